@@ -1,0 +1,415 @@
+"""Fusion: one record per real-world event, across documents and languages.
+
+Engines emit one event per mention. Fusion groups mentions that report the
+same event and builds one merged record that keeps every mention.
+
+Two mentions are the same event when
+- the type is the same;
+- the participants agree: the same actor (visits, gatherings) or the same set
+  of parties (meetings, calls — symmetric, and a trilateral is never a
+  bilateral); a party known only by country agrees with a named party of that
+  country;
+- the target agrees: the destination of a visit, the forum (or host) of a
+  gathering, the host and the place of a meeting where both sides name them;
+- the dates agree: their intervals overlap (an interval is as wide as its
+  precision), so conflicting day-precise dates never merge;
+- the statuses agree: a postponed or cancelled report joins a report of the
+  event happening only when both are dated and the dates overlap (a visit put
+  off in February is not the one that happened in June).
+
+Grouping is blocked (by type and the countries involved) and swept in date
+order, never over all pairs, and it runs over the mentions in a canonical
+order, so the same input gives the same events and ids whatever the order of
+documents.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from summitry.records import Event, Mention, Party
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+_STATUS_RANK = {"occurred": 0, "planned": 1, "speculated": 2, "postponed": 3, "cancelled": 4}
+_DEFERRED = {"postponed", "cancelled"}
+# How far an undated report may be from its publication day and still be taken for a dated
+# event of the same parties: a past event is reported soon after it, a plan looks months ahead.
+_UNDATED_PAST = timedelta(days=45)
+_UNDATED_FUTURE = timedelta(days=240)
+
+
+def _parse(day: str | None) -> date | None:
+    if not day:
+        return None
+    try:
+        return date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+
+
+def _published_window(published: str | None) -> tuple[date, date] | None:
+    if not published:
+        return None
+    parts = published.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(parts[1])
+    if len(parts) == 2:
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        return date(year, month, 1), nxt - timedelta(days=1)
+    day = date(year, month, int(parts[2]))
+    return day, day
+
+
+def _party_agrees(a: Party, b: Party) -> bool:
+    if a.name and b.name:
+        return a.name == b.name
+    return a.country is not None and a.country == b.country
+
+
+def _parties_agree(xs: list[Party], ys: list[Party]) -> bool:
+    """Every party pairs with one party of the other side (so sizes are equal): symmetric."""
+    if len(xs) != len(ys):
+        return False
+    left = list(ys)
+    # Named parties first, so that a name pairs with its own name before a country-only party
+    # takes it.
+    for x in sorted(xs, key=lambda p: p.name is None):
+        for i, y in enumerate(left):
+            if _party_agrees(x, y) and (x.name is None or y.name is None or x.name == y.name):
+                del left[i]
+                break
+        else:
+            return False
+    return True
+
+
+def _participants(ev: Event) -> list[Party]:
+    return [ev.actor, *ev.counterparts]
+
+
+@dataclass
+class _Item:
+    """One mention with what fusion needs to know of it."""
+
+    event: Event
+    mention: Mention
+    interval: tuple[date, date] | None
+    anchor: tuple[date, date] | None  # where an undated report may sit, from its publication day
+    published: str
+
+    @property
+    def sort_key(self) -> tuple:
+        iv = self.interval
+        return (
+            iv is None,
+            iv[0] if iv else date.max,
+            iv[1] if iv else date.max,
+            self.mention.doc,
+            self.mention.start,
+            self.mention.end,
+            self.event.id,
+        )
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+    interval: tuple[date, date] | None = None  # intersection of the members' intervals
+
+    @property
+    def first(self) -> _Item:
+        return self.items[0]
+
+    def statuses(self) -> set[str]:
+        return {it.mention.status for it in self.items}
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        if item.interval:
+            if self.interval is None:
+                self.interval = item.interval
+            else:
+                self.interval = (max(self.interval[0], item.interval[0]), min(self.interval[1], item.interval[1]))
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _target_agrees(a: Event, b: Event) -> bool:
+    if a.type == "visit":
+        return bool(set(a.countries) & set(b.countries)) or not (a.countries and b.countries)
+    if a.type == "multilateral":
+        if a.forum and b.forum:
+            return a.forum == b.forum
+        return not (a.countries and b.countries) or bool(set(a.countries) & set(b.countries))
+    # meetings and calls: hosts and places, where both say
+    if a.countries and b.countries and not set(a.countries) & set(b.countries):
+        return False
+    return not (a.place and b.place and a.place != b.place)
+
+
+def _compatible(item: _Item, cluster: _Cluster) -> bool:
+    ev, head = item.event, cluster.first.event
+    if not _target_agrees(ev, head):
+        return False
+    if ev.type in ("visit", "multilateral"):
+        if not _party_agrees(ev.actor, head.actor):
+            return False
+    elif not _parties_agree(_participants(ev), _participants(head)):
+        return False
+    deferred = item.mention.status in _DEFERRED
+    cluster_deferred = bool(cluster.statuses() & _DEFERRED)
+    cluster_occurred = "occurred" in cluster.statuses()
+    if item.interval and cluster.interval:
+        return _overlap(item.interval, cluster.interval)
+    # At least one side is undated from here on.
+    if (deferred and cluster_occurred) or (item.mention.status == "occurred" and cluster_deferred):
+        return False
+    if item.interval is None and item.anchor and cluster.interval:
+        return _overlap(item.anchor, cluster.interval)
+    if item.interval is None and item.anchor and cluster.interval is None:
+        anchors = [it.anchor for it in cluster.items if it.anchor]
+        return all(_overlap(item.anchor, a) for a in anchors)
+    return True
+
+
+def _block_key(ev: Event) -> tuple:
+    if ev.type in ("visit", "multilateral"):
+        return (ev.type, ev.actor.country or "?")
+    return (ev.type, tuple(sorted(p.country or "?" for p in _participants(ev))))
+
+
+def _interval(ev: Event) -> tuple[date, date] | None:
+    start = _parse(ev.start)
+    if start is None:
+        return None
+    end = _parse(ev.end) or start
+    return (start, end) if start <= end else (end, start)
+
+
+def _anchor(status: str, published: str | None) -> tuple[date, date] | None:
+    window = _published_window(published)
+    if window is None:
+        return None
+    if status == "occurred":
+        return window[0] - _UNDATED_PAST, window[1]
+    return window[0] - _UNDATED_PAST, window[1] + _UNDATED_FUTURE
+
+
+def _cluster_block(items: list[_Item]) -> list[_Cluster]:
+    items = sorted(items, key=lambda it: it.sort_key)
+    clusters: list[_Cluster] = []
+    active: list[_Cluster] = []  # dated clusters that may still overlap what comes next
+    for item in items:
+        if item.interval:
+            # Swept by start: a cluster that ends before this start cannot take anything later.
+            active = [c for c in active if c.interval is None or c.interval[1] >= item.interval[0]]
+            pool = active
+        else:
+            pool = clusters
+        target = _best_cluster(item, pool)
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+            if item.interval:
+                active.append(target)
+        target.add(item)
+    return clusters
+
+
+def _best_cluster(item: _Item, pool: list[_Cluster]) -> _Cluster | None:
+    fits = [c for c in pool if _compatible(item, c)]
+    if not fits:
+        return None
+    if len(fits) == 1 or item.interval:
+        return fits[0]
+
+    # An undated report: the cluster with a mention of the same document, else one of the same
+    # status, else the one nearest its publication day.
+    def preference(c: _Cluster) -> tuple:
+        same_doc = any(it.mention.doc == item.mention.doc for it in c.items)
+        same_status = item.mention.status in c.statuses()
+        distance = 0
+        if item.anchor and c.interval:
+            distance = abs((c.interval[0] - item.anchor[1]).days)
+        return (not same_doc, not same_status, distance)
+
+    return min(fits, key=preference)
+
+
+def _best_party(parties: list[Party]) -> Party:
+    def completeness(p: Party) -> tuple:
+        return (p.name is None, p.office is None, p.level is None, p.country is None)
+
+    ranked = sorted(parties, key=completeness)
+    best = ranked[0]
+    # Fill what the best one lacks from the others that agree with it.
+    for other in ranked[1:]:
+        if _party_agrees(best, other) or best.name is None:
+            best = replace(
+                best,
+                name=best.name or other.name,
+                country=best.country or other.country,
+                office=best.office or other.office,
+                level=best.level or other.level,
+            )
+    return best
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(v for v, n in counts.items() if n == top)
+
+
+def _merged_dates(items: list[_Item]) -> tuple[str | None, str | None, str | None]:
+    dated = [it for it in items if it.interval]
+    if not dated:
+        return None, None, None
+    # The most precise report wins; among equals the narrowest, then the latest published.
+    best = min(
+        dated,
+        key=lambda it: (
+            _PRECISION_RANK.get(it.event.precision, 3),
+            (it.interval[1] - it.interval[0]).days,
+            it.mention.status != "occurred",
+            _neg_published(it.published),
+            it.sort_key,
+        ),
+    )
+    return best.event.start, best.event.end or best.event.start, best.event.precision
+
+
+def _neg_published(published: str) -> tuple:
+    return tuple(-int(p) for p in published.split("-")) if published else (1,)
+
+
+def _merged_status(items: list[_Item]) -> str:
+    statuses = {it.mention.status for it in items}
+    if "occurred" in statuses:
+        return "occurred"
+    latest = min(items, key=lambda it: (_neg_published(it.published), _STATUS_RANK[it.mention.status]))
+    return latest.mention.status
+
+
+def _event_id(cluster: _Cluster) -> str:
+    head = cluster.first
+    keys = sorted(p.key() for p in _participants(head.event))
+    raw = "|".join([head.event.type, ";".join(keys), head.mention.doc, str(head.mention.start),
+                     str(head.mention.end)])
+    return "ev_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _merge(cluster: _Cluster) -> Event:
+    items = cluster.items
+    events = [it.event for it in items]
+    head = events[0]
+    actor = _best_party([e.actor for e in events])
+    counterparts: list[Party] = []
+    if head.type in ("meeting", "call"):
+        # Group the counterparts of every report by party, then keep the most complete of each.
+        groups: list[list[Party]] = []
+        for e in events:
+            for p in e.counterparts:
+                if _party_agrees(p, actor):
+                    continue
+                for g in groups:
+                    if _party_agrees(p, g[0]) or (p.name is None and p.country == g[0].country):
+                        g.append(p)
+                        break
+                else:
+                    groups.append([p])
+        counterparts = sorted((_best_party(g) for g in groups), key=lambda p: (p.name is None, p.key()))
+    start, end, precision = _merged_dates(items)
+    if head.type == "visit":
+        countries = sorted({c for e in events for c in e.countries})
+    else:
+        host = _most_common(c for e in events for c in e.countries[:1])
+        countries = [host] if host else []
+    mentions = sorted((it.mention for it in items), key=lambda m: (m.doc, m.start, m.end, m.status))
+    return Event(
+        id=_event_id(cluster),
+        type=head.type,
+        status=_merged_status(items),
+        actor=actor,
+        counterparts=counterparts,
+        countries=countries,
+        place=_most_common(e.place for e in events),
+        forum=_most_common(e.forum for e in events),
+        start=start,
+        end=end,
+        precision=precision,
+        mentions=mentions,
+    )
+
+
+def assign_trips(events: list[Event], max_gap_days: int = 1) -> None:
+    """Give visits and gatherings abroad of one actor whose dates touch a shared ``trip`` id."""
+    by_actor: dict[str, list[tuple[tuple[date, date], Event]]] = defaultdict(list)
+    for ev in events:
+        if ev.type not in ("visit", "multilateral") or not ev.actor.name or ev.status in _DEFERRED:
+            continue
+        if ev.type == "multilateral" and (not ev.countries or ev.countries[0] == ev.actor.country):
+            continue
+        iv = _interval(ev)
+        if iv:
+            by_actor[ev.actor.name].append((iv, ev))
+    gap = timedelta(days=max_gap_days)
+    for name, legs in by_actor.items():
+        legs.sort(key=lambda leg: (leg[0], leg[1].id))
+        trips: list[list[tuple[tuple[date, date], Event]]] = []
+        reach = None
+        for iv, ev in legs:
+            if trips and reach is not None and iv[0] <= reach + gap and ev.status == trips[-1][0][1].status:
+                trips[-1].append((iv, ev))
+                reach = max(reach, iv[1])
+            else:
+                trips.append([(iv, ev)])
+                reach = iv[1]
+        for trip in trips:
+            first_iv, _ = trip[0]
+            raw = f"{name}|{first_iv[0].isoformat()}|{trip[0][1].status}"
+            trip_id = "tr_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
+            for _, ev in trip:
+                ev.trip = trip_id
+
+
+def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = None) -> list[Event]:
+    """Merge per-mention events (or already merged ones) into one event per real-world event.
+
+    ``published`` maps document ids to their publication dates; it decides which report is the
+    latest and anchors undated reports in time.
+    """
+    published = published or {}
+    blocks: dict[tuple, list[_Item]] = defaultdict(list)
+    for ev in events:
+        for mention in ev.mentions:
+            single = replace(ev, mentions=[mention], status=mention.status, trip=None)
+            pub = published.get(mention.doc) or ""
+            blocks[_block_key(ev)].append(
+                _Item(single, mention, _interval(ev), _anchor(mention.status, pub or None), pub)
+            )
+    merged: list[Event] = []
+    for key in sorted(blocks):
+        for cluster in _cluster_block(blocks[key]):
+            merged.append(_merge(cluster))
+    merged.sort(key=lambda e: (e.start or "9999", e.type, e.actor.key(), e.id))
+    assign_trips(merged)
+    return merged
+
+
+def unmerged(events: Iterable[Event]) -> list[Event]:
+    """One record per mention (``--no-merge``), ids kept as the engines gave them."""
+    out = []
+    for ev in events:
+        for mention in ev.mentions:
+            out.append(replace(ev, mentions=[mention], status=mention.status))
+    return out
