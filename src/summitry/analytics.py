@@ -1,0 +1,463 @@
+"""Questions over a store: events, travel logs and days abroad, timelines, counts, exports.
+
+Every function takes an open ``summitry.store.Store`` and returns Arrow tables (``.to_pandas()``,
+``polars.from_arrow``) or plain dicts, and never prints, so the CLI and a web layer share them.
+
+    from summitry.store import open_store
+    from summitry import analytics
+    store = open_store("events.duckdb")
+    analytics.travel(store, "Xi Jinping", year=2022)["years"]["2022"]["days_abroad"]
+    analytics.events(store, actor="Xi Jinping", country="UZB").to_pandas()
+
+Travel semantics. A *leg* is a stay of one person in a foreign country: a visit, or a gathering or
+meeting whose host country (``countries[0]``) is not the person's. Legs of one person whose dates
+touch or are at most a day apart, or that share the ``trip`` id fusion gave them, form a *trip*;
+within a trip, reports of the same country whose dates touch are one leg listing every event.
+Days abroad in a year are the distinct calendar days covered by day-precise legs (a day spent in
+two countries counts once); a leg known only to the month or year, or undated, counts as a leg
+whose days are unknown. Only occurred events count unless planned and speculated ones are asked
+for; postponed and cancelled ones never do.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pyarrow as pa
+
+from summitry.store import Store, canonical_name
+from summitry.store.ingest import _kb
+
+TRAVEL_STATUSES = ("occurred",)
+PLANNED_STATUSES = ("occurred", "planned", "speculated")
+_STATUS_ORDER = {"occurred": 0, "planned": 1, "speculated": 2, "postponed": 3, "cancelled": 4}
+_TRIP_GAP = timedelta(days=1)
+
+EVENT_COLUMNS = ("id, type, status, start_date AS start, end_date AS \"end\", precision, actor_name AS actor, "
+                 "actor_country, actor_level, counterparts, countries, place, forum, trip, n_mentions")
+
+
+class QueryError(ValueError):
+    """A question that cannot be asked as put (unknown country, bad date)."""
+
+
+# --- names, countries, dates -------------------------------------------------------------------
+
+def person_key(name: str) -> str:
+    """How a person is looked up in the store: the KB's canonical name, lower-cased."""
+    return canonical_name(name).lower()
+
+
+def country_code(text: str) -> str:
+    """ISO3 code for a code or a country name (names need the knowledge base)."""
+    value = text.strip()
+    kb = _kb()
+    country = kb.country(value) if kb is not None else None
+    if country is not None:
+        return country.iso3
+    if len(value) == 3 and value.isalpha():
+        return value.upper()
+    raise QueryError(f"unknown country {text!r}: give an ISO 3166-1 alpha-3 code such as CHN")
+
+
+def parse_day(value: str | date | None, what: str = "date") -> date | None:
+    """A day from YYYY-MM-DD (YYYY-MM and YYYY mean their first day)."""
+    if value is None or isinstance(value, date):
+        return value
+    text = value.strip()
+    try:
+        if len(text) == 4:
+            return date(int(text), 1, 1)
+        if len(text) == 7:
+            return date(int(text[:4]), int(text[5:]), 1)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"{what}: expected YYYY-MM-DD, YYYY-MM or YYYY, not {value!r}") from None
+
+
+def _end_of(value: str | date | None, what: str) -> date | None:
+    """The last day meant by a YYYY / YYYY-MM / YYYY-MM-DD bound."""
+    if isinstance(value, str) and len(value.strip()) in (4, 7):
+        first = parse_day(value, what)
+        if len(value.strip()) == 4:
+            return date(first.year, 12, 31)
+        return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    return parse_day(value, what)
+
+
+# --- events ------------------------------------------------------------------------------------
+
+def events(store: Store, *, actor: str | None = None, country: str | None = None, type: str | None = None,
+           status: str | None = None, start: str | date | None = None, end: str | date | None = None
+           ) -> pa.Table:
+    """Fused events matching every filter given, by date (undated last).
+
+    ``actor`` matches any participant (actor or counterpart); ``country`` any participant's
+    country or the host/destination; ``start``/``end`` keep events whose dates overlap them.
+    """
+    where, params = [], []
+    if actor:
+        where.append("id IN (SELECT event_id FROM event_parties WHERE name_lc = ?)")
+        params.append(person_key(actor))
+    if country:
+        where.append("id IN (SELECT event_id FROM event_parties WHERE country = ?)")
+        params.append(country_code(country))
+    if type:
+        where.append("type = ?")
+        params.append(type)
+    if status:
+        where.append("status = ?")
+        params.append(status)
+    if start:
+        where.append("COALESCE(end_date, start_date) >= ?")
+        params.append(parse_day(start, "from"))
+    if end:
+        where.append("start_date <= ?")
+        params.append(_end_of(end, "to"))
+    sql = f"SELECT {EVENT_COLUMNS} FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY start_date NULLS LAST, \"end\" NULLS LAST, id"
+    return store.db.query(sql, params)
+
+
+def event_records(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The full ``summitry-event/1`` records of ``ids``, in that order."""
+    found = dict(store.db.rows("SELECT id, record FROM events WHERE id = ANY(?)", [list(ids)]))
+    return [json.loads(found[i]) for i in ids if i in found]
+
+
+def evidence(store: Store, event_ids: list[str]) -> pa.Table:
+    """The sentences behind each event, with the document each comes from."""
+    return store.db.query(
+        "SELECT DISTINCT em.event_id, em.doc_id, em.status, em.lang, em.start_char, em.end_char, em.text, "
+        "d.published, d.source, d.url FROM event_mentions em LEFT JOIN documents d ON d.id = em.doc_id "
+        "WHERE em.event_id = ANY(?) ORDER BY em.event_id, em.doc_id, em.start_char",
+        [list(event_ids)])
+
+
+def timeline(store: Store, country_a: str, country_b: str) -> pa.Table:
+    """Every event involving both countries (as participants' countries or host), in date order."""
+    a, b = country_code(country_a), country_code(country_b)
+    if a == b:
+        raise QueryError(f"a timeline needs two different countries, got {a} twice")
+    return store.db.query(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN (SELECT event_id FROM event_parties WHERE country = ?) "
+        "AND id IN (SELECT event_id FROM event_parties WHERE country = ?) "
+        "ORDER BY start_date NULLS LAST, \"end\" NULLS LAST, id", [a, b])
+
+
+def stats(store: Store) -> dict[str, pa.Table]:
+    """Counts of events by type, status, country involved and year of start (``undated``)."""
+    db = store.db
+    return {
+        "totals": db.query(
+            "SELECT 'documents' AS what, COUNT(*) AS n FROM documents UNION ALL "
+            "SELECT 'mention_events', COUNT(*) FROM mention_events UNION ALL "
+            "SELECT 'events', COUNT(*) FROM events"),
+        "type": db.query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"),
+        "status": db.query("SELECT status, COUNT(*) AS n FROM events GROUP BY status ORDER BY n DESC, status"),
+        "country": db.query(
+            "SELECT country, COUNT(DISTINCT event_id) AS n FROM event_parties WHERE country IS NOT NULL "
+            "GROUP BY country ORDER BY n DESC, country"),
+        "year": db.query(
+            "SELECT COALESCE(CAST(CAST(EXTRACT(YEAR FROM start_date) AS BIGINT) AS TEXT), 'undated') AS year, "
+            "COUNT(*) AS n FROM events GROUP BY 1 ORDER BY 1"),
+    }
+
+
+# --- travel ------------------------------------------------------------------------------------
+
+def legs(store: Store, person: str, *, include_planned: bool = False) -> pa.Table:
+    """The raw legs (one per event) of ``person`` abroad, read by the person's key."""
+    statuses = list(PLANNED_STATUSES if include_planned else TRAVEL_STATUSES)
+    return store.db.query(
+        "SELECT event_id, person, person_country, country, place, start_date AS start, end_date AS \"end\", "
+        "precision, status, type, trip FROM legs WHERE person_lc = ? AND status = ANY(?) "
+        "ORDER BY start_date NULLS LAST, event_id", [person_key(person), statuses])
+
+
+def travel(store: Store, person: str, *, year: int | None = None, include_planned: bool = False,
+           before: str | date | None = None) -> dict[str, Any]:
+    """Trips (with legs), countries and days abroad per year of ``person``.
+
+    ``year`` keeps the trips that touch that year; ``before`` keeps only the last trip that
+    ended before that day ("the last trip abroad before ...").
+    """
+    rows = legs(store, person, include_planned=include_planned).to_pylist()
+    trips = _trips(rows)
+    if year is not None:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        trips = [t for t in trips if t["_start"] and t["_start"] <= last and t["_end"] >= first]
+    if before is not None:
+        limit = parse_day(before, "before")
+        ended = [t for t in trips if t["_end"] is not None and t["_end"] < limit]
+        trips = ended[-1:] if ended else []
+    years = _years(trips, year)
+    names = {r["person"] for r in rows}
+    return {
+        "person": min(names) if names else canonical_name(person),
+        "include_planned": include_planned,
+        "trips": [_public_trip(t) for t in trips],
+        "years": years,
+        "undated_legs": sum(1 for t in trips for leg in t["legs"] if leg["start"] is None),
+    }
+
+
+def days_abroad(store: Store, person: str, *, include_planned: bool = False) -> pa.Table:
+    """One row per year: countries visited, distinct days abroad, legs whose days are unknown."""
+    years = travel(store, person, include_planned=include_planned)["years"]
+    return pa.table({
+        "year": pa.array([int(y) for y in years], pa.int64()),
+        "countries": pa.array([v["countries"] for v in years.values()], pa.list_(pa.string())),
+        "days_abroad": pa.array([v["days_abroad"] for v in years.values()], pa.int64()),
+        "legs_days_unknown": pa.array([v["legs_days_unknown"] for v in years.values()], pa.int64()),
+    })
+
+
+def trips_table(report: dict[str, Any]) -> pa.Table:
+    """The legs of a ``travel`` report as one flat table (trip number, leg, dates, events)."""
+    rows = [{"trip": i, "country": leg["country"], "place": leg["place"], "start": leg["start"],
+             "end": leg["end"], "precision": leg["precision"], "status": leg["status"],
+             "event_ids": leg["event_ids"]}
+            for i, trip in enumerate(report["trips"], 1) for leg in trip["legs"]]
+    schema = pa.schema([("trip", pa.int64()), ("country", pa.string()), ("place", pa.string()),
+                        ("start", pa.string()), ("end", pa.string()), ("precision", pa.string()),
+                        ("status", pa.string()), ("event_ids", pa.list_(pa.string()))])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _day_precise(row: dict) -> bool:
+    return row["precision"] == "day" and row["start"] is not None
+
+
+def _trips(rows: list[dict]) -> list[dict]:
+    """Group one person's legs into trips, in date order (undated trips last)."""
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    # day-precise legs whose dates touch (within a day) travel together
+    dated = sorted((i for i, r in enumerate(rows) if _day_precise(r)), key=lambda i: rows[i]["start"])
+    reach, prev = None, None
+    for i in dated:
+        r = rows[i]
+        end = r["end"] or r["start"]
+        if prev is not None and r["start"] <= reach + _TRIP_GAP:
+            union(i, prev)
+            reach = max(reach, end)
+        else:
+            reach = end
+        prev = i
+    # fusion's trip ids
+    by_trip: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if r["trip"]:
+            if r["trip"] in by_trip:
+                union(i, by_trip[r["trip"]])
+            else:
+                by_trip[r["trip"]] = i
+    # a leg known only to the month or year joins a day-precise trip in the same country within
+    # its span; same-country legs with the same vague span are one report told twice
+    vague_seen: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        if _day_precise(r):
+            continue
+        host = next((j for j in dated if rows[j]["country"] == r["country"] and r["start"] is not None
+                     and r["start"] <= rows[j]["start"] <= (r["end"] or r["start"])), None)
+        if host is not None:
+            union(i, host)
+            continue
+        key = (r["country"], r["start"], r["end"])
+        if key in vague_seen:
+            union(i, vague_seen[key])
+        else:
+            vague_seen[key] = i
+    groups: dict[int, list[dict]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        groups[find(i)].append(r)
+    trips = [_trip(members) for members in groups.values()]
+    trips.sort(key=lambda t: (t["_start"] is None, t["_start"] or date.max, t["_end"] or date.max,
+                              t["legs"][0]["event_ids"][0]))
+    return trips
+
+
+def _trip(members: list[dict]) -> dict:
+    """Merge a trip's rows into legs: one per country and run of touching dates."""
+    day = sorted((r for r in members if _day_precise(r)), key=lambda r: (r["start"], r["country"]))
+    vague = sorted((r for r in members if not _day_precise(r)),
+                   key=lambda r: (r["start"] or date.max, r["country"]))
+    merged: list[dict] = []
+    for r in day:
+        end = r["end"] or r["start"]
+        for leg in merged:
+            if leg["country"] == r["country"] and r["start"] <= leg["_end"] + _TRIP_GAP:
+                leg["_end"] = max(leg["_end"], end)
+                leg["rows"].append(r)
+                break
+        else:
+            merged.append({"country": r["country"], "_start": r["start"], "_end": end, "precision": "day",
+                           "rows": [r]})
+    for r in vague:
+        same = next((leg for leg in merged if leg["country"] == r["country"]), None)
+        if same is not None:
+            same["rows"].append(r)
+        else:
+            merged.append({"country": r["country"], "_start": r["start"], "_end": r["end"] or r["start"],
+                           "precision": r["precision"] if r["start"] else None, "rows": [r]})
+    legs_out = []
+    for leg in sorted(merged, key=lambda leg: (leg["_start"] or date.max, leg["country"])):
+        rows = leg["rows"]
+        places = Counter(r["place"] for r in rows if r["place"])
+        top = max(places.values()) if places else 0
+        legs_out.append({
+            "country": leg["country"],
+            "place": min(p for p, n in places.items() if n == top) if places else None,
+            "start": leg["_start"].isoformat() if leg["_start"] else None,
+            "end": leg["_end"].isoformat() if leg["_end"] else None,
+            "precision": leg["precision"],
+            "status": min((r["status"] for r in rows), key=_STATUS_ORDER.__getitem__),
+            "event_ids": sorted({r["event_id"] for r in rows}),
+            "_days": _days(leg) if leg["precision"] == "day" else None,
+            "_start": leg["_start"], "_end": leg["_end"],
+        })
+    starts = [leg["_start"] for leg in legs_out if leg["_start"]]
+    ends = [leg["_end"] for leg in legs_out if leg["_end"]]
+    return {"legs": legs_out, "_start": min(starts) if starts else None, "_end": max(ends) if ends else None}
+
+
+def _days(leg: dict) -> list[date]:
+    return [leg["_start"] + timedelta(days=k) for k in range((leg["_end"] - leg["_start"]).days + 1)]
+
+
+def _years(trips: list[dict], only: int | None) -> dict[str, dict[str, Any]]:
+    days: dict[int, set[date]] = defaultdict(set)
+    countries: dict[int, set[str]] = defaultdict(set)
+    unknown: Counter = Counter()
+    for trip in trips:
+        for leg in trip["legs"]:
+            if leg["_start"] is None:
+                continue
+            for y in range(leg["_start"].year, leg["_end"].year + 1):
+                countries[y].add(leg["country"])
+            if leg["_days"] is None:
+                unknown[leg["_start"].year] += 1
+            else:
+                for d in leg["_days"]:
+                    days[d.year].add(d)
+    years = sorted(set(countries) | set(days) | set(unknown))
+    if only is not None:
+        years = [y for y in years if y == only]
+    return {str(y): {"countries": sorted(countries[y]), "days_abroad": len(days[y]),
+                     "legs_days_unknown": unknown[y]} for y in years}
+
+
+def _public_trip(trip: dict) -> dict[str, Any]:
+    legs_out = [{k: v for k, v in leg.items() if not k.startswith("_")} for leg in trip["legs"]]
+    countries: list[str] = []
+    for leg in legs_out:
+        if leg["country"] not in countries:
+            countries.append(leg["country"])
+    return {
+        "start": trip["_start"].isoformat() if trip["_start"] else None,
+        "end": trip["_end"].isoformat() if trip["_end"] else None,
+        "countries": countries,
+        "legs": legs_out,
+    }
+
+
+# --- export with CAMEO / PLOVER codes ---------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def consult_codes() -> dict[tuple[str, str], dict[str, str]]:
+    """(type, setting) -> CAMEO and PLOVER codes, from ``store/data/consult_codes.csv``."""
+    text = resources.files("summitry.store").joinpath("data/consult_codes.csv").read_text("utf-8")
+    return {(row["type"], row["setting"]): row for row in csv.DictReader(io.StringIO(text))}
+
+
+def consult_setting(record: dict[str, Any]) -> str:
+    """Where the event took place relative to its parties: the key into ``consult_codes``."""
+    kind = record["type"]
+    if kind == "call":
+        return "any"
+    host = record["countries"][0] if record.get("countries") else None
+    home = (record.get("actor") or {}).get("country")
+    if host is None:
+        return "unknown"
+    if kind == "visit":
+        return "unknown" if home is None else ("home" if host == home else "abroad")
+    if home == host:
+        return "actor_home"
+    if kind == "multilateral":
+        return "abroad" if home else "unknown"
+    if host in {p.get("country") for p in record.get("counterparts") or []}:
+        return "counterpart_home"
+    return "third" if home else "unknown"
+
+
+def _target_country(record: dict[str, Any]) -> str | None:
+    if record["type"] in ("meeting", "call"):
+        for p in record.get("counterparts") or []:
+            if p.get("country"):
+                return p["country"]
+    return record["countries"][0] if record.get("countries") else None
+
+
+EXPORT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("type", pa.string()), ("status", pa.string()), ("start", pa.string()),
+    ("end", pa.string()), ("precision", pa.string()), ("actor_name", pa.string()),
+    ("actor_country", pa.string()), ("actor_office", pa.string()), ("actor_level", pa.string()),
+    ("counterpart_names", pa.list_(pa.string())), ("counterpart_countries", pa.list_(pa.string())),
+    ("countries", pa.list_(pa.string())), ("place", pa.string()), ("forum", pa.string()),
+    ("trip", pa.string()), ("source_country", pa.string()), ("target_country", pa.string()),
+    ("cameo_code", pa.string()), ("cameo_label", pa.string()), ("plover_event", pa.string()),
+    ("plover_mode", pa.string()), ("documents", pa.list_(pa.string())), ("n_mentions", pa.int64()),
+])
+
+
+def coded_record(record: dict[str, Any]) -> dict[str, Any]:
+    """An event record with its CAMEO and PLOVER codes."""
+    code = consult_codes()[(record["type"], consult_setting(record))]
+    return {**record, "cameo_code": code["cameo"], "cameo_label": code["cameo_label"],
+            "plover_event": code["plover_event"], "plover_mode": code["plover_mode"] or None}
+
+
+def export_records(store: Store) -> list[dict[str, Any]]:
+    """Every event (full record) with its codes, by date."""
+    rows = store.db.rows("SELECT record FROM events ORDER BY start_date NULLS LAST, id")
+    return [coded_record(json.loads(r)) for (r,) in rows]
+
+
+def export_table(store: Store) -> pa.Table:
+    """Every event as one flat row with CAMEO (040-046) and PLOVER (CONSULT + mode) codes."""
+    out = []
+    for rec in export_records(store):
+        actor = rec.get("actor") or {}
+        cps = rec.get("counterparts") or []
+        out.append({
+            "id": rec["id"], "type": rec["type"], "status": rec["status"], "start": rec.get("start"),
+            "end": rec.get("end"), "precision": rec.get("precision"), "actor_name": actor.get("name"),
+            "actor_country": actor.get("country"), "actor_office": actor.get("office"),
+            "actor_level": actor.get("level"), "counterpart_names": [p.get("name") for p in cps],
+            "counterpart_countries": [p.get("country") for p in cps], "countries": rec.get("countries") or [],
+            "place": rec.get("place"), "forum": rec.get("forum"), "trip": rec.get("trip"),
+            "source_country": actor.get("country"), "target_country": _target_country(rec),
+            "cameo_code": rec["cameo_code"], "cameo_label": rec["cameo_label"],
+            "plover_event": rec["plover_event"], "plover_mode": rec["plover_mode"],
+            "documents": sorted({m["doc"] for m in rec.get("mentions") or []}),
+            "n_mentions": len(rec.get("mentions") or []),
+        })
+    return pa.Table.from_pylist(out, schema=EXPORT_SCHEMA)

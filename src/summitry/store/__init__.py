@@ -1,0 +1,53 @@
+"""Where summitry keeps what it read: documents, per-mention events and fused events.
+
+    from summitry.store import open_store
+    with open_store("events.duckdb") as store:          # or "postgresql://user@host/db"
+        report = store.ingest(documents)
+
+The default target is SUMMITRY_DB, else ``summitry.duckdb`` in the user's data directory.
+Questions over a store are in ``summitry.analytics``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from summitry.records import Document
+from summitry.store.backends import Backend, StoreError, connect, default_target, is_postgres_target
+from summitry.store.ingest import Extractor, Fuser, IngestReport, Ingestor, canonical_name
+
+__all__ = ["Store", "StoreError", "IngestReport", "open_store", "default_target", "is_postgres_target",
+           "canonical_name"]
+
+
+class Store:
+    """An open database (DuckDB file or PostgreSQL) with summitry's schema."""
+
+    def __init__(self, backend: Backend, target: str):
+        self.db = backend
+        self.target = target
+
+    @property
+    def kind(self) -> str:
+        return self.db.kind
+
+    def ingest(self, documents: Iterable[Document], *, extract: Extractor | None = None,
+               fuse: Fuser | None = None, batch_size: int = 50,
+               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """Store ``documents``; each batch of ``batch_size`` documents is one transaction."""
+        return Ingestor(self.db, extract, fuse, batch_size).ingest(documents, progress)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(target: str | Path | None = None) -> Store:
+    """Open (creating if needed) the store at ``target``: a DuckDB path or a postgresql:// DSN."""
+    target = str(target) if target is not None else default_target()
+    return Store(connect(target), target)

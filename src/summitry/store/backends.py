@@ -1,0 +1,200 @@
+"""Two ways to hold the same schema: an embedded DuckDB file, or a shared PostgreSQL database.
+
+Both speak the small interface the ingest and analytics code use: ``execute``/``rows``/``query``
+with ``?`` placeholders (translated for psycopg), ``insert`` for bulk rows, and ``transaction()``.
+A list passed as a parameter is bound as an array, so ``col = ANY(?)`` works on both.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from summitry.store import schema
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def is_postgres_target(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+class Backend:
+    kind = "?"
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        raise NotImplementedError
+
+    def insert(self, table: str, rows: list[tuple]) -> None:
+        """Append rows (tuples in the order of ``schema.TABLES[table]``)."""
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def create_schema(self, indexes: list[tuple[str, str]]) -> None:
+        with self.transaction():
+            for statement in schema.ddl(indexes):
+                self.execute(statement)
+            found = self.rows("SELECT value FROM meta WHERE key = ?", ["schema_version"])
+            if not found:
+                self.execute("INSERT INTO meta VALUES (?, ?)", ["schema_version", schema.SCHEMA_VERSION])
+            elif found[0][0] != schema.SCHEMA_VERSION:
+                raise StoreError(f"the database has schema version {found[0][0]}; this summitry writes "
+                                 f"version {schema.SCHEMA_VERSION}: ingest into a new database")
+
+
+class DuckDBBackend(Backend):
+    kind = "duckdb"
+
+    def __init__(self, path: str | Path):
+        import duckdb
+
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+        self.create_schema(schema.DUCKDB_INDEXES)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.conn.execute(sql, list(params))
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.conn.execute(sql, list(params)).fetchall()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        return self.conn.sql(sql, params=list(params)).to_arrow_table()
+
+    def insert(self, table: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        arrow_schema = schema.arrow_schema(table)
+        data = pa.Table.from_arrays(
+            [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(arrow_schema)],
+            schema=arrow_schema)
+        self.insert_arrow(table, data)
+
+    def insert_arrow(self, table: str, data: pa.Table) -> None:
+        self.conn.register("_summitry_rows", data)
+        try:
+            self.conn.execute(f"INSERT INTO {table} SELECT * FROM _summitry_rows")
+        finally:
+            self.conn.unregister("_summitry_rows")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.begin()
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+# PostgreSQL type OIDs -> Arrow types, so both backends hand back the same column types
+_PG_ARROW = {16: pa.bool_(), 20: pa.int64(), 21: pa.int64(), 23: pa.int64(), 25: pa.string(),
+             1043: pa.string(), 1082: pa.date32(), 700: pa.float64(), 701: pa.float64(),
+             1700: pa.float64(), 19: pa.string()}
+_PLACEHOLDER = re.compile(r"\?")
+
+
+class PostgresBackend(Backend):
+    kind = "postgres"
+
+    def __init__(self, dsn: str):
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise StoreError("PostgreSQL needs psycopg 3: pip install 'summitry[postgres]'") from exc
+        self.dsn = dsn
+        try:
+            self.conn = psycopg.connect(dsn, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"cannot connect to {_redact(dsn)}: {exc}".strip()) from exc
+        # several ingesters may share one database: serialise schema creation
+        with self.transaction():
+            self.execute("SELECT pg_advisory_xact_lock(7311)")
+        self.create_schema(schema.INDEXES)
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return _PLACEHOLDER.sub("%s", sql)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.conn.execute(self._sql(sql), list(params))
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.conn.execute(self._sql(sql), list(params)).fetchall()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        cur = self.conn.execute(self._sql(sql), list(params))
+        names = [d.name for d in cur.description]
+        types = [_PG_ARROW.get(d.type_code, pa.string()) for d in cur.description]
+        data = cur.fetchall()
+        arrays = [pa.array([float(r[i]) if t == pa.float64() and r[i] is not None else r[i] for r in data],
+                           type=t) for i, t in enumerate(types)]
+        return pa.Table.from_arrays(arrays, names=names)
+
+    def insert(self, table: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        cols = ", ".join(schema.columns(table))
+        with self.conn.cursor() as cur:
+            with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
+    def insert_arrow(self, table: str, data: pa.Table) -> None:
+        self.insert(table, [tuple(r.values()) for r in data.to_pylist()])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _redact(dsn: str) -> str:
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+
+
+def default_target() -> str:
+    """SUMMITRY_DB, else summitry.duckdb in the user's data directory (XDG_DATA_HOME)."""
+    if os.environ.get("SUMMITRY_DB"):
+        return os.environ["SUMMITRY_DB"]
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / "summitry" / "summitry.duckdb")
+
+
+def connect(target: str | Path | None = None) -> Backend:
+    target = str(target) if target is not None else default_target()
+    if is_postgres_target(target):
+        return PostgresBackend(target)
+    return DuckDBBackend(target)

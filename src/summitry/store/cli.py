@@ -1,0 +1,371 @@
+"""Commands over the store: ingest, events, travel, timeline, stats, export."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from summitry.records import EVENT_TYPES, STATUSES
+from summitry.store.backends import StoreError, default_target, is_postgres_target
+
+_RAW = argparse.RawDescriptionHelpFormatter
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="TARGET", default=None,
+                   help="a DuckDB file or a postgresql:// DSN (default: $SUMMITRY_DB, else "
+                        "summitry.duckdb in the user data directory)")
+
+
+def _add_output(p: argparse.ArgumentParser, formats: tuple[str, ...], evidence: bool = True) -> None:
+    p.add_argument("--format", choices=formats, default="table", help="output format (default: table)")
+    if evidence:
+        p.add_argument("--evidence", action="store_true",
+                       help="print the sentences and documents behind every row")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "ingest", help="extract, fuse and store documents (idempotent, transactional)",
+        description="Extract events from documents, fuse them with what the database holds, and store "
+                    "documents, per-mention events and fused events. A document already stored with the "
+                    "same content is skipped; a changed one replaces its mentions and is fused again.",
+        epilog="examples:\n  summitry ingest ../shared/corpus/seeds.jsonl\n"
+               "  summitry ingest articles/ --db team.duckdb\n"
+               "  summitry ingest feed.jsonl --db postgresql://summitry@localhost:5433/summitry",
+        formatter_class=_RAW)
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines, text or HTML files, or directories")
+    _add_db(p)
+    p.add_argument("--batch-size", type=int, default=50, help="documents per transaction (default 50)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser(
+        "events", help="list stored events, filtered",
+        description="List fused events by date. --actor matches any participant, --country any "
+                    "participant's country or the host.",
+        epilog='examples:\n  summitry events --actor "Xi Jinping" --from 2022-09-01 --to 2022-09-30\n'
+               "  summitry events --country UZB --type meeting --format jsonl\n"
+               "  summitry events --status planned --evidence",
+        formatter_class=_RAW)
+    p.add_argument("--actor", metavar="NAME")
+    p.add_argument("--country", metavar="ISO3")
+    p.add_argument("--type", choices=EVENT_TYPES)
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--from", dest="start", metavar="DATE", help="events ending on or after DATE")
+    p.add_argument("--to", dest="end", metavar="DATE", help="events starting on or before DATE")
+    _add_db(p)
+    _add_output(p, ("table", "json", "jsonl", "csv"))
+    p.set_defaults(func=cmd_events)
+
+    p = subparsers.add_parser(
+        "travel", help="a person's trips abroad, countries and days abroad per year",
+        description="Trips with their legs (country, place, dates), countries visited and distinct days "
+                    "abroad per year, from visits and from gatherings and meetings abroad. Legs known "
+                    "only to the month or year are counted as legs whose days are unknown.",
+        epilog='examples:\n  summitry travel "Xi Jinping" --year 2022\n'
+               '  summitry travel "Xi Jinping" --before 2022-09-01\n'
+               '  summitry travel "Antony Blinken" --include-planned --format json',
+        formatter_class=_RAW)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--year", type=int, help="only trips that touch this year")
+    p.add_argument("--include-planned", action="store_true", help="also planned and speculated trips")
+    p.add_argument("--before", metavar="DATE", help="only the last trip that ended before DATE")
+    _add_db(p)
+    _add_output(p, ("table", "json", "csv"))
+    p.set_defaults(func=cmd_travel)
+
+    p = subparsers.add_parser(
+        "timeline", help="every event between two countries, in order",
+        description="Every stored event that involves both countries (as a participant's country or "
+                    "the host or destination), by date.",
+        epilog="examples:\n  summitry timeline CHN USA\n  summitry timeline China Kazakhstan --evidence",
+        formatter_class=_RAW)
+    p.add_argument("country_a", metavar="A")
+    p.add_argument("country_b", metavar="B")
+    _add_db(p)
+    _add_output(p, ("table", "json", "csv"))
+    p.set_defaults(func=cmd_timeline)
+
+    p = subparsers.add_parser(
+        "stats", help="counts of stored events by type, status, country and year",
+        description="Counts of stored documents and events, and of events by type, status, country "
+                    "involved and year.",
+        epilog="examples:\n  summitry stats\n  summitry stats --format json --db team.duckdb",
+        formatter_class=_RAW)
+    _add_db(p)
+    _add_output(p, ("table", "json", "csv"), evidence=False)
+    p.set_defaults(func=cmd_stats)
+
+    p = subparsers.add_parser(
+        "export", help="every event with CAMEO and PLOVER codes (parquet, csv, jsonl)",
+        description="Export every stored event with CAMEO (040-046) and PLOVER (CONSULT and its mode) "
+                    "codes, for use beside GDELT, ICEWS and POLECAT.",
+        epilog="examples:\n  summitry export --format parquet -o events.parquet\n"
+               "  summitry export --format jsonl > events.jsonl",
+        formatter_class=_RAW)
+    p.add_argument("--format", choices=("parquet", "csv", "jsonl"), required=True)
+    p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: stdout; parquet needs one)")
+    _add_db(p)
+    p.set_defaults(func=cmd_export)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def _target(args: argparse.Namespace) -> str:
+    return args.db or default_target()
+
+
+def _open(args: argparse.Namespace, must_exist: bool = True):
+    from summitry.store import open_store
+
+    target = _target(args)
+    if must_exist and not is_postgres_target(target) and not Path(target).exists():
+        raise StoreError(f"no database at {target}: run `summitry ingest INPUT --db {target}` first")
+    return open_store(target)
+
+
+def _fail(message: str) -> int:
+    print(f"summitry: {message}", file=sys.stderr)
+    return 2
+
+
+def _cell(value: Any, width: int = 48) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ",".join(str(v) for v in value)
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: list[dict[str, Any]], columns: list[str], out=sys.stdout,
+                below: dict[int, list[str]] | None = None) -> None:
+    """Rows as aligned text columns; ``below`` adds indented lines under row i."""
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(), file=out)
+    for i, row in enumerate(cells):
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip(), file=out)
+        for line in (below or {}).get(i, []):
+            print(f"    {line}", file=out)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _plain(table: pa.Table) -> list[dict[str, Any]]:
+    return [{k: _jsonable(v) for k, v in row.items()} for row in table.to_pylist()]
+
+
+def _evidence_by_event(store, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    from summitry import analytics
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in _plain(analytics.evidence(store, event_ids)):
+        found.setdefault(row.pop("event_id"), []).append(row)
+    return found
+
+
+def _evidence_lines(items: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for e in items:
+        where = ", ".join(str(x) for x in (e.get("source"), e.get("published"), e.get("url")) if x)
+        lines.append(f"[{e['doc_id']} {e['status']}] {' '.join(e['text'].split())}" + (f"  ({where})" if where else ""))
+    return lines
+
+
+def _write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, evidence: dict | None,
+                key: str = "id") -> None:
+    if fmt == "json":
+        if evidence is not None:
+            rows = [{**r, "evidence": evidence.get(r[key], [])} for r in rows]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif fmt == "csv":
+        fields = columns + (["evidence"] if evidence is not None else [])
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            r = {k: (",".join(map(str, v)) if isinstance(v, list) else v) for k, v in r.items()}
+            if evidence is not None:
+                r["evidence"] = " | ".join(_evidence_lines(evidence.get(r[key], [])))
+            writer.writerow(r)
+    else:
+        below = None
+        if evidence is not None:
+            below = {i: _evidence_lines(evidence.get(r[key], [])) for i, r in enumerate(rows)}
+        print_table(rows, columns, below=below)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from summitry.cli import _read_documents, _report_skipped
+
+    docs, errors = _read_documents(args.inputs)
+    try:
+        with _open(args, must_exist=False) as store:
+            report = store.ingest(docs, batch_size=max(1, args.batch_size))
+    except StoreError as exc:
+        return _fail(str(exc))
+    for message in report.errors:
+        print(f"summitry: skipped {message}", file=sys.stderr)
+    print(f"{report.documents} documents: {report.added} added, {report.replaced} replaced, "
+          f"{report.unchanged} unchanged, {len(report.errors)} failed; {report.mention_events} mention "
+          f"events and {report.events} fused events written to {_target(args)}")
+    return _report_skipped([*errors, *report.errors])
+
+
+_EVENT_TABLE = ["id", "type", "status", "start", "end", "actor", "actor_country", "counterparts", "countries",
+                "place", "forum"]
+
+
+def _event_listing(args: argparse.Namespace, query) -> int:
+    try:
+        with _open(args) as store:
+            table = query(store)
+            rows = _plain(table)
+            ids = [r["id"] for r in rows]
+            ev = _evidence_by_event(store, ids) if args.evidence else None
+            if args.format == "jsonl":
+                from summitry.analytics import event_records
+                for rec in event_records(store, ids):
+                    if ev is not None:
+                        rec["evidence"] = ev.get(rec["id"], [])
+                    print(json.dumps(rec, ensure_ascii=False))
+                return 0
+    except (StoreError, ValueError) as exc:
+        return _fail(str(exc))
+    columns = _EVENT_TABLE if args.format == "table" else table.column_names
+    _write_rows(rows, columns, args.format, ev)
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from summitry import analytics
+
+    return _event_listing(args, lambda store: analytics.events(
+        store, actor=args.actor, country=args.country, type=args.type, status=args.status,
+        start=args.start, end=args.end))
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from summitry import analytics
+
+    return _event_listing(args, lambda store: analytics.timeline(store, args.country_a, args.country_b))
+
+
+def cmd_travel(args: argparse.Namespace) -> int:
+    from summitry import analytics
+
+    try:
+        with _open(args) as store:
+            report = analytics.travel(store, args.name, year=args.year, include_planned=args.include_planned,
+                                      before=args.before)
+            ids = [i for t in report["trips"] for leg in t["legs"] for i in leg["event_ids"]]
+            ev = _evidence_by_event(store, ids) if args.evidence else None
+    except (StoreError, ValueError) as exc:
+        return _fail(str(exc))
+    if args.format == "json":
+        if ev is not None:
+            for trip in report["trips"]:
+                for leg in trip["legs"]:
+                    leg["evidence"] = [dict(e, event_id=i) for i in leg["event_ids"] for e in ev.get(i, [])]
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    legs = _plain(analytics.trips_table(report))
+    if args.format == "csv":
+        for leg in legs:
+            leg["id"] = leg["event_ids"][0] if leg["event_ids"] else None
+        _write_rows(legs, ["trip", "country", "place", "start", "end", "precision", "status", "event_ids"],
+                    "csv", None if ev is None else {leg["id"]: [e for i in leg["event_ids"] for e in ev.get(i, [])]
+                                                     for leg in legs})
+        return 0
+    if not report["trips"]:
+        print(f"no trips abroad of {report['person']} found")
+        return 0
+    print(f"{report['person']}: {len(report['trips'])} trip(s) abroad")
+    for i, trip in enumerate(report["trips"], 1):
+        print(f"\ntrip {i}: {trip['start'] or '?'} – {trip['end'] or '?'}  {', '.join(trip['countries'])}")
+        rows = [dict(leg, events=len(leg["event_ids"])) for leg in trip["legs"]]
+        below = None
+        if ev is not None:
+            below = {k: _evidence_lines([e for i in leg["event_ids"] for e in ev.get(i, [])])
+                     for k, leg in enumerate(trip["legs"])}
+        print_table(rows, ["country", "place", "start", "end", "precision", "status", "events"], below=below)
+    if report["years"]:
+        print()
+        print_table([{"year": y, **v} for y, v in report["years"].items()],
+                    ["year", "days_abroad", "legs_days_unknown", "countries"])
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from summitry import analytics
+
+    try:
+        with _open(args) as store:
+            tables = analytics.stats(store)
+    except (StoreError, ValueError) as exc:
+        return _fail(str(exc))
+    if args.format == "json":
+        json.dump({k: {str(r[t.column_names[0]]): r["n"] for r in t.to_pylist()} for k, t in tables.items()},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["by", "value", "n"])
+        for by, t in tables.items():
+            for r in t.to_pylist():
+                writer.writerow([by, r[t.column_names[0]], r["n"]])
+        return 0
+    for by, t in tables.items():
+        print(f"by {by}:" if by != "totals" else "totals:")
+        print_table(t.to_pylist(), t.column_names)
+        print()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from summitry import analytics
+
+    if args.format == "parquet" and not args.output:
+        return _fail("export --format parquet needs -o PATH")
+    try:
+        with _open(args) as store:
+            if args.format == "jsonl":
+                records = analytics.export_records(store)
+            else:
+                table = analytics.export_table(store)
+    except (StoreError, ValueError) as exc:
+        return _fail(str(exc))
+    if args.format == "parquet":
+        import pyarrow.parquet as pq
+        pq.write_table(table, args.output)
+        print(f"{table.num_rows} events written to {args.output}", file=sys.stderr)
+        return 0
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "jsonl":
+            for rec in records:
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(table.column_names)
+            for row in table.to_pylist():
+                writer.writerow(["|".join("" if x is None else str(x) for x in v) if isinstance(v, list) else v
+                                 for v in row.values()])
+    finally:
+        if args.output:
+            out.close()
+    return 0

@@ -1,0 +1,259 @@
+"""Incremental, transactional ingest: documents -> per-mention events -> fused events.
+
+For each batch of documents:
+
+1. a document whose content hash (text, lang, published, source, url) is already stored is
+   skipped: ingesting the same input twice changes nothing;
+2. the changed documents are extracted (outside any transaction: it is the slow part);
+3. in one transaction: their old mention events are deleted and the new ones written; every
+   fusion block (``fusion_block``) that held an old or a new one is fused again from all of its
+   mention events, and the events it yields replace the events of those blocks.
+
+Fusion compares mentions only within one block and is deterministic and order-independent, so
+re-fusing the touched blocks gives exactly the events that fusing everything would. A process
+killed mid-way loses at most the open transaction: every document in the database has all of
+its mention events and fused events, or none.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from summitry.records import Document, Event
+from summitry.store.backends import Backend
+
+Extractor = Callable[[Document], list[Event]]
+Fuser = Callable[[list[Event], Mapping[str, str | None]], list[Event]]
+
+
+@dataclass
+class IngestReport:
+    documents: int = 0          # documents read
+    unchanged: int = 0          # skipped: same content already stored
+    added: int = 0              # new documents stored
+    replaced: int = 0           # stored documents whose content changed
+    mention_events: int = 0     # per-mention events written
+    events: int = 0             # fused events written (a re-fused block counts again)
+    errors: list[str] = field(default_factory=list)
+
+
+# --- names -------------------------------------------------------------------------------------
+
+def _kb():
+    try:
+        from summitry.kb import get_kb
+    except ImportError:
+        return None
+    return get_kb()
+
+
+@lru_cache(maxsize=65536)
+def canonical_name(name: str) -> str:
+    """The knowledge base's usual English form of a person's name; the name itself when unknown."""
+    kb = _kb()
+    person = kb.person(name) if kb is not None else None
+    return person.name if person is not None else name.strip()
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+# --- rows derived from events ------------------------------------------------------------------
+
+def fusion_block(event: Event) -> str:
+    """The block of mentions fusion compares ``event`` with (see ``summitry.fuse``).
+
+    Visits and gatherings are blocked by the actor's country; they share one block here because
+    fusion numbers trips over an actor's visits and gatherings together. Meetings and calls are
+    blocked by type and the participants' countries.
+    """
+    if event.type in ("visit", "multilateral"):
+        return f"travel|{event.actor.country or '?'}"
+    return "|".join(map(str, _fuse_block_key(event)))
+
+
+def _fuse_block_key(event: Event) -> tuple:
+    from summitry.fuse import _block_key  # fusion's own blocking, so the two never disagree
+    return _block_key(event)
+
+
+def travellers(event: Event) -> list:
+    """The named parties of ``event`` who are abroad in its host country (countries[0])."""
+    if event.type == "call" or not event.countries:
+        return []
+    host = event.countries[0]
+    if event.type in ("visit", "multilateral"):
+        parties = [event.actor]
+    else:
+        parties = [event.actor, *event.counterparts]
+    # a visitor's home may be unknown, a meeting participant is only abroad if we know it
+    return [p for p in parties if p is not None and p.name and p.country != host
+            and (p.country or event.type == "visit")]
+
+
+def event_rows(event: Event, mention_ids: Mapping[tuple[str, int, int], list[str]]) -> dict[str, list[tuple]]:
+    """The rows of ``events``, ``event_parties``, ``event_mentions`` and ``legs`` for one event."""
+    start, end = _date(event.start), _date(event.end)
+    actor = event.actor
+    counterparts = "; ".join(
+        f"{p.name or '?'} ({p.country or '?'})" for p in event.counterparts)
+    out: dict[str, list[tuple]] = {"events": [(
+        event.id, event.type, event.status, actor.name, actor.country, actor.office, actor.level,
+        counterparts, ",".join(event.countries), event.place, event.forum, start, end, event.precision,
+        event.trip, len(event.mentions), event.to_json())]}
+    parties = [("actor", actor)] + [("counterpart", p) for p in event.counterparts]
+    out["event_parties"] = [
+        (event.id, role, canonical_name(p.name) if p.name else None,
+         canonical_name(p.name).lower() if p.name else None, p.country) for role, p in parties
+    ] + [(event.id, "host", None, None, c) for c in event.countries]
+    out["event_mentions"] = []
+    for m in event.mentions:
+        for mention_id in mention_ids.get((m.doc, m.start, m.end)) or [None]:
+            out["event_mentions"].append(
+                (event.id, mention_id, m.doc, m.start, m.end, m.status, m.lang, m.text))
+    destinations = event.countries if event.type == "visit" else event.countries[:1]
+    out["legs"] = [
+        (event.id, canonical_name(p.name), canonical_name(p.name).lower(), p.country, country,
+         event.place, start, end, event.precision, event.status, event.type, event.trip)
+        for p in travellers(event) for country in destinations if country != p.country]
+    return out
+
+
+# --- ingest ------------------------------------------------------------------------------------
+
+def content_hash(doc: Document) -> str:
+    raw = json.dumps([doc.text, doc.lang, doc.published, doc.source, doc.url], ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def default_extractor() -> Extractor:
+    from summitry.extract import extract_document
+    return extract_document
+
+
+def default_fuser() -> Fuser:
+    from summitry.fuse import fuse
+    return fuse
+
+
+class Ingestor:
+    """Writes documents into a store; ``extract`` and ``fuse`` default to the project's own."""
+
+    def __init__(self, backend: Backend, extract: Extractor | None = None, fuse: Fuser | None = None,
+                 batch_size: int = 50):
+        self.db = backend
+        self.extract = extract or default_extractor()
+        self.fuse = fuse or default_fuser()
+        self.batch_size = batch_size
+
+    def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
+               ) -> IngestReport:
+        report = IngestReport()
+        batch: list[Document] = []
+        for doc in documents:
+            report.documents += 1
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                self._batch(batch, report)
+                batch = []
+                if progress:
+                    progress(report)
+        if batch:
+            self._batch(batch, report)
+            if progress:
+                progress(report)
+        return report
+
+    def _batch(self, docs: Sequence[Document], report: IngestReport) -> None:
+        latest = {d.id: d for d in docs}  # a document repeated within a batch: the last one wins
+        hashes = {d.id: content_hash(d) for d in latest.values()}
+        stored = dict(self.db.rows("SELECT id, content_hash FROM documents WHERE id = ANY(?)", [list(latest)]))
+        report.unchanged += len(docs) - len(latest)
+        changed: list[tuple[Document, list[Event]]] = []
+        for doc_id, doc in latest.items():
+            if stored.get(doc_id) == hashes[doc_id]:
+                report.unchanged += 1
+                continue
+            try:
+                events = self.extract(doc)
+            except Exception as exc:  # one bad document must not stop the others
+                report.errors.append(f"document {doc_id}: extraction failed: {type(exc).__name__}: {exc}")
+                continue
+            changed.append((doc, events))
+        if not changed:
+            return
+        with self.db.transaction():
+            self._write(changed, hashes, report)
+        for doc, _ in changed:
+            if doc.id in stored:
+                report.replaced += 1
+            else:
+                report.added += 1
+
+    def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
+               report: IngestReport) -> None:
+        db = self.db
+        doc_ids = [doc.id for doc, _ in changed]
+        blocks = {b for (b,) in db.rows("SELECT DISTINCT block FROM mention_events WHERE doc_id = ANY(?)",
+                                        [doc_ids])}
+        for table, column in (("mention_events", "doc_id"), ("documents", "id")):
+            db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
+        doc_rows, mention_rows = [], []
+        for doc, events in changed:
+            doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url))
+            for seq, event in enumerate(events):
+                span = event.mentions[0] if event.mentions else None
+                block = fusion_block(event)
+                blocks.add(block)
+                mention_rows.append((f"{doc.id}#{seq}", doc.id, seq, event.id, event.type, event.status,
+                                     span.start if span else None, span.end if span else None, block,
+                                     event.to_json()))
+        db.insert("documents", doc_rows)
+        db.insert("mention_events", mention_rows)
+        report.mention_events += len(mention_rows)
+
+        # the events to replace: those of the changed documents and those of the touched blocks
+        stale = {e for (e,) in db.rows(
+            "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?) UNION "
+            "SELECT DISTINCT em.event_id FROM event_mentions em JOIN mention_events me "
+            "ON em.mention_id = me.mention_id WHERE me.block = ANY(?)", [doc_ids, sorted(blocks)])}
+        records = db.rows("SELECT mention_id, record FROM mention_events WHERE block = ANY(?) "
+                          "ORDER BY mention_id", [sorted(blocks)])
+        mentions = [Event.from_dict(json.loads(r)) for _, r in records]
+        mention_ids: dict[tuple[str, int, int], list[str]] = {}
+        for (mention_id, _), event in zip(records, mentions):
+            for m in event.mentions[:1]:
+                mention_ids.setdefault((m.doc, m.start, m.end), []).append(mention_id)
+        block_docs = sorted({mid.rsplit("#", 1)[0] for mid, _ in records})
+        published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [block_docs]))
+        fused = _unique(self.fuse(mentions, published)) if mentions else []
+
+        stale |= {e.id for e in fused}
+        stale_ids = sorted(stale)
+        for table, column in (("events", "id"), ("event_parties", "event_id"),
+                              ("event_mentions", "event_id"), ("legs", "event_id")):
+            db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [stale_ids])
+        rows: dict[str, list[tuple]] = {"events": [], "event_parties": [], "event_mentions": [], "legs": []}
+        for event in fused:
+            for table, table_rows in event_rows(event, mention_ids).items():
+                rows[table].extend(table_rows)
+        for table, table_rows in rows.items():
+            db.insert(table, table_rows)
+        report.events += len(fused)
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: dict[str, Event] = {}
+    for event in events:
+        if event.id in seen:
+            print(f"summitry: fusion returned event id {event.id} twice; keeping the first",
+                  file=sys.stderr)
+            continue
+        seen[event.id] = event
+    return list(seen.values())

@@ -1,0 +1,103 @@
+"""The store's tables, declared once and turned into DDL for both DuckDB and PostgreSQL.
+
+Three layers, so that re-ingesting one document only touches what it changed:
+
+* ``documents``: one row per input document with a hash of everything extraction reads;
+* ``mention_events``: what the engines returned for each document, one row per mention, with the
+  full record as JSON and the fusion block it belongs to (fusion only compares mentions within
+  one block, so a changed document only needs its blocks fused again);
+* ``events`` (+ ``event_parties``, ``event_mentions``, ``legs``): the fused events and the
+  columns the questions filter on. ``legs`` holds one row per person abroad, so a travel
+  query reads one person's rows by an index (PostgreSQL) or a columnar scan (DuckDB).
+
+A mention event is named ``mention_id`` = ``<doc_id>#<seq>`` (its position in the engine's output
+for that document), which stays unique even when two events share a sentence.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+# column types: the same three logical types on both backends
+_SQL_TYPES = {"text": "TEXT", "int": "BIGINT", "date": "DATE"}
+_ARROW_TYPES = {"text": pa.string(), "int": pa.int64(), "date": pa.date32()}
+
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "meta": [("key", "text"), ("value", "text")],
+    "documents": [
+        ("id", "text"), ("content_hash", "text"), ("lang", "text"), ("published", "text"),
+        ("source", "text"), ("url", "text"),
+    ],
+    "mention_events": [
+        ("mention_id", "text"), ("doc_id", "text"), ("seq", "int"), ("id", "text"), ("type", "text"),
+        ("status", "text"), ("start_char", "int"), ("end_char", "int"), ("block", "text"),
+        ("record", "text"),
+    ],
+    "events": [
+        ("id", "text"), ("type", "text"), ("status", "text"), ("actor_name", "text"),
+        ("actor_country", "text"), ("actor_office", "text"), ("actor_level", "text"),
+        ("counterparts", "text"), ("countries", "text"), ("place", "text"), ("forum", "text"),
+        ("start_date", "date"), ("end_date", "date"), ("precision", "text"), ("trip", "text"),
+        ("n_mentions", "int"), ("record", "text"),
+    ],
+    # role: actor | counterpart | host (one row per entry of Event.countries)
+    "event_parties": [
+        ("event_id", "text"), ("role", "text"), ("name", "text"), ("name_lc", "text"),
+        ("country", "text"),
+    ],
+    "event_mentions": [
+        ("event_id", "text"), ("mention_id", "text"), ("doc_id", "text"), ("start_char", "int"),
+        ("end_char", "int"), ("status", "text"), ("lang", "text"), ("text", "text"),
+    ],
+    "legs": [
+        ("event_id", "text"), ("person", "text"), ("person_lc", "text"), ("person_country", "text"),
+        ("country", "text"), ("place", "text"), ("start_date", "date"), ("end_date", "date"),
+        ("precision", "text"), ("status", "text"), ("type", "text"), ("trip", "text"),
+    ],
+}
+
+PRIMARY_KEYS = {
+    "meta": ("key",),
+    "documents": ("id",),
+    "mention_events": ("mention_id",),
+    "events": ("id",),
+}
+
+INDEXES = [
+    ("mention_events", "doc_id"),
+    ("mention_events", "block"),
+    ("event_parties", "event_id"),
+    ("event_parties", "name_lc"),
+    ("event_parties", "country"),
+    ("event_mentions", "event_id"),
+    ("event_mentions", "mention_id"),
+    ("event_mentions", "doc_id"),
+    ("legs", "person_lc"),
+    ("legs", "event_id"),
+]
+
+# DuckDB's zone maps and columnar scans answer these filters without secondary indexes, and
+# every ART index slows its bulk inserts and deletes; PostgreSQL needs them.
+DUCKDB_INDEXES: list[tuple[str, str]] = []
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _ in TABLES[table]]
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([(name, _ARROW_TYPES[kind]) for name, kind in TABLES[table]])
+
+
+def ddl(indexes: list[tuple[str, str]]) -> list[str]:
+    """CREATE statements (idempotent) for every table and the given indexes."""
+    statements = []
+    for table, cols in TABLES.items():
+        body = [f"{name} {_SQL_TYPES[kind]}" for name, kind in cols]
+        if table in PRIMARY_KEYS:
+            body.append(f"PRIMARY KEY ({', '.join(PRIMARY_KEYS[table])})")
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(body)})")
+    for table, column in indexes:
+        statements.append(f"CREATE INDEX IF NOT EXISTS ix_{table}_{column} ON {table} ({column})")
+    return statements
