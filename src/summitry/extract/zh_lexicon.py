@@ -1,0 +1,206 @@
+"""The Chinese cue lexicon (``lexicon/zh.yaml``): its schema, loading with clear errors, compiled patterns.
+
+Everything the Chinese engine matches that is not a name (trigger verbs, status cues, titles,
+country abbreviations, markup labels) lives in the YAML file; this module checks it against
+``SCHEMA`` and compiles it once into the regular expressions the engine uses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from summitry.records import LEVELS, STATUSES
+
+DEFAULT_PATH = Path(__file__).with_name("lexicon") / "zh.yaml"
+
+_CUE = {"type": "string", "minLength": 1}
+_CUES = {"type": "array", "items": _CUE, "minItems": 1, "uniqueItems": True}
+_ISO3 = {"type": "string", "pattern": "^[A-Z]{3}$"}
+_LEVEL = {"enum": list(LEVELS)}
+_OFFICE_KEY = {"type": "string", "pattern": "^[a-z_]+$"}
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "triggers", "gathering_nouns", "meeting_nouns", "international_markers", "status",
+        "time_clause_ends", "negations", "invitation", "titles", "group_heads", "country_abbreviations",
+        "country_actor_suffix", "country_actor_not_after", "pair_references", "person_pronouns",
+        "pronoun_not_before", "pronoun_not_after", "surname_after", "surname_before",
+        "same_day_references", "transliteration_chars", "name_stop_chars", "credit_lines", "caption_labels",
+    ],
+    "properties": {
+        "triggers": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False, "required": ["cue", "type"],
+            "properties": {
+                "cue": _CUE,
+                "type": {"enum": ["visit", "meeting", "call", "attend"]},
+                "destination": {"enum": ["after", "before", "either"]},
+                "counterparts": {"enum": ["after"]},
+                "country": _ISO3,
+            },
+        }},
+        "gathering_nouns": _CUES,
+        "meeting_nouns": _CUES,
+        "international_markers": _CUES,
+        "status": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False, "required": ["cue", "status"],
+            "properties": {"cue": _CUE, "status": {"enum": list(STATUSES)},
+                           "scope": {"enum": ["before", "clause"]}},
+        }},
+        "time_clause_ends": _CUES,
+        "negations": _CUES,
+        "invitation": {"type": "object", "additionalProperties": False, "required": ["open", "close"],
+                       "properties": {"open": _CUE, "close": _CUES}},
+        "titles": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["cue", "office", "title", "level"],
+            "properties": {"cue": _CUE, "office": _OFFICE_KEY, "title": _CUE, "level": _LEVEL, "country": _ISO3},
+        }},
+        "group_heads": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False, "required": ["cue", "office", "level"],
+            "properties": {"cue": _CUE, "office": _OFFICE_KEY, "level": _LEVEL},
+        }},
+        "country_abbreviations": {"type": "object", "minProperties": 1,
+                                  "propertyNames": {"pattern": "^.$"},
+                                  "additionalProperties": _ISO3},
+        "country_actor_suffix": {"type": "string", "pattern": "^.$"},
+        "country_actor_not_after": _CUES,
+        "pair_references": _CUES,
+        "person_pronouns": _CUES,
+        "pronoun_not_before": _CUES,
+        "pronoun_not_after": _CUES,
+        "surname_after": _CUES,
+        "surname_before": _CUES,
+        "same_day_references": _CUES,
+        "transliteration_chars": {"type": "string", "minLength": 1},
+        "name_stop_chars": _CUES,
+        "credit_lines": _CUES,
+        "caption_labels": _CUES,
+    },
+}
+
+
+class LexiconError(ValueError):
+    """The lexicon file is not valid: the message names the file and the line."""
+
+
+def _line_of(root: yaml.Node | None, path: list[Any]) -> int | None:
+    """1-based line of the YAML node at ``path`` (the deepest one that exists)."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in path:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == key:
+                    child = v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
+
+
+def load_lexicon_data(path: Path | str = DEFAULT_PATH) -> dict[str, Any]:
+    """The lexicon as plain data, checked against ``SCHEMA`` (``LexiconError`` names file and line)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise LexiconError(f"{where}: not valid YAML: {err}") from err
+    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        err = errors[0]
+        line = _line_of(root, list(err.path))
+        where = "/".join(str(p) for p in err.path) or "(top)"
+        raise LexiconError(f"{path}:{line}: {where}: {err.message}")
+    for section in ("triggers", "status", "titles", "group_heads"):
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(data[section]):
+            if entry["cue"] in seen:
+                line = _line_of(root, [section, i])
+                raise LexiconError(f"{path}:{line}: {section}/{i}: cue {entry['cue']!r} listed twice "
+                                   f"(first as {section}/{seen[entry['cue']]})")
+            seen[entry["cue"]] = i
+    return data
+
+
+def _alternation(words) -> str:
+    """A regex alternation that prefers the longest word."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class TitleCue:
+    office: str
+    title: str
+    level: str
+    country: str | None
+
+
+class Lexicon:
+    """The lexicon compiled: lookups by cue and the patterns the engine runs."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.triggers: dict[str, dict[str, Any]] = {t["cue"]: t for t in data["triggers"]}
+        self.trigger_re = re.compile(_alternation(self.triggers))
+        abbreviations = data["country_abbreviations"]
+        self.abbreviations: dict[str, str] = dict(abbreviations)
+        abbr_class = "[" + re.escape("".join(abbreviations)) + "]"
+        # 访俄, 访美: 访 and an abbreviation is a visit to that country (访华 is listed as a trigger).
+        self.visit_abbr_re = re.compile("访(" + abbr_class + r")(?![国方])")
+
+        self.status: dict[str, dict[str, Any]] = {s["cue"]: s for s in data["status"]}
+        self.status_re = re.compile(_alternation(self.status))
+        self.time_clause_end_re = re.compile(_alternation(data["time_clause_ends"]))
+        self.negation_re = re.compile("(?:" + _alternation(data["negations"]) + r")\s*$")
+        inv = data["invitation"]
+        self.invitation_re = re.compile(
+            re.escape(inv["open"]) + r"(?!该)([^，。；！？]{1,40}?)(?:" + _alternation(inv["close"]) + ")")
+
+        self.titles: dict[str, TitleCue] = {
+            t["cue"]: TitleCue(t["office"], t["title"], t["level"], t.get("country")) for t in data["titles"]}
+        self.title_re = re.compile(_alternation(self.titles))
+        self.group_heads: dict[str, dict[str, Any]] = {g["cue"]: g for g in data["group_heads"]}
+        # 中俄元首, 中美两国领导人, 中俄蒙元首
+        self.group_re = re.compile(
+            "(" + abbr_class + "{2,5})(?:两国|三国|四国|五国)?(" + _alternation(self.group_heads) + ")")
+        self.country_actor_re = re.compile(
+            "(?<![" + re.escape("".join(data["country_actor_not_after"])) + "])(" + abbr_class + ")"
+            + re.escape(data["country_actor_suffix"]) + r"(?![面向法式案针便])")
+        self.pair_re = re.compile(_alternation(data["pair_references"]))
+        self.pronoun_re = re.compile(
+            "(?<![" + re.escape("".join(data["pronoun_not_after"])) + "])(?:"
+            + _alternation(data["person_pronouns"]) + ")(?![" + re.escape("".join(data["pronoun_not_before"])) + "])")
+        self.surname_after = frozenset(data["surname_after"])
+        self.surname_before = frozenset(data["surname_before"])
+        self.same_day_re = re.compile(_alternation(data["same_day_references"]))
+        translit = re.escape("".join(data["transliteration_chars"].split()))
+        self.foreign_name_re = re.compile("[" + translit + "]{2,16}")
+        self.name_stop_chars = frozenset(data["name_stop_chars"])
+        self.gathering_re = re.compile(_alternation(data["gathering_nouns"]))
+        self.meeting_noun_re = re.compile(_alternation(data["meeting_nouns"]))
+        self.international_re = re.compile(_alternation(data["international_markers"]))
+        self.credit_lines = tuple(data["credit_lines"])
+        self.caption_labels = tuple(data["caption_labels"])
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The compiled lexicon (the package's own unless ``path`` names another file)."""
+    return Lexicon(load_lexicon_data(path or DEFAULT_PATH))
