@@ -1,0 +1,244 @@
+"""Office-holder data for East Asia, Southeast Asia, Europe, the Americas, Africa and the
+Middle East: the CSV files parse, follow the column contract, and agree with known facts."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+import pycountry
+import pytest
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "summitry" / "kb" / "data" / "office_holders"
+FILES = (
+    "east_asia.csv",
+    "southeast_asia.csv",
+    "europe.csv",
+    "americas_africa_mideast.csv",
+)
+COLUMNS = [
+    "name", "name_zh", "short", "aliases", "country", "office", "title",
+    "start", "end", "region", "to_country",
+]
+OFFICE_KEYS = {
+    "head_of_state", "head_of_government", "vice_president", "vice_premier",
+    "foreign_minister", "state_councilor", "legislature_speaker", "party_general_secretary",
+    "cfac_office_director", "finance_minister", "commerce_minister", "trade_representative",
+    "national_security_adviser", "defense_minister", "vice_foreign_minister",
+    "assistant_secretary_of_state", "ambassador", "party_secretary", "governor",
+    "deputy_governor", "minister", "spokesperson",
+}
+# Offices that exactly one person holds at a time in a country.
+SINGLE_HOLDER_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# The data describes the world as of this day; an empty end means "still in office".
+DATA_AS_OF = date(2026, 11, 24)
+
+
+def date_bounds(text: str) -> tuple[date, date]:
+    """Earliest and latest day a YYYY, YYYY-MM or YYYY-MM-DD value can stand for."""
+    m = DATE_RE.match(text)
+    if not m:
+        raise ValueError(f"not a date: {text!r}")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    y = int(year)
+    if month is None:
+        return date(y, 1, 1), date(y, 12, 31)
+    mo = int(month)
+    if day is None:
+        next_month = date(y + (mo == 12), mo % 12 + 1, 1)
+        return date(y, mo, 1), date.fromordinal(next_month.toordinal() - 1)
+    d = date(y, mo, int(day))
+    return d, d
+
+
+def load_rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    path = DATA_DIR / name
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        assert header == COLUMNS, f"{name}: header {header}"
+        rows = []
+        for line_no, values in enumerate(reader, start=2):
+            assert len(values) == len(COLUMNS), f"{name}:{line_no}: {len(values)} fields"
+            rows.append((line_no, dict(zip(COLUMNS, values))))
+    return rows
+
+
+@pytest.fixture(scope="module", params=FILES)
+def data_file(request) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    return request.param, load_rows(request.param)
+
+
+def test_file_has_rows(data_file):
+    name, rows = data_file
+    assert len(rows) >= 50, f"{name}: only {len(rows)} rows"
+
+
+def test_required_fields_and_keys(data_file):
+    name, rows = data_file
+    for line_no, row in rows:
+        where = f"{name}:{line_no}"
+        for column in ("name", "country", "office", "title", "start"):
+            assert row[column], f"{where}: empty {column}"
+        for column, value in row.items():
+            assert value == value.strip(), f"{where}: whitespace around {column}"
+        assert row["office"] in OFFICE_KEYS, f"{where}: unknown office {row['office']}"
+        if row["name_zh"]:
+            assert CJK_RE.search(row["name_zh"]), f"{where}: name_zh without Chinese"
+        for column in ("short", "aliases"):
+            if row[column]:
+                parts = row[column].split("|")
+                assert all(p and p == p.strip() for p in parts), f"{where}: bad {column}"
+                assert row["name"] not in parts, f"{where}: {column} repeats the name"
+
+
+def test_countries_are_iso3(data_file):
+    name, rows = data_file
+    for line_no, row in rows:
+        for column in ("country", "to_country"):
+            code = row[column]
+            if column == "to_country" and not code:
+                continue
+            assert pycountry.countries.get(alpha_3=code) is not None, (
+                f"{name}:{line_no}: {column} {code!r} is not an ISO 3166 alpha-3 code"
+            )
+        if row["office"] == "ambassador":
+            assert row["to_country"], f"{name}:{line_no}: ambassador without to_country"
+
+
+def test_dates_parse_and_are_ordered(data_file):
+    name, rows = data_file
+    for line_no, row in rows:
+        where = f"{name}:{line_no}"
+        start_lo, _ = date_bounds(row["start"])
+        assert start_lo <= DATA_AS_OF, f"{where}: starts after {DATA_AS_OF}"
+        if row["end"]:
+            _, end_hi = date_bounds(row["end"])
+            assert start_lo <= end_hi, f"{where}: ends before it starts"
+
+
+def test_person_identity_is_consistent(data_file):
+    """Rows of one person (name, country) agree on the Chinese name."""
+    name, rows = data_file
+    name_zh: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, row in rows:
+        name_zh[(row["name"], row["country"])].add(row["name_zh"])
+    mixed = {person: forms for person, forms in name_zh.items() if len(forms) > 1}
+    assert not mixed, f"{name}: one person, several Chinese names: {mixed}"
+
+
+def test_no_duplicate_rows(data_file):
+    name, rows = data_file
+    seen: dict[tuple, int] = {}
+    for line_no, row in rows:
+        key = (row["name"], row["country"], row["office"], row["start"], row["region"])
+        assert key not in seen, f"{name}:{line_no} repeats line {seen[key]}"
+        seen[key] = line_no
+
+
+def test_one_holder_at_a_time():
+    """Heads of state and government and foreign ministers do not overlap; a hand-over on
+    one day (the old holder's end equals the new holder's start) is allowed."""
+    terms: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = defaultdict(list)
+    for name in FILES:
+        for line_no, row in load_rows(name):
+            if row["office"] in SINGLE_HOLDER_OFFICES:
+                terms[(row["country"], row["office"])].append((name, line_no, row))
+    clashes = []
+    for (country, office), group in terms.items():
+        for (fa, la, a), (fb, lb, b) in combinations(group, 2):
+            a_start, a_end = date_bounds(a["start"])[1], a["end"] and date_bounds(a["end"])[0]
+            b_start, b_end = date_bounds(b["start"])[1], b["end"] and date_bounds(b["end"])[0]
+            a_end = a_end or date.max
+            b_end = b_end or date.max
+            # Certain overlap: each starts (at the latest) before the other ends (at the earliest).
+            if a_start < b_end and b_start < a_end:
+                clashes.append(f"{country} {office}: {fa}:{la} {a['name']} / {fb}:{lb} {b['name']}")
+    assert not clashes, "\n".join(clashes)
+
+
+def test_short_forms_name_one_person():
+    """A short form ('Widodo', '佐科') must point at a single person across these files."""
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for name in FILES:
+        for _, row in load_rows(name):
+            for form in filter(None, row["short"].split("|")):
+                owners[form].add((row["name"], row["country"]))
+    shared = {form: people for form, people in owners.items() if len(people) > 1}
+    assert not shared, f"short forms shared by several people: {shared}"
+
+
+def test_date_bounds_helper():
+    assert date_bounds("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert date_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert date_bounds("2023-12") == (date(2023, 12, 1), date(2023, 12, 31))
+    assert date_bounds("2025-10-21") == (date(2025, 10, 21), date(2025, 10, 21))
+    with pytest.raises(ValueError):
+        date_bounds("21/10/2025")
+
+
+# Known office holders on days away from any hand-over.
+RESOLVE_CASES = [
+    ("JPN", "head_of_state", "2018-01-01", "Akihito"),
+    ("JPN", "head_of_state", "2020-01-01", "Naruhito"),
+    ("JPN", "head_of_government", "2005-06-01", "Junichiro Koizumi"),
+    ("JPN", "head_of_government", "2023-05-19", "Fumio Kishida"),
+    ("JPN", "head_of_government", "2025-03-01", "Shigeru Ishiba"),
+    ("JPN", "head_of_government", "2025-11-15", "Sanae Takaichi"),
+    ("JPN", "foreign_minister", "2015-06-01", "Fumio Kishida"),
+    ("KOR", "head_of_state", "2006-01-01", "Roh Moo-hyun"),
+    ("KOR", "head_of_state", "2023-04-26", "Yoon Suk Yeol"),
+    ("KOR", "head_of_state", "2025-08-25", "Lee Jae-myung"),
+    ("KOR", "foreign_minister", "2019-08-01", "Kang Kyung-wha"),
+    ("PRK", "head_of_state", "2018-06-12", "Kim Jong Un"),
+    ("PRK", "head_of_state", "2009-08-04", "Kim Jong Il"),
+    ("PRK", "foreign_minister", "2017-09-23", "Ri Yong Ho"),
+    ("TWN", "head_of_state", "2010-01-01", "Ma Ying-jeou"),
+    ("AUS", "head_of_government", "2014-11-17", "Tony Abbott"),
+    ("NZL", "head_of_government", "2019-03-20", "Jacinda Ardern"),
+    ("IDN", "head_of_state", "2022-11-15", "Joko Widodo"),
+    ("IDN", "head_of_government", "2025-01-01", "Prabowo Subianto"),
+    ("IDN", "foreign_minister", "2024-11-09", "Sugiono"),
+    ("VNM", "party_general_secretary", "2015-11-05", "Nguyen Phu Trong"),
+    ("VNM", "party_general_secretary", "2025-04-01", "To Lam"),
+    ("VNM", "head_of_state", "2024-06-20", "To Lam"),
+    ("KHM", "head_of_government", "2020-01-01", "Hun Sen"),
+    ("KHM", "head_of_government", "2024-01-01", "Hun Manet"),
+    ("MMR", "head_of_government", "2022-01-01", "Min Aung Hlaing"),
+    ("SGP", "head_of_government", "2024-06-01", "Lawrence Wong"),
+    ("THA", "head_of_government", "2019-11-04", "Prayut Chan-o-cha"),
+    ("PHL", "head_of_state", "2017-11-13", "Rodrigo Duterte"),
+    ("MYS", "head_of_government", "2023-03-31", "Anwar Ibrahim"),
+    ("GBR", "head_of_state", "2023-06-01", "Charles III"),
+    ("GBR", "head_of_government", "2022-10-01", "Liz Truss"),
+    ("GBR", "foreign_minister", "2024-03-01", "David Cameron"),
+    ("FRA", "head_of_state", "2015-01-01", "François Hollande"),
+    ("DEU", "head_of_government", "2010-01-01", "Angela Merkel"),
+    ("DEU", "head_of_government", "2025-06-01", "Friedrich Merz"),
+    ("ITA", "head_of_government", "2023-01-01", "Giorgia Meloni"),
+    ("HUN", "foreign_minister", "2019-04-25", "Péter Szijjártó"),
+    ("SRB", "head_of_state", "2024-05-08", "Aleksandar Vučić"),
+    ("SAU", "head_of_state", "2010-01-01", "Abdullah bin Abdulaziz"),
+    ("SAU", "head_of_government", "2023-01-01", "Mohammed bin Salman"),
+    ("BRA", "head_of_state", "2021-01-01", "Jair Bolsonaro"),
+    ("ZAF", "head_of_state", "2013-03-27", "Jacob Zuma"),
+    ("EGY", "foreign_minister", "2020-01-01", "Sameh Shoukry"),
+    ("CAN", "head_of_government", "2024-01-01", "Justin Trudeau"),
+    ("ISR", "head_of_government", "2021-10-01", "Naftali Bennett"),
+    ("MEX", "head_of_state", "2025-01-01", "Claudia Sheinbaum"),
+    ("QAT", "head_of_state", "2020-01-01", "Tamim bin Hamad Al Thani"),
+]
+
+
+@pytest.mark.parametrize("country,office,day,expected", RESOLVE_CASES)
+def test_resolve_office_known_holders(country, office, day, expected):
+    kb_module = pytest.importorskip("summitry.kb")
+    person = kb_module.get_kb().resolve_office(country, office, date.fromisoformat(day))
+    assert person is not None, f"nobody holds {office} of {country} on {day}"
+    assert person.name == expected
