@@ -1,0 +1,177 @@
+"""The store: idempotent, incremental, transactional ingest, on DuckDB and on PostgreSQL."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from summitry.fuse import fuse
+from summitry.records import Event
+from summitry.store import StoreError, open_store
+from test_store_support import (  # noqa: F401  (fixtures)
+    ROOT, doc, generated_documents, line, line_extractor, pg_dsn, pg_server, snapshot, target,
+)
+
+XI = ("Xi Jinping", "CHN")
+PUTIN = ("Vladimir Putin", "RUS")
+
+
+def ingest(store, docs, **kw):
+    return store.ingest(docs, extract=line_extractor, **kw)
+
+
+def test_ingest_stores_documents_mentions_and_fused_events(target):
+    a = doc("a", [line("visit", XI, ["KAZ"], "2022-09-14", place="Astana")])
+    b = doc("b", [line("visit", XI, ["KAZ"], "2022-09-14", status="planned"),
+                  line("meeting", XI, ["UZB"], "2022-09-15", counterparts=[PUTIN])], published="2022-09-06")
+    with open_store(target) as store:
+        report = ingest(store, [a, b])
+        assert (report.added, report.unchanged, report.mention_events) == (2, 0, 3)
+        rows = store.db.rows("SELECT type, status, n_mentions FROM events ORDER BY type")
+        assert rows == [("meeting", "occurred", 1), ("visit", "occurred", 2)]
+        # every mention of a fused event links back to the mention event it came from
+        links = store.db.rows("SELECT mention_id FROM event_mentions ORDER BY mention_id")
+        assert [m for (m,) in links] == ["a#0", "b#0", "b#1"]
+
+
+def test_ingesting_the_same_documents_again_changes_nothing(target):
+    docs = generated_documents(30)
+    with open_store(target) as store:
+        ingest(store, docs)
+        before = snapshot(store)
+        again = ingest(store, docs)
+        assert (again.unchanged, again.added, again.replaced, again.mention_events) == (30, 0, 0, 0)
+        assert snapshot(store) == before
+
+
+def test_a_changed_document_replaces_its_mentions_and_is_fused_again(target):
+    a = doc("a", [line("visit", XI, ["KAZ"], "2022-09-14")])
+    b = doc("b", [line("visit", XI, ["KAZ"], "2022-09-14", status="planned")])
+    with open_store(target) as store:
+        ingest(store, [a, b])
+        assert store.db.rows("SELECT n_mentions FROM events") == [(2,)]
+        b2 = doc("b", [line("visit", XI, ["UZB"], "2022-09-15")])
+        report = ingest(store, [b2])
+        assert (report.replaced, report.added) == (1, 0)
+        rows = store.db.rows("SELECT countries, n_mentions FROM events ORDER BY countries")
+        assert rows == [("KAZ", 1), ("UZB", 1)]
+        assert store.db.rows("SELECT COUNT(*) FROM mention_events WHERE doc_id = 'b'") == [(1,)]
+        # no link, leg or party row of the replaced event is left behind
+        orphans = store.db.rows(
+            "SELECT COUNT(*) FROM event_mentions WHERE event_id NOT IN (SELECT id FROM events)")
+        assert orphans == [(0,)]
+        assert store.db.rows("SELECT COUNT(*) FROM legs") == [(2,)]
+
+
+def test_incremental_ingest_equals_ingesting_everything_at_once(target, tmp_path):
+    docs = generated_documents(60)
+    with open_store(tmp_path / "all.duckdb") as whole:
+        ingest(whole, docs, batch_size=1000)
+        expected = snapshot(whole)
+    changed = [doc(d.id, d.text.splitlines()[1:], d.published) for d in docs[10:20]]
+    with open_store(target) as store:
+        ingest(store, list(reversed(docs[30:])), batch_size=7)
+        ingest(store, changed, batch_size=4)          # an earlier version of ten documents...
+        ingest(store, docs[:30], batch_size=11)
+        ingest(store, docs[10:20], batch_size=3)      # ...replaced by the final one
+        assert snapshot(store) == expected
+
+
+def test_stored_events_are_the_fusion_of_the_stored_mentions(target):
+    with open_store(target) as store:
+        ingest(store, generated_documents(40), batch_size=9)
+        records = store.db.rows("SELECT record FROM mention_events")
+        published = dict(store.db.rows("SELECT id, published FROM documents"))
+        fused = fuse([Event.from_dict(json.loads(r)) for (r,) in records], published)
+        stored = {i: json.loads(r) for i, r in store.db.rows("SELECT id, record FROM events")}
+        assert stored == {e.id: json.loads(e.to_json()) for e in fused}
+
+
+def test_a_document_that_fails_extraction_is_reported_and_the_rest_stored(target):
+    def extract(document):
+        if document.id == "bad":
+            raise ValueError("engine exploded")
+        return line_extractor(document)
+
+    docs = [doc("ok1", [line("visit", XI, ["KAZ"], "2022-09-14")]), doc("bad", ["not json"]),
+            doc("ok2", [line("visit", PUTIN, ["CHN"], "2022-02-04")])]
+    with open_store(target) as store:
+        report = store.ingest(docs, extract=extract)
+        assert report.added == 2
+        assert len(report.errors) == 1 and "bad" in report.errors[0] and "engine exploded" in report.errors[0]
+        assert sorted(store.db.rows("SELECT id FROM documents")) == [("ok1",), ("ok2",)]
+
+
+def test_a_failed_batch_leaves_the_database_as_it_was(target):
+    def broken_fuse(events, published):
+        raise RuntimeError("fusion failed half-way")
+
+    with open_store(target) as store:
+        ingest(store, [doc("a", [line("visit", XI, ["KAZ"], "2022-09-14")])])
+        before = snapshot(store)
+        with pytest.raises(RuntimeError):
+            store.ingest([doc("b", [line("visit", XI, ["UZB"], "2022-09-15")])], extract=line_extractor,
+                         fuse=broken_fuse)
+        assert snapshot(store) == before
+
+
+def test_kill_mid_ingest_leaves_whole_documents_and_reingest_completes(target, tmp_path):
+    n = 400
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "test_store_support.py"), target, str(n)],
+                            stdout=subprocess.PIPE, text=True)
+    committed = 0
+    deadline = time.monotonic() + 120
+    for out in proc.stdout:  # wait for a few committed batches, then kill without warning
+        if out.startswith("committed"):
+            committed = int(out.split()[1])
+            if committed >= 75:
+                break
+        assert time.monotonic() < deadline, "the ingest process made no progress"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 75 <= committed < n, "the process finished before it could be killed"
+
+    docs = generated_documents(n)
+    expected_mentions = {d.id: len(line_extractor(d)) for d in docs}
+    with open_store(target) as store:
+        stored = dict(store.db.rows(
+            "SELECT d.id, COUNT(m.mention_id) FROM documents d LEFT JOIN mention_events m ON m.doc_id = d.id "
+            "GROUP BY d.id"))
+        assert committed <= len(stored) < n
+        assert all(stored[i] == expected_mentions[i] for i in stored), "a document is stored in part"
+        assert store.db.rows("SELECT COUNT(*) FROM mention_events WHERE doc_id NOT IN "
+                             "(SELECT id FROM documents)") == [(0,)]
+        # the fused events are those of the stored mentions, nothing more or less
+        records = store.db.rows("SELECT record FROM mention_events")
+        published = dict(store.db.rows("SELECT id, published FROM documents"))
+        fused = fuse([Event.from_dict(json.loads(r)) for (r,) in records], published)
+        assert sorted(i for (i,) in store.db.rows("SELECT id FROM events")) == sorted(e.id for e in fused)
+
+        report = ingest(store, docs, batch_size=100)
+        assert report.unchanged == len(stored) and report.added == n - len(stored)
+        resumed = snapshot(store)
+    with open_store(tmp_path / "clean.duckdb") as clean:
+        ingest(clean, docs, batch_size=100)
+        assert resumed == snapshot(clean)
+
+
+def test_schema_version_mismatch_is_refused(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 0"):
+        open_store(path)
+
+
+def test_default_target_is_in_the_user_data_directory(monkeypatch, tmp_path):
+    from summitry.store import default_target
+
+    monkeypatch.delenv("SUMMITRY_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_target() == str(tmp_path / "summitry" / "summitry.duckdb")
+    monkeypatch.setenv("SUMMITRY_DB", "postgresql://u@h/db")
+    assert default_target() == "postgresql://u@h/db"
