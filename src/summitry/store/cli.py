@@ -143,9 +143,10 @@ def _cell(value: Any, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def print_table(rows: list[dict[str, Any]], columns: list[str], out=sys.stdout,
+def print_table(rows: list[dict[str, Any]], columns: list[str], out=None,
                 below: dict[int, list[str]] | None = None) -> None:
     """Rows as aligned text columns; ``below`` adds indented lines under row i."""
+    out = out or sys.stdout
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(), file=out)
