@@ -33,12 +33,15 @@ from datetime import date, timedelta
 from summitry.records import Event, Mention, Party
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
-_STATUS_RANK = {"occurred": 0, "planned": 1, "speculated": 2, "postponed": 3, "cancelled": 4}
+# Within one document (or among reports of one day), the report that says most decides the status.
+_STATUS_RANK = {"occurred": 0, "cancelled": 1, "postponed": 2, "planned": 3, "speculated": 4}
 _DEFERRED = {"postponed", "cancelled"}
 # How far an undated report may be from its publication day and still be taken for a dated
 # event of the same parties: a past event is reported soon after it, a plan looks months ahead.
 _UNDATED_PAST = timedelta(days=45)
 _UNDATED_FUTURE = timedelta(days=240)
+# How long before its postponement a plan may have been announced and still be the one put off.
+_PLAN_TO_DEFERRAL = timedelta(days=120)
 
 
 def _parse(day: str | None) -> date | None:
@@ -133,8 +136,10 @@ class _Cluster:
         if item.interval:
             if self.interval is None:
                 self.interval = item.interval
-            else:
+            elif _overlap(self.interval, item.interval):
                 self.interval = (max(self.interval[0], item.interval[0]), min(self.interval[1], item.interval[1]))
+            else:  # a postponement joining the plan it puts off: the event spans both reports
+                self.interval = (min(self.interval[0], item.interval[0]), max(self.interval[1], item.interval[1]))
 
 
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
@@ -167,7 +172,12 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
     cluster_deferred = bool(cluster.statuses() & _DEFERRED)
     cluster_occurred = "occurred" in cluster.statuses()
     if item.interval and cluster.interval:
-        return _overlap(item.interval, cluster.interval)
+        if _overlap(item.interval, cluster.interval):
+            return True
+        # A postponement or cancellation puts off a plan announced before it.
+        return (deferred and cluster.statuses() <= {"planned", "speculated"}
+                and cluster.interval[0] <= item.interval[1]
+                and (item.interval[0] - cluster.interval[1]) <= _PLAN_TO_DEFERRAL)
     # At least one side is undated from here on.
     if (deferred and cluster_occurred) or (item.mention.status == "occurred" and cluster_deferred):
         return False
@@ -208,9 +218,10 @@ def _cluster_block(items: list[_Item]) -> list[_Cluster]:
     active: list[_Cluster] = []  # dated clusters that may still overlap what comes next
     for item in items:
         if item.interval:
-            # Swept by start: a cluster that ends before this start cannot take anything later.
+            # Swept by start: a cluster that ends before this start cannot take anything later,
+            # except the plan that a (rare) postponement or cancellation puts off.
             active = [c for c in active if c.interval is None or c.interval[1] >= item.interval[0]]
-            pool = active
+            pool = clusters if item.mention.status in _DEFERRED else active
         else:
             pool = clusters
         target = _best_cluster(item, pool)
@@ -292,12 +303,14 @@ def _neg_published(published: str) -> tuple:
     return tuple(-int(p) for p in published.split("-")) if published else (1,)
 
 
-def _merged_status(items: list[_Item]) -> str:
-    statuses = {it.mention.status for it in items}
+def _merged_status(mentions: list[Mention], published: Mapping[str, str]) -> str:
+    """An occurred report wins; otherwise the report published last (the latest news) decides."""
+    statuses = {m.status for m in mentions}
     if "occurred" in statuses:
         return "occurred"
-    latest = min(items, key=lambda it: (_neg_published(it.published), _STATUS_RANK[it.mention.status]))
-    return latest.mention.status
+    latest = min(mentions, key=lambda m: (_neg_published(published.get(m.doc, "")),
+                                          _STATUS_RANK[m.status]))
+    return latest.status
 
 
 def _event_id(cluster: _Cluster) -> str:
@@ -334,11 +347,11 @@ def _merge(cluster: _Cluster) -> Event:
     else:
         host = _most_common(c for e in events for c in e.countries[:1])
         countries = [host] if host else []
-    mentions = sorted((it.mention for it in items), key=lambda m: (m.doc, m.start, m.end, m.status))
+    mentions = _one_mention_per_document([it.mention for it in items])
     return Event(
         id=_event_id(cluster),
         type=head.type,
-        status=_merged_status(items),
+        status=_merged_status(mentions, {it.mention.doc: it.published for it in items}),
         actor=actor,
         counterparts=counterparts,
         countries=countries,
@@ -349,6 +362,32 @@ def _merge(cluster: _Cluster) -> Event:
         precision=precision,
         mentions=mentions,
     )
+
+
+MENTION_JOINER = " … "
+
+
+def _one_mention_per_document(mentions: list[Mention]) -> list[Mention]:
+    """A document that reports an event in several sentences is one mention: its sentences joined,
+    offsets spanning them all, and the most definite status it gives (one report per document)."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc].append(m)
+    out = []
+    for doc in sorted(by_doc):
+        ms = sorted(by_doc[doc], key=lambda m: (m.start, m.end, m.status))
+        if len(ms) == 1:
+            out.append(ms[0])
+            continue
+        texts: list[str] = []
+        for m in ms:
+            for part in m.text.split(MENTION_JOINER):
+                if part not in texts:
+                    texts.append(part)
+        status = min((m.status for m in ms), key=_STATUS_RANK.__getitem__)
+        out.append(Mention(doc=doc, status=status, lang=ms[0].lang, text=MENTION_JOINER.join(texts),
+                           start=min(m.start for m in ms), end=max(m.end for m in ms)))
+    return out
 
 
 def assign_trips(events: list[Event], max_gap_days: int = 1) -> None:

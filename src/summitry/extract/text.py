@@ -1,0 +1,69 @@
+"""Sentence splitting with offsets, robust to machine-translated text ("arrogant.The")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sen", "rep", "gov", "pres", "sec",
+    "amb", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est",
+}
+
+# A candidate boundary: terminal punctuation, closing quotes/brackets, then either spaces or (as in
+# machine translation) no space before a capital letter. Newlines always end a sentence.
+_BOUNDARY = re.compile(r"""[.!?。！？]+["'”’)\]]*(?=\s|[A-Z“"‘]|$)|\n\s*""")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation or an initial (U.S., Mr., J.)."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1:  # an initial: U.S., J. Biden
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with character offsets into ``text``; stripped of surrounding white space."""
+    out: list[Sentence] = []
+    start = 0
+    paragraph = 0
+
+    def emit(a: int, b: int) -> None:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(a, b, text[a:b], paragraph))
+
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == "\n" or m.group(0)[0].isspace():
+            emit(start, m.start())
+            start = m.end()
+            if m.group(0).count("\n") >= 2:
+                paragraph += 1
+            continue
+        if m.group(0)[0] == "." and _is_abbreviation(text, m.start()):
+            continue
+        # A decimal or a version number ("2.5", "5.4") is not a boundary.
+        if m.end() < len(text) and text[m.end() - 1] == "." and m.start() > 0 and text[m.start() - 1].isdigit() \
+                and text[m.end()].isdigit():
+            continue
+        emit(start, m.end())
+        start = m.end()
+    emit(start, len(text))
+    return out

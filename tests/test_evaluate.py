@@ -1,0 +1,95 @@
+"""summitry's scoring gives the figures of the reference scorer (shared/eval/score.py)."""
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+
+from summitry.evaluate import lenient_match, names_agree, normalise_name, score
+
+
+def events_from_gold(gold, rng, damage=0.0):
+    """Predictions built from the gold: a perfect set, or one with some damage done."""
+    events = []
+    for g in gold["events"]:
+        for doc, status in g["mentions"].items():
+            if g["type"] in ("meeting", "call"):
+                people = [{"name": (p["names"] or [None])[0], "country": p["country"]} for p in g["participants"]]
+                actor, counterparts = people[0], people[1:]
+            else:
+                actor, counterparts = {"name": g["actor"][0], "country": g["actor_country"]}, []
+            ev = {"id": f"{g['id']}-{doc}", "type": g["type"], "status": status, "actor": actor,
+                  "counterparts": counterparts, "countries": g.get("destination") or [g.get("host_country")],
+                  "forum": (g.get("forum") or [None])[0], "start": g["window"][0], "end": g["window"][1],
+                  "mentions": [{"doc": doc, "status": status, "text": "", "start": 0, "end": 0}]}
+            if rng.random() < damage:
+                ev["status"] = ev["mentions"][0]["status"] = "speculated"
+            if rng.random() < damage:
+                ev["start"] = ev["end"] = "1999-01-01"
+            if rng.random() < damage:
+                ev["actor"] = {"name": "Nobody Known", "country": "XXX"}
+            events.append(ev)
+    # merge some of them: two mentions of the same gold event in one record
+    rng.shuffle(events)
+    merged = []
+    for ev in events:
+        same = [m for m in merged if m["id"].split("-")[0] == ev["id"].split("-")[0]]
+        if same and rng.random() < 0.7:
+            same[0]["mentions"] += ev["mentions"]
+        else:
+            merged.append(ev)
+    if damage:
+        merged.append({"id": "junk", "type": "visit", "status": "occurred", "actor": {"name": "Xi Jinping"},
+                       "countries": ["FRA"], "start": "2022-01-01",
+                       "mentions": [{"doc": gold["documents"][0], "status": "occurred"}]})
+    return merged
+
+
+def reference_figures(shared, events, tmp_path, docs=None):
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
+    cmd = [sys.executable, str(shared / "eval" / "score.py"), str(shared / "eval" / "seeds.gold.json"), str(path),
+           "--json"]
+    if docs:
+        cmd += ["--docs", ",".join(docs)]
+    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+
+
+@pytest.mark.parametrize("seed,damage", [(1, 0.0), (2, 0.2), (3, 0.5), (4, 0.9)])
+def test_figures_equal_the_reference_scorer(shared_dir, tmp_path, seed, damage):
+    gold = json.loads((shared_dir / "eval" / "seeds.gold.json").read_text("utf-8"))
+    events = events_from_gold(gold, random.Random(seed), damage)
+    assert score(gold, events).figures == reference_figures(shared_dir, events, tmp_path)
+
+
+def test_figures_equal_the_reference_scorer_on_some_documents(shared_dir, tmp_path):
+    gold = json.loads((shared_dir / "eval" / "seeds.gold.json").read_text("utf-8"))
+    events = events_from_gold(gold, random.Random(7), 0.3)
+    docs = gold["documents"][2:4]
+    assert score(gold, events, docs).figures == reference_figures(shared_dir, events, tmp_path, docs)
+
+
+def test_perfect_predictions_score_one():
+    gold = {"documents": ["d"], "events": [{"id": "E1", "type": "visit", "actor": ["Xi Jinping"],
+                                            "actor_country": "CHN", "destination": ["KAZ"],
+                                            "window": ["2022-09-14", "2022-09-14"], "mentions": {"d": "occurred"}}]}
+    ev = {"type": "visit", "actor": {"name": "Xi Jinping"}, "countries": ["KAZ"], "start": "2022-09-14",
+          "mentions": [{"doc": "d", "status": "occurred"}]}
+    figures = score(gold, [ev]).figures
+    assert figures["lenient"]["f1"] == figures["strict"]["f1"] == 1.0
+
+
+def test_names_agree_on_aliases_and_word_subsets():
+    assert normalise_name("Ukhnaagiin Khürelsükh") == "ukhnaagiin khurelsukh"
+    assert names_agree("Kassym-Jomart Tokayev", ["Tokayev", "Kassym Jomart Tokayev"])
+    assert names_agree("Antony J. Blinken", ["Antony Blinken"])  # words of one within the other's
+    assert not names_agree("Xi", ["Xi Jinping"])  # a single word must equal an alias
+    assert not names_agree(None, ["Xi Jinping"])
+
+
+def test_meetings_are_matched_whatever_the_order_of_parties():
+    gold = {"type": "meeting", "participants": [{"names": ["Xi Jinping"], "country": "CHN"},
+                                                {"names": None, "country": "IRN"}]}
+    ev = {"type": "meeting", "actor": {"name": None, "country": "IRN"}, "counterparts": [{"name": "Xi Jinping"}]}
+    assert lenient_match(ev, gold)

@@ -1,0 +1,153 @@
+"""Fusion: one record per real-world event, every mention kept, whatever the input order."""
+import random
+
+from summitry.fuse import MENTION_JOINER, fuse
+from summitry.records import Event, Mention, Party
+
+XI = Party("Xi Jinping", "CHN", "President", "head_of_state")
+PUTIN = Party("Vladimir Putin", "RUS", "President", "head_of_state")
+KHURELSUKH = Party("Ukhnaagiin Khurelsukh", "MNG", "President", "head_of_state")
+BLINKEN = Party("Antony Blinken", "USA", "Secretary of State", "foreign_minister")
+
+
+def ev(doc, type_="visit", status="occurred", actor=XI, counterparts=(), countries=("KAZ",), start=None, end=None,
+       precision=None, forum=None, place=None, offset=0, lang="en"):
+    if start and precision is None:
+        precision = "day"
+    m = Mention(doc=doc, status=status, lang=lang, text=f"{doc} sentence {offset}", start=offset, end=offset + 10)
+    return Event(id=f"mn_{doc}_{offset}", type=type_, status=status, actor=actor, counterparts=list(counterparts),
+                 countries=list(countries), place=place, forum=forum, start=start, end=end or start,
+                 precision=precision, mentions=[m])
+
+
+def docs_of(events):
+    return [sorted(m.doc for m in e.mentions) for e in events]
+
+
+def test_three_reports_of_one_visit_become_one_event_with_three_mentions():
+    events = [
+        ev("plan", status="planned", start="2022-09-14"),
+        ev("tv", start="2022-09-14", place="Astana"),
+        ev("zh", start="2022-09-14", lang="zh"),
+    ]
+    merged = fuse(events, {"plan": "2022-09-06", "tv": "2022-09-17", "zh": "2022-09-16"})
+    assert len(merged) == 1
+    (e,) = merged
+    assert e.status == "occurred"
+    assert sorted(m.doc for m in e.mentions) == ["plan", "tv", "zh"]
+    assert {m.doc: m.status for m in e.mentions}["plan"] == "planned"
+    assert e.place == "Astana"
+
+
+def test_meetings_are_symmetric():
+    a = ev("a", "meeting", actor=XI, counterparts=[PUTIN], countries=["UZB"], start="2022-09-15")
+    b = ev("b", "meeting", actor=PUTIN, counterparts=[XI], countries=["UZB"], start="2022-09-15")
+    assert docs_of(fuse([a, b])) == [["a", "b"]]
+
+
+def test_a_trilateral_meeting_is_not_the_bilateral_of_the_same_day():
+    bi = ev("a", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-15")
+    tri = ev("b", "meeting", counterparts=[PUTIN, KHURELSUKH], countries=["UZB"], start="2022-09-15")
+    assert len(fuse([bi, tri])) == 2
+
+
+def test_a_party_known_only_by_country_agrees_with_the_named_one():
+    named = ev("a", "meeting", counterparts=[PUTIN], start="2022-09-15", countries=["UZB"])
+    unnamed = ev("b", "meeting", counterparts=[Party(None, "RUS", None, "head_of_state")], start="2022-09-15",
+                 countries=["UZB"])
+    (e,) = fuse([named, unnamed])
+    assert e.counterparts == [PUTIN]
+
+
+def test_conflicting_day_precise_dates_are_not_merged_but_a_month_contains_a_day():
+    a = ev("a", start="2022-09-14")
+    b = ev("b", start="2022-09-20")
+    assert len(fuse([a, b])) == 2
+    month = ev("c", start="2022-09-01", end="2022-09-30", precision="month")
+    (e,) = fuse([a, month])
+    assert (e.start, e.end, e.precision) == ("2022-09-14", "2022-09-14", "day")
+
+
+def test_a_visit_postponed_in_february_is_not_the_one_that_happened_in_june():
+    announced = ev("d", actor=BLINKEN, countries=["CHN"], status="planned", start="2023-01-11", end="2023-01-20",
+                   precision="month", offset=1)
+    postponed = ev("d", actor=BLINKEN, countries=["CHN"], status="postponed", start="2023-02-01", offset=2)
+    happened = ev("d", actor=BLINKEN, countries=["CHN"], start="2023-06-18", end="2023-06-19", offset=3)
+    merged = fuse([happened, postponed, announced], {"d": "2023-06-18"})
+    assert len(merged) == 2
+    by_status = {e.status: e for e in merged}
+    assert set(by_status) == {"postponed", "occurred"}
+    assert by_status["postponed"].mentions[0].status == "postponed"
+
+
+def test_without_an_occurred_report_the_latest_report_decides_the_status():
+    early = ev("early", status="planned", start="2023-02-01", end="2023-02-28", precision="month")
+    late = ev("late", status="postponed", start="2023-02-10")
+    (e,) = fuse([early, late], {"early": "2023-01-20", "late": "2023-02-10"})
+    assert e.status == "postponed"
+    (e,) = fuse([early, ev("later", status="speculated", start="2023-02-01", end="2023-02-28",
+                               precision="month")], {"early": "2023-01-20", "later": "2023-02-01"})
+    assert e.status == "speculated"
+
+
+def test_every_mention_is_kept_and_one_document_gives_one_mention():
+    a = ev("d", start="2022-09-14", offset=0)
+    b = ev("d", start="2022-09-14", offset=40)
+    c = ev("e", start="2022-09-14")
+    (e,) = fuse([a, b, c])
+    assert [m.doc for m in e.mentions] == ["d", "e"]
+    d_mention = e.mentions[0]
+    assert d_mention.text == MENTION_JOINER.join(["d sentence 0", "d sentence 40"])
+    assert (d_mention.start, d_mention.end) == (0, 50)
+
+
+def test_undated_reports_join_the_dated_event_near_their_publication():
+    dated = ev("a", start="2022-09-14")
+    undated = ev("b")
+    old = ev("c")
+    merged = fuse([dated, undated, old], {"a": "2022-09-17", "b": "2022-09-20", "c": "2019-01-05"})
+    assert sorted(docs_of(merged)) == [["a", "b"], ["c"]]
+
+
+def test_cross_language_reports_merge_once_names_are_canonical():
+    en = ev("en", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", end="2022-09-16")
+    zh = ev("zh", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", lang="zh")
+    (e,) = fuse([en, zh])
+    assert {m.lang for m in e.mentions} == {"en", "zh"}
+    assert (e.start, e.end) == ("2022-09-15", "2022-09-15")
+
+
+def test_consecutive_visits_form_one_trip():
+    kaz = ev("a", start="2022-09-14")
+    uzb = ev("a", countries=["UZB"], start="2022-09-15", end="2022-09-16", offset=20)
+    sco = ev("a", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", end="2022-09-16", offset=40)
+    later = ev("b", countries=["FRA"], start="2022-11-02")
+    merged = {tuple(e.countries) + (e.type,): e for e in fuse([kaz, uzb, sco, later])}
+    trip = merged[("KAZ", "visit")].trip
+    assert trip and merged[("UZB", "visit")].trip == trip == merged[("UZB", "multilateral")].trip
+    assert merged[("FRA", "visit")].trip != trip
+
+
+def test_the_same_input_gives_the_same_events_in_any_order():
+    rng = random.Random(5)
+    events = [
+        ev("a", start="2022-09-14"), ev("b", start="2022-09-14"), ev("c", status="planned"),
+        ev("d", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-15"),
+        ev("e", "meeting", actor=PUTIN, counterparts=[XI], countries=["UZB"]),
+        ev("f", countries=["UZB"], start="2022-09-15", end="2022-09-16"),
+        ev("g", actor=BLINKEN, countries=["CHN"], start="2023-06-18"),
+    ]
+    published = {k: "2022-09-17" for k in "abcdef"} | {"g": "2023-06-19"}
+    expected = [e.to_dict() for e in fuse(events, published)]
+    for _ in range(10):
+        shuffled = events[:]
+        rng.shuffle(shuffled)
+        assert [e.to_dict() for e in fuse(shuffled, published)] == expected
+
+
+def test_adding_documents_later_merges_into_existing_events():
+    first = [ev("a", start="2022-09-14"), ev("g", actor=BLINKEN, countries=["CHN"], start="2023-06-18")]
+    later = [ev("b", start="2022-09-14")]
+    incremental = fuse(fuse(first) + later)
+    at_once = fuse(first + later)
+    assert [e.to_dict() for e in incremental] == [e.to_dict() for e in at_once]
