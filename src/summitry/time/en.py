@@ -1,0 +1,499 @@
+"""English date grammar (news and machine-translated news)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from summitry.time.grammar import Grammar, Result, Rule, alt
+from summitry.time.interval import Interval, month_iv, shift_month, year_iv
+from summitry.time.lexicon import words
+from summitry.time.resolve import (
+    day_or_none,
+    day_range,
+    days_or_none,
+    month_part_iv,
+    quarter_iv,
+    season_iv,
+    season_of,
+    year_part_iv,
+)
+
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
+
+class _Lex:
+    """Lookup tables and regex pieces built from the word lists."""
+
+    def __init__(self) -> None:
+        en = words()["en"]
+        self.month_no: dict[str, int] = {}
+        full, abbr = [], []
+        for no, names in en["months"].items():
+            for name in names["full"]:
+                full += [name, name.upper()]
+                self.month_no[name.lower()] = int(no)
+            for name in names["abbr"]:
+                abbr += [name, name.upper()]
+                self.month_no[name.lower()] = int(no)
+        self.ambiguous = {m.lower() for m in en["ambiguous_months"]}
+        self.context_re = re.compile(
+            r"(?i:\b(?:" + alt(en["month_context"]) + r"))[\s-]*$")
+        # a month next to a day or year: full names, or abbreviations with an optional dot
+        self.MONTH = r"(?:" + alt(full + abbr) + r")\b\.?"
+        self.MONTH_FULL = r"(?:" + alt(full) + r")\b"
+        self.weekday_no: dict[str, int] = {}
+        wds = []
+        for no, names in en["weekdays"].items():
+            for name in names:
+                wds += [name, name.upper()]
+                self.weekday_no[name.lower()] = int(no)
+        self.WEEKDAY = r"(?<!Black )(?<!Cyber )(?<!Good )(?<!Easter )(?:" + alt(wds) + r")\b"
+        self.numbers: dict[str, int] = {k.lower(): v for k, v in en["numbers"].items()}
+        word_numbers = [k for k in self.numbers if k not in ("a", "an", "some")]
+        self.NUM = r"(?:\d{1,3}|(?i:" + alt(word_numbers) + r"))\b"
+        self.NUM_A = r"(?:\d{1,3}|(?i:" + alt(list(self.numbers)) + r"))\b"
+        self.units: dict[str, str] = en["units"]
+        self.seasons: dict[str, str] = en["seasons"]
+        self.SEASON = r"(?i:" + alt(list(self.seasons)) + r")\b"
+        self.NOUNS = r"(?:" + alt(en["duration_nouns"]) + r")\b"
+
+    def month(self, s: str) -> int:
+        return self.month_no[s.rstrip(".").lower()]
+
+    def number(self, s: str) -> int:
+        s = s.lower()
+        return int(s) if s.isdigit() else self.numbers[re.sub(r"\s+", " ", s)]
+
+
+DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?<![\d.,$€£])(?:1[89]|20)\d\d(?![\d%])"
+WS = r"\s+"
+# a range connector between days or months (and, only after "between")
+DASH = r"(?:\s*[-–—~]\s*|\s+(?i:to|through|thru|until|till)\s+)"
+
+
+def _int(s: str | None) -> int | None:
+    return int(re.sub(r"\D", "", s)) if s else None
+
+
+def _year_ok(y: int | None) -> bool:
+    return y is None or MIN_YEAR <= y <= MAX_YEAR
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    L = _Lex()
+    M, MF, WD, NUM, SEASON = L.MONTH, L.MONTH_FULL, L.WEEKDAY, L.NUM, L.SEASON
+    rules: list[Rule] = []
+
+    def rule(name: str, pattern: str):
+        def deco(fn):
+            rules.append(Rule(name, pattern, fn))
+            return fn
+        return deco
+
+    def between_conn(p: str) -> str:
+        return rf"(?({p}pre)(?:{DASH}|\s+(?i:and)\s+)|{DASH})"
+
+    # ------------------------------------------------------------------ periods (statistics)
+    @rule("period_years",
+          rf"(?:(?P<py_pre>(?i:from|between|since)){WS})?(?P<py_y1>{YEAR})"
+          rf"(?:\s*[-–—]\s*|{WS}(?i:to|and|until|till|through){WS})(?P<py_y2>{YEAR})")
+    def _period_years(m, ctx):
+        y1, y2 = int(m.group("py_y1")), int(m.group("py_y2"))
+        if not (_year_ok(y1) and _year_ok(y2)) or y2 < y1:
+            return None
+        return Result("period", Interval(date(y1, 1, 1), date(y2, 12, 31), "year"))
+
+    @rule("period_open",
+          rf"(?:(?P<po_since>(?i:since|from)){WS})?(?P<po_y>{YEAR})"
+          rf"(?:{WS}(?i:to|until|till|through){WS}(?i:the|its|their|a){WS}[a-z][\w-]*)")
+    def _period_open(m, ctx):
+        return _period_from(int(m.group("po_y")), ctx)
+
+    @rule("period_since", rf"(?i:since){WS}(?P<ps_y>{YEAR})(?!\s*(?:{M}))")
+    def _period_since(m, ctx):
+        return _period_from(int(m.group("ps_y")), ctx)
+
+    def _period_from(y, ctx):
+        if not _year_ok(y):
+            return None
+        ref = ctx.anchor.ref
+        end = ref.end if ref is not None and ref.end.year >= y else date(y, 12, 31)
+        return Result("period", Interval(date(y, 1, 1), end, "year"))
+
+    # ------------------------------------------------------------------ numeric dates
+    @rule("iso", rf"(?<![A-Za-z0-9_./\\-])(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>[01]?\d)(?P=iso_sep)"
+                 r"(?P<iso_d>[0-3]?\d)(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
+    def _iso(m, ctx):
+        iv = day_or_none(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
+        return Result("absolute", iv) if iv and _year_ok(iv.start.year) else None
+
+    # ------------------------------------------------------------------ day ranges
+    @rule("range_md",
+          rf"(?:(?P<rmd_pre>(?i:from|between)){WS})?(?P<rmd_m1>{M})\s*(?P<rmd_d1>{DAY})"
+          rf"(?:,?\s*(?P<rmd_y1>{YEAR}))?{between_conn('rmd_')}"
+          rf"(?:(?P<rmd_m2>{M})\s*)?(?P<rmd_d2>{DAY})(?:,?\s*(?P<rmd_y2>{YEAR}))?")
+    def _range_md(m, ctx):
+        return _day_range(ctx, m.group("rmd_m1"), m.group("rmd_d1"), m.group("rmd_y1"),
+                          m.group("rmd_m2"), m.group("rmd_d2"), m.group("rmd_y2"))
+
+    @rule("range_dm",
+          rf"(?:(?P<rdm_pre>(?i:from|between)){WS})?(?:(?i:the){WS})?(?P<rdm_d1>{DAY})"
+          rf"(?:{WS}(?:(?i:of){WS})?(?P<rdm_m1>{M})(?:,?\s*(?P<rdm_y1>{YEAR}))?)?{between_conn('rdm_')}"
+          rf"(?:(?i:the){WS})?(?P<rdm_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<rdm_m2>{M})"
+          rf"(?:,?\s*(?P<rdm_y2>{YEAR}))?")
+    def _range_dm(m, ctx):
+        m1 = m.group("rdm_m1") or m.group("rdm_m2")
+        return _day_range(ctx, m1, m.group("rdm_d1"), m.group("rdm_y1"),
+                          m.group("rdm_m2"), m.group("rdm_d2"), m.group("rdm_y2"))
+
+    def _day_range(ctx, m1s, d1s, y1s, m2s, d2s, y2s):
+        m1 = L.month(m1s)
+        m2 = L.month(m2s) if m2s else m1
+        d1, d2 = _int(d1s), _int(d2s)
+        y1, y2 = _int(y1s), _int(y2s)
+        if not (_year_ok(y1) and _year_ok(y2)):
+            return None
+        if (m2, d2) == (m1, d1) or (m2 == m1 and d2 < d1 and not (y2 and y1 and y2 > y1)):
+            return None
+        if y1 is not None and y2 is not None:
+            iv = days_or_none(y1, m1, d1, y2, m2, d2)
+        elif y2 is not None:
+            iv = day_range(m1, d1, m2, d2, None)(y2)
+        elif y1 is not None:
+            iv = day_range(m1, d1, m2, d2, None, y_end=False)(y1)
+        else:
+            make = day_range(m1, d1, m2, d2, None)
+            if make(2000) is None and make(2001) is None:
+                return None
+            return Result("range", ctx.anchor.infer_year(make))
+        return Result("range", iv) if iv else None
+
+    # ------------------------------------------------------------------ month ranges
+    @rule("range_mm",
+          rf"(?:(?P<rmm_pre>(?i:from|between)){WS})?(?P<rmm_m1>{MF})(?:,?{WS}(?P<rmm_y1>{YEAR}))?"
+          rf"{between_conn('rmm_')}(?P<rmm_m2>{MF})(?!\s*{DAY})(?:,?{WS}(?P<rmm_y2>{YEAR}))?")
+    def _range_mm(m, ctx):
+        m1, m2 = L.month(m.group("rmm_m1")), L.month(m.group("rmm_m2"))
+        y1, y2 = _int(m.group("rmm_y1")), _int(m.group("rmm_y2"))
+        if m1 == m2 and not (y1 and y2) or not (_year_ok(y1) and _year_ok(y2)):
+            return None
+
+        def make(year_end: int) -> Interval | None:
+            start_year = year_end - 1 if m2 < m1 else year_end
+            if y1 is not None:
+                start_year = y1
+            if start_year > year_end:
+                return None
+            s, e = month_iv(start_year, m1), month_iv(year_end, m2)
+            return Interval(s.start, e.end, "month")
+        if y2 is not None:
+            iv = make(y2)
+        elif y1 is not None:
+            iv = make(y1 + 1 if m2 < m1 else y1)
+        else:
+            iv = ctx.anchor.infer_year(make)
+        return Result("range", iv)
+
+    # ------------------------------------------------------------------ weekdays
+    @rule("weekday",
+          rf"(?:(?P<wd_mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past)){WS})?(?P<wd_w>{WD})"
+          rf"(?:'s)?(?:(?:,\s*|\s*\(\s*|{WS})(?:(?P<wd_m>{M})\s*(?P<wd_d>{DAY})|(?:(?i:the){WS})?"
+          rf"(?P<wd_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<wd_m2>{M}))(?:,?\s*(?P<wd_y>{YEAR}))?(?:\s*\))?)?")
+    def _weekday(m, ctx):
+        wd = L.weekday_no[m.group("wd_w").lower()]
+        ms, ds = m.group("wd_m") or m.group("wd_m2"), m.group("wd_d") or m.group("wd_d2")
+        if ds:
+            month, day, y = L.month(ms), _int(ds), _int(m.group("wd_y"))
+            if y is not None:
+                iv = day_or_none(y, month, day)
+                return Result("absolute", iv) if iv and _year_ok(y) else None
+            return Result("absolute", ctx.anchor.infer_year(lambda yy: day_or_none(yy, month, day), weekday=wd))
+        mod = (m.group("wd_mod") or "").lower().split()
+        a = ctx.anchor
+        if not mod:
+            iv = a.weekday(wd)
+        elif mod[-1] == "past" or mod == ["last"]:
+            iv = a.weekday(wd, "last")
+        elif mod[-1] == "coming" or mod == ["next"]:
+            iv = a.weekday(wd, "next")
+        else:  # this
+            iv = a.weekday(wd, "week")
+        return Result("weekday", iv)
+
+    # ------------------------------------------------------------------ single days
+    @rule("md",
+          rf"(?P<md_m>{M})\s*(?P<md_d>{DAY})(?:,?\s*(?P<md_y>{YEAR}))?"
+          rf"(?:(?:,\s*|\s*\(\s*)(?P<md_w>{WD})(?:\s*\))?)?")
+    def _md(m, ctx):
+        return _day(ctx, m.group("md_m"), m.group("md_d"), m.group("md_y"), m.group("md_w"))
+
+    @rule("dm",
+          rf"(?:(?i:the){WS})?(?P<dm_d>{DAY}){WS}(?:(?i:of){WS})?(?P<dm_m>{M})(?:,?\s*(?P<dm_y>{YEAR}))?"
+          rf"(?:(?:,\s*|\s*\(\s*)(?P<dm_w>{WD})(?:\s*\))?)?")
+    def _dm(m, ctx):
+        return _day(ctx, m.group("dm_m"), m.group("dm_d"), m.group("dm_y"), m.group("dm_w"))
+
+    def _day(ctx, ms, ds, ys, ws):
+        month, day, y = L.month(ms), _int(ds), _int(ys)
+        if y is not None:
+            iv = day_or_none(y, month, day)
+            return Result("absolute", iv) if iv and _year_ok(y) else None
+        if day_or_none(2000, month, day) is None:  # no year has it (leap day included)
+            return None
+        wd = L.weekday_no[ws.lower()] if ws else None
+        return Result("absolute", ctx.anchor.infer_year(lambda yy: day_or_none(yy, month, day), weekday=wd))
+
+    @rule("on_the_nth", rf"(?<=\b[Oo]n\s)(?i:the){WS}(?P<nth_d>{DAY})(?<=st|nd|rd|th)(?!\s*[A-Za-z\d])")
+    def _on_the_nth(m, ctx):
+        day = _int(m.group("nth_d"))
+        return Result("absolute", ctx.anchor.infer_month(lambda y, mo: day_or_none(y, mo, day)))
+
+    # ------------------------------------------------------------------ parts of months and years
+    PART = (r"(?i:the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|"
+            r"the\s+middle\s+of|middle\s+of|the\s+first\s+half\s+of|first\s+half\s+of|"
+            r"the\s+second\s+half\s+of|second\s+half\s+of|the\s+latter\s+half\s+of|"
+            r"the\s+first\s+part\s+of|the\s+latter\s+part\s+of|early|mid|late|end)\b")
+    REL = r"(?i:this|last|next|the|the\s+current|the\s+previous|the\s+following)"
+
+    @rule("part",
+          rf"(?P<pt_p>{PART})\s*-?\s*(?:(?P<pt_m>{MF})(?:,?\s*(?P<pt_y>{YEAR}))?"
+          rf"|(?P<pt_rel>{REL}){WS}(?P<pt_u>(?i:month|year))\b|(?P<pt_y2>{YEAR})"
+          rf"|(?P<pt_s>{SEASON})(?:{WS}(?P<pt_sy>{YEAR}))?)")
+    def _part(m, ctx):
+        p = re.sub(r"^the\s+|\s+of$", "", m.group("pt_p").lower())
+        p = re.sub(r"\s+", " ", p)
+        month_part = {"early": "early", "beginning": "early", "start": "early", "first part": "early",
+                      "mid": "mid", "middle": "mid", "late": "late", "end": "late", "latter part": "late"}
+        year_part = {"early": "early", "beginning": "beginning", "start": "beginning",
+                     "first part": "early", "mid": "mid", "middle": "mid", "late": "late", "end": "end",
+                     "latter part": "late", "first half": "first_half", "second half": "second_half",
+                     "latter half": "second_half"}
+        a = ctx.anchor
+        if m.group("pt_s"):
+            season = L.seasons[m.group("pt_s").lower()]
+            y = _int(m.group("pt_sy"))
+            iv = season_iv(y, season) if y else a.infer_year(lambda yy: season_iv(yy, season))
+            return Result("part", iv)
+        if m.group("pt_m"):
+            month = L.month(m.group("pt_m"))
+            y = _int(m.group("pt_y"))
+            half = p in ("first half", "second half", "latter half")
+            if half:
+                part_fn = (lambda yy: _half_month(yy, month, p != "first half"))
+            else:
+                part_fn = (lambda yy: month_part_iv(yy, month, month_part[p]))
+            if y is not None:
+                return Result("part", part_fn(y)) if _year_ok(y) else None
+            return Result("part", a.infer_year(part_fn))
+        if m.group("pt_y2"):
+            y = int(m.group("pt_y2"))
+            return Result("part", year_part_iv(y, year_part[p])) if _year_ok(y) else None
+        rel, unit = m.group("pt_rel").lower().split()[-1], m.group("pt_u").lower()
+        n = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
+        if unit == "month":
+            if p in ("first half", "second half", "latter half"):
+                def f(r):
+                    yy, mm = shift_month(r.year, r.month, n)
+                    return _half_month(yy, mm, p != "first half")
+            else:
+                def f(r):
+                    yy, mm = shift_month(r.year, r.month, n)
+                    return month_part_iv(yy, mm, month_part[p])
+        else:
+            def f(r):
+                return year_part_iv(r.year + n, year_part[p])
+        return Result("part", a.relative(f))
+
+    # ------------------------------------------------------------------ seasons and quarters
+    @rule("season",
+          rf"(?:(?P<ss_mod>(?i:this\s+past|this\s+coming|this|last|next|the|coming|past)){WS})?"
+          rf"(?P<ss_s>{SEASON})(?:{WS}(?:(?i:of){WS})?(?P<ss_y>{YEAR}))?(?!{WS}(?i:of)\b)")
+    def _season(m, ctx):
+        season = L.seasons[m.group("ss_s").lower()]
+        mod = (m.group("ss_mod") or "").lower().split()
+        y = _int(m.group("ss_y"))
+        if y is not None:
+            return Result("part", season_iv(y, season)) if _year_ok(y) else None
+        if mod in ([], ["the"]) and not _before(_PREP_BEFORE, ctx.text, m.start()):
+            return None  # "the fall in prices", "spring" as a noun
+
+        a = ctx.anchor
+        if not mod or mod == ["the"]:
+            return Result("part", a.infer_year(lambda yy: season_iv(yy, season)))
+
+        def f(r):
+            cur_year, cur = season_of(r)
+            this = season_iv(cur_year if cur == "winter" and season == "winter" else r.year, season)
+            if mod == ["this"]:
+                return this
+            if mod[-1] == "past" or mod == ["last"]:
+                return this if this.end < r else season_iv(this.start.year - 1, season)
+            return this if this.start > r else season_iv(this.start.year + 1, season)
+        return Result("part", a.relative(f))
+
+    @rule("quarter",
+          rf"(?:(?i:the){WS})?(?P<q_n>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){WS}(?i:quarter)\b"
+          rf"(?:{WS}(?:(?i:of){WS})?(?P<q_y>{YEAR}))?")
+    def _quarter(m, ctx):
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}[m.group("q_n").lower()]
+        y = _int(m.group("q_y"))
+        if y is not None:
+            return Result("part", quarter_iv(y, q)) if _year_ok(y) else None
+        return Result("part", ctx.anchor.infer_year(lambda yy: quarter_iv(yy, q)))
+
+    @rule("decade", rf"(?:(?i:the){WS})?(?P<dc_y>(?:19|20)\d0)'?s\b")
+    def _decade(m, ctx):
+        y = int(m.group("dc_y"))
+        return Result("absolute", Interval(date(y, 1, 1), date(y + 9, 12, 31), "decade"))
+
+    # ------------------------------------------------------------------ relative expressions
+    @rule("rest_of",
+          rf"(?P<ro_w>(?i:earlier|later)){WS}(?i:this|in\s+the){WS}(?P<ro_u>(?i:week|month|year))\b")
+    def _rest_of(m, ctx):
+        earlier = m.group("ro_w").lower() == "earlier"
+        iv = ctx.anchor.rest_of(m.group("ro_u").lower(), earlier)
+        return Result("relative" if earlier else "vague", iv)
+
+    @rule("window",
+          rf"(?:(?i:in|over|during|within|for|throughout){WS})?(?i:the){WS}"
+          rf"(?P<wn_dir>(?i:past|last|next|coming|previous|recent|following)){WS}"
+          rf"(?:(?P<wn_n>{L.NUM_A}){WS}(?:(?i:of){WS})?)?(?P<wn_u>(?i:days|weeks|months|years|decades))\b")
+    def _window(m, ctx):
+        forward = m.group("wn_dir").lower() in ("next", "coming", "following")
+        unit = L.units[m.group("wn_u").lower()]
+        if m.group("wn_n") is None:
+            name = ("coming_" if forward else "recent_") + (unit + "s" if unit != "decade" else "years")
+            return Result("vague" if forward else "relative", ctx.anchor.named_window(name))
+        n = L.number(m.group("wn_n"))
+        return Result("vague" if forward else "relative", ctx.anchor.window(unit, -n if forward else n))
+
+    @rule("window_one",
+          rf"(?:(?i:in|over|during|within|for|throughout){WS})?(?i:the){WS}"
+          rf"(?P<w1_dir>(?i:past|previous)){WS}(?P<w1_u>(?i:week|month|year|decade))\b")
+    def _window_one(m, ctx):
+        return Result("relative", ctx.anchor.window(L.units[m.group("w1_u").lower()], 1))
+
+    @rule("recent", rf"(?i:in\s+recent|over\s+recent|in\s+the\s+coming|over\s+the\s+coming)"
+                    rf"{WS}(?P<rc_u>(?i:days|weeks|months|years))\b")
+    def _recent(m, ctx):
+        forward = "coming" in m.group(0).lower()
+        unit = L.units[m.group("rc_u").lower()]
+        return Result("vague" if forward else "relative",
+                      ctx.anchor.named_window(("coming_" if forward else "recent_") + unit + "s"))
+
+    @rule("unit_rel",
+          rf"(?P<ur_mod>(?i:this\s+past|this\s+coming|the\s+coming|the\s+current|the\s+previous|"
+          rf"the\s+following|last|next|this|coming)){WS}(?P<ur_u>(?i:week|month|year))\b")
+    def _unit_rel(m, ctx):
+        mod = m.group("ur_mod").lower().split()[-1]
+        n = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(mod, 0)
+        return Result("relative", ctx.anchor.unit_offset(m.group("ur_u").lower(), n))
+
+    @rule("ago",
+          rf"(?P<ag_n>{L.NUM_A}){WS}(?P<ag_u>(?i:days?|weeks?|months?|years?|decades?)){WS}"
+          rf"(?P<ag_d>(?i:ago|earlier|from\s+now|hence))\b")
+    def _ago(m, ctx):
+        n = L.number(m.group("ag_n"))
+        unit = L.units[m.group("ag_u").lower()]
+        sign = 1 if m.group("ag_d").lower() in ("from now", "hence") else -1
+        return Result("relative", ctx.anchor.unit_offset(unit, sign * n))
+
+    @rule("day_word",
+          r"(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
+          r"tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b")
+    def _day_word(m, ctx):
+        s = m.group(0).lower()
+        n = -2 if "before" in s else 2 if "after" in s else -1 if s.startswith(("yesterday", "last")) \
+            else 1 if s.startswith("tomorrow") else 0
+        return Result("relative", ctx.anchor.unit_offset("day", n))
+
+    @rule("vague",
+          r"(?<!\bas\s)(?P<vg>(?i:soon|shortly|in\s+the\s+near\s+future|before\s+long|recently|lately))\b"
+          r"(?!\s+(?i:as|after|before)\b)")
+    def _vague(m, ctx):
+        s = re.sub(r"\s+", " ", m.group("vg").lower())
+        name = {"soon": "soon", "shortly": "soon", "before long": "soon", "in the near future": "near_future",
+                "recently": "recently", "lately": "lately"}[s]
+        return Result("vague" if name in ("soon", "near_future") else "relative", ctx.anchor.named_window(name))
+
+    # ------------------------------------------------------------------ durations
+    @rule("duration",
+          rf"(?:(?i:a|an|the|his|her|its|their|this|that){WS})?(?P<du_n>{L.NUM}|\d{{1,2}})\s*[-–]\s*"
+          rf"(?P<du_u>(?i:day|week|night))(?:[-\s](?i:long))?\b(?!-)"
+          rf"(?:(?:,?\s+(?!(?i:and|or|in|on|at|to|of|with|for)\b)[A-Za-z][\w-]*){{0,3}}?\s+(?P<du_noun>{L.NOUNS}))?")
+    def _duration(m, ctx):
+        n = L.number(m.group("du_n"))
+        unit = m.group("du_u").lower()
+        if n <= 0 or n > 90:
+            return None
+        return Result("duration", None, n * 7 if unit == "week" else n)
+
+    @rule("days_nights",
+          rf"(?P<dn_n>{L.NUM_A}){WS}(?i:days?){WS}(?i:and){WS}{L.NUM_A}{WS}(?i:nights?)\b")
+    def _days_nights(m, ctx):
+        return Result("duration", None, L.number(m.group("dn_n")))
+
+    # ------------------------------------------------------------------ months and years alone
+    @rule("month_year", rf"(?P<my_m>{M}),?{WS}(?:(?i:of){WS})?(?P<my_y>{YEAR})")
+    def _month_year(m, ctx):
+        y = int(m.group("my_y"))
+        return Result("absolute", month_iv(y, L.month(m.group("my_m")))) if _year_ok(y) else None
+
+    @rule("month",
+          rf"(?:(?P<mo_mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past)){WS})?(?P<mo_m>{MF})"
+          rf"(?!\s*-?\d)")
+    def _month(m, ctx):
+        name = m.group("mo_m")
+        month = L.month(name)
+        mod = (m.group("mo_mod") or "").lower().split()
+        if not mod and name.lower() in L.ambiguous and not _before(L.context_re, ctx.text, m.start()):
+            return None  # "May" the verb or a name, "March" the noun
+        a = ctx.anchor
+        if not mod:
+            return Result("absolute", a.infer_year(lambda yy: month_iv(yy, month)))
+
+        def f(r):
+            this = month_iv(r.year, month)
+            if mod == ["this"]:
+                return this
+            if mod[-1] == "past" or mod == ["last"]:
+                return this if this.end < r else month_iv(r.year - 1, month)
+            return this if this.start > r else month_iv(r.year + 1, month)
+        return Result("relative", a.relative(f))
+
+    @rule("year", rf"(?<![\w$€£.,/-])(?P<yr_y>{YEAR})(?![\w/]|-\w|[.,]\d)")
+    def _year(m, ctx):
+        y = int(m.group("yr_y"))
+        if not _year_ok(y):
+            return None
+        # "2000 troops": a count, not a year, unless a preposition comes before it
+        if re.match(r"\s[a-z]", ctx.text[m.end():m.end() + 2]) and not _before(_PREP_BEFORE, ctx.text, m.start()):
+            return None
+        return Result("absolute", year_iv(y))
+
+    return Grammar(rules)
+
+
+_PREP_BEFORE = re.compile(
+    r"(?i:\b(?:in|during|by|until|till|since|over|through|throughout|before|after|from|for|of|this|the|"
+    r"and|to|early|mid|late|around|about)\s+(?:the\s+)?)$")
+
+
+def _before(pattern: re.Pattern, text: str, pos: int) -> bool:
+    """Whether ``pattern`` (anchored with $) matches the few words just before ``pos``."""
+    return pattern.search(text, max(0, pos - 40), pos) is not None
+
+
+def _half_month(year: int, month: int, second: bool) -> Interval:
+    m = month_iv(year, month)
+    return Interval(date(year, month, 16), m.end, "part") if second else \
+        Interval(m.start, date(year, month, 15), "part")
+
+
+def scan(text: str, anchor, periods: bool = False):
+    return grammar().scan(text, anchor, periods)
+

@@ -1,0 +1,389 @@
+"""Chinese date grammar (simplified Chinese news; Arabic, full-width and Chinese numerals)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+
+from summitry.time.grammar import Grammar, Result, Rule, alt
+from summitry.time.interval import Interval, month_iv, shift_month, year_iv
+from summitry.time.lexicon import words
+from summitry.time.resolve import (
+    Anchor,
+    day_or_none,
+    day_range,
+    days_or_none,
+    month_part_iv,
+    quarter_iv,
+    season_iv,
+    year_part_iv,
+)
+
+MIN_YEAR, MAX_YEAR = 1900, 2099
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# digits in any of the three scripts; lookbehinds keep a number from starting inside another
+_ARABIC = "0-9０-９"
+_NOT_AFTER_NUM = "(?<![0-9０-９〇零一二三四五六七八九十两百千万几多数第])"
+SEP = r"\s*(?:[至到~～\-－–—]|—)\s*"
+
+
+class _Lex:
+    def __init__(self) -> None:
+        zh = words()["zh"]
+        self.digits: dict[str, int] = zh["digits"]
+        digit_chars = "".join(self.digits)
+        cn = digit_chars.replace("〇", "").replace("零", "")
+        self.NUM = rf"{_NOT_AFTER_NUM}(?:[{_ARABIC}]{{1,2}}(?![{_ARABIC}])|[{cn}十]{{1,3}})"
+        self.COUNT = rf"{_NOT_AFTER_NUM}(?:[{_ARABIC}]{{1,3}}(?![{_ARABIC}])|[{cn}十百]{{1,4}}|几|数)"
+        year_digits = "".join(c for c, v in self.digits.items() if c != "两")
+        self.YEAR = rf"(?<![{_ARABIC}])(?:[{_ARABIC}]{{4}}|[{year_digits}]{{4}})(?![{_ARABIC}])"
+        self.weekdays: dict[str, int] = zh["weekdays"]
+        self.WCH = "[" + "".join(self.weekdays) + "]"
+        self.WEEK = "(?:" + alt(zh["weekday_words"]) + ")"
+        self.seasons: dict[str, str] = zh["seasons"]
+        self.SCH = "[" + "".join(self.seasons) + "]"
+        self.rel_years: dict[str, int] = zh["years"]
+        self.rel_months: dict[str, int] = zh["months"]
+        self.rel_weeks: dict[str, int] = zh["weeks"]
+        self.rel_days: dict[str, int] = zh["days"]
+        self.RELY = "(?:" + alt(list(self.rel_years)) + ")"
+        self.RELM = "(?:" + alt(list(self.rel_months)) + ")"
+        self.RELW = "(?:" + alt(list(self.rel_weeks)) + ")"
+
+    def number(self, s: str) -> int | None:
+        """'14', '１４', '十四', '二十', '两', '一百', '二〇二二' -> int; None for 几/数 (a few)."""
+        s = s.translate(_FULLWIDTH).strip()
+        if s.isdigit():
+            return int(s)
+        if s in ("几", "数"):
+            return None
+        if "百" in s:
+            a, _, b = s.partition("百")
+            return (self.digits[a] if a else 1) * 100 + (self.number(b) or 0 if b else 0)
+        if "十" in s:
+            a, _, b = s.partition("十")
+            return (self.digits[a] if a else 1) * 10 + (self.digits[b] if b else 0)
+        if len(s) == 1:
+            return self.digits[s]
+        return int("".join(str(self.digits[c]) for c in s))
+
+
+def _year_ok(y: int | None) -> bool:
+    return y is None or MIN_YEAR <= y <= MAX_YEAR
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    L = _Lex()
+    NUM, COUNT, YEAR, WCH, WEEK = L.NUM, L.COUNT, L.YEAR, L.WCH, L.WEEK
+    rules: list[Rule] = []
+
+    def rule(name: str, pattern: str):
+        def deco(fn):
+            rules.append(Rule(name, pattern, fn))
+            return fn
+        return deco
+
+    def YP(p: str) -> str:
+        return rf"(?:(?P<{p}y>{YEAR})\s*年|(?P<{p}ry>{L.RELY}))"
+
+    def MP(p: str) -> str:
+        return rf"(?:(?P<{p}m>{NUM})\s*月|(?P<{p}rm>{L.RELM}))"
+
+    def ym(m: re.Match, p: str) -> tuple | None:
+        """(year, year offset, month, month offset) of the YP/MP groups with prefix ``p``."""
+        y = m.group(p + "y") if (p + "y") in m.re.groupindex else None
+        ry = m.group(p + "ry") if (p + "ry") in m.re.groupindex else None
+        mo = m.group(p + "m") if (p + "m") in m.re.groupindex else None
+        rm = m.group(p + "rm") if (p + "rm") in m.re.groupindex else None
+        year = L.number(y) if y else None
+        month = L.number(mo) if mo else None
+        if not _year_ok(year) or (month is not None and not 1 <= month <= 12):
+            return None
+        return (year, L.rel_years[ry] if ry else None, month, L.rel_months[rm] if rm else None)
+
+    def place(ctx, parts: tuple, build: Callable[[int, int], Interval | None],
+              weekday: int | None = None) -> Interval | None:
+        """Resolve a (year?, month?) pair, explicit or relative, through ``build(year, month)``."""
+        year, ryear, month, rmonth = parts
+        a: Anchor = ctx.anchor
+        if rmonth is not None:
+            def f(r):
+                yy, mm = shift_month(r.year, r.month, rmonth)
+                return build(yy, mm)
+            return a.relative(f)
+        if month is not None:
+            if year is not None:
+                return build(year, month)
+            if ryear is not None:
+                return a.relative(lambda r: build(r.year + ryear, month))
+            return a.infer_year(lambda yy: build(yy, month), weekday)
+        return a.infer_month(build, weekday)
+
+    def has_year_only(parts) -> bool:
+        year, ryear, month, rmonth = parts
+        return (year is not None or ryear is not None) and month is None and rmonth is None
+
+    # ------------------------------------------------------------------ numeric dates and periods
+    @rule("iso", rf"(?<![A-Za-z0-9_./\\-])(?P<iso_y>[0-9]{{4}})(?P<iso_sep>[-/.])(?P<iso_m>[01]?\d)"
+                 r"(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
+    def _iso(m, ctx):
+        y = int(m.group("iso_y"))
+        iv = day_or_none(y, int(m.group("iso_m")), int(m.group("iso_d")))
+        return Result("absolute", iv) if iv and _year_ok(y) else None
+
+    @rule("period_years", rf"(?:[自从]\s*)?(?P<py_y1>{YEAR})\s*年?{SEP}(?P<py_y2>{YEAR})\s*年")
+    def _period_years(m, ctx):
+        y1, y2 = L.number(m.group("py_y1")), L.number(m.group("py_y2"))
+        if not (_year_ok(y1) and _year_ok(y2)) or y2 < y1:
+            return None
+        return Result("period", Interval(date(y1, 1, 1), date(y2, 12, 31), "year"))
+
+    @rule("period_since", rf"(?:[自从]\s*)?(?P<ps_y>{YEAR})\s*年\s*(?:以来|至今)")
+    def _period_since(m, ctx):
+        y = L.number(m.group("ps_y"))
+        if not _year_ok(y):
+            return None
+        ref = ctx.anchor.ref
+        end = ref.end if ref is not None and ref.end.year >= y else date(y, 12, 31)
+        return Result("period", Interval(date(y, 1, 1), end, "year"))
+
+    # ------------------------------------------------------------------ day ranges
+    @rule("range",
+          rf"(?:{YP('r1')}\s*)?(?:(?P<r_mp>{MP('r1')})\s*)?(?P<r_d1>{NUM})\s*[日号]?{SEP}"
+          rf"(?:(?:(?P<r_y2>{YEAR})\s*年\s*)?(?P<r_m2>{NUM})\s*月\s*)?(?P<r_d2>{NUM})\s*[日号]")
+    def _range(m, ctx):
+        parts = ym(m, "r1")
+        if parts is None or has_year_only(parts) and m.group("r_m2") is None:
+            return None
+        d1, d2 = L.number(m.group("r_d1")), L.number(m.group("r_d2"))
+        m2 = L.number(m.group("r_m2")) if m.group("r_m2") else None
+        y2 = L.number(m.group("r_y2")) if m.group("r_y2") else None
+        if m2 is not None and not 1 <= m2 <= 12 or not _year_ok(y2):
+            return None
+        year, ryear, month, rmonth = parts
+        if m2 is None and d2 <= d1:
+            return None
+        if y2 is not None and year is not None and month is not None:
+            iv = days_or_none(year, month, d1, y2, m2, d2)
+            return Result("range", iv) if iv else None
+
+        def build(yy: int, mm: int) -> Interval | None:
+            end_month = m2 if m2 is not None else mm
+            return day_range(mm, d1, end_month, d2, None, y_end=False)(yy)
+        if month is None and rmonth is None and year is None and ryear is None and m2 is not None:
+            return None  # "14至10月16日": the first day's month is unknown
+        return Result("range", place(ctx, parts, build))
+
+    @rule("range_month",
+          rf"(?:{YP('rm1')}\s*)?(?P<rm_m1>{NUM})\s*月{SEP}(?:(?P<rm_y2>{YEAR})\s*年\s*)?(?P<rm_m2>{NUM})\s*月份?"
+          rf"(?!\s*(?:{NUM})\s*[日号])")
+    def _range_month(m, ctx):
+        parts = ym(m, "rm1")
+        m1, m2 = L.number(m.group("rm_m1")), L.number(m.group("rm_m2"))
+        y2 = L.number(m.group("rm_y2")) if m.group("rm_y2") else None
+        if parts is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not _year_ok(y2):
+            return None
+        year, ryear = parts[0], parts[1]
+
+        def build(y1: int, _month: int = 0) -> Interval | None:
+            end_year = y2 if y2 is not None else (y1 + 1 if m2 < m1 else y1)
+            if end_year < y1 or (end_year == y1 and m2 <= m1):
+                return None
+            return Interval(month_iv(y1, m1).start, month_iv(end_year, m2).end, "month")
+        if year is not None:
+            return Result("range", build(year))
+        if ryear is not None:
+            return Result("range", ctx.anchor.relative(lambda r: build(r.year + ryear)))
+        return Result("range", ctx.anchor.infer_year(build))
+
+    # ------------------------------------------------------------------ weekdays with a date
+    @rule("weekday_date",
+          rf"(?P<wd_mod>{L.RELW})?{WEEK}(?P<wd_w>{WCH})\s*[（(]\s*(?:(?P<wd_y>{YEAR})\s*年\s*)?"
+          rf"(?:(?P<wd_m>{NUM})\s*月\s*)?(?P<wd_d>{NUM})\s*[日号]\s*[）)]")
+    def _weekday_date(m, ctx):
+        year = L.number(m.group("wd_y")) if m.group("wd_y") else None
+        month = L.number(m.group("wd_m")) if m.group("wd_m") else None
+        if not _year_ok(year) or month is not None and not 1 <= month <= 12:
+            return None
+        if year is not None and month is None:
+            return None
+        day = L.number(m.group("wd_d"))
+        wd = L.weekdays[m.group("wd_w")]
+        iv = place(ctx, (year, None, month, None), lambda yy, mm: day_or_none(yy, mm, day), wd)
+        return Result("absolute", iv)
+
+    # ------------------------------------------------------------------ single days
+    @rule("date",
+          rf"(?<![同每某单这那])(?:{YP('d')}\s*)?(?:(?P<d_mp>{MP('d')})\s*)?(?P<d_d>{NUM})\s*(?(d_mp)[日号]|日)"
+          rf"(?:\s*[（(]?\s*{WEEK}(?P<d_w>{WCH})\s*[）)]?)?")
+    def _date(m, ctx):
+        parts = ym(m, "d")
+        if parts is None or has_year_only(parts):
+            return None
+        day = L.number(m.group("d_d"))
+        if not 1 <= day <= 31:
+            return None
+        wd = L.weekdays[m.group("d_w")] if m.group("d_w") else None
+        return Result("absolute", place(ctx, parts, lambda yy, mm: day_or_none(yy, mm, day), wd))
+
+    # ------------------------------------------------------------------ parts of months
+    MONTH_PART = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late"}
+
+    @rule("month_part",
+          rf"(?:{YP('mp')}\s*)?{MP('mp')}\s*(?P<mp_p>上旬|中旬|下旬|初|底|末)")
+    def _month_part(m, ctx):
+        parts = ym(m, "mp")
+        if parts is None:
+            return None
+        part = MONTH_PART[m.group("mp_p")]
+        return Result("part", place(ctx, parts, lambda yy, mm: month_part_iv(yy, mm, part)))
+
+    @rule("month_part_bare", r"(?<![上下本这当同个])(?P<mpb_p>月初|月底|月末|上旬|中旬|下旬)")
+    def _month_part_bare(m, ctx):
+        part = MONTH_PART[m.group("mpb_p").lstrip("月")]
+        return Result("part", ctx.anchor.relative(lambda r: month_part_iv(r.year, r.month, part)))
+
+    # ------------------------------------------------------------------ parts of years, seasons
+    YEAR_PART = {"年初": "beginning", "初": "beginning", "年底": "end", "底": "end", "年末": "end",
+                 "末": "end", "年中": "mid", "上半年": "first_half", "前半年": "first_half",
+                 "下半年": "second_half", "后半年": "second_half"}
+
+    @rule("year_part",
+          rf"(?<![{_ARABIC}〇零一二三四五六七八九十两百千几多数近往每])(?:(?P<yp_yp>{YP('yp')})\s*)?"
+          rf"(?(yp_yp)(?P<yp_p>年初|年底|年末|年中|上半年|下半年|初|底|末|第?(?P<yp_q>[一二三四1-4])季度)"
+          rf"|(?P<yp_p2>年初|年底|年末|上半年|下半年|第?(?P<yp_q2>[一二三四1-4])季度))")
+    def _year_part(m, ctx):
+        parts = ym(m, "yp")
+        if parts is None:
+            return None
+        year, ryear = parts[0], parts[1]
+        q = m.group("yp_q") or m.group("yp_q2")
+        if q:
+            qn = L.number(q)
+
+            def build(yy: int) -> Interval:
+                return quarter_iv(yy, qn)
+        else:
+            part = YEAR_PART[m.group("yp_p") or m.group("yp_p2")]
+
+            def build(yy: int) -> Interval:
+                return year_part_iv(yy, part)
+        if year is not None:
+            return Result("part", build(year))
+        off = ryear or 0
+        return Result("part", ctx.anchor.relative(lambda r: build(r.year + off)))
+
+    @rule("season",
+          rf"(?:(?P<s_yp>{YP('s')})\s*)?(?P<s_s>{L.SCH})(?:季|天)(?![奥运达风])"
+          rf"|(?P<s_rel>[今去明])(?P<s_s2>{L.SCH})(?![节装运])")
+    def _season(m, ctx):
+        parts = ym(m, "s")
+        if parts is None:
+            return None
+        year, ryear = parts[0], parts[1]
+        if m.group("s_rel"):
+            ryear = {"今": 0, "去": -1, "明": 1}[m.group("s_rel")]
+        season = L.seasons[m.group("s_s") or m.group("s_s2")]
+        if year is not None:
+            return Result("part", season_iv(year, season))
+        if ryear is not None:
+            off = ryear
+            return Result("part", ctx.anchor.relative(lambda r: season_iv(r.year + off, season)))
+        return Result("part", ctx.anchor.infer_year(lambda yy: season_iv(yy, season)))
+
+    # ------------------------------------------------------------------ months and years
+    @rule("month", rf"(?:{YP('mo')}\s*)?{MP('mo')}(?:份)?")
+    def _month(m, ctx):
+        parts = ym(m, "mo")
+        if parts is None:
+            return None
+        kind = "relative" if parts[2] is None else "absolute"
+        return Result(kind, place(ctx, parts, lambda yy, mm: month_iv(yy, mm)))
+
+    @rule("year", rf"(?P<yr_y>{YEAR})\s*年(?:度)?|(?P<yr_ry>{L.RELY})")
+    def _year(m, ctx):
+        if m.group("yr_y"):
+            y = L.number(m.group("yr_y"))
+            return Result("absolute", year_iv(y)) if _year_ok(y) else None
+        off = L.rel_years[m.group("yr_ry")]
+        return Result("relative", ctx.anchor.relative(lambda r: year_iv(r.year + off)))
+
+    # ------------------------------------------------------------------ weekdays and weeks
+    @rule("weekday",
+          rf"(?<![每{_ARABIC}〇零一二三四五六七八九十两几数个])(?P<w_mod>{L.RELW})?{WEEK}(?P<w_w>{WCH})"
+          r"(?![一二三四五六七八九十年次])")
+    def _weekday(m, ctx):
+        wd = L.weekdays[m.group("w_w")]
+        mod = m.group("w_mod")
+        if mod is None:
+            return Result("weekday", ctx.anchor.weekday(wd))
+        return Result("weekday", ctx.anchor.weekday(wd, "week", L.rel_weeks[mod]))
+
+    @rule("week", rf"(?P<wk_mod>{L.RELW}){WEEK}(?!{WCH})")
+    def _week(m, ctx):
+        return Result("relative", ctx.anchor.unit_offset("week", L.rel_weeks[m.group("wk_mod")]))
+
+    # ------------------------------------------------------------------ relative counts
+    UNIT = {"年": "year", "个月": "month", "个多月": "month", "月": "month", "周": "week", "个星期": "week",
+            "星期": "week", "天": "day", "日": "day"}
+
+    @rule("ago",
+          rf"(?P<ag_n>{COUNT}|多)\s*(?P<ag_u>年|个多?月|周|个星期|星期|天)\s*(?:之|以)?(?P<ag_d>前|后)"
+          r"(?![往夕线列所来者台])")
+    def _ago(m, ctx):
+        n = L.number(m.group("ag_n")) if m.group("ag_n") != "多" else None
+        unit = UNIT[m.group("ag_u")]
+        back = m.group("ag_d") == "前"
+        if n is None:  # 几年前, 多年前: some years back
+            name = ("recent_" if back else "coming_") + unit + "s"
+            return Result("vague", ctx.anchor.named_window(name))
+        return Result("relative", ctx.anchor.unit_offset(unit, -n if back else n))
+
+    @rule("window",
+          rf"(?<!将)(?P<wn_d>近|过去的?|最近的?|未来的?|今后的?|接下来的?)\s*(?P<wn_n>{COUNT})?\s*"
+          r"(?P<wn_u>年|个多?月|周|个星期|星期|天|日)(?:来|以来|里|中|内)?")
+    def _window(m, ctx):
+        forward = m.group("wn_d")[0] in "未今接"
+        unit = UNIT[m.group("wn_u")]
+        n = L.number(m.group("wn_n")) if m.group("wn_n") else None
+        if n is None:
+            name = ("coming_" if forward else "recent_") + unit + "s"
+            return Result("vague" if forward else "relative", ctx.anchor.named_window(name))
+        return Result("vague" if forward else "relative", ctx.anchor.window(unit, -n if forward else n))
+
+    @rule("day_word", "(?:" + alt(list(L.rel_days)) + r")(?!俄罗斯|头条|美国|中国|印度|日本|关注|视点|说法|话题)")
+    def _day_word(m, ctx):
+        return Result("relative", ctx.anchor.unit_offset("day", L.rel_days[m.group(0)]))
+
+    VAGUE = {"日前": "recent_days", "不久前": "recently", "早前": "recently", "最近": "lately",
+             "不久": "soon", "稍后": "soon", "近期": None}
+
+    @rule("vague", rf"(?<![{_ARABIC}〇零一二三四五六七八九十])(?P<vg>日前|不久前|早前|最近|近期|不久|稍后)")
+    def _vague(m, ctx):
+        name = VAGUE[m.group("vg")]
+        if name is None:  # 近期: the near past, or the near future when the text speaks of it
+            name = "near_future" if ctx.anchor.tense == "future" else "recently"
+        kind = "vague" if name in ("soon", "near_future") else "relative"
+        return Result(kind, ctx.anchor.named_window(name))
+
+    # ------------------------------------------------------------------ durations
+    @rule("duration", rf"为期\s*(?P<du_n>{COUNT})\s*(?P<du_u>天|日|周|个星期|星期)")
+    def _duration(m, ctx):
+        n = L.number(m.group("du_n"))
+        if not n:
+            return None
+        return Result("duration", None, n * 7 if UNIT[m.group("du_u")] == "week" else n)
+
+    @rule("days_nights", rf"(?P<dn_n>{COUNT})\s*天\s*(?:{COUNT})\s*夜")
+    def _days_nights(m, ctx):
+        n = L.number(m.group("dn_n"))
+        return Result("duration", None, n) if n else None
+
+    return Grammar(rules)
+
+
+def scan(text: str, anchor: Anchor, periods: bool = False):
+    return grammar().scan(text, anchor, periods)
