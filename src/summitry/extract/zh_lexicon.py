@@ -29,13 +29,14 @@ SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": [
-        "triggers", "gathering_nouns", "meeting_nouns", "international_markers", "status",
-        "time_clause_ends", "negations", "invitation", "titles", "group_heads", "country_abbreviations",
+        "schema", "triggers", "gathering_nouns", "meeting_nouns", "international_markers", "status",
+        "time_clause_ends", "negations", "invited_status", "invitation", "titles", "group_heads", "country_abbreviations",
         "country_actor_suffix", "country_actor_not_after", "pair_references", "person_pronouns",
         "pronoun_not_before", "pronoun_not_after", "surname_after", "surname_before",
-        "same_day_references", "transliteration_chars", "name_stop_chars", "credit_lines", "caption_labels",
+        "same_day_references", "transliteration_chars", "surnames", "name_stop_chars", "credit_lines", "caption_labels",
     ],
     "properties": {
+        "schema": {"const": "summitry-lexicon-zh/1"},
         "triggers": {"type": "array", "minItems": 1, "items": {
             "type": "object", "additionalProperties": False, "required": ["cue", "type"],
             "properties": {
@@ -56,6 +57,8 @@ SCHEMA: dict[str, Any] = {
         }},
         "time_clause_ends": _CUES,
         "negations": _CUES,
+        "invited_status": {"type": "object", "additionalProperties": False, "required": ["cue", "status"],
+                           "properties": {"cue": _CUE, "status": {"enum": list(STATUSES)}}},
         "invitation": {"type": "object", "additionalProperties": False, "required": ["open", "close"],
                        "properties": {"open": _CUE, "close": _CUES}},
         "titles": {"type": "array", "minItems": 1, "items": {
@@ -80,6 +83,7 @@ SCHEMA: dict[str, Any] = {
         "surname_before": _CUES,
         "same_day_references": _CUES,
         "transliteration_chars": {"type": "string", "minLength": 1},
+        "surnames": {"type": "string", "minLength": 1},
         "name_stop_chars": _CUES,
         "credit_lines": _CUES,
         "caption_labels": _CUES,
@@ -193,6 +197,9 @@ class Lexicon:
         translit = re.escape("".join(data["transliteration_chars"].split()))
         self.foreign_name_re = re.compile("[" + translit + "]{2,16}")
         self.name_stop_chars = frozenset(data["name_stop_chars"])
+        self.surnames = frozenset("".join(data["surnames"].split()))
+        self.invited_cue: str = data["invited_status"]["cue"]
+        self.invited_status: str = data["invited_status"]["status"]
         self.gathering_re = re.compile(_alternation(data["gathering_nouns"]))
         self.meeting_noun_re = re.compile(_alternation(data["meeting_nouns"]))
         self.international_re = re.compile(_alternation(data["international_markers"]))

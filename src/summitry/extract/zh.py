@@ -1,0 +1,690 @@
+"""The Chinese rule engine: visits, meetings, gatherings and calls from Chinese news text.
+
+How a document is read:
+
+1. ``zh_text`` masks markup (image file names, credits, caption labels), converts traditional
+   characters to simplified ones and splits sentences, all without moving a character, so every
+   span found is a span of ``doc.text``.
+2. One pass of the trigger pattern (lexicon ``triggers``) over the whole text finds the few
+   sentences worth reading; a trigger must begin a word as rjieba (with the knowledge base's
+   user dictionary) segments the sentence, so 机会见到 is not 会见.
+3. In those sentences the knowledge base's matcher (longest match) finds people, countries,
+   places and gatherings; lexicon titles join them into parties (俄罗斯总统普京, 蒙古国总统
+   呼日勒苏赫, 中国国家主席 with no name resolved to the office holder); country abbreviations
+   make groups (中俄元首) and country actors (中方); 两国元首, 双方, 他 and a bare surname (习)
+   refer back to what the document named before.
+4. Each trigger reads its frame: who acts (the nearest party before it, not the inviter of 应…
+   邀请 nor the object of 同/与), where to (对X进行访问, 出访X, 抵达X), with whom (同X举行会谈,
+   会见X), which gathering (出席…峰会); the status from the cues between actor and trigger, the
+   date from ``summitry.time``.
+Each report is its own event with one mention; a caption repeating the body yields the same
+event again, and fusion (``summitry.fuse``) makes one event, and one mention per document, of them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from summitry.extract import mention_event_id
+from summitry.extract.zh_lexicon import Lexicon, TitleCue, load_lexicon
+from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
+from summitry.records import Document, Event, Mention, Party
+
+# Countries whose people bear Chinese names written the Chinese way (surname first, 2–3 characters).
+_CHINESE_NAMED = frozenset({"CHN", "TWN", "HKG", "MAC", "SGP"})
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_OBJECT_MARKERS = frozenset("同与跟向为给和及")
+_LIST_JOINERS = ("、", "和", "及", "与", "以及", "同")
+_LATIN_GLOSS = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{1,60}?)\s*[)）]")
+_SIDE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]")  # （左）, （右）
+# How near a gathering of the knowledge base must be to the publication day to date an
+# undated report of it (the article is about that edition).
+_EDITION_WINDOW = timedelta(days=60)
+
+
+@dataclass
+class _Slot:
+    """Something the grammar places in a frame: a party (or group of parties), a location, a gathering."""
+
+    start: int
+    end: int
+    kind: str  # party | loc | forum
+    parties: tuple[Party, ...] = ()
+    country: str | None = None
+    place: str | None = None
+    forum: Any = None
+    person: Any = None  # the knowledge-base person of a named party
+    group: bool = False  # a group (中俄元首, 两国元首): several parties
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    kind: str  # person | country | place | forum | title | group | country_actor | pair | pronoun | surname
+    record: Any = None
+    rank: int = 0
+
+
+@dataclass
+class _DocState:
+    doc: Document
+    text: str  # simplified and masked, same length as doc.text
+    published: date | None
+    person_marks: list[tuple[int, Any]]  # (offset, Person) of every named person, in order
+    surnames: dict[str, Any]  # surname → Person, for Chinese persons named in full
+    dates: list[Any]
+    date_starts: list[int]
+    last_group: tuple[Party, ...] = ()
+    events: list[Event] = field(default_factory=list)
+
+
+class ChineseRuleEngine:
+    """Rule-based extraction for Chinese (simplified or traditional) news text."""
+
+    name = "rules-zh"
+    languages = ("zh",)
+
+    def __init__(self, kb: Any = None, lexicon: Lexicon | None = None):
+        import rjieba
+
+        from summitry.kb import get_kb
+
+        self.kb = kb if kb is not None else get_kb()
+        self.lex = lexicon or load_lexicon()
+        self.matcher = self.kb.matcher("zh")
+        self.converter = SimplifiedConverter()
+        self.segmenter = rjieba.Jieba()
+        for word, freq, tag in self.kb.zh_user_dict():
+            self.segmenter.add_word(word, freq, tag)
+
+    # -- document ---------------------------------------------------------------------------
+
+    def extract(self, doc: Document) -> list[Event]:
+        if not doc.text:
+            return []
+        lex = self.lex
+        masked = mask_markup(doc.text, lex.credit_lines, lex.caption_labels)
+        text = self.converter.convert(masked)
+        triggers = [(m.start(), m.end(), m.group()) for m in lex.trigger_re.finditer(text)]
+        triggers += [(m.start(), m.end(), m.group()) for m in lex.visit_abbr_re.finditer(text)]
+        if not triggers:
+            return []
+        triggers.sort()
+        from summitry.time import find_dates, parse_published
+
+        published = parse_published(doc.published) if doc.published else None
+        pub_day = published.start if published else None
+        matches = sorted(self.matcher.find(text), key=lambda m: (m.start, -(m.end - m.start)))
+        person_marks = [(m.start, m.record) for m in matches if m.kind in ("person", "person_short")]
+        spans = [s for s in find_dates(text, "zh", doc.published) if s.interval is not None]
+        state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans])
+        sentences = split_sentences(text)
+        starts = [m.start for m in matches]
+        paragraph_start: dict[int, int] = {}
+        ti = 0
+        for sent in sentences:
+            paragraph_start.setdefault(sent.paragraph, sent.start)
+            in_sentence = []
+            while ti < len(triggers) and triggers[ti][0] < sent.end:
+                if triggers[ti][0] >= sent.start:
+                    in_sentence.append(triggers[ti])
+                ti += 1
+            self._learn_surnames(state, sent)
+            if not in_sentence:
+                continue
+            lo = bisect.bisect_left(starts, sent.start)
+            hi = bisect.bisect_left(starts, sent.end)
+            kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
+            self._read_sentence(state, sent, paragraph_start[sent.paragraph], in_sentence, kb_matches)
+        return state.events
+
+    def _learn_surnames(self, state: _DocState, sent: Sentence) -> None:
+        """Chinese persons named in full up to this sentence can be referred to by surname alone."""
+        for offset, person in state.person_marks:
+            if offset >= sent.end:
+                break
+            zh = getattr(person, "name_zh", "") or ""
+            if person.country in _CHINESE_NAMED and len(zh) >= 2 and state.text.startswith(zh, offset):
+                state.surnames.setdefault(zh[0], person)
+
+    # -- sentence -----------------------------------------------------------------------------
+
+    def _read_sentence(self, state: _DocState, sent: Sentence, para_start: int,
+                       triggers: list[tuple[int, int, str]], kb_matches: list[Any]) -> None:
+        text = state.text
+        word_starts = self._word_starts(text, sent)
+        triggers = [t for t in triggers if t[0] in word_starts or t[2].startswith(("赴", "访"))]
+        if not triggers:
+            return
+        when = self._sentence_day(state, sent)
+        tokens = self._tokens(state, sent, kb_matches)
+        slots = self._slots(state, sent, tokens, when)
+        clause_starts = [sent.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
+        invitations = [(m.start(), m.end()) for m in self.lex.invitation_re.finditer(text, sent.start, sent.end)]
+        frame = _Frame(self, state, sent, para_start, slots, clause_starts, invitations, when)
+        seen: set[tuple] = set()
+        for start, end, cue in triggers:
+            for ev in frame.events(start, end, cue):
+                key = (ev.type, ev.actor.key(), tuple(sorted(p.key() for p in ev.counterparts)),
+                       tuple(ev.countries), ev.forum)
+                if key in seen:
+                    continue
+                seen.add(key)
+                state.events.append(ev)
+                if ev.type in ("meeting", "call"):
+                    state.last_group = (ev.actor, *ev.counterparts)
+
+    def _word_starts(self, text: str, sent: Sentence) -> set[int]:
+        starts = set()
+        pos = sent.start
+        for word in self.segmenter.cut(text[sent.start:sent.end]):
+            starts.add(pos)
+            pos += len(word)
+        return starts
+
+    def _sentence_day(self, state: _DocState, sent: Sentence) -> date | None:
+        """The day people's offices are looked up for: the sentence's first date, else publication."""
+        i = bisect.bisect_left(state.date_starts, sent.start)
+        if i < len(state.dates) and state.dates[i].start < sent.end:
+            return state.dates[i].interval.start
+        return state.published
+
+    def _tokens(self, state: _DocState, sent: Sentence, kb_matches: list[Any]) -> list[_Token]:
+        """Every name, title and reference in the sentence, overlaps resolved longest first."""
+        lex, text, s0, s1 = self.lex, state.text, sent.start, sent.end
+        found: list[_Token] = []
+        kinds = {"person": "person", "person_short": "person", "country": "country", "demonym": "country",
+                 "place": "place", "forum": "forum", "office": "title"}
+        rank = {"person": 0, "country": 1, "forum": 2, "place": 3, "group": 4, "title": 5,
+                "country_actor": 6, "pair": 7, "surname": 8, "pronoun": 9}
+        for m in kb_matches:
+            kind = kinds.get(m.kind)
+            if kind is None:
+                continue
+            record = m.record
+            if kind == "title":
+                record = TitleCue(record.key, record.titles_en[0] if record.titles_en else record.key,
+                                  record.level, None)
+            found.append(_Token(m.start, m.end, kind, record))
+        for m in lex.title_re.finditer(text, s0, s1):
+            found.append(_Token(m.start(), m.end(), "title", lex.titles[m.group()]))
+        for m in lex.group_re.finditer(text, s0, s1):
+            found.append(_Token(m.start(), m.end(), "group",
+                                ([lex.abbreviations[c] for c in m.group(1)], lex.group_heads[m.group(2)])))
+        for m in lex.country_actor_re.finditer(text, s0, s1):
+            found.append(_Token(m.start(), m.end(), "country_actor", lex.abbreviations[m.group(1)]))
+        for m in lex.pair_re.finditer(text, s0, s1):
+            found.append(_Token(m.start(), m.end(), "pair"))
+        for m in lex.pronoun_re.finditer(text, s0, s1):
+            found.append(_Token(m.start(), m.end(), "pronoun"))
+        for surname, person in state.surnames.items():
+            pos = text.find(surname, s0, s1)
+            while pos >= 0:
+                before = text[pos - 1] if pos > 0 else ""
+                after = text[pos + 1] if pos + 1 < len(text) else ""
+                if (not _is_han(before) or before in lex.surname_after) and after in lex.surname_before:
+                    found.append(_Token(pos, pos + 1, "surname", person))
+                pos = text.find(surname, pos + 1, s1)
+        for t in found:
+            t.rank = rank[t.kind]
+        found.sort(key=lambda t: (t.start, -(t.end - t.start), t.rank))
+        kept: list[_Token] = []
+        reach = -1
+        for t in found:
+            if t.start >= reach:
+                kept.append(t)
+                reach = t.end
+        return kept
+
+    def _slots(self, state: _DocState, sent: Sentence, tokens: list[_Token], when: date | None) -> list[_Slot]:
+        """Tokens joined into parties (country + title + name), locations and gatherings."""
+        text = state.text
+        slots: list[_Slot] = []
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if t.kind == "country" and nxt is not None and nxt.kind == "title" and _joins(text, t.end, nxt.start):
+                slot, used = self._titled(state, tokens, i + 1, when, t.record.iso3, t.start)
+                if slot is not None:
+                    slots.append(slot)
+                    i = used
+                    continue
+            if t.kind == "title":
+                slot, used = self._titled(state, tokens, i, when, None, t.start)
+                if slot is not None:
+                    slots.append(slot)
+                i = used
+                continue
+            if t.kind in ("person", "surname"):
+                end = t.end
+                cue = None
+                if nxt is not None and nxt.kind == "title" and nxt.start == t.end:  # 普京总统
+                    end, cue = nxt.end, nxt.record
+                    i += 1
+                party = self._person_party(t.record, when, cue)
+                slots.append(_Slot(t.start, end, "party", (party,), party.country, person=t.record))
+            elif t.kind == "country":
+                slots.append(_Slot(t.start, t.end, "loc", country=t.record.iso3))
+            elif t.kind == "place":
+                slots.append(_Slot(t.start, t.end, "loc", country=t.record.country, place=t.record.name))
+            elif t.kind == "forum":
+                slots.append(_Slot(t.start, t.end, "forum", forum=t.record))
+            elif t.kind == "group":
+                countries, head = t.record
+                parties = tuple(self._office_party(c, head["office"], None, head["level"], when)
+                                for c in dict.fromkeys(countries))
+                slots.append(_Slot(t.start, t.end, "party", parties, group=True))
+            elif t.kind == "country_actor":
+                slots.append(_Slot(t.start, t.end, "party", (Party(country=t.record),), t.record))
+            elif t.kind == "pair":
+                group = state.last_group or self._last_pair(state, t.start)
+                if len(group) >= 2:
+                    slots.append(_Slot(t.start, t.end, "party", tuple(group), group=True))
+            elif t.kind == "pronoun":
+                person = self._last_person(state, t.start)
+                if person is not None:
+                    party = self._person_party(person, when, None)
+                    slots.append(_Slot(t.start, t.end, "party", (party,), party.country, person=person))
+            i += 1
+        return slots
+
+    def _titled(self, state: _DocState, tokens: list[_Token], i: int, when: date | None,
+                country: str | None, start: int) -> tuple[_Slot | None, int]:
+        """A party from the title at ``tokens[i]`` (with its country, if any): named, or the office holder."""
+        text = state.text
+        title: TitleCue = tokens[i].record
+        end = tokens[i].end
+        country = country or title.country
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind in ("person", "surname") and _joins(text, end, nxt.start, 1):
+            party = self._person_party(nxt.record, when, title)
+            return _Slot(start, nxt.end, "party", (party,), party.country, person=nxt.record), i + 2
+        bound = nxt.start if nxt is not None else len(text)
+        name = self._unknown_name(text, end, bound, country)
+        if name:
+            name_end = end + len(name)
+            gloss = _LATIN_GLOSS.match(text, name_end)
+            person = None
+            if gloss:
+                person = self.kb.person(gloss.group(1))
+                name = gloss.group(1) if person is None else name
+                name_end = gloss.end()
+            if person is not None:
+                party = self._person_party(person, when, title)
+                return _Slot(start, name_end, "party", (party,), party.country, person=person), i + 1
+            if country is None:
+                return None, i + 1
+            party = Party(name=name, country=country, office=title.title, level=title.level)
+            return _Slot(start, name_end, "party", (party,), country), i + 1
+        if country is None:
+            return None, i + 1
+        party = self._office_party(country, title.office, title.title, title.level, when)
+        return _Slot(start, end, "party", (party,), country), i + 1
+
+    def _unknown_name(self, text: str, pos: int, bound: int, country: str | None) -> str | None:
+        """A name the knowledge base does not know, written right after a title."""
+        lex = self.lex
+        if country in _CHINESE_NAMED:
+            if pos >= bound or text[pos] not in lex.surnames:
+                return None
+            name = text[pos:pos + 1]
+            for k in (1, 2):
+                ch = text[pos + k] if pos + k < bound else ""
+                if not _is_han(ch) or ch in lex.name_stop_chars:
+                    break
+                name += ch
+            return name if len(name) >= 2 else None
+        m = lex.foreign_name_re.match(text, pos, bound)
+        return m.group().strip("·-") if m else None
+
+    # -- parties ------------------------------------------------------------------------------
+
+    def _person_party(self, person: Any, when: date | None, cue: TitleCue | None) -> Party:
+        term = None
+        if when is not None:
+            try:
+                term = self.kb.term_on(person, when)
+            except (ValueError, TypeError):
+                term = None
+        if term is not None:
+            return Party(person.name, term.country or person.country, term.title, term.level)
+        return Party(person.name, person.country, cue.title if cue else None, cue.level if cue else None)
+
+    def _office_party(self, country: str, office: str, title: str | None, level: str | None,
+                      when: date | None) -> Party:
+        """The holder of ``office`` in ``country`` on ``when``, or the office alone when unknown."""
+        person = None
+        if when is not None:
+            person = self.kb.resolve_office(country, office, when)
+        if person is not None:
+            return self._person_party(person, when, None)
+        return Party(None, country, title, level)
+
+    def _last_person(self, state: _DocState, pos: int) -> Any:
+        i = bisect.bisect_left(state.person_marks, pos, key=lambda pm: pm[0])
+        return state.person_marks[i - 1][1] if i else None
+
+    def _last_pair(self, state: _DocState, pos: int) -> tuple[Party, ...]:
+        """The last two people of different countries named before ``pos``."""
+        i = bisect.bisect_left(state.person_marks, pos, key=lambda pm: pm[0])
+        picked: list[Any] = []
+        for _, person in reversed(state.person_marks[:i]):
+            if all(p.country != person.country for p in picked):
+                picked.append(person)
+                if len(picked) == 2:
+                    break
+        if len(picked) < 2:
+            return ()
+        return tuple(self._person_party(p, state.published, None) for p in reversed(picked))
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _joins(text: str, end: int, start: int, limit: int = 3) -> bool:
+    """Two tokens belong together: at most ``limit`` characters between them, no punctuation."""
+    gap = text[end:start]
+    if len(gap) > limit:
+        return False
+    return all(_is_han(ch) or ch in " ·" for ch in gap)
+
+
+class _Frame:
+    """The frames of the triggers of one sentence."""
+
+    def __init__(self, engine: ChineseRuleEngine, state: _DocState, sent: Sentence, para_start: int,
+                 slots: list[_Slot], clause_starts: list[int], invitations: list[tuple[int, int]],
+                 when: date | None):
+        self.engine, self.lex, self.kb = engine, engine.lex, engine.kb
+        self.state, self.text, self.sent, self.para_start = state, state.text, sent, para_start
+        self.slots, self.clause_starts, self.invitations, self.when = slots, clause_starts, invitations, when
+        self.parties = [s for s in slots if s.kind == "party"]
+        self.locs = [s for s in slots if s.kind == "loc"]
+
+    # positions
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.clause_starts, pos) - 1
+        start = self.clause_starts[max(i, 0)]
+        end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.sent.end
+        return start, end
+
+    def invited(self, slot: _Slot) -> bool:
+        return any(a <= slot.start and slot.end <= b for a, b in self.invitations)
+
+    def object_of_preposition(self, slot: _Slot) -> bool:
+        before = self.text[max(self.sent.start, slot.start - 1):slot.start]
+        return bool(before) and before in _OBJECT_MARKERS
+
+    # roles
+
+    def actor_before(self, pos: int, *, skip_objects: bool = True) -> _Slot | None:
+        for slot in reversed(self.parties):
+            if slot.end > pos or slot.group or self.invited(slot):
+                continue
+            if skip_objects and self.object_of_preposition(slot):
+                continue
+            return slot
+        # A subject that opens a later clause (在对X进行国事访问期间，习近平会见了…).
+        for slot in self.parties:
+            if slot.start >= pos and not slot.group and slot.start in self.clause_starts:
+                return slot
+        return None
+
+    def chain_after(self, pos: int, candidates: list[_Slot], gap: int = 2) -> list[_Slot]:
+        """Slots right after ``pos`` (within ``gap``), then those listed with 、/和/及 after them."""
+        out: list[_Slot] = []
+        reach = pos
+        for slot in candidates:
+            if slot.start < reach:
+                continue
+            between = self.text[reach:slot.start].strip()
+            if not out:
+                if slot.start - reach > gap or (between and between not in ("了", "到", "至", "于")):
+                    break
+            elif between not in _LIST_JOINERS:
+                break
+            out.append(slot)
+            reach = slot.end
+            side = _SIDE_NOTE.match(self.text, reach)
+            if side:
+                reach = side.end()
+        return out
+
+    def status(self, actor: _Slot | None, ts: int, te: int) -> str | None:
+        """The status the cues give (None: the event is denied)."""
+        lex, text = self.lex, self.text
+        c0, c1 = self.clause_of(ts)
+        for m in lex.status_re.finditer(text, c0, c1):
+            if lex.status[m.group()].get("scope") == "clause":
+                return lex.status[m.group()]["status"]
+        if lex.negation_re.search(text, max(self.sent.start, ts - 4), ts):
+            return None
+        lo = actor.end if actor is not None and actor.end <= ts else c0
+        status = "occurred"
+        for m in lex.status_re.finditer(text, lo, ts):
+            entry = lex.status[m.group()]
+            if entry.get("scope") == "clause":
+                continue
+            ender = lex.time_clause_end_re.search(text, m.end(), ts)
+            if ender and _CLAUSE_BREAK.search(text, ender.end(), ts):
+                continue  # 在即将卸任之际，… : the cue dates the time clause, not the event
+            status = entry["status"]
+        if actor is not None and actor.start <= ts:
+            lead = text[max(self.sent.start, actor.start - len(lex.invited_cue)):actor.start]
+            if lead == lex.invited_cue:
+                status = lex.invited_status
+        return status
+
+    def date_span(self, ts: int) -> Any:
+        state = self.state
+        lo = bisect.bisect_left(state.date_starts, self.sent.start)
+        hi = bisect.bisect_left(state.date_starts, self.sent.end)
+        inside = [s for s in state.dates[lo:hi] if s.end <= self.sent.end]
+        before = [s for s in inside if s.end <= ts]
+        if before:
+            return before[-1]
+        if inside:
+            return inside[0]
+        if self.lex.same_day_re.search(self.text, self.sent.start, self.sent.end):
+            plo = bisect.bisect_left(state.date_starts, self.para_start)
+            earlier = [s for s in state.dates[plo:lo] if s.end <= self.sent.start]
+            if earlier:
+                return earlier[-1]
+        return None
+
+    def dates(self, ts: int, status: str) -> tuple[str | None, str | None, str | None]:
+        span = self.date_span(ts)
+        if span is None:
+            return None, None, None
+        interval = span.interval
+        if status in ("planned", "speculated") and span.kind in ("weekday", "relative", "part"):
+            from summitry.time import find_dates
+
+            offset = self.sent.start
+            for again in find_dates(self.text[self.sent.start:self.sent.end], "zh",
+                                    self.state.doc.published, "future"):
+                if again.start + offset == span.start and again.interval is not None:
+                    interval = again.interval
+                    break
+        start, end = interval.iso()
+        return start, end, interval.precision
+
+    # events
+
+    def events(self, ts: int, te: int, cue: str) -> list[Event]:
+        entry = self.lex.triggers.get(cue)
+        if entry is None:  # 访俄, 访美 …
+            entry = {"cue": cue, "type": "visit", "country": self.lex.abbreviations[cue[1]]}
+        kind = entry["type"]
+        if kind == "visit":
+            return self.visit(ts, te, entry)
+        if kind in ("meeting", "call"):
+            return self.meeting(ts, te, entry, kind)
+        return self.attend(ts, te, entry)
+
+    def make(self, kind: str, ts: int, te: int, status: str, actor: Party, counterparts: Iterable[Party] = (),
+             countries: Iterable[str] = (), place: str | None = None, forum: str | None = None,
+             dates: tuple[str | None, str | None, str | None] | None = None) -> Event:
+        counterparts = list(counterparts)
+        countries = list(countries)
+        start, end, precision = dates if dates is not None else self.dates(ts, status)
+        published = self.state.published
+        if status == "occurred" and start and published and start > published.isoformat() and precision == "day":
+            status = "planned"  # an announcement that says no 将 (应…邀请，…于6月16日访问)
+        doc = self.state.doc
+        s = self.sent
+        mention = Mention(doc=doc.id, status=status, lang="zh", text=doc.text[s.start:s.end], start=s.start, end=s.end)
+        return Event(
+            id=mention_event_id(doc.id, s.start, s.end, kind, [actor, *counterparts], countries, forum),
+            type=kind, status=status, actor=actor, counterparts=counterparts, countries=countries,
+            place=place, forum=forum, start=start, end=end, precision=precision, mentions=[mention],
+        )
+
+    def visit(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
+        text = self.text
+        c0, _ = self.clause_of(ts)
+        dests: list[_Slot] = []
+        if entry.get("country"):
+            dests = [_Slot(ts, te, "loc", country=entry["country"])]
+        dui = text.rfind("对", c0, ts)
+        if not dests and dui >= 0:
+            dests = [s for s in self.locs if dui < s.start and s.end <= ts]
+        where = entry.get("destination")
+        if not dests and where in ("after", "either"):
+            dests = self.chain_after(te, [s for s in self.locs if s.start >= te])
+        if not dests and where == "before":
+            dests = [s for s in self.locs if s.end <= ts and _joins(text, s.end, ts, 1)][-1:]
+        if not dests and where == "either":
+            dests = [s for s in self.locs if s.end <= ts][-1:]
+        if not dests:
+            for a, b in self.invitations:
+                inviter = [p for p in self.parties if a <= p.start and p.end <= b and p.country]
+                if inviter:
+                    dests = [_Slot(inviter[0].start, inviter[0].end, "loc", country=inviter[0].country)]
+                    break
+        if not dests:
+            return []
+        actor = self.actor_before(ts)
+        if actor is None:
+            return []
+        status = self.status(actor, ts, te)
+        if status is None:
+            return []
+        events = []
+        party = actor.parties[0]
+        for dest in dests:
+            if not dest.country or dest.country == party.country:
+                continue
+            events.append(self.make("visit", ts, te, status, party, countries=[dest.country], place=dest.place))
+        return events
+
+    def left_parties(self, ts: int) -> tuple[list[_Slot], _Slot | None]:
+        """Parties of the trigger's clause before it, and the subject (from an earlier clause if need be)."""
+        c0, _ = self.clause_of(ts)
+        left = [s for s in self.parties if c0 <= s.start and s.end <= ts]
+        if left and not self.object_of_preposition(left[0]):
+            return left, left[0]
+        subject = self.actor_before(c0) if c0 > self.sent.start else None
+        if subject is None:
+            subject = next((s for s in reversed(self.parties) if s.end <= c0 and not self.invited(s)), None)
+        return left, subject
+
+    def meeting(self, ts: int, te: int, entry: dict[str, Any], kind: str,
+                extra: Iterable[_Slot] = ()) -> list[Event]:
+        left, subject = self.left_parties(ts)
+        slots = list(left)
+        if subject is not None and subject not in slots:
+            slots.insert(0, subject)
+        if entry.get("counterparts") == "after":
+            _, c1 = self.clause_of(ts)
+            slots += [s for s in self.parties if te <= s.start and s.end <= c1]
+        slots += list(extra)
+        parties: list[Party] = []
+        for slot in slots:
+            for p in slot.parties:
+                if all(p.key() != q.key() for q in parties):
+                    parties.append(p)
+        if len(parties) < 2 or len({p.country for p in parties if p.country}) < 2:
+            return []  # one side only, or a domestic meeting
+        actor_slot = slots[0]
+        status = self.status(actor_slot if not actor_slot.group else None, ts, te)
+        if status is None:
+            return []
+        countries: list[str] = []
+        place = None
+        if kind == "meeting":
+            countries, place = self.host(ts)
+        return [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
+
+    def host(self, ts: int, forum: Any = None, day: date | None = None) -> tuple[list[str], str | None]:
+        """Where a meeting or gathering takes place: a city in the sentence, else the gathering's host."""
+        places = [s for s in self.locs if s.place]
+        if places:
+            return [places[0].country], places[0].place
+        forums = [forum] if forum is not None else [s.forum for s in self.slots if s.kind == "forum"]
+        for f in forums:
+            edition = self.edition(f, day)
+            if edition is not None:
+                return [edition.country], edition.city
+        for s in self.locs:  # 在法国会见, 在中国同…举行会谈
+            if self.text[max(self.sent.start, s.start - 1):s.start] in ("在", "于") and (
+                    s.end == ts or self.text[s.end:s.end + 1] in _OBJECT_MARKERS):
+                return [s.country], None
+        return [], None
+
+    def edition(self, forum: Any, day: date | None) -> Any:
+        day = day or self.when
+        if forum is None or day is None:
+            return None
+        edition = self.kb.edition(forum.key, day)
+        if edition is None or abs((edition.start - day).days) > _EDITION_WINDOW.days:
+            return None
+        return edition
+
+    def attend(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
+        lex, text = self.lex, self.text
+        _, c1 = self.clause_of(ts)
+        meeting_noun = lex.meeting_noun_re.search(text, te, c1)
+        gathering = lex.gathering_re.search(text, te, c1)
+        forum_slot = next((s for s in self.slots if s.kind == "forum" and te <= s.start < c1), None)
+        if meeting_noun and not (gathering and gathering.start() < meeting_noun.start()) and forum_slot is None:
+            inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
+            return self.meeting(ts, te, {"type": "meeting"}, "meeting", extra=inside)
+        if forum_slot is not None:
+            forum = forum_slot.forum
+            name = forum.acronym or forum.name
+        elif gathering is not None:
+            words = text[te:gathering.end()].lstrip("了 ")
+            if not lex.international_re.search(words) or not _is_han(words[:1]) and not words[:1].isdigit():
+                return []
+            name, forum = words, None
+        else:
+            return []
+        left, subject = self.left_parties(ts)
+        actors = [s for s in left if not self.object_of_preposition(s)] or ([subject] if subject else [])
+        if not actors:
+            return []
+        status = self.status(actors[0] if not actors[0].group else None, ts, te)
+        if status is None:
+            return []
+        dates = self.dates(ts, status)
+        day = date.fromisoformat(dates[0]) if dates[0] else None
+        countries, place = self.host(ts, forum, day)
+        if dates[0] is None and forum is not None:
+            edition = self.edition(forum, self.state.published)
+            if edition is not None:
+                dates = (edition.start.isoformat(), edition.end.isoformat(), "day")
+        events = []
+        for slot in actors:
+            for party in slot.parties:
+                events.append(self.make("multilateral", ts, te, status, party, countries=countries,
+                                        place=place, forum=name, dates=dates))
+        return events
