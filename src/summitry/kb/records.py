@@ -1,0 +1,106 @@
+"""The records of the knowledge base: small frozen dataclasses, hashable and picklable."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    name_zh: str
+    capital: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    person_id: str
+    country: str
+    office: str
+    title: str
+    level: str
+    start: date
+    end: date | None
+    region: str | None = None
+    to_country: str | None = None
+
+    def covers(self, day: date) -> bool:
+        """True when the term includes ``day`` (an open end means still in office)."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    name_zh: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class Office:
+    key: str
+    level: str
+    titles_en: tuple[str, ...] = ()
+    titles_zh: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    forum: str
+    number: int | None
+    start: date
+    end: date
+    city: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Forum:
+    key: str
+    name: str
+    acronym: str
+    aliases: tuple[str, ...] = ()
+    names_zh: tuple[str, ...] = ()
+    kind: str = "organisation"
+    editions: tuple[Edition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    kind: str
+    population: int = 0
+    names_zh: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Region:
+    key: str
+    name: str
+    name_zh: str
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KBMatch:
+    """One KB mention in a text: ``text[start:end] == surface``.
+
+    ``record`` is the record the surface names. When a person's short form is shared by several
+    people (kind ``person_short``) or a Chinese country abbreviation is ambiguous, ``record`` is a
+    tuple of the candidate records, most likely first.
+    """
+
+    start: int
+    end: int
+    kind: str
+    surface: str
+    record: object
