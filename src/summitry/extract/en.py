@@ -1,0 +1,753 @@
+"""The English rules engine: knowledge-base entities, cue lexicon and dates, per sentence.
+
+For every sentence it finds the entities the knowledge base knows (people,
+offices, countries, demonyms, places, regions, forums), the date expressions
+(``summitry.time``) and the event triggers of the lexicon (``lexicon/en.yaml``).
+People are assembled from titles and names ("Chinese Foreign Minister Qin
+Gang", "Ma Xingrui, the Communist Party chief in Xinjiang", "the Chinese
+leader"); each trigger then takes its actor from the left (or a "by"/"of"
+phrase, or a pronoun's antecedent), its target from the right, its status from
+the modal cues of its clause and its date from the sentence or the narrative.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from summitry.extract import mention_event_id
+from summitry.extract.lexicon import alternation, load
+from summitry.extract.text import Sentence, split_sentences
+from summitry.records import Document, Event, Mention, Party
+
+LEVEL_OF_KEY = {
+    "head_of_state": "head_of_state",
+    "head_of_government": "head_of_government",
+    "foreign_minister": "foreign_minister",
+}
+# Offices held by one person at a time in a country: an unnamed holder can be resolved.
+SINGLE_HOLDER = {
+    "head_of_state", "head_of_government", "foreign_minister", "vice_president", "legislature_speaker",
+    "finance_minister", "commerce_minister", "trade_representative", "national_security_adviser",
+    "defense_minister", "cfac_office_director", "party_general_secretary",
+}
+_CONNECTOR = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|then|also|the|of|in|to|on|'s|’s)\s*|\s+)*$", re.I)
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|respectively|then|on to|before|after|also)\s*|\s+)*$",
+                       re.I)
+_TITLE_GAP = re.compile(r"^(?:\s|and|the|of|for|to|,|-)*$", re.I)
+_PRONOUNS = re.compile(r"\b(he|she|his|her|him)\b", re.I)
+_UNKNOWN_NAME = re.compile(r"\s+((?:[A-Z][a-z'’\-]+|[A-Z]{2,}[a-z]*)(?:\s+(?:[A-Z][a-z'’\-]+))?)(?![a-z])")
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
+    "That", "Said", "Also", "Who", "Which", "After", "Before", "During", "From", "By", "As", "But", "Was",
+    "Is", "Has", "Had", "Will", "Would", "Met", "Held", "Visited", "Mr", "Mrs", "Ms", "Dr", "Office",
+    "Ministry", "Department", "Committee", "Council", "Commission", "Affairs", "Foreign", "State",
+    "Secretary", "Minister", "President", "General", "Director", "Senior", "Chairman", "Deputy", "Vice",
+}
+_MONTHS = {m.lower() for m in ("January February March April May June July August September October "
+                              "November December Monday Tuesday Wednesday Thursday Friday Saturday "
+                              "Sunday").split()}
+
+
+@dataclass
+class PartyRef:
+    """A person (or a country's office) as the text refers to it, before it becomes a Party."""
+
+    start: int
+    end: int
+    kind: str  # person | unknown | unnamed | pronoun | generic
+    name: str | None = None
+    country: str | None = None
+    office: str | None = None
+    office_key: str | None = None
+    level: str | None = None
+    plural: bool = False
+    person: object = None  # summitry.kb.Person when known
+
+    def party(self) -> Party:
+        return Party(name=self.name, country=self.country, office=self.office, level=self.level)
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    type: str
+    target: str  # right | none
+    nominal: bool
+
+
+@dataclass
+class Target:
+    start: int
+    end: int
+    country: str | None
+    place: str | None = None
+    region: object = None  # summitry.kb.Region
+    forum: object = None  # summitry.kb.Forum
+
+
+@dataclass
+class DocState:
+    """What the narrative carries from one sentence to the next."""
+
+    last_actor: PartyRef | None = None
+    last_actor_sentence: int = -10
+    last_date: tuple | None = None  # (DateSpan, sentence index)
+    last_forum: tuple | None = None  # (Forum, place, country, interval)
+    salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
+
+
+class EnglishRuleEngine:
+    """Rules over knowledge-base entities and the English cue lexicon."""
+
+    name = "rules-en"
+    languages = ("en",)
+
+    def __init__(self, kb=None) -> None:
+        from summitry.kb import get_kb
+
+        self.kb = kb or get_kb()
+        self.matcher = self.kb.matcher("en")
+        lex = load("en")
+        self.triggers = []
+        for etype, entries in lex["triggers"].items():
+            for entry in entries:
+                rx = re.compile(rf"(?<![\w-])(?:{entry['pattern']})(?![\w-])", re.I)
+                self.triggers.append((etype, entry.get("target", "right"), rx))
+        self.status_rx = {
+            status: re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.I)
+            for status, pats in lex["status"].items()
+        }
+        self.negation_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['negation'])})(?![\w-])", re.I)
+        self.reporting_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['reporting_verbs'])})(?![\w-])", re.I)
+        self.leader_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['leader_terms'])})(?![\w-])", re.I)
+        self.generic_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['generic_people'])})(?![\w-])", re.I)
+        self.non_event_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['non_event'])})(?![\w-])", re.I)
+
+    # ------------------------------------------------------------------ entry point
+    def extract(self, doc: Document) -> list[Event]:
+        from summitry.time import find_dates, parse_published
+
+        text = doc.text
+        sentences = split_sentences(text)
+        matches = sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end))
+        dates = find_dates(text, "en", doc.published)
+        published = parse_published(doc.published)
+        triggers = self._find_triggers(text)
+        state = DocState()
+        events: list[Event] = []
+        mi = di = ti = 0
+        for si, sent in enumerate(sentences):
+            s_matches, mi = _take(matches, mi, sent)
+            s_dates, di = _take(dates, di, sent)
+            s_triggers, ti = _take(triggers, ti, sent)
+            parties = self._parties(text, sent, s_matches)
+            forums = [m for m in s_matches if m.kind == "forum"]
+            if forums:
+                self._note_forum(forums[-1], s_matches, s_dates, state, doc, published)
+            for trig in s_triggers:
+                events.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
+                                               s_dates, state, published))
+            self._update_state(sent, si, parties, s_dates, state, events)
+        return _consolidate_regions(events, self.kb)
+
+    # ------------------------------------------------------------------ lexical layer
+    def _find_triggers(self, text: str) -> list[Trigger]:
+        found: list[Trigger] = []
+        for etype, target, rx in self.triggers:
+            for m in rx.finditer(text):
+                nominal = bool(re.match(r"(?:state |official |working )?(?:visits?|trips?|tours?|talks|meetings?|"
+                                        r"discussions|consultations|summit|contacts?|journey|voyage|stops?|"
+                                        r"stopovers?|legs?|attendance|participation|presence|phone|video|"
+                                        r"telephone)\b", m.group(0), re.I))
+                found.append(Trigger(m.start(), m.end(), etype, target, nominal))
+        # Longest first; an overlapped shorter trigger is dropped, a call outranks a meeting it contains.
+        rank = {"call": 0, "multilateral": 1, "visit": 2, "meeting": 3}
+        found.sort(key=lambda t: (t.start, -(t.end - t.start), rank[t.type]))
+        kept: list[Trigger] = []
+        for t in found:
+            if kept and t.start < kept[-1].end:
+                prev = kept[-1]
+                if rank[t.type] < rank[prev.type] and t.end >= prev.end:
+                    kept[-1] = t
+                continue
+            kept.append(t)
+        return kept
+
+    # ------------------------------------------------------------------ people
+    def _parties(self, text: str, sent: Sentence, matches: list) -> list[PartyRef]:
+        """Assemble people and unnamed office holders from titles, names and demonyms."""
+        parties: list[PartyRef] = []
+        offices = [m for m in matches if m.kind == "office"]
+        people = [m for m in matches if m.kind in ("person", "person_short")]
+        nationals = [m for m in matches if m.kind in ("demonym", "country")]
+        used_offices: set[int] = set()
+
+        def country_before(pos: int) -> str | None:
+            for n in reversed(nationals):
+                if n.end <= pos and _TITLE_GAP.match(text[n.end:pos].replace("'s", "").replace("’s", "")):
+                    return n.record.iso3
+                if n.end <= pos:
+                    break
+            return None
+
+        def title_chain_before(pos: int) -> tuple[list, int]:
+            """Office matches standing right before ``pos`` ("State Councilor and Foreign Minister")."""
+            chain = []
+            cursor = pos
+            for o in reversed(offices):
+                if o.end <= cursor and _TITLE_GAP.match(text[o.end:cursor]) and cursor - o.end <= 60:
+                    chain.insert(0, o)
+                    cursor = o.start
+                elif o.end <= cursor:
+                    # Allow an organisation phrase between the title and the name ("Director General of
+                    # the US Department of Foreign Affairs Yang Tao") only when short.
+                    break
+            return chain, cursor
+
+        for pm in people:
+            person = _person_of(pm.record)
+            if person is None:
+                continue
+            chain, cursor = title_chain_before(pm.start)
+            for o in chain:
+                used_offices.add(id(o))
+            office = chain[-1].record if chain else None
+            country = country_before(cursor) if chain else None
+            parties.append(PartyRef(
+                start=cursor if chain else pm.start, end=pm.end, kind="person", name=person.name,
+                country=person.country or country, office=_title(chain[-1]) if chain else None,
+                office_key=office.key if office else None, level=office.level if office else None,
+                person=person,
+            ))
+        for o in offices:
+            if id(o) in used_offices:
+                continue
+            # A title followed by a name the knowledge base does not know: "Commerce Representative Dai Qi".
+            after = text[o.end:min(sent.end, o.end + 40)]
+            m = _UNKNOWN_NAME.match(after)
+            chain, cursor = title_chain_before(o.end)
+            country = country_before(cursor) or _country_after(text, o.end, sent.end, nationals)
+            if m and _plausible_name(m.group(1), o.end + m.start(1), matches):
+                name_start = o.end + m.start(1)
+                for c in chain:
+                    used_offices.add(id(c))
+                parties.append(PartyRef(cursor, name_start + len(m.group(1)), "unknown", name=m.group(1),
+                                        country=country, office=_title(o), office_key=o.record.key,
+                                        level=o.record.level))
+                continue
+            if any(p.start <= o.start < p.end for p in parties):
+                continue
+            if country:
+                for c in chain:
+                    used_offices.add(id(c))
+                parties.append(PartyRef(cursor, o.end, "unnamed", country=country, office=_title(o),
+                                        office_key=o.record.key, level=o.record.level,
+                                        plural=o.surface.lower().endswith("s")))
+        # "the Chinese leader(s)", "China's head of state", "the leaders of Iran, Belarus and Turkey"
+        for m in self.leader_rx.finditer(text, sent.start, sent.end):
+            if any(p.start <= m.start() < p.end for p in parties):
+                continue
+            country = country_before(m.start())
+            if country:
+                parties.append(PartyRef(m.start(), m.end(), "unnamed", country=country, office_key="head_of_state",
+                                        level="head_of_state", plural=m.group(0).lower().endswith("s")))
+                continue
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():sent.end])
+            if of:
+                listed = _country_list(text, m.end() + of.end(), sent.end, nationals)
+                for n in listed:
+                    parties.append(PartyRef(n.start, n.end, "unnamed", country=n.record.iso3,
+                                            office_key="head_of_state", level="head_of_state"))
+        for m in self.generic_rx.finditer(text, sent.start, sent.end):
+            if any(p.start <= m.start() < p.end for p in parties):
+                continue
+            country = country_before(m.start())
+            if country:
+                parties.append(PartyRef(m.start(), m.end(), "generic", country=country,
+                                        plural=m.group(0).lower().endswith("s")))
+        for m in _PRONOUNS.finditer(text, sent.start, sent.end):
+            if not any(p.start <= m.start() < p.end for p in parties):
+                parties.append(PartyRef(m.start(), m.end(), "pronoun"))
+        parties.sort(key=lambda p: p.start)
+        # Appositions: "Ma Xingrui, the Communist Party chief in Xinjiang," gives the person an office.
+        for i, p in enumerate(parties):
+            if p.kind in ("person", "unknown") and p.office is None:
+                app = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", text[p.end:sent.end])
+                if app:
+                    for o in offices:
+                        if p.end + app.end() <= o.start <= p.end + app.end() + 45:
+                            p.office, p.office_key, p.level = _title(o), o.record.key, o.record.level
+                            if p.country is None:
+                                p.country = _country_after(text, o.end, sent.end, nationals)
+                            break
+        return [p for p in parties if not _inside_other(p, parties)]
+
+    # ------------------------------------------------------------------ events
+    def _events_for(self, doc, text, sent, si, trig, s_triggers, parties, matches, s_dates, state,
+                    published) -> list[Event]:
+        clause_start, clause_end = _clause(text, sent, trig)
+        window_end = min([t.start for t in s_triggers if t.start > trig.end] + [clause_end])
+        if self.non_event_rx.search(text, max(clause_start, trig.start - 25), min(clause_end, trig.end + 40)):
+            return []
+        if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
+            return []
+        status = self._status(text, sent, clause_start, trig)
+        event_span = self._event_date(text, sent, trig, s_dates, state, status, published)
+        actor_refs, counterpart_refs = self._participants(text, sent, si, trig, parties, clause_start,
+                                                           window_end, state)
+        interval = event_span[0] if event_span else None
+        when = interval[0] if interval else (published.start if published else None)
+        targets = self._targets(text, trig, window_end, matches, sent)
+        out: list[Event] = []
+        seen: set[str] = set()
+        for ref in actor_refs:
+            actor = self._resolve(ref, when, state)
+            if actor is None or actor.key() in seen:
+                continue
+            seen.add(actor.key())
+            out.extend(self._events_of_actor(doc, text, sent, trig, actor, counterpart_refs, targets, matches,
+                                             clause_end, window_end, state, when, status, event_span))
+        return out
+
+    def _events_of_actor(self, doc, text, sent, trig, actor, counterpart_refs, targets, matches, clause_end,
+                         window_end, state, when, status, event_span) -> list[Event]:
+        place = next((t.place for t in targets if t.place), None)
+        results: list[tuple[str, Party, list[Party], list[str], str | None, str | None]] = []
+        if trig.type == "visit":
+            dests = [t for t in targets if t.country or t.region]
+            countries: list[str] = []
+            for t in dests:
+                if t.region is not None:
+                    countries.extend(c for c in t.region.members if c != actor.country)
+                    if not place:
+                        place = t.region.name
+                elif t.country and t.country != actor.country and t.country not in countries:
+                    countries.append(t.country)
+            if not countries:
+                return []
+            region_only = all(t.region is not None for t in dests)
+            if region_only:
+                results.append(("visit", actor, [], sorted(set(countries)), place, None))
+            else:
+                for c in countries:
+                    c_place = next((t.place for t in dests if t.country == c and t.place), None)
+                    results.append(("visit", actor, [], [c], c_place, None))
+        elif trig.type == "multilateral":
+            forum, f_place, f_country = self._forum_target(targets, state, text, trig, window_end, when)
+            if forum is None:
+                return []
+            results.append(("multilateral", actor, [], [f_country] if f_country else [], f_place or place,
+                            forum))
+        else:
+            counterparts = [self._resolve(r, when, state) for r in counterpart_refs]
+            counterparts = [c for c in counterparts if c is not None]
+            if not counterparts:
+                return []
+            host, m_place = self._host(targets, matches, text, trig, clause_end, state, when)
+            everyone = [actor, *counterparts]
+            if len({p.country for p in everyone}) == 1 and everyone[0].country:
+                return []  # officials of one country meeting each other: domestic
+            kind = trig.type
+            trilateral = re.search(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b",
+                                   text[sent.start:sent.end], re.I)
+            if trilateral or len(counterparts) == 1 or kind == "call" and len(counterparts) == 1:
+                results.append((kind, actor, counterparts, [host] if host else [], m_place, None))
+            else:
+                for c in counterparts:
+                    results.append((kind, actor, [c], [host] if host else [], m_place, None))
+        out = []
+        for etype, a, cps, countries, where, forum in results:
+            out.append(self._event(doc, sent, etype, status, a, cps, countries, where, forum, event_span))
+        return out
+
+    def _event(self, doc, sent, etype, status, actor, counterparts, countries, place, forum, span) -> Event:
+        start = end = precision = None
+        if span is not None:
+            (s, e), precision = span
+            start, end = s.isoformat(), e.isoformat()
+        mention = Mention(doc=doc.id, status=status, lang="en", text=sent.text, start=sent.start, end=sent.end)
+        forum_name = forum.acronym or forum.name if forum is not None else None
+        eid = mention_event_id(doc.id, sent.start, sent.end, etype, [actor, *counterparts], countries, forum_name)
+        return Event(id=eid, type=etype, status=status, actor=actor, counterparts=counterparts,
+                     countries=countries, place=place, forum=forum_name, start=start, end=end,
+                     precision=precision, mentions=[mention])
+
+    # ------------------------------------------------------------------ status
+    def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger) -> str:
+        before = (max(clause_start, trig.start - 80), trig.start)
+        for status in ("cancelled", "postponed"):
+            if self.status_rx[status].search(text, max(clause_start, trig.start - 40), trig.start):
+                return status
+            if trig.nominal and self.status_rx[status].search(text, trig.end, min(sent.end, trig.end + 40)):
+                return status
+        if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.I):
+            return "speculated"
+        spec = self.status_rx["speculated"].search(text, *before)
+        plan = self.status_rx["planned"].search(text, *before)
+        if trig.nominal:
+            after = (trig.end, min(sent.end, trig.end + 60))
+            spec = spec or self.status_rx["speculated"].search(text, *after)
+            plan = plan or self.status_rx["planned"].search(text, *after)
+        if spec and (not plan or spec.start() >= plan.start() or spec.group(0).lower() in ("possible", "likely")):
+            return "speculated"
+        if plan:
+            return "planned"
+        return "occurred"
+
+    # ------------------------------------------------------------------ dates
+    def _event_date(self, text, sent, trig, s_dates, state, status, published):
+        """((start, end), precision) of the event, from its sentence or the narrative."""
+        usable = []
+        for span in s_dates:
+            if span.interval is None:
+                continue
+            head = text[max(sent.start, span.start - 25):span.start]
+            if self.reporting_rx.search(head) and re.search(r"(?:on|in|at)\s*$", head) or \
+                    re.search(r"\bsame day\b", text[span.start:span.end]):
+                continue  # "said on June 6": the date of the report
+            usable.append(span)
+        if usable:
+            best = min(usable, key=lambda d: (_distance(d, trig), d.start))
+            return (best.interval.start, best.interval.end), best.interval.precision
+        durations = [d for d in s_dates if d.kind == "duration" and d.days]
+        if state.last_date is not None:
+            (s, e), precision = state.last_date
+            future = published is not None and s > published.end
+            if status == "occurred" and future:
+                return None
+            if durations and precision == "day" and s == e:
+                return (s, s + timedelta(days=durations[0].days - 1)), "day"
+            return (s, e), precision
+        if status in ("planned", "speculated") and published is not None:
+            return (published.start, published.end + timedelta(days=90)), "month"
+        return None
+
+    # ------------------------------------------------------------------ who
+    def _participants(self, text, sent, si, trig, parties, clause_start, window_end, state):
+        left = [p for p in parties if p.end <= trig.start and p.start >= clause_start]
+        right = [p for p in parties if p.start >= trig.end and p.start < window_end]
+        actors: list[PartyRef] = []
+        counterparts: list[PartyRef] = []
+        # "a visit to China by Janet Yellen", "the attendance of Chinese officials"
+        by = None
+        for p in right:
+            gap = text[trig.end:p.start]
+            if re.search(r"\b(?:by|of)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*\s+){0,6}$", gap) and trig.nominal:
+                by = p
+                break
+        # Subjects coordinated before a trigger with no target of its own: "Xi and Biden met".
+        subjects = _coordinated(text, left)
+        if by is not None:
+            idx = right.index(by)
+            group = _coordinated_forward(text, right[idx:])
+            if trig.type in ("meeting", "call"):
+                actors, counterparts = group[:1], group[1:]
+            else:
+                actors = group
+        elif subjects:
+            if trig.type in ("meeting", "call"):
+                actors, counterparts = subjects[:1], subjects[1:]
+            else:
+                actors = subjects
+        if trig.type in ("meeting", "call") and trig.target == "right":
+            listed = _coordinated_forward(text, [p for p in right if p is not by])
+            if re.search(r"between\s*$", text[trig.start:trig.end], re.I) and listed and not counterparts:
+                # "talks between A and B": both sides stand after the trigger.
+                actors, listed = listed[:1], listed[1:]
+            counterparts = counterparts + [p for p in listed if p not in counterparts]
+        if not actors:
+            return [], []
+        return actors, [c for c in counterparts if c not in actors]
+
+    def _resolve(self, ref: PartyRef, when: date | None, state: DocState) -> Party | None:
+        """A Party for a reference: people as they are, offices by their holder, pronouns by antecedent."""
+        if ref.kind == "pronoun":
+            ante = state.last_actor
+            return self._resolve(ante, when, state) if ante is not None and ante.kind != "pronoun" else None
+        if ref.kind == "generic":
+            salient = state.salient.get(ref.country)
+            if salient is not None:
+                return self._resolve(salient, when, state)
+            return None
+        if ref.kind == "unnamed":
+            holder = None
+            if ref.office_key in SINGLE_HOLDER and ref.country and when is not None:
+                holder = self.kb.resolve_office(ref.country, ref.office_key, when)
+            if holder is None and ref.country in state.salient and ref.office_key == "head_of_state":
+                sal = state.salient[ref.country]
+                if sal.level == "head_of_state":
+                    return sal.party()
+            if holder is not None:
+                term = self.kb.term_on(holder, when)
+                return Party(name=holder.name, country=ref.country, office=ref.office or (term.title if term else None),
+                             level=ref.level or (term.level if term else None))
+            return Party(name=None, country=ref.country, office=ref.office, level=ref.level)
+        if ref.kind == "person" and ref.person is not None and (ref.office is None or ref.level is None):
+            term = self.kb.term_on(ref.person, when) if when is not None else None
+            if term is not None:
+                return Party(name=ref.name, country=ref.country or term.country, office=ref.office or term.title,
+                             level=ref.level or term.level)
+        return ref.party()
+
+    # ------------------------------------------------------------------ where
+    def _targets(self, text, trig, window_end, matches, sent) -> list[Target]:
+        """Countries, places, regions and forums that follow the trigger as one list."""
+        items = [m for m in matches if m.kind in ("country", "place", "region", "forum")
+                 and trig.end <= m.start < window_end]
+        out: list[Target] = []
+        cursor = trig.end
+        for m in items:
+            gap = text[cursor:m.start]
+            if out and not _LIST_GAP.match(gap) and not _CONNECTOR.match(gap):
+                # The list has ended; a later place still says where ("met in Vienna, Austria").
+                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", gap) and m.kind in ("place", "country"):
+                    pass
+                else:
+                    break
+            if not out and len(gap) > 90:
+                break
+            if m.kind == "country":
+                # "Vietnam's Ha Giang province": the country owns the place that follows.
+                out.append(Target(m.start, m.end, m.record.iso3))
+            elif m.kind == "place":
+                if out and out[-1].place is None and out[-1].country == m.record.country and \
+                        re.match(r"^(?:'s|’s|,)?\s*$", text[out[-1].end:m.start]):
+                    out[-1].place = m.record.name
+                    out[-1].end = m.end
+                else:
+                    out.append(Target(m.start, m.end, m.record.country, place=m.record.name))
+            elif m.kind == "region":
+                out.append(Target(m.start, m.end, None, region=m.record))
+            elif m.kind == "forum":
+                out.append(Target(m.start, m.end, None, forum=m.record))
+            cursor = m.end
+        return out
+
+    def _forum_target(self, targets, state, text, trig, window_end, when):
+        for t in targets:
+            if t.forum is not None:
+                forum = t.forum
+                place = next((x.place for x in targets if x.place), None)
+                country = next((x.country for x in targets if x.country), None)
+                edition = self.kb.edition(forum.key, when) if when is not None else None
+                if edition is not None:
+                    place = place or edition.city
+                    country = country or edition.country
+                return forum, place, country
+        # "will attend the meeting": the gathering named last in the narrative.
+        if state.last_forum is not None and re.match(r"\s*(?:the\s+)?(?:meeting|summit|forum|conference|gathering)\b",
+                                                      text[trig.end:window_end], re.I):
+            forum, place, country, _ = state.last_forum
+            return forum, place, country
+        # "the Samarkand Summit": a gathering named after its host city.
+        m = re.match(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+[Ss]ummit\b", text[trig.end:window_end])
+        if m and when is not None:
+            found = self._forum_by_city(m.group(1), when)
+            if found:
+                return found
+        return None, None, None
+
+    def _forum_by_city(self, city: str, when: date):
+        best = None
+        for forum in self.kb.forums.values():
+            for ed in forum.editions:
+                if ed.city and ed.city.lower() == city.lower() and abs((ed.start - when).days) <= 60:
+                    best = (forum, ed.city, ed.country)
+        return best
+
+    def _host(self, targets, matches, text, trig, clause_end, state, when):
+        for m in matches:
+            if m.kind in ("place", "country") and trig.start - 60 <= m.start < clause_end:
+                head = text[max(0, m.start - 12):m.start]
+                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", head):
+                    if m.kind == "place":
+                        return m.record.country, m.record.name
+                    return m.record.iso3, None
+        for m in matches:
+            if m.kind == "forum" and trig.start - 80 <= m.start < clause_end and when is not None:
+                ed = self.kb.edition(m.record.key, when)
+                if ed is not None:
+                    return ed.country, ed.city
+        return None, None
+
+    # ------------------------------------------------------------------ narrative
+    def _note_forum(self, fm, matches, s_dates, state, doc, published) -> None:
+        when = s_dates[0].interval.start if s_dates and s_dates[0].interval else (published.start if published else None)
+        place = next((m.record.name for m in matches if m.kind == "place" and m.start > fm.end), None)
+        country = next((m.record.country for m in matches if m.kind == "place" and m.start > fm.end), None)
+        if when is not None:
+            ed = self.kb.edition(fm.record.key, when)
+            if ed is not None:
+                place, country = place or ed.city, country or ed.country
+        state.last_forum = (fm.record, place, country, when)
+
+    def _update_state(self, sent, si, parties, s_dates, state, events) -> None:
+        subjects = [p for p in parties if p.kind in ("person", "unknown", "unnamed")]
+        if events and events[-1].mentions[0].start == sent.start:
+            last = events[-1]
+            ref = PartyRef(0, 0, "person", name=last.actor.name, country=last.actor.country,
+                           office=last.actor.office, level=last.actor.level)
+            if last.actor.name:
+                state.last_actor, state.last_actor_sentence = ref, si
+                if last.actor.country:
+                    state.salient[last.actor.country] = ref
+        elif subjects:
+            first = subjects[0]
+            if first.kind != "unnamed" or first.name:
+                state.last_actor, state.last_actor_sentence = first, si
+        if si - state.last_actor_sentence > 2:
+            state.last_actor = None
+        dated = [d for d in s_dates if d.interval is not None and d.interval.precision in ("day", "month")
+                 and d.kind in ("absolute", "range", "weekday", "part", "relative")]
+        if dated:
+            best = dated[0]
+            state.last_date = ((best.interval.start, best.interval.end), best.interval.precision)
+
+
+# ---------------------------------------------------------------------- helpers
+def _take(items: Sequence, index: int, sent: Sentence) -> tuple[list, int]:
+    """Items (sorted by start) that start inside the sentence; advances a shared cursor."""
+    while index < len(items) and items[index].start < sent.start:
+        index += 1
+    out = []
+    j = index
+    while j < len(items) and items[j].start < sent.end:
+        out.append(items[j])
+        j += 1
+    return out, j
+
+
+def _person_of(record):
+    if isinstance(record, tuple):
+        return record[0] if len(record) == 1 else None
+    return record
+
+
+def _title(office_match) -> str:
+    surface = office_match.surface.strip()
+    return surface[:1].upper() + surface[1:]
+
+
+def _plausible_name(name: str, start: int, matches) -> bool:
+    first = name.split()[0]
+    if first in _NOT_NAMES or first.lower() in _MONTHS:
+        return False
+    return not any(m.start <= start < m.end for m in matches)
+
+
+def _country_after(text, pos, limit, nationals) -> str | None:
+    """'President Zaparov of Kyrgyzstan', 'Ambassador to China' is not the holder's country."""
+    for n in nationals:
+        if n.start >= pos and n.start - pos <= 40:
+            gap = text[pos:n.start]
+            if re.match(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", gap, re.I) and not re.search(r"\bto\b", gap):
+                return n.record.iso3 if hasattr(n.record, "iso3") else None
+            break
+    return None
+
+
+def _country_list(text, pos, limit, nationals) -> list:
+    out = []
+    cursor = pos
+    for n in nationals:
+        if n.start < cursor:
+            continue
+        if n.start >= limit:
+            break
+        if not _LIST_GAP.match(text[cursor:n.start]):
+            break
+        out.append(n)
+        cursor = n.end
+    return out
+
+
+def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
+    return any(q is not p and q.start <= p.start and p.end <= q.end and (q.end - q.start) > (p.end - p.start)
+               for q in parties)
+
+
+def _clause(text: str, sent: Sentence, trig: Trigger) -> tuple[int, int]:
+    start, end = sent.start, sent.end
+    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):
+        if m.end() <= trig.start:
+            start = m.end()
+        elif m.start() >= trig.end:
+            end = m.start()
+            break
+    return start, end
+
+
+def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
+    """The subject group right before a trigger: the nearest party and those joined to it by 'and'."""
+    if not left:
+        return []
+    # The nearest person-like party is the subject; appositions in between are skipped.
+    candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic")]
+    if not candidates:
+        return []
+    group = [candidates[-1]]
+    for p in reversed(candidates[:-1]):
+        gap = text[p.end:group[0].start]
+        if re.match(r"^\s*(?:,\s*)?(?:and|&)\s*$", gap) or re.match(r"^\s*,\s*$", gap) and len(group) > 1:
+            group.insert(0, p)
+        else:
+            break
+    # Prefer a real person over a pronoun or a generic group right before the trigger.
+    if group[0].kind in ("pronoun", "generic") and len(candidates) > 1:
+        for p in reversed(candidates):
+            if p.kind in ("person", "unknown", "unnamed"):
+                return [p]
+    return group
+
+
+def _coordinated_forward(text: str, right: list[PartyRef]) -> list[PartyRef]:
+    group: list[PartyRef] = []
+    for p in right:
+        if p.kind == "pronoun":
+            if group:
+                break
+            continue
+        if group:
+            gap = text[group[-1].end:p.start]
+            if not _LIST_GAP.match(gap) and not re.match(r"^\s*,?\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$", gap):
+                break
+        group.append(p)
+    return [p for p in group if p.kind != "generic" or p.name]
+
+
+def _distance(span, trig: Trigger) -> int:
+    if span.end <= trig.start:
+        return trig.start - span.end
+    if span.start >= trig.end:
+        return span.start - trig.end
+    return 0
+
+
+def _consolidate_regions(events: list[Event], kb) -> list[Event]:
+    """Drop a region-wide visit when the same document names the countries of that trip."""
+    out = []
+    for ev in events:
+        if ev.type == "visit" and len(ev.countries) > 1:
+            named = {c for other in events if other is not ev and other.type == "visit"
+                     and other.actor.name == ev.actor.name and len(other.countries) == 1
+                     and _dates_touch(other, ev) for c in other.countries}
+            if named & set(ev.countries):
+                continue
+        out.append(ev)
+    return out
+
+
+def _dates_touch(a: Event, b: Event) -> bool:
+    if not (a.start and b.start):
+        return True
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
+def iter_english_events(docs: Iterable[Document]) -> Iterable[Event]:
+    engine = EnglishRuleEngine()
+    for doc in docs:
+        yield from engine.extract(doc)
