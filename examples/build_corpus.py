@@ -53,8 +53,22 @@ def _valid_published(value: str) -> bool:
     return True
 
 
+def _entry_problem(fields: dict[str, str | None]) -> str | None:
+    """What is wrong with one entry's values, or None."""
+    missing = [k for k in META_KEYS if k not in fields]
+    if missing:
+        return f"missing {', '.join(missing)}"
+    if fields["lang"] not in LANGS:
+        return f"lang must be one of {', '.join(LANGS)}, not {fields['lang']!r}"
+    if fields["published"] is not None and not _valid_published(fields["published"]):
+        return f"published must be YYYY-MM-DD, YYYY-MM, YYYY or null, not {fields['published']!r}"
+    if not fields["source"]:
+        return "source is empty"
+    return None
+
+
 def load_meta(path: Path) -> tuple[dict[str, dict], list[str]]:
-    """Read meta.yaml: {id: {lang, published, source}} and the problems found, with line numbers.
+    """Read meta.yaml: {id: {line, valid, lang, published, source}} and the problems found, by line.
 
     The file is read node by node so that every message can name its line, and so that an
     unquoted date keeps the exact text it was written with instead of becoming a date object.
@@ -82,8 +96,10 @@ def load_meta(path: Path) -> tuple[dict[str, dict], list[str]]:
             continue
         if not isinstance(value_node, yaml.MappingNode):
             problems.append(f"{where}: {doc_id}: expected a mapping with keys {', '.join(META_KEYS)}")
+            meta[doc_id] = {"line": line, "valid": False}
             continue
         fields: dict[str, str | None] = {}
+        reported_before = len(problems)
         for k_node, v_node in value_node.value:
             k_where = f"{path}:{k_node.start_mark.line + 1}"
             if k_node.value not in META_KEYS:
@@ -93,21 +109,11 @@ def load_meta(path: Path) -> tuple[dict[str, dict], list[str]]:
                 problems.append(f"{k_where}: {doc_id}: {k_node.value} must be a single value")
                 continue
             fields[k_node.value] = None if v_node.tag == NULL_TAG else v_node.value
-        missing = [k for k in META_KEYS if k not in fields]
-        if missing:
-            problems.append(f"{where}: {doc_id}: missing {', '.join(missing)}")
-            continue
-        if fields["lang"] not in LANGS:
-            problems.append(f"{where}: {doc_id}: lang must be one of {', '.join(LANGS)}, not {fields['lang']!r}")
-            continue
-        if fields["published"] is not None and not _valid_published(fields["published"]):
-            problems.append(f"{where}: {doc_id}: published must be YYYY-MM-DD, YYYY-MM, YYYY or null, "
-                            f"not {fields['published']!r}")
-            continue
-        if not fields["source"]:
-            problems.append(f"{where}: {doc_id}: source is empty")
-            continue
-        meta[doc_id] = {"line": line, **fields}
+        problem = _entry_problem(fields)
+        if problem:
+            problems.append(f"{where}: {doc_id}: {problem}")
+        # an entry with a problem is still known, so its article is not reported a second time
+        meta[doc_id] = {"line": line, "valid": len(problems) == reported_before, **fields}
     return meta, problems
 
 
@@ -130,6 +136,8 @@ def build_documents(articles: Path = ARTICLES) -> list[dict]:
             problems.append(f"{path}:1: empty article")
             continue
         m = meta[doc_id]
+        if not m["valid"]:
+            continue
         documents.append({"id": doc_id, "text": text, "lang": m["lang"], "published": m["published"],
                           "source": m["source"], "url": None})
     for doc_id, m in meta.items():
