@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from summitry.records import Document, Event
+from summitry.records import Document, Event, Mention, Party
 from summitry.store.backends import Backend
 
 Extractor = Callable[[Document], list[Event]]
@@ -58,6 +58,16 @@ def canonical_name(name: str) -> str:
     kb = _kb()
     person = kb.person(name) if kb is not None else None
     return person.name if person is not None else name.strip()
+
+
+def event_from_json(text: str) -> Event:
+    """An Event from the JSON the store wrote (``Event.to_json``): the shape is known, so this
+    builds the records directly instead of resolving type hints per record as ``from_dict`` does."""
+    data = json.loads(text)
+    data["actor"] = Party(**data["actor"])
+    data["counterparts"] = [Party(**p) for p in data["counterparts"]]
+    data["mentions"] = [Mention(**m) for m in data["mentions"]]
+    return Event(**data)
 
 
 def _date(value: str | None) -> date | None:
@@ -97,8 +107,13 @@ def travellers(event: Event) -> list:
             and (p.country or event.type == "visit")]
 
 
-def event_rows(event: Event, mention_ids: Mapping[tuple[str, int, int], list[str]]) -> dict[str, list[tuple]]:
-    """The rows of ``events``, ``event_parties``, ``event_mentions`` and ``legs`` for one event."""
+def event_rows(event: Event, spans: Mapping[str, list[tuple[int, int, str]]]) -> dict[str, list[tuple]]:
+    """The rows of ``events``, ``event_parties``, ``event_mentions`` and ``legs`` for one event.
+
+    ``spans`` lists the mention events of each document (start, end, mention id): a mention of the
+    fused event links to every one its span covers (fusion may join a document's reports of one
+    event into a single mention).
+    """
     start, end = _date(event.start), _date(event.end)
     actor = event.actor
     counterparts = "; ".join(
@@ -114,7 +129,9 @@ def event_rows(event: Event, mention_ids: Mapping[tuple[str, int, int], list[str
     ] + [(event.id, "host", None, None, c) for c in event.countries]
     out["event_mentions"] = []
     for m in event.mentions:
-        for mention_id in mention_ids.get((m.doc, m.start, m.end)) or [None]:
+        covered = [mid for start_char, end_char, mid in spans.get(m.doc, ())
+                   if m.start <= start_char and end_char <= m.end]
+        for mention_id in covered or [None]:
             out["event_mentions"].append(
                 (event.id, mention_id, m.doc, m.start, m.end, m.status, m.lang, m.text))
     destinations = event.countries if event.type == "visit" else event.countries[:1]
@@ -218,34 +235,40 @@ class Ingestor:
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
 
-        # the events to replace: those of the changed documents and those of the touched blocks
-        stale = {e for (e,) in db.rows(
-            "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?) UNION "
-            "SELECT DISTINCT em.event_id FROM event_mentions em JOIN mention_events me "
-            "ON em.mention_id = me.mention_id WHERE me.block = ANY(?)", [doc_ids, sorted(blocks)])}
+        # the events of the changed documents are always written again (their mention ids may
+        # now name other mentions); other events of the touched blocks only when fusion changed them
+        touched = {e for (e,) in db.rows("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?)",
+                                         [doc_ids])}
+        previous = {i: event_from_json(r) for i, r in db.rows(
+            "SELECT id, record FROM events WHERE id IN (SELECT em.event_id FROM event_mentions em "
+            "JOIN mention_events me ON em.mention_id = me.mention_id WHERE me.block = ANY(?))",
+            [sorted(blocks)])}
         records = db.rows("SELECT mention_id, record FROM mention_events WHERE block = ANY(?) "
                           "ORDER BY mention_id", [sorted(blocks)])
-        mentions = [Event.from_dict(json.loads(r)) for _, r in records]
-        mention_ids: dict[tuple[str, int, int], list[str]] = {}
+        mentions = [event_from_json(r) for _, r in records]
+        spans: dict[str, list[tuple[int, int, str]]] = {}
         for (mention_id, _), event in zip(records, mentions):
             for m in event.mentions[:1]:
-                mention_ids.setdefault((m.doc, m.start, m.end), []).append(mention_id)
+                spans.setdefault(m.doc, []).append((m.start, m.end, mention_id))
         block_docs = sorted({mid.rsplit("#", 1)[0] for mid, _ in records})
         published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [block_docs]))
         fused = _unique(self.fuse(mentions, published)) if mentions else []
 
-        stale |= {e.id for e in fused}
-        stale_ids = sorted(stale)
+        changed_docs = set(doc_ids)
+        fresh = [e for e in fused
+                 if previous.get(e.id) != e or any(m.doc in changed_docs for m in e.mentions)]
+        kept = {e.id for e in fused} - {e.id for e in fresh}
+        stale = sorted(((touched | set(previous)) - kept) | {e.id for e in fresh})
         for table, column in (("events", "id"), ("event_parties", "event_id"),
                               ("event_mentions", "event_id"), ("legs", "event_id")):
-            db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [stale_ids])
+            db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [stale])
         rows: dict[str, list[tuple]] = {"events": [], "event_parties": [], "event_mentions": [], "legs": []}
-        for event in fused:
-            for table, table_rows in event_rows(event, mention_ids).items():
+        for event in fresh:
+            for table, table_rows in event_rows(event, spans).items():
                 rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             db.insert(table, table_rows)
-        report.events += len(fused)
+        report.events += len(fresh)
 
 
 def _unique(events: list[Event]) -> list[Event]:
