@@ -201,8 +201,8 @@ def test_windows_are_ordered_iso_dates(gold):
         assert dt.date.fromisoformat(start) <= dt.date.fromisoformat(end), ev["id"]
 
 
-def test_planned_and_speculated_reports_do_not_postdate_the_event_window(gold, corpus):
-    """A document can only report as done what has begun by its publication date."""
+def test_no_document_reports_as_occurred_an_event_after_its_publication(gold, corpus):
+    """A document can only report as done what had begun by the day (month, year) it was published."""
     for ev in gold["events"]:
         for doc_id, status in ev["mentions"].items():
             published = corpus[doc_id]["published"]
