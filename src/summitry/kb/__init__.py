@@ -18,7 +18,7 @@ from summitry.kb.records import Country, Edition, Forum, KBMatch, Office, Person
 from summitry.kb.schema import DataProblem
 
 __all__ = [
-    "KB", "get_kb", "extra_dirs_from_env", "as_date",
+    "KB", "ENV_EXTRA", "get_kb", "extra_dirs_from_env", "as_date",
     "Country", "Edition", "Forum", "KBMatch", "Office", "Person", "Place", "Region", "Term", "DataProblem",
 ]
 

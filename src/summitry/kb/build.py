@@ -77,6 +77,8 @@ class Tables:
     place_stoplist_en: frozenset[str] = frozenset()
     blockers_zh: tuple[str, ...] = ()
     zh_two_char_min_population: int = 300000
+    en_city_min_population: int = 0
+    subdivision_suffixes: tuple[str, ...] = ()
     problems: list[DataProblem] = field(default_factory=list)
 
 
@@ -241,8 +243,10 @@ def _read_matching(t: Tables, bases: list[Path]) -> None:
                 blockers.extend(x for x in str_list(doc, "blockers_zh") if x not in blockers)
                 if "zh_two_char_min_population" in doc:
                     t.zh_two_char_min_population = int(doc["zh_two_char_min_population"])
-                t.subdivision_suffixes = str_list(doc, "subdivision_suffixes") or getattr(
-                    t, "subdivision_suffixes", ())
+                if "en_city_min_population" in doc:
+                    t.en_city_min_population = int(doc["en_city_min_population"])
+                t.subdivision_suffixes += tuple(x for x in str_list(doc, "subdivision_suffixes")
+                                                if x not in t.subdivision_suffixes)
             except (DataError, TypeError, ValueError) as exc:
                 t.problems.append(DataProblem(str(path), 1, str(exc)))
     t.place_stoplist_en = frozenset(stop)
@@ -430,7 +434,7 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
         plain = strip_accents(city["name"])
         add(Place(name=city["name"], country=iso3, kind=kind, population=int(city["population"] or 0),
                   names_zh=tuple(zh)), (plain,) if plain != city["name"] else ())
-    suffixes = getattr(t, "subdivision_suffixes", ())
+    suffixes = t.subdivision_suffixes
     for sub in pycountry.subdivisions:
         if sub.parent_code:
             continue

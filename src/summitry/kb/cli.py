@@ -29,11 +29,17 @@ def to_json(record: Any) -> Any:
 
 
 def _kb(args: argparse.Namespace):
-    from summitry.kb import KB, extra_dirs_from_env, get_kb
+    """The KB of the package data plus --kb-extra / $SUMMITRY_KB_EXTRA directories (the root CLI
+    puts --kb-extra into the environment)."""
+    import os
 
-    extra = list(getattr(args, "kb_extra", None) or [])
-    if extra:
-        return KB.load([*extra_dirs_from_env(), *extra])
+    from summitry.kb import ENV_EXTRA, get_kb
+
+    extra = [d for d in (getattr(args, "kb_extra", None) or []) if d]
+    current = [d for d in os.environ.get(ENV_EXTRA, "").split(os.pathsep) if d]
+    missing = [d for d in extra if d not in current]
+    if missing:
+        os.environ[ENV_EXTRA] = os.pathsep.join([*current, *missing])
     return get_kb()
 
 
@@ -130,5 +136,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--problems", action="store_true", help="also list data problems (file:line: message)")
     p.set_defaults(func=cmd_stats)
-    if not any(a.dest == "kb_extra" for a in kb._actions):
-        kb.set_defaults(kb_extra=None)

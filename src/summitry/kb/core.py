@@ -61,6 +61,7 @@ class KB:
             "blockers_zh": tables.blockers_zh,
             "place_stoplist_en": tables.place_stoplist_en,
             "zh_two_char_min_population": tables.zh_two_char_min_population,
+            "en_city_min_population": tables.en_city_min_population,
         }
         self._iso2 = {c.iso2: c.iso3 for c in self.countries.values()}
         # name -> candidates, exact and case-folded

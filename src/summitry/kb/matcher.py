@@ -69,6 +69,7 @@ class Matcher:
         extra = kb._tables_extra
         stop_en = extra["place_stoplist_en"]
         min_pop = extra["zh_two_char_min_population"]
+        min_pop_en = extra["en_city_min_population"]
         cs: dict[str, list[tuple]] = {}
         ci: dict[str, list[tuple]] = {}
 
@@ -86,7 +87,8 @@ class Matcher:
                 if lang == "en":
                     if zh_key:
                         continue
-                    if kind == "place" and (name in stop_en or rec.name in stop_en):
+                    if kind == "place" and (name in stop_en or rec.name in stop_en
+                                            or (rec.kind == "city" and rec.population < min_pop_en)):
                         continue
                     if kind == "office" and not name.isupper():
                         put(ci, name.lower(), cand)
@@ -140,8 +142,9 @@ class Matcher:
                 spans.append((pos, pos + len(part), kb.countries[code]))
                 pos += len(part)
             forms["".join(parts)] = tuple(spans)
+        blockers = set(kb._tables_extra["blockers_zh"])
         for form, spans in forms.items():
-            if form in primary:
+            if form in primary or form in blockers:
                 continue
             self.compound_parts.append(spans)
             self.compounds.add_word(form, (len(self.compound_parts) - 1) * _LEN_BITS + len(form))
@@ -220,7 +223,8 @@ class Matcher:
             if i > 0 and primary[i - 1][1] > cstart:
                 continue
             j = i
-            while j < len(primary) and primary[j][0] < cend and primary[j][1] <= cend:
+            while j < len(primary) and primary[j][0] < cend and primary[j][1] <= cend \
+                    and primary[j][2] != _BLOCKER:
                 j += 1
             if j < len(primary) and primary[j][0] < cend:
                 continue
