@@ -5,7 +5,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from summitry.time.grammar import Grammar, Result, Rule, alt
+from summitry.time.grammar import Grammar, Result, Rule, alt, trie
 from summitry.time.interval import Interval, month_iv, shift_month, year_iv
 from summitry.time.lexicon import words
 from summitry.time.resolve import (
@@ -57,6 +57,12 @@ class _Lex:
         self.seasons: dict[str, str] = en["seasons"]
         self.SEASON = r"(?i:" + alt(list(self.seasons)) + r")\b"
         self.NOUNS = r"(?:" + alt(en["duration_nouns"]) + r")\b"
+        # every expression holds one of these; the scan looks for them first
+        keywords = TRIGGER_WORDS + list(self.seasons)
+        keywords += [w.capitalize() for w in keywords] + [w.upper() for w in keywords]
+        self.TRIGGER = r"\d+|\b" + trie(full + abbr + wds + keywords) + r"\b"
+        # what may come before the trigger within an expression
+        self.lead_words = frozenset(LEAD_WORDS) | frozenset(self.numbers)
 
     def month(self, s: str) -> int:
         return self.month_no[s.rstrip(".").lower()]
@@ -71,6 +77,19 @@ YEAR = r"(?<![\d.,$€£])(?:1[89]|20)\d\d(?![\d%])"
 WS = r"\s+"
 # a range connector between days or months (and, only after "between")
 DASH = r"(?:\s*[-–—~]\s*|\s+(?i:to|through|thru|until|till)\s+)"
+
+
+#: words of which every expression holds at least one (besides digits, month and weekday names,
+#: seasons); the scan only looks for expressions around them
+TRIGGER_WORDS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+                 "night", "nights", "quarter", "earlier", "later", "yesterday", "today", "tomorrow",
+                 "tonight", "morning", "afternoon", "evening", "soon", "shortly", "recently", "lately",
+                 "future", "long"]
+#: words that may lead into an expression before its first trigger ("from", "the end of last")
+LEAD_WORDS = ["from", "between", "since", "the", "a", "an", "his", "her", "its", "their", "this", "that",
+              "in", "over", "during", "within", "for", "throughout", "last", "next", "coming", "past",
+              "current", "previous", "following", "recent", "near", "before", "early", "mid", "late",
+              "end", "beginning", "start", "middle", "first", "second", "latter", "half", "part", "of"]
 
 
 def _int(s: str | None) -> int | None:
@@ -475,7 +494,31 @@ def grammar() -> Grammar:
             return None
         return Result("absolute", year_iv(y))
 
-    return Grammar(rules)
+    def lead_in(text: str, lo: int, core: int) -> list[int]:
+        """Starts of the lead-in words ("from", "the end of last", "a two-") right before ``core``."""
+        starts: list[int] = []
+        i = core
+        for _ in range(MAX_LEAD_WORDS):
+            j = i
+            while j > lo and text[j - 1] in _SEPARATORS:
+                j -= 1
+            if j == i and i != core:
+                break
+            k = j
+            while k > lo and text[k - 1].isalpha():
+                k -= 1
+            if k == j or text[k:j].lower() not in L.lead_words:
+                break
+            starts.append(k)
+            i = k
+        starts.reverse()
+        return starts
+
+    return Grammar(rules, trigger=L.TRIGGER, lead_in=lead_in)
+
+
+MAX_LEAD_WORDS = 6
+_SEPARATORS = frozenset(" \t\n\r,-\u00a0")
 
 
 _PREP_BEFORE = re.compile(

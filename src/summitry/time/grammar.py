@@ -1,11 +1,10 @@
 """The scanner both languages share: ordered rules joined into one regular expression.
 
 Each rule is a pattern (its group names prefixed so they are unique in the joined expression)
-and a handler that turns a match into a result or declines it. The joined expression is
-searched once through the text; when the handler of the rule that matched declines, the later
-rules are tried at the same position before the scan moves on, so declining never hides a
-shorter reading. Rules are ordered longest reading first (alternation takes the first rule that
-matches, not the longest).
+and a handler that turns a match into a result or declines it. When the handler of the rule
+that matched declines, the later rules are tried at the same position, so declining never hides
+a shorter reading. Rules are ordered longest reading first (alternation takes the first rule
+that matches, not the longest).
 """
 from __future__ import annotations
 
@@ -43,43 +42,85 @@ class Rule:
 
 
 class Grammar:
-    def __init__(self, rules: list[Rule], flags: int = 0) -> None:
+    """Rules joined into one expression, applied only where a trigger token occurs.
+
+    Every date expression holds at least one trigger token (a digit, a month or weekday name, a
+    unit word such as "month" or 年/月/日), preceded at most by a short chain of lead-in words
+    ("from", "the end of last", "in the past two", 上个, 2022年). The scan finds trigger tokens with
+    one fast search, and tries the joined rules only at the starts of the chain before each, so
+    the rules never run over the bulk of the text.
+    """
+
+    def __init__(self, rules: list[Rule], trigger: str, lead_in: Callable[[str, int, int], list[int]],
+                 flags: int = 0) -> None:
+        """``lead_in(text, lo, core)``: where, between ``lo`` and the trigger at ``core``, an
+        expression may start (the starts of the lead-in words, in order)."""
         self.rules = rules
         self._index = {r.name: i for i, r in enumerate(rules)}
         self._joined = re.compile("|".join(f"(?P<{r.name}>{r.pattern})" for r in rules), flags)
         self._alone = [re.compile(r.pattern, flags) for r in rules]
+        self._trigger = re.compile(trigger)
+        self._lead_in = lead_in
 
     def scan(self, text: str, anchor: Anchor, periods: bool = False) -> list[DateSpan]:
         ctx = Context(text, anchor, periods)
         spans: list[DateSpan] = []
-        pos, n = 0, len(text)
-        search = self._joined.search
-        while pos < n:
-            m = search(text, pos)
-            if m is None:
-                break
-            start = m.start()
-            i = self._index[m.lastgroup]
-            res = self.rules[i].handler(m, ctx)
-            end = m.end()
-            while res is None and i + 1 < len(self.rules):
-                # declined: the later rules may still read something at this position
-                i += 1
-                alone = self._alone[i].match(text, start)
-                if alone is not None and alone.end() > start:
-                    res = self.rules[i].handler(alone, ctx)
-                    end = alone.end()
-            if res is None:
-                pos = start + 1
+        done = 0  # end of the last span: nothing before it is read again
+        for trig in self._trigger.finditer(text):
+            core = trig.start()
+            if core < done:
                 continue
-            if res.end is not None:
-                end = res.end
-            if res.kind is not None and (res.kind != "period" or periods):
-                spans.append(DateSpan(start, end, text[start:end], res.kind, res.interval, res.days))
-            pos = max(end, start + 1)
+            for start in (*self._lead_in(text, done, core), core):
+                found = self._read(text, start, core, ctx)
+                if found is None:
+                    continue
+                end, res = found
+                if res.kind is not None and (res.kind != "period" or periods):
+                    spans.append(DateSpan(start, end, text[start:end], res.kind, res.interval, res.days))
+                done = end
+                break
         return spans
+
+    def _read(self, text: str, start: int, core: int, ctx: Context) -> tuple[int, Result] | None:
+        """The first rule (in order) that reads an expression at ``start`` reaching past ``core``."""
+        m = self._joined.match(text, start)
+        if m is None:
+            return None
+        i = self._index[m.lastgroup]
+        if m.end() > core:
+            res = self.rules[i].handler(m, ctx)
+            if res is not None:
+                return (res.end if res.end is not None else m.end()), res
+        # declined, or too short: the later rules may still read something here
+        for j in range(i + 1, len(self.rules)):
+            alone = self._alone[j].match(text, start)
+            if alone is not None and alone.end() > core:
+                res = self.rules[j].handler(alone, ctx)
+                if res is not None:
+                    return (res.end if res.end is not None else alone.end()), res
+        return None
 
 
 def alt(words_: list[str] | set[str]) -> str:
     """A regex alternation of literal words, longest first so a prefix never shadows a word."""
     return "|".join(re.escape(w) for w in sorted(set(words_), key=lambda w: (-len(w), w)))
+
+
+def trie(words_: list[str] | set[str]) -> str:
+    """The same alternation as ``alt``, factored by common prefixes (far fewer branches to try)."""
+    tree: dict = {}
+    for w in set(words_):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # longest first: the optional end comes after the longer continuations
+        return f"(?:{body})?" if ends else body
+    return "(?:" + emit(tree) + ")"

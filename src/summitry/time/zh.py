@@ -26,6 +26,11 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # digits in any of the three scripts; lookbehinds keep a number from starting inside another
 _ARABIC = "0-9０-９"
 _NOT_AFTER_NUM = "(?<![0-9０-９〇零一二三四五六七八九十两百千万几多数第])"
+#: every expression holds one of these; the scan looks for them first
+TRIGGER = r"[0-9０-９]+|[年月日号周旬季天春夏秋冬久稍]|星期|礼拜|早前|最近|近期"
+#: what may come before the trigger within an expression (numbers, 上个, 过去的, 自, 为期, 至)
+LEAD_CHARS = frozenset(" \t\n\u3000" "0123456789０１２３４５６７８９〇零一二三四五六七八九十两百几数多第"
+                       "上下本这个今去明前后近过未来最接的半不自从为期至到~～-－–—")
 SEP = r"\s*(?:[至到~～\-－–—]|—)\s*"
 
 
@@ -382,7 +387,19 @@ def grammar() -> Grammar:
         n = L.number(m.group("dn_n"))
         return Result("duration", None, n) if n else None
 
-    return Grammar(rules)
+    return Grammar(rules, trigger=TRIGGER, lead_in=lead_in)
+
+
+def lead_in(text: str, lo: int, core: int) -> list[int]:
+    """Each character of the run of lead-in characters (numbers, 上个, 过去的, 自, 为期) before ``core``."""
+    i = core
+    floor = max(lo, core - MAX_LEAD)
+    while i > floor and text[i - 1] in LEAD_CHARS:
+        i -= 1
+    return [k for k in range(i, core) if not text[k].isspace()]
+
+
+MAX_LEAD = 16
 
 
 def scan(text: str, anchor: Anchor, periods: bool = False):
