@@ -40,6 +40,14 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _OBJECT_MARKERS = frozenset("同与跟向为给和及")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及", "同")
 _LATIN_GLOSS = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{1,60}?)\s*[)）]")
+# A gathering noun with nothing but a demonstrative before it (此次峰会) means the one named before.
+_BARE_GATHERING = re.compile(r"(?:此次|本次|这次|该|上述|本届|此届|这届|这一)?")
+# A news agency's dateline (新华社巴黎5月6日电): its city is where the report was filed.
+_DATELINE = re.compile(r"[^，。：:\s]{0,16}?(?:\d{1,2}月)?(?:\d{1,2}日)?电[\s（(]")
+# A clause that ends like this is a time clause (继…会面后，): its date is its own.
+_TIME_CLAUSE_END = re.compile(r"(?:后|以后|之后|以来|之前|前|时)\s*[，,；;：:]")
+_LOCATIVE = ("在", "于", "赴", "前往", "抵达")
+_AFTER_THAT = re.compile(r"后|以来")
 _SIDE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]")  # （左）, （右）
 # How near a gathering of the knowledge base must be to the publication day to date an
 # undated report of it (the article is about that edition).
@@ -59,6 +67,7 @@ class _Slot:
     forum: Any = None
     person: Any = None  # the knowledge-base person of a named party
     group: bool = False  # a group (中俄元首, 两国元首): several parties
+    pair: bool = False  # 两国元首, 双方: the parties of the last meeting or call
 
 
 @dataclass
@@ -79,8 +88,15 @@ class _DocState:
     surnames: dict[str, Any]  # surname → Person, for Chinese persons named in full
     dates: list[Any]
     date_starts: list[int]
+    forum_marks: list[tuple[int, Any]] = field(default_factory=list)  # (offset, Forum) in order
+    unknown_people: dict[str, Party] = field(default_factory=dict)  # names the KB does not know, as written
     last_group: tuple[Party, ...] = ()
     events: list[Event] = field(default_factory=list)
+
+
+    def last_forum(self, pos: int) -> Any:
+        i = bisect.bisect_left(self.forum_marks, pos, key=lambda fm: fm[0])
+        return self.forum_marks[i - 1][1] if i else None
 
 
 class ChineseRuleEngine:
@@ -111,24 +127,28 @@ class ChineseRuleEngine:
         masked = mask_markup(doc.text, lex.credit_lines, lex.caption_labels)
         text = self.converter.convert(masked)
         triggers = [(m.start(), m.end(), m.group()) for m in lex.trigger_re.finditer(text)]
-        triggers += [(m.start(), m.end(), m.group()) for m in lex.visit_abbr_re.finditer(text)]
-        if not triggers:
+        abbreviated = [(m.start(), m.end(), m.group()) for m in lex.visit_abbr_re.finditer(text)]
+        if not triggers and not abbreviated:
             return []
-        triggers.sort()
         from summitry.time import find_dates, parse_published
 
         published = parse_published(doc.published) if doc.published else None
         pub_day = published.start if published else None
         matches = sorted(self.matcher.find(text), key=lambda m: (m.start, -(m.end - m.start)))
+        # 访美 is a visit to the United States, but 出访中美洲 is not a visit to China.
+        name_starts = {m.start for m in matches}
+        triggers += [t for t in abbreviated if t[0] + 1 not in name_starts]
+        if not triggers:
+            return []
+        triggers.sort()
         person_marks = [(m.start, m.record) for m in matches if m.kind in ("person", "person_short")]
         spans = [s for s in find_dates(text, "zh", doc.published) if s.interval is not None]
-        state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans])
+        state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans],
+                          [(m.start, m.record) for m in matches if m.kind == "forum"])
         sentences = split_sentences(text)
         starts = [m.start for m in matches]
-        paragraph_start: dict[int, int] = {}
         ti = 0
         for sent in sentences:
-            paragraph_start.setdefault(sent.paragraph, sent.start)
             in_sentence = []
             while ti < len(triggers) and triggers[ti][0] < sent.end:
                 if triggers[ti][0] >= sent.start:
@@ -140,7 +160,7 @@ class ChineseRuleEngine:
             lo = bisect.bisect_left(starts, sent.start)
             hi = bisect.bisect_left(starts, sent.end)
             kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
-            self._read_sentence(state, sent, paragraph_start[sent.paragraph], in_sentence, kb_matches)
+            self._read_sentence(state, sent, in_sentence, kb_matches)
         return state.events
 
     def _learn_surnames(self, state: _DocState, sent: Sentence) -> None:
@@ -154,7 +174,7 @@ class ChineseRuleEngine:
 
     # -- sentence -----------------------------------------------------------------------------
 
-    def _read_sentence(self, state: _DocState, sent: Sentence, para_start: int,
+    def _read_sentence(self, state: _DocState, sent: Sentence,
                        triggers: list[tuple[int, int, str]], kb_matches: list[Any]) -> None:
         text = state.text
         word_starts = self._word_starts(text, sent)
@@ -166,9 +186,10 @@ class ChineseRuleEngine:
         slots = self._slots(state, sent, tokens, when)
         clause_starts = [sent.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
         invitations = [(m.start(), m.end()) for m in self.lex.invitation_re.finditer(text, sent.start, sent.end)]
-        frame = _Frame(self, state, sent, para_start, slots, clause_starts, invitations, when)
+        frame = _Frame(self, state, sent, slots, clause_starts, invitations, when, [t[0] for t in triggers])
         seen: set[tuple] = set()
         for start, end, cue in triggers:
+            frame.refer(start)
             for ev in frame.events(start, end, cue):
                 key = (ev.type, ev.actor.key(), tuple(sorted(p.key() for p in ev.counterparts)),
                        tuple(ev.countries), ev.forum)
@@ -200,7 +221,7 @@ class ChineseRuleEngine:
         found: list[_Token] = []
         kinds = {"person": "person", "person_short": "person", "country": "country", "demonym": "country",
                  "place": "place", "forum": "forum", "office": "title"}
-        rank = {"person": 0, "country": 1, "forum": 2, "place": 3, "group": 4, "title": 5,
+        rank = {"person": 0, "named": 0, "country": 1, "forum": 2, "place": 3, "group": 4, "title": 5,
                 "country_actor": 6, "pair": 7, "surname": 8, "pronoun": 9}
         for m in kb_matches:
             kind = kinds.get(m.kind)
@@ -222,6 +243,11 @@ class ChineseRuleEngine:
             found.append(_Token(m.start(), m.end(), "pair"))
         for m in lex.pronoun_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "pronoun"))
+        for written, party in state.unknown_people.items():
+            pos = text.find(written, s0, s1)
+            while pos >= 0:
+                found.append(_Token(pos, pos + len(written), "named", party))
+                pos = text.find(written, pos + len(written), s1)
         for surname, person in state.surnames.items():
             pos = text.find(surname, s0, s1)
             while pos >= 0:
@@ -269,6 +295,12 @@ class ChineseRuleEngine:
                     i += 1
                 party = self._person_party(t.record, when, cue)
                 slots.append(_Slot(t.start, end, "party", (party,), party.country, person=t.record))
+            elif t.kind == "named":
+                end = t.end
+                if nxt is not None and nxt.kind == "title" and nxt.start == t.end:  # 朔尔茨总理
+                    end = nxt.end
+                    i += 1
+                slots.append(_Slot(t.start, end, "party", (t.record,), t.record.country))
             elif t.kind == "country":
                 slots.append(_Slot(t.start, t.end, "loc", country=t.record.iso3))
             elif t.kind == "place":
@@ -277,15 +309,12 @@ class ChineseRuleEngine:
                 slots.append(_Slot(t.start, t.end, "forum", forum=t.record))
             elif t.kind == "group":
                 countries, head = t.record
-                parties = tuple(self._office_party(c, head["office"], None, head["level"], when)
-                                for c in dict.fromkeys(countries))
+                parties = tuple(self._leader(c, head, when) for c in dict.fromkeys(countries))
                 slots.append(_Slot(t.start, t.end, "party", parties, group=True))
             elif t.kind == "country_actor":
                 slots.append(_Slot(t.start, t.end, "party", (Party(country=t.record),), t.record))
-            elif t.kind == "pair":
-                group = state.last_group or self._last_pair(state, t.start)
-                if len(group) >= 2:
-                    slots.append(_Slot(t.start, t.end, "party", tuple(group), group=True))
+            elif t.kind == "pair":  # parties filled in when a trigger reads it (see _Frame.refer)
+                slots.append(_Slot(t.start, t.end, "party", (), group=True, pair=True))
             elif t.kind == "pronoun":
                 person = self._last_person(state, t.start)
                 if person is not None:
@@ -302,12 +331,15 @@ class ChineseRuleEngine:
         end = tokens[i].end
         country = country or title.country
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind == "named" and _joins(text, end, nxt.start, 1):
+            return _Slot(start, nxt.end, "party", (nxt.record,), nxt.record.country), i + 2
         if nxt is not None and nxt.kind in ("person", "surname") and _joins(text, end, nxt.start, 1):
             party = self._person_party(nxt.record, when, title)
             return _Slot(start, nxt.end, "party", (party,), party.country, person=nxt.record), i + 2
         bound = nxt.start if nxt is not None else len(text)
         name = self._unknown_name(text, end, bound, country)
         if name:
+            written = name
             name_end = end + len(name)
             gloss = _LATIN_GLOSS.match(text, name_end)
             person = None
@@ -321,6 +353,7 @@ class ChineseRuleEngine:
             if country is None:
                 return None, i + 1
             party = Party(name=name, country=country, office=title.title, level=title.level)
+            state.unknown_people.setdefault(text[end:end + len(written)], party)
             return _Slot(start, name_end, "party", (party,), country), i + 1
         if country is None:
             return None, i + 1
@@ -355,6 +388,12 @@ class ChineseRuleEngine:
         if term is not None:
             return Party(person.name, term.country or person.country, term.title, term.level)
         return Party(person.name, person.country, cue.title if cue else None, cue.level if cue else None)
+
+    def _leader(self, country: str, head: dict[str, Any], when: date | None) -> Party:
+        """The party a group word (中俄元首, 中日领导人) names for one country."""
+        if head.get("leader") and country in self.lex.government_led:
+            return self._office_party(country, "head_of_government", None, "head_of_government", when)
+        return self._office_party(country, head["office"], None, head["level"], when)
 
     def _office_party(self, country: str, office: str, title: str | None, level: str | None,
                       when: date | None) -> Party:
@@ -399,14 +438,28 @@ def _joins(text: str, end: int, start: int, limit: int = 3) -> bool:
 class _Frame:
     """The frames of the triggers of one sentence."""
 
-    def __init__(self, engine: ChineseRuleEngine, state: _DocState, sent: Sentence, para_start: int,
-                 slots: list[_Slot], clause_starts: list[int], invitations: list[tuple[int, int]],
-                 when: date | None):
+    def __init__(self, engine: ChineseRuleEngine, state: _DocState, sent: Sentence, slots: list[_Slot],
+                 clause_starts: list[int], invitations: list[tuple[int, int]], when: date | None,
+                 trigger_starts: list[int]):
         self.engine, self.lex, self.kb = engine, engine.lex, engine.kb
-        self.state, self.text, self.sent, self.para_start = state, state.text, sent, para_start
+        self.state, self.text, self.sent = state, state.text, sent
+        self.trigger_starts = trigger_starts
         self.slots, self.clause_starts, self.invitations, self.when = slots, clause_starts, invitations, when
-        self.parties = [s for s in slots if s.kind == "party"]
+        self.parties = [s for s in slots if s.kind == "party"]  # pair slots may stay empty: see refer
         self.locs = [s for s in slots if s.kind == "loc"]
+
+    def refer(self, pos: int) -> None:
+        """Give 两国元首, 双方 … the parties of the last meeting or call reported before ``pos``."""
+        group = self.state.last_group or self.engine._last_pair(self.state, pos)
+        for slot in self.slots:
+            if not slot.pair:
+                continue
+            slot.parties = tuple(group) if len(group) >= 2 else ()
+            word = self.text[slot.start:slot.end]
+            head = next((h for cue, h in self.lex.group_heads.items() if word.endswith(cue)), None)
+            if head is not None and slot.parties:  # 两国元首: the heads of the countries last named
+                countries = dict.fromkeys(p.country for p in slot.parties if p.country)
+                slot.parties = tuple(self.engine._leader(c, head, self.when) for c in countries)
 
     # positions
 
@@ -425,18 +478,48 @@ class _Frame:
 
     # roles
 
-    def actor_before(self, pos: int, *, skip_objects: bool = True) -> _Slot | None:
+    def subject_before(self, pos: int) -> _Slot | None:
+        """The nearest party before ``pos`` that is neither an inviter nor the object of 同/与/向."""
         for slot in reversed(self.parties):
-            if slot.end > pos or slot.group or self.invited(slot):
-                continue
-            if skip_objects and self.object_of_preposition(slot):
-                continue
-            return slot
-        # A subject that opens a later clause (在对X进行国事访问期间，习近平会见了…).
-        for slot in self.parties:
-            if slot.start >= pos and not slot.group and slot.start in self.clause_starts:
+            if slot.end <= pos and not slot.group and not self.invited(slot) and not self.object_of_preposition(slot):
                 return slot
         return None
+
+    def relative_head(self, te: int) -> _Slot | None:
+        """The party a relative clause ending in 的 describes (来华出席峰会的印度总理莫迪)."""
+        _, c1 = self.clause_of(te)
+        de = self.text.find("的", te, c1)
+        while de >= 0:
+            if any(te <= s.start < de for s in self.parties):
+                return None
+            head = next((s for s in self.parties if s.start == de + 1 and not s.group), None)
+            if head is not None:
+                return head
+            de = self.text.find("的", de + 1, c1)
+        return None
+
+    def earlier_subject(self, ts: int) -> _Slot | None:
+        """The subject of an earlier clause, unless this clause invites someone else (并邀请…赴…)."""
+        c0, _ = self.clause_of(ts)
+        if self.text.find(self.lex.invited_cue, c0, ts) >= 0:
+            return None
+        return self.subject_before(c0)
+
+    def actor(self, ts: int, te: int) -> _Slot | None:
+        """Who travels or attends: the head of a relative clause, the subject of the clause (or of an
+        earlier one), else the subject that opens a later clause (在对X进行国事访问期间，习近平…)."""
+        head = self.relative_head(te)
+        if head is not None:
+            return head
+        c0, _ = self.clause_of(ts)
+        subject = self.subject_before(ts)
+        if subject is not None and subject.start >= c0:
+            return subject
+        subject = self.earlier_subject(ts)
+        if subject is not None:
+            return subject
+        return next((s for s in self.parties if s.start >= ts and not s.group and s.start in self.clause_starts),
+                    None)
 
     def chain_after(self, pos: int, candidates: list[_Slot], gap: int = 2) -> list[_Slot]:
         """Slots right after ``pos`` (within ``gap``), then those listed with 、/和/及 after them."""
@@ -467,14 +550,18 @@ class _Frame:
                 return lex.status[m.group()]["status"]
         if lex.negation_re.search(text, max(self.sent.start, ts - 4), ts):
             return None
-        lo = actor.end if actor is not None and actor.end <= ts else c0
+        lo, hi = c0, ts
+        if actor is not None and actor.end <= ts:
+            lo = actor.end
+        elif actor is not None:  # the subject comes later (访问期间，习近平将…): its own cues count
+            lo, hi = actor.end, self.clause_of(actor.start)[1]
         status = "occurred"
-        for m in lex.status_re.finditer(text, lo, ts):
+        for m in lex.status_re.finditer(text, lo, hi):
             entry = lex.status[m.group()]
             if entry.get("scope") == "clause":
                 continue
-            ender = lex.time_clause_end_re.search(text, m.end(), ts)
-            if ender and _CLAUSE_BREAK.search(text, ender.end(), ts):
+            ender = lex.time_clause_end_re.search(text, m.end(), hi)
+            if ender and _CLAUSE_BREAK.search(text, ender.end(), hi):
                 continue  # 在即将卸任之际，… : the cue dates the time clause, not the event
             status = entry["status"]
         if actor is not None and actor.start <= ts:
@@ -484,20 +571,29 @@ class _Frame:
         return status
 
     def date_span(self, ts: int) -> Any:
+        """The date of the event at ``ts``: the nearest date before it in the sentence (not one that
+        belongs to an earlier time clause with an event of its own: 继2015年在新加坡会面后，再次会面),
+        else the first after it; for 当天/同日, the last date before the sentence."""
         state = self.state
         lo = bisect.bisect_left(state.date_starts, self.sent.start)
         hi = bisect.bisect_left(state.date_starts, self.sent.end)
         inside = [s for s in state.dates[lo:hi] if s.end <= self.sent.end]
-        before = [s for s in inside if s.end <= ts]
-        if before:
-            return before[-1]
-        if inside:
-            return inside[0]
+        own_clause = self.clause_of(ts)[0]
+        for span in reversed(inside):
+            if span.end > ts:
+                continue
+            c0, c1 = self.clause_of(span.start)
+            if c0 == own_clause and _AFTER_THAT.search(self.text, span.end, ts):
+                continue  # 今年1月就任后的首次通话: the date is the earlier event's
+            if c1 <= own_clause and _TIME_CLAUSE_END.search(self.text, c0, c1) and any(
+                    c0 <= t < c1 for t in self.trigger_starts if t != ts):
+                continue
+            return span
+        after = [s for s in inside if s.start >= ts]
+        if after:
+            return after[0]
         if self.lex.same_day_re.search(self.text, self.sent.start, self.sent.end):
-            plo = bisect.bisect_left(state.date_starts, self.para_start)
-            earlier = [s for s in state.dates[plo:lo] if s.end <= self.sent.start]
-            if earlier:
-                return earlier[-1]
+            return next((d for d in reversed(state.dates[:lo]) if d.interval.precision == "day"), None)
         return None
 
     def dates(self, ts: int, status: str) -> tuple[str | None, str | None, str | None]:
@@ -572,7 +668,7 @@ class _Frame:
                     break
         if not dests:
             return []
-        actor = self.actor_before(ts)
+        actor = self.actor(ts, te)
         if actor is None:
             return []
         status = self.status(actor, ts, te)
@@ -592,10 +688,7 @@ class _Frame:
         left = [s for s in self.parties if c0 <= s.start and s.end <= ts]
         if left and not self.object_of_preposition(left[0]):
             return left, left[0]
-        subject = self.actor_before(c0) if c0 > self.sent.start else None
-        if subject is None:
-            subject = next((s for s in reversed(self.parties) if s.end <= c0 and not self.invited(s)), None)
-        return left, subject
+        return left, self.earlier_subject(ts)
 
     def meeting(self, ts: int, te: int, entry: dict[str, Any], kind: str,
                 extra: Iterable[_Slot] = ()) -> list[Event]:
@@ -625,19 +718,28 @@ class _Frame:
         return [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
 
     def host(self, ts: int, forum: Any = None, day: date | None = None) -> tuple[list[str], str | None]:
-        """Where a meeting or gathering takes place: a city in the sentence, else the gathering's host."""
+        """Where a meeting or gathering takes place: the city nearest the trigger in its clause, or a
+        country there after 在/赴 (赴法国出席…); else a city elsewhere in the sentence (a dateline's
+        aside); else the gathering's host."""
+        c0, c1 = self.clause_of(ts)
         places = [s for s in self.locs if s.place]
-        if places:
-            return [places[0].country], places[0].place
+        near = [s for s in places if c0 <= s.start < c1]
+        if near:
+            best = min(near, key=lambda s: abs(s.start - ts))
+            return [best.country], best.place
+        for s in self.locs:
+            if c0 <= s.start < c1 and self.text[max(c0, s.start - 2):s.start].endswith(_LOCATIVE):
+                return [s.country], None
+        dateline = _DATELINE.match(self.text, self.sent.start, self.sent.end)
+        far = [s for s in places if dateline is None or s.start >= dateline.end()]
+        if far:
+            best = min(far, key=lambda s: abs(s.start - ts))
+            return [best.country], best.place
         forums = [forum] if forum is not None else [s.forum for s in self.slots if s.kind == "forum"]
         for f in forums:
             edition = self.edition(f, day)
             if edition is not None:
                 return [edition.country], edition.city
-        for s in self.locs:  # 在法国会见, 在中国同…举行会谈
-            if self.text[max(self.sent.start, s.start - 1):s.start] in ("在", "于") and (
-                    s.end == ts or self.text[s.end:s.end + 1] in _OBJECT_MARKERS):
-                return [s.country], None
         return [], None
 
     def edition(self, forum: Any, day: date | None) -> Any:
@@ -662,14 +764,23 @@ class _Frame:
             forum = forum_slot.forum
             name = forum.acronym or forum.name
         elif gathering is not None:
-            words = text[te:gathering.end()].lstrip("了 ")
-            if not lex.international_re.search(words) or not _is_han(words[:1]) and not words[:1].isdigit():
+            # The name is what stands before the gathering noun, its modifiers (由…召开的) aside.
+            name = text[te:gathering.end()].lstrip("了 ").rsplit("的", 1)[-1]
+            forum = None
+            if _BARE_GATHERING.fullmatch(name[:-len(gathering.group())]):  # 峰会, 此次峰会: the one named before
+                forum = self.state.last_forum(ts)
+                if forum is None:
+                    return []
+                name = forum.acronym or forum.name
+            elif not lex.international_re.search(name):
                 return []
-            name, forum = words, None
         else:
             return []
+        head = self.relative_head(te)
         left, subject = self.left_parties(ts)
         actors = [s for s in left if not self.object_of_preposition(s)] or ([subject] if subject else [])
+        if head is not None:
+            actors = [head]
         if not actors:
             return []
         status = self.status(actors[0] if not actors[0].group else None, ts, te)

@@ -30,7 +30,7 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": [
         "schema", "triggers", "gathering_nouns", "meeting_nouns", "international_markers", "status",
-        "time_clause_ends", "negations", "invited_status", "invitation", "titles", "group_heads", "country_abbreviations",
+        "time_clause_ends", "negations", "invited_status", "invitation", "titles", "group_heads", "government_led", "country_abbreviations",
         "country_actor_suffix", "country_actor_not_after", "pair_references", "person_pronouns",
         "pronoun_not_before", "pronoun_not_after", "surname_after", "surname_before",
         "same_day_references", "transliteration_chars", "surnames", "name_stop_chars", "credit_lines", "caption_labels",
@@ -68,8 +68,9 @@ SCHEMA: dict[str, Any] = {
         }},
         "group_heads": {"type": "array", "minItems": 1, "items": {
             "type": "object", "additionalProperties": False, "required": ["cue", "office", "level"],
-            "properties": {"cue": _CUE, "office": _OFFICE_KEY, "level": _LEVEL},
+            "properties": {"cue": _CUE, "office": _OFFICE_KEY, "level": _LEVEL, "leader": {"type": "boolean"}},
         }},
+        "government_led": {"type": "array", "items": _ISO3, "uniqueItems": True},
         "country_abbreviations": {"type": "object", "minProperties": 1,
                                   "propertyNames": {"pattern": "^.$"},
                                   "additionalProperties": _ISO3},
@@ -181,6 +182,7 @@ class Lexicon:
             t["cue"]: TitleCue(t["office"], t["title"], t["level"], t.get("country")) for t in data["titles"]}
         self.title_re = re.compile(_alternation(self.titles))
         self.group_heads: dict[str, dict[str, Any]] = {g["cue"]: g for g in data["group_heads"]}
+        self.government_led = frozenset(data["government_led"])
         # 中俄元首, 中美两国领导人, 中俄蒙元首
         self.group_re = re.compile(
             "(" + abbr_class + "{2,5})(?:两国|三国|四国|五国)?(" + _alternation(self.group_heads) + ")")
