@@ -37,7 +37,15 @@ _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|respectively|then|on 
                        re.I)
 _TITLE_GAP = re.compile(r"^(?:\s|and|the|of|for|to|,|-)*$", re.I)
 _PRONOUNS = re.compile(r"\b(he|she|his|her|him)\b", re.I)
-_UNKNOWN_NAME = re.compile(r"\s+((?:[A-Z][a-z'’\-]+|[A-Z]{2,}[a-z]*)(?:\s+(?:[A-Z][a-z'’\-]+))?)(?![a-z])")
+_UNKNOWN_NAME = re.compile(r"\s*((?:[A-Z][a-z'’\-]+|[A-Z]{2,}[a-z]*)(?:\s+(?:[A-Z][a-z'’\-]+))?)(?![a-z])")
+# What may stand between a title and its holder's name: "Assistant Secretary of State for East Asian
+# and Pacific Affairs Daniel Kritenbrink", "Director General of the ... Department of Foreign Affairs".
+_ORG_WORD = r"(?:[A-Z][\w.'’-]*|and|of|the|for|on|U\.S\.)"
+_ORG_END = r"(?:Affairs|Relations|Council|Department|Ministry|Committee|Commission|Office|Bureau|Agency|" \
+    r"Administration|House)"
+_COMPLEMENT = re.compile(
+    rf"(?:\s*,?\s+(?:for|of|on|at)\s+(?:the\s+)?(?:{_ORG_WORD}\s+){{0,8}}?{_ORG_END}"
+    rf"(?:\s+(?:[A-Z][\w-]*\s+){{0,3}}?{_ORG_END})?){{1,2}}\s+")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
@@ -49,6 +57,23 @@ _NOT_NAMES = {
 _MONTHS = {m.lower() for m in ("January February March April May June July August September October "
                               "November December Monday Tuesday Wednesday Thursday Friday Saturday "
                               "Sunday").split()}
+
+
+@dataclass(frozen=True)
+class _TitleRecord:
+    """An office known only from the lexicon's titles: a level, no knowledge-base key."""
+
+    key: str | None
+    level: str
+
+
+@dataclass(frozen=True)
+class _LexiconTitle:
+    start: int
+    end: int
+    kind: str
+    surface: str
+    record: _TitleRecord
 
 
 @dataclass
@@ -125,6 +150,10 @@ class EnglishRuleEngine:
         self.reporting_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['reporting_verbs'])})(?![\w-])", re.I)
         self.leader_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['leader_terms'])})(?![\w-])", re.I)
         self.generic_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['generic_people'])})(?![\w-])", re.I)
+        self.title_rx = [
+            (level, re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.I))
+            for level, pats in lex["titles"].items()
+        ]
         self.non_event_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['non_event'])})(?![\w-])", re.I)
 
     # ------------------------------------------------------------------ entry point
@@ -144,10 +173,17 @@ class EnglishRuleEngine:
             s_matches, mi = _take(matches, mi, sent)
             s_dates, di = _take(dates, di, sent)
             s_triggers, ti = _take(triggers, ti, sent)
-            parties = self._parties(text, sent, s_matches)
+            parties = self._parties(text, sent, s_matches, published.start if published else None)
             forums = [m for m in s_matches if m.kind == "forum"]
             if forums:
                 self._note_forum(forums[-1], s_matches, s_dates, state, doc, published)
+            # "the visiting Assistant Secretary": an adjective that says who visits, not a trip.
+            s_triggers = [t for t in s_triggers
+                          if not (t.type == "visit" and any(p.start - t.end in (0, 1) and p.kind != "pronoun"
+                                                            for p in parties))]
+            s_triggers = [t for i, t in enumerate(s_triggers)
+                          if not (i + 1 < len(s_triggers) and s_triggers[i + 1].type == t.type
+                                  and re.fullmatch(r"\s+and\s+", text[t.end:s_triggers[i + 1].start]))]
             for trig in s_triggers:
                 events.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
                                                s_dates, state, published))
@@ -178,28 +214,64 @@ class EnglishRuleEngine:
         return kept
 
     # ------------------------------------------------------------------ people
-    def _parties(self, text: str, sent: Sentence, matches: list) -> list[PartyRef]:
+    def _choose_person(self, record, when: date | None, office_key: str | None):
+        """The person a name means; a short name shared by several goes to the one in office then."""
+        if not isinstance(record, tuple):
+            return record
+        if len(record) == 1:
+            return record[0]
+        if when is None:
+            return None
+        in_office = []
+        for person in record:
+            term = self.kb.term_on(person, when)
+            if term is not None:
+                in_office.append((office_key is not None and term.office == office_key, person))
+        if not in_office:
+            return None
+        best = max(flag for flag, _ in in_office)
+        chosen = [p for flag, p in in_office if flag == best]
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _parties(self, text: str, sent: Sentence, matches: list, when: date | None = None) -> list[PartyRef]:
         """Assemble people and unnamed office holders from titles, names and demonyms."""
         parties: list[PartyRef] = []
         offices = [m for m in matches if m.kind == "office"]
+        for level, rx in self.title_rx:
+            for m in rx.finditer(text, sent.start, sent.end):
+                if not any(o.start < m.end() and m.start() < o.end for o in offices):
+                    offices.append(_LexiconTitle(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, level)))
+        offices.sort(key=lambda o: o.start)
         people = [m for m in matches if m.kind in ("person", "person_short")]
         nationals = [m for m in matches if m.kind in ("demonym", "country")]
         used_offices: set[int] = set()
 
-        def country_before(pos: int) -> str | None:
+        def country_before(pos: int) -> tuple[str | None, int]:
+            """The country of a title from the demonym or country right before it, and where it starts."""
             for n in reversed(nationals):
                 if n.end <= pos and _TITLE_GAP.match(text[n.end:pos].replace("'s", "").replace("’s", "")):
-                    return n.record.iso3
+                    return n.record.iso3, n.start
                 if n.end <= pos:
                     break
-            return None
+            return None, pos
+
+        def title_gap(a: int, b: int) -> bool:
+            """Only connectors (and the countries of a title: "Ambassador to China") between a and b."""
+            gap = text[a:b]
+            if _COMPLEMENT.fullmatch(gap.rstrip() if gap.endswith(" ") else gap + " ") or \
+                    _COMPLEMENT.fullmatch(gap):
+                return True
+            for n in nationals:
+                if a <= n.start and n.end <= b:
+                    gap = gap.replace(n.surface, " ")
+            return bool(_TITLE_GAP.match(gap)) and b - a <= 60
 
         def title_chain_before(pos: int) -> tuple[list, int]:
             """Office matches standing right before ``pos`` ("State Councilor and Foreign Minister")."""
             chain = []
             cursor = pos
             for o in reversed(offices):
-                if o.end <= cursor and _TITLE_GAP.match(text[o.end:cursor]) and cursor - o.end <= 60:
+                if o.end <= cursor and title_gap(o.end, cursor):
                     chain.insert(0, o)
                     cursor = o.start
                 elif o.end <= cursor:
@@ -209,16 +281,16 @@ class EnglishRuleEngine:
             return chain, cursor
 
         for pm in people:
-            person = _person_of(pm.record)
+            chain, cursor = title_chain_before(pm.start)
+            person = self._choose_person(pm.record, when, chain[-1].record.key if chain else None)
             if person is None:
                 continue
-            chain, cursor = title_chain_before(pm.start)
             for o in chain:
                 used_offices.add(id(o))
             office = chain[-1].record if chain else None
-            country = country_before(cursor) if chain else None
+            country, start = country_before(cursor) if chain else (None, pm.start)
             parties.append(PartyRef(
-                start=cursor if chain else pm.start, end=pm.end, kind="person", name=person.name,
+                start=start, end=pm.end, kind="person", name=person.name,
                 country=person.country or country, office=_title(chain[-1]) if chain else None,
                 office_key=office.key if office else None, level=office.level if office else None,
                 person=person,
@@ -227,12 +299,14 @@ class EnglishRuleEngine:
             if id(o) in used_offices:
                 continue
             # A title followed by a name the knowledge base does not know: "Commerce Representative Dai Qi".
-            after = text[o.end:min(sent.end, o.end + 40)]
-            m = _UNKNOWN_NAME.match(after)
+            complement = _COMPLEMENT.match(text, o.end, sent.end)
+            name_from = complement.end() if complement else o.end
+            m = _UNKNOWN_NAME.match(text[name_from:min(sent.end, name_from + 40)])
             chain, cursor = title_chain_before(o.end)
-            country = country_before(cursor) or _country_after(text, o.end, sent.end, nationals)
-            if m and _plausible_name(m.group(1), o.end + m.start(1), matches):
-                name_start = o.end + m.start(1)
+            country, cursor = country_before(cursor)
+            country = country or _country_after(text, o.end, sent.end, nationals)
+            if m and _plausible_name(m.group(1), name_from + m.start(1), matches):
+                name_start = name_from + m.start(1)
                 for c in chain:
                     used_offices.add(id(c))
                 parties.append(PartyRef(cursor, name_start + len(m.group(1)), "unknown", name=m.group(1),
@@ -251,9 +325,9 @@ class EnglishRuleEngine:
         for m in self.leader_rx.finditer(text, sent.start, sent.end):
             if any(p.start <= m.start() < p.end for p in parties):
                 continue
-            country = country_before(m.start())
+            country, start = country_before(m.start())
             if country:
-                parties.append(PartyRef(m.start(), m.end(), "unnamed", country=country, office_key="head_of_state",
+                parties.append(PartyRef(start, m.end(), "unnamed", country=country, office_key="head_of_state",
                                         level="head_of_state", plural=m.group(0).lower().endswith("s")))
                 continue
             of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():sent.end])
@@ -265,9 +339,9 @@ class EnglishRuleEngine:
         for m in self.generic_rx.finditer(text, sent.start, sent.end):
             if any(p.start <= m.start() < p.end for p in parties):
                 continue
-            country = country_before(m.start())
+            country, start = country_before(m.start())
             if country:
-                parties.append(PartyRef(m.start(), m.end(), "generic", country=country,
+                parties.append(PartyRef(start, m.end(), "generic", country=country,
                                         plural=m.group(0).lower().endswith("s")))
         for m in _PRONOUNS.finditer(text, sent.start, sent.end):
             if not any(p.start <= m.start() < p.end for p in parties):
@@ -295,13 +369,15 @@ class EnglishRuleEngine:
             return []
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
             return []
-        status = self._status(text, sent, clause_start, trig)
+        status = self._status(text, sent, clause_start, trig, s_dates)
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published)
-        actor_refs, counterpart_refs = self._participants(text, sent, si, trig, parties, clause_start,
+        actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
                                                            window_end, state)
         interval = event_span[0] if event_span else None
         when = interval[0] if interval else (published.start if published else None)
-        targets = self._targets(text, trig, window_end, matches, sent)
+        spans = [(p.start, p.end) for p in parties]
+        targets = [t for t in self._targets(text, trig, window_end, matches, sent)
+                   if not any(a <= t.start and t.end <= b for a, b in spans)]
         out: list[Event] = []
         seen: set[str] = set()
         for ref in actor_refs:
@@ -310,11 +386,11 @@ class EnglishRuleEngine:
                 continue
             seen.add(actor.key())
             out.extend(self._events_of_actor(doc, text, sent, trig, actor, counterpart_refs, targets, matches,
-                                             clause_end, window_end, state, when, status, event_span))
+                                             clause_end, window_end, state, when, status, event_span, group))
         return out
 
     def _events_of_actor(self, doc, text, sent, trig, actor, counterpart_refs, targets, matches, clause_end,
-                         window_end, state, when, status, event_span) -> list[Event]:
+                         window_end, state, when, status, event_span, group=False) -> list[Event]:
         place = next((t.place for t in targets if t.place), None)
         results: list[tuple[str, Party, list[Party], list[str], str | None, str | None]] = []
         if trig.type == "visit":
@@ -354,7 +430,7 @@ class EnglishRuleEngine:
             kind = trig.type
             trilateral = re.search(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b",
                                    text[sent.start:sent.end], re.I)
-            if trilateral or len(counterparts) == 1 or kind == "call" and len(counterparts) == 1:
+            if trilateral or group or len(counterparts) == 1:
                 results.append((kind, actor, counterparts, [host] if host else [], m_place, None))
             else:
                 for c in counterparts:
@@ -377,21 +453,24 @@ class EnglishRuleEngine:
                      precision=precision, mentions=[mention])
 
     # ------------------------------------------------------------------ status
-    def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger) -> str:
+    def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
+        def cue(status: str, a: int, b: int):
+            """The last cue of ``status`` in text[a:b] that is not part of a date ("May 5")."""
+            found = None
+            for m in self.status_rx[status].finditer(text, max(a, sent.start), min(b, sent.end)):
+                if not any(d.start <= m.start() < d.end for d in s_dates):
+                    found = m
+            return found
+
         before = (max(clause_start, trig.start - 80), trig.start)
+        after = (trig.end, trig.end + 60) if trig.nominal else (trig.end, trig.end)
         for status in ("cancelled", "postponed"):
-            if self.status_rx[status].search(text, max(clause_start, trig.start - 40), trig.start):
-                return status
-            if trig.nominal and self.status_rx[status].search(text, trig.end, min(sent.end, trig.end + 40)):
+            if cue(status, max(clause_start, trig.start - 40), trig.start) or cue(status, after[0], after[0] + 40):
                 return status
         if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.I):
             return "speculated"
-        spec = self.status_rx["speculated"].search(text, *before)
-        plan = self.status_rx["planned"].search(text, *before)
-        if trig.nominal:
-            after = (trig.end, min(sent.end, trig.end + 60))
-            spec = spec or self.status_rx["speculated"].search(text, *after)
-            plan = plan or self.status_rx["planned"].search(text, *after)
+        spec = cue("speculated", *before) or cue("speculated", *after)
+        plan = cue("planned", *before) or cue("planned", *after)
         if spec and (not plan or spec.start() >= plan.start() or spec.group(0).lower() in ("possible", "likely")):
             return "speculated"
         if plan:
@@ -459,9 +538,15 @@ class EnglishRuleEngine:
                 # "talks between A and B": both sides stand after the trigger.
                 actors, listed = listed[:1], listed[1:]
             counterparts = counterparts + [p for p in listed if p not in counterparts]
+        # "spoke with Blinken on the phone": the counterpart stands inside the trigger.
+        inside = [p for p in parties if trig.start < p.start and p.end <= trig.end and p.kind != "pronoun"]
+        if trig.type in ("meeting", "call"):
+            counterparts += [p for p in inside if p not in counterparts]
         if not actors:
-            return [], []
-        return actors, [c for c in counterparts if c not in actors]
+            return [], [], False
+        # "A and B met with C and D": one meeting of both sides, not bilaterals.
+        group = len(subjects) > 1 and len(counterparts) > len(subjects) - 1
+        return actors, [c for c in counterparts if c not in actors], group
 
     def _resolve(self, ref: PartyRef, when: date | None, state: DocState) -> Party | None:
         """A Party for a reference: people as they are, offices by their holder, pronouns by antecedent."""
@@ -533,7 +618,7 @@ class EnglishRuleEngine:
                 forum = t.forum
                 place = next((x.place for x in targets if x.place), None)
                 country = next((x.country for x in targets if x.country), None)
-                edition = self.kb.edition(forum.key, when) if when is not None else None
+                edition = self._edition(forum.key, when)
                 if edition is not None:
                     place = place or edition.city
                     country = country or edition.country
@@ -550,6 +635,15 @@ class EnglishRuleEngine:
             if found:
                 return found
         return None, None, None
+
+    def _edition(self, forum_key: str, when: date | None, slack_days: int = 45):
+        """The edition of a forum held around ``when`` (a month's slack for loose dates), else None."""
+        if when is None:
+            return None
+        ed = self.kb.edition(forum_key, when)
+        if ed is None or when < ed.start - timedelta(days=slack_days) or when > ed.end + timedelta(days=slack_days):
+            return None
+        return ed
 
     def _forum_by_city(self, city: str, when: date):
         best = None
@@ -569,7 +663,7 @@ class EnglishRuleEngine:
                     return m.record.iso3, None
         for m in matches:
             if m.kind == "forum" and trig.start - 80 <= m.start < clause_end and when is not None:
-                ed = self.kb.edition(m.record.key, when)
+                ed = self._edition(m.record.key, when)
                 if ed is not None:
                     return ed.country, ed.city
         return None, None
@@ -580,7 +674,7 @@ class EnglishRuleEngine:
         place = next((m.record.name for m in matches if m.kind == "place" and m.start > fm.end), None)
         country = next((m.record.country for m in matches if m.kind == "place" and m.start > fm.end), None)
         if when is not None:
-            ed = self.kb.edition(fm.record.key, when)
+            ed = self._edition(fm.record.key, when)
             if ed is not None:
                 place, country = place or ed.city, country or ed.country
         state.last_forum = (fm.record, place, country, when)
@@ -621,12 +715,6 @@ def _take(items: Sequence, index: int, sent: Sentence) -> tuple[list, int]:
     return out, j
 
 
-def _person_of(record):
-    if isinstance(record, tuple):
-        return record[0] if len(record) == 1 else None
-    return record
-
-
 def _title(office_match) -> str:
     surface = office_match.surface.strip()
     return surface[:1].upper() + surface[1:]
@@ -644,7 +732,8 @@ def _country_after(text, pos, limit, nationals) -> str | None:
     for n in nationals:
         if n.start >= pos and n.start - pos <= 40:
             gap = text[pos:n.start]
-            if re.match(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", gap, re.I) and not re.search(r"\bto\b", gap):
+            if re.match(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", gap, re.I) and not re.search(r"\bto\b", gap) \
+                    and not re.match(r"\s*(?:Affairs|Relations)\b", text[n.end:n.end + 12]):
                 return n.record.iso3 if hasattr(n.record, "iso3") else None
             break
     return None
