@@ -46,6 +46,15 @@ _ORG_END = r"(?:Affairs|Relations|Council|Department|Ministry|Committee|Commissi
 _COMPLEMENT = re.compile(
     rf"(?:\s*,?\s+(?:for|of|on|at)\s+(?:the\s+)?(?:{_ORG_WORD}\s+){{0,8}}?{_ORG_END}"
     rf"(?:\s+(?:[A-Z][\w-]*\s+){{0,3}}?{_ORG_END})?){{1,2}}\s+")
+# What may stand between a trigger and its first target: "visited Laos", "a trip to the Middle East",
+# "led a delegation to Japan", "attended the 22nd meeting of the ... (SCO)", "visit to the country".
+_FIRST_TARGET_GAP = re.compile(
+    r"^(?:\s+|,|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|[a-z]+-country|"
+    r"countries|country|in|at|of|to|on|for|and|from|\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
+    r"summit|leaders'?|[A-Z][a-z]+)\b)*$")
+_NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
+_MODIFIER_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine)\b",
+                             re.I)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
@@ -53,6 +62,12 @@ _NOT_NAMES = {
     "Is", "Has", "Had", "Will", "Would", "Met", "Held", "Visited", "Mr", "Mrs", "Ms", "Dr", "Office",
     "Ministry", "Department", "Committee", "Council", "Commission", "Affairs", "Foreign", "State",
     "Secretary", "Minister", "President", "General", "Director", "Senior", "Chairman", "Deputy", "Vice",
+}
+_ORG_WORDS = {
+    "Committee", "Council", "Office", "Ministry", "Department", "Congress", "Party", "Bureau", "Organization",
+    "Organisation", "Forum", "Summit", "Conference", "Assembly", "Commission", "Agency", "Administration",
+    "Government", "Institute", "Academy", "University", "Association", "Union", "Group", "News", "Times",
+    "Post", "Journal", "Agency", "Bank", "Fund", "House", "Politburo", "Standing", "Central", "National",
 }
 _MONTHS = {m.lower() for m in ("January February March April May June July August September October "
                               "November December Monday Tuesday Wednesday Thursday Friday Saturday "
@@ -281,6 +296,9 @@ class EnglishRuleEngine:
             return chain, cursor
 
         for pm in people:
+            if _MODIFIER_AFTER.match(text, pm.end) or text[max(0, pm.end - 2):pm.end + 1] in ("-", ) or \
+                    re.match(r"[-–]\s*[A-Z]", text[pm.end:pm.end + 3]):
+                continue  # "the Biden administration", "the Xi-Biden summit": a name used as a modifier
             chain, cursor = title_chain_before(pm.start)
             person = self._choose_person(pm.record, when, chain[-1].record.key if chain else None)
             if person is None:
@@ -295,6 +313,26 @@ class EnglishRuleEngine:
                 office_key=office.key if office else None, level=office.level if office else None,
                 person=person,
             ))
+        # A name the knowledge base does not know, followed by its title: "met with Orens, chairman of ...".
+        for m in _NAME_THEN_TITLE.finditer(text, sent.start, sent.end):
+            name_start = m.start(1)
+            if _plausible_name(m.group(1), name_start, matches) and any(o.start == m.end() for o in offices):
+                parties.append(PartyRef(name_start, m.end(1), "unknown", name=m.group(1)))
+        parties.sort(key=lambda p: p.start)
+        # Appositions: "Ma Xingrui, the Communist Party chief in Xinjiang," gives the person an office.
+        for p in parties:
+            app = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", text[p.end:sent.end])
+            if not app or p.kind not in ("person", "unknown"):
+                continue
+            for o in offices:
+                lead = text[p.end + app.end():o.start]
+                if o.start >= p.end + app.end() and len(lead) <= 30 and re.fullmatch(r"(?:[\w'’-]+\s+)*", lead):
+                    used_offices.add(id(o))
+                    if p.office is None:
+                        p.office, p.office_key, p.level = _title(o), o.record.key, o.record.level
+                    if p.country is None:
+                        p.country = _country_after(text, o.end, sent.end, nationals)
+                    break
         for o in offices:
             if id(o) in used_offices:
                 continue
@@ -347,17 +385,6 @@ class EnglishRuleEngine:
             if not any(p.start <= m.start() < p.end for p in parties):
                 parties.append(PartyRef(m.start(), m.end(), "pronoun"))
         parties.sort(key=lambda p: p.start)
-        # Appositions: "Ma Xingrui, the Communist Party chief in Xinjiang," gives the person an office.
-        for i, p in enumerate(parties):
-            if p.kind in ("person", "unknown") and p.office is None:
-                app = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", text[p.end:sent.end])
-                if app:
-                    for o in offices:
-                        if p.end + app.end() <= o.start <= p.end + app.end() + 45:
-                            p.office, p.office_key, p.level = _title(o), o.record.key, o.record.level
-                            if p.country is None:
-                                p.country = _country_after(text, o.end, sent.end, nationals)
-                            break
         return [p for p in parties if not _inside_other(p, parties)]
 
     # ------------------------------------------------------------------ events
@@ -376,7 +403,7 @@ class EnglishRuleEngine:
         interval = event_span[0] if event_span else None
         when = interval[0] if interval else (published.start if published else None)
         spans = [(p.start, p.end) for p in parties]
-        targets = [t for t in self._targets(text, trig, window_end, matches, sent)
+        targets = [t for t in self._targets(text, trig, window_end, matches, sent, s_dates)
                    if not any(a <= t.start and t.end <= b for a, b in spans)]
         out: list[Event] = []
         seen: set[str] = set()
@@ -463,7 +490,10 @@ class EnglishRuleEngine:
             return found
 
         before = (max(clause_start, trig.start - 80), trig.start)
-        after = (trig.end, trig.end + 60) if trig.nominal else (trig.end, trig.end)
+        after = (trig.end, trig.end)
+        if trig.nominal:
+            stop = re.search(r"\bthat\b|[,;]", text[trig.end:min(sent.end, trig.end + 60)])
+            after = (trig.end, trig.end + (stop.start() if stop else 60))
         for status in ("cancelled", "postponed"):
             if cue(status, max(clause_start, trig.start - 40), trig.start) or cue(status, after[0], after[0] + 40):
                 return status
@@ -489,21 +519,26 @@ class EnglishRuleEngine:
                     re.search(r"\bsame day\b", text[span.start:span.end]):
                 continue  # "said on June 6": the date of the report
             usable.append(span)
+        durations = [d for d in s_dates if d.kind == "duration" and d.days]
+        found = None
         if usable:
             best = min(usable, key=lambda d: (_distance(d, trig), d.start))
-            return (best.interval.start, best.interval.end), best.interval.precision
-        durations = [d for d in s_dates if d.kind == "duration" and d.days]
-        if state.last_date is not None:
+            found = (best.interval.start, best.interval.end), best.interval.precision
+        elif state.last_date is not None and not (trig.nominal or _is_headline(sent)):
+            # The narrative's date carries to the next events it tells, not to a passing reference
+            # ("Blinken's visit to China shows ...") or a headline.
             (s, e), precision = state.last_date
-            future = published is not None and s > published.end
-            if status == "occurred" and future:
-                return None
-            if durations and precision == "day" and s == e:
-                return (s, s + timedelta(days=durations[0].days - 1)), "day"
-            return (s, e), precision
-        if status in ("planned", "speculated") and published is not None:
+            if not (status == "occurred" and published is not None and s > published.end):
+                found = (s, e), precision
+        elif status in ("planned", "speculated") and published is not None:
             return (published.start, published.end + timedelta(days=90)), "month"
-        return None
+        if found is None:
+            return None
+        (s, e), precision = found
+        if durations and precision == "day" and s == e:
+            # "a two-day visit" from its first day
+            return (s, s + timedelta(days=durations[0].days - 1)), "day"
+        return (s, e), precision
 
     # ------------------------------------------------------------------ who
     def _participants(self, text, sent, si, trig, parties, clause_start, window_end, state):
@@ -579,7 +614,7 @@ class EnglishRuleEngine:
         return ref.party()
 
     # ------------------------------------------------------------------ where
-    def _targets(self, text, trig, window_end, matches, sent) -> list[Target]:
+    def _targets(self, text, trig, window_end, matches, sent, s_dates=()) -> list[Target]:
         """Countries, places, regions and forums that follow the trigger as one list."""
         items = [m for m in matches if m.kind in ("country", "place", "region", "forum")
                  and trig.end <= m.start < window_end]
@@ -587,14 +622,18 @@ class EnglishRuleEngine:
         cursor = trig.end
         for m in items:
             gap = text[cursor:m.start]
+            if not out:
+                for d in s_dates:
+                    if cursor <= d.start and d.end <= m.start:
+                        gap = gap.replace(d.text, " ")
+                if not _FIRST_TARGET_GAP.match(gap):
+                    break
             if out and not _LIST_GAP.match(gap) and not _CONNECTOR.match(gap):
                 # The list has ended; a later place still says where ("met in Vienna, Austria").
                 if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", gap) and m.kind in ("place", "country"):
                     pass
                 else:
                     break
-            if not out and len(gap) > 90:
-                break
             if m.kind == "country":
                 # "Vietnam's Ha Giang province": the country owns the place that follows.
                 out.append(Target(m.start, m.end, m.record.iso3))
@@ -721,8 +760,8 @@ def _title(office_match) -> str:
 
 
 def _plausible_name(name: str, start: int, matches) -> bool:
-    first = name.split()[0]
-    if first in _NOT_NAMES or first.lower() in _MONTHS:
+    words = name.split()
+    if words[0] in _NOT_NAMES or words[0].lower() in _MONTHS or any(w in _ORG_WORDS for w in words):
         return False
     return not any(m.start <= start < m.end for m in matches)
 
@@ -806,6 +845,11 @@ def _coordinated_forward(text: str, right: list[PartyRef]) -> list[PartyRef]:
                 break
         group.append(p)
     return [p for p in group if p.kind != "generic" or p.name]
+
+
+def _is_headline(sent: Sentence) -> bool:
+    """A short line without closing punctuation: a title or a cross-head, not narrative."""
+    return len(sent.text) < 90 and not re.search(r"[.!?。！？\"'”’)]\s*$", sent.text)
 
 
 def _distance(span, trig: Trigger) -> int:
