@@ -37,7 +37,9 @@ from summitry.records import Document, Event, Mention, Party
 # Countries whose people bear Chinese names written the Chinese way (surname first, 2–3 characters).
 _CHINESE_NAMED = frozenset({"CHN", "TWN", "HKG", "MAC", "SGP"})
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_OBJECT_MARKERS = frozenset("同与跟向为给和及")
+# What stands right before a party that is an object, not a subject (同时任美国国务卿…, 会见了…).
+_OBJECT_LEAD = re.compile(r"(?:[同与跟向为给和及]|会见了?|会晤了?|接见了?|看望了?|邀请|致电)"
+                          r"(?:时任|现任|前任|新任|候任|当选)?\s*$")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及", "同")
 _LATIN_GLOSS = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{1,60}?)\s*[)）]")
 # A gathering noun with nothing but a demonstrative before it (此次峰会) means the one named before.
@@ -89,14 +91,21 @@ class _DocState:
     dates: list[Any]
     date_starts: list[int]
     forum_marks: list[tuple[int, Any]] = field(default_factory=list)  # (offset, Forum) in order
+    place_marks: list[tuple[int, Any]] = field(default_factory=list)  # (offset, Place) in order
+    sentences: list[Sentence] = field(default_factory=list)
     unknown_people: dict[str, Party] = field(default_factory=dict)  # names the KB does not know, as written
     last_group: tuple[Party, ...] = ()
     events: list[Event] = field(default_factory=list)
 
 
-    def last_forum(self, pos: int) -> Any:
+    def last_forum(self, pos: int) -> tuple[int, Any] | None:
+        """The gathering of the knowledge base named last before ``pos``, with its offset."""
         i = bisect.bisect_left(self.forum_marks, pos, key=lambda fm: fm[0])
-        return self.forum_marks[i - 1][1] if i else None
+        return self.forum_marks[i - 1] if i else None
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        return self.sentences[i] if i >= 0 and pos < self.sentences[i].end else None
 
 
 class ChineseRuleEngine:
@@ -143,9 +152,10 @@ class ChineseRuleEngine:
         triggers.sort()
         person_marks = [(m.start, m.record) for m in matches if m.kind in ("person", "person_short")]
         spans = [s for s in find_dates(text, "zh", doc.published) if s.interval is not None]
-        state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans],
-                          [(m.start, m.record) for m in matches if m.kind == "forum"])
         sentences = split_sentences(text)
+        state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans],
+                          [(m.start, m.record) for m in matches if m.kind == "forum"],
+                          [(m.start, m.record) for m in matches if m.kind == "place"], sentences)
         starts = [m.start for m in matches]
         ti = 0
         for sent in sentences:
@@ -212,7 +222,10 @@ class ChineseRuleEngine:
         """The day people's offices are looked up for: the sentence's first date, else publication."""
         i = bisect.bisect_left(state.date_starts, sent.start)
         if i < len(state.dates) and state.dates[i].start < sent.end:
-            return state.dates[i].interval.start
+            interval = state.dates[i].interval
+            if state.published and interval.start <= state.published <= interval.end:
+                return state.published  # 今年: the office holders of the day of writing
+            return interval.start
         return state.published
 
     def _tokens(self, state: _DocState, sent: Sentence, kb_matches: list[Any]) -> list[_Token]:
@@ -304,7 +317,16 @@ class ChineseRuleEngine:
             elif t.kind == "country":
                 slots.append(_Slot(t.start, t.end, "loc", country=t.record.iso3))
             elif t.kind == "place":
-                slots.append(_Slot(t.start, t.end, "loc", country=t.record.country, place=t.record.name))
+                place = t.record
+                prev = tokens[i - 1] if i else None
+                if prev is not None and prev.kind == "country" and prev.end == t.start \
+                        and prev.record.iso3 != place.country:  # 新加坡香格里拉酒店: not the Chinese town
+                    place = self.kb.place(text[t.start:t.end], (prev.record.iso3,))
+                    if place is None or place.country != prev.record.iso3:
+                        slots.append(_Slot(t.start, t.end, "loc", country=prev.record.iso3))
+                        i += 1
+                        continue
+                slots.append(_Slot(t.start, t.end, "loc", country=place.country, place=place.name))
             elif t.kind == "forum":
                 slots.append(_Slot(t.start, t.end, "forum", forum=t.record))
             elif t.kind == "group":
@@ -473,8 +495,8 @@ class _Frame:
         return any(a <= slot.start and slot.end <= b for a, b in self.invitations)
 
     def object_of_preposition(self, slot: _Slot) -> bool:
-        before = self.text[max(self.sent.start, slot.start - 1):slot.start]
-        return bool(before) and before in _OBJECT_MARKERS
+        """The party is governed by 同/与/向 … or by a meeting verb (会见了X): not a subject."""
+        return _OBJECT_LEAD.search(self.text, max(self.sent.start, slot.start - 8), slot.start) is not None
 
     # roles
 
@@ -674,12 +696,15 @@ class _Frame:
         status = self.status(actor, ts, te)
         if status is None:
             return []
+        # In a relative clause (来华出席峰会的莫迪) the sentence's date is the main clause's.
+        dates = (None, None, None) if actor is self.relative_head(te) else None
         events = []
         party = actor.parties[0]
         for dest in dests:
             if not dest.country or dest.country == party.country:
                 continue
-            events.append(self.make("visit", ts, te, status, party, countries=[dest.country], place=dest.place))
+            events.append(self.make("visit", ts, te, status, party, countries=[dest.country], place=dest.place,
+                                    dates=dates))
         return events
 
     def left_parties(self, ts: int) -> tuple[list[_Slot], _Slot | None]:
@@ -751,11 +776,30 @@ class _Frame:
             return None
         return edition
 
+    def named_gathering(self, offset: int, dates: tuple, countries: list[str], place: str | None) -> tuple:
+        """Dates and host of a gathering from the sentence that named it (where this one does not)."""
+        state = self.state
+        sent = state.sentence_at(offset)
+        if sent is None:
+            return dates, countries, place
+        if dates[0] is None:
+            lo = bisect.bisect_left(state.date_starts, sent.start)
+            if lo < len(state.dates) and state.dates[lo].end <= sent.end:
+                start, end = state.dates[lo].interval.iso()
+                dates = (start, end, state.dates[lo].interval.precision)
+        if not countries:
+            i = bisect.bisect_left(state.place_marks, sent.start, key=lambda pm: pm[0])
+            if i < len(state.place_marks) and state.place_marks[i][0] < sent.end:
+                found = state.place_marks[i][1]
+                countries, place = [found.country], found.name
+        return dates, countries, place
+
     def attend(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
         lex, text = self.lex, self.text
         _, c1 = self.clause_of(ts)
         meeting_noun = lex.meeting_noun_re.search(text, te, c1)
         gathering = lex.gathering_re.search(text, te, c1)
+        named_at = None
         forum_slot = next((s for s in self.slots if s.kind == "forum" and te <= s.start < c1), None)
         if meeting_noun and not (gathering and gathering.start() < meeting_noun.start()) and forum_slot is None:
             inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
@@ -768,10 +812,13 @@ class _Frame:
             name = text[te:gathering.end()].lstrip("了 ").rsplit("的", 1)[-1]
             forum = None
             if _BARE_GATHERING.fullmatch(name[:-len(gathering.group())]):  # 峰会, 此次峰会: the one named before
-                forum = self.state.last_forum(ts)
-                if forum is None:
+                named = self.state.last_forum(ts)
+                if named is None:
                     return []
+                forum = named[1]
                 name = forum.acronym or forum.name
+                if self.date_span(ts) is None:
+                    named_at = named[0]
             elif not lex.international_re.search(name):
                 return []
         else:
@@ -786,9 +833,11 @@ class _Frame:
         status = self.status(actors[0] if not actors[0].group else None, ts, te)
         if status is None:
             return []
-        dates = self.dates(ts, status)
+        dates = self.dates(ts, status) if head is None else (None, None, None)
         day = date.fromisoformat(dates[0]) if dates[0] else None
         countries, place = self.host(ts, forum, day)
+        if named_at is not None:  # 主持峰会 after 首届…峰会在西安举行: that sentence dates and places it
+            dates, countries, place = self.named_gathering(named_at, dates, countries, place)
         if dates[0] is None and forum is not None:
             edition = self.edition(forum, self.state.published)
             if edition is not None:
