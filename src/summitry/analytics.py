@@ -21,9 +21,12 @@ for; postponed and cancelled ones never do.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -37,7 +40,7 @@ from summitry.store.ingest import _kb
 TRAVEL_STATUSES = ("occurred",)
 PLANNED_STATUSES = ("occurred", "planned", "speculated")
 _STATUS_ORDER = {"occurred": 0, "planned": 1, "speculated": 2, "postponed": 3, "cancelled": 4}
-_TRIP_GAP = timedelta(days=1)
+_TRIP_GAP_DAYS = 1  # legs this many days apart (or closer) are one trip
 
 EVENT_COLUMNS = ("id, type, status, start_date AS start, end_date AS \"end\", precision, actor_name AS actor, "
                  "actor_country, actor_level, counterparts, countries, place, forum, trip, n_mentions")
@@ -190,23 +193,24 @@ def travel(store: Store, person: str, *, year: int | None = None, include_planne
     ``year`` keeps the trips that touch that year; ``before`` keeps only the last trip that
     ended before that day ("the last trip abroad before ...").
     """
-    rows = legs(store, person, include_planned=include_planned).to_pylist()
-    trips = _trips(rows)
+    table = legs(store, person, include_planned=include_planned)
+    with _no_gc():
+        rows = _leg_rows(table)
+        trips = _trips(rows)
     if year is not None:
-        first, last = date(year, 1, 1), date(year, 12, 31)
-        trips = [t for t in trips if t["_start"] and t["_start"] <= last and t["_end"] >= first]
+        first, last = _ordinal(date(year, 1, 1)), _ordinal(date(year, 12, 31))
+        trips = [t for t in trips if t["_start"] is not None and t["_start"] <= last and t["_end"] >= first]
     if before is not None:
-        limit = parse_day(before, "before")
+        limit = _ordinal(parse_day(before, "before"))
         ended = [t for t in trips if t["_end"] is not None and t["_end"] < limit]
-        trips = ended[-1:] if ended else []
-    years = _years(trips, year)
-    names = {r["person"] for r in rows}
+        trips = [max(ended, key=lambda t: (t["_end"], t["_start"]))] if ended else []
+    found = {r["person"] for r in rows}
     return {
-        "person": min(names) if names else canonical_name(person),
+        "person": min(found) if found else canonical_name(person),
         "include_planned": include_planned,
         "trips": [_public_trip(t) for t in trips],
-        "years": years,
-        "undated_legs": sum(1 for t in trips for leg in t["legs"] if leg["start"] is None),
+        "years": _years(trips, year),
+        "undated_legs": sum(1 for t in trips for span in t["_spans"] if span[1] is None),
     }
 
 
@@ -233,6 +237,45 @@ def trips_table(report: dict[str, Any]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
+@contextmanager
+def _no_gc():
+    """Pause the cycle collector while building many small acyclic dicts (a busy person's legs):
+    its passes would otherwise cost more than the work."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# Inside the travel computation days are integers (days since 1970-01-01): Arrow hands them
+# over without building a date object per value, and trips of busy people have thousands of legs.
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _ordinal(day: date) -> int:
+    return day.toordinal() - _EPOCH
+
+
+def _iso(day: int | None) -> str | None:
+    return None if day is None else date.fromordinal(day + _EPOCH).isoformat()
+
+
+def _year(day: int) -> int:
+    return date.fromordinal(day + _EPOCH).year
+
+
+def _leg_rows(table: pa.Table) -> list[dict]:
+    cols = {n: table.column(n).to_pylist() for n in table.column_names if n not in ("start", "end")}
+    cols["start"] = table.column("start").cast(pa.int32()).to_pylist()
+    cols["end"] = [e if e is not None else s
+                   for s, e in zip(cols["start"], table.column("end").cast(pa.int32()).to_pylist())]
+    names = list(cols)
+    return [dict(zip(names, values)) for values in zip(*cols.values())]
+
+
 def _day_precise(row: dict) -> bool:
     return row["precision"] == "day" and row["start"] is not None
 
@@ -255,12 +298,11 @@ def _trips(rows: list[dict]) -> list[dict]:
     reach, prev = None, None
     for i in dated:
         r = rows[i]
-        end = r["end"] or r["start"]
-        if prev is not None and r["start"] <= reach + _TRIP_GAP:
+        if prev is not None and r["start"] <= reach + _TRIP_GAP_DAYS:
             union(i, prev)
-            reach = max(reach, end)
+            reach = max(reach, r["end"])
         else:
-            reach = end
+            reach = r["end"]
         prev = i
     # fusion's trip ids
     by_trip: dict[str, int] = {}
@@ -272,15 +314,19 @@ def _trips(rows: list[dict]) -> list[dict]:
                 by_trip[r["trip"]] = i
     # a leg known only to the month or year joins a day-precise trip in the same country within
     # its span; same-country legs with the same vague span are one report told twice
+    dated_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for j in dated:  # already in date order
+        dated_in[rows[j]["country"]].append((rows[j]["start"], j))
     vague_seen: dict[tuple, int] = {}
     for i, r in enumerate(rows):
         if _day_precise(r):
             continue
-        host = next((j for j in dated if rows[j]["country"] == r["country"] and r["start"] is not None
-                     and r["start"] <= rows[j]["start"] <= (r["end"] or r["start"])), None)
-        if host is not None:
-            union(i, host)
-            continue
+        if r["start"] is not None:
+            there = dated_in.get(r["country"], [])
+            k = bisect_left(there, (r["start"], -1))
+            if k < len(there) and there[k][0] <= r["end"]:
+                union(i, there[k][1])
+                continue
         key = (r["country"], r["start"], r["end"])
         if key in vague_seen:
             union(i, vague_seen[key])
@@ -290,93 +336,94 @@ def _trips(rows: list[dict]) -> list[dict]:
     for i, r in enumerate(rows):
         groups[find(i)].append(r)
     trips = [_trip(members) for members in groups.values()]
-    trips.sort(key=lambda t: (t["_start"] is None, t["_start"] or date.max, t["_end"] or date.max,
-                              t["legs"][0]["event_ids"][0]))
+    trips.sort(key=lambda t: (t["_start"] is None, t["_start"] or 0, t["_end"] or 0, t["legs"][0]["event_ids"][0]))
     return trips
 
 
 def _trip(members: list[dict]) -> dict:
     """Merge a trip's rows into legs: one per country and run of touching dates."""
     day = sorted((r for r in members if _day_precise(r)), key=lambda r: (r["start"], r["country"]))
-    vague = sorted((r for r in members if not _day_precise(r)),
-                   key=lambda r: (r["start"] or date.max, r["country"]))
+    vague = [r for r in members if not _day_precise(r)]
     merged: list[dict] = []
+    latest: dict[str, dict] = {}  # the last leg in each country: rows come in date order
     for r in day:
-        end = r["end"] or r["start"]
-        for leg in merged:
-            if leg["country"] == r["country"] and r["start"] <= leg["_end"] + _TRIP_GAP:
-                leg["_end"] = max(leg["_end"], end)
-                leg["rows"].append(r)
-                break
+        leg = latest.get(r["country"])
+        if leg is not None and r["start"] <= leg["_end"] + _TRIP_GAP_DAYS:
+            leg["_end"] = max(leg["_end"], r["end"])
+            leg["rows"].append(r)
         else:
-            merged.append({"country": r["country"], "_start": r["start"], "_end": end, "precision": "day",
-                           "rows": [r]})
-    for r in vague:
-        same = next((leg for leg in merged if leg["country"] == r["country"]), None)
+            leg = {"country": r["country"], "_start": r["start"], "_end": r["end"], "precision": "day", "rows": [r]}
+            merged.append(leg)
+            latest[r["country"]] = leg
+    first: dict[str, dict] = {}
+    for leg in merged:
+        first.setdefault(leg["country"], leg)
+    for r in sorted(vague, key=lambda r: (r["start"] is None, r["start"] or 0, r["country"])):
+        same = first.get(r["country"])
         if same is not None:
             same["rows"].append(r)
         else:
-            merged.append({"country": r["country"], "_start": r["start"], "_end": r["end"] or r["start"],
-                           "precision": r["precision"] if r["start"] else None, "rows": [r]})
-    legs_out = []
-    for leg in sorted(merged, key=lambda leg: (leg["_start"] or date.max, leg["country"])):
+            first[r["country"]] = leg = {"country": r["country"], "_start": r["start"], "_end": r["end"],
+                                         "precision": r["precision"] if r["start"] is not None else None,
+                                         "rows": [r]}
+            merged.append(leg)
+    merged.sort(key=lambda leg: (leg["_start"] is None, leg["_start"] or 0, leg["country"]))
+    public, spans = [], []
+    for leg in merged:
         rows = leg["rows"]
-        places = Counter(r["place"] for r in rows if r["place"])
-        top = max(places.values()) if places else 0
-        legs_out.append({
+        public.append({
             "country": leg["country"],
-            "place": min(p for p, n in places.items() if n == top) if places else None,
-            "start": leg["_start"].isoformat() if leg["_start"] else None,
-            "end": leg["_end"].isoformat() if leg["_end"] else None,
+            "place": _usual_place(rows),
+            "start": _iso(leg["_start"]),
+            "end": _iso(leg["_end"]),
             "precision": leg["precision"],
-            "status": min((r["status"] for r in rows), key=_STATUS_ORDER.__getitem__),
-            "event_ids": sorted({r["event_id"] for r in rows}),
-            "_days": _days(leg) if leg["precision"] == "day" else None,
-            "_start": leg["_start"], "_end": leg["_end"],
+            "status": rows[0]["status"] if len(rows) == 1 else
+            min((r["status"] for r in rows), key=_STATUS_ORDER.__getitem__),
+            "event_ids": [rows[0]["event_id"]] if len(rows) == 1 else sorted({r["event_id"] for r in rows}),
         })
-    starts = [leg["_start"] for leg in legs_out if leg["_start"]]
-    ends = [leg["_end"] for leg in legs_out if leg["_end"]]
-    return {"legs": legs_out, "_start": min(starts) if starts else None, "_end": max(ends) if ends else None}
+        spans.append((leg["country"], leg["_start"], leg["_end"], leg["precision"] == "day"))
+    starts = [leg["_start"] for leg in merged if leg["_start"] is not None]
+    ends = [leg["_end"] for leg in merged if leg["_end"] is not None]
+    return {"legs": public, "_spans": spans, "_start": min(starts) if starts else None,
+            "_end": max(ends) if ends else None}
 
 
-def _days(leg: dict) -> list[date]:
-    return [leg["_start"] + timedelta(days=k) for k in range((leg["_end"] - leg["_start"]).days + 1)]
+def _usual_place(rows: list[dict]) -> str | None:
+    """The place most reports of a leg give (alphabetically first among equals)."""
+    places = [r["place"] for r in rows if r["place"]]
+    if len(set(places)) <= 1:
+        return places[0] if places else None
+    counts = Counter(places)
+    top = max(counts.values())
+    return min(p for p, n in counts.items() if n == top)
 
 
 def _years(trips: list[dict], only: int | None) -> dict[str, dict[str, Any]]:
-    days: dict[int, set[date]] = defaultdict(set)
+    abroad: set[int] = set()
     countries: dict[int, set[str]] = defaultdict(set)
     unknown: Counter = Counter()
     for trip in trips:
-        for leg in trip["legs"]:
-            if leg["_start"] is None:
+        for country, start, end, day_precise in trip["_spans"]:
+            if start is None:
                 continue
-            for y in range(leg["_start"].year, leg["_end"].year + 1):
-                countries[y].add(leg["country"])
-            if leg["_days"] is None:
-                unknown[leg["_start"].year] += 1
+            first = _year(start)
+            for y in range(first, _year(end) + 1):
+                countries[y].add(country)
+            if day_precise:
+                abroad.update(range(start, end + 1))
             else:
-                for d in leg["_days"]:
-                    days[d.year].add(d)
+                unknown[first] += 1
+    days = Counter(_year(d) for d in abroad)
     years = sorted(set(countries) | set(days) | set(unknown))
     if only is not None:
         years = [y for y in years if y == only]
-    return {str(y): {"countries": sorted(countries[y]), "days_abroad": len(days[y]),
+    return {str(y): {"countries": sorted(countries[y]), "days_abroad": days[y],
                      "legs_days_unknown": unknown[y]} for y in years}
 
 
 def _public_trip(trip: dict) -> dict[str, Any]:
-    legs_out = [{k: v for k, v in leg.items() if not k.startswith("_")} for leg in trip["legs"]]
-    countries: list[str] = []
-    for leg in legs_out:
-        if leg["country"] not in countries:
-            countries.append(leg["country"])
-    return {
-        "start": trip["_start"].isoformat() if trip["_start"] else None,
-        "end": trip["_end"].isoformat() if trip["_end"] else None,
-        "countries": countries,
-        "legs": legs_out,
-    }
+    countries = list(dict.fromkeys(leg["country"] for leg in trip["legs"]))
+    return {"start": _iso(trip["_start"]), "end": _iso(trip["_end"]), "countries": countries, "legs": trip["legs"]}
 
 
 # --- export with CAMEO / PLOVER codes ---------------------------------------------------------
