@@ -48,6 +48,8 @@ _BARE_GATHERING = re.compile(r"(?:此次|本次|这次|该|上述|本届|此届|
 _DATELINE = re.compile(r"[^，。：:\s]{0,16}?(?:\d{1,2}月)?(?:\d{1,2}日)?电[\s（(]")
 # A clause that ends like this is a time clause (继…会面后，): its date is its own.
 _TIME_CLAUSE_END = re.compile(r"(?:后|以后|之后|以来|之前|前|时)\s*[，,；;：:]")
+# Which place names an event's place best when several stand together (北京人民大会堂 → Beijing).
+_PLACE_RANK = {"capital": 0, "city": 0, "landmark": 2, "subdivision": 3}
 _LOCATIVE = ("在", "于", "赴", "前往", "抵达")
 _AFTER_THAT = re.compile(r"后|以来")
 _SIDE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]")  # （左）, （右）
@@ -70,6 +72,7 @@ class _Slot:
     person: Any = None  # the knowledge-base person of a named party
     group: bool = False  # a group (中俄元首, 两国元首): several parties
     pair: bool = False  # 两国元首, 双方: the parties of the last meeting or call
+    specific: int = 9  # how well a place names where an event is: a city best (see _PLACE_RANK)
 
 
 @dataclass
@@ -326,7 +329,19 @@ class ChineseRuleEngine:
                         slots.append(_Slot(t.start, t.end, "loc", country=prev.record.iso3))
                         i += 1
                         continue
-                slots.append(_Slot(t.start, t.end, "loc", country=place.country, place=place.name))
+                loc = _Slot(t.start, t.end, "loc", country=place.country, place=place.name,
+                            specific=_PLACE_RANK.get(place.kind, 1))
+                last = slots[-1] if slots else None
+                if last is not None and last.kind == "loc" and last.end == t.start and last.country == loc.country:
+                    # 北京人民大会堂, 黑龙江省哈尔滨市, 美国旧金山: one location, named by its city
+                    if last.place is not None and last.specific <= loc.specific:
+                        loc = _Slot(last.start, t.end, "loc", country=last.country, place=last.place,
+                                    specific=last.specific)
+                    else:
+                        loc.start = last.start
+                    slots[-1] = loc
+                else:
+                    slots.append(loc)
             elif t.kind == "forum":
                 slots.append(_Slot(t.start, t.end, "forum", forum=t.record))
             elif t.kind == "group":
