@@ -55,7 +55,13 @@ class _Lex:
         self.NUM_A = r"(?:\d{1,3}|(?i:" + alt(list(self.numbers)) + r"))\b"
         self.units: dict[str, str] = en["units"]
         self.seasons: dict[str, str] = en["seasons"]
-        self.SEASON = r"(?i:" + alt(list(self.seasons)) + r")\b"
+        # a season word used as an adjective ("autumn term") or in a name ("Spring Festival") is none
+        # (capitalised, also a name: "Spring Festival", "Summer Davos", "Winter Olympics")
+        compounds = alt(en["season_compounds"])
+        lower = alt(list(self.seasons))
+        capital = alt([w.capitalize() for w in self.seasons] + [w.upper() for w in self.seasons])
+        self.SEASON = (rf"(?:(?:{lower})\b(?!\s+(?:{compounds})\b)"
+                       rf"|(?:{capital})\b(?!\s+(?:[A-Z]|(?:{compounds})\b)))")
         self.NOUNS = r"(?:" + alt(en["duration_nouns"]) + r")\b"
         # every expression holds one of these; the scan looks for them first
         keywords = TRIGGER_WORDS + list(self.seasons)
@@ -113,7 +119,13 @@ def grammar() -> Grammar:
         return deco
 
     def between_conn(p: str) -> str:
-        return rf"(?({p}pre)(?:{DASH}|\s+(?i:and)\s+)|{DASH})"
+        """A range connector; "and" after "between", or joining two days in a row ("14 and 15")."""
+        return rf"(?:{DASH}|\s+(?P<{p}and>(?i:and|&))\s+)"
+
+    def and_ok(m, p: str, d1: str | None, d2: str | None) -> bool:
+        if m.group(p + "and") is None or m.group(p + "pre") and m.group(p + "pre").lower() == "between":
+            return True
+        return d1 is not None and d2 is not None and _int(d2) == _int(d1) + 1
 
     # ------------------------------------------------------------------ periods (statistics)
     @rule("period_years",
@@ -155,6 +167,8 @@ def grammar() -> Grammar:
           rf"(?:,?\s*(?P<rmd_y1>{YEAR}))?{between_conn('rmd_')}"
           rf"(?:(?P<rmd_m2>{M})\s*)?(?P<rmd_d2>{DAY})(?:,?\s*(?P<rmd_y2>{YEAR}))?")
     def _range_md(m, ctx):
+        if not and_ok(m, "rmd_", m.group("rmd_d1"), None if m.group("rmd_m2") else m.group("rmd_d2")):
+            return None
         return _day_range(ctx, m.group("rmd_m1"), m.group("rmd_d1"), m.group("rmd_y1"),
                           m.group("rmd_m2"), m.group("rmd_d2"), m.group("rmd_y2"))
 
@@ -164,6 +178,8 @@ def grammar() -> Grammar:
           rf"(?:(?i:the){WS})?(?P<rdm_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<rdm_m2>{M})"
           rf"(?:,?\s*(?P<rdm_y2>{YEAR}))?")
     def _range_dm(m, ctx):
+        if not and_ok(m, "rdm_", None if m.group("rdm_m1") else m.group("rdm_d1"), m.group("rdm_d2")):
+            return None
         m1 = m.group("rdm_m1") or m.group("rdm_m2")
         return _day_range(ctx, m1, m.group("rdm_d1"), m.group("rdm_y1"),
                           m.group("rdm_m2"), m.group("rdm_d2"), m.group("rdm_y2"))
@@ -195,6 +211,8 @@ def grammar() -> Grammar:
           rf"(?:(?P<rmm_pre>(?i:from|between)){WS})?(?P<rmm_m1>{MF})(?:,?{WS}(?P<rmm_y1>{YEAR}))?"
           rf"{between_conn('rmm_')}(?P<rmm_m2>{MF})(?!\s*{DAY})(?:,?{WS}(?P<rmm_y2>{YEAR}))?")
     def _range_mm(m, ctx):
+        if not and_ok(m, "rmm_", None, None):
+            return None
         m1, m2 = L.month(m.group("rmm_m1")), L.month(m.group("rmm_m2"))
         y1, y2 = _int(m.group("rmm_y1")), _int(m.group("rmm_y2"))
         if m1 == m2 and not (y1 and y2) or not (_year_ok(y1) and _year_ok(y2)):
@@ -219,7 +237,7 @@ def grammar() -> Grammar:
     # ------------------------------------------------------------------ weekdays
     @rule("weekday",
           rf"(?:(?P<wd_mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past)){WS})?(?P<wd_w>{WD})"
-          rf"(?:'s)?(?:(?:,\s*|\s*\(\s*|{WS})(?:(?P<wd_m>{M})\s*(?P<wd_d>{DAY})|(?:(?i:the){WS})?"
+          rf"(?:(?:,\s*|\s*\(\s*|{WS})(?:(?P<wd_m>{M})\s*(?P<wd_d>{DAY})|(?:(?i:the){WS})?"
           rf"(?P<wd_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<wd_m2>{M}))(?:,?\s*(?P<wd_y>{YEAR}))?(?:\s*\))?)?")
     def _weekday(m, ctx):
         wd = L.weekday_no[m.group("wd_w").lower()]

@@ -30,7 +30,7 @@ _NOT_AFTER_NUM = "(?<![0-9０-９〇零一二三四五六七八九十两百千�
 TRIGGER = r"[0-9０-９]+|[年月日号周旬季天春夏秋冬久稍]|星期|礼拜|早前|最近|近期"
 #: what may come before the trigger within an expression (numbers, 上个, 过去的, 自, 为期, 至)
 LEAD_CHARS = frozenset(" \t\n\u3000" "0123456789０１２３４５６７８９〇零一二三四五六七八九十两百几数多第"
-                       "上下本这个今去明前后近过未来最接的半不自从为期至到~～-－–—")
+                       "上下本这个今昨去明前后近过未来最接的半不自从为期至到~～-－–—")
 SEP = r"\s*(?:[至到~～\-－–—]|—)\s*"
 
 
@@ -336,12 +336,13 @@ def grammar() -> Grammar:
             "星期": "week", "天": "day", "日": "day"}
 
     @rule("ago",
-          rf"(?P<ag_n>{COUNT}|多)\s*(?P<ag_u>年|个多?月|周|个星期|星期|天)\s*(?:之|以)?(?P<ag_d>前|后)"
-          r"(?![往夕线列所来者台])")
+          rf"(?P<ag_n>{COUNT}|多)\s*(?:(?P<ag_u>年|个多?月)\s*(?:之|以)?(?P<ag_d>前)"
+          r"|(?P<ag_u2>周|个星期|星期|天)\s*(?:之|以)?(?P<ag_d2>前|后))(?![往夕线列所来者台])")
     def _ago(m, ctx):
         n = L.number(m.group("ag_n")) if m.group("ag_n") != "多" else None
-        unit = UNIT[m.group("ag_u")]
-        back = m.group("ag_d") == "前"
+        # "三年后" is mostly counted from the story ("疫情三年后"), so only days and weeks look ahead
+        unit = UNIT[m.group("ag_u") or m.group("ag_u2")]
+        back = (m.group("ag_d") or m.group("ag_d2")) == "前"
         if n is None:  # 几年前, 多年前: some years back
             name = ("recent_" if back else "coming_") + unit + "s"
             return Result("vague", ctx.anchor.named_window(name))
@@ -363,10 +364,10 @@ def grammar() -> Grammar:
     def _day_word(m, ctx):
         return Result("relative", ctx.anchor.unit_offset("day", L.rel_days[m.group(0)]))
 
-    VAGUE = {"日前": "recent_days", "不久前": "recently", "早前": "recently", "最近": "lately",
+    VAGUE = {"不久的将来": "near_future", "日前": "recent_days", "不久前": "recently", "早前": "recently", "最近": "lately",
              "不久": "soon", "稍后": "soon", "近期": None}
 
-    @rule("vague", rf"(?<![{_ARABIC}〇零一二三四五六七八九十])(?P<vg>日前|不久前|早前|最近|近期|不久|稍后)")
+    @rule("vague", rf"(?<![{_ARABIC}〇零一二三四五六七八九十])(?P<vg>不久的将来|日前|不久前|早前|最近|近期|不久|稍后)")
     def _vague(m, ctx):
         name = VAGUE[m.group("vg")]
         if name is None:  # 近期: the near past, or the near future when the text speaks of it
