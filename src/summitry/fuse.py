@@ -440,7 +440,7 @@ def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = N
     for key in sorted(blocks):
         for cluster in _cluster_block(blocks[key]):
             merged.append(_merge(cluster))
-    merged.sort(key=lambda e: (e.start or "9999", e.type, e.actor.key(), e.id))
+    merged.sort(key=lambda e: (e.start or "9999", e.type, e.actor.key(), len(e.counterparts), e.id))
     assign_trips(merged)
     return merged
 

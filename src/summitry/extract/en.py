@@ -55,6 +55,14 @@ _FIRST_TARGET_GAP = re.compile(
 _NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
 _MODIFIER_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine)\b",
                              re.I)
+_NOMINAL_STATUS = re.compile(
+    r"\s*(?:\w+\s+){0,4}?(?:is|are|was|were|has been|had been|will be|would be)\s+(?:now\s+)?"
+    r"(expected|scheduled|set|due|planned|slated|likely|possible|postponed|delayed|put off|cancell?ed|called off|"
+    r"scrapped)\b|\s*(?:\w+\s+){0,4}?will\s+(take place|be held|begin|start|happen|go ahead)\b", re.I)
+_ANNOUNCED_THAT = re.compile(r"\bannounc(?:ed|es)\b[^.;]{0,60}?\bthat\b", re.I)
+_COMPOUND_MEETING = re.compile(
+    r"\s+(?:the\s+)?(?:\w+\s+)?((?:[A-Z][\w.]*\s*[-–]\s*){1,4}[A-Z][\w.]*)\s+(?:(?:tri|quadri)lateral\s+)?"
+    r"(?:meeting|summit|talks)\b")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
@@ -135,7 +143,8 @@ class DocState:
 
     last_actor: PartyRef | None = None
     last_actor_sentence: int = -10
-    last_date: tuple | None = None  # (DateSpan, sentence index)
+    last_date: tuple | None = None  # ((start, end), precision) of the last dated sentence
+    anchor_date: tuple | None = None  # the same for the first event the document dates itself
     last_forum: tuple | None = None  # (Forum, place, country, interval)
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
 
@@ -391,7 +400,9 @@ class EnglishRuleEngine:
     def _events_for(self, doc, text, sent, si, trig, s_triggers, parties, matches, s_dates, state,
                     published) -> list[Event]:
         clause_start, clause_end = _clause(text, sent, trig)
-        window_end = min([t.start for t in s_triggers if t.start > trig.end] + [clause_end])
+        # A bare noun ("the 22nd meeting of ...") inside the object does not end the window.
+        window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")]
+                         + [clause_end])
         if self.non_event_rx.search(text, max(clause_start, trig.start - 25), min(clause_end, trig.end + 40)):
             return []
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
@@ -408,7 +419,17 @@ class EnglishRuleEngine:
         out: list[Event] = []
         seen: set[str] = set()
         for ref in actor_refs:
+            if ref.kind == "pronoun":
+                # "he" refers first to a person named earlier in the same sentence.
+                before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")]
+                if before:
+                    ref = before[-1]
             actor = self._resolve(ref, when, state)
+            if actor is None and ref.kind in ("pronoun", "generic"):
+                # An unresolved "he" or "officials": the nearest named person before it in the clause.
+                named = [p for p in parties if p.end <= ref.start and p.start >= clause_start
+                         and p.kind in ("person", "unknown", "unnamed")]
+                actor = self._resolve(named[-1], when, state) if named else None
             if actor is None or actor.key() in seen:
                 continue
             seen.add(actor.key())
@@ -442,6 +463,11 @@ class EnglishRuleEngine:
         elif trig.type == "multilateral":
             forum, f_place, f_country = self._forum_target(targets, state, text, trig, window_end, when)
             if forum is None:
+                # "attended the China-Russia-Mongolia trilateral meeting": a meeting of those countries'
+                # holders of the actor's own office.
+                others = self._compound_meeting(text, trig, window_end, matches, actor, when, state)
+                if others:
+                    return [self._event(doc, sent, "meeting", status, actor, others, [], None, None, event_span)]
                 return []
             results.append(("multilateral", actor, [], [f_country] if f_country else [], f_place or place,
                             forum))
@@ -499,8 +525,23 @@ class EnglishRuleEngine:
                 return status
         if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.I):
             return "speculated"
-        spec = cue("speculated", *before) or cue("speculated", *after)
-        plan = cue("planned", *before) or cue("planned", *after)
+        spec = cue("speculated", *before)
+        plan = cue("planned", *before)
+        if trig.nominal:
+            attached = _NOMINAL_STATUS.match(text, after[0], after[1])
+            if attached:
+                word = attached.group(1).lower()
+                if word in ("likely", "possible"):
+                    return "speculated"
+                if word in ("postponed", "delayed", "put off"):
+                    return "postponed"
+                if word in ("cancelled", "canceled", "called off", "scrapped"):
+                    return "cancelled"
+                plan = plan or attached
+        elif not (spec or plan) and _ANNOUNCED_THAT.search(text, sent.start, trig.start) and \
+                not re.search(r"\b(?:has|had|have)\s+(?:\w+\s+)?$", text[max(sent.start, trig.start - 20):trig.start]):
+            # "announced on September 4 that X visited Russia": announcements of visits announce plans.
+            return "planned"
         if spec and (not plan or spec.start() >= plan.start() or spec.group(0).lower() in ("possible", "likely")):
             return "speculated"
         if plan:
@@ -511,26 +552,34 @@ class EnglishRuleEngine:
     def _event_date(self, text, sent, trig, s_dates, state, status, published):
         """((start, end), precision) of the event, from its sentence or the narrative."""
         usable = []
+        reported = None
         for span in s_dates:
             if span.interval is None:
                 continue
             head = text[max(sent.start, span.start - 25):span.start]
             if self.reporting_rx.search(head) and re.search(r"(?:on|in|at)\s*$", head) or \
                     re.search(r"\bsame day\b", text[span.start:span.end]):
-                continue  # "said on June 6": the date of the report
+                reported = reported or span  # "said on June 6": the date of the report
+                continue
             usable.append(span)
+        if not usable and reported is not None and status in ("planned", "speculated"):
+            # Announced on a day for later: the event falls in the weeks after the announcement.
+            s0 = reported.interval.start
+            return (s0, reported.interval.end + timedelta(days=60)), "month"
         durations = [d for d in s_dates if d.kind == "duration" and d.days]
         found = None
         if usable:
             best = min(usable, key=lambda d: (_distance(d, trig), d.start))
             found = (best.interval.start, best.interval.end), best.interval.precision
-        elif state.last_date is not None and not (trig.nominal or _is_headline(sent)):
-            # The narrative's date carries to the next events it tells, not to a passing reference
-            # ("Blinken's visit to China shows ...") or a headline.
-            (s, e), precision = state.last_date
-            if not (status == "occurred" and published is not None and s > published.end):
-                found = (s, e), precision
-        elif status in ("planned", "speculated") and published is not None:
+        else:
+            # The narrative's date carries to the next events it tells; a passing reference ("Blinken's
+            # visit to China shows ...") or a headline takes the date of the document's main story.
+            carried = state.anchor_date if trig.nominal or _is_headline(sent) else state.last_date
+            if carried is not None:
+                (s, e), precision = carried
+                if not (status == "occurred" and published is not None and s > published.end):
+                    found = (s, e), precision
+        if found is None and status in ("planned", "speculated") and published is not None:
             return (published.start, published.end + timedelta(days=90)), "month"
         if found is None:
             return None
@@ -577,10 +626,12 @@ class EnglishRuleEngine:
         inside = [p for p in parties if trig.start < p.start and p.end <= trig.end and p.kind != "pronoun"]
         if trig.type in ("meeting", "call"):
             counterparts += [p for p in inside if p not in counterparts]
+        elif not actors and trig.nominal and inside:
+            actors = inside[:1]  # "the attendance of Chinese officials at the summit"
         if not actors:
             return [], [], False
         # "A and B met with C and D": one meeting of both sides, not bilaterals.
-        group = len(subjects) > 1 and len(counterparts) > len(subjects) - 1
+        group = len(subjects) > 1
         return actors, [c for c in counterparts if c not in actors], group
 
     def _resolve(self, ref: PartyRef, when: date | None, state: DocState) -> Party | None:
@@ -650,6 +701,20 @@ class EnglishRuleEngine:
                 out.append(Target(m.start, m.end, None, forum=m.record))
             cursor = m.end
         return out
+
+    def _compound_meeting(self, text, trig, window_end, matches, actor, when, state) -> list[Party]:
+        m = _COMPOUND_MEETING.match(text, trig.end, window_end)
+        if not m:
+            return []
+        countries = [n.record.iso3 for n in matches if n.kind in ("country", "demonym")
+                     and m.start(1) <= n.start < m.end(1)]
+        if len(countries) < 2 or actor.country not in countries:
+            return []
+        office = self.kb.office(actor.office) if actor.office else None
+        key = office.key if office is not None else (actor.level or "head_of_state")
+        refs = [PartyRef(0, 0, "unnamed", country=c, office_key=key, level=actor.level)
+                for c in dict.fromkeys(countries) if c != actor.country]
+        return [p for p in (self._resolve(r, when, state) for r in refs) if p is not None]
 
     def _forum_target(self, targets, state, text, trig, window_end, when):
         for t in targets:
@@ -739,6 +804,11 @@ class EnglishRuleEngine:
         if dated:
             best = dated[0]
             state.last_date = ((best.interval.start, best.interval.end), best.interval.precision)
+            if state.anchor_date is None and events and events[-1].mentions[0].start == sent.start \
+                    and events[-1].start:
+                last = events[-1]
+                state.anchor_date = ((date.fromisoformat(last.start), date.fromisoformat(last.end)),
+                                     last.precision)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -824,11 +894,6 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
             group.insert(0, p)
         else:
             break
-    # Prefer a real person over a pronoun or a generic group right before the trigger.
-    if group[0].kind in ("pronoun", "generic") and len(candidates) > 1:
-        for p in reversed(candidates):
-            if p.kind in ("person", "unknown", "unnamed"):
-                return [p]
     return group
 
 
