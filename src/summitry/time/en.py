@@ -9,6 +9,7 @@ from summitry.time.grammar import Grammar, Result, Rule, alt, trie
 from summitry.time.interval import Interval, month_iv, shift_month, year_iv
 from summitry.time.lexicon import words
 from summitry.time.resolve import (
+    Anchor,
     day_or_none,
     day_range,
     days_or_none,
@@ -90,7 +91,7 @@ DASH = r"(?:\s*[-–—~]\s*|\s+(?i:to|through|thru|until|till)\s+)"
 TRIGGER_WORDS = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
                  "night", "nights", "quarter", "earlier", "later", "yesterday", "today", "tomorrow",
                  "tonight", "morning", "afternoon", "evening", "soon", "shortly", "recently", "lately",
-                 "future", "long"]
+                 "future", "long", "weekend"]
 #: words that may lead into an expression before its first trigger ("from", "the end of last")
 LEAD_WORDS = ["from", "between", "since", "the", "a", "an", "his", "her", "its", "their", "this", "that",
               "in", "over", "during", "within", "for", "throughout", "last", "next", "coming", "past",
@@ -117,6 +118,17 @@ def grammar() -> Grammar:
             rules.append(Rule(name, pattern, fn))
             return fn
         return deco
+
+    def RY(p: str) -> str:
+        """A year named relatively after a date: "May 5 last year", "in March this year"."""
+        return rf",?{WS}(?P<{p}ry>(?i:this|last|next|the\s+previous|the\s+following){WS}(?i:year))\b"
+
+    def rel_year(m, p: str) -> int | None:
+        ry = m.group(p + "ry")
+        if ry is None:
+            return None
+        word = ry.lower().split()[-2]
+        return {"last": -1, "previous": -1, "next": 1, "following": 1}.get(word, 0)
 
     def between_conn(p: str) -> str:
         """A range connector; "and" after "between", or joining two days in a row ("14 and 15")."""
@@ -160,6 +172,19 @@ def grammar() -> Grammar:
     def _iso(m, ctx):
         iv = day_or_none(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
         return Result("absolute", iv) if iv and _year_ok(iv.start.year) else None
+
+    @rule("numeric", rf"(?<![A-Za-z0-9_./\\-])(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.])(?P<nu_b>[0-3]?\d)(?P=nu_sep)"
+                     r"(?P<nu_y>(?:1[89]|20)\d\d)(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])")
+    def _numeric(m, ctx):
+        """14/09/2022 or 09/14/2022 when only one reading is a date; 14.09.2022 day first."""
+        a, b, y = int(m.group("nu_a")), int(m.group("nu_b")), int(m.group("nu_y"))
+        if a > 12 or m.group("nu_sep") == "." or a == b:
+            iv = day_or_none(y, b, a)
+        elif b > 12:
+            iv = day_or_none(y, a, b)
+        else:
+            return None  # 05/04/2022: April or May
+        return Result("absolute", iv) if iv and _year_ok(y) else None
 
     # ------------------------------------------------------------------ day ranges
     @rule("range_md",
@@ -262,24 +287,26 @@ def grammar() -> Grammar:
 
     # ------------------------------------------------------------------ single days
     @rule("md",
-          rf"(?P<md_m>{M})\s*(?P<md_d>{DAY})(?:,?\s*(?P<md_y>{YEAR}))?"
+          rf"(?P<md_m>{M})\s*(?P<md_d>{DAY})(?:,?\s*(?P<md_y>{YEAR})|{RY('md_')})?"
           rf"(?:(?:,\s*|\s*\(\s*)(?P<md_w>{WD})(?:\s*\))?)?")
     def _md(m, ctx):
-        return _day(ctx, m.group("md_m"), m.group("md_d"), m.group("md_y"), m.group("md_w"))
+        return _day(ctx, m.group("md_m"), m.group("md_d"), m.group("md_y"), m.group("md_w"), rel_year(m, "md_"))
 
     @rule("dm",
-          rf"(?:(?i:the){WS})?(?P<dm_d>{DAY}){WS}(?:(?i:of){WS})?(?P<dm_m>{M})(?:,?\s*(?P<dm_y>{YEAR}))?"
+          rf"(?:(?i:the){WS})?(?P<dm_d>{DAY}){WS}(?:(?i:of){WS})?(?P<dm_m>{M})(?:,?\s*(?P<dm_y>{YEAR})|{RY('dm_')})?"
           rf"(?:(?:,\s*|\s*\(\s*)(?P<dm_w>{WD})(?:\s*\))?)?")
     def _dm(m, ctx):
-        return _day(ctx, m.group("dm_m"), m.group("dm_d"), m.group("dm_y"), m.group("dm_w"))
+        return _day(ctx, m.group("dm_m"), m.group("dm_d"), m.group("dm_y"), m.group("dm_w"), rel_year(m, "dm_"))
 
-    def _day(ctx, ms, ds, ys, ws):
+    def _day(ctx, ms, ds, ys, ws, ry=None):
         month, day, y = L.month(ms), _int(ds), _int(ys)
         if y is not None:
             iv = day_or_none(y, month, day)
             return Result("absolute", iv) if iv and _year_ok(y) else None
         if day_or_none(2000, month, day) is None:  # no year has it (leap day included)
             return None
+        if ry is not None:
+            return Result("absolute", ctx.anchor.relative(lambda r: day_or_none(r.year + ry, month, day)))
         wd = L.weekday_no[ws.lower()] if ws else None
         return Result("absolute", ctx.anchor.infer_year(lambda yy: day_or_none(yy, month, day), weekday=wd))
 
@@ -296,7 +323,7 @@ def grammar() -> Grammar:
     REL = r"(?i:this|last|next|the|the\s+current|the\s+previous|the\s+following)"
 
     @rule("part",
-          rf"(?P<pt_p>{PART})\s*-?\s*(?:(?P<pt_m>{MF})(?:,?\s*(?P<pt_y>{YEAR}))?"
+          rf"(?P<pt_p>{PART})\s*-?\s*(?:(?P<pt_m>{MF})(?:,?\s*(?P<pt_y>{YEAR})|{RY('pt_')})?"
           rf"|(?P<pt_rel>{REL}){WS}(?P<pt_u>(?i:month|year))\b|(?P<pt_y2>{YEAR})"
           rf"|(?P<pt_s>{SEASON})(?:{WS}(?P<pt_sy>{YEAR}))?)")
     def _part(m, ctx):
@@ -324,6 +351,9 @@ def grammar() -> Grammar:
                 part_fn = (lambda yy: month_part_iv(yy, month, month_part[p]))
             if y is not None:
                 return Result("part", part_fn(y)) if _year_ok(y) else None
+            ry = rel_year(m, "pt_")
+            if ry is not None:
+                return Result("part", a.relative(lambda r: part_fn(r.year + ry)))
             return Result("part", a.infer_year(part_fn))
         if m.group("pt_y2"):
             y = int(m.group("pt_y2"))
@@ -439,6 +469,23 @@ def grammar() -> Grammar:
         sign = 1 if m.group("ag_d").lower() in ("from now", "hence") else -1
         return Result("relative", ctx.anchor.unit_offset(unit, sign * n))
 
+    @rule("weekend",
+          rf"(?P<we_mod>(?i:this\s+past|this\s+coming|the\s+coming|the\s+past|last|next|this|the)){WS}"
+          r"(?i:weekend)\b")
+    def _weekend(m, ctx):
+        mod = m.group("we_mod").lower().split()
+        if mod == ["the"] and not _before(_WEEKEND_PREP, ctx.text, m.start()):
+            return None
+        offset = {"last": -1, "next": 1}.get(mod[0]) if len(mod) == 1 else None
+        if mod == ["this"]:
+            offset = 0
+        a = ctx.anchor
+        if mod[-1] == "past":
+            return Result("relative", Anchor(a.ref, "past").weekend())
+        if mod[-1] == "coming":
+            return Result("relative", Anchor(a.ref, "future").weekend())
+        return Result("relative", a.weekend(offset))
+
     @rule("day_word",
           r"(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
           r"tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b")
@@ -482,7 +529,7 @@ def grammar() -> Grammar:
 
     @rule("month",
           rf"(?:(?P<mo_mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past)){WS})?(?P<mo_m>{MF})"
-          rf"(?!\s*-?\d)")
+          rf"(?!\s*-?\d)(?:{RY('mo_')})?")
     def _month(m, ctx):
         name = m.group("mo_m")
         month = L.month(name)
@@ -490,6 +537,11 @@ def grammar() -> Grammar:
         if not mod and name.lower() in L.ambiguous and not _before(L.context_re, ctx.text, m.start()):
             return None  # "May" the verb or a name, "March" the noun
         a = ctx.anchor
+        ry = rel_year(m, "mo_")
+        if ry is not None and not mod:
+            return Result("absolute", a.relative(lambda r: month_iv(r.year + ry, month)))
+        if ry is not None:
+            return None  # "last March this year"
         if not mod:
             return Result("absolute", a.infer_year(lambda yy: month_iv(yy, month)))
 
@@ -542,6 +594,9 @@ _SEPARATORS = frozenset(" \t\n\r,-\u00a0")
 _PREP_BEFORE = re.compile(
     r"(?i:\b(?:in|during|by|until|till|since|over|through|throughout|before|after|from|for|of|this|the|"
     r"and|to|early|mid|late|around|about)\s+(?:the\s+)?)$")
+
+
+_WEEKEND_PREP = re.compile(r"(?i:\b(?:at|over|during|on|for|by|until|in|after|before)\s+)$")
 
 
 def _before(pattern: re.Pattern, text: str, pos: int) -> bool:

@@ -134,6 +134,22 @@ class Anchor:
 
         return self.relative(f)
 
+    def weekend(self, week_offset: int | None = None) -> Interval | None:
+        """Saturday and Sunday: of the week ``week_offset`` weeks from publication, or (None) the
+        last one begun by publication (past or no tense), the next one not yet over (future)."""
+        future = self.tense == "future"
+
+        def f(r: date) -> Interval:
+            saturday = r - timedelta(days=r.weekday()) + timedelta(days=5)
+            if week_offset is not None:
+                saturday += timedelta(days=7 * week_offset)
+            elif future:
+                saturday = saturday if r <= saturday + timedelta(days=1) else saturday + timedelta(days=7)
+            elif r < saturday:
+                saturday -= timedelta(days=7)
+            return Interval(saturday, saturday + timedelta(days=1), "days")
+        return self.relative(f)
+
     # --- units -----------------------------------------------------------------------------------
 
     def unit_offset(self, unit: str, n: int) -> Interval | None:

@@ -157,7 +157,7 @@ def grammar() -> Grammar:
 
     # ------------------------------------------------------------------ day ranges
     @rule("range",
-          rf"(?:{YP('r1')}\s*)?(?:(?P<r_mp>{MP('r1')})\s*)?(?P<r_d1>{NUM})\s*[日号]?{SEP}"
+          rf"(?:{YP('r1')}\s*)?(?:(?P<r_mp>{MP('r1')})\s*)?(?P<r_d1>{NUM})\s*[日号]?(?:{SEP}|\s*(?P<r_and>[、和及与])\s*)"
           rf"(?:(?:(?P<r_y2>{YEAR})\s*年\s*)?(?P<r_m2>{NUM})\s*月\s*)?(?P<r_d2>{NUM})\s*[日号]")
     def _range(m, ctx):
         parts = ym(m, "r1")
@@ -171,6 +171,8 @@ def grammar() -> Grammar:
         year, ryear, month, rmonth = parts
         if m2 is None and d2 <= d1:
             return None
+        if m.group("r_and") and (m2 is not None or d2 != d1 + 1):
+            return None  # "14日和16日": two days, not a range; each is read on its own
         if y2 is not None and year is not None and month is not None:
             iv = days_or_none(year, month, d1, y2, m2, d2)
             return Result("range", iv) if iv else None
@@ -326,6 +328,11 @@ def grammar() -> Grammar:
         if mod is None:
             return Result("weekday", ctx.anchor.weekday(wd))
         return Result("weekday", ctx.anchor.weekday(wd, "week", L.rel_weeks[mod]))
+
+    @rule("weekend", rf"(?P<we_mod>{L.RELW})?周末")
+    def _weekend(m, ctx):
+        mod = m.group("we_mod")
+        return Result("relative", ctx.anchor.weekend(L.rel_weeks[mod] if mod else None))
 
     @rule("week", rf"(?P<wk_mod>{L.RELW}){WEEK}(?!{WCH})")
     def _week(m, ctx):
