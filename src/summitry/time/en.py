@@ -50,7 +50,8 @@ class _Lex:
                 wds += [name, name.upper()]
                 self.weekday_no[name.lower()] = int(no)
         self.WEEKDAY = r"(?<!Black )(?<!Cyber )(?<!Good )(?<!Easter )(?:" + alt(wds) + r")\b"
-        self.numbers: dict[str, int] = {k.lower(): v for k, v in en["numbers"].items()}
+        self.vague = {k.lower() for k in en["vague_numbers"]}
+        self.numbers: dict[str, int] = {k.lower(): v for k, v in {**en["numbers"], **en["vague_numbers"]}.items()}
         word_numbers = [k for k in self.numbers if k not in ("a", "an", "some")]
         self.NUM = r"(?:\d{1,3}|(?i:" + alt(word_numbers) + r"))\b"
         self.NUM_A = r"(?:\d{1,3}|(?i:" + alt(list(self.numbers)) + r"))\b"
@@ -467,6 +468,9 @@ def grammar() -> Grammar:
         n = L.number(m.group("ag_n"))
         unit = L.units[m.group("ag_u").lower()]
         sign = 1 if m.group("ag_d").lower() in ("from now", "hence") else -1
+        if re.sub(r"\s+", " ", m.group("ag_n").lower()) in L.vague:
+            # "a few weeks ago": somewhere in the last few (twice n) units
+            return Result("relative", ctx.anchor.window(unit, -2 * n if sign > 0 else 2 * n))
         return Result("relative", ctx.anchor.unit_offset(unit, sign * n))
 
     @rule("weekend",

@@ -357,11 +357,14 @@ def grammar() -> Grammar:
 
     @rule("window",
           rf"(?<!将)(?P<wn_d>近|过去的?|最近的?|未来的?|今后的?|接下来的?)\s*(?P<wn_n>{COUNT})?\s*"
-          r"(?P<wn_u>年|个多?月|周|个星期|星期|天|日)(?:来|以来|里|中|内)?")
+          r"(?P<wn_u>年|个多?月|周|个星期|星期|天|日)(?:来|以来|里|中|内)?"
+          rf"|(?P<wn_n2>{COUNT}|多)\s*(?P<wn_u2>年|个多?月|周|个星期|天)(?:来|以来)")
     def _window(m, ctx):
-        forward = m.group("wn_d")[0] in "未今接"
-        unit = UNIT[m.group("wn_u")]
-        n = L.number(m.group("wn_n")) if m.group("wn_n") else None
+        """近两个月, 过去两年, 未来几个月; also 十年来 (the ten years up to publication)."""
+        forward = bool(m.group("wn_d")) and m.group("wn_d")[0] in "未今接"
+        unit = UNIT[m.group("wn_u") or m.group("wn_u2")]
+        count = m.group("wn_n") or m.group("wn_n2")
+        n = L.number(count) if count and count != "多" else None
         if n is None:
             name = ("coming_" if forward else "recent_") + unit + "s"
             return Result("vague" if forward else "relative", ctx.anchor.named_window(name))
