@@ -174,6 +174,31 @@ def test_chinese_conventions():
             assert row["title"] == "Party Secretary", f"{name}:{line_no}: {row['title']}"
 
 
+# Everyday Chinese words that contain short transliterated surnames; a short form inside one of
+# them would turn Harbin into Hina Rabbani Khar, the Kremlin into John Kerry or the Fed chair
+# into Colin Powell.
+COMMON_ZH_WORDS = ("哈尔滨", "克里姆林宫", "克里米亚", "戈尔巴乔夫", "达尔富尔", "科索沃", "俄罗斯",
+                   "卡塔尔", "奥林匹克", "美联储主席鲍威尔")
+
+
+def test_chinese_short_forms_do_not_hide_in_common_words():
+    """A Chinese short form is matched anywhere in running text, so it must not occur inside a
+    country or capital name of the KB or inside a few everyday words."""
+    words = set(COMMON_ZH_WORDS)
+    with (DATA_DIR.parent / "countries.csv").open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for column in ("name_zh", "official_zh", "capital_zh"):
+                words.update(v for v in (row.get(column) or "").split("|") if v)
+    clashes = []
+    for name, line_no, row in all_rows():
+        for form in filter(None, row["short"].split("|")):
+            if CJK_RE.search(form):
+                inside = sorted(w for w in words if form in w)
+                if inside:
+                    clashes.append(f"{name}:{line_no}: {form} inside {inside[:3]}")
+    assert not clashes, "\n".join(clashes)
+
+
 def test_one_holder_at_a_time():
     """Heads of state and government and foreign ministers do not overlap; a hand-over on one
     day (the old holder's end is the new holder's start) is allowed."""
