@@ -49,7 +49,9 @@ class _Lex:
             for name in names:
                 wds += [name, name.upper()]
                 self.weekday_no[name.lower()] = int(no)
-        self.WEEKDAY = r"(?<!Black )(?<!Cyber )(?<!Good )(?<!Easter )(?:" + alt(wds) + r")\b"
+        # lookbehinds must be fixed-width: one per name word
+        not_names = "".join(f"(?<!{re.escape(w)} )" for w in en["weekday_names_after"])
+        self.WEEKDAY = not_names + r"(?:" + alt(wds) + r")\b"
         self.vague = {k.lower() for k in en["vague_numbers"]}
         self.numbers: dict[str, int] = {k.lower(): v for k, v in {**en["numbers"], **en["vague_numbers"]}.items()}
         word_numbers = [k for k in self.numbers if k not in ("a", "an", "some")]
@@ -57,8 +59,8 @@ class _Lex:
         self.NUM_A = r"(?:\d{1,3}|(?i:" + alt(list(self.numbers)) + r"))\b"
         self.units: dict[str, str] = en["units"]
         self.seasons: dict[str, str] = en["seasons"]
-        # a season word used as an adjective ("autumn term") or in a name ("Spring Festival") is none
-        # (capitalised, also a name: "Spring Festival", "Summer Davos", "Winter Olympics")
+        # a season word used as an adjective ("autumn term") is none, nor, capitalised, in a name
+        # ("Spring Festival", "Summer Davos", "Winter Olympics")
         compounds = alt(en["season_compounds"])
         lower = alt(list(self.seasons))
         capital = alt([w.capitalize() for w in self.seasons] + [w.upper() for w in self.seasons])
@@ -83,7 +85,7 @@ class _Lex:
 DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?<![\d.,$€£])(?:1[89]|20)\d\d(?![\d%])"
 WS = r"\s+"
-# a range connector between days or months (and, only after "between")
+# a range connector between days or months ("and" is added where it may join them)
 DASH = r"(?:\s*[-–—~]\s*|\s+(?i:to|through|thru|until|till)\s+)"
 
 

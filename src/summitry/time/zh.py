@@ -56,6 +56,9 @@ class _Lex:
         self.RELY = "(?:" + alt(list(self.rel_years)) + ")"
         self.RELM = "(?:" + alt(list(self.rel_months)) + ")"
         self.RELW = "(?:" + alt(list(self.rel_weeks)) + ")"
+        self.NOT_DAY = "(?:" + alt(zh["day_names_before"]) + ")"
+        self.NOT_SEASON = "(?:" + alt(zh["season_names_before"]) + ")"
+        self.NOT_SEASON_CHAR = "(?:" + alt(zh["season_char_names_before"]) + ")"
 
     def number(self, s: str) -> int | None:
         """'14', '１４', '十四', '二十', '两', '一百', '二〇二二' -> int; None for 几/数 (a few)."""
@@ -284,8 +287,8 @@ def grammar() -> Grammar:
         return Result("part", ctx.anchor.relative(lambda r: build(r.year + off)))
 
     @rule("season",
-          rf"(?:(?P<s_yp>{YP('s')})\s*)?(?P<s_s>{L.SCH})(?:季|天)(?![奥运达风])"
-          rf"|(?P<s_rel>[今去明])(?P<s_s2>{L.SCH})(?![节装运])")
+          rf"(?:(?P<s_yp>{YP('s')})\s*)?(?P<s_s>{L.SCH})(?:季|天)(?!{L.NOT_SEASON})"
+          rf"|(?P<s_rel>[今去明])(?P<s_s2>{L.SCH})(?!{L.NOT_SEASON_CHAR})")
     def _season(m, ctx):
         parts = ym(m, "s")
         if parts is None:
@@ -370,7 +373,7 @@ def grammar() -> Grammar:
             return Result("vague" if forward else "relative", ctx.anchor.named_window(name))
         return Result("vague" if forward else "relative", ctx.anchor.window(unit, -n if forward else n))
 
-    @rule("day_word", "(?:" + alt(list(L.rel_days)) + r")(?!俄罗斯|头条|美国|中国|印度|日本|关注|视点|说法|话题)")
+    @rule("day_word", "(?:" + alt(list(L.rel_days)) + rf")(?!{L.NOT_DAY})")
     def _day_word(m, ctx):
         return Result("relative", ctx.anchor.unit_offset("day", L.rel_days[m.group(0)]))
 
