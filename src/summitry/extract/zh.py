@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -98,6 +98,7 @@ class _DocState:
     sentences: list[Sentence] = field(default_factory=list)
     unknown_people: dict[str, Party] = field(default_factory=dict)  # names the KB does not know, as written
     last_group: tuple[Party, ...] = ()
+    persons_learnt: int = 0  # how many of person_marks _learn_surnames has seen
     events: list[Event] = field(default_factory=list)
 
 
@@ -126,6 +127,8 @@ class ChineseRuleEngine:
         self.lex = lexicon or load_lexicon()
         self.matcher = self.kb.matcher("zh")
         self.converter = SimplifiedConverter()
+        # Office holders by (country, office, title, level, day): the lookup is the costly part.
+        self._office_cache: dict[tuple, Party] = {}
         self.segmenter = rjieba.Jieba()
         for word, freq, tag in self.kb.zh_user_dict():
             self.segmenter.add_word(word, freq, tag)
@@ -178,9 +181,10 @@ class ChineseRuleEngine:
 
     def _learn_surnames(self, state: _DocState, sent: Sentence) -> None:
         """Chinese persons named in full up to this sentence can be referred to by surname alone."""
-        for offset, person in state.person_marks:
-            if offset >= sent.end:
-                break
+        marks = state.person_marks
+        while state.persons_learnt < len(marks) and marks[state.persons_learnt][0] < sent.end:
+            offset, person = marks[state.persons_learnt]
+            state.persons_learnt += 1
             zh = getattr(person, "name_zh", "") or ""
             if person.country in _CHINESE_NAMED and len(zh) >= 2 and state.text.startswith(zh, offset):
                 state.surnames.setdefault(zh[0], person)
@@ -190,8 +194,7 @@ class ChineseRuleEngine:
     def _read_sentence(self, state: _DocState, sent: Sentence,
                        triggers: list[tuple[int, int, str]], kb_matches: list[Any]) -> None:
         text = state.text
-        word_starts = self._word_starts(text, sent)
-        triggers = [t for t in triggers if t[0] in word_starts or t[2].startswith(("赴", "访"))]
+        triggers = [t for t in triggers if t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1])]
         if not triggers:
             return
         when = self._sentence_day(state, sent)
@@ -213,13 +216,18 @@ class ChineseRuleEngine:
                 if ev.type in ("meeting", "call"):
                     state.last_group = (ev.actor, *ev.counterparts)
 
-    def _word_starts(self, text: str, sent: Sentence) -> set[int]:
-        starts = set()
-        pos = sent.start
-        for word in self.segmenter.cut(text[sent.start:sent.end]):
-            starts.add(pos)
+    def _begins_word(self, text: str, sent: Sentence, start: int, end: int) -> bool:
+        """Whether rjieba, reading a few characters around it, starts a word where the trigger starts
+        (会见 in 有机会见到 does not). Only the neighbourhood is segmented: it is all that matters."""
+        lo = max(sent.start, start - 4)
+        if lo == start or not _is_han(text[start - 1]):
+            return True
+        pos = lo
+        for word in self.segmenter.cut(text[lo:min(sent.end, end + 2)]):
+            if pos >= start:
+                return pos == start
             pos += len(word)
-        return starts
+        return False
 
     def _sentence_day(self, state: _DocState, sent: Sentence) -> date | None:
         """The day people's offices are looked up for: the sentence's first date, else publication."""
@@ -435,12 +443,15 @@ class ChineseRuleEngine:
     def _office_party(self, country: str, office: str, title: str | None, level: str | None,
                       when: date | None) -> Party:
         """The holder of ``office`` in ``country`` on ``when``, or the office alone when unknown."""
-        person = None
-        if when is not None:
-            person = self.kb.resolve_office(country, office, when)
-        if person is not None:
-            return self._person_party(person, when, None)
-        return Party(None, country, title, level)
+        key = (country, office, title, level, when)
+        party = self._office_cache.get(key)
+        if party is None:
+            person = self.kb.resolve_office(country, office, when) if when is not None else None
+            party = self._person_party(person, when, None) if person is not None else Party(None, country, title, level)
+            if len(self._office_cache) > 50_000:
+                self._office_cache.clear()
+            self._office_cache[key] = party
+        return replace(party)  # parties are mutable records: each event gets its own
 
     def _last_person(self, state: _DocState, pos: int) -> Any:
         i = bisect.bisect_left(state.person_marks, pos, key=lambda pm: pm[0])

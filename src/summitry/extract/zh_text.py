@@ -22,16 +22,17 @@ from functools import lru_cache
 
 # ![caption](file.jpg): the caption stays, the brackets and the target go.
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")
-# [text](url): the text stays.
-_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(([^)\n]*)\)")
+# [text](url): the text stays (images are masked first, so no ![ is left).
+_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 # Bare file names and web addresses say nothing about events.
+# (ASCII classes only: a \w run would also scan every run of Chinese characters.)
 _FILE_OR_URL = re.compile(
-    r"https?://\S+|www\.\S+|[\w\-./]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf|html?)\b", re.IGNORECASE
+    r"https?://[!-~]+|www\.[!-~]+|[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf|html?)\b", re.IGNORECASE
 )
 # Markdown marks at the start of a line: headings, quotes, list bullets (possibly nested).
 _LINE_MARKS = re.compile(r"^[ \t]*(?:(?:#{1,6}|>|[*+\-]|\d+\.)[ \t]+|>)+", re.MULTILINE)
 # Emphasis marks and table rules anywhere.
-_EMPHASIS = re.compile(r"\*{1,3}|_{2,3}|`+|\|")
+_EMPHASIS = re.compile(r"[*`|]+|__+")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -69,9 +70,13 @@ def mask_markup(text: str, credit_lines: Iterable[str] = (), caption_labels: Ite
     ``credit_lines``: line openings (图像来源 …) whose whole line is a photo credit;
     ``caption_labels``: labels (图像加注文字 …) dropped from the start of a caption line.
     """
-    masked = _IMAGE.sub(lambda m: "  " + m.group(1) + " " * (m.end() - m.end(1)), text)
-    masked = _LINK.sub(_keep_group(1), masked)
-    masked = _FILE_OR_URL.sub(_blank, masked)
+    # Each pattern runs only where its first character occurs at all (a scan costs more than `in`).
+    masked = text
+    if "](" in masked:
+        masked = _IMAGE.sub(lambda m: "  " + m.group(1) + " " * (m.end() - m.end(1)), masked)
+        masked = _LINK.sub(_keep_group(1), masked)
+    if "." in masked:
+        masked = _FILE_OR_URL.sub(_blank, masked)
     credit = _line_cue_pattern(tuple(credit_lines))
     if credit is not None:
         masked = credit.sub(_blank, masked)
@@ -79,7 +84,8 @@ def mask_markup(text: str, credit_lines: Iterable[str] = (), caption_labels: Ite
     if label is not None:
         masked = label.sub(_blank, masked)
     masked = _LINE_MARKS.sub(_blank, masked)
-    masked = _EMPHASIS.sub(_blank, masked)
+    if any(mark in masked for mark in "*`|_"):
+        masked = _EMPHASIS.sub(_blank, masked)
     return masked
 
 
