@@ -63,6 +63,7 @@ _ANNOUNCED_THAT = re.compile(r"\bannounc(?:ed|es)\b[^.;]{0,60}?\bthat\b", re.I)
 _COMPOUND_MEETING = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?((?:[A-Z][\w.]*\s*[-–]\s*){1,4}[A-Z][\w.]*)\s+(?:(?:tri|quadri)lateral\s+)?"
     r"(?:meeting|summit|talks)\b")
+_SHARED_SUBJECT = re.compile(r"(?:\band|\bto|\bbefore|\bafter|\bthen|\balso|\bwhile|,)\s+(?:also\s+|then\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
@@ -91,7 +92,9 @@ class _TitleRecord:
 
 
 @dataclass(frozen=True)
-class _LexiconTitle:
+class _LocalMatch:
+    """A match the engine finds itself, shaped like the knowledge base's matches."""
+
     start: int
     end: int
     kind: str
@@ -186,7 +189,7 @@ class EnglishRuleEngine:
 
         text = doc.text
         sentences = split_sentences(text)
-        matches = sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end))
+        matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
         dates = find_dates(text, "en", doc.published)
         published = parse_published(doc.published)
         triggers = self._find_triggers(text)
@@ -264,7 +267,7 @@ class EnglishRuleEngine:
         for level, rx in self.title_rx:
             for m in rx.finditer(text, sent.start, sent.end):
                 if not any(o.start < m.end() and m.start() < o.end for o in offices):
-                    offices.append(_LexiconTitle(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, level)))
+                    offices.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, level)))
         offices.sort(key=lambda o: o.start)
         people = [m for m in matches if m.kind in ("person", "person_short")]
         nationals = [m for m in matches if m.kind in ("demonym", "country")]
@@ -410,7 +413,7 @@ class EnglishRuleEngine:
         status = self._status(text, sent, clause_start, trig, s_dates)
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published)
         actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
-                                                           window_end, state)
+                                                                 window_end, state, s_triggers)
         interval = event_span[0] if event_span else None
         when = interval[0] if interval else (published.start if published else None)
         spans = [(p.start, p.end) for p in parties]
@@ -421,7 +424,9 @@ class EnglishRuleEngine:
         for ref in actor_refs:
             if ref.kind == "pronoun":
                 # "he" refers first to a person named earlier in the same sentence.
-                before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")]
+                before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")
+                          and not re.search(r"\b(?:with|by|to|for|of|from|at|on|and|against|than)\s+$",
+                                            text[max(sent.start, p.start - 12):p.start], re.I)]
                 if before:
                     ref = before[-1]
             actor = self._resolve(ref, when, state)
@@ -557,6 +562,8 @@ class EnglishRuleEngine:
             if span.interval is None:
                 continue
             head = text[max(sent.start, span.start - 25):span.start]
+            if re.search(r"\b(?:since|until|till|before|ahead of)\s*$", head, re.I):
+                continue  # "his first trip since April 2017": another time, not this event's
             if self.reporting_rx.search(head) and re.search(r"(?:on|in|at)\s*$", head) or \
                     re.search(r"\bsame day\b", text[span.start:span.end]):
                 reported = reported or span  # "said on June 6": the date of the report
@@ -590,8 +597,13 @@ class EnglishRuleEngine:
         return (s, e), precision
 
     # ------------------------------------------------------------------ who
-    def _participants(self, text, sent, si, trig, parties, clause_start, window_end, state):
+    def _participants(self, text, sent, si, trig, parties, clause_start, window_end, state, s_triggers=()):
         left = [p for p in parties if p.end <= trig.start and p.start >= clause_start]
+        # "X met Y before returning ...", "X went to the US to attend ...": a verb joined to an earlier
+        # trigger shares its subject, so the earlier trigger's object is not this one's actor.
+        earlier = [t for t in s_triggers if t.end <= trig.start and t.start >= clause_start and not t.nominal]
+        if earlier and _SHARED_SUBJECT.search(text, max(clause_start, trig.start - 12), trig.start):
+            left = [p for p in left if p.end <= earlier[-1].start]
         right = [p for p in parties if p.start >= trig.end and p.start < window_end]
         actors: list[PartyRef] = []
         counterparts: list[PartyRef] = []
@@ -812,6 +824,44 @@ class EnglishRuleEngine:
 
 
 # ---------------------------------------------------------------------- helpers
+# Where the family name comes first, a person is referred to by the first word ("Xi", "Yoon").
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
+
+
+def _with_surnames(text: str, matches: list) -> list:
+    """Add the short references ("Xi", "Biden") to people the document names in full somewhere.
+
+    Only names the document itself introduces count, so "Xi" is Xi Jinping in a story about him and
+    nothing in a story that never names him.
+    """
+    short: dict[str, object] = {}
+    clash: set[str] = set()
+    for m in matches:
+        if m.kind != "person" or isinstance(m.record, tuple):
+            continue
+        words = m.record.name.replace("-", " ").split()
+        if len(words) < 2:
+            continue
+        surname = words[0] if m.record.country in _FAMILY_NAME_FIRST else words[-1]
+        if len(surname) < 2 or not surname[0].isupper():
+            continue
+        if surname in short and short[surname] is not m.record:
+            clash.add(surname)
+        short[surname] = m.record
+    for name in clash:
+        del short[name]
+    if not short:
+        return matches
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(short, key=len, reverse=True)) + r")(?![\w])")
+    covered = [(m.start, m.end) for m in matches]
+    extra = []
+    for m in rx.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        extra.append(_LocalMatch(m.start(), m.end(), "person_short", m.group(1), short[m.group(1)]))
+    return sorted(matches + extra, key=lambda m: (m.start, -m.end))
+
+
 def _take(items: Sequence, index: int, sent: Sentence) -> tuple[list, int]:
     """Items (sorted by start) that start inside the sentence; advances a shared cursor."""
     while index < len(items) and items[index].start < sent.start:
