@@ -603,7 +603,7 @@ class EnglishRuleEngine:
         # trigger shares its subject, so the earlier trigger's object is not this one's actor.
         earlier = [t for t in s_triggers if t.end <= trig.start and t.start >= clause_start and not t.nominal]
         if earlier and _SHARED_SUBJECT.search(text, max(clause_start, trig.start - 12), trig.start):
-            left = [p for p in left if p.end <= earlier[-1].start]
+            left = [p for p in left if p.end <= earlier[0].start]
         right = [p for p in parties if p.start >= trig.end and p.start < window_end]
         actors: list[PartyRef] = []
         counterparts: list[PartyRef] = []
