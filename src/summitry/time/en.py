@@ -611,9 +611,7 @@ def _before(pattern: re.Pattern, text: str, pos: int) -> bool:
 
 
 def _half_month(year: int, month: int, second: bool) -> Interval:
-    m = month_iv(year, month)
-    return Interval(date(year, month, 16), m.end, "part") if second else \
-        Interval(m.start, date(year, month, 15), "part")
+    return month_part_iv(year, month, "second_half" if second else "first_half")
 
 
 def scan(text: str, anchor, periods: bool = False):

@@ -240,10 +240,11 @@ def grammar() -> Grammar:
         return Result("absolute", place(ctx, parts, lambda yy, mm: day_or_none(yy, mm, day), wd))
 
     # ------------------------------------------------------------------ parts of months
-    MONTH_PART = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late"}
+    MONTH_PART = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late",
+                  "上半月": "first_half", "下半月": "second_half"}
 
     @rule("month_part",
-          rf"(?:{YP('mp')}\s*)?{MP('mp')}\s*(?P<mp_p>上旬|中旬|下旬|初|底|末)")
+          rf"(?:{YP('mp')}\s*)?{MP('mp')}\s*(?P<mp_p>上旬|中旬|下旬|上半月|下半月|初|底|末)")
     def _month_part(m, ctx):
         parts = ym(m, "mp")
         if parts is None:
@@ -251,9 +252,10 @@ def grammar() -> Grammar:
         part = MONTH_PART[m.group("mp_p")]
         return Result("part", place(ctx, parts, lambda yy, mm: month_part_iv(yy, mm, part)))
 
-    @rule("month_part_bare", r"(?<![上下本这当同个])(?P<mpb_p>月初|月底|月末|上旬|中旬|下旬)")
+    @rule("month_part_bare", r"(?<![上下本这当同个])(?P<mpb_p>月初|月底|月末|上旬|中旬|下旬|上半月|下半月)")
     def _month_part_bare(m, ctx):
-        part = MONTH_PART[m.group("mpb_p").lstrip("月")]
+        p = m.group("mpb_p")
+        part = MONTH_PART[p[1:] if p[0] == "月" else p]
         return Result("part", ctx.anchor.relative(lambda r: month_part_iv(r.year, r.month, part)))
 
     # ------------------------------------------------------------------ parts of years, seasons
@@ -376,6 +378,22 @@ def grammar() -> Grammar:
     @rule("day_word", "(?:" + alt(list(L.rel_days)) + rf")(?!{L.NOT_DAY})")
     def _day_word(m, ctx):
         return Result("relative", ctx.anchor.unit_offset("day", L.rel_days[m.group(0)]))
+
+    @rule("two_days", r"(?P<td>今明|明后)两(?P<td_u>天|日|年)")
+    def _two_days(m, ctx):
+        """今明两天 (today and tomorrow), 明后两天, 今明两年 (this year and next)."""
+        first = 0 if m.group("td") == "今明" else 1
+        unit = "year" if m.group("td_u") == "年" else "day"
+        a, b = ctx.anchor.unit_offset(unit, first), ctx.anchor.unit_offset(unit, first + 1)
+        if a is None or b is None:
+            return Result("relative", None)
+        return Result("relative", a.hull(b, "days" if unit == "day" else "year"))
+
+    @rule("rest_of", rf"(?<![{_ARABIC}〇零一二三四五六七八九十两百几多数个半今去明本当同])(?P<ro_u>年|月)内")
+    def _rest_of(m, ctx):
+        """年内, 月内: from publication to the end of the year or month."""
+        unit = "year" if m.group("ro_u") == "年" else "month"
+        return Result("vague", ctx.anchor.rest_of(unit, earlier=False))
 
     VAGUE = {"不久的将来": "near_future", "日前": "recent_days", "不久前": "recently", "早前": "recently", "最近": "lately",
              "不久": "soon", "稍后": "soon", "近期": None}
