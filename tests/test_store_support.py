@@ -73,6 +73,8 @@ def generated_documents(n: int, seed: int = 7, lines_per_doc: int = 6) -> list[D
         lines = []
         for _ in range(lines_per_doc):
             name, home = rng.choice(PEOPLE)
+            if rng.random() < 0.05:  # "the Japanese leader": known only by country
+                name = None
             host = rng.choice([h for h in HOSTS if h != home])
             day = f"2022-{rng.randint(1, 3):02d}-{rng.randint(1, 9):02d}"
             kind = rng.choice(["visit", "visit", "meeting", "multilateral", "call"])
@@ -82,7 +84,7 @@ def generated_documents(n: int, seed: int = 7, lines_per_doc: int = 6) -> list[D
             elif kind == "multilateral":
                 lines.append(line("multilateral", (name, home), [host], day, status=status, forum="Summit"))
             else:
-                other = rng.choice([p for p in PEOPLE if p[0] != name])
+                other = rng.choice([p for p in PEOPLE if p[0] != name and p[1] != home])
                 lines.append(line(kind, (name, home), [host] if kind == "meeting" else [], day, status=status,
                                   counterparts=[other]))
         docs.append(doc(f"gen{i:05d}", lines, published=f"2022-{rng.randint(1, 4):02d}-15"))

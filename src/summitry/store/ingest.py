@@ -5,14 +5,21 @@ For each batch of documents:
 1. a document whose content hash (text, lang, published, source, url) is already stored is
    skipped: ingesting the same input twice changes nothing;
 2. the changed documents are extracted (outside any transaction: it is the slow part);
-3. in one transaction: their old mention events are deleted and the new ones written; every
-   fusion block (``fusion_block``) that held an old or a new one is fused again from all of its
-   mention events, and the events it yields replace the events of those blocks.
+3. in one transaction: their old mention events are deleted and the new ones written, the part
+   of fusion's input they touch is fused again from all of its mention events, and the events it
+   yields replace that part's events (only those that changed are rewritten).
 
-Fusion compares mentions only within one block and is deterministic and order-independent, so
-re-fusing the touched blocks gives exactly the events that fusing everything would. A process
-killed mid-way loses at most the open transaction: every document in the database has all of
-its mention events and fused events, or none.
+The part to fuse again. Fusion only compares mentions within one *block* (type and countries,
+see ``summitry.fuse``), and within a block only mentions whose parties agree: the same names, or
+a party known only by country with any party of that country. So a *sub-block* of mentions with
+the same named parties never meets another sub-block unless some mention of the block leaves a
+party unnamed. The touched part is therefore each touched sub-block, or the whole block when the
+block has an ``anonymous`` mention. Fusing that part alone gives exactly the events that fusing
+everything would (the tests compare the two), and keeps the work per batch near the size of the
+batch rather than of the database.
+
+A process killed mid-way loses at most the open transaction: every document in the database has
+all of its mention events and fused events, or none.
 """
 from __future__ import annotations
 
@@ -26,6 +33,9 @@ from functools import lru_cache
 
 from summitry.records import Document, Event, Mention, Party
 from summitry.store.backends import Backend
+
+# decoded mention events kept between batches (a few hundred MB at most)
+_CACHE_LIMIT = 200_000
 
 Extractor = Callable[[Document], list[Event]]
 Fuser = Callable[[list[Event], Mapping[str, str | None]], list[Event]]
@@ -76,16 +86,24 @@ def _date(value: str | None) -> date | None:
 
 # --- rows derived from events ------------------------------------------------------------------
 
-def fusion_block(event: Event) -> str:
-    """The block of mentions fusion compares ``event`` with (see ``summitry.fuse``).
+def fusion_block(event: Event) -> tuple[str, str, int]:
+    """(block, sub-block, anonymous) of a mention event: where fusion may compare it with others.
 
-    Visits and gatherings are blocked by the actor's country; they share one block here because
-    fusion numbers trips over an actor's visits and gatherings together. Meetings and calls are
-    blocked by type and the participants' countries.
+    Visits and gatherings are blocked by the actor's country and share one block here because
+    fusion numbers trips over an actor's visits and gatherings together; their sub-block is the
+    actor. Meetings and calls are blocked by type and the participants' countries; their
+    sub-block is the set of participants.
     """
     if event.type in ("visit", "multilateral"):
-        return f"travel|{event.actor.country or '?'}"
-    return "|".join(map(str, _fuse_block_key(event)))
+        block = f"travel|{event.actor.country or '?'}"
+        parties = [event.actor]
+    else:
+        block = "|".join(map(str, _fuse_block_key(event)))
+        parties = [event.actor, *event.counterparts]
+    names = [p.name for p in parties if p is not None]
+    anonymous = any(n is None for n in names)
+    sub = "*" if anonymous else ";".join(sorted(names))
+    return block, f"{block}|{sub}", int(anonymous)
 
 
 def _fuse_block_key(event: Event) -> tuple:
@@ -163,11 +181,12 @@ class Ingestor:
     """Writes documents into a store; ``extract`` and ``fuse`` default to the project's own."""
 
     def __init__(self, backend: Backend, extract: Extractor | None = None, fuse: Fuser | None = None,
-                 batch_size: int = 50):
+                 batch_size: int = 100):
         self.db = backend
         self.extract = extract or default_extractor()
         self.fuse = fuse or default_fuser()
         self.batch_size = batch_size
+        self._decoded: dict[str, dict[str, Event]] = {}  # doc id -> mention id -> mention event
 
     def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
                ) -> IngestReport:
@@ -205,20 +224,40 @@ class Ingestor:
             changed.append((doc, events))
         if not changed:
             return
-        with self.db.transaction():
-            self._write(changed, hashes, report)
+        try:
+            with self.db.transaction():
+                self._write(changed, hashes, report)
+        except BaseException:
+            self._decoded.clear()  # it may hold mention events of the rolled-back batch
+            raise
         for doc, _ in changed:
             if doc.id in stored:
                 report.replaced += 1
             else:
                 report.added += 1
 
+    def _mention_events(self, part: str, params: list, changed_docs: set[str]) -> dict[str, Event]:
+        """The mention events of a part, by id in id order. Decoded ones are kept between batches,
+        by document (a document's mention ids are reused when it changes, so its entry goes)."""
+        cache = self._decoded
+        for doc_id in changed_docs:
+            cache.pop(doc_id, None)
+        if sum(len(v) for v in cache.values()) > _CACHE_LIMIT:
+            cache.clear()
+        ids = [m for (m,) in self.db.rows(
+            f"SELECT me.mention_id FROM mention_events me WHERE {part} ORDER BY me.mention_id", params)]
+        missing = [m for m in ids if m not in cache.get(m.rsplit("#", 1)[0], ())]
+        for mention_id, doc_id, record in self.db.rows(
+                "SELECT mention_id, doc_id, record FROM mention_events WHERE mention_id = ANY(?)", [missing]):
+            cache.setdefault(doc_id, {})[mention_id] = event_from_json(record)
+        return {m: cache[m.rsplit("#", 1)[0]][m] for m in ids}
+
     def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
                report: IngestReport) -> None:
         db = self.db
         doc_ids = [doc.id for doc, _ in changed]
-        blocks = {b for (b,) in db.rows("SELECT DISTINCT block FROM mention_events WHERE doc_id = ANY(?)",
-                                        [doc_ids])}
+        touched = set(db.rows("SELECT DISTINCT block, subblock, anonymous FROM mention_events "
+                              "WHERE doc_id = ANY(?)", [doc_ids]))
         for table, column in (("mention_events", "doc_id"), ("documents", "id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
         doc_rows, mention_rows = [], []
@@ -226,39 +265,44 @@ class Ingestor:
             doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url))
             for seq, event in enumerate(events):
                 span = event.mentions[0] if event.mentions else None
-                block = fusion_block(event)
-                blocks.add(block)
+                place = fusion_block(event)
+                touched.add(place)
                 mention_rows.append((f"{doc.id}#{seq}", doc.id, seq, event.id, event.type, event.status,
-                                     span.start if span else None, span.end if span else None, block,
+                                     span.start if span else None, span.end if span else None, *place,
                                      event.to_json()))
         db.insert("documents", doc_rows)
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
 
+        # the part to fuse again: whole blocks where a party is unnamed, else the touched sub-blocks
+        blocks = sorted({b for b, _, _ in touched})
+        whole = {b for b, _, anonymous in touched if anonymous} | {b for (b,) in db.rows(
+            "SELECT DISTINCT block FROM mention_events WHERE block = ANY(?) AND anonymous = 1", [blocks])}
+        whole_blocks = sorted(whole)
+        subs = sorted({s for b, s, _ in touched if b not in whole})
+        part = "(me.block = ANY(?) OR me.subblock = ANY(?))"
+
         # the events of the changed documents are always written again (their mention ids may
-        # now name other mentions); other events of the touched blocks only when fusion changed them
-        touched = {e for (e,) in db.rows("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?)",
-                                         [doc_ids])}
+        # now name other mentions); other events of the part only when fusion changed them
+        stale = {e for (e,) in db.rows("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?)",
+                                       [doc_ids])}
         previous = {i: event_from_json(r) for i, r in db.rows(
             "SELECT id, record FROM events WHERE id IN (SELECT em.event_id FROM event_mentions em "
-            "JOIN mention_events me ON em.mention_id = me.mention_id WHERE me.block = ANY(?))",
-            [sorted(blocks)])}
-        records = db.rows("SELECT mention_id, record FROM mention_events WHERE block = ANY(?) "
-                          "ORDER BY mention_id", [sorted(blocks)])
-        mentions = [event_from_json(r) for _, r in records]
+            f"JOIN mention_events me ON em.mention_id = me.mention_id WHERE {part})", [whole_blocks, subs])}
+        mentions = self._mention_events(part, [whole_blocks, subs], changed_docs=set(doc_ids))
         spans: dict[str, list[tuple[int, int, str]]] = {}
-        for (mention_id, _), event in zip(records, mentions):
+        for mention_id, event in mentions.items():
             for m in event.mentions[:1]:
                 spans.setdefault(m.doc, []).append((m.start, m.end, mention_id))
-        block_docs = sorted({mid.rsplit("#", 1)[0] for mid, _ in records})
+        block_docs = sorted(spans)
         published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [block_docs]))
-        fused = _unique(self.fuse(mentions, published)) if mentions else []
+        fused = _unique(self.fuse(list(mentions.values()), published)) if mentions else []
 
         changed_docs = set(doc_ids)
         fresh = [e for e in fused
                  if previous.get(e.id) != e or any(m.doc in changed_docs for m in e.mentions)]
         kept = {e.id for e in fused} - {e.id for e in fresh}
-        stale = sorted(((touched | set(previous)) - kept) | {e.id for e in fresh})
+        stale = sorted(((stale | set(previous)) - kept) | {e.id for e in fresh})
         for table, column in (("events", "id"), ("event_parties", "event_id"),
                               ("event_mentions", "event_id"), ("legs", "event_id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [stale])

@@ -4,8 +4,9 @@ Three layers, so that re-ingesting one document only touches what it changed:
 
 * ``documents``: one row per input document with a hash of everything extraction reads;
 * ``mention_events``: what the engines returned for each document, one row per mention, with the
-  full record as JSON and the fusion block it belongs to (fusion only compares mentions within
-  one block, so a changed document only needs its blocks fused again);
+  full record as JSON and the part of fusion's input it belongs to (``block``, ``subblock``,
+  ``anonymous``: see ``summitry.store.ingest``), so a changed document only needs that part
+  fused again;
 * ``events`` (+ ``event_parties``, ``event_mentions``, ``legs``): the fused events and the
   columns the questions filter on. ``legs`` holds one row per person abroad, so a travel
   query reads one person's rows by an index (PostgreSQL) or a columnar scan (DuckDB).
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # column types: the same three logical types on both backends
 _SQL_TYPES = {"text": "TEXT", "int": "BIGINT", "date": "DATE"}
@@ -32,7 +33,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "mention_events": [
         ("mention_id", "text"), ("doc_id", "text"), ("seq", "int"), ("id", "text"), ("type", "text"),
         ("status", "text"), ("start_char", "int"), ("end_char", "int"), ("block", "text"),
-        ("record", "text"),
+        ("subblock", "text"), ("anonymous", "int"), ("record", "text"),
     ],
     "events": [
         ("id", "text"), ("type", "text"), ("status", "text"), ("actor_name", "text"),
@@ -67,6 +68,7 @@ PRIMARY_KEYS = {
 INDEXES = [
     ("mention_events", "doc_id"),
     ("mention_events", "block"),
+    ("mention_events", "subblock"),
     ("event_parties", "event_id"),
     ("event_parties", "name_lc"),
     ("event_parties", "country"),
