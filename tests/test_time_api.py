@@ -130,8 +130,9 @@ def test_random_text_never_breaks_offsets_or_overlaps():
     rng = random.Random(4)
     pieces = ["September", "Sept.", "14", "16th", "2022", "-", " to ", " and ", "between ", "from ", "the ",
               "end of ", "last ", "Monday", "(", ")", ", ", "May", "mid", " ", "9月", "14日", "至", "周四",
-              "（", "）", "年", "上月", "为期", "两天", "ago", "years", "two-day", "visit", "今秋", "下旬"]
-    for _ in range(300):
+              "（", "）", "年", "上月", "为期", "两天", "ago", "years", "two-day", "visit", "今秋", "下旬",
+              "十", "百", "两", "几", "〇", "二", "月", "日", "天", "前", "近", "0", "days", "a few", "weekend"]
+    for _ in range(600):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
         for lang in ("en", "zh"):
             _check_spans(text, find_dates(text, lang, rng.choice(["2022-09-06", "2022", None]),

@@ -439,6 +439,8 @@ def grammar() -> Grammar:
             name = ("coming_" if forward else "recent_") + (unit + "s" if unit != "decade" else "years")
             return Result("vague" if forward else "relative", ctx.anchor.named_window(name))
         n = L.number(m.group("wn_n"))
+        if n <= 0:
+            return None
         return Result("vague" if forward else "relative", ctx.anchor.window(unit, -n if forward else n))
 
     @rule("window_one",
@@ -468,6 +470,8 @@ def grammar() -> Grammar:
           rf"(?P<ag_d>(?i:ago|earlier|from\s+now|hence))\b")
     def _ago(m, ctx):
         n = L.number(m.group("ag_n"))
+        if n <= 0:
+            return None
         unit = L.units[m.group("ag_u").lower()]
         sign = 1 if m.group("ag_d").lower() in ("from now", "hence") else -1
         if re.sub(r"\s+", " ", m.group("ag_n").lower()) in L.vague:
@@ -525,7 +529,8 @@ def grammar() -> Grammar:
     @rule("days_nights",
           rf"(?P<dn_n>{L.NUM_A}){WS}(?i:days?){WS}(?i:and){WS}{L.NUM_A}{WS}(?i:nights?)\b")
     def _days_nights(m, ctx):
-        return Result("duration", None, L.number(m.group("dn_n")))
+        n = L.number(m.group("dn_n"))
+        return Result("duration", None, n) if 0 < n <= 90 else None
 
     # ------------------------------------------------------------------ months and years alone
     @rule("month_year", rf"(?P<my_m>{M}),?{WS}(?:(?i:of){WS})?(?P<my_y>{YEAR})")

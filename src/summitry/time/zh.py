@@ -61,15 +61,22 @@ class _Lex:
         self.NOT_SEASON_CHAR = "(?:" + alt(zh["season_char_names_before"]) + ")"
 
     def number(self, s: str) -> int | None:
-        """'14', '１４', '十四', '二十', '两', '一百', '二〇二二' -> int; None for 几/数 (a few)."""
+        """'14', '１４', '十四', '二十', '两', '一百', '二〇二二' -> int; None for 几/数 (a few);
+        -1 for a run of numerals that is no number ('十十'), which every range check refuses."""
         s = s.translate(_FULLWIDTH).strip()
         if s.isdigit():
             return int(s)
         if s in ("几", "数"):
             return None
+        try:
+            return self._numeral(s)
+        except (KeyError, ValueError):
+            return -1
+
+    def _numeral(self, s: str) -> int:
         if "百" in s:
             a, _, b = s.partition("百")
-            return (self.digits[a] if a else 1) * 100 + (self.number(b) or 0 if b else 0)
+            return (self.digits[a] if a else 1) * 100 + (self._numeral(b) if b else 0)
         if "十" in s:
             a, _, b = s.partition("十")
             return (self.digits[a] if a else 1) * 10 + (self.digits[b] if b else 0)
@@ -352,6 +359,8 @@ def grammar() -> Grammar:
           r"|(?P<ag_u2>周|个星期|星期|天)\s*(?:之|以)?(?P<ag_d2>前|后))(?![往夕线列所来者台])")
     def _ago(m, ctx):
         n = L.number(m.group("ag_n")) if m.group("ag_n") != "多" else None
+        if n is not None and n <= 0:
+            return None
         # "三年后" is mostly counted from the story ("疫情三年后"), so only days and weeks look ahead
         unit = UNIT[m.group("ag_u") or m.group("ag_u2")]
         back = (m.group("ag_d") or m.group("ag_d2")) == "前"
@@ -370,6 +379,8 @@ def grammar() -> Grammar:
         unit = UNIT[m.group("wn_u") or m.group("wn_u2")]
         count = m.group("wn_n") or m.group("wn_n2")
         n = L.number(count) if count and count != "多" else None
+        if n is not None and n <= 0:
+            return None
         if n is None:
             name = ("coming_" if forward else "recent_") + unit + "s"
             return Result("vague" if forward else "relative", ctx.anchor.named_window(name))
@@ -410,14 +421,14 @@ def grammar() -> Grammar:
     @rule("duration", rf"为期\s*(?P<du_n>{COUNT})\s*(?P<du_u>天|日|周|个星期|星期)")
     def _duration(m, ctx):
         n = L.number(m.group("du_n"))
-        if not n:
+        if n is None or n <= 0:
             return None
         return Result("duration", None, n * 7 if UNIT[m.group("du_u")] == "week" else n)
 
     @rule("days_nights", rf"(?P<dn_n>{COUNT})\s*天\s*(?:{COUNT})\s*夜")
     def _days_nights(m, ctx):
         n = L.number(m.group("dn_n"))
-        return Result("duration", None, n) if n else None
+        return Result("duration", None, n) if n is not None and n > 0 else None
 
     return Grammar(rules, trigger=TRIGGER, lead_in=lead_in)
 
