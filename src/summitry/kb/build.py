@@ -245,8 +245,11 @@ def _read_matching(t: Tables, bases: list[Path]) -> None:
                     t.zh_two_char_min_population = int(doc["zh_two_char_min_population"])
                 if "en_city_min_population" in doc:
                     t.en_city_min_population = int(doc["en_city_min_population"])
-                t.subdivision_suffixes += tuple(x for x in str_list(doc, "subdivision_suffixes")
-                                                if x not in t.subdivision_suffixes)
+                # suffixes keep their leading space (" Shi"), so they are read unstripped
+                suffixes = doc.get("subdivision_suffixes") or []
+                if not isinstance(suffixes, list) or not all(isinstance(x, str) for x in suffixes):
+                    raise DataError("subdivision_suffixes must be a list of strings")
+                t.subdivision_suffixes += tuple(x for x in suffixes if x not in t.subdivision_suffixes)
             except (DataError, TypeError, ValueError) as exc:
                 t.problems.append(DataProblem(str(path), 1, str(exc)))
     t.place_stoplist_en = frozenset(stop)
@@ -443,8 +446,8 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
             continue
         names = [sub.name]
         for suf in sorted(suffixes, key=len, reverse=True):
-            if sub.name.endswith(suf):
-                names.append(sub.name[: -len(suf)])
+            if sub.name.endswith(suf) and sub.name[: -len(suf)].strip():
+                names.append(sub.name[: -len(suf)].strip())
                 break
         for n in list(names):
             _add_name(names, strip_accents(n))

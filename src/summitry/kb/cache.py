@@ -3,6 +3,7 @@ file, the package versions the KB is built from and the KB code itself. Never wr
 package directory; a cache that cannot be read or written is simply rebuilt."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -51,12 +52,21 @@ def load_cached(extra_dirs: list[Path], build: Callable[[], object]):
     path = cache_dir() / f"kb-{key}.pickle"
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
+            was_enabled = gc.isenabled()
+            gc.disable()   # unpickling makes ~10^6 objects, none of them in cycles worth collecting
+            try:
+                kb = pickle.load(fh)
+            finally:
+                if was_enabled:
+                    gc.enable()
+        gc.freeze()        # the KB lives as long as the process: keep it out of every GC pass
+        return kb
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
     kb = build()
     kb.matcher("en")
     kb.matcher("zh")
+    gc.freeze()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")

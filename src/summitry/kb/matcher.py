@@ -15,6 +15,7 @@ short form shared by several people gives a tuple of them (most recently appoint
 """
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -27,10 +28,42 @@ from summitry.kb.records import Country, KBMatch, Person, Place
 if TYPE_CHECKING:
     from summitry.kb.core import KB
 
-_LEN_BITS = 1024  # automaton values are entry_id * _LEN_BITS + key length
+_LEN_SHIFT = 10  # automaton values are entry_id << _LEN_SHIFT | key length (bytes for zh)
+_LEN_BITS = 1 << _LEN_SHIFT
+_LEN_MASK = _LEN_BITS - 1
 _BLOCKER = 0      # entry 0: a blocker (matches, reports nothing)
 # kinds of place whose two-character Chinese name is matched whatever the population
 _ZH_SHORT_OK = ("capital", "subdivision", "island", "landmark", "town", "district", "region")
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "d'affaires"}
+
+
+def _title_case(low: str) -> str:
+    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in low.split(" "))
+
+
+def _prune(cands: list[tuple]) -> list[tuple]:
+    """Drop candidates that can never win in text: a place of the same country as a better
+    candidate, and any place but a subdivision ("Atlanta, Georgia") under a non-place."""
+    top_kind, top_rec, _ = cands[0]
+    out = [cands[0]]
+    seen = {_country_of(top_rec)} if top_kind == "place" else set()
+    for c in cands[1:]:
+        kind, rec, _ = c
+        if kind == "place":
+            if top_kind != "place" and (rec.kind != "subdivision" or rec.country == _country_of(top_rec)):
+                continue
+            if rec.country in seen:
+                continue
+            seen.add(rec.country)
+        out.append(c)
+    return out
+
+
+def _as_bytes_text(key: str) -> str:
+    """A key as the Latin-1 view of its UTF-8 bytes (see Matcher._find_zh)."""
+    return key.encode("utf-8").decode("latin-1")
 
 
 def _country_of(record: object) -> str | None:
@@ -52,7 +85,12 @@ class Matcher:
         self.ci = ahocorasick.Automaton()       # lower-cased office titles (en)
         self.compounds = ahocorasick.Automaton()  # zh country abbreviations
         self.compound_parts: list[tuple[tuple[int, int, object], ...]] = []
+        self.compound_forms: list[str] = []
+        self.single: list = [None]              # entry id -> (kind, record) when unambiguous
+        self.single_iso: list = [None]          # entry id -> ISO3 of that record, if it has one
         self.ascii_keys: set[int] = set()       # zh: entry ids of Latin keys, checked for word boundaries
+        self.ascii_from = 1 << 40               # zh: the lowest of those ids (they come last)
+        self.info: list[tuple] = [("", None, None, 0)]  # entry id -> (kind, record, ISO3, key length)
         self._has_ci = False
         self._has_compounds = False
 
@@ -91,7 +129,10 @@ class Matcher:
                                             or (rec.kind == "city" and rec.population < min_pop_en)):
                         continue
                     if kind == "office" and not name.isupper():
-                        put(ci, name.lower(), cand)
+                        # titles in any usual case: lower, Title Case, Sentence case, UPPER
+                        low = name.lower()
+                        for variant in (name, low, low[:1].upper() + low[1:], _title_case(low), name.upper()):
+                            put(cs, variant, cand)
                         continue
                     put(cs, name, cand)
                     if "-" in name:
@@ -108,18 +149,32 @@ class Matcher:
                             and rec.population < min_pop:
                         continue
                     put(cs, name, cand)
+        if lang == "zh":   # Chinese keys first: Latin keys get the highest entry ids (see _find_zh)
+            cs = dict(sorted(cs.items(), key=lambda kv: not has_cjk(kv[0])))
         for table, automaton in ((cs, m.cs), (ci, m.ci)):
             for key, cands in table.items():
                 cands.sort(key=lambda c: -c[2])
+                cands[:] = _prune(cands)
                 eid = m._entry(key, cands)
                 if lang == "zh" and not has_cjk(key):
                     m.ascii_keys.add(eid)
-                automaton.add_word(key, eid * _LEN_BITS + len(key))
+                    m.ascii_from = min(m.ascii_from, eid)
+                if lang == "zh":
+                    raw = _as_bytes_text(key)
+                    automaton.add_word(raw, eid * _LEN_BITS + len(raw))
+                else:
+                    automaton.add_word(key, eid * _LEN_BITS + len(key))
         if lang == "zh":
             for b in extra["blockers_zh"]:
                 if b not in cs:
-                    m.cs.add_word(b, _BLOCKER * _LEN_BITS + len(b))
+                    raw = _as_bytes_text(b)
+                    m.cs.add_word(raw, _BLOCKER * _LEN_BITS + len(raw))
             m._build_compounds(kb, cs)
+        m.info = [("", None, None, 0)] + [
+            (c[0][0], c[0][1], _country_of(c[0][1]), len(k)) if len(c) == 1 else ("", None, None, len(k))
+            for c, k in zip(m.entries[1:], m.entry_keys[1:])]
+        m.single = [None] + [(c[0][0], c[0][1]) if len(c) == 1 else None for c in m.entries[1:]]
+        m.single_iso = [None] + [_country_of(c[0][1]) if len(c) == 1 else None for c in m.entries[1:]]
         if len(m.cs):
             m.cs.make_automaton()
         if len(m.ci):
@@ -147,7 +202,9 @@ class Matcher:
             if form in primary or form in blockers:
                 continue
             self.compound_parts.append(spans)
-            self.compounds.add_word(form, (len(self.compound_parts) - 1) * _LEN_BITS + len(form))
+            self.compound_forms.append(form)
+            raw = _as_bytes_text(form)
+            self.compounds.add_word(raw, (len(self.compound_parts) - 1) * _LEN_BITS + len(raw))
         if len(self.compounds):
             self.compounds.make_automaton()
             self._has_compounds = True
@@ -159,8 +216,8 @@ class Matcher:
             key = self.entry_keys[eid]
             if has_cjk(key):
                 out.append((key, self.entries[eid][0][0]))
-        for key in self.compounds.keys() if self._has_compounds else ():
-            out.append((key, "country"))
+        for form in self.compound_forms:
+            out.append((form, "country"))
         return out
 
     # ------------------------------------------------------------------ matching
@@ -168,29 +225,46 @@ class Matcher:
     def find(self, text: str) -> list[KBMatch]:
         if not text:
             return []
-        spans = self._find_zh(text) if self.lang == "zh" else self._find_en(text)
-        return self._resolve(text, spans)
+        # The cyclic GC would otherwise run every few hundred new matches and walk the whole KB;
+        # matches hold no cycles, so it is paused while they are made.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._find_zh(text) if self.lang == "zh" else self._find_en(text)
+        finally:
+            if was_enabled:
+                gc.enable()
 
-    def _find_en(self, text: str) -> list[tuple]:
+    def _find_en(self, text: str) -> list[KBMatch]:
+        """Leftmost-longest matches kept when they are whole words, resolved in the same pass
+        (one loop per match: this is the hot path of both extractors)."""
         n = len(text)
-        raw: list[tuple] = []
-        for automaton, hay in ((self.cs, text), (self.ci, self._lower(text) if self._has_ci else None)):
-            if hay is None or not len(automaton):
+        single = self.single
+        single_iso = self.single_iso
+        out: list[KBMatch] = []
+        append = out.append
+        context: set[str] = set()
+        pending: list[int] = []
+        for end, code in self.cs.iter_long(text):
+            start = end - (code & _LEN_MASK) + 1
+            if start and text[start - 1].isalnum():
                 continue
-            for end, code in automaton.iter(hay):
-                start = end - (code % _LEN_BITS) + 1
-                if start > 0 and text[start - 1].isalnum():
-                    continue
-                if end + 1 < n and text[end + 1].isalnum():
-                    continue
-                raw.append((start, end + 1, code // _LEN_BITS, None))
-        raw.sort(key=lambda s: (s[0], s[0] - s[1]))
-        out: list[tuple] = []
-        last = -1
-        for s in raw:
-            if s[0] >= last:
-                out.append(s)
-                last = s[1]
+            end += 1
+            if end < n and text[end].isalnum():
+                continue
+            eid = code >> _LEN_SHIFT
+            one = single[eid]
+            if one is None:
+                pending.append(len(out))
+                append(KBMatch(start, end, "", text[start:end], eid))
+            else:
+                append(KBMatch(start, end, one[0], text[start:end], one[1]))
+                iso = single_iso[eid]
+                if iso is not None:
+                    context.add(iso)
+        for i in pending:
+            start, end, _, surface, eid = out[i]
+            out[i] = self._choose(text, start, end, surface, self.entries[eid], context, out[i - 1] if i else None)
         return out
 
     @staticmethod
@@ -200,70 +274,96 @@ class Matcher:
             return low
         return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
-    def _find_zh(self, text: str) -> list[tuple]:
-        n = len(text)
+    def _find_zh(self, text: str) -> list[KBMatch]:
+        """Chinese keys are searched in the UTF-8 bytes of the text (seen as Latin-1 characters):
+        the automaton then branches on at most 256 byte values instead of thousands of Chinese
+        characters, which makes the scan several times faster; UTF-8 is self-synchronising, so a
+        match always starts and ends on character boundaries. Offsets are mapped back to
+        characters in one pass."""
+        data = text.encode("utf-8")
+        hay = data.decode("latin-1")
+        nb = len(data)
+        ascii_from = self.ascii_from
         primary: list[tuple] = []
-        for end, code in self.cs.iter_long(text):
-            start = end - (code % _LEN_BITS) + 1
-            eid = code // _LEN_BITS
-            if eid in self.ascii_keys and (
-                    (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum())
-                    or (end + 1 < n and text[end + 1].isascii() and text[end + 1].isalnum())):
-                continue
-            primary.append((start, end + 1, eid, None))
-        if not self._has_compounds:
-            return [p for p in primary if p[2] != _BLOCKER]
-        starts = [p[0] for p in primary]
-        inside: set[int] = set()
-        out: list[tuple] = []
-        for end, code in self.compounds.iter_long(text):
-            cstart, cend = end - (code % _LEN_BITS) + 1, end + 1
-            # a primary match (or blocker) overlapping the compound and reaching outside it wins
-            i = bisect_left(starts, cstart)
-            if i > 0 and primary[i - 1][1] > cstart:
-                continue
-            j = i
-            while j < len(primary) and primary[j][0] < cend and primary[j][1] <= cend \
-                    and primary[j][2] != _BLOCKER:
-                j += 1
-            if j < len(primary) and primary[j][0] < cend:
-                continue
-            inside.update(range(i, j))
-            for off, off_end, country in self.compound_parts[code // _LEN_BITS]:
-                out.append((cstart + off, cstart + off_end, -1, country))
-        out.extend(p for k, p in enumerate(primary) if k not in inside and p[2] != _BLOCKER)
-        out.sort(key=lambda s: (s[0], s[1]))
-        return out
-
-    def _resolve(self, text: str, spans: list[tuple]) -> list[KBMatch]:
-        entries = self.entries
-        # countries the text names without ambiguity: the context for ambiguous names
-        context: set[str] = set()
-        for s in spans:
-            if s[3] is not None:
-                context.add(s[3].iso3)
-                continue
-            cands = entries[s[2]]
-            if len(cands) == 1:
-                iso = _country_of(cands[0][1])
-                if iso:
-                    context.add(iso)
+        append = primary.append
+        for end, code in self.cs.iter_long(hay):
+            eid = code >> _LEN_SHIFT
+            if eid >= ascii_from:
+                start = end - (code & _LEN_MASK) + 1
+                before = data[start - 1] if start else 32
+                after = data[end + 1] if end + 1 < nb else 32
+                if (before < 128 and chr(before).isalnum()) or (after < 128 and chr(after).isalnum()):
+                    continue
+            append((end - (code & _LEN_MASK) + 1, end + 1, eid))
+        comps: list[tuple] = []     # accepted compounds: (byte start, byte end, compound id)
+        if self._has_compounds:
+            starts = [p[0] for p in primary]
+            np_ = len(primary)
+            for end, code in self.compounds.iter_long(hay):
+                cstart, cend = end - (code & _LEN_MASK) + 1, end + 1
+                # a primary match (or blocker) overlapping the compound and reaching outside it wins
+                i = bisect_left(starts, cstart)
+                if i > 0 and primary[i - 1][1] > cstart:
+                    continue
+                j = i
+                while j < np_ and primary[j][0] < cend and primary[j][1] <= cend and primary[j][2] != _BLOCKER:
+                    j += 1
+                if j < np_ and primary[j][0] < cend:
+                    continue
+                for k in range(i, j):   # primary matches inside the compound: drop them
+                    primary[k] = (primary[k][0], primary[k][1], _BLOCKER)
+                comps.append((cstart, cend, code >> _LEN_SHIFT))
+        # one pass: byte offsets -> character offsets, records, context for ambiguous names
+        info = self.info
+        parts = self.compound_parts
+        forms = self.compound_forms
+        ascii_text = nb == len(text)
         out: list[KBMatch] = []
-        prev: KBMatch | None = None
-        for s in spans:
-            start, end, eid, fixed = s
-            surface = text[start:end]
-            if fixed is not None:
-                m = KBMatch(start, end, "country", surface, fixed)
+        append = out.append
+        context: set[str] = set()
+        add_context = context.add
+        pending: list[int] = []
+        pos_b = pos_c = 0
+        ci, nc = 0, len(comps)
+        next_comp = comps[0][0] if nc else nb + 1
+        for bstart, bend, eid in primary:
+            while next_comp < bstart:
+                cb, ce, cid = comps[ci]
+                cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
+                for off, off_end, country in parts[cid]:
+                    append(KBMatch(cstart + off, cstart + off_end, "country", text[cstart + off:cstart + off_end],
+                                   country))
+                    add_context(country.iso3)
+                pos_b, pos_c = ce, cstart + len(forms[cid])
+                ci += 1
+                next_comp = comps[ci][0] if ci < nc else nb + 1
+            if not eid:   # a blocker, or a match inside an accepted compound
+                continue
+            kind, rec, iso, clen = info[eid]
+            if ascii_text:
+                cstart, cend = bstart, bend
             else:
-                cands = entries[eid]
-                if len(cands) == 1:
-                    kind, rec, _ = cands[0]
-                    m = KBMatch(start, end, kind, surface, rec)
-                else:
-                    m = self._choose(text, start, end, surface, cands, context, prev)
-            out.append(m)
-            prev = m
+                cstart = pos_c + len(data[pos_b:bstart].decode("utf-8"))
+                cend = cstart + clen
+                pos_b, pos_c = bend, cend
+            if kind:
+                append(KBMatch(cstart, cend, kind, text[cstart:cend], rec))
+                if iso is not None:
+                    add_context(iso)
+            else:
+                pending.append(len(out))
+                append(KBMatch(cstart, cend, "", text[cstart:cend], eid))
+        while ci < nc:
+            cb, ce, cid = comps[ci]
+            cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
+            for off, off_end, country in parts[cid]:
+                append(KBMatch(cstart + off, cstart + off_end, "country", text[cstart + off:cstart + off_end], country))
+                context.add(country.iso3)
+            pos_b, pos_c = ce, cstart + len(forms[cid])
+            ci += 1
+        for i in pending:
+            start, end, _, surface, eid = out[i]
+            out[i] = self._choose(text, start, end, surface, self.entries[eid], context, out[i - 1] if i else None)
         return out
 
     @staticmethod

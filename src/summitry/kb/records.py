@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -90,13 +91,13 @@ class Region:
     members: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class KBMatch:
+class KBMatch(NamedTuple):
     """One KB mention in a text: ``text[start:end] == surface``.
 
-    ``record`` is the record the surface names. When a person's short form is shared by several
-    people (kind ``person_short``) or a Chinese country abbreviation is ambiguous, ``record`` is a
-    tuple of the candidate records, most likely first.
+    ``record`` is the record the surface names. When a person's short form (or full name) is
+    shared by several people, ``record`` is a tuple of the candidate Persons, the most recently
+    appointed first (``kb.people_by_short(surface)`` gives the same tuple).
+    A named tuple rather than a dataclass: the matcher makes hundreds of thousands per second.
     """
 
     start: int
