@@ -83,7 +83,7 @@ class _Lex:
 
 
 DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?<![\d.,$€£])(?:1[89]|20)\d\d(?![\d%])"
+YEAR = r"(?<![\d.,$€£])(?:1[89]|20)\d\d(?![\d%]|s\b|(?<=0)'s\b)"  # not the decade "1990s"
 WS = r"\s+"
 # a range connector between days or months ("and" is added where it may join them)
 DASH = r"(?:\s*[-–—~]\s*|\s+(?i:to|through|thru|until|till)\s+)"
