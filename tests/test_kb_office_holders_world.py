@@ -242,3 +242,51 @@ def test_resolve_office_known_holders(country, office, day, expected):
     person = kb_module.get_kb().resolve_office(country, office, date.fromisoformat(day))
     assert person is not None, f"nobody holds {office} of {country} on {day}"
     assert person.name == expected
+
+
+# The Chinese matcher works on raw characters, so a Chinese short form must not be a piece of
+# everyday words or of other names. Each phrase below holds such a trap and names nobody.
+ZH_PHRASES_WITHOUT_PEOPLE = [
+    "双方同意提高市场开放水平",      # 高市 (Takaichi)
+    "他信任合作伙伴，他信心十足",    # 他信 (Thaksin)
+    "代表团抵达黎巴嫩首都贝鲁特",    # 贝鲁 (Bayrou)
+    "土耳其首都安卡拉和巴基斯坦卡拉奇",  # 卡拉 (Kalla)
+    "阿拉维派社区",                  # 阿拉维 (Allawi)
+    "黑格尔哲学",                    # 黑格 (Hague)
+    "前欧盟委员会主席巴罗佐",        # 巴罗 (Barrot)
+    "科特迪瓦经济首都阿比让",        # 阿比 (Abiy)
+    "深圳市福田区",                  # 福田 (Fukuda)
+    "美国亚利桑那州菲尼克斯",        # 菲尼 (Fini)
+    "唐纳德表示",                    # 唐纳 (Downer)
+]
+MY_COUNTRIES = {
+    "JPN", "KOR", "PRK", "TWN", "AUS", "NZL", "IDN", "VNM", "LAO", "KHM", "MMR", "THA", "MYS",
+    "SGP", "PHL", "BRN", "TLS", "GBR", "FRA", "DEU", "ITA", "ESP", "POL", "HUN", "SRB", "CAN",
+    "MEX", "BRA", "ARG", "CHL", "CUB", "VEN", "ZAF", "EGY", "NGA", "ETH", "KEN", "SAU", "ARE",
+    "QAT", "KWT", "BHR", "ISR", "SYR", "IRQ",
+}
+
+
+@pytest.mark.parametrize("phrase", ZH_PHRASES_WITHOUT_PEOPLE)
+def test_zh_short_forms_do_not_fire_inside_common_words(phrase):
+    kb_module = pytest.importorskip("summitry.kb")
+    hits = [
+        (m.surface, m.record.name)
+        for m in kb_module.get_kb().matcher("zh").find(phrase)
+        if m.kind in ("person", "person_short") and m.record.country in MY_COUNTRIES
+    ]
+    assert not hits, f"{phrase!r} matched {hits}"
+
+
+def test_every_file_country_is_covered():
+    """Each country this data is responsible for has a head of state or of government and a
+    foreign minister somewhere in 2000-2026 (Taiwan's foreign ministers are left out)."""
+    offices: dict[str, set[str]] = defaultdict(set)
+    for name in FILES:
+        for _, row in load_rows(name):
+            offices[row["country"]].add(row["office"])
+    for country in sorted(MY_COUNTRIES):
+        held = offices.get(country, set())
+        assert held & {"head_of_state", "head_of_government"}, f"{country}: no leader rows"
+        if country not in ("TWN", "TLS"):
+            assert "foreign_minister" in held, f"{country}: no foreign minister rows"
