@@ -49,9 +49,11 @@ def fill(store, n_events: int, n_people: int, seed: int) -> None:
             "CAST(floor(random() * 5) AS BIGINT) AS t, "
             "CAST(floor(random() * 4) AS BIGINT) AS len, random() AS s "
             f"FROM generate_series(0, {n_events - 1}) AS g(i)")
-        code = "chr(65 + CAST({x} AS INTEGER) % 26) || chr(65 + CAST(floor({x} / 26.0) AS INTEGER) % 26) || 'X'"
+        # (mod(), not %, which psycopg reads as a placeholder)
+        code = ("chr(65 + mod(CAST({x} AS INTEGER), 26)) || chr(65 + mod(CAST(floor({x} / 26.0) AS INTEGER), 26))"
+                " || 'X'")
         person = "'Person ' || lpad(CAST(p AS TEXT), 5, '0')"
-        host, home = code.format(x="c"), code.format(x="(p % 180)")
+        host, home = code.format(x="c"), code.format(x="mod(p, 180)")
         kind = "CASE t WHEN 0 THEN 'visit' WHEN 1 THEN 'visit' WHEN 2 THEN 'meeting' WHEN 3 THEN 'multilateral' ELSE 'call' END"
         status = "CASE WHEN s < 0.8 THEN 'occurred' WHEN s < 0.9 THEN 'planned' ELSE 'speculated' END"
         precision = "CASE WHEN s > 0.97 THEN 'month' ELSE 'day' END"
