@@ -62,7 +62,10 @@ class Grammar:
         self._trigger = re.compile(trigger)
         self._lead_in = lead_in
 
-    def scan(self, text: str, anchor: Anchor, periods: bool = False) -> list[DateSpan]:
+    def scan(self, text: str, anchor: Anchor, periods: bool = False,
+             trace: list[str] | None = None) -> list[DateSpan]:
+        """The expressions of ``text``; ``trace``, when given, gets the name of the rule that read
+        each expression (consumed periods included)."""
         ctx = Context(text, anchor, periods)
         spans: list[DateSpan] = []
         done = 0  # end of the last span: nothing before it is read again
@@ -74,30 +77,59 @@ class Grammar:
                 found = self._read(text, start, core, ctx)
                 if found is None:
                     continue
-                end, res = found
-                if res.kind is not None and (res.kind != "period" or periods):
-                    spans.append(DateSpan(start, end, text[start:end], res.kind, res.interval, res.days))
-                done = end
+                done = self._keep(found, start, spans, ctx, trace)
                 break
         return spans
 
-    def _read(self, text: str, start: int, core: int, ctx: Context) -> tuple[int, Result] | None:
+    def scan_everywhere(self, text: str, anchor: Anchor, periods: bool = False,
+                        trace: list[str] | None = None) -> list[DateSpan]:
+        """The same reading, trying the rules at every position instead of around triggers only.
+
+        Far slower; it is the reference the trigger scan is tested against (a rule whose
+        expressions lack a trigger, or start with a word the lead-in does not know, shows up as
+        a difference).
+        """
+        ctx = Context(text, anchor, periods)
+        spans: list[DateSpan] = []
+        pos = 0
+        while pos < len(text):
+            m = self._joined.search(text, pos)
+            if m is None:
+                break
+            found = self._read(text, m.start(), m.start(), ctx, m)
+            if found is None:
+                pos = m.start() + 1
+                continue
+            pos = self._keep(found, m.start(), spans, ctx, trace)
+        return spans
+
+    def _keep(self, found: tuple[int, Result, str], start: int, spans: list[DateSpan], ctx: Context,
+              trace: list[str] | None) -> int:
+        end, res, rule = found
+        if res.kind is not None and (res.kind != "period" or ctx.periods):
+            spans.append(DateSpan(start, end, ctx.text[start:end], res.kind, res.interval, res.days))
+        if trace is not None:
+            trace.append(rule)
+        return max(end, start + 1)
+
+    def _read(self, text: str, start: int, core: int, ctx: Context,
+              m: re.Match | None = None) -> tuple[int, Result, str] | None:
         """The first rule (in order) that reads an expression at ``start`` reaching past ``core``."""
-        m = self._joined.match(text, start)
+        m = m or self._joined.match(text, start)
         if m is None:
             return None
         i = self._index[m.lastgroup]
         if m.end() > core:
             res = self.rules[i].handler(m, ctx)
             if res is not None:
-                return (res.end if res.end is not None else m.end()), res
+                return (res.end if res.end is not None else m.end()), res, self.rules[i].name
         # declined, or too short: the later rules may still read something here
         for j in range(i + 1, len(self.rules)):
             alone = self._alone[j].match(text, start)
             if alone is not None and alone.end() > core:
                 res = self.rules[j].handler(alone, ctx)
                 if res is not None:
-                    return (res.end if res.end is not None else alone.end()), res
+                    return (res.end if res.end is not None else alone.end()), res, self.rules[j].name
         return None
 
 
