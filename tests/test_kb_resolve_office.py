@@ -199,6 +199,26 @@ def test_chinese_short_forms_do_not_hide_in_common_words():
     assert not clashes, "\n".join(clashes)
 
 
+def test_full_names_are_unambiguous():
+    """A full name or alias names exactly one person, and is nobody else's short form: a bare
+    surname two people share ('Berdymukhamedov', '纳拉亚南') belongs in short, where the date
+    decides."""
+    names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    shorts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for _, _, row in all_rows():
+        person = (row["name"], row["country"])
+        for form in [row["name"], row["name_zh"], *row["aliases"].split("|")]:
+            if form:
+                names[form].add(person)
+        for form in filter(None, row["short"].split("|")):
+            shorts[form].add(person)
+    shared = {form: people for form, people in names.items() if len(people) > 1}
+    assert not shared, f"names shared by several people: {shared}"
+    crossed = {form: (people, shorts[form] - people) for form, people in names.items()
+               if shorts.get(form, set()) - people}
+    assert not crossed, f"full names that are someone else's short form: {crossed}"
+
+
 def test_one_holder_at_a_time():
     """Heads of state and government and foreign ministers do not overlap; a hand-over on one
     day (the old holder's end is the new holder's start) is allowed."""
