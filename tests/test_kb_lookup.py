@@ -31,7 +31,7 @@ def test_every_un_member_resolves_by_english_and_chinese_name_and_codes(kb):
 @pytest.mark.parametrize("name,iso3", [
     ("Burma", "MMR"), ("Myanmar", "MMR"), ("缅甸", "MMR"),
     ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Turkiye", "TUR"), ("土耳其", "TUR"),
-    ("the US", None), ("US", "USA"), ("U.S.", "USA"), ("United States of America", "USA"), ("美国", "USA"),
+    ("the US", "USA"), ("The United States", "USA"), ("US", "USA"), ("U.S.", "USA"), ("United States of America", "USA"), ("美国", "USA"),
     ("Britain", "GBR"), ("UK", "GBR"), ("英国", "GBR"),
     ("South Korea", "KOR"), ("ROK", "KOR"), ("韩国", "KOR"),
     ("DPRK", "PRK"), ("North Korea", "PRK"), ("朝鲜", "PRK"),

@@ -43,6 +43,11 @@ def test_english_matches_whole_words_only(kb):
     assert found(kb, "en", "Indiana") == [("Indiana", "place")]
 
 
+def test_plural_demonyms_match(kb):
+    assert country_codes(kb, "en", "Americans, Kazakhs and Pakistanis; the Chinese and the Swiss") == [
+        "USA", "KAZ", "PAK", "CHN", "CHE"]
+
+
 def test_common_nouns_do_not_match_countries(kb):
     assert found(kb, "en", "a turkey dinner and fine china plates") == []
     assert found(kb, "en", "Turkey and China") == [("Turkey", "country"), ("China", "country")]
@@ -120,6 +125,14 @@ def test_a_full_country_name_beats_an_abbreviation_pair(kb):
 def test_chinese_blockers_keep_ordinary_words_out(kb, text):
     assert [s for s, kind in found(kb, "zh", text) if kind == "country" and len(s) <= 2
             and s[0] in "中美西"] == []
+
+
+def test_foreign_surnames_that_are_small_cities_are_not_places_in_chinese(kb):
+    # 科罗廖夫 is Korolyov (a town near Moscow) and the surname Korolev
+    assert kb.place("科罗廖夫").country == "RUS"
+    assert found(kb, "zh", "科罗廖夫说") == []
+    # a listed venue is matched whatever its size
+    assert found(kb, "zh", "在索契会晤") == [("索契", "place")]
 
 
 def test_latin_acronyms_in_chinese_text(kb):

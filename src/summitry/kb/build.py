@@ -41,6 +41,8 @@ MATCHING_FILES = ("matching.yaml",)
 COMPOUND_FILES = ("zh_compounds.csv",)
 HOLDERS_DIR = "office_holders"
 
+_NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
+_PREFIX_FORMS = {"Sino", "Russo", "Anglo"}   # combining forms: Sino-US, Russo-Ukrainian
 _CJK_RE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 
 
@@ -74,10 +76,13 @@ class Tables:
     region_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
     place_aliases: dict[int, tuple[str, ...]] = field(default_factory=dict)  # index -> extra en names
+    curated_places: set[int] = field(default_factory=set)   # indexes of places from places_extra files
     place_stoplist_en: frozenset[str] = frozenset()
     blockers_zh: tuple[str, ...] = ()
     zh_two_char_min_population: int = 300000
     en_city_min_population: int = 0
+    zh_foreign_city_min_population: int = 0
+    zh_native_countries: tuple[str, ...] = ()
     subdivision_suffixes: tuple[str, ...] = ()
     problems: list[DataProblem] = field(default_factory=list)
 
@@ -215,6 +220,10 @@ def _build_countries(t: Tables, bases: list[Path]) -> None:
             _add_name(names, plain)
             _add_name(names, plain.replace("’", "'"))
             _add_name(names, n.replace("’", "'"))
+        for d in list(e["demonyms"]):
+            # plural nouns of demonyms: Americans, Kazakhs, Pakistanis (not Chinese, Swiss, Dutch)
+            if d[-1:].isalpha() and d[-1:].islower() and not d.endswith(_NO_PLURAL) and d not in _PREFIX_FORMS:
+                _add_name(e["demonyms"], d + "s")
         name = e["name"]
         aliases = tuple(n for n in names + e["names_zh"] if n not in (name, e["name_zh"]))
         t.countries[iso3] = Country(iso3=iso3, iso2=e["iso2"], name=name, name_zh=e["name_zh"],
@@ -241,10 +250,11 @@ def _read_matching(t: Tables, bases: list[Path]) -> None:
             try:
                 stop.update(str_list(doc, "place_stoplist_en"))
                 blockers.extend(x for x in str_list(doc, "blockers_zh") if x not in blockers)
-                if "zh_two_char_min_population" in doc:
-                    t.zh_two_char_min_population = int(doc["zh_two_char_min_population"])
-                if "en_city_min_population" in doc:
-                    t.en_city_min_population = int(doc["en_city_min_population"])
+                for key in ("en_city_min_population", "zh_foreign_city_min_population", "zh_two_char_min_population"):
+                    if key in doc:
+                        setattr(t, key, int(doc[key]))
+                t.zh_native_countries += tuple(c for c in str_list(doc, "zh_native_countries")
+                                               if c not in t.zh_native_countries)
                 # suffixes keep their leading space (" Shi"), so they are read unstripped
                 suffixes = doc.get("subdivision_suffixes") or []
                 if not isinstance(suffixes, list) or not all(isinstance(x, str) for x in suffixes):
@@ -485,8 +495,9 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
                                         names_zh=names_zh + tuple(z for z in old.names_zh if z not in names_zh))
                     aliases[idx] = aliases.get(idx, ()) + extra
                 else:
-                    add(Place(name=row["name"], country=iso3, kind=row["kind"], population=pop,
-                              names_zh=names_zh), extra)
+                    idx = add(Place(name=row["name"], country=iso3, kind=row["kind"], population=pop,
+                                    names_zh=names_zh), extra)
+                t.curated_places.add(idx)
     t.places = places
     t.place_aliases = aliases
 

@@ -62,6 +62,9 @@ class KB:
             "place_stoplist_en": tables.place_stoplist_en,
             "zh_two_char_min_population": tables.zh_two_char_min_population,
             "en_city_min_population": tables.en_city_min_population,
+            "zh_foreign_city_min_population": tables.zh_foreign_city_min_population,
+            "zh_native_countries": tables.zh_native_countries,
+            "curated_places": frozenset(tables.places[i] for i in tables.curated_places),
         }
         self._iso2 = {c.iso2: c.iso3 for c in self.countries.values()}
         # name -> candidates, exact and case-folded
@@ -173,9 +176,13 @@ class KB:
         code = self._code(text_or_code)
         if code:
             return self.countries[code]
-        for kind, rec, _ in self.candidates(text_or_code):
-            if kind in ("country", "demonym"):
-                return rec  # type: ignore[return-value]
+        text = text_or_code.strip()
+        for candidate in (text, text[4:] if text[:4].lower() == "the " else None):
+            if not candidate:
+                continue
+            for kind, rec, _ in self.candidates(candidate):
+                if kind in ("country", "demonym"):
+                    return rec  # type: ignore[return-value]
         return None
 
     def iso3(self, text_or_code: str | None) -> str | None:

@@ -2,8 +2,9 @@
 
 English: whole words only (a hyphen separates words, so "China-Russia" gives both countries),
 longest match wins; names of countries, people, places, forums and regions match in their usual
-capitalisation (so "turkey" and "china" the common nouns do not match), office titles match in
-any case except all-capital abbreviations ("PM"). Chinese: longest match over simplified text;
+capitalisation (so "turkey" and "china" the common nouns do not match); office titles match in
+lower case, Title Case, Sentence case and UPPER CASE (an all-capital abbreviation such as "PM"
+only as written). Chinese: longest match over simplified text;
 strings listed as blockers in matching.yaml win the longest match and report nothing; country
 abbreviations combine ("中方", "中美", "俄乌" -> one match per country, each on its own
 characters) unless they overlap a longer name ("其中美国" -> 美国).
@@ -32,8 +33,6 @@ _LEN_SHIFT = 10  # automaton values are entry_id << _LEN_SHIFT | key length (byt
 _LEN_BITS = 1 << _LEN_SHIFT
 _LEN_MASK = _LEN_BITS - 1
 _BLOCKER = 0      # entry 0: a blocker (matches, reports nothing)
-# kinds of place whose two-character Chinese name is matched whatever the population
-_ZH_SHORT_OK = ("capital", "subdivision", "island", "landmark", "town", "district", "region")
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "d'affaires"}
@@ -81,8 +80,7 @@ class Matcher:
         self.lang = lang
         self.entries: list[tuple] = [()]       # entry id -> candidates (kind, record, prior)
         self.entry_keys: list[str] = [""]
-        self.cs = ahocorasick.Automaton()       # case-sensitive (en) / all keys (zh)
-        self.ci = ahocorasick.Automaton()       # lower-cased office titles (en)
+        self.cs = ahocorasick.Automaton()       # every key (zh: as UTF-8 bytes, see _find_zh)
         self.compounds = ahocorasick.Automaton()  # zh country abbreviations
         self.compound_parts: list[tuple[tuple[int, int, object], ...]] = []
         self.compound_forms: list[str] = []
@@ -91,7 +89,6 @@ class Matcher:
         self.ascii_keys: set[int] = set()       # zh: entry ids of Latin keys, checked for word boundaries
         self.ascii_from = 1 << 40               # zh: the lowest of those ids (they come last)
         self.info: list[tuple] = [("", None, None, 0)]  # entry id -> (kind, record, ISO3, key length)
-        self._has_ci = False
         self._has_compounds = False
 
     # ------------------------------------------------------------------ building
@@ -108,8 +105,10 @@ class Matcher:
         stop_en = extra["place_stoplist_en"]
         min_pop = extra["zh_two_char_min_population"]
         min_pop_en = extra["en_city_min_population"]
+        min_pop_foreign = extra["zh_foreign_city_min_population"]
+        zh_native = set(extra["zh_native_countries"])
+        curated = extra["curated_places"]   # places_extra rows: always matched
         cs: dict[str, list[tuple]] = {}
-        ci: dict[str, list[tuple]] = {}
 
         def put(table: dict[str, list[tuple]], key: str, cand: tuple) -> None:
             lst = table.setdefault(key, [])
@@ -125,8 +124,8 @@ class Matcher:
                 if lang == "en":
                     if zh_key:
                         continue
-                    if kind == "place" and (name in stop_en or rec.name in stop_en
-                                            or (rec.kind == "city" and rec.population < min_pop_en)):
+                    if kind == "place" and (name in stop_en or rec.name in stop_en or (
+                            rec.kind == "city" and rec.population < min_pop_en and rec not in curated)):
                         continue
                     if kind == "office" and not name.isupper():
                         # titles in any usual case: lower, Title Case, Sentence case, UPPER
@@ -145,13 +144,14 @@ class Matcher:
                         if name.isupper() and kind in ("forum", "country", "region"):
                             put(cs, name, cand)
                         continue
-                    if kind == "place" and len(name) == 2 and rec.kind not in _ZH_SHORT_OK \
-                            and rec.population < min_pop:
+                    if kind == "place" and rec.kind == "city" and rec not in curated and (
+                            (len(name) == 2 and rec.population < min_pop)
+                            or (rec.country not in zh_native and rec.population < min_pop_foreign)):
                         continue
                     put(cs, name, cand)
         if lang == "zh":   # Chinese keys first: Latin keys get the highest entry ids (see _find_zh)
             cs = dict(sorted(cs.items(), key=lambda kv: not has_cjk(kv[0])))
-        for table, automaton in ((cs, m.cs), (ci, m.ci)):
+        for table, automaton in ((cs, m.cs),):
             for key, cands in table.items():
                 cands.sort(key=lambda c: -c[2])
                 cands[:] = _prune(cands)
@@ -177,9 +177,6 @@ class Matcher:
         m.single_iso = [None] + [_country_of(c[0][1]) if len(c) == 1 else None for c in m.entries[1:]]
         if len(m.cs):
             m.cs.make_automaton()
-        if len(m.ci):
-            m.ci.make_automaton()
-            m._has_ci = True
         return m
 
     def _build_compounds(self, kb: "KB", primary: dict[str, list[tuple]]) -> None:
@@ -266,13 +263,6 @@ class Matcher:
             start, end, _, surface, eid = out[i]
             out[i] = self._choose(text, start, end, surface, self.entries[eid], context, out[i - 1] if i else None)
         return out
-
-    @staticmethod
-    def _lower(text: str) -> str:
-        low = text.lower()
-        if len(low) == len(text):
-            return low
-        return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
     def _find_zh(self, text: str) -> list[KBMatch]:
         """Chinese keys are searched in the UTF-8 bytes of the text (seen as Latin-1 characters):
