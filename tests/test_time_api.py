@@ -211,3 +211,22 @@ def test_cli_guesses_chinese_and_takes_tense(capsys):
 def test_cli_bad_ref_is_an_error(capsys):
     status, out, err = _cli(["timex", "last month", "--ref", "April"], capsys)
     assert status == 2 and out == "" and "--ref" in err
+
+
+def test_trigger_scan_agrees_with_trying_every_position_on_random_text():
+    from summitry.time import en, zh
+    from summitry.time.resolve import Anchor
+
+    rng = random.Random(11)
+    pieces = ["September", "14", "16th", "2022", "-", " to ", " and ", "between ", "from ", "the ", "end of ",
+              "last ", "Monday", "(", ")", ", ", "May", "mid", " ", "9月", "14日", "至", "周四", "（", "）",
+              "年", "上月", "为期", "两天", "ago", "years", "two-day", "visit", "今秋", "下旬", "十", "两", "几",
+              "月", "日", "天", "前", "近", "days", "a few", "weekend", "号", "周", "星期", "冬季", "季度", "第",
+              "quarter", "first half of ", "this ", "next ", "year", "month", "早前", "不久", "年内", "、", "以来",
+              "自", "in ", "over ", "past ", "coming ", "a ", "since ", "of ", "early ", "late ", "soon", "fall"]
+    for _ in range(800):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        anchor = Anchor(parse_published(rng.choice(["2022-09-06", "2022", None])),
+                        rng.choice([None, "past", "future"]))
+        for grammar in (en.grammar(), zh.grammar()):
+            assert grammar.scan(text, anchor, True) == grammar.scan_everywhere(text, anchor, True), text

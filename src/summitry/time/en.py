@@ -595,7 +595,7 @@ def grammar() -> Grammar:
         starts.reverse()
         return starts
 
-    return Grammar(rules, trigger=L.TRIGGER, lead_in=lead_in)
+    return Grammar(rules, trigger=L.TRIGGER, lead_in=lead_in, start=r"\b")
 
 
 MAX_LEAD_WORDS = 6

@@ -52,13 +52,15 @@ class Grammar:
     """
 
     def __init__(self, rules: list[Rule], trigger: str, lead_in: Callable[[str, int, int], list[int]],
-                 flags: int = 0) -> None:
+                 start: str = "", flags: int = 0) -> None:
         """``lead_in(text, lo, core)``: where, between ``lo`` and the trigger at ``core``, an
-        expression may start (the starts of the lead-in words, in order)."""
+        expression may start (the starts of the lead-in words, in order); ``start``: what must
+        hold where any rule starts (English: a word boundary)."""
         self.rules = rules
         self._index = {r.name: i for i, r in enumerate(rules)}
-        self._joined = re.compile("|".join(f"(?P<{r.name}>{r.pattern})" for r in rules), flags)
-        self._alone = [re.compile(r.pattern, flags) for r in rules]
+        joined = "|".join(f"(?P<{r.name}>{r.pattern})" for r in rules)
+        self._joined = re.compile(f"{start}(?:{joined})", flags)
+        self._alone = [re.compile(f"{start}(?:{r.pattern})", flags) for r in rules]
         self._trigger = re.compile(trigger)
         self._lead_in = lead_in
 
