@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -296,7 +296,7 @@ class Ingestor:
                 spans.setdefault(m.doc, []).append((m.start, m.end, mention_id))
         block_docs = sorted(spans)
         published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [block_docs]))
-        fused = _unique(self.fuse(list(mentions.values()), published)) if mentions else []
+        fused = _distinct_ids(self.fuse(list(mentions.values()), published)) if mentions else []
 
         changed_docs = set(doc_ids)
         fresh = [e for e in fused
@@ -315,12 +315,13 @@ class Ingestor:
         report.events += len(fresh)
 
 
-def _unique(events: list[Event]) -> list[Event]:
-    seen: dict[str, Event] = {}
+def _distinct_ids(events: list[Event]) -> list[Event]:
+    """Fused events with one id each: events that fusion gave the same id (one sentence naming
+    several destinations) each get that id with a suffix from their own content, whatever their
+    order, instead of overwriting one another."""
+    counts = Counter(e.id for e in events)
     for event in events:
-        if event.id in seen:
-            print(f"summitry: fusion returned event id {event.id} twice; keeping the first",
-                  file=sys.stderr)
-            continue
-        seen[event.id] = event
-    return list(seen.values())
+        if counts[event.id] > 1:
+            raw = "|".join([",".join(event.countries), event.forum or "", event.place or "", event.start or ""])
+            event.id = f"{event.id}~{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:6]}"
+    return events
