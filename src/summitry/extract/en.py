@@ -12,6 +12,7 @@ the modal cues of its clause and its date from the sentence or the narrative.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -64,6 +65,11 @@ _COMPOUND_MEETING = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?((?:[A-Z][\w.]*\s*[-–]\s*){1,4}[A-Z][\w.]*)\s+(?:(?:tri|quadri)lateral\s+)?"
     r"(?:meeting|summit|talks)\b")
 _SHARED_SUBJECT = re.compile(r"(?:\band|\bto|\bbefore|\bafter|\bthen|\balso|\bwhile|,)\s+(?:also\s+|then\s+)?$", re.I)
+_NOMINAL_TRIGGER = re.compile(
+    r"(?:state |official |working )?(?:visits?|trips?|tours?|talks|meetings?|discussions|consultations|summit|"
+    r"contacts?|journey|voyage|stops?|stopovers?|legs?|attendance|participation|presence|phone|video|telephone)\b",
+    re.I)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
@@ -163,12 +169,17 @@ class EnglishRuleEngine:
 
         self.kb = kb or get_kb()
         self.matcher = self.kb.matcher("en")
+        self._holders: dict = {}
         lex = load("en")
         self.triggers = []
         for etype, entries in lex["triggers"].items():
             for entry in entries:
                 rx = re.compile(rf"(?<![\w-])(?:{entry['pattern']})(?![\w-])", re.I)
                 self.triggers.append((etype, entry.get("target", "right"), rx))
+        # One pass finds where triggers may start; each pattern is then tried only there.
+        self.trigger_starts = re.compile(
+            r"(?<![\w-])(?:" + "|".join(f"(?:{e['pattern']})(?![\\w-])" for es in lex["triggers"].values() for e in es)
+            + ")", re.I)
         self.status_rx = {
             status: re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.I)
             for status, pats in lex["status"].items()
@@ -190,6 +201,7 @@ class EnglishRuleEngine:
         text = doc.text
         sentences = split_sentences(text)
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
+        matches = self._with_lexical_matches(text, matches)
         dates = find_dates(text, "en", doc.published)
         published = parse_published(doc.published)
         triggers = self._find_triggers(text)
@@ -218,14 +230,30 @@ class EnglishRuleEngine:
         return _consolidate_regions(events, self.kb)
 
     # ------------------------------------------------------------------ lexical layer
+    def _with_lexical_matches(self, text: str, matches: list) -> list:
+        """Titles the knowledge base lacks, leader words, groups and pronouns, as matches of the document."""
+        offices = [(m.start, m.end) for m in matches if m.kind == "office"]
+        extra = []
+        for level, rx in self.title_rx:
+            taken = _Spans(offices)
+            for m in rx.finditer(text):
+                if not taken.overlaps(m.start(), m.end()):
+                    extra.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, level)))
+                    offices.append((m.start(), m.end()))
+        for kind, rx in (("leader", self.leader_rx), ("generic", self.generic_rx), ("pronoun", _PRONOUNS)):
+            extra.extend(_LocalMatch(m.start(), m.end(), kind, m.group(0), None) for m in rx.finditer(text))
+        return sorted(matches + extra, key=lambda m: (m.start, -m.end))
+
+
     def _find_triggers(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
+        starts = sorted({m.start() for m in self.trigger_starts.finditer(text)})
         for etype, target, rx in self.triggers:
-            for m in rx.finditer(text):
-                nominal = bool(re.match(r"(?:state |official |working )?(?:visits?|trips?|tours?|talks|meetings?|"
-                                        r"discussions|consultations|summit|contacts?|journey|voyage|stops?|"
-                                        r"stopovers?|legs?|attendance|participation|presence|phone|video|"
-                                        r"telephone)\b", m.group(0), re.I))
+            for pos in starts:
+                m = rx.match(text, pos)
+                if m is None:
+                    continue
+                nominal = bool(_NOMINAL_TRIGGER.match(m.group(0)))
                 found.append(Trigger(m.start(), m.end(), etype, target, nominal))
         # Longest first; an overlapped shorter trigger is dropped, a call outranks a meeting it contains.
         rank = {"call": 0, "multilateral": 1, "visit": 2, "meeting": 3}
@@ -264,11 +292,6 @@ class EnglishRuleEngine:
         """Assemble people and unnamed office holders from titles, names and demonyms."""
         parties: list[PartyRef] = []
         offices = [m for m in matches if m.kind == "office"]
-        for level, rx in self.title_rx:
-            for m in rx.finditer(text, sent.start, sent.end):
-                if not any(o.start < m.end() and m.start() < o.end for o in offices):
-                    offices.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, level)))
-        offices.sort(key=lambda o: o.start)
         people = [m for m in matches if m.kind in ("person", "person_short")]
         nationals = [m for m in matches if m.kind in ("demonym", "country")]
         used_offices: set[int] = set()
@@ -372,30 +395,28 @@ class EnglishRuleEngine:
                                         office_key=o.record.key, level=o.record.level,
                                         plural=o.surface.lower().endswith("s")))
         # "the Chinese leader(s)", "China's head of state", "the leaders of Iran, Belarus and Turkey"
-        for m in self.leader_rx.finditer(text, sent.start, sent.end):
-            if any(p.start <= m.start() < p.end for p in parties):
+        for m in matches:
+            if m.kind != "leader" or any(p.start <= m.start < p.end for p in parties):
                 continue
-            country, start = country_before(m.start())
+            country, start = country_before(m.start)
             if country:
-                parties.append(PartyRef(start, m.end(), "unnamed", country=country, office_key="head_of_state",
-                                        level="head_of_state", plural=m.group(0).lower().endswith("s")))
+                parties.append(PartyRef(start, m.end, "unnamed", country=country, office_key="head_of_state",
+                                        level="head_of_state", plural=m.surface.lower().endswith("s")))
                 continue
-            of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():sent.end])
+            of = _OF.match(text, m.end, sent.end)
             if of:
-                listed = _country_list(text, m.end() + of.end(), sent.end, nationals)
+                listed = _country_list(text, of.end(), sent.end, nationals)
                 for n in listed:
                     parties.append(PartyRef(n.start, n.end, "unnamed", country=n.record.iso3,
                                             office_key="head_of_state", level="head_of_state"))
-        for m in self.generic_rx.finditer(text, sent.start, sent.end):
-            if any(p.start <= m.start() < p.end for p in parties):
-                continue
-            country, start = country_before(m.start())
-            if country:
-                parties.append(PartyRef(start, m.end(), "generic", country=country,
-                                        plural=m.group(0).lower().endswith("s")))
-        for m in _PRONOUNS.finditer(text, sent.start, sent.end):
-            if not any(p.start <= m.start() < p.end for p in parties):
-                parties.append(PartyRef(m.start(), m.end(), "pronoun"))
+        for m in matches:
+            if m.kind == "generic" and not any(p.start <= m.start < p.end for p in parties):
+                country, start = country_before(m.start)
+                if country:
+                    parties.append(PartyRef(start, m.end, "generic", country=country,
+                                            plural=m.surface.lower().endswith("s")))
+            elif m.kind == "pronoun" and not any(p.start <= m.start < p.end for p in parties):
+                parties.append(PartyRef(m.start, m.end, "pronoun"))
         parties.sort(key=lambda p: p.start)
         return [p for p in parties if not _inside_other(p, parties)]
 
@@ -646,6 +667,14 @@ class EnglishRuleEngine:
         group = len(subjects) > 1
         return actors, [c for c in counterparts if c not in actors], group
 
+    def _holder(self, country: str, office_key: str, when: date):
+        key = (country, office_key, when)
+        if key not in self._holders:
+            if len(self._holders) > 50_000:
+                self._holders.clear()
+            self._holders[key] = self.kb.resolve_office(country, office_key, when)
+        return self._holders[key]
+
     def _resolve(self, ref: PartyRef, when: date | None, state: DocState) -> Party | None:
         """A Party for a reference: people as they are, offices by their holder, pronouns by antecedent."""
         if ref.kind == "pronoun":
@@ -659,7 +688,7 @@ class EnglishRuleEngine:
         if ref.kind == "unnamed":
             holder = None
             if ref.office_key in SINGLE_HOLDER and ref.country and when is not None:
-                holder = self.kb.resolve_office(ref.country, ref.office_key, when)
+                holder = self._holder(ref.country, ref.office_key, when)
             if holder is None and ref.country in state.salient and ref.office_key == "head_of_state":
                 sal = state.salient[ref.country]
                 if sal.level == "head_of_state":
@@ -824,6 +853,26 @@ class EnglishRuleEngine:
 
 
 # ---------------------------------------------------------------------- helpers
+class _Spans:
+    """Sorted character spans, asked whether a position or a span falls on one (by bisection)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach = []  # the furthest end among the spans up to each index
+        far = -1
+        for _, b in self.spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+    def covers(self, pos: int) -> bool:
+        return self.overlaps(pos, pos + 1)
+
+
 # Where the family name comes first, a person is referred to by the first word ("Xi", "Yoon").
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
 
@@ -853,10 +902,10 @@ def _with_surnames(text: str, matches: list) -> list:
     if not short:
         return matches
     rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(short, key=len, reverse=True)) + r")(?![\w])")
-    covered = [(m.start, m.end) for m in matches]
+    covered = _Spans((m.start, m.end) for m in matches)
     extra = []
     for m in rx.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        if covered.covers(m.start()):
             continue
         extra.append(_LocalMatch(m.start(), m.end(), "person_short", m.group(1), short[m.group(1)]))
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
