@@ -70,7 +70,8 @@ class _Lex:
         # every expression holds one of these; the scan looks for them first
         keywords = TRIGGER_WORDS + list(self.seasons)
         keywords += [w.capitalize() for w in keywords] + [w.upper() for w in keywords]
-        self.TRIGGER = r"\d+|\b" + trie(full + abbr + wds + keywords) + r"\b"
+        # (one lookbehind for both branches: a trigger never starts inside a word)
+        self.TRIGGER = r"(?<![^\W\d])(?:\d+|" + trie(full + abbr + wds + keywords) + r"\b)"
         # what may come before the trigger within an expression
         self.lead_words = frozenset(LEAD_WORDS) | frozenset(self.numbers)
 
