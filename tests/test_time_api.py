@@ -35,10 +35,15 @@ def test_parse_published_unknown_is_none(value):
     assert parse_published(value) is None
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2023-13", "2023-02-30", "23-04-10", "2023/04/10", 2023])
+@pytest.mark.parametrize("value", ["yesterday", "2023-13", "2023-02-30", "23-04-10", "2023/04/10"])
 def test_parse_published_rejects_what_is_not_a_date(value):
     with pytest.raises(ValueError, match="published date"):
         parse_published(value)
+
+
+def test_parse_published_rejects_other_types():
+    with pytest.raises(TypeError, match="published date"):
+        parse_published(2023)
 
 
 def test_find_dates_rejects_a_bad_publication_date():

@@ -91,5 +91,12 @@ def end_from_duration(start: Interval, days: int) -> Interval:
     return Interval(start.start, max(end, start.end), start.granularity)
 
 
-__all__ = ["find_dates", "DateSpan", "Interval", "parse_published", "end_from_duration",
-           "GRANULARITIES", "KINDS"]
+__all__ = [
+    "GRANULARITIES",
+    "KINDS",
+    "DateSpan",
+    "Interval",
+    "end_from_duration",
+    "find_dates",
+    "parse_published",
+]

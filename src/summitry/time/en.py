@@ -114,7 +114,7 @@ def _year_ok(y: int | None) -> bool:
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     L = _Lex()
-    M, MF, WD, NUM, SEASON = L.MONTH, L.MONTH_FULL, L.WEEKDAY, L.NUM, L.SEASON
+    M, MF, WD, SEASON = L.MONTH, L.MONTH_FULL, L.WEEKDAY, L.SEASON
     rules: list[Rule] = []
 
     def rule(name: str, pattern: str):
@@ -177,7 +177,7 @@ def grammar() -> Grammar:
         iv = day_or_none(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
         return Result("absolute", iv) if iv and _year_ok(iv.start.year) else None
 
-    @rule("numeric", rf"(?<![A-Za-z0-9_./\\-])(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.])(?P<nu_b>[0-3]?\d)(?P=nu_sep)"
+    @rule("numeric", r"(?<![A-Za-z0-9_./\\-])(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.])(?P<nu_b>[0-3]?\d)(?P=nu_sep)"
                      r"(?P<nu_y>(?:1[89]|20)\d\d)(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])")
     def _numeric(m, ctx):
         """14/09/2022 or 09/14/2022 when only one reading is a date; 14.09.2022 day first."""

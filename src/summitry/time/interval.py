@@ -148,7 +148,7 @@ def parse_published(value: str | date | None) -> Interval | None:
     """The publication date as an interval: a day, a month or a year; None when unknown.
 
     Accepts 'YYYY-MM-DD' (a time after it is ignored), 'YYYY-MM', 'YYYY', a date, or None/''.
-    Raises ValueError on anything else.
+    Raises ValueError on any other string, TypeError on any other type.
     """
     if value is None:
         return None
@@ -157,7 +157,7 @@ def parse_published(value: str | date | None) -> Interval | None:
     if isinstance(value, date):
         return day_iv(value)
     if not isinstance(value, str):
-        raise ValueError(f"published date must be a string, a date or None, not {type(value).__name__}")
+        raise TypeError(f"published date must be a string, a date or None, not {type(value).__name__}")
     if not value.strip():
         return None
     m = _PUBLISHED.fullmatch(value)

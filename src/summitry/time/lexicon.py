@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ def load_words(path: Path = WORDS_FILE) -> dict[str, Any]:
     return plain
 
 
-@lru_cache(maxsize=None)
+@cache
 def words() -> dict[str, Any]:
     """The package's word lists (validated once, then cached)."""
     return load_words()

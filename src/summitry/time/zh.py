@@ -142,7 +142,7 @@ def grammar() -> Grammar:
         return (year is not None or ryear is not None) and month is None and rmonth is None
 
     # ------------------------------------------------------------------ numeric dates and periods
-    @rule("iso", rf"(?<![A-Za-z0-9_./\\-])(?P<iso_y>[0-9]{{4}})(?P<iso_sep>[-/.])(?P<iso_m>[01]?\d)"
+    @rule("iso", r"(?<![A-Za-z0-9_./\\-])(?P<iso_y>[0-9]{4})(?P<iso_sep>[-/.])(?P<iso_m>[01]?\d)"
                  r"(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
     def _iso(m, ctx):
         y = int(m.group("iso_y"))
