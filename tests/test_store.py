@@ -175,3 +175,55 @@ def test_default_target_is_in_the_user_data_directory(monkeypatch, tmp_path):
     assert default_target() == str(tmp_path / "summitry" / "summitry.duckdb")
     monkeypatch.setenv("SUMMITRY_DB", "postgresql://u@h/db")
     assert default_target() == "postgresql://u@h/db"
+
+
+def test_events_fusion_names_alike_are_all_kept_under_distinct_ids(target):
+    def same_id_fuse(events, published):
+        merged = fuse(events, published)
+        for e in merged:
+            e.id = "ev_same"
+        return merged
+
+    tour = doc("tour", [line("visit", XI, ["KAZ"], "2022-09-14"), line("visit", XI, ["UZB"], "2022-09-15")])
+    with open_store(target) as store:
+        store.ingest([tour], extract=line_extractor, fuse=same_id_fuse)
+        rows = store.db.rows("SELECT id, countries FROM events ORDER BY countries")
+    assert [c for _, c in rows] == ["KAZ", "UZB"]
+    assert len({i for i, _ in rows}) == 2 and all(i.startswith("ev_same~") for i, _ in rows)
+
+
+def test_two_writers_on_one_postgres_database_take_turns(pg_dsn):
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = generated_documents(80)
+    with open_store(pg_dsn):
+        pass  # create the schema once
+
+    def run(part):
+        with open_store(pg_dsn) as store:
+            ingest(store, part, batch_size=5)
+
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(run, [docs[::2], docs[1::2]]))
+    with open_store(pg_dsn) as store:
+        records = store.db.rows("SELECT record FROM mention_events")
+        published = dict(store.db.rows("SELECT id, published FROM documents"))
+        fused = fuse([Event.from_dict(json.loads(r)) for (r,) in records], published)
+        stored = {i: json.loads(r) for i, r in store.db.rows("SELECT id, record FROM events")}
+    assert len(published) == 80
+    assert stored == {e.id: json.loads(e.to_json()) for e in fused}
+
+
+def test_ingest_command_stores_the_good_input_and_counts_the_bad(tmp_path, capsys):
+    from summitry.cli import main
+
+    source = tmp_path / "feed.jsonl"
+    good = {"id": "good", "lang": "en", "published": "2023-06-19", "text":
+            "Secretary of State Antony Blinken visited Beijing on June 18, 2023."}
+    source.write_text(json.dumps(good) + "\n{broken\n", encoding="utf-8")
+    db = tmp_path / "cli.duckdb"
+    assert main(["ingest", str(source), "--db", str(db)]) == 1
+    captured = capsys.readouterr()
+    assert "feed.jsonl:2" in captured.err and "1 input(s) skipped" in captured.err
+    with open_store(db) as store:
+        assert store.db.rows("SELECT id FROM documents") == [("good",)]

@@ -50,8 +50,15 @@ class Backend:
     def close(self) -> None:
         raise NotImplementedError
 
+    def lock_for_ingest(self) -> None:
+        """Called first in each ingest transaction: one writer at a time re-fuses a block."""
+
+    def _lock_schema(self) -> None:
+        """Called first in the schema transaction: clients opening one database at once take turns."""
+
     def create_schema(self, indexes: list[tuple[str, str]]) -> None:
         with self.transaction():
+            self._lock_schema()
             for statement in schema.ddl(indexes):
                 self.execute(statement)
             found = self.rows("SELECT value FROM meta WHERE key = ?", ["schema_version"])
@@ -121,6 +128,8 @@ _PG_ARROW = {16: pa.bool_(), 20: pa.int64(), 21: pa.int64(), 23: pa.int64(), 25:
              1043: pa.string(), 1082: pa.date32(), 700: pa.float64(), 701: pa.float64(),
              1700: pa.float64(), 19: pa.string()}
 _PLACEHOLDER = re.compile(r"\?")
+# advisory lock keys (arbitrary, fixed)
+_SCHEMA_LOCK, _INGEST_LOCK = 7311, 7312
 
 
 class PostgresBackend(Backend):
@@ -136,9 +145,6 @@ class PostgresBackend(Backend):
             self.conn = psycopg.connect(dsn, autocommit=True)
         except psycopg.OperationalError as exc:
             raise StoreError(f"cannot connect to {_redact(dsn)}: {exc}".strip()) from exc
-        # several ingesters may share one database: serialise schema creation
-        with self.transaction():
-            self.execute("SELECT pg_advisory_xact_lock(7311)")
         self.create_schema(schema.INDEXES)
 
     @staticmethod
@@ -176,6 +182,15 @@ class PostgresBackend(Backend):
     def transaction(self) -> Iterator[None]:
         with self.conn.transaction():
             yield
+
+    def _lock_schema(self) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(?)", [_SCHEMA_LOCK])
+
+    def lock_for_ingest(self) -> None:
+        # Two team members ingesting at once would each re-fuse a shared block from what they
+        # see and write both results; the lock makes their transactions take turns (readers never
+        # wait). DuckDB needs none: one process at a time may open a file for writing.
+        self.execute("SELECT pg_advisory_xact_lock(?)", [_INGEST_LOCK])
 
     def close(self) -> None:
         self.conn.close()

@@ -255,6 +255,7 @@ class Ingestor:
     def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
                report: IngestReport) -> None:
         db = self.db
+        db.lock_for_ingest()
         doc_ids = [doc.id for doc, _ in changed]
         touched = set(db.rows("SELECT DISTINCT block, subblock, anonymous FROM mention_events "
                               "WHERE doc_id = ANY(?)", [doc_ids]))
