@@ -30,7 +30,7 @@ _NOT_AFTER_NUM = "(?<![0-9０-９〇零一二三四五六七八九十两百千�
 TRIGGER = r"[0-9０-９]+|[年月日号周旬季天春夏秋冬久稍]|星期|礼拜|早前|最近|近期"
 #: what may come before the trigger within an expression (numbers, 上个, 过去的, 自, 为期, 至)
 LEAD_CHARS = frozenset(" \t\n\u3000" "0123456789０１２３４５６７８９〇零一二三四五六七八九十两百几数多第"
-                       "上下本这个今昨去明前后近过未来最接的半不自从为期至到~～-－–—")
+                       "上下本这个今昨去明前后近过未来最接的半不自从为期至到~～-－–—世纪")
 SEP = r"\s*(?:[至到~～\-－–—]|—)\s*"
 
 
@@ -312,6 +312,26 @@ def grammar() -> Grammar:
             off = ryear
             return Result("part", ctx.anchor.relative(lambda r: season_iv(r.year + off, season)))
         return Result("part", ctx.anchor.infer_year(lambda yy: season_iv(yy, season)))
+
+    @rule("decade",
+          rf"(?P<dc_y>{YEAR})\s*年代"
+          rf"|(?P<dc_c>上世纪|上个世纪|二十世纪|20世纪|本世纪|二十一世纪|21世纪)?(?P<dc_n>[1-9]0|[一二三四五六七八九]十)\s*年代")
+    def _decade(m, ctx):
+        """2010年代; 上世纪90年代 (the 1990s); 80年代 alone is the 1980s, 20年代 alone is left out."""
+        if m.group("dc_y"):
+            y = L.number(m.group("dc_y"))
+        else:
+            n = L.number(m.group("dc_n"))
+            century = m.group("dc_c")
+            if century is None:
+                if n < 30:
+                    return None  # the 1920s or the 2020s
+                y = 1900 + n
+            else:
+                y = (1900 if century in ("上世纪", "上个世纪", "二十世纪", "20世纪") else 2000) + n
+        if not _year_ok(y) or y % 10:
+            return None
+        return Result("absolute", Interval(date(y, 1, 1), date(y + 9, 12, 31), "decade"))
 
     # ------------------------------------------------------------------ months and years
     @rule("month", rf"(?:{YP('mo')}\s*)?{MP('mo')}(?:份)?")
