@@ -329,7 +329,7 @@ def grammar() -> Grammar:
     @rule("part",
           rf"(?P<pt_p>{PART})\s*-?\s*(?:(?P<pt_m>{MF})(?:,?\s*(?P<pt_y>{YEAR})|{RY('pt_')})?"
           rf"|(?P<pt_rel>{REL}){WS}(?P<pt_u>(?i:month|year))\b|(?P<pt_y2>{YEAR})"
-          rf"|(?P<pt_s>{SEASON})(?:{WS}(?P<pt_sy>{YEAR}))?)")
+          rf"|(?P<pt_s>{SEASON})(?:{WS}(?P<pt_sy>{YEAR}))?|(?:(?i:the){WS})?(?P<pt_dec>(?:19|20)\d0)'?s\b)")
     def _part(m, ctx):
         p = re.sub(r"^the\s+|\s+of$", "", m.group("pt_p").lower())
         p = re.sub(r"\s+", " ", p)
@@ -359,6 +359,13 @@ def grammar() -> Grammar:
             if ry is not None:
                 return Result("part", a.relative(lambda r: part_fn(r.year + ry)))
             return Result("part", a.infer_year(part_fn))
+        if m.group("pt_dec"):
+            # early/mid/late in a decade: its first four, middle four, last four years
+            first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(month_part.get(p, ""), (None, None))
+            if first is None:
+                return None
+            y = int(m.group("pt_dec"))
+            return Result("part", Interval(date(y + first, 1, 1), date(y + last, 12, 31), "year"))
         if m.group("pt_y2"):
             y = int(m.group("pt_y2"))
             return Result("part", year_part_iv(y, year_part[p])) if _year_ok(y) else None
