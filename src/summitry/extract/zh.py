@@ -37,6 +37,7 @@ from summitry.records import Document, Event, Mention, Party
 # Countries whose people bear Chinese names written the Chinese way (surname first, 2–3 characters).
 _CHINESE_NAMED = frozenset({"CHN", "TWN", "HKG", "MAC", "SGP"})
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_CLAUSE_BREAK_BEFORE = re.compile(r"[，,；;：:。！？!?][^，,；;：:。！？!?]*$")
 # What stands right before a party that is an object, not a subject (同时任美国国务卿…, 会见了…).
 _OBJECT_LEAD = re.compile(r"(?:[同与跟向为给和及]|会见了?|会晤了?|接见了?|看望了?|邀请|致电)"
                           r"(?:时任|现任|前任|新任|候任|当选)?\s*$")
@@ -156,7 +157,8 @@ class ChineseRuleEngine:
         if not triggers:
             return []
         triggers.sort()
-        person_marks = [(m.start, m.record) for m in matches if m.kind in ("person", "person_short")]
+        person_marks = [(m.start, m.record if not isinstance(m.record, tuple) else m.record[0])
+                        for m in matches if m.kind in ("person", "person_short")]
         spans = [s for s in find_dates(text, "zh", doc.published) if s.interval is not None]
         sentences = split_sentences(text)
         state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans],
@@ -245,8 +247,9 @@ class ChineseRuleEngine:
         found: list[_Token] = []
         kinds = {"person": "person", "person_short": "person", "country": "country", "demonym": "country",
                  "place": "place", "forum": "forum", "office": "title"}
-        rank = {"person": 0, "named": 0, "country": 1, "forum": 2, "place": 3, "group": 4, "title": 5,
-                "country_actor": 6, "pair": 7, "surname": 8, "pronoun": 9}
+        # On equal spans: a person before anything, 中方 an actor rather than a country.
+        rank = {"person": 0, "named": 0, "country_actor": 1, "country": 2, "forum": 3, "place": 4, "group": 5,
+                "title": 6, "pair": 7, "surname": 8, "pronoun": 9}
         for m in kb_matches:
             kind = kinds.get(m.kind)
             if kind is None:
@@ -317,8 +320,9 @@ class ChineseRuleEngine:
                 if nxt is not None and nxt.kind == "title" and nxt.start == t.end:  # 普京总统
                     end, cue = nxt.end, nxt.record
                     i += 1
-                party = self._person_party(t.record, when, cue)
-                slots.append(_Slot(t.start, end, "party", (party,), party.country, person=t.record))
+                person = self._pick(t.record, when, None, cue)
+                party = self._person_party(person, when, cue)
+                slots.append(_Slot(t.start, end, "party", (party,), party.country, person=person))
             elif t.kind == "named":
                 end = t.end
                 if nxt is not None and nxt.kind == "title" and nxt.start == t.end:  # 朔尔茨总理
@@ -360,8 +364,9 @@ class ChineseRuleEngine:
                 slots.append(_Slot(t.start, t.end, "party", (Party(country=t.record),), t.record))
             elif t.kind == "pair":  # parties filled in when a trigger reads it (see _Frame.refer)
                 slots.append(_Slot(t.start, t.end, "party", (), group=True, pair=True))
-            elif t.kind == "pronoun":
-                person = self._last_person(state, t.start)
+            elif t.kind == "pronoun":  # the last person named before its clause (习近平邀请他: not Xi)
+                clause = _CLAUSE_BREAK_BEFORE.search(text, sent.start, t.start)
+                person = self._last_person(state, clause.start() + 1 if clause else t.start)
                 if person is not None:
                     party = self._person_party(person, when, None)
                     slots.append(_Slot(t.start, t.end, "party", (party,), party.country, person=person))
@@ -379,13 +384,18 @@ class ChineseRuleEngine:
         if nxt is not None and nxt.kind == "named" and _joins(text, end, nxt.start, 1):
             return _Slot(start, nxt.end, "party", (nxt.record,), nxt.record.country), i + 2
         if nxt is not None and nxt.kind in ("person", "surname") and _joins(text, end, nxt.start, 1):
-            party = self._person_party(nxt.record, when, title)
-            return _Slot(start, nxt.end, "party", (party,), party.country, person=nxt.record), i + 2
+            person = self._pick(nxt.record, when, country, title)
+            party = self._person_party(person, when, title)
+            return _Slot(start, nxt.end, "party", (party,), party.country, person=person), i + 2
         bound = nxt.start if nxt is not None else len(text)
+        if nxt is not None and nxt.kind == "place" and nxt.start == end:
+            bound = len(text)  # 总统帕特森: a name that is also a town's name
         name = self._unknown_name(text, end, bound, country)
         if name:
             written = name
             name_end = end + len(name)
+            while i + 1 < len(tokens) and tokens[i + 1].start < name_end:
+                i += 1  # tokens inside the name
             gloss = _LATIN_GLOSS.match(text, name_end)
             person = None
             if gloss:
@@ -422,6 +432,20 @@ class ChineseRuleEngine:
         return m.group().strip("·-") if m else None
 
     # -- parties ------------------------------------------------------------------------------
+
+    def _pick(self, record: Any, when: date | None, country: str | None, cue: TitleCue | None) -> Any:
+        """The person a name means: one person, or among those who share it (a tuple, most recently
+        appointed first) the one of ``country`` holding the office of ``cue`` on ``when``."""
+        if not isinstance(record, tuple):
+            return record
+        candidates = [p for p in record if country is None or p.country == country] or list(record)
+        if when is not None:
+            holding = [(p, self.kb.term_on(p, when)) for p in candidates]
+            holding = [(p, t) for p, t in holding if t is not None]
+            fitting = [p for p, t in holding if cue is None or t.office == cue.office]
+            if fitting or holding:
+                return (fitting or [p for p, _ in holding])[0]
+        return candidates[0]
 
     def _person_party(self, person: Any, when: date | None, cue: TitleCue | None) -> Party:
         term = None
@@ -546,6 +570,15 @@ class _Frame:
             de = self.text.find("的", de + 1, c1)
         return None
 
+    def invitee(self, ts: int) -> _Slot | None:
+        """In X邀请Y访问Z, Y: the party right after the last 邀请 of the clause before the trigger."""
+        c0, _ = self.clause_of(ts)
+        at = self.text.rfind(self.lex.invited_cue, c0, ts)
+        if at < 0:
+            return None
+        after = at + len(self.lex.invited_cue)
+        return next((s for s in self.parties if after <= s.start <= after + 1 and s.end <= ts and not s.group), None)
+
     def earlier_subject(self, ts: int) -> _Slot | None:
         """The subject of an earlier clause, unless this clause invites someone else (并邀请…赴…)."""
         c0, _ = self.clause_of(ts)
@@ -560,6 +593,9 @@ class _Frame:
         if head is not None:
             return head
         c0, _ = self.clause_of(ts)
+        invitee = self.invitee(ts)
+        if invitee is not None:
+            return invitee
         subject = self.subject_before(ts)
         if subject is not None and subject.start >= c0:
             return subject
@@ -593,9 +629,17 @@ class _Frame:
         """The status the cues give (None: the event is denied)."""
         lex, text = self.lex, self.text
         c0, c1 = self.clause_of(ts)
-        for m in lex.status_re.finditer(text, c0, c1):
-            if lex.status[m.group()].get("scope") == "clause":
-                return lex.status[m.group()]["status"]
+        # Put off or called off: in the trigger's clause, or later in the sentence as long as no
+        # other party comes in between (原定下月访华，但访问已被推迟).
+        later = next((s.start for s in self.parties if s.start >= te), self.sent.end)
+        for m in lex.status_re.finditer(text, c0, max(c1, later)):
+            if lex.status[m.group()].get("scope") != "clause":
+                continue
+            if m.start() >= c1:  # a later clause: not when the cue governs an event of its own (取消…访问)
+                _, m_end = self.clause_of(m.start())
+                if any(m.end() <= t < m_end for t in self.trigger_starts):
+                    continue
+            return lex.status[m.group()]["status"]
         if lex.negation_re.search(text, max(self.sent.start, ts - 4), ts):
             return None
         lo, hi = c0, ts
@@ -612,10 +656,8 @@ class _Frame:
             if ender and _CLAUSE_BREAK.search(text, ender.end(), hi):
                 continue  # 在即将卸任之际，… : the cue dates the time clause, not the event
             status = entry["status"]
-        if actor is not None and actor.start <= ts:
-            lead = text[max(self.sent.start, actor.start - len(lex.invited_cue)):actor.start]
-            if lead == lex.invited_cue:
-                status = lex.invited_status
+        if actor is not None and actor is self.invitee(ts):
+            status = lex.invited_status
         return status
 
     def date_span(self, ts: int) -> Any:
@@ -717,8 +759,8 @@ class _Frame:
         if not dests:
             return []
         actor = self.actor(ts, te)
-        if actor is None:
-            return []
+        if actor is None or not (actor.parties[0].name or actor.parties[0].office):
+            return []  # 中方, 美方 (欢迎美方官员来华): a country does not travel
         status = self.status(actor, ts, te)
         if status is None:
             return []
