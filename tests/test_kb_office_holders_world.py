@@ -233,6 +233,16 @@ RESOLVE_CASES = [
     ("ISR", "head_of_government", "2021-10-01", "Naftali Bennett"),
     ("MEX", "head_of_state", "2025-01-01", "Claudia Sheinbaum"),
     ("QAT", "head_of_state", "2020-01-01", "Tamim bin Hamad Al Thani"),
+    # changes of 2026
+    ("VEN", "head_of_state", "2026-03-01", "Delcy Rodríguez"),
+    ("CHL", "head_of_state", "2026-04-01", "José Antonio Kast"),
+    ("VNM", "head_of_state", "2026-06-01", "To Lam"),
+    ("VNM", "head_of_government", "2026-06-01", "Le Minh Hung"),
+    ("HUN", "head_of_government", "2026-06-01", "Péter Magyar"),
+    # display titles in English and Chinese resolve like office keys
+    ("DEU", "chancellor", "2024-01-01", "Olaf Scholz"),
+    ("JPN", "prime minister", "2023-05-01", "Fumio Kishida"),
+    ("GBR", "外交大臣", "2024-08-01", "David Lammy"),
 ]
 
 
