@@ -273,6 +273,8 @@ def grammar() -> Grammar:
         ms, ds = m.group("wd_m") or m.group("wd_m2"), m.group("wd_d") or m.group("wd_d2")
         if ds:
             month, day, y = L.month(ms), _int(ds), _int(m.group("wd_y"))
+            if day_or_none(2000, month, day) is None:  # "Monday (September 31)": the weekday alone
+                return Result("weekday", ctx.anchor.weekday(wd), end=m.end("wd_w"))
             if y is not None:
                 iv = day_or_none(y, month, day)
                 return Result("absolute", iv) if iv and _year_ok(y) else None

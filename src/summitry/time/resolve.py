@@ -95,7 +95,10 @@ class Anchor:
     def infer_year(self, make: Callable[[int], Interval | None], weekday: int | None = None) -> Interval | None:
         if self.ref is None:
             return None
-        return self.pick((make(y) for y in self.years()), weekday)
+        cands = [make(y) for y in self.years()]
+        if not any(cands):  # 29 February: look as far as the leap years around
+            cands = [make(y) for y in range(self.ref.start.year - 4, self.ref.end.year + 5)]
+        return self.pick(cands, weekday)
 
     def infer_month(self, make: Callable[[int, int], Interval | None],
                     weekday: int | None = None) -> Interval | None:

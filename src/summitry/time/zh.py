@@ -85,6 +85,11 @@ class _Lex:
         return int("".join(str(self.digits[c]) for c in s))
 
 
+def _day_exists(month: int | None, day: int) -> bool:
+    """Whether some year has this day of this month (of any month, when the month is unknown)."""
+    return day_or_none(2000, month or 1, day) is not None
+
+
 def _year_ok(y: int | None) -> bool:
     return y is None or MIN_YEAR <= y <= MAX_YEAR
 
@@ -179,6 +184,8 @@ def grammar() -> Grammar:
         if m2 is not None and not 1 <= m2 <= 12 or not _year_ok(y2):
             return None
         year, ryear, month, rmonth = parts
+        if not (_day_exists(month, d1) and _day_exists(m2 if m2 is not None else month, d2)):
+            return None
         if m2 is None and d2 <= d1:
             return None
         if m.group("r_and") and (m2 is not None or d2 != d1 + 1):
@@ -229,6 +236,8 @@ def grammar() -> Grammar:
             return None
         day = L.number(m.group("wd_d"))
         wd = L.weekdays[m.group("wd_w")]
+        if not _day_exists(month, day):  # 周四（9月31日）: the weekday alone
+            return Result("weekday", ctx.anchor.weekday(wd), end=m.end("wd_w"))
         iv = place(ctx, (year, None, month, None), lambda yy, mm: day_or_none(yy, mm, day), wd)
         return Result("absolute", iv)
 
@@ -241,8 +250,8 @@ def grammar() -> Grammar:
         if parts is None or has_year_only(parts):
             return None
         day = L.number(m.group("d_d"))
-        if not 1 <= day <= 31:
-            return None
+        if not _day_exists(parts[2], day):
+            return Result(None, None)  # 9月31日: no such day, and neither its month nor its day alone
         wd = L.weekdays[m.group("d_w")] if m.group("d_w") else None
         return Result("absolute", place(ctx, parts, lambda yy, mm: day_or_none(yy, mm, day), wd))
 
