@@ -73,6 +73,10 @@ class KB:
         self._titles: dict[str, str] = {}
         self._place_names: dict[str, list[int]] = {}
         self._build_indexes(tables)
+        self._terms: dict[tuple[str, str], list[tuple[Term, Person]]] = {}
+        for p in self.people.values():
+            for tm in p.terms:
+                self._terms.setdefault((tm.country, tm.office), []).append((tm, p))
         self._folded: dict[str, list[Candidate]] = {}
         for name, cands in self._names.items():
             lst = self._folded.setdefault(name.casefold(), [])
@@ -292,22 +296,20 @@ class KB:
             raise KeyError(f"unknown country: {country!r}")
         keys, title = self._office_keys(office_or_level)
         d = as_date(day)
-        ranked: list[tuple[tuple, Person]] = []
-        for p in self.people.values():
-            best = None
-            for tm in p.terms:
-                if tm.country != iso3 or tm.office not in keys or not tm.covers(d):
+        best: dict[str, tuple] = {}
+        people: dict[str, Person] = {}
+        for key in keys:
+            for tm, p in self._terms.get((iso3, key), ()):
+                if not tm.covers(d):
                     continue
                 if region and (tm.region or "").casefold() != region.casefold():
                     continue
                 score = (0 if title and tm.title.casefold() == title.casefold() else 1,
                          self.office_rank.get(tm.office, 99), -tm.start.toordinal())
-                if best is None or score < best:
-                    best = score
-            if best is not None:
-                ranked.append((best, p))
-        ranked.sort(key=lambda x: (x[0], x[1].id))
-        return [p for _, p in ranked]
+                if p.id not in best or score < best[p.id]:
+                    best[p.id] = score
+                    people[p.id] = p
+        return [people[pid] for pid in sorted(best, key=lambda pid: (best[pid], pid))]
 
     def resolve_office(self, country: str, office_or_level: str, day: date | str | None = None,
                        region: str | None = None) -> Person | None:

@@ -29,6 +29,8 @@ from summitry.kb.records import Country, KBMatch, Person, Place
 if TYPE_CHECKING:
     from summitry.kb.core import KB
 
+# KBMatch is a named tuple; tuple.__new__ skips its Python-level constructor (hot path)
+_new = tuple.__new__
 _LEN_SHIFT = 10  # automaton values are entry_id << _LEN_SHIFT | key length (bytes for zh)
 _LEN_BITS = 1 << _LEN_SHIFT
 _LEN_MASK = _LEN_BITS - 1
@@ -84,8 +86,6 @@ class Matcher:
         self.compounds = ahocorasick.Automaton()  # zh country abbreviations
         self.compound_parts: list[tuple[tuple[int, int, object], ...]] = []
         self.compound_forms: list[str] = []
-        self.single: list = [None]              # entry id -> (kind, record) when unambiguous
-        self.single_iso: list = [None]          # entry id -> ISO3 of that record, if it has one
         self.ascii_keys: set[int] = set()       # zh: entry ids of Latin keys, checked for word boundaries
         self.ascii_from = 1 << 40               # zh: the lowest of those ids (they come last)
         self.info: list[tuple] = [("", None, None, 0)]  # entry id -> (kind, record, ISO3, key length)
@@ -173,8 +173,6 @@ class Matcher:
         m.info = [("", None, None, 0)] + [
             (c[0][0], c[0][1], _country_of(c[0][1]), len(k)) if len(c) == 1 else ("", None, None, len(k))
             for c, k in zip(m.entries[1:], m.entry_keys[1:])]
-        m.single = [None] + [(c[0][0], c[0][1]) if len(c) == 1 else None for c in m.entries[1:]]
-        m.single_iso = [None] + [_country_of(c[0][1]) if len(c) == 1 else None for c in m.entries[1:]]
         if len(m.cs):
             m.cs.make_automaton()
         return m
@@ -236,11 +234,11 @@ class Matcher:
         """Leftmost-longest matches kept when they are whole words, resolved in the same pass
         (one loop per match: this is the hot path of both extractors)."""
         n = len(text)
-        single = self.single
-        single_iso = self.single_iso
+        info = self.info
         out: list[KBMatch] = []
         append = out.append
         context: set[str] = set()
+        add_context = context.add
         pending: list[int] = []
         for end, code in self.cs.iter_long(text):
             start = end - (code & _LEN_MASK) + 1
@@ -250,15 +248,14 @@ class Matcher:
             if end < n and text[end].isalnum():
                 continue
             eid = code >> _LEN_SHIFT
-            one = single[eid]
-            if one is None:
-                pending.append(len(out))
-                append(KBMatch(start, end, "", text[start:end], eid))
-            else:
-                append(KBMatch(start, end, one[0], text[start:end], one[1]))
-                iso = single_iso[eid]
+            kind, rec, iso, _ = info[eid]
+            if kind:
+                append(_new(KBMatch, (start, end, kind, text[start:end], rec)))
                 if iso is not None:
-                    context.add(iso)
+                    add_context(iso)
+            else:
+                pending.append(len(out))
+                append(_new(KBMatch, (start, end, "", text[start:end], eid)))
         for i in pending:
             start, end, _, surface, eid = out[i]
             out[i] = self._choose(text, start, end, surface, self.entries[eid], context, out[i - 1] if i else None)
@@ -273,35 +270,29 @@ class Matcher:
         data = text.encode("utf-8")
         hay = data.decode("latin-1")
         nb = len(data)
-        ascii_from = self.ascii_from
-        primary: list[tuple] = []
-        append = primary.append
-        for end, code in self.cs.iter_long(hay):
-            eid = code >> _LEN_SHIFT
-            if eid >= ascii_from:
-                start = end - (code & _LEN_MASK) + 1
-                before = data[start - 1] if start else 32
-                after = data[end + 1] if end + 1 < nb else 32
-                if (before < 128 and chr(before).isalnum()) or (after < 128 and chr(after).isalnum()):
-                    continue
-            append((end - (code & _LEN_MASK) + 1, end + 1, eid))
+        # (last byte, code) of each leftmost-longest match; code 0 marks a dropped match
+        primary = list(self.cs.iter_long(hay))
         comps: list[tuple] = []     # accepted compounds: (byte start, byte end, compound id)
         if self._has_compounds:
-            starts = [p[0] for p in primary]
             np_ = len(primary)
             for end, code in self.compounds.iter_long(hay):
                 cstart, cend = end - (code & _LEN_MASK) + 1, end + 1
                 # a primary match (or blocker) overlapping the compound and reaching outside it wins
-                i = bisect_left(starts, cstart)
-                if i > 0 and primary[i - 1][1] > cstart:
-                    continue
-                j = i
-                while j < np_ and primary[j][0] < cend and primary[j][1] <= cend and primary[j][2] != _BLOCKER:
+                i = j = bisect_left(primary, (cstart,))
+                rejected = False
+                while j < np_:
+                    pend, pcode = primary[j]
+                    pstart = pend - (pcode & _LEN_MASK) + 1
+                    if pstart >= cend:
+                        break
+                    if pstart < cstart or pend >= cend or pcode >> _LEN_SHIFT == _BLOCKER:
+                        rejected = True
+                        break
                     j += 1
-                if j < np_ and primary[j][0] < cend:
+                if rejected:
                     continue
-                for k in range(i, j):   # primary matches inside the compound: drop them
-                    primary[k] = (primary[k][0], primary[k][1], _BLOCKER)
+                for k in range(i, j):   # primary matches inside the compound give way to it
+                    primary[k] = (primary[k][0], 0)
                 comps.append((cstart, cend, code >> _LEN_SHIFT))
         # one pass: byte offsets -> character offsets, records, context for ambiguous names
         info = self.info
@@ -316,19 +307,28 @@ class Matcher:
         pos_b = pos_c = 0
         ci, nc = 0, len(comps)
         next_comp = comps[0][0] if nc else nb + 1
-        for bstart, bend, eid in primary:
+        ascii_from = self.ascii_from
+        for last, code in primary:
+            eid = code >> _LEN_SHIFT
+            if not eid:   # a blocker, or a match inside an accepted compound
+                continue
+            bstart = last - (code & _LEN_MASK) + 1
+            bend = last + 1
+            if eid >= ascii_from:   # a Latin acronym must stand alone: "SCO" but not "SCOTLAND"
+                before = data[bstart - 1] if bstart else 32
+                after = data[bend] if bend < nb else 32
+                if (before < 128 and chr(before).isalnum()) or (after < 128 and chr(after).isalnum()):
+                    continue
             while next_comp < bstart:
                 cb, ce, cid = comps[ci]
                 cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
                 for off, off_end, country in parts[cid]:
-                    append(KBMatch(cstart + off, cstart + off_end, "country", text[cstart + off:cstart + off_end],
-                                   country))
+                    append(_new(KBMatch, (cstart + off, cstart + off_end, "country",
+                                          text[cstart + off:cstart + off_end], country)))
                     add_context(country.iso3)
                 pos_b, pos_c = ce, cstart + len(forms[cid])
                 ci += 1
                 next_comp = comps[ci][0] if ci < nc else nb + 1
-            if not eid:   # a blocker, or a match inside an accepted compound
-                continue
             kind, rec, iso, clen = info[eid]
             if ascii_text:
                 cstart, cend = bstart, bend
@@ -337,17 +337,18 @@ class Matcher:
                 cend = cstart + clen
                 pos_b, pos_c = bend, cend
             if kind:
-                append(KBMatch(cstart, cend, kind, text[cstart:cend], rec))
+                append(_new(KBMatch, (cstart, cend, kind, text[cstart:cend], rec)))
                 if iso is not None:
                     add_context(iso)
             else:
                 pending.append(len(out))
-                append(KBMatch(cstart, cend, "", text[cstart:cend], eid))
+                append(_new(KBMatch, (cstart, cend, "", text[cstart:cend], eid)))
         while ci < nc:
             cb, ce, cid = comps[ci]
             cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
             for off, off_end, country in parts[cid]:
-                append(KBMatch(cstart + off, cstart + off_end, "country", text[cstart + off:cstart + off_end], country))
+                append(_new(KBMatch, (cstart + off, cstart + off_end, "country",
+                                      text[cstart + off:cstart + off_end], country)))
                 context.add(country.iso3)
             pos_b, pos_c = ce, cstart + len(forms[cid])
             ci += 1
