@@ -60,6 +60,12 @@ def test_lookup_returns_the_record_for_any_alias_in_either_language(kb):
     assert kb.lookup("no such place anywhere") == []
 
 
+def test_traditional_chinese_is_looked_up_through_simplified_keys(kb):
+    assert kb.country("哈薩克斯坦").iso3 == "KAZ"
+    assert kb.place("撒馬爾罕").country == "UZB"
+    assert kb.forum("上海合作組織").key == "sco"
+
+
 def test_former_names_of_places(kb):
     astana = kb.place("Nur-Sultan")
     assert (astana.name, astana.country) == ("Astana", "KAZ")

@@ -3,10 +3,11 @@ both extractors use. Build once, then pickle into the user cache (see :mod:`summ
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from summitry.kb.build import Tables, build_tables, place_prior
+from summitry.kb.build import Tables, build_tables, has_cjk, place_prior
 from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
 from summitry.kb.schema import LEVELS, DataError, DataProblem, parse_date
 
@@ -25,6 +26,17 @@ KIND_PRIORITY = {
 CONTEXT_BONUS = 5.0
 
 Candidate = tuple  # (kind, record, prior)
+
+
+@lru_cache(maxsize=1)
+def _t2s_converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _t2s(text: str) -> str:
+    return _t2s_converter().convert(text)
 
 
 def as_date(value: date | datetime | str | None) -> date:
@@ -143,7 +155,13 @@ class KB:
         """Every (kind, record, prior) a surface names, most likely first; exact case first, then
         case-insensitively."""
         text = text.strip()
-        return list(self._names.get(text) or self._folded.get(text.casefold()) or ())
+        found = self._names.get(text) or self._folded.get(text.casefold())
+        if not found and has_cjk(text):
+            # traditional characters: the KB keys are simplified (习近平 for 習近平)
+            simplified = _t2s(text)
+            if simplified != text:
+                found = self._names.get(simplified)
+        return list(found or ())
 
     def lookup(self, text: str) -> list[object]:
         """Every record any alias (either language, any case) or code maps to."""
@@ -258,6 +276,8 @@ class KB:
 
     def places_named(self, name: str) -> list[Place]:
         idx = self._place_names.get(name.strip())
+        if idx is None and has_cjk(name):
+            idx = self._place_names.get(_t2s(name.strip()))
         if idx is None:
             folded = name.strip().casefold()
             idx = [i for n, ids in self._place_names.items() if n.casefold() == folded for i in ids]
