@@ -190,7 +190,9 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
 
 
 def _block_key(ev: Event) -> tuple:
-    if ev.type in ("visit", "multilateral"):
+    if ev.type == "visit":
+        return (ev.type, ev.actor.country or "?", tuple(sorted(ev.countries)))
+    if ev.type == "multilateral":
         return (ev.type, ev.actor.country or "?")
     return (ev.type, tuple(sorted(p.country or "?" for p in _participants(ev))))
 
@@ -431,7 +433,10 @@ def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = N
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for ev in events:
         for mention in ev.mentions:
-            single = replace(ev, mentions=[mention], status=mention.status, trip=None)
+            if len(ev.mentions) == 1 and ev.status == mention.status and ev.trip is None:
+                single = ev  # an engine's record: already one mention
+            else:
+                single = replace(ev, mentions=[mention], status=mention.status, trip=None)
             pub = published.get(mention.doc) or ""
             blocks[_block_key(ev)].append(
                 _Item(single, mention, _interval(ev), _anchor(mention.status, pub or None), pub)
