@@ -214,6 +214,13 @@ def test_same_day_takes_the_date_said_before(engine):
     assert meeting.start == "2024-09-06"
 
 
+def test_a_bare_day_of_a_past_report_is_in_the_past_and_of_a_plan_in_the_future(engine):
+    met = only(extract(engine, "国务院总理李强21日在北京会见新加坡总理黄循财。", published="2025-05-10"))
+    assert (met.status, met.start) == ("occurred", "2025-04-21")
+    plan = only(extract(engine, "新加坡总理黄循财将于21日访华。", published="2025-05-10"))
+    assert (plan.status, plan.start) == ("planned", "2025-05-21")
+
+
 def test_an_undated_past_event_stays_undated(engine):
     ev = only(extract(engine, "俄罗斯总统普京访问了中国。"))
     assert ev.start is None and ev.precision is None

@@ -52,6 +52,8 @@ _TIME_CLAUSE_END = re.compile(r"(?:后|以后|之后|以来|之前|前|时)\s*[�
 # Which place names an event's place best when several stand together (北京人民大会堂 → Beijing).
 _PLACE_RANK = {"capital": 0, "city": 0, "landmark": 2, "subdivision": 3}
 _LOCATIVE = ("在", "于", "赴", "前往", "抵达")
+# A day of the month with neither month nor year (21日): its month depends on the tense.
+_BARE_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[日号]")
 _AFTER_THAT = re.compile(r"后|以来")
 _SIDE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]")  # （左）, （右）
 # How near a gathering of the knowledge base must be to the publication day to date an
@@ -691,12 +693,21 @@ class _Frame:
         if span is None:
             return None, None, None
         interval = span.interval
+        published = self.state.published
+        # The date was read without knowing the tense; a plan looks ahead (周三: next Wednesday), and a
+        # report of what happened looks back (21日 written on 10 May: 21 April).
+        tense = None
         if status in ("planned", "speculated") and span.kind in ("weekday", "relative", "part"):
+            tense = "future"
+        elif status == "occurred" and published and interval.start > published and (
+                span.kind == "weekday" or _BARE_DAY.fullmatch(span.text)):
+            tense = "past"
+        if tense is not None:
             from summitry.time import find_dates
 
             offset = self.sent.start
             for again in find_dates(self.text[self.sent.start:self.sent.end], "zh",
-                                    self.state.doc.published, "future"):
+                                    self.state.doc.published, tense):
                 if again.start + offset == span.start and again.interval is not None:
                     interval = again.interval
                     break
