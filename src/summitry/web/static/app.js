@@ -77,6 +77,14 @@ function dateRange(start, end, precision) {
   return text;
 }
 
+function webAddress(text) {
+  try {
+    return ["http:", "https:"].includes(new URL(text).protocol);
+  } catch (err) {
+    return false;
+  }
+}
+
 function party(p) {
   if (!p) return "";
   const name = p.name || "(unnamed)";
@@ -247,10 +255,10 @@ async function showEvent(id, opener) {
       const meta = [`document ${item.doc_id}`, item.status, item.lang || "language unknown",
         item.published ? `published ${item.published}` : null, item.source].filter(Boolean).join(" · ");
       let link = null;
-      if (item.url && /^https?:\/\//i.test(item.url)) {
+      if (webAddress(item.url)) {
         link = el("a", { href: item.url, rel: "noopener noreferrer", target: "_blank" }, item.url);
       } else if (item.url) {
-        link = el("span", {}, item.url);
+        link = el("span", {}, item.url); // not a web address (javascript:, data: ...): shown, not linked
       }
       list.append(el("li", {},
         el("p", { className: "meta" }, meta),
