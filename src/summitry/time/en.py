@@ -86,6 +86,8 @@ class _Lex:
 DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?<![\d.,$€£])(?:1[89]|20)\d\d(?![\d%]|s\b|(?<=0)'s\b)"  # not the decade "1990s"
 WS = r"\s+"
+# between a date and its year: "September 14, 2022", "September 14 , 2022", "September 14，2022"
+YS = r"\s*[,，]?\s*"
 # a range connector between days or months ("and" is added where it may join them)
 DASH = r"(?:\s*[-–—~]\s*|\s+(?i:to|through|thru|until|till)\s+)"
 
@@ -193,8 +195,8 @@ def grammar() -> Grammar:
     # ------------------------------------------------------------------ day ranges
     @rule("range_md",
           rf"(?:(?P<rmd_pre>(?i:from|between)){WS})?(?P<rmd_m1>{M})\s*(?P<rmd_d1>{DAY})"
-          rf"(?:,?\s*(?P<rmd_y1>{YEAR}))?{between_conn('rmd_')}"
-          rf"(?:(?P<rmd_m2>{M})\s*)?(?P<rmd_d2>{DAY})(?:,?\s*(?P<rmd_y2>{YEAR}))?")
+          rf"(?:{YS}(?P<rmd_y1>{YEAR}))?{between_conn('rmd_')}"
+          rf"(?:(?P<rmd_m2>{M})\s*)?(?P<rmd_d2>{DAY})(?:{YS}(?P<rmd_y2>{YEAR}))?")
     def _range_md(m, ctx):
         if not and_ok(m, "rmd_", m.group("rmd_d1"), None if m.group("rmd_m2") else m.group("rmd_d2")):
             return None
@@ -203,9 +205,9 @@ def grammar() -> Grammar:
 
     @rule("range_dm",
           rf"(?:(?P<rdm_pre>(?i:from|between)){WS})?(?:(?i:the){WS})?(?P<rdm_d1>{DAY})"
-          rf"(?:{WS}(?:(?i:of){WS})?(?P<rdm_m1>{M})(?:,?\s*(?P<rdm_y1>{YEAR}))?)?{between_conn('rdm_')}"
+          rf"(?:{WS}(?:(?i:of){WS})?(?P<rdm_m1>{M})(?:{YS}(?P<rdm_y1>{YEAR}))?)?{between_conn('rdm_')}"
           rf"(?:(?i:the){WS})?(?P<rdm_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<rdm_m2>{M})"
-          rf"(?:,?\s*(?P<rdm_y2>{YEAR}))?")
+          rf"(?:{YS}(?P<rdm_y2>{YEAR}))?")
     def _range_dm(m, ctx):
         if not and_ok(m, "rdm_", None if m.group("rdm_m1") else m.group("rdm_d1"), m.group("rdm_d2")):
             return None
@@ -237,8 +239,8 @@ def grammar() -> Grammar:
 
     # ------------------------------------------------------------------ month ranges
     @rule("range_mm",
-          rf"(?:(?P<rmm_pre>(?i:from|between)){WS})?(?P<rmm_m1>{MF})(?:,?{WS}(?P<rmm_y1>{YEAR}))?"
-          rf"{between_conn('rmm_')}(?P<rmm_m2>{MF})(?!\s*{DAY})(?:,?{WS}(?P<rmm_y2>{YEAR}))?")
+          rf"(?:(?P<rmm_pre>(?i:from|between)){WS})?(?P<rmm_m1>{MF})(?:{YS}(?P<rmm_y1>{YEAR}))?"
+          rf"{between_conn('rmm_')}(?P<rmm_m2>{MF})(?!\s*{DAY})(?:{YS}(?P<rmm_y2>{YEAR}))?")
     def _range_mm(m, ctx):
         if not and_ok(m, "rmm_", None, None):
             return None
@@ -266,8 +268,8 @@ def grammar() -> Grammar:
     # ------------------------------------------------------------------ weekdays
     @rule("weekday",
           rf"(?:(?P<wd_mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past)){WS})?(?P<wd_w>{WD})"
-          rf"(?:(?:,\s*|\s*\(\s*|{WS})(?:(?P<wd_m>{M})\s*(?P<wd_d>{DAY})|(?:(?i:the){WS})?"
-          rf"(?P<wd_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<wd_m2>{M}))(?:,?\s*(?P<wd_y>{YEAR}))?(?:\s*\))?)?")
+          rf"(?:(?:[,，]\s*|\s*[(（]\s*|{WS})(?:(?P<wd_m>{M})\s*(?P<wd_d>{DAY})|(?:(?i:the){WS})?"
+          rf"(?P<wd_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<wd_m2>{M}))(?:{YS}(?P<wd_y>{YEAR}))?(?:\s*[)）])?)?")
     def _weekday(m, ctx):
         wd = L.weekday_no[m.group("wd_w").lower()]
         ms, ds = m.group("wd_m") or m.group("wd_m2"), m.group("wd_d") or m.group("wd_d2")
@@ -293,14 +295,14 @@ def grammar() -> Grammar:
 
     # ------------------------------------------------------------------ single days
     @rule("md",
-          rf"(?P<md_m>{M})\s*(?P<md_d>{DAY})(?:,?\s*(?P<md_y>{YEAR})|{RY('md_')})?"
-          rf"(?:(?:,\s*|\s*\(\s*)(?P<md_w>{WD})(?:\s*\))?)?")
+          rf"(?P<md_m>{M})\s*(?P<md_d>{DAY})(?:{YS}(?P<md_y>{YEAR})|{RY('md_')})?"
+          rf"(?:(?:,\s*|\s*\(\s*)(?P<md_w>{WD})(?:\s*[)）])?)?")
     def _md(m, ctx):
         return _day(ctx, m.group("md_m"), m.group("md_d"), m.group("md_y"), m.group("md_w"), rel_year(m, "md_"))
 
     @rule("dm",
-          rf"(?:(?i:the){WS})?(?P<dm_d>{DAY}){WS}(?:(?i:of){WS})?(?P<dm_m>{M})(?:,?\s*(?P<dm_y>{YEAR})|{RY('dm_')})?"
-          rf"(?:(?:,\s*|\s*\(\s*)(?P<dm_w>{WD})(?:\s*\))?)?")
+          rf"(?:(?i:the){WS})?(?P<dm_d>{DAY}){WS}(?:(?i:of){WS})?(?P<dm_m>{M})(?:{YS}(?P<dm_y>{YEAR})|{RY('dm_')})?"
+          rf"(?:(?:,\s*|\s*\(\s*)(?P<dm_w>{WD})(?:\s*[)）])?)?")
     def _dm(m, ctx):
         return _day(ctx, m.group("dm_m"), m.group("dm_d"), m.group("dm_y"), m.group("dm_w"), rel_year(m, "dm_"))
 
@@ -329,7 +331,7 @@ def grammar() -> Grammar:
     REL = r"(?i:this|last|next|the|the\s+current|the\s+previous|the\s+following)"
 
     @rule("part",
-          rf"(?P<pt_p>{PART})\s*-?\s*(?:(?P<pt_m>{MF})(?:,?\s*(?P<pt_y>{YEAR})|{RY('pt_')})?"
+          rf"(?P<pt_p>{PART})\s*-?\s*(?:(?P<pt_m>{MF})(?:{YS}(?P<pt_y>{YEAR})|{RY('pt_')})?"
           rf"|(?P<pt_rel>{REL}){WS}(?P<pt_u>(?i:month|year))\b|(?P<pt_y2>{YEAR})"
           rf"|(?P<pt_s>{SEASON})(?:{WS}(?P<pt_sy>{YEAR}))?|(?:(?i:the){WS})?(?P<pt_dec>(?:19|20)\d0)'?s\b)")
     def _part(m, ctx):
@@ -543,7 +545,7 @@ def grammar() -> Grammar:
         return Result("duration", None, n) if 0 < n <= 90 else None
 
     # ------------------------------------------------------------------ months and years alone
-    @rule("month_year", rf"(?P<my_m>{M}),?{WS}(?:(?i:of){WS})?(?P<my_y>{YEAR})")
+    @rule("month_year", rf"(?P<my_m>{M})(?:{YS}|{WS}(?i:of){WS})(?P<my_y>{YEAR})")
     def _month_year(m, ctx):
         y = int(m.group("my_y"))
         return Result("absolute", month_iv(y, L.month(m.group("my_m")))) if _year_ok(y) else None
