@@ -227,3 +227,13 @@ def test_ingest_command_stores_the_good_input_and_counts_the_bad(tmp_path, capsy
     assert "feed.jsonl:2" in captured.err and "1 input(s) skipped" in captured.err
     with open_store(db) as store:
         assert store.db.rows("SELECT id FROM documents") == [("good",)]
+
+
+def test_the_stores_event_json_is_the_records_own(tmp_path):
+    from summitry.store.ingest import event_json
+
+    docs = generated_documents(5)
+    with open_store(tmp_path / "j.duckdb") as store:
+        ingest(store, docs)
+        fused = [Event.from_dict(json.loads(r)) for (r,) in store.db.rows("SELECT record FROM events")]
+    assert fused and all(event_json(e) == e.to_json() for e in fused)

@@ -80,6 +80,16 @@ def event_from_json(text: str) -> Event:
     return Event(**data)
 
 
+def event_json(event: Event) -> str:
+    """``Event.to_json()``, the same text, without ``dataclasses.asdict``'s deep copies: the store
+    writes and compares every event of a re-fused part, so this is on its hot path."""
+    data = dict(event.__dict__)
+    data["actor"] = dict(event.actor.__dict__)
+    data["counterparts"] = [dict(p.__dict__) for p in event.counterparts]
+    data["mentions"] = [dict(m.__dict__) for m in event.mentions]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -125,7 +135,8 @@ def travellers(event: Event) -> list:
             and (p.country or event.type == "visit")]
 
 
-def event_rows(event: Event, spans: Mapping[str, list[tuple[int, int, str]]]) -> dict[str, list[tuple]]:
+def event_rows(event: Event, spans: Mapping[str, list[tuple[int, int, str]]], record: str | None = None
+               ) -> dict[str, list[tuple]]:
     """The rows of ``events``, ``event_parties``, ``event_mentions`` and ``legs`` for one event.
 
     ``spans`` lists the mention events of each document (start, end, mention id): a mention of the
@@ -139,7 +150,7 @@ def event_rows(event: Event, spans: Mapping[str, list[tuple[int, int, str]]]) ->
     out: dict[str, list[tuple]] = {"events": [(
         event.id, event.type, event.status, actor.name, actor.country, actor.office, actor.level,
         counterparts, ",".join(event.countries), event.place, event.forum, start, end, event.precision,
-        event.trip, len(event.mentions), event.to_json())]}
+        event.trip, len(event.mentions), record or event_json(event))]}
     parties = [("actor", actor)] + [("counterpart", p) for p in event.counterparts]
     out["event_parties"] = [
         (event.id, role, canonical_name(p.name) if p.name else None,
@@ -270,7 +281,7 @@ class Ingestor:
                 touched.add(place)
                 mention_rows.append((f"{doc.id}#{seq}", doc.id, seq, event.id, event.type, event.status,
                                      span.start if span else None, span.end if span else None, *place,
-                                     event.to_json()))
+                                     event_json(event)))
         db.insert("documents", doc_rows)
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
@@ -287,9 +298,9 @@ class Ingestor:
         # now name other mentions); other events of the part only when fusion changed them
         stale = {e for (e,) in db.rows("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?)",
                                        [doc_ids])}
-        previous = {i: event_from_json(r) for i, r in db.rows(
+        previous = dict(db.rows(
             "SELECT id, record FROM events WHERE id IN (SELECT em.event_id FROM event_mentions em "
-            f"JOIN mention_events me ON em.mention_id = me.mention_id WHERE {part})", [whole_blocks, subs])}
+            f"JOIN mention_events me ON em.mention_id = me.mention_id WHERE {part})", [whole_blocks, subs]))
         mentions = self._mention_events(part, [whole_blocks, subs], changed_docs=set(doc_ids))
         spans: dict[str, list[tuple[int, int, str]]] = {}
         for mention_id, event in mentions.items():
@@ -300,16 +311,19 @@ class Ingestor:
         fused = _distinct_ids(self.fuse(list(mentions.values()), published)) if mentions else []
 
         changed_docs = set(doc_ids)
-        fresh = [e for e in fused
-                 if previous.get(e.id) != e or any(m.doc in changed_docs for m in e.mentions)]
-        kept = {e.id for e in fused} - {e.id for e in fresh}
-        stale = sorted(((stale | set(previous)) - kept) | {e.id for e in fresh})
+        fresh = []
+        for event in fused:
+            record = event_json(event)
+            if previous.get(event.id) != record or any(m.doc in changed_docs for m in event.mentions):
+                fresh.append((event, record))
+        kept = {e.id for e in fused} - {e.id for e, _ in fresh}
+        stale = sorted(((stale | set(previous)) - kept) | {e.id for e, _ in fresh})
         for table, column in (("events", "id"), ("event_parties", "event_id"),
                               ("event_mentions", "event_id"), ("legs", "event_id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [stale])
         rows: dict[str, list[tuple]] = {"events": [], "event_parties": [], "event_mentions": [], "legs": []}
-        for event in fresh:
-            for table, table_rows in event_rows(event, spans).items():
+        for event, record in fresh:
+            for table, table_rows in event_rows(event, spans, record).items():
                 rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             db.insert(table, table_rows)
