@@ -155,6 +155,7 @@ def shared_short_kb(tmp_path_factory) -> KB:
         name,name_zh,short,aliases,country,office,title,start,end,region,to_country
         Anna Testerova,安娜·特斯特罗娃,Testerova|特斯特罗娃,,KAZ,foreign_minister,Foreign Minister,2020-01-01,,,
         Boris Testerov,鲍里斯·特斯特罗夫,Testerova,,KAZ,ambassador,Ambassador,2023-01-01,,,CHN
+        Theresa Testmay,特蕾莎·测梅,May|Testmay,,GBR,head_of_government,Prime Minister,2016-07-13,2019-07-24,,
         """), encoding="utf-8")
     return KB.load([d], use_cache=False)
 
@@ -166,6 +167,11 @@ def test_a_short_form_shared_by_two_people_gives_both(shared_short_kb):
     assert [p.name for p in shared_short_kb.people_by_short("Testerova")] == ["Boris Testerov", "Anna Testerova"]
     (z,) = shared_short_kb.matcher("zh").find("特斯特罗娃表示")
     assert isinstance(z.record, Person) and z.record.name == "Anna Testerova"
+
+
+def test_a_short_form_that_is_an_ordinary_word_is_not_matched_alone(shared_short_kb):
+    assert [m.kind for m in shared_short_kb.matcher("en").find("In May, Testmay met Theresa Testmay.")] == [
+        "person_short", "person"]
 
 
 def test_country_records_are_countries(kb):

@@ -78,6 +78,7 @@ class Tables:
     place_aliases: dict[int, tuple[str, ...]] = field(default_factory=dict)  # index -> extra en names
     curated_places: set[int] = field(default_factory=set)   # indexes of places from places_extra files
     place_stoplist_en: frozenset[str] = frozenset()
+    person_short_stoplist_en: frozenset[str] = frozenset()
     blockers_zh: tuple[str, ...] = ()
     zh_two_char_min_population: int = 300000
     en_city_min_population: int = 0
@@ -238,6 +239,7 @@ def _build_countries(t: Tables, bases: list[Path]) -> None:
 
 def _read_matching(t: Tables, bases: list[Path]) -> None:
     stop: set[str] = set()
+    short_stop: set[str] = set()
     blockers: list[str] = []
     for b in bases:
         for fname in MATCHING_FILES:
@@ -249,6 +251,7 @@ def _read_matching(t: Tables, bases: list[Path]) -> None:
                 continue
             try:
                 stop.update(str_list(doc, "place_stoplist_en"))
+                short_stop.update(str_list(doc, "person_short_stoplist_en"))
                 blockers.extend(x for x in str_list(doc, "blockers_zh") if x not in blockers)
                 for key in ("en_city_min_population", "zh_foreign_city_min_population", "zh_two_char_min_population"):
                     if key in doc:
@@ -263,6 +266,7 @@ def _read_matching(t: Tables, bases: list[Path]) -> None:
             except (DataError, TypeError, ValueError) as exc:
                 t.problems.append(DataProblem(str(path), 1, str(exc)))
     t.place_stoplist_en = frozenset(stop)
+    t.person_short_stoplist_en = frozenset(short_stop)
     t.blockers_zh = tuple(blockers)
 
 

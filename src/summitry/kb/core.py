@@ -72,6 +72,7 @@ class KB:
             "compounds_zh": tables.compounds_zh,
             "blockers_zh": tables.blockers_zh,
             "place_stoplist_en": tables.place_stoplist_en,
+            "person_short_stoplist_en": tables.person_short_stoplist_en,
             "zh_two_char_min_population": tables.zh_two_char_min_population,
             "en_city_min_population": tables.en_city_min_population,
             "zh_foreign_city_min_population": tables.zh_foreign_city_min_population,

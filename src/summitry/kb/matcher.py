@@ -103,6 +103,7 @@ class Matcher:
         m = cls(lang)
         extra = kb._tables_extra
         stop_en = extra["place_stoplist_en"]
+        short_stop = extra["person_short_stoplist_en"]
         min_pop = extra["zh_two_char_min_population"]
         min_pop_en = extra["en_city_min_population"]
         min_pop_foreign = extra["zh_foreign_city_min_population"]
@@ -126,6 +127,8 @@ class Matcher:
                         continue
                     if kind == "place" and (name in stop_en or rec.name in stop_en or (
                             rec.kind == "city" and rec.population < min_pop_en and rec not in curated)):
+                        continue
+                    if kind == "person_short" and name in short_stop:
                         continue
                     if kind == "office" and not name.isupper():
                         # titles in any usual case: lower, Title Case, Sentence case, UPPER
