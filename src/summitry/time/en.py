@@ -266,6 +266,15 @@ def grammar() -> Grammar:
         return Result("range", iv)
 
     # ------------------------------------------------------------------ weekdays
+    @rule("weekday_range",
+          rf"(?:(?P<wr_pre>(?i:from|between)){WS})?(?P<wr_w1>{WD}){between_conn('wr_')}(?P<wr_w2>{WD})")
+    def _weekday_range(m, ctx):
+        """"from Wednesday to Friday": the first day as a weekday alone, the last one after it."""
+        if not and_ok(m, "wr_", None, None):
+            return None
+        w1, w2 = L.weekday_no[m.group("wr_w1").lower()], L.weekday_no[m.group("wr_w2").lower()]
+        return Result("range", _weekday_span(ctx.anchor.weekday(w1), (w2 - w1) % 7)) if w1 != w2 else None
+
     @rule("weekday",
           rf"(?:(?P<wd_mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past)){WS})?(?P<wd_w>{WD})"
           rf"(?:(?:[,，]\s*|\s*[(（]\s*|{WS})(?:(?P<wd_m>{M})\s*(?P<wd_d>{DAY})|(?:(?i:the){WS})?"
@@ -620,6 +629,18 @@ _PREP_BEFORE = re.compile(
 
 
 _WEEKEND_PREP = re.compile(r"(?i:\b(?:at|over|during|on|for|by|until|in|after|before)\s+)$")
+
+
+def _weekday_span(first: Interval | None, days: int) -> Interval | None:
+    """From ``first`` to ``days`` days after it (kept as wide as ``first`` when that is wider)."""
+    if first is None:
+        return None
+    from datetime import timedelta
+
+    end = first.start + timedelta(days=days)
+    if first.granularity == "day":
+        return Interval(first.start, end, "days")
+    return Interval(first.start, max(end, first.end), first.granularity)
 
 
 def _before(pattern: re.Pattern, text: str, pos: int) -> bool:

@@ -106,6 +106,9 @@ def grammar() -> Grammar:
             return fn
         return deco
 
+    # a weekday in brackets after a day, as in 9月14日（周三）
+    WPAREN = rf"(?:\s*[（(]\s*{WEEK}{WCH}\s*[）)])"
+
     def YP(p: str) -> str:
         return rf"(?:(?P<{p}y>{YEAR})\s*年|(?P<{p}ry>{L.RELY}))"
 
@@ -172,8 +175,9 @@ def grammar() -> Grammar:
 
     # ------------------------------------------------------------------ day ranges
     @rule("range",
-          rf"(?:{YP('r1')}\s*)?(?:(?P<r_mp>{MP('r1')})\s*)?(?P<r_d1>{NUM})\s*[日号]?(?:{SEP}|\s*(?P<r_and>[、和及与])\s*)"
-          rf"(?:(?:(?P<r_y2>{YEAR})\s*年\s*)?(?P<r_m2>{NUM})\s*月\s*)?(?P<r_d2>{NUM})\s*[日号]")
+          rf"(?:{YP('r1')}\s*)?(?:(?P<r_mp>{MP('r1')})\s*)?(?P<r_d1>{NUM})\s*(?:[日号]{WPAREN}?)?"
+          rf"(?:{SEP}|\s*(?P<r_and>[、和及与])\s*)"
+          rf"(?:(?:(?P<r_y2>{YEAR})\s*年\s*)?(?P<r_m2>{NUM})\s*月\s*)?(?P<r_d2>{NUM})\s*[日号]{WPAREN}?")
     def _range(m, ctx):
         parts = ym(m, "r1")
         if parts is None or has_year_only(parts) and m.group("r_m2") is None:
@@ -222,6 +226,31 @@ def grammar() -> Grammar:
         if ryear is not None:
             return Result("range", ctx.anchor.relative(lambda r: build(r.year + ryear)))
         return Result("range", ctx.anchor.infer_year(build))
+
+    # ------------------------------------------------------------------ weekday ranges
+    @rule("weekday_range",
+          rf"(?<![每{_ARABIC}〇零一二三四五六七八九十两几数个])(?P<wr_mod>{L.RELW})?{WEEK}(?P<wr_w1>{WCH}){SEP}"
+          rf"(?:(?P<wr_mod2>{L.RELW})?{WEEK})?(?P<wr_w2>{WCH})(?![一二三四五六七八九十年次])")
+    def _weekday_range(m, ctx):
+        """周三至周五, 本周三至五, 下周一到下周三."""
+        w1, w2 = L.weekdays[m.group("wr_w1")], L.weekdays[m.group("wr_w2")]
+        mod, mod2 = m.group("wr_mod"), m.group("wr_mod2")
+        a = ctx.anchor
+        first = a.weekday(w1, "week", L.rel_weeks[mod]) if mod else a.weekday(w1)
+        if mod2 is not None:
+            last = a.weekday(w2, "week", L.rel_weeks[mod2])
+            if first is None or last is None or last.end <= first.start:
+                return None
+            return Result("range", first.hull(last, "days" if first.granularity == "day" else None))
+        if w1 == w2:
+            return None
+        if first is None:
+            return Result("range", None)
+        from datetime import timedelta
+
+        end = first.start + timedelta(days=(w2 - w1) % 7)
+        gran = "days" if first.granularity == "day" else first.granularity
+        return Result("range", Interval(first.start, max(end, first.end), gran))
 
     # ------------------------------------------------------------------ weekdays with a date
     @rule("weekday_date",
