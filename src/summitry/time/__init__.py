@@ -42,7 +42,7 @@ costs about one regex search over the text (see ``benchmarks/time_throughput.py`
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from summitry.time.interval import (
     GRANULARITIES,
@@ -81,8 +81,6 @@ def find_dates(text: str, lang: str, published: str | date | Interval | None, te
 
 def end_from_duration(start: Interval, days: int) -> Interval:
     """The interval of an event that begins on ``start`` and lasts ``days`` days ("a two-day visit")."""
-    from datetime import timedelta
-
     if days < 1:
         raise ValueError(f"a duration is at least one day, not {days}")
     end = start.start + timedelta(days=days - 1)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from summitry.time.grammar import Grammar, Result, Rule, alt, trie
@@ -635,8 +635,6 @@ def _weekday_span(first: Interval | None, days: int) -> Interval | None:
     """From ``first`` to ``days`` days after it (kept as wide as ``first`` when that is wider)."""
     if first is None:
         return None
-    from datetime import timedelta
-
     end = first.start + timedelta(days=days)
     if first.granularity == "day":
         return Interval(first.start, end, "days")

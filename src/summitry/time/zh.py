@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from summitry.time.grammar import Grammar, Result, Rule, alt
@@ -246,8 +246,6 @@ def grammar() -> Grammar:
             return None
         if first is None:
             return Result("range", None)
-        from datetime import timedelta
-
         end = first.start + timedelta(days=(w2 - w1) % 7)
         gran = "days" if first.granularity == "day" else first.granularity
         return Result("range", Interval(first.start, max(end, first.end), gran))
