@@ -227,11 +227,11 @@ def grammar() -> Grammar:
         if y1 is not None and y2 is not None:
             iv = days_or_none(y1, m1, d1, y2, m2, d2)
         elif y2 is not None:
-            iv = day_range(m1, d1, m2, d2, None)(y2)
+            iv = day_range(m1, d1, m2, d2)(y2)
         elif y1 is not None:
-            iv = day_range(m1, d1, m2, d2, None, y_end=False)(y1)
+            iv = day_range(m1, d1, m2, d2, y_end=False)(y1)
         else:
-            make = day_range(m1, d1, m2, d2, None)
+            make = day_range(m1, d1, m2, d2)
             if make(2000) is None and make(2001) is None:
                 return None
             return Result("range", ctx.anchor.infer_year(make))

@@ -31,8 +31,6 @@ from summitry.time.lexicon import words
 #: how far past the publication date a past-tense date may still fall (time zones, late stamps)
 TENSE_SLACK = timedelta(days=3)
 
-UNITS = ("day", "week", "month", "year", "decade")
-
 
 @dataclass(frozen=True)
 class Anchor:
@@ -251,7 +249,7 @@ def days_or_none(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> Interv
     return Interval(a, b, "day" if a == b else "days")
 
 
-def day_range(m1: int, d1: int, m2: int, d2: int, y: int | None, y_end: bool = True):
+def day_range(m1: int, d1: int, m2: int, d2: int, y_end: bool = True) -> Callable[[int], Interval | None]:
     """A function of the year giving the days ``m1/d1``..``m2/d2`` (crossing New Year if m2 < m1).
 
     With ``y_end`` the year is the end's (as in "December 30 to January 2, 2023").

@@ -200,7 +200,7 @@ def grammar() -> Grammar:
 
         def build(yy: int, mm: int) -> Interval | None:
             end_month = m2 if m2 is not None else mm
-            return day_range(mm, d1, end_month, d2, None, y_end=False)(yy)
+            return day_range(mm, d1, end_month, d2, y_end=False)(yy)
         if month is None and rmonth is None and year is None and ryear is None and m2 is not None:
             return None  # "14至10月16日": the first day's month is unknown
         return Result("range", place(ctx, parts, build))
