@@ -445,3 +445,33 @@ def test_the_serve_command_serves_until_stopped(db, tmp_path):
 def test_serve_without_a_database_fails_with_a_message(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "0"]) == 2
     assert "no database" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+def test_the_page_script_renders_answers_as_text(db):
+    """app.js, run by Node with a stand-in DOM against a live server, shows the events, evidence,
+    travel and timeline, and shows the markup in a report as text, not as elements."""
+    with open_readonly(db) as store:
+        server = make_server(store, "127.0.0.1", 0, quiet=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            run = subprocess.run(["node", str(Path(__file__).with_name("web_page_check.js")),
+                                  "http://127.0.0.1:%d" % server.server_address[1], str(STATIC / "app.js")],
+                                 capture_output=True, text=True, timeout=60)
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=10)
+    assert run.returncode == 0, run.stderr
+    page = json.loads(run.stdout)
+    assert page["events_rows"] == 3 and page["events_status"] == "Events 1–3 of 3."
+    assert "<img src=x onerror=alert(1)>" in page["events_text"] and "IMG" not in page["tags"]
+    assert page["dialog_open"] and page["detail_title"] == "visit · Vladimir Putin (RUS) · 2023-10-09"
+    assert "document zh-report · occurred · zh · published 2023-10-10" in page["detail_text"]
+    assert page["detail_quote_langs"] == ["zh"] and "onerror" in page["detail_quotes"][0]
+    assert page["travel_status"] == "Xi Jinping: 1 trip abroad."
+    assert page["travel_headings"] == ["Per year", "Trip 1: 2022-09-14 – 2022-09-16 · KAZ, UZB"]
+    assert page["travel_cells"][:3] == ["KAZ, UZB", "3", "0"]
+    assert page["timeline_rows"] == 3 and page["timeline_status"].startswith("CHN and RUS")
+    assert "type" in page["error"] and not page["error_hidden"]

@@ -118,8 +118,17 @@ function selectTab(view, focus) {
   }
 }
 
+// the last address of each view, so that coming back to a tab shows what it showed
+const lastHash = {};
+
+function openView(view) {
+  if (lastHash[view]) window.location.hash = lastHash[view];
+  else setHash(view, {});
+}
+
 function route() {
   const { view, params } = parseHash();
+  lastHash[view] = window.location.hash || `#${view}`;
   selectTab(view, false);
   showError("");
   const form = $(`${view}-form`);
@@ -371,14 +380,14 @@ function init() {
   const tabs = VIEWS.map((name) => $(`tab-${name}`));
   tabs.forEach((tab, i) => {
     tab.addEventListener("click", () => {
-      if (parseHash().view !== VIEWS[i]) setHash(VIEWS[i], {});
+      if (parseHash().view !== VIEWS[i]) openView(VIEWS[i]);
     });
     tab.addEventListener("keydown", (event) => {
       const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -i, End: tabs.length - 1 - i };
       if (!(event.key in moves)) return;
       event.preventDefault();
       const target = (i + moves[event.key] + tabs.length) % tabs.length;
-      setHash(VIEWS[target], {});
+      openView(VIEWS[target]);
       selectTab(VIEWS[target], true);
     });
   });
@@ -400,6 +409,11 @@ function init() {
   });
   $("detail").addEventListener("click", (event) => {
     if (event.target === $("detail")) closeDetail(); // a click on the backdrop
+  });
+  // the skip link moves focus without touching the address the views live in
+  document.querySelector(".skip").addEventListener("click", (event) => {
+    event.preventDefault();
+    $("main").focus();
   });
   window.addEventListener("hashchange", route);
   loadTotals();
