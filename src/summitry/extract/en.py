@@ -201,7 +201,7 @@ class EnglishRuleEngine:
         text = doc.text
         sentences = split_sentences(text)
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
-        matches = self._with_lexical_matches(text, matches)
+        matches = self._with_lexical_matches(text, self._places_in_context(matches))
         dates = find_dates(text, "en", doc.published)
         published = parse_published(doc.published)
         triggers = self._find_triggers(text)
@@ -230,6 +230,23 @@ class EnglishRuleEngine:
         return _consolidate_regions(events, self.kb)
 
     # ------------------------------------------------------------------ lexical layer
+    def _places_in_context(self, matches: list) -> list:
+        """An ambiguous place name goes to the namesake in a country the document talks about
+        ("Amur" in a story about Russia is the Russian region, not the Indian town)."""
+        mentioned = {m.record.iso3 for m in matches if m.kind in ("country", "demonym")}
+        if not mentioned:
+            return matches
+        out = []
+        for m in matches:
+            if m.kind == "place" and m.record.country not in mentioned:
+                alt = self.kb.place(m.surface, context=tuple(sorted(mentioned)))
+                if alt is not None and alt.country in mentioned:
+                    m = _LocalMatch(m.start, m.end, "place", m.surface, alt)
+                elif m.record.kind == "city" and (m.record.population or 0) < _OBSCURE_TOWN:
+                    continue  # a small town of a country the story never names: a namesake
+            out.append(m)
+        return out
+
     def _with_lexical_matches(self, text: str, matches: list) -> list:
         """Titles the knowledge base lacks, leader words, groups and pronouns, as matches of the document."""
         offices = [(m.start, m.end) for m in matches if m.kind == "office"]
@@ -655,6 +672,14 @@ class EnglishRuleEngine:
                 # "talks between A and B": both sides stand after the trigger.
                 actors, listed = listed[:1], listed[1:]
             counterparts = counterparts + [p for p in listed if p not in counterparts]
+        # "with Russian President Putin hold meeting" (translated word order): the counterpart stands
+        # after "with" before a trigger that has no target of its own.
+        if trig.type in ("meeting", "call") and trig.target == "none" and not counterparts:
+            withs = [p for p in left if re.search(r"\bwith\s+(?:the\s+)?$", text[max(clause_start, p.start - 8):p.start])]
+            if withs:
+                counterparts = withs[-1:]
+                actors = [p for p in actors if p is not withs[-1]] or \
+                    _coordinated(text, [p for p in left if p.end <= withs[-1].start])
         # "spoke with Blinken on the phone": the counterpart stands inside the trigger.
         inside = [p for p in parties if trig.start < p.start and p.end <= trig.end and p.kind != "pronoun"]
         if trig.type in ("meeting", "call"):
@@ -872,6 +897,9 @@ class _Spans:
     def covers(self, pos: int) -> bool:
         return self.overlaps(pos, pos + 1)
 
+
+# A town smaller than this, in a country the document never names, is taken for a namesake.
+_OBSCURE_TOWN = 200_000
 
 # Where the family name comes first, a person is referred to by the first word ("Xi", "Yoon").
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
