@@ -35,7 +35,7 @@ from typing import Any
 import pyarrow as pa
 
 from summitry.store import Store, canonical_name
-from summitry.store.ingest import _kb
+from summitry.store.ingest import knowledge_base
 
 TRAVEL_STATUSES = ("occurred",)
 PLANNED_STATUSES = ("occurred", "planned", "speculated")
@@ -60,7 +60,7 @@ def person_key(name: str) -> str:
 def country_code(text: str) -> str:
     """ISO3 code for a code or a country name (names need the knowledge base)."""
     value = text.strip()
-    kb = _kb()
+    kb = knowledge_base()
     country = kb.country(value) if kb is not None else None
     if country is not None:
         return country.iso3

@@ -54,7 +54,8 @@ class IngestReport:
 
 # --- names -------------------------------------------------------------------------------------
 
-def _kb():
+def knowledge_base():
+    """The default knowledge base, or None where the package has none (names then match as given)."""
     try:
         from summitry.kb import get_kb
     except ImportError:
@@ -65,7 +66,7 @@ def _kb():
 @lru_cache(maxsize=65536)
 def canonical_name(name: str) -> str:
     """The knowledge base's usual English form of a person's name; the name itself when unknown."""
-    kb = _kb()
+    kb = knowledge_base()
     person = kb.person(name) if kb is not None else None
     return person.name if person is not None else name.strip()
 
