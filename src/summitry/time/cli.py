@@ -7,7 +7,7 @@ import sys
 
 EPILOG = """examples:
   summitry timex "late March" --lang en --ref 2023-04-10
-  summitry timex "周四（9月15日）习近平会见普京" --lang zh --ref 2022-09-16 --tense past
+  summitry timex "周四（9月15日）两国外长会谈" --lang zh --ref 2022-09-16 --tense past
   echo "He will visit next week." | summitry timex - --lang en --ref 2023-04
 """
 
