@@ -111,6 +111,13 @@ def test_edition_numbers_are_unique_and_increase_with_time(kb):
         assert numbers == sorted(set(numbers)), forum.key
 
 
+def test_every_edition_city_is_a_known_place_of_its_country(kb):
+    for forum in kb.forums.values():
+        for e in forum.editions:
+            place = kb.place(e.city, (e.country,))
+            assert place is not None and place.country == e.country, (forum.key, e.city)
+
+
 def test_office_holder_terms_parse_and_use_known_keys(kb):
     assert kb.people, "no office holders loaded"
     for person in kb.people.values():

@@ -53,6 +53,12 @@ def test_common_nouns_do_not_match_countries(kb):
     assert found(kb, "en", "Turkey and China") == [("Turkey", "country"), ("China", "country")]
 
 
+def test_datelines_in_capitals(kb):
+    matches = kb.matcher("en").find("BEIJING, Sept. 14 (Xinhua) -- ASTANA and KAZAKHSTAN")
+    assert [(m.surface, m.kind) for m in matches] == [("BEIJING", "place"), ("ASTANA", "place"),
+                                                      ("KAZAKHSTAN", "country")]
+
+
 def test_us_forms_are_all_the_united_states(kb):
     assert country_codes(kb, "en", "the U.S. and the US and the United States and America") == ["USA"] * 4
 

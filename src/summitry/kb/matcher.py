@@ -139,7 +139,10 @@ class Matcher:
                     put(cs, name, cand)
                     if "-" in name:
                         put(cs, name.replace("-", " "), cand)
-                    if kind == "country" and len(name) >= 4 and not name.isupper():
+                    # headlines and datelines ("BEIJING, Sept. 14 (Xinhua) --") are in capitals
+                    if len(name) >= 4 and not name.isupper() and (
+                            kind == "country" or (kind == "place" and (
+                                rec.kind == "capital" or rec.population >= 1_000_000 or rec in curated))):
                         put(cs, name.upper(), cand)
                 else:
                     if not zh_key:
