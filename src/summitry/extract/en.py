@@ -449,7 +449,8 @@ class EnglishRuleEngine:
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
             return []
         status = self._status(text, sent, clause_start, trig, s_dates)
-        event_span = self._event_date(text, sent, trig, s_dates, state, status, published)
+        event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
+                                      (clause_start, clause_end))
         actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
                                                                  window_end, state, s_triggers)
         interval = event_span[0] if event_span else None
@@ -592,8 +593,13 @@ class EnglishRuleEngine:
         return "occurred"
 
     # ------------------------------------------------------------------ dates
-    def _event_date(self, text, sent, trig, s_dates, state, status, published):
+    def _event_date(self, text, sent, trig, s_dates, state, status, published, clause=None):
         """((start, end), precision) of the event, from its sentence or the narrative."""
+        if clause is not None:
+            # A date of the trigger's own clause, when it has one ("...; he last went in 2018").
+            own = [d for d in s_dates if clause[0] <= d.start < clause[1]]
+            if any(d.interval is not None for d in own):
+                s_dates = own
         usable = []
         reported = None
         for span in s_dates:
@@ -614,7 +620,7 @@ class EnglishRuleEngine:
         durations = [d for d in s_dates if d.kind == "duration" and d.days]
         found = None
         if usable:
-            best = min(usable, key=lambda d: (_distance(d, trig), d.start))
+            best = self._in_tense(min(usable, key=lambda d: (_distance(d, trig), d.start)), status, published)
             found = (best.interval.start, best.interval.end), best.interval.precision
         else:
             # The narrative's date carries to the next events it tells; a passing reference ("Blinken's
@@ -633,6 +639,19 @@ class EnglishRuleEngine:
             # "a two-day visit" from its first day
             return (s, s + timedelta(days=durations[0].days - 1)), "day"
         return (s, e), precision
+
+    def _in_tense(self, span, status: str, published):
+        """A date without its year or week ("on Monday", "in early February") read again in the
+        event's tense: a plan's Monday is the next one, a past visit's the last one."""
+        from summitry.time import find_dates
+
+        tense = {"planned": "future", "speculated": "future", "occurred": "past"}.get(status)
+        if tense is None or published is None or re.search(r"\d{4}", span.text):
+            return span
+        again = find_dates(span.text, "en", published, tense)
+        if len(again) == 1 and again[0].interval is not None:
+            return again[0]
+        return span
 
     # ------------------------------------------------------------------ who
     def _participants(self, text, sent, si, trig, parties, clause_start, window_end, state, s_triggers=()):
