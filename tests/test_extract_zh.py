@@ -311,3 +311,18 @@ def test_the_chinese_examples_reach_the_target(engine, shared_dir, examples_dir)
     docs = _chinese_documents(examples_dir / "corpus.jsonl")
     assert docs
     assert _lenient_f1(shared_dir, examples_dir / "gold.json", docs, engine) >= 0.85
+
+
+def test_a_month_or_year_of_publication_widens_what_counts_as_past(engine):
+    text = "9月15日，国家主席习近平在撒马尔罕同俄罗斯总统普京举行会谈。"
+    for published in ("2022", "2022-09", "2022-09-16"):
+        ev = only(extract(engine, text, published=published))
+        assert (ev.status, ev.start) == ("occurred", "2022-09-15"), published
+
+
+def test_a_bad_publication_date_leaves_relative_dates_open_and_the_rest_is_read(engine):
+    text = "国家主席习近平上周同俄罗斯总统普京举行会谈。"
+    with pytest.warns(UserWarning, match="bad: published date"):
+        events = engine.extract(Document("bad", text, "zh", "2022-13-45"))
+    ev = only(events)
+    assert ev.type == "meeting" and ev.start is None

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -91,7 +92,7 @@ class _Token:
 class _DocState:
     doc: Document
     text: str  # simplified and masked, same length as doc.text
-    published: date | None
+    published: date | None  # the last day the document may have been published
     person_marks: list[tuple[int, Any]]  # (offset, Person) of every named person, in order
     surnames: dict[str, Any]  # surname → Person, for Chinese persons named in full
     dates: list[Any]
@@ -101,6 +102,7 @@ class _DocState:
     sentences: list[Sentence] = field(default_factory=list)
     unknown_people: dict[str, Party] = field(default_factory=dict)  # names the KB does not know, as written
     last_group: tuple[Party, ...] = ()
+    published_text: str | None = None  # doc.published when valid, for summitry.time
     persons_learnt: int = 0  # how many of person_marks _learn_surnames has seen
     events: list[Event] = field(default_factory=list)
 
@@ -150,8 +152,15 @@ class ChineseRuleEngine:
             return []
         from summitry.time import find_dates, parse_published
 
-        published = parse_published(doc.published) if doc.published else None
-        pub_day = published.start if published else None
+        anchor = doc.published
+        try:
+            published = parse_published(anchor) if anchor else None
+        except ValueError as err:  # the document is still read, without a publication day
+            warnings.warn(f"{doc.id}: {err}; dates relative to publication are left open", stacklevel=2)
+            published, anchor = None, None
+        # The latest day it may have been published (a month or a year when that is all we know):
+        # an event after it is still to come.
+        pub_day = published.end if published else None
         matches = sorted(self.matcher.find(text), key=lambda m: (m.start, -(m.end - m.start)))
         # 访美 is a visit to the United States, but 出访中美洲 is not a visit to China.
         name_starts = {m.start for m in matches}
@@ -161,11 +170,12 @@ class ChineseRuleEngine:
         triggers.sort()
         person_marks = [(m.start, m.record if not isinstance(m.record, tuple) else m.record[0])
                         for m in matches if m.kind in ("person", "person_short")]
-        spans = [s for s in find_dates(text, "zh", doc.published) if s.interval is not None]
+        spans = [s for s in find_dates(text, "zh", anchor) if s.interval is not None]
         sentences = split_sentences(text)
         state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans],
                           [(m.start, m.record) for m in matches if m.kind == "forum"],
-                          [(m.start, m.record) for m in matches if m.kind == "place"], sentences)
+                          [(m.start, m.record) for m in matches if m.kind == "place"], sentences,
+                          published_text=anchor)
         starts = [m.start for m in matches]
         ti = 0
         for sent in sentences:
@@ -707,7 +717,7 @@ class _Frame:
 
             offset = self.sent.start
             for again in find_dates(self.text[self.sent.start:self.sent.end], "zh",
-                                    self.state.doc.published, tense):
+                                    self.state.published_text, tense):
                 if again.start + offset == span.start and again.interval is not None:
                     interval = again.interval
                     break
