@@ -33,8 +33,8 @@ StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 # The page loads only its own files and talks only to this server.
 SECURITY_HEADERS = [
-    ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                                "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    ("Content-Security-Policy", ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                                 "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
     ("Cache-Control", "no-cache"),
@@ -43,6 +43,7 @@ _STATIC_NAME = re.compile(r"^[A-Za-z0-9_-]+\.(html|js|css|svg|ico|png)$")
 _EVENT_PATH = re.compile(r"^/api/events/([^/]+)$")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_MAX_FIELDS = 20
 
 
 class HTTPError(Exception):
@@ -57,9 +58,11 @@ class Query:
 
     def __init__(self, query_string: str, allowed: Iterable[str]):
         try:
-            values = parse_qs(query_string, keep_blank_values=True, strict_parsing=False, errors="strict")
+            values = parse_qs(query_string, keep_blank_values=True, errors="strict", max_num_fields=_MAX_FIELDS)
         except UnicodeDecodeError:
             raise HTTPError(400, "the query string is not valid UTF-8") from None
+        except ValueError:  # more fields than any endpoint takes
+            raise HTTPError(400, f"too many parameters (at most {_MAX_FIELDS})") from None
         allowed = set(allowed)
         unknown = sorted(set(values) - allowed)
         if unknown:
@@ -200,7 +203,7 @@ class App:
         method = environ.get("REQUEST_METHOD", "GET").upper()
         try:
             status, headers, body = self.respond(method, _path(environ), environ.get("QUERY_STRING", ""))
-        except Exception:  # a fault of the server: log it, tell the client nothing of its inside
+        except Exception:  # noqa: BLE001 - a fault of the server: log it, tell the client nothing of its inside
             environ["wsgi.errors"].write(traceback.format_exc())
             status, headers, body = _error(500, "internal error: see the server's log")
         headers = [*headers, ("Content-Length", str(len(body))), *SECURITY_HEADERS]
@@ -247,7 +250,7 @@ class App:
     def healthz(self, query: Query) -> Response:
         try:
             self.store.db.rows("SELECT 1")
-        except Exception as exc:  # any driver error: the store is not answering
+        except Exception as exc:  # noqa: BLE001 - any driver error: the store is not answering
             return _error(503, f"the store does not answer: {type(exc).__name__}")
         return _json(200, {"status": "ok", "store": self.store.kind, "version": __version__})
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import ipaddress
 from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server as _wsgiref_server
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+from wsgiref.simple_server import make_server as _wsgiref_server
 
 from summitry.store import Store
 from summitry.web.app import create_app
@@ -15,7 +16,7 @@ class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 
 class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the name http.server uses
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
