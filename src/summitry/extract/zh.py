@@ -507,6 +507,12 @@ class ChineseRuleEngine:
         return tuple(self._person_party(p, state.published, None) for p in reversed(picked))
 
 
+def _city(slot: _Slot) -> str | None:
+    """The place an event record names: a city. A lone venue or province gives its country only,
+    so that reports naming the city and reports naming the venue still agree."""
+    return slot.place if slot.specific <= _PLACE_RANK["city"] + 1 else None
+
+
 def _is_han(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -792,7 +798,7 @@ class _Frame:
         for dest in dests:
             if not dest.country or dest.country == party.country:
                 continue
-            events.append(self.make("visit", ts, te, status, party, countries=[dest.country], place=dest.place,
+            events.append(self.make("visit", ts, te, status, party, countries=[dest.country], place=_city(dest),
                                     dates=dates))
         return events
 
@@ -840,7 +846,7 @@ class _Frame:
         near = [s for s in places if c0 <= s.start < c1]
         if near:
             best = min(near, key=lambda s: abs(s.start - ts))
-            return [best.country], best.place
+            return [best.country], _city(best)
         for s in self.locs:
             if c0 <= s.start < c1 and self.text[max(c0, s.start - 2):s.start].endswith(_LOCATIVE):
                 return [s.country], None
@@ -848,7 +854,7 @@ class _Frame:
         far = [s for s in places if dateline is None or s.start >= dateline.end()]
         if far:
             best = min(far, key=lambda s: abs(s.start - ts))
-            return [best.country], best.place
+            return [best.country], _city(best)
         forums = [forum] if forum is not None else [s.forum for s in self.slots if s.kind == "forum"]
         for f in forums:
             edition = self.edition(f, day)
