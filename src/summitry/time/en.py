@@ -102,7 +102,8 @@ TRIGGER_WORDS = ["day", "days", "week", "weeks", "month", "months", "year", "yea
 LEAD_WORDS = ["from", "between", "since", "the", "a", "an", "his", "her", "its", "their", "this", "that",
               "in", "over", "during", "within", "for", "throughout", "last", "next", "coming", "past",
               "current", "previous", "following", "recent", "near", "before", "early", "mid", "late",
-              "end", "beginning", "start", "middle", "first", "second", "latter", "half", "part", "of"]
+              "end", "beginning", "start", "middle", "first", "second", "latter", "half", "part", "of",
+              "to", "or"]
 
 
 def _int(s: str | None) -> int | None:
@@ -340,7 +341,8 @@ def grammar() -> Grammar:
     REL = r"(?i:this|last|next|the|the\s+current|the\s+previous|the\s+following)"
 
     @rule("part",
-          rf"(?P<pt_p>{PART})\s*-?\s*(?:(?P<pt_m>{MF})(?:{YS}(?P<pt_y>{YEAR})|{RY('pt_')})?"
+          rf"(?P<pt_p>{PART})(?:\s*-?\s*(?i:to|or)\b\s*-?\s*(?P<pt_p2>(?i:mid|late))\b)?\s*-?\s*"
+          rf"(?:(?P<pt_m>{MF})(?:{YS}(?P<pt_y>{YEAR})|{RY('pt_')})?"
           rf"|(?P<pt_rel>{REL}){WS}(?P<pt_u>(?i:month|year))\b|(?P<pt_y2>{YEAR})"
           rf"|(?P<pt_s>{SEASON})(?:{WS}(?P<pt_sy>{YEAR}))?|(?:(?i:the){WS})?(?P<pt_dec>(?:19|20)\d0)'?s\b)")
     def _part(m, ctx):
@@ -353,6 +355,8 @@ def grammar() -> Grammar:
                      "latter part": "late", "first half": "first_half", "second half": "second_half",
                      "latter half": "second_half"}
         a = ctx.anchor
+        if m.group("pt_p2") and not m.group("pt_m"):
+            return None  # "early to mid" only reads with a month
         if m.group("pt_s"):
             season = L.seasons[m.group("pt_s").lower()]
             y = _int(m.group("pt_sy"))
@@ -362,8 +366,14 @@ def grammar() -> Grammar:
             month = L.month(m.group("pt_m"))
             y = _int(m.group("pt_y"))
             half = p in ("first half", "second half", "latter half")
-            if half:
+            p2 = m.group("pt_p2")
+            if half and p2 is None:
                 part_fn = (lambda yy: _half_month(yy, month, p != "first half"))
+            elif half:
+                return None
+            elif p2 is not None:  # "mid-to-late September": both parts
+                part_fn = (lambda yy: month_part_iv(yy, month, month_part[p]).hull(
+                    month_part_iv(yy, month, p2.lower()), "part"))
             else:
                 part_fn = (lambda yy: month_part_iv(yy, month, month_part[p]))
             if y is not None:

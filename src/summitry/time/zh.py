@@ -283,17 +283,20 @@ def grammar() -> Grammar:
         return Result("absolute", place(ctx, parts, lambda yy, mm: day_or_none(yy, mm, day), wd))
 
     # ------------------------------------------------------------------ parts of months
+    # 上中旬, 中下旬: two parts together
+    MONTH_PART_PAIRS = {"上中旬": ("early", "mid"), "中下旬": ("mid", "late")}
     MONTH_PART = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late",
                   "上半月": "first_half", "下半月": "second_half"}
 
     @rule("month_part",
-          rf"(?:{YP('mp')}\s*)?{MP('mp')}\s*(?P<mp_p>上旬|中旬|下旬|上半月|下半月|初|底|末)")
+          rf"(?:{YP('mp')}\s*)?{MP('mp')}\s*(?P<mp_p>上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|初|底|末)")
     def _month_part(m, ctx):
         parts = ym(m, "mp")
         if parts is None:
             return None
-        part = MONTH_PART[m.group("mp_p")]
-        return Result("part", place(ctx, parts, lambda yy, mm: month_part_iv(yy, mm, part)))
+        first, last = MONTH_PART_PAIRS.get(m.group("mp_p")) or (MONTH_PART[m.group("mp_p")],) * 2
+        return Result("part", place(ctx, parts, lambda yy, mm: month_part_iv(yy, mm, first).hull(
+            month_part_iv(yy, mm, last), "part")))
 
     @rule("month_part_bare", r"(?<![上下本这当同个])(?P<mpb_p>月初|月底|月末|上旬|中旬|下旬|上半月|下半月)")
     def _month_part_bare(m, ctx):
