@@ -228,7 +228,8 @@ def test_trigger_scan_agrees_with_trying_every_position_on_random_text():
               "年", "上月", "为期", "两天", "ago", "years", "two-day", "visit", "今秋", "下旬", "十", "两", "几",
               "月", "日", "天", "前", "近", "days", "a few", "weekend", "号", "周", "星期", "冬季", "季度", "第",
               "quarter", "first half of ", "this ", "next ", "year", "month", "早前", "不久", "年内", "、", "以来",
-              "自", "in ", "over ", "past ", "coming ", "a ", "since ", "of ", "early ", "late ", "soon", "fall"]
+              "自", "in ", "over ", "past ", "coming ", "a ", "since ", "of ", "early ", "late ", "soon", "fall",
+              "to", " or ", "mid-", "March", "中下旬", "周五", "下周一"]
     for _ in range(800):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
         anchor = Anchor(parse_published(rng.choice(["2022-09-06", "2022", None])),
