@@ -122,6 +122,12 @@ def test_chinese_country_short_forms(kb):
     assert country_codes(kb, "zh", "中日韩合作") == ["CHN", "JPN", "KOR"]
 
 
+def test_a_place_fused_with_its_title_gives_both(kb):
+    assert found(kb, "zh", "湖南省委书记和北京市长") == [("湖南", "place"), ("省委书记", "office"),
+                                                      ("北京", "place"), ("市长", "office")]
+    assert found(kb, "zh", "湖南省的发展") == [("湖南省", "place")]
+
+
 def test_a_full_country_name_beats_an_abbreviation_pair(kb):
     assert found(kb, "zh", "其中美国代表") == [("美国", "country")]
     assert country_codes(kb, "zh", "新中国成立") == ["CHN"]

@@ -84,7 +84,7 @@ class Matcher:
         self.entry_keys: list[str] = [""]
         self.cs = ahocorasick.Automaton()       # every key (zh: as UTF-8 bytes, see _find_zh)
         self.compounds = ahocorasick.Automaton()  # zh country abbreviations
-        self.compound_parts: list[tuple[tuple[int, int, object], ...]] = []
+        self.compound_parts: list[tuple[tuple, ...]] = []   # (start, end, kind, record, ISO3) per part
         self.compound_forms: list[str] = []
         self.ascii_keys: set[int] = set()       # zh: entry ids of Latin keys, checked for word boundaries
         self.ascii_from = 1 << 40               # zh: the lowest of those ids (they come last)
@@ -184,20 +184,40 @@ class Matcher:
         return m
 
     def _build_compounds(self, kb: "KB", primary: dict[str, list[tuple]]) -> None:
+        """Chinese strings that name several things at once, one match per part: country
+        abbreviations (中方, 中美, 俄乌) and a place fused with a title that begins with the
+        place's own suffix (湖南省 + 省委书记 -> 湖南 | 省委书记, 加州 + 州长 -> 加 | 州长)."""
         abbrev: dict[str, str] = kb._tables_extra["abbrev_zh"]
-        forms: dict[str, tuple[tuple[int, int, object], ...]] = {}
+        forms: dict[str, tuple[tuple, ...]] = {}
+
+        def country_part(start: int, end: int, c) -> tuple:
+            return (start, end, "country", c, c.iso3)
+
         china = kb.countries.get("CHN")
         for ab, iso3 in abbrev.items():
             c = kb.countries[iso3]
-            forms.setdefault(ab + "方", ((0, len(ab) + 1, c),))
+            forms.setdefault(ab + "方", (country_part(0, len(ab) + 1, c),))
             if china is not None and iso3 != "CHN":
-                forms.setdefault("中" + ab, ((0, 1, china), (1, 1 + len(ab), c)))
+                forms.setdefault("中" + ab, (country_part(0, 1, china), country_part(1, 1 + len(ab), c)))
         for parts, codes in kb._tables_extra["compounds_zh"]:
             spans, pos = [], 0
             for part, code in zip(parts, codes):
-                spans.append((pos, pos + len(part), kb.countries[code]))
+                spans.append(country_part(pos, pos + len(part), kb.countries[code]))
                 pos += len(part)
             forms["".join(parts)] = tuple(spans)
+        titles = [(t, o) for o in kb.offices.values() if o.level == "subnational" for t in o.titles_zh]
+        for key, cands in primary.items():
+            kind, rec, _ = cands[0]
+            if kind != "place" or len(cands) > 1:
+                continue
+            for title, office in titles:
+                for n in (3, 2, 1):   # the longest suffix the title begins with (自治区, 省, 市, 州)
+                    suffix = title[:n]
+                    if len(title) > n and len(key) > n and key.endswith(suffix) and has_cjk(suffix):
+                        base = key[:-n]
+                        forms.setdefault(base + title, ((0, len(base), "place", rec, rec.country),
+                                                        (len(base), len(base) + len(title), "office", office, None)))
+                        break
         blockers = set(kb._tables_extra["blockers_zh"])
         for form, spans in forms.items():
             if form in primary or form in blockers:
@@ -217,8 +237,9 @@ class Matcher:
             key = self.entry_keys[eid]
             if has_cjk(key):
                 out.append((key, self.entries[eid][0][0]))
-        for form in self.compound_forms:
-            out.append((form, "country"))
+        for form, parts in zip(self.compound_forms, self.compound_parts):
+            if all(part[2] == "country" for part in parts):   # 中方, 中美; not 湖南省委书记 (two words)
+                out.append((form, "country"))
         return out
 
     # ------------------------------------------------------------------ matching
@@ -328,10 +349,11 @@ class Matcher:
             while next_comp < bstart:
                 cb, ce, cid = comps[ci]
                 cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
-                for off, off_end, country in parts[cid]:
-                    append(_new(KBMatch, (cstart + off, cstart + off_end, "country",
-                                          text[cstart + off:cstart + off_end], country)))
-                    add_context(country.iso3)
+                for off, off_end, pkind, prec, piso in parts[cid]:
+                    append(_new(KBMatch, (cstart + off, cstart + off_end, pkind,
+                                          text[cstart + off:cstart + off_end], prec)))
+                    if piso is not None:
+                        add_context(piso)
                 pos_b, pos_c = ce, cstart + len(forms[cid])
                 ci += 1
                 next_comp = comps[ci][0] if ci < nc else nb + 1
@@ -352,10 +374,11 @@ class Matcher:
         while ci < nc:
             cb, ce, cid = comps[ci]
             cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
-            for off, off_end, country in parts[cid]:
-                append(_new(KBMatch, (cstart + off, cstart + off_end, "country",
-                                      text[cstart + off:cstart + off_end], country)))
-                context.add(country.iso3)
+            for off, off_end, pkind, prec, piso in parts[cid]:
+                append(_new(KBMatch, (cstart + off, cstart + off_end, pkind,
+                                      text[cstart + off:cstart + off_end], prec)))
+                if piso is not None:
+                    add_context(piso)
             pos_b, pos_c = ce, cstart + len(forms[cid])
             ci += 1
         for i in pending:
