@@ -195,3 +195,18 @@ def test_export_command_writes_parquet_csv_and_jsonl(store, capsys, tmp_path):
 def test_query_commands_refuse_a_missing_database(tmp_path, capsys):
     assert main(["stats", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "run `summitry ingest" in capsys.readouterr().err
+
+
+def test_a_person_is_found_by_a_word_of_the_name_when_unambiguous(store):
+    assert analytics.travel(store, "Tokayev")["person"] == "Kassym-Jomart Tokayev"
+    assert analytics.events(store, actor="putin").num_rows == 2
+    assert analytics.travel(store, "Nobody Known")["trips"] == []
+
+
+def test_an_ambiguous_name_asks_for_the_full_name(target):
+    lines = [line("visit", ("Li Qiang", "CHN"), ["DEU"], "2023-06-19"),
+             line("visit", ("Li Hui", "CHN"), ["UKR"], "2023-05-16")]
+    with open_store(target) as s:
+        s.ingest([doc("two-lis", lines)], extract=line_extractor)
+        with pytest.raises(analytics.QueryError, match="Li Hui, Li Qiang"):
+            analytics.travel(s, "Li")

@@ -52,9 +52,22 @@ class QueryError(ValueError):
 
 # --- names, countries, dates -------------------------------------------------------------------
 
-def person_key(name: str) -> str:
-    """How a person is looked up in the store: the KB's canonical name, lower-cased."""
-    return canonical_name(name).lower()
+def person_key(store: Store, name: str) -> str:
+    """How a person is looked up in the store: the KB's canonical name, lower-cased; when the
+    store knows no one by that name, the one stored person whose name has it as a word
+    ("Xi" -> "xi jinping"). Several such people make the question ambiguous."""
+    key = canonical_name(name).lower()
+    if store.db.rows("SELECT 1 FROM event_parties WHERE name_lc = ? LIMIT 1", [key]):
+        return key
+    word = " ".join(key.split())
+    if not word:
+        return key
+    found = sorted(n for (n,) in store.db.rows(
+        "SELECT DISTINCT name FROM event_parties WHERE strpos(' ' || name_lc || ' ', ?) > 0",
+        [f" {word} "]))
+    if len(found) > 1:
+        raise QueryError(f"{name!r} may be any of: {', '.join(found[:10])}; give the full name")
+    return found[0].lower() if found else key
 
 
 def country_code(text: str) -> str:
@@ -107,7 +120,7 @@ def events(store: Store, *, actor: str | None = None, country: str | None = None
     where, params = [], []
     if actor:
         where.append("id IN (SELECT event_id FROM event_parties WHERE name_lc = ?)")
-        params.append(person_key(actor))
+        params.append(person_key(store, actor))
     if country:
         where.append("id IN (SELECT event_id FROM event_parties WHERE country = ?)")
         params.append(country_code(country))
@@ -183,7 +196,7 @@ def legs(store: Store, person: str, *, include_planned: bool = False) -> pa.Tabl
     return store.db.query(
         "SELECT event_id, person, person_country, country, place, start_date AS start, end_date AS \"end\", "
         "precision, status, type, trip FROM legs WHERE person_lc = ? AND status = ANY(?) "
-        "ORDER BY start_date NULLS LAST, event_id", [person_key(person), statuses])
+        "ORDER BY start_date NULLS LAST, event_id", [person_key(store, person), statuses])
 
 
 def travel(store: Store, person: str, *, year: int | None = None, include_planned: bool = False,

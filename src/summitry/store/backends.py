@@ -149,7 +149,8 @@ class PostgresBackend(Backend):
 
     @staticmethod
     def _sql(sql: str) -> str:
-        return _PLACEHOLDER.sub("%s", sql)
+        # psycopg reads % as the start of a placeholder: a literal one is written %%
+        return _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.conn.execute(self._sql(sql), list(params))

@@ -183,6 +183,15 @@ def _evidence_lines(items: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _leg_evidence(event_ids: list[str], evidence: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The sentences behind a leg's events, each once (one sentence may report several)."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for event_id in event_ids:
+        for e in evidence.get(event_id, []):
+            seen.setdefault((e["doc_id"], e["start_char"], e["end_char"]), e)
+    return list(seen.values())
+
+
 def _write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, evidence: dict | None,
                 key: str = "id") -> None:
     if fmt == "json":
@@ -279,7 +288,7 @@ def cmd_travel(args: argparse.Namespace) -> int:
         if ev is not None:
             for trip in report["trips"]:
                 for leg in trip["legs"]:
-                    leg["evidence"] = [dict(e, event_id=i) for i in leg["event_ids"] for e in ev.get(i, [])]
+                    leg["evidence"] = _leg_evidence(leg["event_ids"], ev)
         json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
@@ -288,8 +297,7 @@ def cmd_travel(args: argparse.Namespace) -> int:
         for leg in legs:
             leg["id"] = leg["event_ids"][0] if leg["event_ids"] else None
         _write_rows(legs, ["trip", "country", "place", "start", "end", "precision", "status", "event_ids"],
-                    "csv", None if ev is None else {leg["id"]: [e for i in leg["event_ids"] for e in ev.get(i, [])]
-                                                     for leg in legs})
+                    "csv", None if ev is None else {leg["id"]: _leg_evidence(leg["event_ids"], ev) for leg in legs})
         return 0
     if not report["trips"]:
         print(f"no trips abroad of {report['person']} found")
@@ -300,8 +308,7 @@ def cmd_travel(args: argparse.Namespace) -> int:
         rows = [dict(leg, events=len(leg["event_ids"])) for leg in trip["legs"]]
         below = None
         if ev is not None:
-            below = {k: _evidence_lines([e for i in leg["event_ids"] for e in ev.get(i, [])])
-                     for k, leg in enumerate(trip["legs"])}
+            below = {k: _evidence_lines(_leg_evidence(leg["event_ids"], ev)) for k, leg in enumerate(trip["legs"])}
         print_table(rows, ["country", "place", "start", "end", "precision", "status", "events"], below=below)
     if report["years"]:
         print()
