@@ -305,14 +305,16 @@ def grammar() -> Grammar:
         return Result("part", ctx.anchor.relative(lambda r: month_part_iv(r.year, r.month, part)))
 
     # ------------------------------------------------------------------ parts of years, seasons
+    # 年中 is mid-year, but not the 年 of one word and the 中 of 中国, 中方, 中美 ...
+    MID_YEAR = "年中(?![国华方日美俄欧非亚印韩朝英法德])"
     YEAR_PART = {"年初": "beginning", "初": "beginning", "年底": "end", "底": "end", "年末": "end",
                  "末": "end", "年中": "mid", "上半年": "first_half", "前半年": "first_half",
                  "下半年": "second_half", "后半年": "second_half"}
 
     @rule("year_part",
           rf"(?<![{_ARABIC}〇零一二三四五六七八九十两百千几多数近往每])(?:(?P<yp_yp>{YP('yp')})\s*)?"
-          rf"(?(yp_yp)(?P<yp_p>年初|年底|年末|年中|上半年|下半年|初|底|末|第?(?P<yp_q>[一二三四1-4])季度)"
-          rf"|(?P<yp_p2>年初|年底|年末|上半年|下半年|第?(?P<yp_q2>[一二三四1-4])季度))")
+          rf"(?(yp_yp)(?P<yp_p>年初|年底|年末|{MID_YEAR}|上半年|下半年|初|底|末|第?(?P<yp_q>[一二三四1-4])季度)"
+          rf"|(?P<yp_p2>年初|年底|年末|{MID_YEAR}|上半年|下半年|第?(?P<yp_q2>[一二三四1-4])季度))")
     def _year_part(m, ctx):
         parts = ym(m, "yp")
         if parts is None:
