@@ -302,7 +302,9 @@ def grammar() -> Grammar:
     def _month_part_bare(m, ctx):
         p = m.group("mpb_p")
         part = MONTH_PART[p[1:] if p[0] == "月" else p]
-        return Result("part", ctx.anchor.relative(lambda r: month_part_iv(r.year, r.month, part)))
+        # the month is the one the publication date and tense point to (月底 in a past report on
+        # 16 September is late August)
+        return Result("part", ctx.anchor.infer_month(lambda yy, mm: month_part_iv(yy, mm, part)))
 
     # ------------------------------------------------------------------ parts of years, seasons
     # 年中 is mid-year, but not the 年 of one word and the 中 of 中国, 中方, 中美 ...
@@ -333,8 +335,9 @@ def grammar() -> Grammar:
                 return year_part_iv(yy, part)
         if year is not None:
             return Result("part", build(year))
-        off = ryear or 0
-        return Result("part", ctx.anchor.relative(lambda r: build(r.year + off)))
+        if ryear is None:  # 年底, 上半年 alone: the year the publication date and tense point to
+            return Result("part", ctx.anchor.infer_year(build))
+        return Result("part", ctx.anchor.relative(lambda r: build(r.year + ryear)))
 
     @rule("season",
           rf"(?:(?P<s_yp>{YP('s')})\s*)?(?P<s_s>{L.SCH})(?:季|天)(?!{L.NOT_SEASON})"
