@@ -59,3 +59,18 @@ def test_help_has_an_example(capsys):
     with pytest.raises(SystemExit):
         main(["kb", "resolve", "--help"])
     assert "summitry kb resolve --country CHN" in capsys.readouterr().out
+
+
+def test_kb_extra_directory_adds_office_holders(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMITRY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SUMMITRY_KB_EXTRA", "")      # restored after the test: main() extends it
+    extra = tmp_path / "extra"
+    (extra / "office_holders").mkdir(parents=True)
+    (extra / "office_holders" / "mine.csv").write_text(
+        "name,name_zh,short,aliases,country,office,title,start,end,region,to_country\n"
+        "Gao Testgov,高测试,Gao,,CHN,governor,Governor,2025-01-01,,Testshire,\n", encoding="utf-8")
+    status = main(["--kb-extra", str(extra), "kb", "resolve", "--country", "CHN", "--office", "governor",
+                   "--region", "Testshire", "--date", "2025-06-01"])
+    data = json.loads(capsys.readouterr().out)
+    assert (status, data["name"], data["name_zh"]) == (0, "Gao Testgov", "高测试")
+    assert list((tmp_path / "cache").glob("kb-*.pickle")), "the compiled KB goes to the user cache"

@@ -59,6 +59,10 @@ def load_cached(extra_dirs: list[Path], build: Callable[[], object]):
             finally:
                 if was_enabled:
                     gc.enable()
+        try:
+            os.utime(path)   # most recently used: kept by _prune
+        except OSError:
+            pass
         gc.freeze()        # the KB lives as long as the process: keep it out of every GC pass
         return kb
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
@@ -73,12 +77,23 @@ def load_cached(extra_dirs: list[Path], build: Callable[[], object]):
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob("kb-*.pickle"):
-            if old != path:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        _prune(path.parent)
     except OSError:
         pass
     return kb
+
+
+KEEP = 4   # compiled KBs kept: the package data alone and a few --kb-extra combinations
+
+
+def _prune(directory: Path) -> None:
+    """Delete all but the KEEP most recently used compiled KBs."""
+    try:
+        files = sorted(directory.glob("kb-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in files[KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
