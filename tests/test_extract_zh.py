@@ -326,3 +326,20 @@ def test_a_bad_publication_date_leaves_relative_dates_open_and_the_rest_is_read(
         events = engine.extract(Document("bad", text, "zh", "2022-13-45"))
     ev = only(events)
     assert ev.type == "meeting" and ev.start is None
+
+
+def test_in_reported_speech_i_is_the_speaker_and_mr_president_the_other_side(engine):
+    text = ("国家主席习近平6月10日同美国总统拜登通电话。习近平指出，两年前，我同总统先生在利马会晤，"
+            "达成重要共识。")
+    earlier = only(extract(engine, text, published="2024-06-11"), "meeting")
+    assert names(earlier) == {"Xi Jinping", "Joe Biden"}
+    assert earlier.countries == ["PER"] and earlier.start.startswith("2022")
+
+
+def test_i_outside_reported_speech_is_nobody(engine):
+    assert extract(engine, "我访问了法国。") == []
+
+
+def test_an_event_named_as_a_time_mark_is_not_reported_again(engine):
+    text = "这是两国元首自利马会晤以来的首次通话。"
+    assert [e for e in extract(engine, text) if e.type == "meeting"] == []

@@ -53,6 +53,8 @@ _TIME_CLAUSE_END = re.compile(r"(?:后|以后|之后|以来|之前|前|时)\s*[�
 # Which place names an event's place best when several stand together (北京人民大会堂 → Beijing).
 _PLACE_RANK = {"capital": 0, "city": 0, "landmark": 2, "subdivision": 3}
 _LOCATIVE = ("在", "于", "赴", "前往", "抵达")
+# 自…以来, 自从…以来: "since" an event.
+_SINCE = re.compile(r"自(?:从)?[^，,；;：:]{1,30}?以来")
 # A day of the month with neither month nor year (21日): its month depends on the tense.
 _BARE_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[日号]")
 _AFTER_THAT = re.compile(r"后|以来")
@@ -260,7 +262,7 @@ class ChineseRuleEngine:
         kinds = {"person": "person", "person_short": "person", "country": "country", "demonym": "country",
                  "place": "place", "forum": "forum", "office": "title"}
         # On equal spans: a person before anything, 中方 an actor rather than a country.
-        rank = {"person": 0, "named": 0, "country_actor": 1, "country": 2, "forum": 3, "place": 4, "group": 5,
+        rank = {"person": 0, "named": 0, "addressee": 0, "speaker": 0, "country_actor": 1, "country": 2, "forum": 3, "place": 4, "group": 5,
                 "title": 6, "pair": 7, "surname": 8, "pronoun": 9}
         for m in kb_matches:
             kind = kinds.get(m.kind)
@@ -282,6 +284,12 @@ class ChineseRuleEngine:
             found.append(_Token(m.start(), m.end(), "pair"))
         for m in lex.pronoun_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "pronoun"))
+        speech = lex.speech_re.search(text, s0, s1)
+        if speech is not None:  # reported speech: 我 and 总统先生 (see the lexicon)
+            for m in lex.speaker_re.finditer(text, speech.end(), s1):
+                found.append(_Token(m.start(), m.end(), "speaker", speech.start()))
+            for m in lex.address_re.finditer(text, speech.end(), s1):
+                found.append(_Token(m.start(), m.end(), "addressee", (lex.titles[m.group(1)], speech.start())))
         for written, party in state.unknown_people.items():
             pos = text.find(written, s0, s1)
             while pos >= 0:
@@ -376,6 +384,19 @@ class ChineseRuleEngine:
                 slots.append(_Slot(t.start, t.end, "party", (Party(country=t.record),), t.record))
             elif t.kind == "pair":  # parties filled in when a trigger reads it (see _Frame.refer)
                 slots.append(_Slot(t.start, t.end, "party", (), group=True, pair=True))
+            elif t.kind == "speaker":  # 我: who speaks, the last person named before the speech verb
+                person = self._last_person(state, t.record)
+                if person is not None:
+                    party = self._person_party(person, when, None)
+                    slots.append(_Slot(t.start, t.end, "party", (party,), party.country, person=person))
+            elif t.kind == "addressee":  # 总统先生: the other side of the last meeting or call
+                cue, speech_at = t.record
+                speaker = self._last_person(state, speech_at)
+                others = [p for p in state.last_group or self._last_pair(state, t.start)
+                          if speaker is None or p.name != speaker.name]
+                party = next((p for p in others if p.level == cue.level), others[0] if others else None)
+                if party is not None:
+                    slots.append(_Slot(t.start, t.end, "party", (replace(party),), party.country))
             elif t.kind == "pronoun":  # the last person named before its clause (习近平邀请他: not Xi)
                 clause = _CLAUSE_BREAK_BEFORE.search(text, sent.start, t.start)
                 person = self._last_person(state, clause.start() + 1 if clause else t.start)
@@ -737,6 +758,10 @@ class _Frame:
         if entry is None:  # 访俄, 访美 …
             entry = {"cue": cue, "type": "visit", "country": self.lex.abbreviations[cue[1]]}
         kind = entry["type"]
+        c0, c1 = self.clause_of(ts)
+        since = _SINCE.search(self.text, c0, c1)
+        if since is not None and since.start() < ts and te <= since.end():
+            return []  # 自旧金山会晤以来: a time mark naming an event reported elsewhere, undated here
         if kind == "visit":
             return self.visit(ts, te, entry)
         if kind in ("meeting", "call"):

@@ -32,6 +32,7 @@ SCHEMA: dict[str, Any] = {
         "schema", "triggers", "gathering_nouns", "meeting_nouns", "international_markers", "status",
         "time_clause_ends", "negations", "invited_status", "invitation", "titles", "group_heads", "government_led", "country_abbreviations",
         "country_actor_suffix", "country_actor_not_after", "pair_references", "person_pronouns",
+        "speaker_pronouns", "speech_verbs", "address_forms",
         "pronoun_not_before", "pronoun_not_after", "surname_after", "surname_before",
         "same_day_references", "transliteration_chars", "surnames", "name_stop_chars", "credit_lines", "caption_labels",
     ],
@@ -78,6 +79,9 @@ SCHEMA: dict[str, Any] = {
         "country_actor_not_after": _CUES,
         "pair_references": _CUES,
         "person_pronouns": _CUES,
+        "speaker_pronouns": _CUES,
+        "speech_verbs": _CUES,
+        "address_forms": _CUES,
         "pronoun_not_before": _CUES,
         "pronoun_not_after": _CUES,
         "surname_after": _CUES,
@@ -193,6 +197,12 @@ class Lexicon:
         self.pronoun_re = re.compile(
             "(?<![" + re.escape("".join(data["pronoun_not_after"])) + "])(?:"
             + _alternation(data["person_pronouns"]) + ")(?![" + re.escape("".join(data["pronoun_not_before"])) + "])")
+        not_after = "(?<![" + re.escape("".join(data["pronoun_not_after"])) + "])"
+        not_before = "(?![" + re.escape("".join(data["pronoun_not_before"])) + "])"
+        self.speaker_re = re.compile(not_after + "(?:" + _alternation(data["speaker_pronouns"]) + ")" + not_before)
+        self.speech_re = re.compile("(?:" + _alternation(data["speech_verbs"]) + ")[，,：:]")
+        self.address_re = re.compile(
+            "(" + _alternation(self.titles) + ")(?:" + _alternation(data["address_forms"]) + ")")
         self.surname_after = frozenset(data["surname_after"])
         self.surname_before = frozenset(data["surname_before"])
         self.same_day_re = re.compile(_alternation(data["same_day_references"]))
