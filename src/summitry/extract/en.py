@@ -64,7 +64,9 @@ _ANNOUNCED_THAT = re.compile(r"\bannounc(?:ed|es)\b[^.;]{0,60}?\bthat\b", re.I)
 _COMPOUND_MEETING = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?((?:[A-Z][\w.]*\s*[-–]\s*){1,4}[A-Z][\w.]*)\s+(?:(?:tri|quadri)lateral\s+)?"
     r"(?:meeting|summit|talks)\b")
-_SHARED_SUBJECT = re.compile(r"(?:\band|\bto|\bbefore|\bafter|\bthen|\balso|\bwhile|,)\s+(?:also\s+|then\s+)?$", re.I)
+_SHARED_SUBJECT = re.compile(
+    r"(?:\band|\bto|\bbefore|\bafter|\bthen|\balso|\bwhile|,)\s+(?:(?:will|would|shall|also|then|later|is|was|are|"
+    r"were|has|have|had|be|to|due|set|expected|scheduled|plans?|planned|went on|go on|goes on)\s+){0,3}$", re.I)
 _NOMINAL_TRIGGER = re.compile(
     r"(?:state |official |working )?(?:visits?|trips?|tours?|talks|meetings?|discussions|consultations|summit|"
     r"contacts?|journey|voyage|stops?|stopovers?|legs?|attendance|participation|presence|phone|video|telephone)\b",
@@ -227,7 +229,7 @@ class EnglishRuleEngine:
                 events.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
                                                s_dates, state, published))
             self._update_state(sent, si, parties, s_dates, state, events)
-        return _consolidate_regions(events, self.kb)
+        return _hosts_from_visits(_consolidate_regions(events, self.kb))
 
     # ------------------------------------------------------------------ lexical layer
     def _places_in_context(self, matches: list) -> list:
@@ -449,8 +451,10 @@ class EnglishRuleEngine:
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
             return []
         status = self._status(text, sent, clause_start, trig, s_dates)
+        # Dates and hosts that stand after the next trigger are that trigger's ("held talks with X
+        # and will attend the summit in Samarkand on Thursday").
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
-                                      (clause_start, clause_end))
+                                      (clause_start, window_end))
         actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
                                                                  window_end, state, s_triggers)
         interval = event_span[0] if event_span else None
@@ -520,7 +524,7 @@ class EnglishRuleEngine:
             counterparts = [c for c in counterparts if c is not None]
             if not counterparts:
                 return []
-            host, m_place = self._host(targets, matches, text, trig, clause_end, state, when)
+            host, m_place = self._host(targets, matches, text, trig, window_end, state, when)
             everyone = [actor, *counterparts]
             if len({p.country for p in everyone}) == 1 and everyone[0].country:
                 return []  # officials of one country meeting each other: domestic
@@ -596,10 +600,8 @@ class EnglishRuleEngine:
     def _event_date(self, text, sent, trig, s_dates, state, status, published, clause=None):
         """((start, end), precision) of the event, from its sentence or the narrative."""
         if clause is not None:
-            # A date of the trigger's own clause, when it has one ("...; he last went in 2018").
-            own = [d for d in s_dates if clause[0] <= d.start < clause[1]]
-            if any(d.interval is not None for d in own):
-                s_dates = own
+            # Only the dates of the trigger's own clause ("...; he last went in 2018").
+            s_dates = [d for d in s_dates if clause[0] <= d.start < clause[1]]
         usable = []
         reported = None
         for span in s_dates:
@@ -699,6 +701,9 @@ class EnglishRuleEngine:
                 counterparts = withs[-1:]
                 actors = [p for p in actors if p is not withs[-1]] or \
                     _coordinated(text, [p for p in left if p.end <= withs[-1].start])
+        # "held a video call with Joe Biden": a trigger without a target of its own, then "with".
+        if trig.type in ("meeting", "call") and trig.target == "none" and re.match(r"\s+with\s", text[trig.end:]):
+            counterparts += [p for p in _coordinated_forward(text, right) if p not in counterparts]
         # "spoke with Blinken on the phone": the counterpart stands inside the trigger.
         inside = [p for p in parties if trig.start < p.start and p.end <= trig.end and p.kind != "pronoun"]
         if trig.type in ("meeting", "call"):
@@ -979,7 +984,8 @@ def _plausible_name(name: str, start: int, matches) -> bool:
     words = name.split()
     if words[0] in _NOT_NAMES or words[0].lower() in _MONTHS or any(w in _ORG_WORDS for w in words):
         return False
-    return not any(m.start <= start < m.end for m in matches)
+    # A town may share a first name ("Stanley"); other entities may not stand inside a name.
+    return not any(m.start <= start < m.end and m.kind != "place" for m in matches)
 
 
 def _country_after(text, pos, limit, nationals) -> str | None:
@@ -1083,6 +1089,21 @@ def _consolidate_regions(events: list[Event], kb) -> list[Event]:
                 continue
         out.append(ev)
     return out
+
+
+def _hosts_from_visits(events: list[Event]) -> list[Event]:
+    """A meeting with no place named takes the country a participant is visiting at that time."""
+    visits = [e for e in events if e.type == "visit" and len(e.countries) == 1 and e.start]
+    for ev in events:
+        if ev.type != "meeting" or ev.countries or not ev.start:
+            continue
+        names = {p.name for p in [ev.actor, *ev.counterparts] if p.name}
+        hosts = {(v.countries[0], v.place) for v in visits if v.actor.name in names and _dates_touch(v, ev)}
+        if len({h[0] for h in hosts}) == 1:
+            (country, place), *_ = sorted(hosts, key=lambda h: (h[1] is None, h[1] or ""))
+            ev.countries = [country]
+            ev.place = ev.place or place
+    return events
 
 
 def _dates_touch(a: Event, b: Event) -> bool:

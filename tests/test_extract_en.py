@@ -1,0 +1,167 @@
+"""The English rules engine, sentence by sentence: what an analyst expects from plain news."""
+import pytest
+
+from summitry.extract.en import EnglishRuleEngine
+from summitry.extract.text import split_sentences
+from summitry.records import Document
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return EnglishRuleEngine()
+
+
+def extract(engine, text, published="2023-06-20"):
+    return engine.extract(Document(id="t", text=text, lang="en", published=published))
+
+
+def brief(ev):
+    return (ev.type, ev.status, ev.actor.name, tuple(c.name or c.country for c in ev.counterparts),
+            tuple(ev.countries))
+
+
+def test_a_visit_with_its_actor_office_destination_place_and_dates(engine):
+    (ev,) = extract(engine, "On June 18, 2023, US Secretary of State Antony Blinken arrived in Beijing "
+                            "for a two-day visit.")
+    assert brief(ev) == ("visit", "occurred", "Antony Blinken", (), ("CHN",))
+    assert ev.actor.office == "Secretary of State" and ev.actor.level == "foreign_minister"
+    assert ev.actor.country == "USA" and ev.place == "Beijing"
+    assert (ev.start, ev.end, ev.precision) == ("2023-06-18", "2023-06-19", "day")
+
+
+def test_every_mention_points_at_its_sentence(engine):
+    text = "Markets were calm. Chinese Premier Li Qiang visited Germany on June 19, 2023."
+    (ev,) = extract(engine, text)
+    m = ev.mentions[0]
+    assert text[m.start:m.end] == m.text == "Chinese Premier Li Qiang visited Germany on June 19, 2023."
+    assert m.doc == "t" and m.lang == "en"
+
+
+def test_a_tour_gives_one_visit_per_country(engine):
+    events = extract(engine, "Liu Ning, the party chief of Guangxi, visited Vietnam, Singapore and Malaysia "
+                             "in late March.", published="2023-04-10")
+    assert sorted(e.countries[0] for e in events) == ["MYS", "SGP", "VNM"]
+    assert all(e.actor.name == "Liu Ning" and e.actor.level == "subnational" for e in events)
+    assert all((e.start, e.end) == ("2023-03-21", "2023-03-31") for e in events)
+
+
+def test_a_region_is_the_destination_when_no_country_is_named(engine):
+    (ev,) = extract(engine, "Ma Xingrui, the Communist Party chief in Xinjiang, made a four-day trip to "
+                            "Central Asia in late March.", published="2023-04-10")
+    assert set(ev.countries) == {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    assert ev.place == "Central Asia"
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("Wang Yi will visit Moscow next week.", "planned"),
+    ("Wang Yi is expected to visit Moscow next week.", "planned"),
+    ("Wang Yi is scheduled to visit Moscow next week.", "planned"),
+    ("Wang Yi may visit Moscow next week.", "speculated"),
+    ("Observers predict that Wang Yi could visit Moscow next week.", "speculated"),
+    ("Wang Yi postponed his visit to Moscow.", "postponed"),
+    ("Wang Yi cancelled his visit to Moscow.", "cancelled"),
+    ("Wang Yi visited Moscow last week.", "occurred"),
+])
+def test_status_comes_from_the_modal_cues(engine, sentence, status):
+    (ev,) = extract(engine, sentence)
+    assert (ev.type, ev.countries, ev.status) == ("visit", ["RUS"], status)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wang Yi has not visited Moscow since the war began.",
+    "More than a million people visited the ministry's website last year.",
+    "Chinese leaders visited 14 countries a year on average before the pandemic.",
+    "Xi Jinping met Premier Li Qiang in Beijing on Monday.",
+    "The minister told the BBC that relations were improving.",
+])
+def test_non_events_give_nothing(engine, sentence):
+    assert extract(engine, sentence) == []
+
+
+def test_meetings_with_counterparts_and_host(engine):
+    (ev,) = extract(engine, "On May 10, Wang Yi and Jake Sullivan met in Vienna, Austria.")
+    assert brief(ev) == ("meeting", "occurred", "Wang Yi", ("Jake Sullivan",), ("AUT",))
+    assert ev.place == "Vienna" and ev.start == "2023-05-10"
+
+
+def test_several_counterparts_met_respectively_are_separate_meetings(engine):
+    events = extract(engine, "Xi Jinping met respectively with President Sadyr Japarov of Kyrgyzstan and "
+                             "President Emomali Rahmon of Tajikistan on September 15, 2022.")
+    assert sorted(brief(e)[3] for e in events) == [("Emomali Rahmon",), ("Sadyr Japarov",)]
+
+
+def test_leaders_named_by_country_are_resolved_to_the_office_holder(engine):
+    events = extract(engine, "President Xi Jinping also met with the leaders of Iran and Belarus on "
+                             "September 16, 2022.")
+    counterparts = {e.counterparts[0].country: e.counterparts[0].name for e in events}
+    assert counterparts == {"IRN": "Ebrahim Raisi", "BLR": "Alexander Lukashenko"}
+
+
+def test_an_unnamed_leader_is_the_office_holder_on_the_event_date(engine):
+    (ev,) = extract(engine, "The Chinese leader will visit Kazakhstan on September 14.", published="2022-09-06")
+    assert ev.actor.name == "Xi Jinping" and ev.actor.level == "head_of_state"
+    (ev,) = extract(engine, "The Chinese leader visited Kazakhstan on September 7, 2013.", published="2013-09-08")
+    assert ev.actor.name == "Xi Jinping"
+    (ev,) = extract(engine, "The Chinese president visited Moscow on March 22, 2010.", published="2010-03-25")
+    assert ev.actor.name == "Hu Jintao"
+
+
+def test_a_trilateral_meeting_is_one_gathering(engine):
+    (ev,) = extract(engine, "The heads of state of China, Russia and Mongolia held a trilateral meeting in "
+                            "Samarkand on September 15, 2022.")
+    assert ev.type == "meeting" and ev.actor.name == "Xi Jinping"
+    assert {c.name for c in ev.counterparts} == {"Vladimir Putin", "Ukhnaagiin Khürelsükh"}
+    assert ev.countries == ["UZB"]
+
+
+def test_calls(engine):
+    (ev,) = extract(engine, "On June 14, Qin Gang spoke with Antony Blinken on the phone.")
+    assert brief(ev) == ("call", "occurred", "Qin Gang", ("Antony Blinken",), ())
+    (ev,) = extract(engine, "Xi Jinping held a video call with Joe Biden on November 15, 2021.")
+    assert brief(ev)[:4] == ("call", "occurred", "Xi Jinping", ("Joe Biden",))
+
+
+def test_multilateral_gatherings_take_the_forum_and_its_host(engine):
+    (ev,) = extract(engine, "Xi Jinping attended the G20 summit in Bali on November 15, 2022.")
+    assert (ev.type, ev.forum, ev.countries, ev.place) == ("multilateral", "G20", ["IDN"], "Bali")
+
+
+def test_a_pronoun_takes_the_actor_of_the_previous_sentence(engine):
+    events = extract(engine, "Wang Ning, party boss of Yunnan province, crossed the border into Vietnam on "
+                             "March 27. He continued his tour with stops in Laos and Myanmar.",
+                     published="2023-04-10")
+    assert sorted((e.actor.name, e.countries[0]) for e in events) == [
+        ("Wang Ning", "LAO"), ("Wang Ning", "MMR"), ("Wang Ning", "VNM")]
+
+
+def test_surnames_refer_to_the_person_named_earlier(engine):
+    events = extract(engine, "Chinese President Xi Jinping arrived in Moscow on March 20, 2023. "
+                             "Xi held talks with Putin the next day.", published="2023-03-22")
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.actor.name == "Xi Jinping" and meeting.counterparts[0].name == "Vladimir Putin"
+
+
+def test_an_unknown_person_keeps_the_title_and_country(engine):
+    (ev,) = extract(engine, "On June 5, Wang Yi met Zambian Foreign Minister Stanley Kakubo in Beijing.")
+    assert ev.counterparts[0].name == "Stanley Kakubo"
+    assert ev.counterparts[0].country == "ZMB" and ev.counterparts[0].office == "Foreign Minister"
+
+
+def test_translation_noise_does_not_break_sentences_or_invent_events(engine):
+    text = "The news was very arrogant.The Chinese Heads would visit Kazakhstan on September 14."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["The news was very arrogant.",
+                                           "The Chinese Heads would visit Kazakhstan on September 14."]
+    (ev,) = extract(engine, text, published="2022-09-06")
+    assert (ev.actor.name, ev.status, ev.start) == ("Xi Jinping", "planned", "2022-09-14")
+    repeated = extract(engine, "Li Zhanshu visited Russia, Mongolia, Mongolia, Mongolia,Nepal and South Korea.",
+                       published="2022-09-06")
+    assert sorted(e.countries[0] for e in repeated) == ["KOR", "MNG", "NPL", "RUS"]
+
+
+def test_a_plan_read_in_the_future_and_a_report_date_is_not_the_event_date(engine):
+    (ev,) = extract(engine, "On Monday, Joe Biden is due to meet President Vo Van Thuong in Hanoi.",
+                    published="2023-09-08")
+    assert ev.start == "2023-09-11"  # the next Monday, not the last one
+    (ev,) = extract(engine, "The ministry said on June 6 that Blinken will visit China.", published="2023-06-07")
+    assert ev.status == "planned" and ev.start >= "2023-06-06" and ev.precision == "month"
