@@ -73,8 +73,11 @@ def generated_documents(n: int, seed: int = 7, lines_per_doc: int = 6) -> list[D
         lines = []
         for _ in range(lines_per_doc):
             name, home = rng.choice(PEOPLE)
-            if rng.random() < 0.05:  # "the Japanese leader": known only by country
+            draw = rng.random()
+            if draw < 0.05:  # "the Japanese leader": known only by country
                 name = None
+            elif draw < 0.08:  # a report that does not say where the person is from
+                home = None
             host = rng.choice([h for h in HOSTS if h != home])
             day = f"2022-{rng.randint(1, 3):02d}-{rng.randint(1, 9):02d}"
             kind = rng.choice(["visit", "visit", "meeting", "multilateral", "call"])

@@ -14,7 +14,8 @@ see ``summitry.fuse``), and within a block only mentions whose parties agree: th
 a party known only by country with any party of that country. So a *sub-block* of mentions with
 the same named parties never meets another sub-block unless some mention of the block leaves a
 party unnamed. The touched part is therefore each touched sub-block, or the whole block when the
-block has an ``anonymous`` mention. Fusing that part alone gives exactly the events that fusing
+block has an ``anonymous`` mention (with every sub-block of its named actors: a traveller's
+sub-block spans blocks, because trips are numbered by name, and may make further blocks whole). Fusing that part alone gives exactly the events that fusing
 everything would (the tests compare the two), and keeps the work per batch near the size of the
 batch rather than of the database.
 
@@ -101,20 +102,21 @@ def fusion_block(event: Event) -> tuple[str, str, int]:
     """(block, sub-block, anonymous) of a mention event: where fusion may compare it with others.
 
     Visits and gatherings are blocked by the actor's country and share one block here because
-    fusion numbers trips over an actor's visits and gatherings together; their sub-block is the
-    actor. Meetings and calls are blocked by type and the participants' countries; their
-    sub-block is the set of participants.
+    fusion numbers an actor's trips over visits and gatherings together; their sub-block is the
+    actor's name, across countries (a person's country may be missing from some reports, and
+    trips are numbered by name). Meetings and calls are blocked by type and the participants'
+    countries; their sub-block is the set of participants within the block.
     """
     if event.type in ("visit", "multilateral"):
         block = f"travel|{event.actor.country or '?'}"
-        parties = [event.actor]
+        names = [event.actor.name]
+        sub = f"travel-actor|{event.actor.name}"
     else:
         block = "|".join(map(str, _fuse_block_key(event)))
-        parties = [event.actor, *event.counterparts]
-    names = [p.name for p in parties if p is not None]
+        names = [p.name for p in (event.actor, *event.counterparts)]
+        sub = f"{block}|{';'.join(sorted(n or '' for n in names))}"
     anonymous = any(n is None for n in names)
-    sub = "*" if anonymous else ";".join(sorted(names))
-    return block, f"{block}|{sub}", int(anonymous)
+    return block, f"{block}|*" if anonymous else sub, int(anonymous)
 
 
 def _fuse_block_key(event: Event) -> tuple:
@@ -287,12 +289,25 @@ class Ingestor:
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
 
-        # the part to fuse again: whole blocks where a party is unnamed, else the touched sub-blocks
-        blocks = sorted({b for b, _, _ in touched})
-        whole = {b for b, _, anonymous in touched if anonymous} | {b for (b,) in db.rows(
-            "SELECT DISTINCT block FROM mention_events WHERE block = ANY(?) AND anonymous = 1", [blocks])}
-        whole_blocks = sorted(whole)
-        subs = sorted({s for b, s, _ in touched if b not in whole})
+        # the part to fuse again: whole blocks where a party is unnamed, else the touched
+        # sub-blocks; a whole block brings its actors' sub-blocks, which may reach other blocks
+        blocks = {b for b, _, _ in touched}
+        subs = {s for _, s, anonymous in touched if not anonymous}
+        whole = {b for b, _, anonymous in touched if anonymous}
+        while True:
+            whole |= {b for (b,) in db.rows(
+                "SELECT DISTINCT block FROM mention_events WHERE block = ANY(?) AND anonymous = 1",
+                [sorted(blocks - whole)])}
+            more_subs = {s for (s,) in db.rows(
+                "SELECT DISTINCT subblock FROM mention_events WHERE block = ANY(?) AND anonymous = 0",
+                [sorted(whole)])} - subs
+            more_blocks = {b for (b,) in db.rows(
+                "SELECT DISTINCT block FROM mention_events WHERE subblock = ANY(?)", [sorted(more_subs)])} - blocks
+            if not more_subs and not more_blocks:
+                break
+            subs |= more_subs
+            blocks |= more_blocks
+        whole_blocks, subs = sorted(whole), sorted(subs)
         part = "(me.block = ANY(?) OR me.subblock = ANY(?))"
 
         # the events of the changed documents are always written again (their mention ids may
