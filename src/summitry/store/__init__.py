@@ -32,7 +32,7 @@ class Store:
         return self.db.kind
 
     def ingest(self, documents: Iterable[Document], *, extract: Extractor | None = None,
-               fuse: Fuser | None = None, batch_size: int = 100,
+               fuse: Fuser | None = None, batch_size: int = 200,
                progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
         """Store ``documents``; each batch of ``batch_size`` documents is one transaction."""
         return Ingestor(self.db, extract, fuse, batch_size).ingest(documents, progress)

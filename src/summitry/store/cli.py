@@ -41,7 +41,7 @@ def register(subparsers) -> None:
         formatter_class=_RAW)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines, text or HTML files, or directories")
     _add_db(p)
-    p.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default 100)")
+    p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser(

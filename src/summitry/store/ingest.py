@@ -195,7 +195,7 @@ class Ingestor:
     """Writes documents into a store; ``extract`` and ``fuse`` default to the project's own."""
 
     def __init__(self, backend: Backend, extract: Extractor | None = None, fuse: Fuser | None = None,
-                 batch_size: int = 100):
+                 batch_size: int = 200):
         self.db = backend
         self.extract = extract or default_extractor()
         self.fuse = fuse or default_fuser()
