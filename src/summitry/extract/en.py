@@ -71,6 +71,7 @@ _NOMINAL_TRIGGER = re.compile(
     r"(?:state |official |working )?(?:visits?|trips?|tours?|talks|meetings?|discussions|consultations|summit|"
     r"contacts?|journey|voyage|stops?|stopovers?|legs?|attendance|participation|presence|phone|video|telephone)\b",
     re.I)
+_CAPITAL = re.compile(r"\s+capital\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
@@ -158,6 +159,7 @@ class DocState:
     anchor_date: tuple | None = None  # the same for the first event the document dates itself
     last_forum: tuple | None = None  # (Forum, place, country, interval)
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
+    titled: dict = field(default_factory=dict)  # a title, lower case -> the person last named with it
 
 
 class EnglishRuleEngine:
@@ -203,6 +205,7 @@ class EnglishRuleEngine:
         text = doc.text
         sentences = split_sentences(text)
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
+        self._text = text
         matches = self._with_lexical_matches(text, self._places_in_context(matches))
         dates = find_dates(text, "en", doc.published)
         published = parse_published(doc.published)
@@ -240,6 +243,13 @@ class EnglishRuleEngine:
             return matches
         out = []
         for m in matches:
+            if m.kind == "demonym" and m.record.capital and _CAPITAL.match(self._text, m.end):
+                # "the Indian capital": the capital city, standing for the place.
+                capital = self.kb.place(m.record.capital, context=(m.record.iso3,))
+                if capital is not None:
+                    out.append(_LocalMatch(m.start, _CAPITAL.match(self._text, m.end).end(), "place", m.surface,
+                                           capital))
+                    continue
             if m.kind == "place" and m.record.country not in mentioned:
                 alt = self.kb.place(m.surface, context=tuple(sorted(mentioned)))
                 if alt is not None and alt.country in mentioned:
@@ -413,6 +423,11 @@ class EnglishRuleEngine:
                 parties.append(PartyRef(cursor, o.end, "unnamed", country=country, office=_title(o),
                                         office_key=o.record.key, level=o.record.level,
                                         plural=o.surface.lower().endswith("s")))
+            elif re.search(r"\bthe\s+$", text[max(sent.start, cursor - 5):cursor], re.I) and \
+                    not _OF.match(text, o.end, sent.end):
+                # "The Secretary", "the Foreign Minister": the holder the document already named.
+                parties.append(PartyRef(cursor, o.end, "title", office=_title(o), office_key=o.record.key,
+                                        level=o.record.level))
         # "the Chinese leader(s)", "China's head of state", "the leaders of Iran, Belarus and Turkey"
         for m in matches:
             if m.kind != "leader" or any(p.start <= m.start < p.end for p in parties):
@@ -729,6 +744,9 @@ class EnglishRuleEngine:
         if ref.kind == "pronoun":
             ante = state.last_actor
             return self._resolve(ante, when, state) if ante is not None and ante.kind != "pronoun" else None
+        if ref.kind == "title":
+            named = state.titled.get(ref.office.lower()) if ref.office else None
+            return self._resolve(named, when, state) if named is not None else None
         if ref.kind == "generic":
             salient = state.salient.get(ref.country)
             if salient is not None:
@@ -875,6 +893,13 @@ class EnglishRuleEngine:
 
     def _update_state(self, sent, si, parties, s_dates, state, events) -> None:
         subjects = [p for p in parties if p.kind in ("person", "unknown", "unnamed")]
+        for p in parties:
+            if p.kind in ("person", "unknown") and p.name and p.office:
+                words = p.office.lower().split()
+                # "Secretary of State" answers to "the Secretary of State" and "the Secretary".
+                for i in range(1, len(words) + 1):
+                    state.titled[" ".join(words[:i])] = p
+                state.titled[words[-1]] = p
         if events and events[-1].mentions[0].start == sent.start:
             last = events[-1]
             ref = PartyRef(0, 0, "person", name=last.actor.name, country=last.actor.country,
