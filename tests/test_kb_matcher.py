@@ -133,6 +133,11 @@ def test_a_full_country_name_beats_an_abbreviation_pair(kb):
     assert country_codes(kb, "zh", "新中国成立") == ["CHN"]
 
 
+def test_chinese_town_names_that_are_ordinary_words_are_blocked(kb):
+    assert found(kb, "zh", "取得胜利。孙中山先生。四日上午。") == []
+    assert found(kb, "zh", "广东中山") == [("广东", "place"), ("中山", "place")]
+
+
 @pytest.mark.parametrize("text", ["中老年人", "西方国家", "在合作中加强沟通", "中西部地区", "美中不足", "中新网报道"])
 def test_chinese_blockers_keep_ordinary_words_out(kb, text):
     assert [s for s, kind in found(kb, "zh", text) if kind == "country" and len(s) <= 2

@@ -155,6 +155,9 @@ class Matcher:
                             or (rec.country not in zh_native and rec.population < min_pop_foreign)):
                         continue
                     put(cs, name, cand)
+        if lang == "zh":
+            for b in extra["blockers_zh"]:   # a blocker that is also a name (胜利, a town) blocks it
+                cs.pop(b, None)
         if lang == "zh":   # Chinese keys first: Latin keys get the highest entry ids (see _find_zh)
             cs = dict(sorted(cs.items(), key=lambda kv: not has_cjk(kv[0])))
         for table, automaton in ((cs, m.cs),):
@@ -172,9 +175,8 @@ class Matcher:
                     automaton.add_word(key, eid * _LEN_BITS + len(key))
         if lang == "zh":
             for b in extra["blockers_zh"]:
-                if b not in cs:
-                    raw = _as_bytes_text(b)
-                    m.cs.add_word(raw, _BLOCKER * _LEN_BITS + len(raw))
+                raw = _as_bytes_text(b)
+                m.cs.add_word(raw, _BLOCKER * _LEN_BITS + len(raw))
             m._build_compounds(kb, cs)
         m.info = [("", None, None, 0)] + [
             (c[0][0], c[0][1], _country_of(c[0][1]), len(k)) if len(c) == 1 else ("", None, None, len(k))
