@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -237,3 +238,12 @@ def test_the_stores_event_json_is_the_records_own(tmp_path):
         ingest(store, docs)
         fused = [Event.from_dict(json.loads(r)) for (r,) in store.db.rows("SELECT record FROM events")]
     assert fused and all(event_json(e) == e.to_json() for e in fused)
+
+
+def test_postgres_script_reuses_its_running_server(pg_server):
+    if os.environ.get("SUMMITRY_TEST_PG_DSN"):
+        pytest.skip("the server comes from SUMMITRY_TEST_PG_DSN, not from the script")
+    runs = [subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh")], capture_output=True, text=True,
+                           timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert runs[0].stdout.strip().splitlines()[-1] == runs[1].stdout.strip().splitlines()[-1] == pg_server
