@@ -105,6 +105,7 @@ class _DocState:
     unknown_people: dict[str, Party] = field(default_factory=dict)  # names the KB does not know, as written
     last_group: tuple[Party, ...] = ()
     published_text: str | None = None  # doc.published when valid, for summitry.time
+    reread: dict[tuple[int, str], list[Any]] = field(default_factory=dict)  # see dates_with_tense
     persons_learnt: int = 0  # how many of person_marks _learn_surnames has seen
     events: list[Event] = field(default_factory=list)
 
@@ -113,6 +114,16 @@ class _DocState:
         """The gathering of the knowledge base named last before ``pos``, with its offset."""
         i = bisect.bisect_left(self.forum_marks, pos, key=lambda fm: fm[0])
         return self.forum_marks[i - 1] if i else None
+
+    def dates_with_tense(self, sent: Sentence, tense: str) -> list[Any]:
+        """The sentence's dates read again in the given tense (offsets from the sentence start)."""
+        key = (sent.start, tense)
+        found = self.reread.get(key)
+        if found is None:
+            from summitry.time import find_dates
+
+            found = self.reread[key] = find_dates(self.text[sent.start:sent.end], "zh", self.published_text, tense)
+        return found
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
@@ -136,6 +147,7 @@ class ChineseRuleEngine:
         self.converter = SimplifiedConverter()
         # Office holders by (country, office, title, level, day): the lookup is the costly part.
         self._office_cache: dict[tuple, Party] = {}
+        self._office_cues: dict[str, TitleCue] = {}
         self.segmenter = rjieba.Jieba()
         for word, freq, tag in self.kb.zh_user_dict():
             self.segmenter.add_word(word, freq, tag)
@@ -270,8 +282,7 @@ class ChineseRuleEngine:
                 continue
             record = m.record
             if kind == "title":
-                record = TitleCue(record.key, record.titles_en[0] if record.titles_en else record.key,
-                                  record.level, None)
+                record = self._office_cue(record)
             found.append(_Token(m.start, m.end, kind, record))
         for m in lex.title_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "title", lex.titles[m.group()]))
@@ -466,6 +477,14 @@ class ChineseRuleEngine:
 
     # -- parties ------------------------------------------------------------------------------
 
+    def _office_cue(self, office: Any) -> TitleCue:
+        """A title the knowledge base knows (and the lexicon does not), as a lexicon title."""
+        cue = self._office_cues.get(office.key)
+        if cue is None:
+            title = office.titles_en[0] if office.titles_en else office.key
+            cue = self._office_cues[office.key] = TitleCue(office.key, title, office.level, None)
+        return cue
+
     def _pick(self, record: Any, when: date | None, country: str | None, cue: TitleCue | None) -> Any:
         """The person a name means: one person, or among those who share it (a tuple, most recently
         appointed first) the one of ``country`` holding the office of ``cue`` on ``when``."""
@@ -555,6 +574,7 @@ class _Frame:
         self.engine, self.lex, self.kb = engine, engine.lex, engine.kb
         self.state, self.text, self.sent = state, state.text, sent
         self.trigger_starts = trigger_starts
+        self._clauses: dict[int, tuple[int, int]] = {}
         self.slots, self.clause_starts, self.invitations, self.when = slots, clause_starts, invitations, when
         self.parties = [s for s in slots if s.kind == "party"]  # pair slots may stay empty: see refer
         self.locs = [s for s in slots if s.kind == "loc"]
@@ -575,10 +595,14 @@ class _Frame:
     # positions
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.clause_starts, pos) - 1
-        start = self.clause_starts[max(i, 0)]
-        end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.sent.end
-        return start, end
+        """(start, end) of the clause around ``pos`` (clauses end at ，；： — asked often, so kept)."""
+        found = self._clauses.get(pos)
+        if found is None:
+            i = bisect.bisect_right(self.clause_starts, pos) - 1
+            start = self.clause_starts[max(i, 0)]
+            end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.sent.end
+            found = self._clauses[pos] = (start, end)
+        return found
 
     def invited(self, slot: _Slot) -> bool:
         return any(a <= slot.start and slot.end <= b for a, b in self.invitations)
@@ -740,11 +764,8 @@ class _Frame:
                 span.kind == "weekday" or _BARE_DAY.fullmatch(span.text)):
             tense = "past"
         if tense is not None:
-            from summitry.time import find_dates
-
             offset = self.sent.start
-            for again in find_dates(self.text[self.sent.start:self.sent.end], "zh",
-                                    self.state.published_text, tense):
+            for again in self.state.dates_with_tense(self.sent, tense):
                 if again.start + offset == span.start and again.interval is not None:
                     interval = again.interval
                     break
