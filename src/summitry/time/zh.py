@@ -450,7 +450,7 @@ def grammar() -> Grammar:
             return Result("vague" if forward else "relative", ctx.anchor.named_window(name))
         return Result("vague" if forward else "relative", ctx.anchor.window(unit, -n if forward else n))
 
-    @rule("day_word", "(?:" + alt(list(L.rel_days)) + rf")(?!{L.NOT_DAY})")
+    @rule("day_word", r"(?<!后的)(?<!来的)(?:" + alt(list(L.rel_days)) + rf")(?!{L.NOT_DAY})")
     def _day_word(m, ctx):
         return Result("relative", ctx.anchor.unit_offset("day", L.rel_days[m.group(0)]))
 
