@@ -80,7 +80,7 @@ def test_longest_match_wins_in_english(kb):
     assert found(kb, "en", "in Latin America") == [("Latin America", "region")]
 
 
-@pytest.mark.parametrize("word", ["Of", "Date", "Summit", "March", "Central", "Obama"])
+@pytest.mark.parametrize("word", ["Of", "Date", "Summit", "March", "Central", "Obama", "David", "Martin", "Castro"])
 def test_place_names_that_are_ordinary_words_are_not_places(kb, word):
     assert all(kind != "place" for _, kind in found(kb, "en", f"{word} is a word here."))
     assert kb.places_named(word), f"{word} should still be a place for kb.place()"
