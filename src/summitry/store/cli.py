@@ -42,6 +42,7 @@ def register(subparsers) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines, text or HTML files, or directories")
     _add_db(p)
     p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
+    p.add_argument("--progress", action="store_true", help="report each committed batch on stderr")
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser(
@@ -223,7 +224,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     docs, errors = _read_documents(args.inputs)
     try:
         with _open(args, must_exist=False) as store:
-            report = store.ingest(docs, batch_size=max(1, args.batch_size))
+            report = store.ingest(docs, batch_size=max(1, args.batch_size),
+                                  progress=_print_progress(len(docs)) if args.progress else None)
     except StoreError as exc:
         return _fail(str(exc))
     for message in report.errors:
@@ -232,6 +234,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
           f"{report.unchanged} unchanged, {len(report.errors)} failed; {report.mention_events} mention "
           f"events and {report.events} fused events written to {_target(args)}")
     return _report_skipped([*errors, *report.errors])
+
+
+def _print_progress(total: int):
+    def show(report) -> None:
+        done = report.added + report.replaced + report.unchanged + len(report.errors)
+        print(f"summitry: {done}/{total} documents committed", file=sys.stderr, flush=True)
+    return show
 
 
 _EVENT_TABLE = ["id", "type", "status", "start", "end", "actor", "actor_country", "counterparts", "countries",
