@@ -343,3 +343,12 @@ def test_i_outside_reported_speech_is_nobody(engine):
 def test_an_event_named_as_a_time_mark_is_not_reported_again(engine):
     text = "这是两国元首自利马会晤以来的首次通话。"
     assert [e for e in extract(engine, text) if e.type == "meeting"] == []
+
+
+def test_an_administration_named_after_its_leader_is_not_the_leader(engine):
+    assert extract(engine, "拜登政府多名官员曾访问中国。") == []
+
+
+def test_looking_forward_to_talks_is_speculation(engine):
+    ev = only(extract(engine, "俄方期待与中方举行会谈。"))
+    assert ev.status == "speculated"

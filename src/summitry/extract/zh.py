@@ -280,6 +280,8 @@ class ChineseRuleEngine:
             kind = kinds.get(m.kind)
             if kind is None:
                 continue
+            if kind == "person" and lex.not_the_person_re.match(text, m.end):
+                continue  # 拜登政府: the administration, not the man
             record = m.record
             if kind == "title":
                 record = self._office_cue(record)
@@ -545,6 +547,15 @@ class ChineseRuleEngine:
         if len(picked) < 2:
             return ()
         return tuple(self._person_party(p, state.published, None) for p in reversed(picked))
+
+
+def _span_precision(start: date, end: date) -> str:
+    """The precision of a known span: days, a whole month or year, or (wider) year."""
+    if (end - start).days < 7:
+        return "day"
+    if start.day == 1 and (end + timedelta(days=1)).day == 1 and start.month == end.month:
+        return "month"
+    return "year" if (end - start).days > 62 else "month"
 
 
 def _city(slot: _Slot) -> str | None:
@@ -982,7 +993,7 @@ class _Frame:
         if dates[0] is None and forum is not None:
             edition = self.edition(forum, self.state.published)
             if edition is not None:
-                dates = (edition.start.isoformat(), edition.end.isoformat(), "day")
+                dates = (edition.start.isoformat(), edition.end.isoformat(), _span_precision(edition.start, edition.end))
         events = []
         for slot in actors:
             for party in slot.parties:

@@ -31,7 +31,7 @@ SCHEMA: dict[str, Any] = {
     "required": [
         "schema", "triggers", "gathering_nouns", "meeting_nouns", "international_markers", "status",
         "time_clause_ends", "negations", "invited_status", "invitation", "titles", "group_heads", "government_led", "country_abbreviations",
-        "country_actor_suffix", "country_actor_not_after", "pair_references", "person_pronouns",
+        "country_actor_suffix", "country_actor_not_after", "pair_references", "not_the_person", "person_pronouns",
         "speaker_pronouns", "speech_verbs", "address_forms",
         "pronoun_not_before", "pronoun_not_after", "surname_after", "surname_before",
         "same_day_references", "transliteration_chars", "surnames", "name_stop_chars", "credit_lines", "caption_labels",
@@ -78,6 +78,7 @@ SCHEMA: dict[str, Any] = {
         "country_actor_suffix": {"type": "string", "pattern": "^.$"},
         "country_actor_not_after": _CUES,
         "pair_references": _CUES,
+        "not_the_person": _CUES,
         "person_pronouns": _CUES,
         "speaker_pronouns": _CUES,
         "speech_verbs": _CUES,
@@ -203,6 +204,7 @@ class Lexicon:
         self.speech_re = re.compile("(?:" + _alternation(data["speech_verbs"]) + ")[，,：:]")
         self.address_re = re.compile(
             "(" + _alternation(self.titles) + ")(?:" + _alternation(data["address_forms"]) + ")")
+        self.not_the_person_re = re.compile(_alternation(data["not_the_person"]))
         self.surname_after = frozenset(data["surname_after"])
         self.surname_before = frozenset(data["surname_before"])
         self.same_day_re = re.compile(_alternation(data["same_day_references"]))
