@@ -26,9 +26,19 @@ def register(subparsers) -> None:
                    help="a DuckDB file or a postgresql:// DSN (default: $SUMMITRY_DB, else "
                         "summitry.duckdb in the user data directory)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765; 0: any free port)")
+    p.add_argument("--port", type=_port, default=8765, help="port to listen on (default 8765; 0: any free port)")
     p.add_argument("--quiet", action="store_true", help="do not log each request to standard error")
     p.set_defaults(func=cmd_serve)
+
+
+def _port(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is from 0 to 65535, not {number}")
+    return number
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 from wsgiref.simple_server import make_server as _wsgiref_server
@@ -15,6 +16,10 @@ class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     allow_reuse_address = True
 
 
+class ThreadingWSGIServerIPv6(ThreadingWSGIServer):
+    address_family = socket.AF_INET6
+
+
 class QuietHandler(WSGIRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass
@@ -24,8 +29,8 @@ def make_server(store: Store, host: str = "127.0.0.1", port: int = 8765, quiet: 
     """A server bound to ``host:port`` (port 0: any free port, see ``server.server_address``),
     not yet serving: call ``serve_forever()``, and ``shutdown()`` from another thread to stop."""
     handler = QuietHandler if quiet else WSGIRequestHandler
-    return _wsgiref_server(host, port, create_app(store), server_class=ThreadingWSGIServer,
-                           handler_class=handler)
+    server_class = ThreadingWSGIServerIPv6 if ":" in host else ThreadingWSGIServer
+    return _wsgiref_server(host, port, create_app(store), server_class=server_class, handler_class=handler)
 
 
 def is_loopback(host: str) -> bool:
