@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -221,7 +221,7 @@ class Lexicon:
         self.caption_labels = tuple(data["caption_labels"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The compiled lexicon (the package's own unless ``path`` names another file)."""
     return Lexicon(load_lexicon_data(path or DEFAULT_PATH))

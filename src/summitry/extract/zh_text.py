@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 # ![caption](file.jpg): the caption stays, the brackets and the target go.
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")
@@ -48,7 +48,7 @@ def _keep_group(group: int):
     return replace
 
 
-@lru_cache(maxsize=None)
+@cache
 def _line_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     if not cues:
         return None
@@ -56,7 +56,7 @@ def _line_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"^[ \t>]*(?:{alternatives})[^\n]*", re.MULTILINE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _prefix_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     if not cues:
         return None
