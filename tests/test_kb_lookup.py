@@ -113,6 +113,7 @@ def test_chinese_city_names_come_from_geonames_in_simplified_form(kb):
     ("东南亚", "southeast_asia"), ("the Middle East", "middle_east"), ("中东", "middle_east"),
     ("Europe", "europe"), ("欧洲", "europe"), ("Africa", "africa"), ("非洲", "africa"),
     ("Latin America", "latin_america"), ("拉美", "latin_america"),
+    ("中东欧", "central_eastern_europe"), ("西方国家", "west"), ("Indo-Pacific", "indo_pacific"),
 ])
 def test_regions_in_english_and_chinese(kb, name, key):
     region = kb.region(name)

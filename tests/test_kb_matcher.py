@@ -152,6 +152,11 @@ def test_foreign_surnames_that_are_small_cities_are_not_places_in_chinese(kb):
     assert found(kb, "zh", "在索契会晤") == [("索契", "place")]
 
 
+def test_longer_region_names_win_over_their_prefixes(kb):
+    assert found(kb, "zh", "中东欧国家和中东") == [("中东欧国家", "region"), ("中东", "region")]
+    assert found(kb, "zh", "西方对此") == [("西方", "region")]
+
+
 def test_latin_acronyms_in_chinese_text(kb):
     assert ("SCO", "forum") in found(kb, "zh", "上合组织（SCO）峰会")
     assert ("SCO", "forum") not in found(kb, "zh", "SCOTLAND")
