@@ -8,6 +8,7 @@ line breaks), so both whole articles and the target size are measured. --traditi
 first (the engine then converts them back). The engine is built once (knowledge base, matcher,
 segmenter and lexicon) and its build time is printed apart. Prints one figure per line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,7 +44,9 @@ def about_target(docs: list[dict]) -> list[dict]:
         buf.append(line)
         size += len(line) + 1
         if size >= TARGET_CHARS:
-            out.append({"id": f"piece{len(out)}", "text": "\n".join(buf), "published": docs[0].get("published")})
+            out.append(
+                {"id": f"piece{len(out)}", "text": "\n".join(buf), "published": docs[0].get("published")}
+            )
             buf, size = [], 0
     return out
 
@@ -79,7 +82,10 @@ def main() -> int:
 
     raw = chinese_documents()
     if not raw:
-        print("no Chinese documents found (examples/corpus.jsonl, ../shared/corpus/seeds.jsonl)", file=sys.stderr)
+        print(
+            "no Chinese documents found (examples/corpus.jsonl, ../shared/corpus/seeds.jsonl)",
+            file=sys.stderr,
+        )
         return 1
     if args.traditional:
         import opencc
@@ -99,13 +105,17 @@ def main() -> int:
     for d in whole[:3]:
         engine.extract(d)  # warm caches (time module, segmenter)
     events = sum(len(engine.extract(d)) for d in whole)
-    print(f"documents: {len(whole)} articles, {sum(len(d.text) for d in whole)} characters, {events} event mentions")
+    print(
+        f"documents: {len(whole)} articles, {sum(len(d.text) for d in whole)} characters, {events} event mentions"
+    )
     for label, docs in (("whole articles", whole), (f"documents of ~{TARGET_CHARS} characters", cut)):
         n, chars, elapsed = run(engine, docs, args.seconds)
         print(f"{label}: {len(docs)} documents, mean {chars / n:.0f} characters")
         print(f"  {n / elapsed:.0f} documents per CPU second (one core)")
-        print(f"  {chars / elapsed / 1000:.0f} k characters/s = {chars / elapsed / TARGET_CHARS:.0f} documents/s "
-              f"at {TARGET_CHARS} characters")
+        print(
+            f"  {chars / elapsed / 1000:.0f} k characters/s = {chars / elapsed / TARGET_CHARS:.0f} documents/s "
+            f"at {TARGET_CHARS} characters"
+        )
     return 0
 
 

@@ -1,4 +1,5 @@
 """The Chinese rule engine, sentence by sentence (example sentences written for these tests)."""
+
 from __future__ import annotations
 
 import warnings
@@ -35,6 +36,7 @@ def names(event: Event) -> set[str | None]:
 
 # -- the engine contract ------------------------------------------------------------------------
 
+
 def test_the_engine_is_an_engine_for_chinese(engine):
     assert isinstance(engine, Engine)
     assert engine.name == "rules-zh" and engine.languages == ("zh",)
@@ -45,9 +47,10 @@ def test_every_event_has_one_mention_into_the_document_and_a_mention_id(engine):
     for ev in extract(engine, text, doc_id="d1"):
         (m,) = ev.mentions
         assert (m.doc, m.lang, m.status) == ("d1", "zh", ev.status)
-        assert m.text == text[m.start:m.end]
-        assert ev.id == mention_event_id("d1", m.start, m.end, ev.type, [ev.actor, *ev.counterparts],
-                                         ev.countries, ev.forum)
+        assert m.text == text[m.start : m.end]
+        assert ev.id == mention_event_id(
+            "d1", m.start, m.end, ev.type, [ev.actor, *ev.counterparts], ev.countries, ev.forum
+        )
 
 
 def test_a_text_without_events_gives_nothing(engine):
@@ -57,9 +60,15 @@ def test_a_text_without_events_gives_nothing(engine):
 
 # -- visits -------------------------------------------------------------------------------------
 
+
 def test_a_state_visit_announced_at_an_invitation_is_planned_with_its_dates(engine):
-    ev = only(extract(engine, "应俄罗斯总统普京邀请，国家主席习近平将于5月20日至22日对俄罗斯进行国事访问。",
-                      published="2024-05-10"))
+    ev = only(
+        extract(
+            engine,
+            "应俄罗斯总统普京邀请，国家主席习近平将于5月20日至22日对俄罗斯进行国事访问。",
+            published="2024-05-10",
+        )
+    )
     assert (ev.type, ev.status, ev.actor.name, ev.actor.country) == ("visit", "planned", "Xi Jinping", "CHN")
     assert ev.actor.level == "head_of_state"
     assert ev.countries == ["RUS"]
@@ -67,7 +76,11 @@ def test_a_state_visit_announced_at_an_invitation_is_planned_with_its_dates(engi
 
 
 def test_an_arrival_names_the_city_and_its_country(engine):
-    ev = only(extract(engine, "国家主席习近平4日抵达阿斯塔纳，开始对哈萨克斯坦进行国事访问。", published="2024-07-05"))
+    ev = only(
+        extract(
+            engine, "国家主席习近平4日抵达阿斯塔纳，开始对哈萨克斯坦进行国事访问。", published="2024-07-05"
+        )
+    )
     assert ev.countries == ["KAZ"] and ev.place == "Astana"
     assert ev.start == "2024-07-04" and ev.status == "occurred"
 
@@ -96,8 +109,11 @@ def test_a_visit_to_ones_own_country_is_no_visit(engine):
 
 # -- meetings, calls, gatherings -----------------------------------------------------------------
 
+
 def test_talks_with_a_counterpart_take_the_city_as_host(engine):
-    ev = only(extract(engine, "6月21日，国家主席习近平在莫斯科克里姆林宫同俄罗斯总统普京举行会谈。"), "meeting")
+    ev = only(
+        extract(engine, "6月21日，国家主席习近平在莫斯科克里姆林宫同俄罗斯总统普京举行会谈。"), "meeting"
+    )
     assert ev.actor.name == "Xi Jinping" and [p.name for p in ev.counterparts] == ["Vladimir Putin"]
     assert ev.countries == ["RUS"] and ev.place == "Moscow"
     assert ev.start == "2024-06-21"
@@ -110,7 +126,11 @@ def test_the_object_of_a_meeting_verb_is_the_counterpart(engine):
 
 
 def test_a_small_multilateral_meeting_has_every_head_of_state(engine):
-    ev = only(extract(engine, "中国国家主席习近平、俄罗斯总统普京和蒙古国总统呼日勒苏赫出席了中俄蒙元首第七次会晤。"))
+    ev = only(
+        extract(
+            engine, "中国国家主席习近平、俄罗斯总统普京和蒙古国总统呼日勒苏赫出席了中俄蒙元首第七次会晤。"
+        )
+    )
     assert ev.type == "meeting"
     assert {p.country for p in [ev.actor, *ev.counterparts]} == {"CHN", "RUS", "MNG"}
 
@@ -147,8 +167,11 @@ def test_a_gathering_unknown_to_the_knowledge_base_keeps_its_name_when_it_is_int
 
 
 def test_the_attender_of_a_relative_clause_is_its_head(engine):
-    events = extract(engine, "8月31日，国家主席习近平在天津会见来华出席上海合作组织峰会的印度总理莫迪。",
-                     published="2025-09-01")
+    events = extract(
+        engine,
+        "8月31日，国家主席习近平在天津会见来华出席上海合作组织峰会的印度总理莫迪。",
+        published="2025-09-01",
+    )
     summit = only(events, "multilateral")
     assert summit.actor.country == "IND"
     meeting = only(events, "meeting")
@@ -156,6 +179,7 @@ def test_the_attender_of_a_relative_clause_is_its_head(engine):
 
 
 # -- who ----------------------------------------------------------------------------------------
+
 
 def test_an_unnamed_office_is_resolved_to_its_holder_on_the_day(engine):
     ev = only(extract(engine, "中国国家主席将于下月对法国进行国事访问。", published="2019-02-15"))
@@ -165,8 +189,11 @@ def test_an_unnamed_office_is_resolved_to_its_holder_on_the_day(engine):
 def test_a_pronoun_and_a_surname_alone_refer_to_the_person_named_before(engine):
     text = "国家主席习近平出访哈萨克斯坦。他随后抵达乌兹别克斯坦。此后，习在比什凯克出席了上合峰会。"
     events = extract(engine, text, published="2024-07-06")
-    assert {(e.type, e.countries[0]) for e in events} >= {("visit", "KAZ"), ("visit", "UZB"),
-                                                           ("multilateral", "KGZ")}
+    assert {(e.type, e.countries[0]) for e in events} >= {
+        ("visit", "KAZ"),
+        ("visit", "UZB"),
+        ("multilateral", "KGZ"),
+    }
     assert all(e.actor.name == "Xi Jinping" for e in events)
 
 
@@ -177,14 +204,18 @@ def test_country_actors_meet(engine):
 
 # -- status -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,status", [
-    ("据报道，俄罗斯总统普京可能于明年访问中国。", "speculated"),
-    ("俄罗斯总统普京有望年内访华。", "speculated"),
-    ("哈萨克斯坦总统托卡耶夫拟于下月访问中国。", "planned"),
-    ("俄罗斯总统普京原定下月访华，但访问已被推迟。", "postponed"),
-    ("哈萨克斯坦总统托卡耶夫取消了对中国的访问。", "cancelled"),
-    ("哈萨克斯坦总统托卡耶夫此前已访问中国。", "occurred"),
-])
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("据报道，俄罗斯总统普京可能于明年访问中国。", "speculated"),
+        ("俄罗斯总统普京有望年内访华。", "speculated"),
+        ("哈萨克斯坦总统托卡耶夫拟于下月访问中国。", "planned"),
+        ("俄罗斯总统普京原定下月访华，但访问已被推迟。", "postponed"),
+        ("哈萨克斯坦总统托卡耶夫取消了对中国的访问。", "cancelled"),
+        ("哈萨克斯坦总统托卡耶夫此前已访问中国。", "occurred"),
+    ],
+)
 def test_status_cues(engine, text, status):
     assert only(extract(engine, text)).status == status
 
@@ -200,6 +231,7 @@ def test_a_denied_event_is_no_event(engine):
 
 
 # -- dates --------------------------------------------------------------------------------------
+
 
 def test_relative_dates_are_anchored_at_publication(engine):
     ev = only(extract(engine, "十年前，国家主席习近平首次出访哈萨克斯坦。", published="2023-09-07"))
@@ -228,26 +260,31 @@ def test_an_undated_past_event_stays_undated(engine):
 
 # -- traditional text, markup, non-events --------------------------------------------------------
 
+
 def test_traditional_text_is_read_and_offsets_point_into_the_original(engine):
     text = "【本報訊】國家主席習近平6月21日在莫斯科同俄羅斯總統普京舉行會談。"
     ev = only(extract(engine, text), "meeting")
     assert names(ev) == {"Xi Jinping", "Vladimir Putin"}
     (m,) = ev.mentions
-    assert m.text == text[m.start:m.end] and "習近平" in m.text and "會談" in m.text
+    assert m.text == text[m.start : m.end] and "習近平" in m.text and "會談" in m.text
 
 
 def test_an_image_caption_is_read_but_not_its_file_name(engine):
-    text = ("![6月21日，国家主席习近平在莫斯科同俄罗斯总统普京举行会谈。](xi_putin_moscow_0621.jpg)\n\n"
-            "> 图像来源，  某通讯社\n")
+    text = (
+        "![6月21日，国家主席习近平在莫斯科同俄罗斯总统普京举行会谈。](xi_putin_moscow_0621.jpg)\n\n"
+        "> 图像来源，  某通讯社\n"
+    )
     ev = only(extract(engine, text))
     (m,) = ev.mentions
-    assert text[m.start:m.end] == "6月21日，国家主席习近平在莫斯科同俄罗斯总统普京举行会谈。"
+    assert text[m.start : m.end] == "6月21日，国家主席习近平在莫斯科同俄罗斯总统普京举行会谈。"
 
 
 def test_a_caption_repeating_the_body_fuses_into_the_same_event(engine):
-    text = ("6月21日，国家主席习近平在莫斯科同俄罗斯总统普京举行会谈。\n\n"
-            "![6月21日，习近平同普京在莫斯科举行会谈。](photo_0621.jpg)\n\n"
-            "> 图像加注文字，6月21日，习近平同普京在莫斯科举行会谈。\n")
+    text = (
+        "6月21日，国家主席习近平在莫斯科同俄罗斯总统普京举行会谈。\n\n"
+        "![6月21日，习近平同普京在莫斯科举行会谈。](photo_0621.jpg)\n\n"
+        "> 图像加注文字，6月21日，习近平同普京在莫斯科举行会谈。\n"
+    )
     events = extract(engine, text)
     assert len(events) == 3
     (merged,) = fuse(events, {"t": "2024-06-30"})
@@ -271,6 +308,7 @@ def test_a_country_as_such_does_not_travel(engine):
 
 
 # -- the seed and the team's examples --------------------------------------------------------------
+
 
 def _lenient_f1(shared_dir, gold_path, documents, engine) -> float:
     import importlib.util
@@ -329,8 +367,10 @@ def test_a_bad_publication_date_leaves_relative_dates_open_and_the_rest_is_read(
 
 
 def test_in_reported_speech_i_is_the_speaker_and_mr_president_the_other_side(engine):
-    text = ("国家主席习近平6月10日同美国总统拜登通电话。习近平指出，两年前，我同总统先生在利马会晤，"
-            "达成重要共识。")
+    text = (
+        "国家主席习近平6月10日同美国总统拜登通电话。习近平指出，两年前，我同总统先生在利马会晤，"
+        "达成重要共识。"
+    )
     earlier = only(extract(engine, text, published="2024-06-11"), "meeting")
     assert names(earlier) == {"Xi Jinping", "Joe Biden"}
     assert earlier.countries == ["PER"] and earlier.start.startswith("2022")

@@ -1,4 +1,5 @@
 """The Chinese cue lexicon is data with a schema: the shipped file passes it, bad files fail clearly."""
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,10 @@ def _write(tmp_path, text: str):
 
 def test_a_bad_entry_is_reported_with_file_and_line(tmp_path):
     original = DEFAULT_PATH.read_text(encoding="utf-8")
-    broken = original.replace("  - {cue: 会见, type: meeting, counterparts: after}",
-                              "  - {cue: 会见, type: gathering, counterparts: after}")
+    broken = original.replace(
+        "  - {cue: 会见, type: meeting, counterparts: after}",
+        "  - {cue: 会见, type: gathering, counterparts: after}",
+    )
     assert broken != original
     path = _write(tmp_path, broken)
     line = next(i for i, l in enumerate(broken.splitlines(), 1) if "cue: 会见, type: gathering" in l)
@@ -58,9 +61,10 @@ def test_a_bad_entry_is_reported_with_file_and_line(tmp_path):
 
 def test_a_cue_listed_twice_is_an_error(tmp_path):
     original = DEFAULT_PATH.read_text(encoding="utf-8")
-    doubled = original.replace("  - {cue: 出访, type: visit, destination: after}",
-                               "  - {cue: 出访, type: visit, destination: after}\n"
-                               "  - {cue: 出访, type: visit, destination: before}")
+    doubled = original.replace(
+        "  - {cue: 出访, type: visit, destination: after}",
+        "  - {cue: 出访, type: visit, destination: after}\n  - {cue: 出访, type: visit, destination: before}",
+    )
     with pytest.raises(LexiconError, match="listed twice"):
         load_lexicon_data(_write(tmp_path, doubled))
 

@@ -1,4 +1,5 @@
 """Chinese text preparation keeps every offset: markup masking, t2s conversion, sentence splitting."""
+
 from __future__ import annotations
 
 from summitry.extract.zh_text import SimplifiedConverter, mask_markup, split_sentences
@@ -8,7 +9,7 @@ LABELS = ("图像加注文字", "图片说明")
 
 
 def sentences_of(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in split_sentences(text)]
+    return [text[s.start : s.end] for s in split_sentences(text)]
 
 
 def test_masking_keeps_the_length_and_the_line_breaks():
@@ -87,5 +88,5 @@ def test_a_stray_quotation_mark_does_not_swallow_the_next_line():
 def test_sentence_offsets_are_trimmed_of_blanks_and_number_paragraphs_by_line():
     text = "  第一句。  \n\n　第二句。"
     spans = split_sentences(text)
-    assert [text[s.start:s.end] for s in spans] == ["第一句。", "第二句。"]
+    assert [text[s.start : s.end] for s in spans] == ["第一句。", "第二句。"]
     assert spans[0].paragraph < spans[1].paragraph

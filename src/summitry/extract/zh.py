@@ -20,6 +20,7 @@ How a document is read:
 Each report is its own event with one mention; a caption repeating the body yields the same
 event again, and fusion (``summitry.fuse``) makes one event, and one mention per document, of them.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -40,8 +41,10 @@ _CHINESE_NAMED = frozenset({"CHN", "TWN", "HKG", "MAC", "SGP"})
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _CLAUSE_BREAK_BEFORE = re.compile(r"[，,；;：:。！？!?][^，,；;：:。！？!?]*$")
 # What stands right before a party that is an object, not a subject (同时任美国国务卿…, 会见了…).
-_OBJECT_LEAD = re.compile(r"(?:[同与跟向为给和及]|会见了?|会晤了?|接见了?|看望了?|邀请|致电)"
-                          r"(?:时任|现任|前任|新任|候任|当选)?\s*$")
+_OBJECT_LEAD = re.compile(
+    r"(?:[同与跟向为给和及]|会见了?|会晤了?|接见了?|看望了?|邀请|致电)"
+    r"(?:时任|现任|前任|新任|候任|当选)?\s*$"
+)
 _LIST_JOINERS = ("、", "和", "及", "与", "以及", "同")
 _LATIN_GLOSS = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{1,60}?)\s*[)）]")
 # A gathering noun with nothing but a demonstrative before it (此次峰会) means the one named before.
@@ -109,7 +112,6 @@ class _DocState:
     persons_learnt: int = 0  # how many of person_marks _learn_surnames has seen
     events: list[Event] = field(default_factory=list)
 
-
     def last_forum(self, pos: int) -> tuple[int, Any] | None:
         """The gathering of the knowledge base named last before ``pos``, with its offset."""
         i = bisect.bisect_left(self.forum_marks, pos, key=lambda fm: fm[0])
@@ -122,7 +124,9 @@ class _DocState:
         if found is None:
             from summitry.time import find_dates
 
-            found = self.reread[key] = find_dates(self.text[sent.start:sent.end], "zh", self.published_text, tense)
+            found = self.reread[key] = find_dates(
+                self.text[sent.start : sent.end], "zh", self.published_text, tense
+            )
         return found
 
     def sentence_at(self, pos: int) -> Sentence | None:
@@ -182,14 +186,26 @@ class ChineseRuleEngine:
         if not triggers:
             return []
         triggers.sort()
-        person_marks = [(m.start, m.record if not isinstance(m.record, tuple) else m.record[0])
-                        for m in matches if m.kind in ("person", "person_short")]
+        person_marks = [
+            (m.start, m.record if not isinstance(m.record, tuple) else m.record[0])
+            for m in matches
+            if m.kind in ("person", "person_short")
+        ]
         spans = [s for s in find_dates(text, "zh", anchor) if s.interval is not None]
         sentences = split_sentences(text)
-        state = _DocState(doc, text, pub_day, person_marks, {}, spans, [s.start for s in spans],
-                          [(m.start, m.record) for m in matches if m.kind == "forum"],
-                          [(m.start, m.record) for m in matches if m.kind == "place"], sentences,
-                          published_text=anchor)
+        state = _DocState(
+            doc,
+            text,
+            pub_day,
+            person_marks,
+            {},
+            spans,
+            [s.start for s in spans],
+            [(m.start, m.record) for m in matches if m.kind == "forum"],
+            [(m.start, m.record) for m in matches if m.kind == "place"],
+            sentences,
+            published_text=anchor,
+        )
         starts = [m.start for m in matches]
         ti = 0
         for sent in sentences:
@@ -219,24 +235,34 @@ class ChineseRuleEngine:
 
     # -- sentence -----------------------------------------------------------------------------
 
-    def _read_sentence(self, state: _DocState, sent: Sentence,
-                       triggers: list[tuple[int, int, str]], kb_matches: list[Any]) -> None:
+    def _read_sentence(
+        self, state: _DocState, sent: Sentence, triggers: list[tuple[int, int, str]], kb_matches: list[Any]
+    ) -> None:
         text = state.text
-        triggers = [t for t in triggers if t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1])]
+        triggers = [
+            t for t in triggers if t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1])
+        ]
         if not triggers:
             return
         when = self._sentence_day(state, sent)
         tokens = self._tokens(state, sent, kb_matches)
         slots = self._slots(state, sent, tokens, when)
         clause_starts = [sent.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
-        invitations = [(m.start(), m.end()) for m in self.lex.invitation_re.finditer(text, sent.start, sent.end)]
+        invitations = [
+            (m.start(), m.end()) for m in self.lex.invitation_re.finditer(text, sent.start, sent.end)
+        ]
         frame = _Frame(self, state, sent, slots, clause_starts, invitations, when, [t[0] for t in triggers])
         seen: set[tuple] = set()
         for start, end, cue in triggers:
             frame.refer(start)
             for ev in frame.events(start, end, cue):
-                key = (ev.type, ev.actor.key(), tuple(sorted(p.key() for p in ev.counterparts)),
-                       tuple(ev.countries), ev.forum)
+                key = (
+                    ev.type,
+                    ev.actor.key(),
+                    tuple(sorted(p.key() for p in ev.counterparts)),
+                    tuple(ev.countries),
+                    ev.forum,
+                )
                 if key in seen:
                     continue
                 seen.add(key)
@@ -251,7 +277,7 @@ class ChineseRuleEngine:
         if lo == start or not _is_han(text[start - 1]):
             return True
         pos = lo
-        for word in self.segmenter.cut(text[lo:min(sent.end, end + 2)]):
+        for word in self.segmenter.cut(text[lo : min(sent.end, end + 2)]):
             if pos >= start:
                 return pos == start
             pos += len(word)
@@ -271,11 +297,31 @@ class ChineseRuleEngine:
         """Every name, title and reference in the sentence, overlaps resolved longest first."""
         lex, text, s0, s1 = self.lex, state.text, sent.start, sent.end
         found: list[_Token] = []
-        kinds = {"person": "person", "person_short": "person", "country": "country", "demonym": "country",
-                 "place": "place", "forum": "forum", "office": "title"}
+        kinds = {
+            "person": "person",
+            "person_short": "person",
+            "country": "country",
+            "demonym": "country",
+            "place": "place",
+            "forum": "forum",
+            "office": "title",
+        }
         # On equal spans: a person before anything, 中方 an actor rather than a country.
-        rank = {"person": 0, "named": 0, "addressee": 0, "speaker": 0, "country_actor": 1, "country": 2, "forum": 3, "place": 4, "group": 5,
-                "title": 6, "pair": 7, "surname": 8, "pronoun": 9}
+        rank = {
+            "person": 0,
+            "named": 0,
+            "addressee": 0,
+            "speaker": 0,
+            "country_actor": 1,
+            "country": 2,
+            "forum": 3,
+            "place": 4,
+            "group": 5,
+            "title": 6,
+            "pair": 7,
+            "surname": 8,
+            "pronoun": 9,
+        }
         for m in kb_matches:
             kind = kinds.get(m.kind)
             if kind is None:
@@ -289,8 +335,14 @@ class ChineseRuleEngine:
         for m in lex.title_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "title", lex.titles[m.group()]))
         for m in lex.group_re.finditer(text, s0, s1):
-            found.append(_Token(m.start(), m.end(), "group",
-                                ([lex.abbreviations[c] for c in m.group(1)], lex.group_heads[m.group(2)])))
+            found.append(
+                _Token(
+                    m.start(),
+                    m.end(),
+                    "group",
+                    ([lex.abbreviations[c] for c in m.group(1)], lex.group_heads[m.group(2)]),
+                )
+            )
         for m in lex.country_actor_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "country_actor", lex.abbreviations[m.group(1)]))
         for m in lex.pair_re.finditer(text, s0, s1):
@@ -302,7 +354,9 @@ class ChineseRuleEngine:
             for m in lex.speaker_re.finditer(text, speech.end(), s1):
                 found.append(_Token(m.start(), m.end(), "speaker", speech.start()))
             for m in lex.address_re.finditer(text, speech.end(), s1):
-                found.append(_Token(m.start(), m.end(), "addressee", (lex.titles[m.group(1)], speech.start())))
+                found.append(
+                    _Token(m.start(), m.end(), "addressee", (lex.titles[m.group(1)], speech.start()))
+                )
         for written, party in state.unknown_people.items():
             pos = text.find(written, s0, s1)
             while pos >= 0:
@@ -327,7 +381,9 @@ class ChineseRuleEngine:
                 reach = t.end
         return kept
 
-    def _slots(self, state: _DocState, sent: Sentence, tokens: list[_Token], when: date | None) -> list[_Slot]:
+    def _slots(
+        self, state: _DocState, sent: Sentence, tokens: list[_Token], when: date | None
+    ) -> list[_Slot]:
         """Tokens joined into parties (country + title + name), locations and gatherings."""
         text = state.text
         slots: list[_Slot] = []
@@ -335,7 +391,12 @@ class ChineseRuleEngine:
         while i < len(tokens):
             t = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if t.kind == "country" and nxt is not None and nxt.kind == "title" and _joins(text, t.end, nxt.start):
+            if (
+                t.kind == "country"
+                and nxt is not None
+                and nxt.kind == "title"
+                and _joins(text, t.end, nxt.start)
+            ):
                 slot, used = self._titled(state, tokens, i + 1, when, t.record.iso3, t.start)
                 if slot is not None:
                     slots.append(slot)
@@ -367,21 +428,42 @@ class ChineseRuleEngine:
             elif t.kind == "place":
                 place = t.record
                 prev = tokens[i - 1] if i else None
-                if prev is not None and prev.kind == "country" and prev.end == t.start \
-                        and prev.record.iso3 != place.country:  # 新加坡香格里拉酒店: not the Chinese town
-                    place = self.kb.place(text[t.start:t.end], (prev.record.iso3,))
+                if (
+                    prev is not None
+                    and prev.kind == "country"
+                    and prev.end == t.start
+                    and prev.record.iso3 != place.country
+                ):  # 新加坡香格里拉酒店: not the Chinese town
+                    place = self.kb.place(text[t.start : t.end], (prev.record.iso3,))
                     if place is None or place.country != prev.record.iso3:
                         slots.append(_Slot(t.start, t.end, "loc", country=prev.record.iso3))
                         i += 1
                         continue
-                loc = _Slot(t.start, t.end, "loc", country=place.country, place=place.name,
-                            specific=_PLACE_RANK.get(place.kind, 1))
+                loc = _Slot(
+                    t.start,
+                    t.end,
+                    "loc",
+                    country=place.country,
+                    place=place.name,
+                    specific=_PLACE_RANK.get(place.kind, 1),
+                )
                 last = slots[-1] if slots else None
-                if last is not None and last.kind == "loc" and last.end == t.start and last.country == loc.country:
+                if (
+                    last is not None
+                    and last.kind == "loc"
+                    and last.end == t.start
+                    and last.country == loc.country
+                ):
                     # 北京人民大会堂, 黑龙江省哈尔滨市, 美国旧金山: one location, named by its city
                     if last.place is not None and last.specific <= loc.specific:
-                        loc = _Slot(last.start, t.end, "loc", country=last.country, place=last.place,
-                                    specific=last.specific)
+                        loc = _Slot(
+                            last.start,
+                            t.end,
+                            "loc",
+                            country=last.country,
+                            place=last.place,
+                            specific=last.specific,
+                        )
                     else:
                         loc.start = last.start
                     slots[-1] = loc
@@ -405,8 +487,11 @@ class ChineseRuleEngine:
             elif t.kind == "addressee":  # 总统先生: the other side of the last meeting or call
                 cue, speech_at = t.record
                 speaker = self._last_person(state, speech_at)
-                others = [p for p in state.last_group or self._last_pair(state, t.start)
-                          if speaker is None or p.name != speaker.name]
+                others = [
+                    p
+                    for p in state.last_group or self._last_pair(state, t.start)
+                    if speaker is None or p.name != speaker.name
+                ]
                 party = next((p for p in others if p.level == cue.level), others[0] if others else None)
                 if party is not None:
                     slots.append(_Slot(t.start, t.end, "party", (replace(party),), party.country))
@@ -419,8 +504,15 @@ class ChineseRuleEngine:
             i += 1
         return slots
 
-    def _titled(self, state: _DocState, tokens: list[_Token], i: int, when: date | None,
-                country: str | None, start: int) -> tuple[_Slot | None, int]:
+    def _titled(
+        self,
+        state: _DocState,
+        tokens: list[_Token],
+        i: int,
+        when: date | None,
+        country: str | None,
+        start: int,
+    ) -> tuple[_Slot | None, int]:
         """A party from the title at ``tokens[i]`` (with its country, if any): named, or the office holder."""
         text = state.text
         title: TitleCue = tokens[i].record
@@ -454,7 +546,7 @@ class ChineseRuleEngine:
             if country is None:
                 return None, i + 1
             party = Party(name=name, country=country, office=title.title, level=title.level)
-            state.unknown_people.setdefault(text[end:end + len(written)], party)
+            state.unknown_people.setdefault(text[end : end + len(written)], party)
             return _Slot(start, name_end, "party", (party,), country), i + 1
         if country is None:
             return None, i + 1
@@ -467,7 +559,7 @@ class ChineseRuleEngine:
         if country in _CHINESE_NAMED:
             if pos >= bound or text[pos] not in lex.surnames:
                 return None
-            name = text[pos:pos + 1]
+            name = text[pos : pos + 1]
             for k in (1, 2):
                 ch = text[pos + k] if pos + k < bound else ""
                 if not _is_han(ch) or ch in lex.name_stop_chars:
@@ -518,14 +610,19 @@ class ChineseRuleEngine:
             return self._office_party(country, "head_of_government", None, "head_of_government", when)
         return self._office_party(country, head["office"], None, head["level"], when)
 
-    def _office_party(self, country: str, office: str, title: str | None, level: str | None,
-                      when: date | None) -> Party:
+    def _office_party(
+        self, country: str, office: str, title: str | None, level: str | None, when: date | None
+    ) -> Party:
         """The holder of ``office`` in ``country`` on ``when``, or the office alone when unknown."""
         key = (country, office, title, level, when)
         party = self._office_cache.get(key)
         if party is None:
             person = self.kb.resolve_office(country, office, when) if when is not None else None
-            party = self._person_party(person, when, None) if person is not None else Party(None, country, title, level)
+            party = (
+                self._person_party(person, when, None)
+                if person is not None
+                else Party(None, country, title, level)
+            )
             if len(self._office_cache) > 50_000:
                 self._office_cache.clear()
             self._office_cache[key] = party
@@ -579,9 +676,17 @@ def _joins(text: str, end: int, start: int, limit: int = 3) -> bool:
 class _Frame:
     """The frames of the triggers of one sentence."""
 
-    def __init__(self, engine: ChineseRuleEngine, state: _DocState, sent: Sentence, slots: list[_Slot],
-                 clause_starts: list[int], invitations: list[tuple[int, int]], when: date | None,
-                 trigger_starts: list[int]):
+    def __init__(
+        self,
+        engine: ChineseRuleEngine,
+        state: _DocState,
+        sent: Sentence,
+        slots: list[_Slot],
+        clause_starts: list[int],
+        invitations: list[tuple[int, int]],
+        when: date | None,
+        trigger_starts: list[int],
+    ):
         self.engine, self.lex, self.kb = engine, engine.lex, engine.kb
         self.state, self.text, self.sent = state, state.text, sent
         self.trigger_starts = trigger_starts
@@ -597,7 +702,7 @@ class _Frame:
             if not slot.pair:
                 continue
             slot.parties = tuple(group) if len(group) >= 2 else ()
-            word = self.text[slot.start:slot.end]
+            word = self.text[slot.start : slot.end]
             head = next((h for cue, h in self.lex.group_heads.items() if word.endswith(cue)), None)
             if head is not None and slot.parties:  # 两国元首: the heads of the countries last named
                 countries = dict.fromkeys(p.country for p in slot.parties if p.country)
@@ -627,7 +732,12 @@ class _Frame:
     def subject_before(self, pos: int) -> _Slot | None:
         """The nearest party before ``pos`` that is neither an inviter nor the object of 同/与/向."""
         for slot in reversed(self.parties):
-            if slot.end <= pos and not slot.group and not self.invited(slot) and not self.object_of_preposition(slot):
+            if (
+                slot.end <= pos
+                and not slot.group
+                and not self.invited(slot)
+                and not self.object_of_preposition(slot)
+            ):
                 return slot
         return None
 
@@ -651,7 +761,9 @@ class _Frame:
         if at < 0:
             return None
         after = at + len(self.lex.invited_cue)
-        return next((s for s in self.parties if after <= s.start <= after + 1 and s.end <= ts and not s.group), None)
+        return next(
+            (s for s in self.parties if after <= s.start <= after + 1 and s.end <= ts and not s.group), None
+        )
 
     def earlier_subject(self, ts: int) -> _Slot | None:
         """The subject of an earlier clause, unless this clause invites someone else (并邀请…赴…)."""
@@ -676,8 +788,9 @@ class _Frame:
         subject = self.earlier_subject(ts)
         if subject is not None:
             return subject
-        return next((s for s in self.parties if s.start >= ts and not s.group and s.start in self.clause_starts),
-                    None)
+        return next(
+            (s for s in self.parties if s.start >= ts and not s.group and s.start in self.clause_starts), None
+        )
 
     def chain_after(self, pos: int, candidates: list[_Slot], gap: int = 2) -> list[_Slot]:
         """Slots right after ``pos`` (within ``gap``), then those listed with 、/和/及 after them."""
@@ -686,7 +799,7 @@ class _Frame:
         for slot in candidates:
             if slot.start < reach:
                 continue
-            between = self.text[reach:slot.start].strip()
+            between = self.text[reach : slot.start].strip()
             if not out:
                 if slot.start - reach > gap or (between and between not in ("了", "到", "至", "于")):
                     break
@@ -749,8 +862,11 @@ class _Frame:
             c0, c1 = self.clause_of(span.start)
             if c0 == own_clause and _AFTER_THAT.search(self.text, span.end, ts):
                 continue  # 今年1月就任后的首次通话: the date is the earlier event's
-            if c1 <= own_clause and _TIME_CLAUSE_END.search(self.text, c0, c1) and any(
-                    c0 <= t < c1 for t in self.trigger_starts if t != ts):
+            if (
+                c1 <= own_clause
+                and _TIME_CLAUSE_END.search(self.text, c0, c1)
+                and any(c0 <= t < c1 for t in self.trigger_starts if t != ts)
+            ):
                 continue
             return span
         after = [s for s in inside if s.start >= ts]
@@ -771,8 +887,12 @@ class _Frame:
         tense = None
         if status in ("planned", "speculated") and span.kind in ("weekday", "relative", "part"):
             tense = "future"
-        elif status == "occurred" and published and interval.start > published and (
-                span.kind == "weekday" or _BARE_DAY.fullmatch(span.text)):
+        elif (
+            status == "occurred"
+            and published
+            and interval.start > published
+            and (span.kind == "weekday" or _BARE_DAY.fullmatch(span.text))
+        ):
             tense = "past"
         if tense is not None:
             offset = self.sent.start
@@ -800,22 +920,49 @@ class _Frame:
             return self.meeting(ts, te, entry, kind)
         return self.attend(ts, te, entry)
 
-    def make(self, kind: str, ts: int, te: int, status: str, actor: Party, counterparts: Iterable[Party] = (),
-             countries: Iterable[str] = (), place: str | None = None, forum: str | None = None,
-             dates: tuple[str | None, str | None, str | None] | None = None) -> Event:
+    def make(
+        self,
+        kind: str,
+        ts: int,
+        te: int,
+        status: str,
+        actor: Party,
+        counterparts: Iterable[Party] = (),
+        countries: Iterable[str] = (),
+        place: str | None = None,
+        forum: str | None = None,
+        dates: tuple[str | None, str | None, str | None] | None = None,
+    ) -> Event:
         counterparts = list(counterparts)
         countries = list(countries)
         start, end, precision = dates if dates is not None else self.dates(ts, status)
         published = self.state.published
-        if status == "occurred" and start and published and start > published.isoformat() and precision == "day":
+        if (
+            status == "occurred"
+            and start
+            and published
+            and start > published.isoformat()
+            and precision == "day"
+        ):
             status = "planned"  # an announcement that says no 将 (应…邀请，…于6月16日访问)
         doc = self.state.doc
         s = self.sent
-        mention = Mention(doc=doc.id, status=status, lang="zh", text=doc.text[s.start:s.end], start=s.start, end=s.end)
+        mention = Mention(
+            doc=doc.id, status=status, lang="zh", text=doc.text[s.start : s.end], start=s.start, end=s.end
+        )
         return Event(
             id=mention_event_id(doc.id, s.start, s.end, kind, [actor, *counterparts], countries, forum),
-            type=kind, status=status, actor=actor, counterparts=counterparts, countries=countries,
-            place=place, forum=forum, start=start, end=end, precision=precision, mentions=[mention],
+            type=kind,
+            status=status,
+            actor=actor,
+            counterparts=counterparts,
+            countries=countries,
+            place=place,
+            forum=forum,
+            start=start,
+            end=end,
+            precision=precision,
+            mentions=[mention],
         )
 
     def visit(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
@@ -855,8 +1002,11 @@ class _Frame:
         for dest in dests:
             if not dest.country or dest.country == party.country:
                 continue
-            events.append(self.make("visit", ts, te, status, party, countries=[dest.country], place=_city(dest),
-                                    dates=dates))
+            events.append(
+                self.make(
+                    "visit", ts, te, status, party, countries=[dest.country], place=_city(dest), dates=dates
+                )
+            )
         return events
 
     def left_parties(self, ts: int) -> tuple[list[_Slot], _Slot | None]:
@@ -867,8 +1017,9 @@ class _Frame:
             return left, left[0]
         return left, self.earlier_subject(ts)
 
-    def meeting(self, ts: int, te: int, entry: dict[str, Any], kind: str,
-                extra: Iterable[_Slot] = ()) -> list[Event]:
+    def meeting(
+        self, ts: int, te: int, entry: dict[str, Any], kind: str, extra: Iterable[_Slot] = ()
+    ) -> list[Event]:
         left, subject = self.left_parties(ts)
         slots = list(left)
         if subject is not None and subject not in slots:
@@ -905,7 +1056,7 @@ class _Frame:
             best = min(near, key=lambda s: abs(s.start - ts))
             return [best.country], _city(best)
         for s in self.locs:
-            if c0 <= s.start < c1 and self.text[max(c0, s.start - 2):s.start].endswith(_LOCATIVE):
+            if c0 <= s.start < c1 and self.text[max(c0, s.start - 2) : s.start].endswith(_LOCATIVE):
                 return [s.country], None
         dateline = _DATELINE.match(self.text, self.sent.start, self.sent.end)
         far = [s for s in places if dateline is None or s.start >= dateline.end()]
@@ -953,7 +1104,11 @@ class _Frame:
         gathering = lex.gathering_re.search(text, te, c1)
         named_at = None
         forum_slot = next((s for s in self.slots if s.kind == "forum" and te <= s.start < c1), None)
-        if meeting_noun and not (gathering and gathering.start() < meeting_noun.start()) and forum_slot is None:
+        if (
+            meeting_noun
+            and not (gathering and gathering.start() < meeting_noun.start())
+            and forum_slot is None
+        ):
             inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
             return self.meeting(ts, te, {"type": "meeting"}, "meeting", extra=inside)
         if forum_slot is not None:
@@ -961,9 +1116,11 @@ class _Frame:
             name = forum.acronym or forum.name
         elif gathering is not None:
             # The name is what stands before the gathering noun, its modifiers (由…召开的) aside.
-            name = text[te:gathering.end()].lstrip("了 ").rsplit("的", 1)[-1]
+            name = text[te : gathering.end()].lstrip("了 ").rsplit("的", 1)[-1]
             forum = None
-            if _BARE_GATHERING.fullmatch(name[:-len(gathering.group())]):  # 峰会, 此次峰会: the one named before
+            if _BARE_GATHERING.fullmatch(
+                name[: -len(gathering.group())]
+            ):  # 峰会, 此次峰会: the one named before
                 named = self.state.last_forum(ts)
                 if named is None:
                     return []
@@ -993,10 +1150,25 @@ class _Frame:
         if dates[0] is None and forum is not None:
             edition = self.edition(forum, self.state.published)
             if edition is not None:
-                dates = (edition.start.isoformat(), edition.end.isoformat(), _span_precision(edition.start, edition.end))
+                dates = (
+                    edition.start.isoformat(),
+                    edition.end.isoformat(),
+                    _span_precision(edition.start, edition.end),
+                )
         events = []
         for slot in actors:
             for party in slot.parties:
-                events.append(self.make("multilateral", ts, te, status, party, countries=countries,
-                                        place=place, forum=name, dates=dates))
+                events.append(
+                    self.make(
+                        "multilateral",
+                        ts,
+                        te,
+                        status,
+                        party,
+                        countries=countries,
+                        place=place,
+                        forum=name,
+                        dates=dates,
+                    )
+                )
         return events

@@ -4,6 +4,7 @@ Everything the Chinese engine matches that is not a name (trigger verbs, status 
 country abbreviations, markup labels) lives in the YAML file; this module checks it against
 ``SCHEMA`` and compiles it once into the regular expressions the engine uses.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,52 +30,126 @@ SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": [
-        "schema", "triggers", "gathering_nouns", "meeting_nouns", "international_markers", "status",
-        "time_clause_ends", "negations", "invited_status", "invitation", "titles", "group_heads", "government_led", "country_abbreviations",
-        "country_actor_suffix", "country_actor_not_after", "pair_references", "not_the_person", "person_pronouns",
-        "speaker_pronouns", "speech_verbs", "address_forms",
-        "pronoun_not_before", "pronoun_not_after", "surname_after", "surname_before",
-        "same_day_references", "transliteration_chars", "surnames", "name_stop_chars", "credit_lines", "caption_labels",
+        "schema",
+        "triggers",
+        "gathering_nouns",
+        "meeting_nouns",
+        "international_markers",
+        "status",
+        "time_clause_ends",
+        "negations",
+        "invited_status",
+        "invitation",
+        "titles",
+        "group_heads",
+        "government_led",
+        "country_abbreviations",
+        "country_actor_suffix",
+        "country_actor_not_after",
+        "pair_references",
+        "not_the_person",
+        "person_pronouns",
+        "speaker_pronouns",
+        "speech_verbs",
+        "address_forms",
+        "pronoun_not_before",
+        "pronoun_not_after",
+        "surname_after",
+        "surname_before",
+        "same_day_references",
+        "transliteration_chars",
+        "surnames",
+        "name_stop_chars",
+        "credit_lines",
+        "caption_labels",
     ],
     "properties": {
         "schema": {"const": "summitry-lexicon-zh/1"},
-        "triggers": {"type": "array", "minItems": 1, "items": {
-            "type": "object", "additionalProperties": False, "required": ["cue", "type"],
-            "properties": {
-                "cue": _CUE,
-                "type": {"enum": ["visit", "meeting", "call", "attend"]},
-                "destination": {"enum": ["after", "before", "either"]},
-                "counterparts": {"enum": ["after"]},
-                "country": _ISO3,
+        "triggers": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["cue", "type"],
+                "properties": {
+                    "cue": _CUE,
+                    "type": {"enum": ["visit", "meeting", "call", "attend"]},
+                    "destination": {"enum": ["after", "before", "either"]},
+                    "counterparts": {"enum": ["after"]},
+                    "country": _ISO3,
+                },
             },
-        }},
+        },
         "gathering_nouns": _CUES,
         "meeting_nouns": _CUES,
         "international_markers": _CUES,
-        "status": {"type": "array", "minItems": 1, "items": {
-            "type": "object", "additionalProperties": False, "required": ["cue", "status"],
-            "properties": {"cue": _CUE, "status": {"enum": list(STATUSES)},
-                           "scope": {"enum": ["before", "clause"]}},
-        }},
+        "status": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["cue", "status"],
+                "properties": {
+                    "cue": _CUE,
+                    "status": {"enum": list(STATUSES)},
+                    "scope": {"enum": ["before", "clause"]},
+                },
+            },
+        },
         "time_clause_ends": _CUES,
         "negations": _CUES,
-        "invited_status": {"type": "object", "additionalProperties": False, "required": ["cue", "status"],
-                           "properties": {"cue": _CUE, "status": {"enum": list(STATUSES)}}},
-        "invitation": {"type": "object", "additionalProperties": False, "required": ["open", "close"],
-                       "properties": {"open": _CUE, "close": _CUES}},
-        "titles": {"type": "array", "minItems": 1, "items": {
-            "type": "object", "additionalProperties": False,
-            "required": ["cue", "office", "title", "level"],
-            "properties": {"cue": _CUE, "office": _OFFICE_KEY, "title": _CUE, "level": _LEVEL, "country": _ISO3},
-        }},
-        "group_heads": {"type": "array", "minItems": 1, "items": {
-            "type": "object", "additionalProperties": False, "required": ["cue", "office", "level"],
-            "properties": {"cue": _CUE, "office": _OFFICE_KEY, "level": _LEVEL, "leader": {"type": "boolean"}},
-        }},
+        "invited_status": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["cue", "status"],
+            "properties": {"cue": _CUE, "status": {"enum": list(STATUSES)}},
+        },
+        "invitation": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["open", "close"],
+            "properties": {"open": _CUE, "close": _CUES},
+        },
+        "titles": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["cue", "office", "title", "level"],
+                "properties": {
+                    "cue": _CUE,
+                    "office": _OFFICE_KEY,
+                    "title": _CUE,
+                    "level": _LEVEL,
+                    "country": _ISO3,
+                },
+            },
+        },
+        "group_heads": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["cue", "office", "level"],
+                "properties": {
+                    "cue": _CUE,
+                    "office": _OFFICE_KEY,
+                    "level": _LEVEL,
+                    "leader": {"type": "boolean"},
+                },
+            },
+        },
         "government_led": {"type": "array", "items": _ISO3, "uniqueItems": True},
-        "country_abbreviations": {"type": "object", "minProperties": 1,
-                                  "propertyNames": {"pattern": "^.$"},
-                                  "additionalProperties": _ISO3},
+        "country_abbreviations": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": "^.$"},
+            "additionalProperties": _ISO3,
+        },
         "country_actor_suffix": {"type": "string", "pattern": "^.$"},
         "country_actor_not_after": _CUES,
         "pair_references": _CUES,
@@ -143,8 +218,10 @@ def load_lexicon_data(path: Path | str = DEFAULT_PATH) -> dict[str, Any]:
         for i, entry in enumerate(data[section]):
             if entry["cue"] in seen:
                 line = _line_of(root, [section, i])
-                raise LexiconError(f"{path}:{line}: {section}/{i}: cue {entry['cue']!r} listed twice "
-                                   f"(first as {section}/{seen[entry['cue']]})")
+                raise LexiconError(
+                    f"{path}:{line}: {section}/{i}: cue {entry['cue']!r} listed twice "
+                    f"(first as {section}/{seen[entry['cue']]})"
+                )
             seen[entry["cue"]] = i
     return data
 
@@ -181,29 +258,47 @@ class Lexicon:
         self.negation_re = re.compile("(?:" + _alternation(data["negations"]) + r")\s*$")
         inv = data["invitation"]
         self.invitation_re = re.compile(
-            re.escape(inv["open"]) + r"(?!该)([^，。；！？]{1,40}?)(?:" + _alternation(inv["close"]) + ")")
+            re.escape(inv["open"]) + r"(?!该)([^，。；！？]{1,40}?)(?:" + _alternation(inv["close"]) + ")"
+        )
 
         self.titles: dict[str, TitleCue] = {
-            t["cue"]: TitleCue(t["office"], t["title"], t["level"], t.get("country")) for t in data["titles"]}
+            t["cue"]: TitleCue(t["office"], t["title"], t["level"], t.get("country")) for t in data["titles"]
+        }
         self.title_re = re.compile(_alternation(self.titles))
         self.group_heads: dict[str, dict[str, Any]] = {g["cue"]: g for g in data["group_heads"]}
         self.government_led = frozenset(data["government_led"])
         # 中俄元首, 中美两国领导人, 中俄蒙元首
         self.group_re = re.compile(
-            "(" + abbr_class + "{2,5})(?:两国|三国|四国|五国)?(" + _alternation(self.group_heads) + ")")
+            "(" + abbr_class + "{2,5})(?:两国|三国|四国|五国)?(" + _alternation(self.group_heads) + ")"
+        )
         self.country_actor_re = re.compile(
-            "(?<![" + re.escape("".join(data["country_actor_not_after"])) + "])(" + abbr_class + ")"
-            + re.escape(data["country_actor_suffix"]) + r"(?![面向法式案针便])")
+            "(?<!["
+            + re.escape("".join(data["country_actor_not_after"]))
+            + "])("
+            + abbr_class
+            + ")"
+            + re.escape(data["country_actor_suffix"])
+            + r"(?![面向法式案针便])"
+        )
         self.pair_re = re.compile(_alternation(data["pair_references"]))
         self.pronoun_re = re.compile(
-            "(?<![" + re.escape("".join(data["pronoun_not_after"])) + "])(?:"
-            + _alternation(data["person_pronouns"]) + ")(?![" + re.escape("".join(data["pronoun_not_before"])) + "])")
+            "(?<!["
+            + re.escape("".join(data["pronoun_not_after"]))
+            + "])(?:"
+            + _alternation(data["person_pronouns"])
+            + ")(?!["
+            + re.escape("".join(data["pronoun_not_before"]))
+            + "])"
+        )
         not_after = "(?<![" + re.escape("".join(data["pronoun_not_after"])) + "])"
         not_before = "(?![" + re.escape("".join(data["pronoun_not_before"])) + "])"
-        self.speaker_re = re.compile(not_after + "(?:" + _alternation(data["speaker_pronouns"]) + ")" + not_before)
+        self.speaker_re = re.compile(
+            not_after + "(?:" + _alternation(data["speaker_pronouns"]) + ")" + not_before
+        )
         self.speech_re = re.compile("(?:" + _alternation(data["speech_verbs"]) + ")[，,：:]")
         self.address_re = re.compile(
-            "(" + _alternation(self.titles) + ")(?:" + _alternation(data["address_forms"]) + ")")
+            "(" + _alternation(self.titles) + ")(?:" + _alternation(data["address_forms"]) + ")"
+        )
         self.not_the_person_re = re.compile(_alternation(data["not_the_person"]))
         self.surname_after = frozenset(data["surname_after"])
         self.surname_before = frozenset(data["surname_before"])

@@ -13,6 +13,7 @@ Three steps, each returning a string of exactly the same length as its input:
 Because the lengths never change, the sentence spans found on the simplified, masked text are
 the spans of the same sentences in ``doc.text``.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,8 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 # Bare file names and web addresses say nothing about events.
 # (ASCII classes only: a \w run would also scan every run of Chinese characters.)
 _FILE_OR_URL = re.compile(
-    r"https?://[!-~]+|www\.[!-~]+|[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf|html?)\b", re.IGNORECASE
+    r"https?://[!-~]+|www\.[!-~]+|[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf|html?)\b",
+    re.IGNORECASE,
 )
 # Markdown marks at the start of a line: headings, quotes, list bullets (possibly nested).
 _LINE_MARKS = re.compile(r"^[ \t]*(?:(?:#{1,6}|>|[*+\-]|\d+\.)[ \t]+|>)+", re.MULTILINE)
