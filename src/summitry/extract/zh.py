@@ -7,16 +7,22 @@ How a document is read:
    span found is a span of ``doc.text``.
 2. One pass of the trigger pattern (lexicon ``triggers``) over the whole text finds the few
    sentences worth reading; a trigger must begin a word as rjieba (with the knowledge base's
-   user dictionary) segments the sentence, so 机会见到 is not 会见.
-3. In those sentences the knowledge base's matcher (longest match) finds people, countries,
-   places and gatherings; lexicon titles join them into parties (俄罗斯总统普京, 蒙古国总统
-   呼日勒苏赫, 中国国家主席 with no name resolved to the office holder); country abbreviations
-   make groups (中俄元首) and country actors (中方); 两国元首, 双方, 他 and a bare surname (习)
-   refer back to what the document named before.
+   user dictionary) segments its neighbourhood, so 机会见到 is not 会见.
+3. In those sentences the knowledge base's matcher (longest match, run once over the document)
+   finds people, countries, places and gatherings; lexicon titles join them into parties
+   (俄罗斯总统普京; 蒙古国总统呼日勒苏赫, a name the knowledge base does not know, kept as written
+   with the title's office and country; 中国国家主席 with no name resolved to the office holder);
+   country abbreviations make groups (中俄元首) and country actors (中方); 两国元首, 双方, 他,
+   a bare surname (习), and in reported speech 我 and 总统先生 refer back to what the document
+   named before.
 4. Each trigger reads its frame: who acts (the nearest party before it, not the inviter of 应…
-   邀请 nor the object of 同/与), where to (对X进行访问, 出访X, 抵达X), with whom (同X举行会谈,
-   会见X), which gathering (出席…峰会); the status from the cues between actor and trigger, the
-   date from ``summitry.time``.
+   邀请 nor the object of 同/与/会见; the head of a relative clause, 来华出席峰会的莫迪; the
+   invitee of X邀请Y访问), where to (对X进行访问, 出访X, 抵达X, 访华), with whom (同X举行会谈,
+   会见X), which gathering (出席…峰会, the knowledge base's or one whose name says it is
+   international); where (the city nearest the trigger, a dateline's aside, else the gathering's
+   host); the status from the cues between actor and trigger (将, 可能, 推迟 …); the date from
+   ``summitry.time``, read again in the tense the status implies.
+
 Each report is its own event with one mention; a caption repeating the body yields the same
 event again, and fusion (``summitry.fuse``) makes one event, and one mention per document, of them.
 """
