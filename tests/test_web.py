@@ -17,7 +17,14 @@ from wsgiref.util import setup_testing_defaults
 
 import jsonschema
 import pytest
-from test_store_support import doc, line, line_extractor, pg_dsn, pg_server, target  # noqa: F401
+from test_store_support import (  # noqa: F401  (fixtures)
+    doc,
+    line,
+    line_extractor,
+    pg_dsn_fixture,
+    pg_server_fixture,
+    target_fixture,
+)
 
 from summitry import __version__
 from summitry.cli import main

@@ -300,7 +300,7 @@ class App:
             found = self._evidence(ids)
             for trip in report["trips"]:
                 for leg in trip["legs"]:
-                    leg["evidence"] = [dict(e, event_id=i) for i in leg["event_ids"] for e in found.get(i, [])]
+                    leg["evidence"] = _leg_evidence(leg["event_ids"], found)
         return _json(200, report)
 
     def stats(self, query: Query) -> Response:
@@ -318,6 +318,16 @@ class App:
 
     def openapi(self, query: Query) -> Response:
         return _json(200, openapi.openapi_document())
+
+
+def _leg_evidence(event_ids: list[str], found: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The sentences behind a leg's events, each once (one sentence may report several events),
+    as ``summitry travel --evidence --format json`` lists them."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for event_id in event_ids:
+        for item in found.get(event_id, []):
+            seen.setdefault((item["doc_id"], item["start_char"], item["end_char"]), item)
+    return list(seen.values())
 
 
 def _path(environ: dict[str, Any]) -> str:

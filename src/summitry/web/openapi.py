@@ -103,8 +103,8 @@ def _components() -> dict[str, Any]:
                 "country": {"type": "string"}, "place": {"type": ["string", "null"]},
                 "start": _ISO_DAY, "end": _ISO_DAY, "precision": {"type": ["string", "null"]},
                 "status": {"type": "string"}, "event_ids": {"type": "array", "items": {"type": "string"}},
-                "evidence": {"type": "array", "items": {"allOf": [_ref("Evidence"), {
-                    "type": "object", "properties": {"event_id": {"type": "string"}}}]}}}},
+                "evidence": {"type": "array", "items": _ref("Evidence"),
+                             "description": "The sentences behind the leg's events, each once."}}},
         "Trip": {
             "type": "object", "required": ["start", "end", "countries", "legs"],
             "properties": {"start": _ISO_DAY, "end": _ISO_DAY,
