@@ -8,11 +8,18 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from test_store_support import (  # noqa: F401  (fixtures)
+    doc,
+    line,
+    line_extractor,
+    pg_dsn_fixture,
+    pg_server_fixture,
+    target_fixture,
+)
 
 from summitry import analytics
 from summitry.cli import main
 from summitry.store import open_store
-from test_store_support import doc, line, line_extractor, pg_dsn, pg_server, target  # noqa: F401
 
 XI = ("Xi Jinping", "CHN")
 PUTIN = ("Vladimir Putin", "RUS")
@@ -91,7 +98,9 @@ def test_legs_of_one_person_within_a_day_of_each_other_are_one_trip(target):
 
 
 def test_events_filters(store):
-    ids = lambda t: t.column("type").to_pylist()  # noqa: E731
+    def ids(table):
+        return table.column("type").to_pylist()
+
     assert sorted(ids(analytics.events(store, actor="Vladimir Putin"))) == ["meeting", "meeting"]
     assert ids(analytics.events(store, country="UZB", type="meeting")) == ["meeting"]
     assert ids(analytics.events(store, status="planned")) == ["multilateral"]
@@ -187,6 +196,7 @@ def test_export_command_writes_parquet_csv_and_jsonl(store, capsys, tmp_path):
     assert main(["export", "--format", "parquet", "-o", str(path), "--db", store.target]) == 0
     assert pq.read_table(path).num_rows == 10
     code, out = _run(capsys, "export", "--format", "jsonl", "--db", store.target)
+    assert code == 0
     assert {json.loads(x)["cameo_code"] for x in out.splitlines()} == {"041", "042", "043", "044"}
     code, out = _run(capsys, "export", "--format", "csv", "--db", store.target)
     assert next(csv.DictReader(io.StringIO(out)))["plover_event"] == "CONSULT"

@@ -5,11 +5,16 @@ import json
 from pathlib import Path
 
 import pytest
+from test_store_support import (  # noqa: F401  (fixtures)
+    pg_dsn_fixture,
+    pg_server_fixture,
+    snapshot,
+    target_fixture,
+)
 
 from summitry.cli import main
 from summitry.ingest import read_inputs
 from summitry.store import open_store
-from test_store_support import pg_dsn, pg_server, snapshot, target  # noqa: F401
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds.jsonl"

@@ -113,7 +113,7 @@ def snapshot(store) -> dict[str, list[tuple]]:
     return {name: [tuple(r) for r in store.db.rows(sql)] for name, sql in SNAPSHOT_QUERIES.items()}
 
 
-# --- PostgreSQL --------------------------------------------------------------------------------
+# --- fixtures (test modules import them by their *_fixture names) --------------------------------------------------------------------------------
 
 def _server_dsn() -> str | None:
     dsn = os.environ.get("SUMMITRY_TEST_PG_DSN")
@@ -123,7 +123,7 @@ def _server_dsn() -> str | None:
     if shutil.which("bash") is None:
         return None
     try:
-        run = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=300)
+        run = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=300, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     lines = run.stdout.strip().splitlines()
@@ -132,8 +132,8 @@ def _server_dsn() -> str | None:
     return lines[-1]
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> str:
+@pytest.fixture(scope="session", name="pg_server")
+def pg_server_fixture() -> str:
     """The DSN of a PostgreSQL server: SUMMITRY_TEST_PG_DSN, else one scripts/postgres.sh starts."""
     psycopg = pytest.importorskip("psycopg")
     dsn = _server_dsn()
@@ -148,8 +148,8 @@ def pg_server() -> str:
     return dsn
 
 
-@pytest.fixture
-def pg_dsn(pg_server: str):
+@pytest.fixture(name="pg_dsn")
+def pg_dsn_fixture(pg_server: str):
     """A fresh empty database on the test server, dropped afterwards."""
     import psycopg
     from psycopg.conninfo import conninfo_to_dict, make_conninfo
@@ -165,8 +165,8 @@ def pg_dsn(pg_server: str):
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-@pytest.fixture(params=["duckdb", "postgres"])
-def target(request, tmp_path) -> str:
+@pytest.fixture(params=["duckdb", "postgres"], name="target")
+def target_fixture(request, tmp_path) -> str:
     """Each store test runs on an embedded DuckDB file and on PostgreSQL."""
     if request.param == "duckdb":
         return str(tmp_path / "store.duckdb")

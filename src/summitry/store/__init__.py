@@ -11,13 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Self
 
 from summitry.records import Document
 from summitry.store.backends import Backend, StoreError, connect, default_target, is_postgres_target
-from summitry.store.ingest import Extractor, Fuser, IngestReport, Ingestor, canonical_name
+from summitry.store.ingest import Extractor, Fuser, Ingestor, IngestReport, canonical_name
 
-__all__ = ["Store", "StoreError", "IngestReport", "open_store", "default_target", "is_postgres_target",
-           "canonical_name"]
+__all__ = [
+    "IngestReport",
+    "Store",
+    "StoreError",
+    "canonical_name",
+    "default_target",
+    "is_postgres_target",
+    "open_store",
+]
 
 
 class Store:
@@ -40,7 +48,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

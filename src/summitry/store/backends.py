@@ -171,10 +171,9 @@ class PostgresBackend(Backend):
         if not rows:
             return
         cols = ", ".join(schema.columns(table))
-        with self.conn.cursor() as cur:
-            with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+        with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def insert_arrow(self, table: str, data: pa.Table) -> None:
         self.insert(table, [tuple(r.values()) for r in data.to_pylist()])

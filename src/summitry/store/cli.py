@@ -5,6 +5,7 @@ import argparse
 import csv
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -371,8 +372,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         pq.write_table(table, args.output)
         print(f"{table.num_rows} events written to {args.output}", file=sys.stderr)
         return 0
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
+    with ExitStack() as stack:
+        out = sys.stdout
+        if args.output:
+            out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
         if args.format == "jsonl":
             for rec in records:
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -382,7 +385,4 @@ def cmd_export(args: argparse.Namespace) -> int:
             for row in table.to_pylist():
                 writer.writerow(["|".join("" if x is None else str(x) for x in v) if isinstance(v, list) else v
                                  for v in row.values()])
-    finally:
-        if args.output:
-            out.close()
     return 0

@@ -232,7 +232,7 @@ class Ingestor:
                 continue
             try:
                 events = self.extract(doc)
-            except Exception as exc:  # one bad document must not stop the others
+            except Exception as exc:  # noqa: BLE001  (one bad document must not stop the others)
                 report.errors.append(f"document {doc_id}: extraction failed: {type(exc).__name__}: {exc}")
                 continue
             changed.append((doc, events))
