@@ -2,10 +2,28 @@
 Chinese, with fast lookups and a text matcher for both extractors.
 
     from summitry.kb import get_kb
-    kb = get_kb()
-    kb.country("哈萨克斯坦").iso3                     # 'KAZ'
-    kb.resolve_office("CHN", "president", "2022-09-14").name
+    kb = get_kb()                                   # package data + $SUMMITRY_KB_EXTRA directories
+    kb.country("哈萨克斯坦").iso3                     # 'KAZ' (codes, names, aliases, demonyms)
+    kb.resolve_office("CHN", "president", "2022-09-14").name      # 'Xi Jinping'
+    kb.holders("CHN", "state_councilor", "2022-09-14")           # everyone, best first
+    kb.place("Victoria", context=("CAN",)).country               # 'CAN'
+    kb.edition("sco", "2022-09-16").city                         # 'Samarkand'
     [(m.kind, m.surface) for m in kb.matcher("en").find("Kazakh President Tokayev")]
+
+Choices the extractors rely on:
+- ``KBMatch.record`` is one record, except when a person's name or short form is shared by
+  several people: then it is a tuple of the Persons, most recently appointed first
+  (``kb.people_by_short(short)`` gives the same tuple for a short form).
+- Chinese keys are simplified; ``kb.lookup``/``country``/``place``/``forum`` also accept
+  traditional characters (converted with opencc). The matcher expects simplified text.
+- Chinese country abbreviations give one match per country on its own characters
+  (中美 -> 中 CHN, 美 USA); a place fused with its title (湖南省委书记) gives a place and an office.
+- ``resolve_office`` accepts an office key, a level or a title in English or Chinese, and an
+  optional ``region`` for subnational offices.
+- Loading: the compiled KB is pickled into the user cache ($SUMMITRY_CACHE_DIR, else
+  $XDG_CACHE_HOME/summitry, else ~/.cache/summitry), keyed by a hash of the data files, the KB
+  code and the versions of the packages it is built from. After loading, ``gc.freeze()`` moves
+  the KB's objects out of the garbage collector's way (the KB lives as long as the process).
 """
 from __future__ import annotations
 
@@ -39,6 +57,9 @@ def _cached(dirs: tuple[Path, ...]) -> KB:
 
         for problem in kb.problems[:20]:
             warnings.warn(f"summitry.kb: {problem}", stacklevel=3)
+        if len(kb.problems) > 20:
+            warnings.warn(f"summitry.kb: {len(kb.problems) - 20} more problems "
+                          "(summitry kb stats --problems lists them all)", stacklevel=3)
     return kb
 
 
