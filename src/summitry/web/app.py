@@ -134,6 +134,15 @@ class Query:
         return code
 
 
+class Page:
+    """Which records of a listing to return, and whether with their evidence."""
+
+    def __init__(self, query: Query):
+        self.limit = query.integer("limit", openapi.DEFAULT_LIMIT, 1, openapi.MAX_LIMIT)
+        self.offset = query.integer("offset", 0, 0, 10**9)
+        self.evidence = query.flag("evidence")
+
+
 def _known_country(code: str) -> bool | None:
     """Whether the knowledge base knows an ISO3 code (None when there is no knowledge base)."""
     try:
@@ -255,27 +264,28 @@ class App:
         return _json(200, {"status": "ok", "store": self.store.kind, "version": __version__})
 
     def events(self, query: Query) -> Response:
+        page = Page(query)
         table = analytics.events(
             self.store, actor=query.text("actor"), country=query.country("country"),
             type=query.choice("type", EVENT_TYPES), status=query.choice("status", STATUSES),
             start=query.first_day("from"), end=query.last_day("to"))
-        return _json(200, self._page(table, query))
+        return _json(200, self._page(table, page))
 
     def timeline(self, query: Query) -> Response:
+        page = Page(query)
         a, b = query.country("a", required=True), query.country("b", required=True)
         table = analytics.timeline(self.store, a, b)
-        return _json(200, {"a": a, "b": b, **self._page(table, query)})
+        return _json(200, {"a": a, "b": b, **self._page(table, page)})
 
-    def _page(self, table, query: Query) -> dict[str, Any]:
-        limit = query.integer("limit", openapi.DEFAULT_LIMIT, 1, openapi.MAX_LIMIT)
-        offset = query.integer("offset", 0, 0, 10**9)
-        ids = table.column("id").to_pylist()[offset:offset + limit]
+    def _page(self, table, page: Page) -> dict[str, Any]:
+        """One page of the records whose ids ``table`` lists in order."""
+        ids = table.column("id").slice(page.offset, page.limit).to_pylist()
         records = analytics.event_records(self.store, ids)
-        if query.flag("evidence"):
+        if page.evidence:
             found = self._evidence(ids)
             for record in records:
                 record["evidence"] = found.get(record["id"], [])
-        return {"total": table.num_rows, "offset": offset, "limit": limit, "events": records}
+        return {"total": table.num_rows, "offset": page.offset, "limit": page.limit, "events": records}
 
     def _evidence(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         found: dict[str, list[dict[str, Any]]] = {}
