@@ -174,6 +174,7 @@ class EnglishRuleEngine:
         self.kb = kb or get_kb()
         self.matcher = self.kb.matcher("en")
         self._holders: dict = {}
+        self._reread: dict = {}
         lex = load("en")
         self.triggers = []
         for etype, entries in lex["triggers"].items():
@@ -196,6 +197,13 @@ class EnglishRuleEngine:
             (level, re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.I))
             for level, pats in lex["titles"].items()
         ]
+        # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
+        groups = [(level, pats) for level, pats in lex["titles"].items()]
+        groups += [("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
+                   ("pronoun", [r"he", r"she", r"his", r"her", r"him"])]
+        self.lexical_rx = re.compile(
+            r"(?<![\w-])(?:" + "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups) + r")(?![\w-])",
+            re.I)
         self.non_event_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['non_event'])})(?![\w-])", re.I)
 
     # ------------------------------------------------------------------ entry point
@@ -261,16 +269,16 @@ class EnglishRuleEngine:
 
     def _with_lexical_matches(self, text: str, matches: list) -> list:
         """Titles the knowledge base lacks, leader words, groups and pronouns, as matches of the document."""
-        offices = [(m.start, m.end) for m in matches if m.kind == "office"]
+        taken = _Spans((m.start, m.end) for m in matches if m.kind == "office")
         extra = []
-        for level, rx in self.title_rx:
-            taken = _Spans(offices)
-            for m in rx.finditer(text):
-                if not taken.overlaps(m.start(), m.end()):
-                    extra.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, level)))
-                    offices.append((m.start(), m.end()))
-        for kind, rx in (("leader", self.leader_rx), ("generic", self.generic_rx), ("pronoun", _PRONOUNS)):
-            extra.extend(_LocalMatch(m.start(), m.end(), kind, m.group(0), None) for m in rx.finditer(text))
+        for m in self.lexical_rx.finditer(text):
+            kind = m.lastgroup
+            if kind in _TITLE_LEVELS:
+                if taken.overlaps(m.start(), m.end()):
+                    continue
+                extra.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, kind)))
+            else:
+                extra.append(_LocalMatch(m.start(), m.end(), kind, m.group(0), None))
         return sorted(matches + extra, key=lambda m: (m.start, -m.end))
 
 
@@ -465,18 +473,26 @@ class EnglishRuleEngine:
             return []
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
             return []
+        actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
+                                                                 window_end, state, s_triggers)
+        if not actor_refs:
+            return []
+        spans = [(p.start, p.end) for p in parties]
+        targets = [t for t in self._targets(text, trig, window_end, matches, sent, s_dates)
+                   if not any(a <= t.start and t.end <= b for a, b in spans)]
+        # Cheap checks first: a visit needs a destination, a meeting or call a counterpart (or a
+        # "the two sides" narrative is no event), a gathering a forum or a named meeting.
+        if trig.type == "visit" and not any(t.country or t.region for t in targets):
+            return []
+        if trig.type in ("meeting", "call") and not counterpart_refs:
+            return []
         status = self._status(text, sent, clause_start, trig, s_dates)
         # Dates and hosts that stand after the next trigger are that trigger's ("held talks with X
         # and will attend the summit in Samarkand on Thursday").
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end))
-        actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
-                                                                 window_end, state, s_triggers)
         interval = event_span[0] if event_span else None
         when = interval[0] if interval else (published.start if published else None)
-        spans = [(p.start, p.end) for p in parties]
-        targets = [t for t in self._targets(text, trig, window_end, matches, sent, s_dates)
-                   if not any(a <= t.start and t.end <= b for a, b in spans)]
         out: list[Event] = []
         seen: set[str] = set()
         for ref in actor_refs:
@@ -665,10 +681,13 @@ class EnglishRuleEngine:
         tense = {"planned": "future", "speculated": "future", "occurred": "past"}.get(status)
         if tense is None or published is None or re.search(r"\d{4}", span.text):
             return span
-        again = find_dates(span.text, "en", published, tense)
-        if len(again) == 1 and again[0].interval is not None:
-            return again[0]
-        return span
+        key = (span.text, tense, published)
+        if key not in self._reread:
+            if len(self._reread) > 50_000:
+                self._reread.clear()
+            again = find_dates(span.text, "en", published, tense)
+            self._reread[key] = again[0] if len(again) == 1 and again[0].interval is not None else None
+        return self._reread[key] or span
 
     # ------------------------------------------------------------------ who
     def _participants(self, text, sent, si, trig, parties, clause_start, window_end, state, s_triggers=()):
@@ -927,6 +946,10 @@ class EnglishRuleEngine:
 
 
 # ---------------------------------------------------------------------- helpers
+_TITLE_LEVELS = {"head_of_state", "head_of_government", "foreign_minister", "minister", "legislator", "subnational",
+                 "diplomat", "other"}
+
+
 class _Spans:
     """Sorted character spans, asked whether a position or a span falls on one (by bisection)."""
 
@@ -949,6 +972,8 @@ class _Spans:
 
 # A town smaller than this, in a country the document never names, is taken for a namesake.
 _OBSCURE_TOWN = 200_000
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z]\w*(?:['’][A-Z]\w*)?(?!\w)")
 
 # Where the family name comes first, a person is referred to by the first word ("Xi", "Yoon").
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
@@ -978,13 +1003,12 @@ def _with_surnames(text: str, matches: list) -> list:
         del short[name]
     if not short:
         return matches
-    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(short, key=len, reverse=True)) + r")(?![\w])")
     covered = _Spans((m.start, m.end) for m in matches)
     extra = []
-    for m in rx.finditer(text):
-        if covered.covers(m.start()):
-            continue
-        extra.append(_LocalMatch(m.start(), m.end(), "person_short", m.group(1), short[m.group(1)]))
+    for m in _CAPITALISED_WORD.finditer(text):
+        person = short.get(m.group(0))
+        if person is not None and not covered.covers(m.start()):
+            extra.append(_LocalMatch(m.start(), m.end(), "person_short", m.group(0), person))
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
 
 
