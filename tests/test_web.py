@@ -484,3 +484,18 @@ def test_the_page_script_renders_answers_as_text(db):
     assert page["travel_cells"][:3] == ["KAZ, UZB", "3", "0"]
     assert page["timeline_rows"] == 3 and page["timeline_status"].startswith("CHN and RUS")
     assert "type" in page["error"] and not page["error_hidden"]
+
+
+def test_a_database_another_process_writes_is_a_clear_error(db, tmp_path):
+    copy = tmp_path / "busy.duckdb"
+    shutil.copy(db, copy)
+    hold_open = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('open', flush=True); sys.stdin.read()"
+    writer = subprocess.Popen([sys.executable, "-c", hold_open, str(copy)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="another process is writing it"):
+            open_readonly(copy)
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=10)

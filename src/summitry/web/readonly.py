@@ -23,8 +23,12 @@ class ReadOnlyDuckDB(DuckDBBackend):
             raise StoreError(f"no database at {self.path}: run `summitry ingest INPUT --db {self.path}` first")
         try:
             self.conn = duckdb.connect(self.path, read_only=True)
-        except (duckdb.IOException, duckdb.InvalidInputException) as exc:
-            raise StoreError(f"{self.path}: cannot open the database for reading ({exc})") from exc
+        except duckdb.Error as exc:
+            hint = ""
+            if "lock" in str(exc).lower():
+                # DuckDB lets one process write, or several read, never both at once
+                hint = "; another process is writing it: wait for it to end, serve a copy, or use PostgreSQL"
+            raise StoreError(f"{self.path}: cannot open the database for reading ({exc}){hint}") from exc
 
 
 class ReadOnlyPostgres(PostgresBackend):
