@@ -111,6 +111,15 @@ def test_edition_numbers_are_unique_and_increase_with_time(kb):
         assert numbers == sorted(set(numbers)), forum.key
 
 
+def test_every_capital_is_a_capital_place_by_its_english_and_chinese_names(kb):
+    _, rows = csv_rows(DATA_DIR / "countries.csv")
+    for r in rows:
+        for name in (r["capital"], r["capital_zh"]):
+            if name:
+                place = kb.place(name, (r["iso3"],))
+                assert (place.country, place.kind) == (r["iso3"], "capital"), (r["iso3"], name)
+
+
 def test_every_edition_city_is_a_known_place_of_its_country(kb):
     for forum in kb.forums.values():
         for e in forum.editions:

@@ -65,6 +65,7 @@ def strip_accents(text: str) -> str:
 class Tables:
     countries: dict[str, Country] = field(default_factory=dict)
     country_names: dict[str, list[str]] = field(default_factory=dict)   # iso3 -> all en/zh names
+    capitals_zh: dict[str, tuple[str, str]] = field(default_factory=dict)  # iso3 -> (capital, Chinese name)
     un_members: tuple[str, ...] = ()
     abbrev_zh: dict[str, str] = field(default_factory=dict)             # 中 -> CHN
     compounds_zh: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
@@ -230,8 +231,8 @@ def _build_countries(t: Tables, bases: list[Path]) -> None:
         t.countries[iso3] = Country(iso3=iso3, iso2=e["iso2"], name=name, name_zh=e["name_zh"],
                                     capital=e["capital"], aliases=aliases, demonyms=tuple(e["demonyms"]))
         t.country_names[iso3] = [name, e["name_zh"], *aliases]
-        if e.get("capital_zh"):
-            t.country_names.setdefault("capital_zh:" + iso3, []).append(e["capital_zh"])
+        if e.get("capital_zh") and e["capital"]:
+            t.capitals_zh[iso3] = (e["capital"], e["capital_zh"])
     t.un_members = tuple(sorted(i for i, e in base.items() if e["un"]))
 
 
@@ -425,7 +426,9 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
     capital_of = {c.iso3: c.capital for c in t.countries.values() if c.capital}
     places: list[Place] = []
     aliases: dict[int, tuple[str, ...]] = {}
-    by_key: dict[tuple[str, str], int] = {}   # (name, iso3) -> index of the most populous place
+    # (name, iso3) -> index of the most populous place of that name, towns and subdivisions apart
+    by_key: dict[tuple[str, str], int] = {}
+    by_sub_key: dict[tuple[str, str], int] = {}
 
     def add(place: Place, extra_names: tuple[str, ...] = ()) -> int:
         idx = len(places)
@@ -433,8 +436,9 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
         if extra_names:
             aliases[idx] = extra_names
         k = (place.name, place.country)
-        if k not in by_key or places[by_key[k]].population < place.population:
-            by_key[k] = idx
+        index = by_sub_key if place.kind == "subdivision" else by_key
+        if k not in index or places[index[k]].population < place.population:
+            index[k] = idx
         return idx
 
     for city in gc.get_cities().values():
@@ -468,6 +472,16 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
         short = names[1] if len(names) > 1 and names[0].endswith(tuple(suffixes)) else names[0]
         add(Place(name=short, country=iso3, kind="subdivision", population=0),
             tuple(n for n in names if n != short))
+    # the Chinese names of capitals given in countries.csv; a capital geonames lacks is added
+    for iso3, (capital, capital_zh) in t.capitals_zh.items():
+        idx = by_key.get((capital, iso3))
+        if idx is None:
+            idx = add(Place(name=capital, country=iso3, kind="capital", population=0, names_zh=(capital_zh,)))
+        else:
+            old = places[idx]
+            names_zh = old.names_zh if capital_zh in old.names_zh else (capital_zh, *old.names_zh)
+            places[idx] = Place(name=old.name, country=iso3, kind="capital", population=old.population,
+                                names_zh=names_zh)
     known = set(t.countries)
     for b in bases:
         for fname in PLACE_FILES:
@@ -491,8 +505,8 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
                     continue
                 extra = split_list(row["aliases"])
                 extra = extra + tuple(strip_accents(a) for a in extra if strip_accents(a) != a)
-                idx = by_key.get((row["name"], iso3))
-                if idx is not None and (places[idx].kind == "subdivision") == (row["kind"] == "subdivision"):
+                idx = (by_sub_key if row["kind"] == "subdivision" else by_key).get((row["name"], iso3))
+                if idx is not None:
                     old = places[idx]
                     places[idx] = Place(name=old.name, country=iso3, kind=row["kind"],
                                         population=max(pop, old.population),
@@ -509,10 +523,13 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
 def place_prior(place: Place) -> float:
     """How likely a place is meant when nothing else is known: population on a log scale, with a
     bonus for capitals and a nominal size for subdivisions (pycountry gives no population)."""
-    pop = place.population or (1_000_000 if place.kind in ("subdivision", "island") else 1000)
+    # nominal sizes when the population is unknown: a subdivision or island is large, a capital
+    # is at least a town
+    pop = place.population or {"subdivision": 1_000_000, "island": 1_000_000, "capital": 100_000}.get(
+        place.kind, 1000)
     score = math.log10(pop + 10)
-    if place.kind == "capital":
-        score += 2.0
+    if place.kind == "capital":   # outranks a subdivision of the same name (Vaduz, Valletta)
+        score += 3.0
     elif place.kind in ("island", "landmark", "town") and place.population == 0:
         score += 1.0
     return score
