@@ -41,7 +41,7 @@ triggers:
 @pytest.mark.parametrize("data,message", [
     ({"schema": "other/1"}, "not a summitry-lexicon/1 document"),
     ({"schema": "summitry-lexicon/1", "triggers": {"tour": []}}, "event types"),
-    ({"schema": "summitry-lexicon/1", "triggers": {"visit": [{"pattern": "x", "target": "left"}]}}, "target"),
+    ({"schema": "summitry-lexicon/1", "triggers": {"visit": [{"pattern": "x", "target": "above"}]}}, "target"),
     ({"schema": "summitry-lexicon/1", "triggers": {}, "status": {"rumoured": ["x"]}}, "status"),
 ])
 def test_schema_violations_are_errors(data, message):

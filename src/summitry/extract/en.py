@@ -794,6 +794,16 @@ class EnglishRuleEngine:
     # ------------------------------------------------------------------ where
     def _targets(self, text, trig, window_end, matches, sent, s_dates=()) -> list[Target]:
         """Countries, places, regions and forums that follow the trigger as one list."""
+        if trig.target == "left":
+            before = [m for m in matches if m.kind in ("country", "place") and sent.start <= m.end <= trig.start
+                      and re.fullmatch(r"\s*", text[m.end:trig.start])
+                      and re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, m.start - 8):m.start], re.I)]
+            if before:
+                m = before[-1]
+                if m.kind == "country":
+                    return [Target(m.start, m.end, m.record.iso3)]
+                return [Target(m.start, m.end, m.record.country, place=m.record.name)]
+            return []
         items = [m for m in matches if m.kind in ("country", "place", "region", "forum")
                  and trig.end <= m.start < window_end]
         out: list[Target] = []

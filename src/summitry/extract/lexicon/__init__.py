@@ -11,7 +11,7 @@ import yaml
 SCHEMA = "summitry-lexicon/1"
 EVENT_TYPES = ("visit", "meeting", "multilateral", "call")
 STATUS_CUES = ("cancelled", "postponed", "speculated", "planned")
-TARGET_MODES = ("right", "none")
+TARGET_MODES = ("right", "left", "none")
 
 
 class LexiconError(ValueError):
