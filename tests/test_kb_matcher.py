@@ -98,6 +98,12 @@ def test_georgia_is_the_us_state_after_a_us_city_and_the_country_otherwise(kb):
     assert (matches[0].kind, matches[0].record.iso3) == ("country", "GEO")
 
 
+def test_a_chinese_place_after_its_province_or_country_belongs_there(kb):
+    texts = {"山东德州": "CHN", "美国得州": "USA", "得州": "USA"}
+    for text, iso3 in texts.items():
+        assert kb.matcher("zh").find(text)[-1].record.country == iso3, text
+
+
 def test_victoria_follows_the_country_of_the_text(kb):
     m = [x for x in kb.matcher("en").find("Canada's premier spoke in Victoria.") if x.surface == "Victoria"][0]
     assert m.record.country == "CAN"

@@ -11,8 +11,9 @@ characters) unless they overlap a longer name ("其中美国" -> 美国).
 
 Ambiguous surfaces: a place name shared by several places picks the place in a country the text
 mentions elsewhere, else the larger one; "Atlanta, Georgia" picks the US state because the name
-follows a place of that country after a comma; otherwise a country outranks a place. A person's
-short form shared by several people gives a tuple of them (most recently appointed first).
+follows a place of that country after a comma (山东德州: with nothing between); otherwise a
+country outranks a place. A person's short form shared by several people gives a tuple of them
+(most recently appointed first).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 # KBMatch is a named tuple; tuple.__new__ skips its Python-level constructor (hot path)
 _new = tuple.__new__
+_JOINERS = ("", ",", ", ", "，")
 _LEN_SHIFT = 10  # automaton values are entry_id << _LEN_SHIFT | key length (bytes for zh)
 _LEN_BITS = 1 << _LEN_SHIFT
 _LEN_MASK = _LEN_BITS - 1
@@ -396,14 +398,16 @@ class Matcher:
             people = tuple(c[1] for c in cands if c[0] == top_kind)
             if len(people) > 1:
                 return KBMatch(start, end, top_kind, surface, people)
-        after_place = None
-        if prev is not None and prev.kind == "place" and text[prev.end:start] in (", ", ","):
-            after_place = prev.record.country
+        # "Atlanta, Georgia", "山东德州", "美国得州": a place right after a place or country of the
+        # same country (nothing or a comma between) belongs to that country
+        after = None
+        if prev is not None and prev.kind in ("place", "country") and text[prev.end:start] in _JOINERS:
+            after = prev.record.country if prev.kind == "place" else prev.record.iso3
 
         def score(c: tuple) -> float:
             kind, rec, prior = c
             if kind == "place":
-                if after_place is not None and rec.country == after_place and rec.kind == "subdivision":
+                if after is not None and rec.country == after:
                     return 1000.0 + prior
                 return prior + (CONTEXT_BONUS if rec.country in context else 0.0)
             return prior
