@@ -310,6 +310,31 @@ def test_openapi_lists_every_endpoint_the_app_serves(app):
             assert parameter["in"] == "query" and parameter["description"]
 
 
+def test_every_reference_in_the_openapi_document_resolves():
+    document = openapi_document()
+
+    def refs(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                yield node["$ref"]
+            for value in node.values():
+                yield from refs(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from refs(value)
+
+    found = sorted(set(refs(document)))
+    assert "#/components/schemas/Party" in found and "#/components/responses/BadRequest" in found
+    for ref in found:
+        assert ref.startswith("#/"), ref
+        node = document
+        for part in ref[2:].split("/"):
+            assert part in node, ref
+            node = node[part]
+    operation_ids = [item["get"]["operationId"] for item in document["paths"].values()]
+    assert len(set(operation_ids)) == len(operation_ids) and all(operation_ids)
+
+
 def test_answers_match_the_schemas_the_openapi_document_declares(app):
     document = openapi_document()
     event_id = get(app, "/api/events")["events"][0]["id"]

@@ -108,6 +108,7 @@ function parseHash() {
 }
 
 function selectTab(view, focus) {
+  document.title = `summitry · ${$(`tab-${view}`).textContent}`;
   for (const name of VIEWS) {
     const tab = $(`tab-${name}`);
     const active = name === view;
