@@ -165,3 +165,24 @@ def test_a_plan_read_in_the_future_and_a_report_date_is_not_the_event_date(engin
     assert ev.start == "2023-09-11"  # the next Monday, not the last one
     (ev,) = extract(engine, "The ministry said on June 6 that Blinken will visit China.", published="2023-06-07")
     assert ev.status == "planned" and ev.start >= "2023-06-06" and ev.precision == "month"
+
+
+def test_translated_word_order_puts_the_destination_before_the_visit(engine):
+    (ev,) = extract(engine, "Russian President Putin on 16th May to China carry out state visit.",
+                    published="2024-05-16")
+    assert brief(ev)[:3] == ("visit", "occurred", "Vladimir Putin") and ev.countries == ["CHN"]
+    (ev,) = extract(engine, "Kim Jong Un with Russian President Putin hold meeting in Vostochny.",
+                    published="2023-09-14")
+    assert brief(ev)[:4] == ("meeting", "occurred", "Kim Jong Un", ("Vladimir Putin",))
+
+
+def test_a_title_alone_refers_to_the_holder_named_before(engine):
+    events = extract(engine, "Secretary of State Antony Blinken arrived in Shanghai on April 24. "
+                             "The Secretary met Party Secretary Chen Jining on April 25.", published="2024-04-26")
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.actor.name == "Antony Blinken" and meeting.counterparts[0].name == "Chen Jining"
+
+
+def test_a_demonym_capital_is_the_capital(engine):
+    (ev,) = extract(engine, "Joe Biden arrived in the Indian capital on Friday.", published="2023-09-10")
+    assert ev.countries == ["IND"] and ev.place == "New Delhi"

@@ -1095,7 +1095,7 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
     if not left:
         return []
     # The nearest person-like party is the subject; appositions in between are skipped.
-    candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic")]
+    candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic", "title")]
     if not candidates:
         return []
     group = [candidates[-1]]
