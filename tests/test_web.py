@@ -509,6 +509,9 @@ def test_the_page_script_renders_answers_as_text(db):
     assert page["travel_cells"][:3] == ["KAZ, UZB", "3", "0"]
     assert page["timeline_rows"] == 3 and page["timeline_status"].startswith("CHN and RUS")
     assert "type" in page["error"] and not page["error_hidden"]
+    assert page["routed"] == {"title": "summitry · Travel", "travel_selected": "true", "events_hidden": True,
+                              "travel_hidden": False,
+                              "headings": ["Per year", "Trip 1: 2020-01-01 – 2020-01-31 · MMR"]}
 
 
 def test_a_database_another_process_writes_is_a_clear_error(db, tmp_path):

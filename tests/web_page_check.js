@@ -149,6 +149,23 @@ async function main() {
   report.timeline_status = $("timeline-status").textContent;
   report.timeline_rows = $("timeline-results").querySelectorAll("tbody")[0].querySelectorAll("tr").length;
 
+  // an address names a view and its question: opening it shows that view answered
+  for (const [id, label] of [["tab-events", "Events"], ["tab-travel", "Travel"], ["tab-timeline", "Timeline"]]) {
+    $(id).textContent = label;
+  }
+  $("travel-status").textContent = "";
+  window.location.hash = "#travel?name=Xi+Jinping&before=2022-09-01";
+  run("route()");
+  await waitFor(() => $("travel-status").textContent !== "" && $("travel-status").textContent !== "Loading…",
+    "the travel view opened by its address");
+  report.routed = {
+    title: document.title,
+    travel_selected: $("tab-travel").getAttribute("aria-selected"),
+    events_hidden: $("view-events").hidden,
+    travel_hidden: $("view-travel").hidden,
+    headings: $("travel-results").querySelectorAll("h3").map((h) => h.textContent),
+  };
+
   await run(`loadEvents(new URLSearchParams("type=summit"))`);
   report.error = $("error").textContent;
   report.error_hidden = $("error").hidden;
