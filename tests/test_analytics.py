@@ -220,3 +220,16 @@ def test_an_ambiguous_name_asks_for_the_full_name(target):
         s.ingest([doc("two-lis", lines)], extract=line_extractor)
         with pytest.raises(analytics.QueryError, match="Li Hui, Li Qiang"):
             analytics.travel(s, "Li")
+
+
+def test_the_code_table_covers_every_type_and_setting_with_consult_codes():
+    codes = analytics.consult_codes()
+    settings = {"visit": {"abroad", "home", "unknown"}, "call": {"any"},
+                "meeting": {"actor_home", "counterpart_home", "third", "unknown"},
+                "multilateral": {"actor_home", "abroad", "unknown"}}
+    assert set(codes) == {(t, s) for t, ss in settings.items() for s in ss}
+    for row in codes.values():
+        assert row["cameo"] in {"040", "041", "042", "043", "044", "045", "046"}
+        assert row["plover_event"] == "CONSULT"
+        assert row["plover_mode"] in {"", "phone", "visit", "host", "third-party"}
+        assert row["cameo_label"] and row["note"]
