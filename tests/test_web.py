@@ -211,6 +211,21 @@ def test_unknown_ids_and_paths_are_404_json(app, path):
     assert reply.code == 404 and "error" in reply.json()
 
 
+def test_a_fault_inside_the_server_is_logged_and_answered_500_without_details(app, monkeypatch):
+    def broken(store):
+        raise RuntimeError("secret detail of the inside")
+
+    monkeypatch.setattr("summitry.analytics.stats", broken)
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/api/stats", "QUERY_STRING": ""}
+    setup_testing_defaults(environ)
+    environ["wsgi.errors"] = log = io.StringIO()
+    seen = {}
+    body = b"".join(app(environ, lambda status, headers: seen.update(status=status)))
+    assert seen["status"].startswith("500")
+    assert json.loads(body) == {"error": "internal error: see the server's log"}
+    assert "Traceback" in log.getvalue() and "secret detail of the inside" in log.getvalue()
+
+
 def test_only_reading_methods_are_allowed(app):
     reply = call(app, "/api/events", method="POST")
     assert reply.code == 405 and reply.headers["allow"] == "GET, HEAD" and "error" in reply.json()
