@@ -73,6 +73,7 @@ _NOMINAL_TRIGGER = re.compile(
     re.I)
 _CAPITAL = re.compile(r"\s+capital\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
@@ -80,6 +81,7 @@ _NOT_NAMES = {
     "Is", "Has", "Had", "Will", "Would", "Met", "Held", "Visited", "Mr", "Mrs", "Ms", "Dr", "Office",
     "Ministry", "Department", "Committee", "Council", "Commission", "Affairs", "Foreign", "State",
     "Secretary", "Minister", "President", "General", "Director", "Senior", "Chairman", "Deputy", "Vice",
+    "Last", "Next", "Early", "Late", "Earlier", "Later", "Meanwhile", "However", "Today", "Yesterday",
 }
 _ORG_WORDS = {
     "Committee", "Council", "Office", "Ministry", "Department", "Congress", "Party", "Bureau", "Organization",
@@ -331,6 +333,7 @@ class EnglishRuleEngine:
         offices = [m for m in matches if m.kind == "office"]
         people = [m for m in matches if m.kind in ("person", "person_short")]
         nationals = [m for m in matches if m.kind in ("demonym", "country")]
+        places = sorted((m for m in matches if m.kind == "place"), key=lambda m: m.start)
         used_offices: set[int] = set()
 
         def country_before(pos: int) -> tuple[str | None, int]:
@@ -386,9 +389,12 @@ class EnglishRuleEngine:
                 person=person,
             ))
         # A name the knowledge base does not know, followed by its title: "met with Orens, chairman of ...".
-        for m in _NAME_THEN_TITLE.finditer(text, sent.start, sent.end):
+        found = list(_NAME_THEN_TITLE.finditer(text, sent.start, sent.end))
+        opening = _OPENING_NAME_THEN_TITLE.match(text, sent.start, sent.end)  # "Zhou Ming, the governor of ..."
+        for m in ([opening] if opening else []) + found:
             name_start = m.start(1)
-            if _plausible_name(m.group(1), name_start, matches) and any(o.start == m.end() for o in offices):
+            if _plausible_name(m.group(1), name_start, matches) and any(o.start == m.end() for o in offices) \
+                    and not any(p.start <= name_start < p.end for p in parties):
                 parties.append(PartyRef(name_start, m.end(1), "unknown", name=m.group(1)))
         parties.sort(key=lambda p: p.start)
         # Appositions: "Ma Xingrui, the Communist Party chief in Xinjiang," gives the person an office.
@@ -402,8 +408,8 @@ class EnglishRuleEngine:
                     used_offices.add(id(o))
                     if p.office is None:
                         p.office, p.office_key, p.level = _title(o), o.record.key, o.record.level
-                    if p.country is None:
-                        p.country = _country_after(text, o.end, sent.end, nationals)
+                    if p.country is None:  # "the party chief of Hainan": the province's country
+                        p.country = _country_after(text, o.end, sent.end, nationals + places)
                     break
         for o in offices:
             if id(o) in used_offices:
@@ -1049,12 +1055,12 @@ def _plausible_name(name: str, start: int, matches) -> bool:
 
 def _country_after(text, pos, limit, nationals) -> str | None:
     """'President Zaparov of Kyrgyzstan', 'Ambassador to China' is not the holder's country."""
-    for n in nationals:
+    for n in sorted(nationals, key=lambda n: n.start):
         if n.start >= pos and n.start - pos <= 40:
             gap = text[pos:n.start]
             if re.match(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", gap, re.I) and not re.search(r"\bto\b", gap) \
                     and not re.match(r"\s*(?:Affairs|Relations)\b", text[n.end:n.end + 12]):
-                return n.record.iso3 if hasattr(n.record, "iso3") else None
+                return getattr(n.record, "iso3", None) or getattr(n.record, "country", None)
             break
     return None
 
