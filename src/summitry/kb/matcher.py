@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # KBMatch is a named tuple; tuple.__new__ skips its Python-level constructor (hot path)
 _new = tuple.__new__
 _JOINERS = ("", ",", ", ", "，")
+_FUSED = "+"   # the kind of an entry that stands for several matches (its record: the parts)
 _LEN_SHIFT = 10  # automaton values are entry_id << _LEN_SHIFT | key length (bytes for zh)
 _LEN_BITS = 1 << _LEN_SHIFT
 _LEN_MASK = _LEN_BITS - 1
@@ -44,6 +45,27 @@ _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "d'affa
 
 def _title_case(low: str) -> str:
     return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in low.split(" "))
+
+
+def _fused_place_titles(kb: "KB", primary: dict[str, list[tuple]]) -> dict[str, tuple]:
+    """A place fused with a title that begins with the place's own suffix, one match per part:
+    湖南省 + 省委书记 -> 湖南省委书记 (湖南 | 省委书记), 纽约州 + 州长 -> 纽约州长 (纽约 | 州长). As
+    longer keys they win over the place name alone."""
+    titles = [(t, o) for o in kb.offices.values() if o.level == "subnational" for t in o.titles_zh]
+    fused: dict[str, tuple] = {}
+    for key, cands in primary.items():
+        kind, rec, _ = cands[0]
+        if kind != "place" or len(cands) > 1:
+            continue
+        for title, office in titles:
+            for n in (3, 2, 1):   # the longest suffix the title begins with (自治区, 省, 市, 州)
+                suffix = title[:n]
+                if len(title) > n and len(key) > n and key.endswith(suffix) and has_cjk(suffix):
+                    base = key[:-n]
+                    fused.setdefault(base + title, ((0, len(base), "place", rec, rec.country),
+                                                    (len(base), len(base) + len(title), "office", office, None)))
+                    break
+    return fused
 
 
 def _prune(cands: list[tuple]) -> list[tuple]:
@@ -160,6 +182,9 @@ class Matcher:
         if lang == "zh":
             for b in extra["blockers_zh"]:   # a blocker that is also a name (胜利, a town) blocks it
                 cs.pop(b, None)
+        if lang == "zh":
+            for key, parts in _fused_place_titles(kb, cs).items():
+                cs.setdefault(key, [(_FUSED, parts, 0.0)])
         if lang == "zh":   # Chinese keys first: Latin keys get the highest entry ids (see _find_zh)
             cs = dict(sorted(cs.items(), key=lambda kv: not has_cjk(kv[0])))
         for table, automaton in ((cs, m.cs),):
@@ -209,19 +234,6 @@ class Matcher:
                 spans.append(country_part(pos, pos + len(part), kb.countries[code]))
                 pos += len(part)
             forms["".join(parts)] = tuple(spans)
-        titles = [(t, o) for o in kb.offices.values() if o.level == "subnational" for t in o.titles_zh]
-        for key, cands in primary.items():
-            kind, rec, _ = cands[0]
-            if kind != "place" or len(cands) > 1:
-                continue
-            for title, office in titles:
-                for n in (3, 2, 1):   # the longest suffix the title begins with (自治区, 省, 市, 州)
-                    suffix = title[:n]
-                    if len(title) > n and len(key) > n and key.endswith(suffix) and has_cjk(suffix):
-                        base = key[:-n]
-                        forms.setdefault(base + title, ((0, len(base), "place", rec, rec.country),
-                                                        (len(base), len(base) + len(title), "office", office, None)))
-                        break
         blockers = set(kb._tables_extra["blockers_zh"])
         for form, spans in forms.items():
             if form in primary or form in blockers:
@@ -239,11 +251,11 @@ class Matcher:
         out = []
         for eid in range(1, len(self.entries)):
             key = self.entry_keys[eid]
-            if has_cjk(key):
-                out.append((key, self.entries[eid][0][0]))
-        for form, parts in zip(self.compound_forms, self.compound_parts):
-            if all(part[2] == "country" for part in parts):   # 中方, 中美; not 湖南省委书记 (two words)
-                out.append((form, "country"))
+            kind = self.entries[eid][0][0]
+            if has_cjk(key) and kind != _FUSED:
+                out.append((key, kind))
+        for form in self.compound_forms:   # 中方, 中美
+            out.append((form, "country"))
         return out
 
     # ------------------------------------------------------------------ matching
@@ -369,9 +381,16 @@ class Matcher:
                 cend = cstart + clen
                 pos_b, pos_c = bend, cend
             if kind:
-                append(_new(KBMatch, (cstart, cend, kind, text[cstart:cend], rec)))
-                if iso is not None:
-                    add_context(iso)
+                if kind != _FUSED:
+                    append(_new(KBMatch, (cstart, cend, kind, text[cstart:cend], rec)))
+                    if iso is not None:
+                        add_context(iso)
+                else:
+                    for off, off_end, pkind, prec, piso in rec:
+                        append(_new(KBMatch, (cstart + off, cstart + off_end, pkind,
+                                              text[cstart + off:cstart + off_end], prec)))
+                        if piso is not None:
+                            add_context(piso)
             else:
                 pending.append(len(out))
                 append(_new(KBMatch, (cstart, cend, "", text[cstart:cend], eid)))
