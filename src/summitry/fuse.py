@@ -123,6 +123,9 @@ class _Item:
 class _Cluster:
     items: list[_Item] = field(default_factory=list)
     interval: tuple[date, date] | None = None  # intersection of the members' intervals
+    countries: set[str] = field(default_factory=set)  # destinations or hosts its reports name
+    places: set[str] = field(default_factory=set)
+    forums: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> _Item:
@@ -133,6 +136,11 @@ class _Cluster:
 
     def add(self, item: _Item) -> None:
         self.items.append(item)
+        self.countries.update(item.event.countries)
+        if item.event.place:
+            self.places.add(item.event.place)
+        if item.event.forum:
+            self.forums.add(item.event.forum)
         if item.interval:
             if self.interval is None:
                 self.interval = item.interval
@@ -146,22 +154,24 @@ def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _target_agrees(a: Event, b: Event) -> bool:
-    if a.type == "visit":
-        return bool(set(a.countries) & set(b.countries)) or not (a.countries and b.countries)
-    if a.type == "multilateral":
-        if a.forum and b.forum:
-            return a.forum == b.forum
-        return not (a.countries and b.countries) or bool(set(a.countries) & set(b.countries))
+def _target_agrees(ev: Event, cluster: _Cluster) -> bool:
+    """The destination, forum, host and place agree with what the cluster's reports say of them."""
+    countries = set(ev.countries)
+    if ev.type == "visit":
+        return bool(countries & cluster.countries) or not (countries and cluster.countries)
+    if ev.type == "multilateral":
+        if ev.forum and cluster.forums:
+            return ev.forum in cluster.forums
+        return not (countries and cluster.countries) or bool(countries & cluster.countries)
     # meetings and calls: hosts and places, where both say
-    if a.countries and b.countries and not set(a.countries) & set(b.countries):
+    if countries and cluster.countries and not countries & cluster.countries:
         return False
-    return not (a.place and b.place and a.place != b.place)
+    return not (ev.place and cluster.places and ev.place not in cluster.places)
 
 
 def _compatible(item: _Item, cluster: _Cluster) -> bool:
     ev, head = item.event, cluster.first.event
-    if not _target_agrees(ev, head):
+    if not _target_agrees(ev, cluster):
         return False
     if ev.type in ("visit", "multilateral"):
         if not _party_agrees(ev.actor, head.actor):
