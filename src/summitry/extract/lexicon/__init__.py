@@ -1,4 +1,8 @@
-"""Cue lexicons of the rules engines, kept as data (``en.yaml``, ``zh.yaml``) and checked on load."""
+"""The English cue lexicon (``en.yaml``, schema summitry-lexicon/1), kept as data and checked on load.
+
+The Chinese engine keeps its own lexicon, ``zh.yaml``, with a schema of its own (see
+``summitry.extract.zh_lexicon``).
+"""
 from __future__ import annotations
 
 import re
