@@ -35,7 +35,7 @@ def synthetic(kb, lang: str) -> str:
     rng = random.Random(7)
     if lang == "en":
         names = [c.name for c in kb.countries.values()] + [p.name for p in kb.people.values()]
-        filler = "the of and said on in talks with visit to a meeting held minister leaders agreed".split()
+        filler = ["the", "of", "and", "said", "on", "in", "talks", "with", "visit", "to", "a", "meeting", "held", "minister", "leaders", "agreed"]
         sep = " "
     else:
         names = [c.name_zh for c in kb.countries.values()] + [p.name_zh for p in kb.people.values() if p.name_zh]

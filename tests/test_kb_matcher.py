@@ -105,9 +105,9 @@ def test_a_chinese_place_after_its_province_or_country_belongs_there(kb):
 
 
 def test_victoria_follows_the_country_of_the_text(kb):
-    m = [x for x in kb.matcher("en").find("Canada's premier spoke in Victoria.") if x.surface == "Victoria"][0]
+    m = next(x for x in kb.matcher("en").find("Canada's premier spoke in Victoria.") if x.surface == "Victoria")
     assert m.record.country == "CAN"
-    m = [x for x in kb.matcher("en").find("Seychelles: talks in Victoria.") if x.surface == "Victoria"][0]
+    m = next(x for x in kb.matcher("en").find("Seychelles: talks in Victoria.") if x.surface == "Victoria")
     assert m.record.country == "SYC"
 
 

@@ -36,8 +36,21 @@ from summitry.kb.records import Country, Edition, Forum, KBMatch, Office, Person
 from summitry.kb.schema import DataProblem
 
 __all__ = [
-    "KB", "ENV_EXTRA", "get_kb", "extra_dirs_from_env", "as_date",
-    "Country", "Edition", "Forum", "KBMatch", "Office", "Person", "Place", "Region", "Term", "DataProblem",
+    "ENV_EXTRA",
+    "KB",
+    "Country",
+    "DataProblem",
+    "Edition",
+    "Forum",
+    "KBMatch",
+    "Office",
+    "Person",
+    "Place",
+    "Region",
+    "Term",
+    "as_date",
+    "extra_dirs_from_env",
+    "get_kb",
 ]
 
 ENV_EXTRA = "SUMMITRY_KB_EXTRA"

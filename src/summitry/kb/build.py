@@ -8,10 +8,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
 from summitry.kb.schema import (
@@ -64,7 +64,6 @@ def strip_accents(text: str) -> str:
 @dataclass
 class Tables:
     countries: dict[str, Country] = field(default_factory=dict)
-    country_names: dict[str, list[str]] = field(default_factory=dict)   # iso3 -> all en/zh names
     capitals_zh: dict[str, tuple[str, str]] = field(default_factory=dict)  # iso3 -> (capital, Chinese name)
     un_members: tuple[str, ...] = ()
     abbrev_zh: dict[str, str] = field(default_factory=dict)             # 中 -> CHN
@@ -230,7 +229,6 @@ def _build_countries(t: Tables, bases: list[Path]) -> None:
         aliases = tuple(n for n in names + e["names_zh"] if n not in (name, e["name_zh"]))
         t.countries[iso3] = Country(iso3=iso3, iso2=e["iso2"], name=name, name_zh=e["name_zh"],
                                     capital=e["capital"], aliases=aliases, demonyms=tuple(e["demonyms"]))
-        t.country_names[iso3] = [name, e["name_zh"], *aliases]
         if e.get("capital_zh") and e["capital"]:
             t.capitals_zh[iso3] = (e["capital"], e["capital_zh"])
     t.un_members = tuple(sorted(i for i, e in base.items() if e["un"]))
@@ -467,7 +465,7 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
             if sub.name.endswith(suf) and sub.name[: -len(suf)].strip():
                 names.append(sub.name[: -len(suf)].strip())
                 break
-        for n in list(names):
+        for n in names:
             _add_name(names, strip_accents(n))
         short = names[1] if len(names) > 1 and names[0].endswith(tuple(suffixes)) else names[0]
         add(Place(name=short, country=iso3, kind="subdivision", population=0),
@@ -600,6 +598,3 @@ def _read_holders(t: Tables, bases: list[Path]) -> None:
                                aliases=aliases, short=tuple(p["short"]),
                                terms=tuple(sorted(p["terms"], key=lambda x: (x.start, x.office))))
 
-
-def today() -> date:
-    return date.today()

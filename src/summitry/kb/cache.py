@@ -9,9 +9,9 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 from summitry.kb.build import data_files
 

@@ -2,10 +2,10 @@
 both extractors use. Build once, then pickle into the user cache (see :mod:`summitry.kb.cache`)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from summitry.kb.build import Tables, build_tables, has_cjk, place_prior
 from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
@@ -148,7 +148,6 @@ class KB:
             for n in names:
                 self._place_names.setdefault(n, []).append(i)
                 self._add(n, "place", pl, prior)
-        self._place_aliases = t.place_aliases
 
     # ------------------------------------------------------------------ lookups
 
@@ -389,13 +388,13 @@ class KB:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def build(cls, extra_dirs: Sequence[str | Path] = ()) -> "KB":
+    def build(cls, extra_dirs: Sequence[str | Path] = ()) -> KB:
         """Build from the data files without any cache."""
         dirs = [Path(d) for d in extra_dirs]
         return cls(build_tables(dirs), dirs)
 
     @classmethod
-    def load(cls, extra_dirs: Sequence[str | Path] = (), *, use_cache: bool = True) -> "KB":
+    def load(cls, extra_dirs: Sequence[str | Path] = (), *, use_cache: bool = True) -> KB:
         """Load the KB: package data plus ``extra_dirs``, from the user cache when it is fresh."""
         from summitry.kb.cache import load_cached
 

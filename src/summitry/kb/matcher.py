@@ -47,7 +47,7 @@ def _title_case(low: str) -> str:
     return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in low.split(" "))
 
 
-def _fused_place_titles(kb: "KB", primary: dict[str, list[tuple]]) -> dict[str, tuple]:
+def _fused_place_titles(kb: KB, primary: dict[str, list[tuple]]) -> dict[str, tuple]:
     """A place fused with a title that begins with the place's own suffix, one match per part:
     湖南省 + 省委书记 -> 湖南省委书记 (湖南 | 省委书记), 纽约州 + 州长 -> 纽约州长 (纽约 | 州长). As
     longer keys they win over the place name alone."""
@@ -110,8 +110,7 @@ class Matcher:
         self.compounds = ahocorasick.Automaton()  # zh country abbreviations
         self.compound_parts: list[tuple[tuple, ...]] = []   # (start, end, kind, record, ISO3) per part
         self.compound_forms: list[str] = []
-        self.ascii_keys: set[int] = set()       # zh: entry ids of Latin keys, checked for word boundaries
-        self.ascii_from = 1 << 40               # zh: the lowest of those ids (they come last)
+        self.ascii_from = 1 << 40               # zh: lowest entry id of a Latin key (they come last)
         self.info: list[tuple] = [("", None, None, 0)]  # entry id -> (kind, record, ISO3, key length)
         self._has_compounds = False
 
@@ -123,7 +122,7 @@ class Matcher:
         return len(self.entries) - 1
 
     @classmethod
-    def build(cls, kb: "KB", lang: str) -> "Matcher":
+    def build(cls, kb: KB, lang: str) -> Matcher:
         m = cls(lang)
         extra = kb._tables_extra
         stop_en = extra["place_stoplist_en"]
@@ -193,7 +192,6 @@ class Matcher:
                 cands[:] = _prune(cands)
                 eid = m._entry(key, cands)
                 if lang == "zh" and not has_cjk(key):
-                    m.ascii_keys.add(eid)
                     m.ascii_from = min(m.ascii_from, eid)
                 if lang == "zh":
                     raw = _as_bytes_text(key)
@@ -212,7 +210,7 @@ class Matcher:
             m.cs.make_automaton()
         return m
 
-    def _build_compounds(self, kb: "KB", primary: dict[str, list[tuple]]) -> None:
+    def _build_compounds(self, kb: KB, primary: dict[str, list[tuple]]) -> None:
         """Chinese strings that name several things at once, one match per part: country
         abbreviations (中方, 中美, 俄乌) and a place fused with a title that begins with the
         place's own suffix (湖南省 + 省委书记 -> 湖南 | 省委书记, 加州 + 州长 -> 加 | 州长)."""

@@ -8,10 +8,11 @@ from __future__ import annotations
 import calendar
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -175,7 +176,7 @@ def read_yaml(path: Path, top_key: str | None, expected_schema: str,
     """Read a YAML data file: returns (whole document, entries under ``top_key``)."""
     name = str(path)
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except (OSError, yaml.YAMLError) as exc:
         problems.append(DataProblem(name, getattr(getattr(exc, "problem_mark", None), "line", -1) + 1,
                                     f"cannot read YAML: {exc}"))
