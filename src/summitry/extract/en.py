@@ -74,6 +74,7 @@ _NOMINAL_TRIGGER = re.compile(
 _CAPITAL = re.compile(r"\s+capital\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
+_DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
@@ -546,7 +547,9 @@ class EnglishRuleEngine:
                     c_place = next((t.place for t in dests if t.country == c and t.place), None)
                     results.append(("visit", actor, [], [c], c_place, None))
         elif trig.type == "multilateral":
-            forum, f_place, f_country = self._forum_target(targets, state, text, trig, window_end, when)
+            forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
+            if event_span is None or (event_span[1] != "day" and f_span is not None and f_span[1] == "day"):
+                event_span = f_span or event_span  # "will attend the meeting": when that meeting was said to be
             if forum is None:
                 # "attended the China-Russia-Mongolia trilateral meeting": a meeting of those countries'
                 # holders of the actor's own office.
@@ -596,8 +599,11 @@ class EnglishRuleEngine:
             """The last cue of ``status`` in text[a:b] that is not part of a date ("May 5")."""
             found = None
             for m in self.status_rx[status].finditer(text, max(a, sent.start), min(b, sent.end)):
-                if not any(d.start <= m.start() < d.end for d in s_dates):
-                    found = m
+                if any(d.start <= m.start() < d.end for d in s_dates):
+                    continue
+                if _DENIED.search(text, max(sent.start, m.start() - 14), m.start()):
+                    continue  # "postponed rather than cancelled", "not cancelled"
+                found = m
             return found
 
         before = (max(clause_start, trig.start - 80), trig.start)
@@ -648,7 +654,10 @@ class EnglishRuleEngine:
             if re.search(r"\b(?:since|until|till|before|ahead of)\s*$", head, re.I):
                 continue  # "his first trip since April 2017": another time, not this event's
             if self.reporting_rx.search(head) and re.search(r"(?:on|in|at)\s*$", head) or \
-                    re.search(r"\bsame day\b", text[span.start:span.end]):
+                    re.search(r"\bsame day\b", text[span.start:span.end]) or \
+                    span.end <= trig.start and self.reporting_rx.search(text, sent.start, span.start) and \
+                    re.search(r"\bthat\b", text[span.end:trig.start]):
+                # "said in an interview last month that ...": the date of the saying
                 reported = reported or span  # "said on June 6": the date of the report
                 continue
             usable.append(span)
@@ -684,9 +693,13 @@ class EnglishRuleEngine:
         event's tense: a plan's Monday is the next one, a past visit's the last one."""
         from summitry.time import find_dates
 
-        tense = {"planned": "future", "speculated": "future", "occurred": "past"}.get(status)
+        # A postponed or cancelled trip was put off from a day still to come ("due to begin on Sunday").
+        tense = {"planned": "future", "speculated": "future", "occurred": "past", "postponed": "future",
+                 "cancelled": "future"}.get(status)
         if tense is None or published is None or re.search(r"\d{4}", span.text):
             return span
+        if status in ("postponed", "cancelled") and span.kind != "weekday":
+            return span  # "on February 1, ... postponed": the day it was put off, as written
         key = (span.text, tense, published)
         if key not in self._reread:
             if len(self._reread) > 50_000:
@@ -869,19 +882,19 @@ class EnglishRuleEngine:
                 if edition is not None:
                     place = place or edition.city
                     country = country or edition.country
-                return forum, place, country
+                return forum, place, country, None
         # "will attend the meeting": the gathering named last in the narrative.
         if state.last_forum is not None and re.match(r"\s*(?:the\s+)?(?:meeting|summit|forum|conference|gathering)\b",
                                                       text[trig.end:window_end], re.I):
-            forum, place, country, _ = state.last_forum
-            return forum, place, country
+            forum, place, country, span = state.last_forum
+            return forum, place, country, span
         # "the Samarkand Summit": a gathering named after its host city.
         m = re.match(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+[Ss]ummit\b", text[trig.end:window_end])
         if m and when is not None:
             found = self._forum_by_city(m.group(1), when)
             if found:
-                return found
-        return None, None, None
+                return (*found, None)
+        return None, None, None, None
 
     def _edition(self, forum_key: str, when: date | None, slack_days: int = 45):
         """The edition of a forum held around ``when`` (a month's slack for loose dates), else None."""
@@ -917,14 +930,16 @@ class EnglishRuleEngine:
 
     # ------------------------------------------------------------------ narrative
     def _note_forum(self, fm, matches, s_dates, state, doc, published) -> None:
-        when = s_dates[0].interval.start if s_dates and s_dates[0].interval else (published.start if published else None)
+        dated = next((d for d in s_dates if d.interval is not None), None)
+        when = dated.interval.start if dated else (published.start if published else None)
+        span = ((dated.interval.start, dated.interval.end), dated.interval.precision) if dated else None
         place = next((m.record.name for m in matches if m.kind == "place" and m.start > fm.end), None)
         country = next((m.record.country for m in matches if m.kind == "place" and m.start > fm.end), None)
         if when is not None:
             ed = self._edition(fm.record.key, when)
             if ed is not None:
                 place, country = place or ed.city, country or ed.country
-        state.last_forum = (fm.record, place, country, when)
+        state.last_forum = (fm.record, place, country, span)
 
     def _update_state(self, sent, si, parties, s_dates, state, events) -> None:
         subjects = [p for p in parties if p.kind in ("person", "unknown", "unnamed")]
@@ -949,16 +964,14 @@ class EnglishRuleEngine:
                 state.last_actor, state.last_actor_sentence = first, si
         if si - state.last_actor_sentence > 2:
             state.last_actor = None
-        dated = [d for d in s_dates if d.interval is not None and d.interval.precision in ("day", "month")
-                 and d.kind in ("absolute", "range", "weekday", "part", "relative")]
-        if dated:
-            best = dated[0]
-            state.last_date = ((best.interval.start, best.interval.end), best.interval.precision)
-            if state.anchor_date is None and events and events[-1].mentions[0].start == sent.start \
-                    and events[-1].start:
-                last = events[-1]
-                state.anchor_date = ((date.fromisoformat(last.start), date.fromisoformat(last.end)),
-                                     last.precision)
+        # The narrative's date is that of the last event it dated, not of any date it mentions in
+        # passing ("the first since Mike Pompeo went in October 2018").
+        own = [e for e in events if e.mentions[0].start == sent.start and e.start and e.precision in ("day", "month")]
+        dated = [d for d in s_dates if d.interval is not None]
+        if own and dated:
+            state.last_date = _interval_of(own[-1])
+            if state.anchor_date is None:
+                state.anchor_date = _interval_of(own[0])
 
 
 # ---------------------------------------------------------------------- helpers
@@ -1026,6 +1039,10 @@ def _with_surnames(text: str, matches: list) -> list:
         if person is not None and not covered.covers(m.start()):
             extra.append(_LocalMatch(m.start(), m.end(), "person_short", m.group(0), person))
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
+
+
+def _interval_of(ev: Event) -> tuple:
+    return (date.fromisoformat(ev.start), date.fromisoformat(ev.end or ev.start)), ev.precision
 
 
 def _take(items: Sequence, index: int, sent: Sentence) -> tuple[list, int]:
