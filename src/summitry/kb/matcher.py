@@ -111,7 +111,7 @@ class Matcher:
         self.compound_parts: list[tuple[tuple, ...]] = []   # (start, end, kind, record, ISO3) per part
         self.compound_forms: list[str] = []
         self.ascii_from = 1 << 40               # zh: lowest entry id of a Latin key (they come last)
-        self.info: list[tuple] = [("", None, None, 0)]  # entry id -> (kind, record, ISO3, key length)
+        self.info: list[tuple] = [("", None, None, "")]  # entry id -> (kind, record, ISO3, key)
         self._has_compounds = False
 
     # ------------------------------------------------------------------ building
@@ -203,8 +203,9 @@ class Matcher:
                 raw = _as_bytes_text(b)
                 m.cs.add_word(raw, _BLOCKER * _LEN_BITS + len(raw))
             m._build_compounds(kb, cs)
-        m.info = [("", None, None, 0)] + [
-            (c[0][0], c[0][1], _country_of(c[0][1]), len(k)) if len(c) == 1 else ("", None, None, len(k))
+        # surface = key: keys are matched exactly as written (case variants are keys of their own)
+        m.info = [("", None, None, "")] + [
+            (c[0][0], c[0][1], _country_of(c[0][1]), k) if len(c) == 1 else ("", None, None, k)
             for c, k in zip(m.entries[1:], m.entry_keys[1:])]
         if len(m.cs):
             m.cs.make_automaton()
@@ -289,14 +290,14 @@ class Matcher:
             if end < n and text[end].isalnum():
                 continue
             eid = code >> _LEN_SHIFT
-            kind, rec, iso, _ = info[eid]
+            kind, rec, iso, key = info[eid]
             if kind:
-                append(_new(KBMatch, (start, end, kind, text[start:end], rec)))
+                append(_new(KBMatch, (start, end, kind, key, rec)))
                 if iso is not None:
                     add_context(iso)
             else:
                 pending.append(len(out))
-                append(_new(KBMatch, (start, end, "", text[start:end], eid)))
+                append(_new(KBMatch, (start, end, "", key, eid)))
         for i in pending:
             start, end, _, surface, eid = out[i]
             out[i] = self._choose(text, start, end, surface, self.entries[eid], context, out[i - 1] if i else None)
@@ -371,16 +372,16 @@ class Matcher:
                 pos_b, pos_c = ce, cstart + len(forms[cid])
                 ci += 1
                 next_comp = comps[ci][0] if ci < nc else nb + 1
-            kind, rec, iso, clen = info[eid]
+            kind, rec, iso, key = info[eid]
             if ascii_text:
                 cstart, cend = bstart, bend
             else:
                 cstart = pos_c + len(data[pos_b:bstart].decode("utf-8"))
-                cend = cstart + clen
+                cend = cstart + len(key)
                 pos_b, pos_c = bend, cend
             if kind:
                 if kind != _FUSED:
-                    append(_new(KBMatch, (cstart, cend, kind, text[cstart:cend], rec)))
+                    append(_new(KBMatch, (cstart, cend, kind, key, rec)))
                     if iso is not None:
                         add_context(iso)
                 else:
@@ -391,7 +392,7 @@ class Matcher:
                             add_context(piso)
             else:
                 pending.append(len(out))
-                append(_new(KBMatch, (cstart, cend, "", text[cstart:cend], eid)))
+                append(_new(KBMatch, (cstart, cend, "", key, eid)))
         while ci < nc:
             cb, ce, cid = comps[ci]
             cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
