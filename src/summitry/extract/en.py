@@ -52,7 +52,7 @@ _COMPLEMENT = re.compile(
 _FIRST_TARGET_GAP = re.compile(
     r"^(?:\s+|,|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|[a-z]+-country|"
     r"countries|country|in|at|of|to|on|for|and|from|\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
-    r"summit|leaders'?|[A-Z][a-z]+)\b)*$")
+    r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|[A-Z][a-z]+)\b)*$")
 _NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
 _MODIFIER_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine)\b",
                              re.I)
@@ -229,9 +229,6 @@ class EnglishRuleEngine:
             s_dates, di = _take(dates, di, sent)
             s_triggers, ti = _take(triggers, ti, sent)
             parties = self._parties(text, sent, s_matches, published.start if published else None)
-            forums = [m for m in s_matches if m.kind == "forum"]
-            if forums:
-                self._note_forum(forums[-1], s_matches, s_dates, state, doc, published)
             # "the visiting Assistant Secretary": an adjective that says who visits, not a trip.
             s_triggers = [t for t in s_triggers
                           if not (t.type == "visit" and any(p.start - t.end in (0, 1) and p.kind != "pronoun"
@@ -242,6 +239,9 @@ class EnglishRuleEngine:
             for trig in s_triggers:
                 events.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
                                                s_dates, state, published))
+            forums = [m for m in s_matches if m.kind == "forum"]
+            if forums:  # after the sentence's own events: "the meeting" looks back to it from the next one
+                self._note_forum(forums[-1], s_matches, s_dates, state, doc, published)
             self._update_state(sent, si, parties, s_dates, state, events)
         return _hosts_from_visits(_consolidate_regions(events, self.kb))
 
@@ -548,8 +548,8 @@ class EnglishRuleEngine:
                     results.append(("visit", actor, [], [c], c_place, None))
         elif trig.type == "multilateral":
             forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
-            if event_span is None or (event_span[1] != "day" and f_span is not None and f_span[1] == "day"):
-                event_span = f_span or event_span  # "will attend the meeting": when that meeting was said to be
+            if f_span is not None and (event_span is None or event_span[1] != "day"):
+                event_span = f_span  # "will attend the meeting": when that meeting was said to be
             if forum is None:
                 # "attended the China-Russia-Mongolia trilateral meeting": a meeting of those countries'
                 # holders of the actor's own office.
@@ -930,7 +930,8 @@ class EnglishRuleEngine:
 
     # ------------------------------------------------------------------ narrative
     def _note_forum(self, fm, matches, s_dates, state, doc, published) -> None:
-        dated = next((d for d in s_dates if d.interval is not None), None)
+        near = sorted((d for d in s_dates if d.interval is not None), key=lambda d: abs(d.start - fm.end))
+        dated = near[0] if near else None
         when = dated.interval.start if dated else (published.start if published else None)
         span = ((dated.interval.start, dated.interval.end), dated.interval.precision) if dated else None
         place = next((m.record.name for m in matches if m.kind == "place" and m.start > fm.end), None)
