@@ -134,7 +134,8 @@ def test_region_members(kb):
     ("Belt and Road Forum", "brf"), ("China-Central Asia Summit", "china_central_asia"),
     ("中国—中亚峰会", "china_central_asia"), ("FOCAC", "focac"), ("中非合作论坛", "focac"),
     ("CELAC", "celac"), ("Arab League", "arab_league"), ("African Union", "african_union"),
-    ("COP", "cop"), ("联合国气候变化大会", "cop"),
+    ("COP", "cop"), ("联合国气候变化大会", "cop"), ("亚投行", "aiib"), ("SAARC", "saarc"), ("OPEC+", "opec"),
+    ("Summer Davos", "wef_amnc"), ("夏季达沃斯论坛", "wef_amnc"),
 ])
 def test_forums_by_name_acronym_and_chinese_name(kb, name, key):
     assert kb.forum(name).key == key
