@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from summitry.extract import mention_event_id
+from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, split_sentences
 from summitry.records import Document, Event, Mention, Party
@@ -184,10 +185,18 @@ class EnglishRuleEngine:
             for entry in entries:
                 rx = re.compile(rf"(?<![\w-])(?:{entry['pattern']})(?![\w-])", re.I)
                 self.triggers.append((etype, entry.get("target", "right"), rx))
-        # One pass finds where triggers may start; each pattern is then tried only there.
-        self.trigger_starts = re.compile(
-            r"(?<![\w-])(?:" + "|".join(f"(?:{e['pattern']})(?![\\w-])" for es in lex["triggers"].values() for e in es)
-            + ")", re.I)
+        # Each pattern is tried only at the words it can start with (a pattern whose first words
+        # cannot be told is scanned in full).
+        self.trigger_index: dict[str, list[int]] = {}
+        self.unindexed_triggers: list[int] = []
+        flat = [e for es in lex["triggers"].values() for e in es]
+        for i, entry in enumerate(flat):
+            words = first_words(entry["pattern"])
+            if words is None:
+                self.unindexed_triggers.append(i)
+            else:
+                for w in words:
+                    self.trigger_index.setdefault(w, []).append(i)
         self.status_rx = {
             status: re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.I)
             for status, pats in lex["status"].items()
@@ -287,14 +296,17 @@ class EnglishRuleEngine:
 
     def _find_triggers(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
-        starts = sorted({m.start() for m in self.trigger_starts.finditer(text)})
-        for etype, target, rx in self.triggers:
-            for pos in starts:
-                m = rx.match(text, pos)
-                if m is None:
-                    continue
-                nominal = bool(_NOMINAL_TRIGGER.match(m.group(0)))
-                found.append(Trigger(m.start(), m.end(), etype, target, nominal))
+        matched = []
+        for w in WORD.finditer(text):
+            for i in self.trigger_index.get(w.group(0).lower(), ()):
+                m = self.triggers[i][2].match(text, w.start())
+                if m is not None:
+                    matched.append((i, m))
+        for i in self.unindexed_triggers:
+            matched.extend((i, m) for m in self.triggers[i][2].finditer(text))
+        for i, m in matched:
+            etype, target, _ = self.triggers[i]
+            found.append(Trigger(m.start(), m.end(), etype, target, bool(_NOMINAL_TRIGGER.match(m.group(0)))))
         # Longest first; an overlapped shorter trigger is dropped, a call outranks a meeting it contains.
         rank = {"call": 0, "multilateral": 1, "visit": 2, "meeting": 3}
         found.sort(key=lambda t: (t.start, -(t.end - t.start), rank[t.type]))

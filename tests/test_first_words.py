@@ -1,0 +1,76 @@
+"""Trying trigger patterns only at the words they can start with finds exactly what a full scan finds."""
+import json
+import random
+import re
+
+import pytest
+
+from summitry.extract.en import EnglishRuleEngine
+from summitry.extract.first_words import first_words
+from summitry.extract.lexicon import load
+
+from conftest import EXAMPLES, SHARED
+
+
+@pytest.mark.parametrize("pattern,words", [
+    ("visit(?:s|ed|ing)?", {"visit", "visits", "visited", "visiting"}),
+    ("(?:state|official) visits? (?:to|in)", {"state", "official"}),
+    ("(?:tele)?phone call", {"phone", "telephone"}),
+    ("(?:called|paid a (?:courtesy )?call) on", {"called", "paid"}),
+    ("spen[dt] (?:\\w+ ){1,3}in", {"spend", "spent"}),
+    ("(?:met|meet)(?! with)", {"met", "meet"}),
+])
+def test_first_words_of_a_pattern(pattern, words):
+    assert first_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern", ["\\w+ visit", "[a-z]+ed", "(?:visit|\\w+)"])
+def test_a_pattern_whose_first_word_cannot_be_told_gives_none(pattern):
+    assert first_words(pattern) is None
+
+
+def full_scan(engine, text):
+    """The reference: every pattern tried at every place a word can start."""
+    starts = [i for i in range(len(text)) if text[i].isalpha() and (i == 0 or not (text[i - 1].isalnum()
+                                                                                  or text[i - 1] in "_-"))]
+    found = []
+    for etype, target, rx in engine.triggers:
+        found += [(m.start(), m.end(), etype) for m in (rx.match(text, i) for i in starts) if m]
+    return sorted(found)
+
+
+def indexed_scan(engine, text):
+    found = []
+    from summitry.extract.first_words import WORD
+    for w in WORD.finditer(text):
+        for i in engine.trigger_index.get(w.group(0).lower(), ()):
+            m = engine.triggers[i][2].match(text, w.start())
+            if m:
+                found.append((m.start(), m.end(), engine.triggers[i][0]))
+    for i in engine.unindexed_triggers:
+        found += [(m.start(), m.end(), engine.triggers[i][0]) for m in engine.triggers[i][2].finditer(text)]
+    return sorted(found)
+
+
+def texts():
+    out = []
+    for path in (EXAMPLES / "corpus.jsonl", SHARED / "corpus" / "seeds.jsonl"):
+        if path.exists():
+            out += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+    rng = random.Random(4)
+    words = ("visit visited paid a state visit to met with held talks with spoke by phone attended the summit "
+             "co-chaired Xi's trip-to of in Moscow. call called on face-to-face video call 'visits' re-visit").split()
+    out += [" ".join(rng.choice(words) for _ in range(80)) for _ in range(50)]
+    return out
+
+
+def test_indexed_scan_equals_a_full_scan():
+    engine = EnglishRuleEngine()
+    for text in texts():
+        assert indexed_scan(engine, text) == full_scan(engine, text)
+
+
+def test_every_trigger_pattern_has_first_words():
+    for etype, entries in load("en")["triggers"].items():
+        for entry in entries:
+            assert first_words(entry["pattern"]), (etype, entry["pattern"])
