@@ -150,6 +150,12 @@ def test_chinese_blockers_keep_ordinary_words_out(kb, text):
             and s[0] in "中美西"] == []
 
 
+def test_central_asian_cities_in_chinese(kb):
+    for name, iso3 in {"奥什": "KGZ", "苦盏": "TJK", "努库斯": "UZB", "阿克套": "KAZ", "阿瓦扎": "TKM"}.items():
+        (m,) = kb.matcher("zh").find(name)
+        assert (m.kind, m.record.country) == ("place", iso3), name
+
+
 def test_foreign_surnames_that_are_small_cities_are_not_places_in_chinese(kb):
     # 科罗廖夫 is Korolyov (a town near Moscow) and the surname Korolev
     assert kb.place("科罗廖夫").country == "RUS"

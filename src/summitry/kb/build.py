@@ -83,6 +83,8 @@ class Tables:
     zh_two_char_min_population: int = 300000
     en_city_min_population: int = 0
     zh_foreign_city_min_population: int = 0
+    zh_surname_like_min_population: int = 0
+    zh_surname_like_endings: tuple[str, ...] = ()
     zh_native_countries: tuple[str, ...] = ()
     subdivision_suffixes: tuple[str, ...] = ()
     problems: list[DataProblem] = field(default_factory=list)
@@ -252,7 +254,10 @@ def _read_matching(t: Tables, bases: list[Path]) -> None:
                 stop.update(str_list(doc, "place_stoplist_en"))
                 short_stop.update(str_list(doc, "person_short_stoplist_en"))
                 blockers.extend(x for x in str_list(doc, "blockers_zh") if x not in blockers)
-                for key in ("en_city_min_population", "zh_foreign_city_min_population", "zh_two_char_min_population"):
+                t.zh_surname_like_endings += tuple(x for x in str_list(doc, "zh_surname_like_endings")
+                                                   if x not in t.zh_surname_like_endings)
+                for key in ("en_city_min_population", "zh_foreign_city_min_population", "zh_two_char_min_population",
+                            "zh_surname_like_min_population"):
                     if key in doc:
                         setattr(t, key, int(doc[key]))
                 t.zh_native_countries += tuple(c for c in str_list(doc, "zh_native_countries")

@@ -77,6 +77,8 @@ class KB:
             "en_city_min_population": tables.en_city_min_population,
             "zh_foreign_city_min_population": tables.zh_foreign_city_min_population,
             "zh_native_countries": tables.zh_native_countries,
+            "zh_surname_like_min_population": tables.zh_surname_like_min_population,
+            "zh_surname_like_endings": tables.zh_surname_like_endings,
             "curated_places": frozenset(tables.places[i] for i in tables.curated_places),
         }
         self._iso2 = {c.iso2: c.iso3 for c in self.countries.values()}

@@ -131,6 +131,8 @@ class Matcher:
         min_pop_en = extra["en_city_min_population"]
         min_pop_foreign = extra["zh_foreign_city_min_population"]
         zh_native = set(extra["zh_native_countries"])
+        min_pop_surname = extra["zh_surname_like_min_population"]
+        surname_endings = tuple(extra["zh_surname_like_endings"])
         curated = extra["curated_places"]   # places_extra rows: always matched
         cs: dict[str, list[tuple]] = {}
 
@@ -175,7 +177,8 @@ class Matcher:
                         continue
                     if kind == "place" and rec.kind == "city" and rec not in curated and (
                             (len(name) == 2 and rec.population < min_pop)
-                            or (rec.country not in zh_native and rec.population < min_pop_foreign)):
+                            or (rec.country not in zh_native and rec.population < (
+                                min_pop_surname if name.endswith(surname_endings) else min_pop_foreign))):
                         continue
                     put(cs, name, cand)
         if lang == "zh":
