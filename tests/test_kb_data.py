@@ -183,6 +183,18 @@ def extra_dir(tmp_path_factory) -> Path:
         "name,country,kind,population,names_zh,aliases\n"
         "Testville,CHN,city,120000,测试城,Test City\n"
         "Nowhere Land,ZZZ,city,5,,\n", encoding="utf-8")
+    (d / "countries_extra.csv").write_text(
+        "iso3,iso2,un_member,name,name_zh,official_zh,capital,capital_zh,aliases,demonyms,abbrev_zh\n"
+        "KAZ,,,,,,,,Qazaq Eli|哈萨克斯坦国,Qazaq,\n"
+        "XYZ,,,,,,,,Nowhereland,,\n", encoding="utf-8")
+    (d / "regions.yaml").write_text(textwrap.dedent("""\
+        schema: summitry-regions/1
+        regions:
+          - key: test_steppe
+            name: Great Steppe
+            name_zh: 大草原测试区
+            members: [KAZ, MNG]
+        """), encoding="utf-8")
     (d / "forums.yaml").write_text(textwrap.dedent("""\
         schema: summitry-forums/1
         forums:
@@ -212,7 +224,8 @@ def test_bad_rows_are_reported_with_file_and_line_and_skipped(extra_kb, extra_di
     assert any(p.startswith(holders + ":6:") and "XYZ" in p for p in problems)
     assert any(p.startswith(str(extra_dir / "places_extra.csv") + ":3:") for p in problems)
     assert any("forums.yaml" in p and "ends" in p for p in problems)
-    assert len(problems) == 6
+    assert any(p.startswith(str(extra_dir / "countries_extra.csv") + ":3:") and "XYZ" in p for p in problems)
+    assert len(problems) == 7
     for bad in ("Li Badoffice", "Wang Baddate", "Zhao Backwards"):
         assert extra_kb.person(bad) is None
 
@@ -225,3 +238,7 @@ def test_extra_directory_rows_merge_on_top_of_package_data(extra_kb):
     assert extra_kb.forum("TCF").editions[0].city == "Testville"
     assert len(extra_kb.forum("TCF").editions) == 1
     assert extra_kb.country("Kazakhstan").iso3 == "KAZ"   # package data still there
+    assert extra_kb.country("Qazaq Eli").iso3 == "KAZ"
+    assert extra_kb.country("哈萨克斯坦国").iso3 == "KAZ"
+    assert extra_kb.region("大草原测试区").members == ("KAZ", "MNG")
+    assert [m.record.key for m in extra_kb.matcher("en").find("the Great Steppe")] == ["test_steppe"]
