@@ -74,3 +74,14 @@ def test_every_trigger_pattern_has_first_words():
     for etype, entries in load("en")["triggers"].items():
         for entry in entries:
             assert first_words(entry["pattern"]), (etype, entry["pattern"])
+
+
+def test_titles_and_leader_words_found_at_candidate_words_equal_a_full_scan():
+    from summitry.extract.en import _words
+
+    engine = EnglishRuleEngine()
+    assert engine.lexical_first_words, "the lexicon's titles should have first words"
+    for text in texts() + ["The Deputy Director-General and the special envoy met his counterparts' heads of state."]:
+        fast = [(m.start(), m.end(), m.lastgroup) for m in engine._lexical_finditer(text, _words(text))]
+        full = [(m.start(), m.end(), m.lastgroup) for m in engine.lexical_rx.finditer(text)]
+        assert fast == full

@@ -213,9 +213,9 @@ class EnglishRuleEngine:
         groups = [(level, pats) for level, pats in lex["titles"].items()]
         groups += [("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
                    ("pronoun", [r"he", r"she", r"his", r"her", r"him"])]
-        self.lexical_rx = re.compile(
-            r"(?<![\w-])(?:" + "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups) + r")(?![\w-])",
-            re.I)
+        lexical = "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups)
+        self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.I)
+        self.lexical_first_words = first_words(lexical)  # tried only where one of these stands
         self.non_event_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['non_event'])})(?![\w-])", re.I)
 
     # ------------------------------------------------------------------ entry point
@@ -226,10 +226,11 @@ class EnglishRuleEngine:
         sentences = split_sentences(text)
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
         self._text = text
-        matches = self._with_lexical_matches(text, self._places_in_context(matches))
+        words = _words(text)
+        matches = self._with_lexical_matches(text, self._places_in_context(matches), words)
         dates = find_dates(text, "en", doc.published)
         published = parse_published(doc.published)
-        triggers = self._find_triggers(text)
+        triggers = self._find_triggers(text, words)
         state = DocState()
         events: list[Event] = []
         mi = di = ti = 0
@@ -279,11 +280,26 @@ class EnglishRuleEngine:
             out.append(m)
         return out
 
-    def _with_lexical_matches(self, text: str, matches: list) -> list:
+    def _lexical_finditer(self, text: str, words):
+        """The lexical pattern's matches, left to right without overlaps, tried at candidate words only."""
+        if self.lexical_first_words is None:
+            yield from self.lexical_rx.finditer(text)
+            return
+        reach = 0
+        for start, word in words:
+            if start < reach or word not in self.lexical_first_words:
+                continue
+            m = self.lexical_rx.match(text, start)
+            if m is not None:
+                reach = m.end()
+                yield m
+
+    def _with_lexical_matches(self, text: str, matches: list, words=None) -> list:
         """Titles the knowledge base lacks, leader words, groups and pronouns, as matches of the document."""
         taken = _Spans((m.start, m.end) for m in matches if m.kind == "office")
         extra = []
-        for m in self.lexical_rx.finditer(text):
+        words = words if words is not None else _words(text)
+        for m in self._lexical_finditer(text, words):
             kind = m.lastgroup
             if kind in _TITLE_LEVELS:
                 if taken.overlaps(m.start(), m.end()):
@@ -294,12 +310,12 @@ class EnglishRuleEngine:
         return sorted(matches + extra, key=lambda m: (m.start, -m.end))
 
 
-    def _find_triggers(self, text: str) -> list[Trigger]:
+    def _find_triggers(self, text: str, words=None) -> list[Trigger]:
         found: list[Trigger] = []
         matched = []
-        for w in WORD.finditer(text):
-            for i in self.trigger_index.get(w.group(0).lower(), ()):
-                m = self.triggers[i][2].match(text, w.start())
+        for start, word in (words if words is not None else _words(text)):
+            for i in self.trigger_index.get(word, ()):
+                m = self.triggers[i][2].match(text, start)
                 if m is not None:
                     matched.append((i, m))
         for i in self.unindexed_triggers:
@@ -1052,6 +1068,11 @@ def _with_surnames(text: str, matches: list) -> list:
         if person is not None and not covered.covers(m.start()):
             extra.append(_LocalMatch(m.start(), m.end(), "person_short", m.group(0), person))
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """Where each word starts, and the word in lower case: the places a trigger or title may start."""
+    return [(m.start(), m.group(0).lower()) for m in WORD.finditer(text)]
 
 
 def _interval_of(ev: Event) -> tuple:
