@@ -60,4 +60,4 @@ def _expand(items: list, outs: set[tuple[str, bool]]) -> set[tuple[str, bool]] |
     return outs
 
 
-WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
