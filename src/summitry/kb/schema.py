@@ -16,17 +16,6 @@ from typing import Any
 
 import yaml
 
-LEVELS = (
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "minister",
-    "legislator",
-    "subnational",
-    "diplomat",
-    "other",
-)
-
 # Column lists of the CSV files. "required" columns must be non-empty on every row.
 CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
     "countries": {
