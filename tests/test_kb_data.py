@@ -14,7 +14,8 @@ import yaml
 
 from summitry.kb import KB, get_kb
 from summitry.kb.build import DATA_DIR, has_cjk
-from summitry.kb.schema import CSV_SCHEMAS, LEVELS, parse_date
+from summitry.kb.schema import CSV_SCHEMAS, parse_date
+from summitry.records import LEVELS
 
 OFFICE_KEYS_OF_CONTRACT = {
     "head_of_state": "head_of_state", "head_of_government": "head_of_government",

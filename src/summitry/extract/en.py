@@ -21,7 +21,7 @@ from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, split_sentences
-from summitry.records import Document, Event, Mention, Party
+from summitry.records import LEVELS, Document, Event, Mention, Party
 
 LEVEL_OF_KEY = {
     "head_of_state": "head_of_state",
@@ -1004,8 +1004,7 @@ class EnglishRuleEngine:
 
 
 # ---------------------------------------------------------------------- helpers
-_TITLE_LEVELS = {"head_of_state", "head_of_government", "foreign_minister", "minister", "legislator", "subnational",
-                 "diplomat", "other"}
+_TITLE_LEVELS = frozenset(LEVELS)
 
 
 class _Spans:

@@ -16,7 +16,6 @@ from typing import Any
 from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
 from summitry.kb.schema import (
     FORUM_KINDS,
-    LEVELS,
     PLACE_KINDS,
     DataError,
     DataProblem,
@@ -28,6 +27,7 @@ from summitry.kb.schema import (
     split_list,
     str_list,
 )
+from summitry.records import LEVELS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

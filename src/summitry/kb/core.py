@@ -9,7 +9,8 @@ from pathlib import Path
 
 from summitry.kb.build import Tables, build_tables, has_cjk, place_prior
 from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
-from summitry.kb.schema import LEVELS, DataError, DataProblem, parse_date
+from summitry.kb.schema import DataError, DataProblem, parse_date
+from summitry.records import LEVELS
 
 # How strongly each kind claims a surface that several records share; places use place_prior()
 # (about 3..10), so any country, region, forum, person or office outranks a place of the same name.
