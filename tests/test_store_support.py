@@ -79,7 +79,8 @@ def generated_documents(n: int, seed: int = 7, lines_per_doc: int = 6) -> list[D
             elif draw < 0.08:  # a report that does not say where the person is from
                 home = None
             host = rng.choice([h for h in HOSTS if h != home])
-            day = f"2022-{rng.randint(1, 3):02d}-{rng.randint(1, 9):02d}"
+            # mostly dated; some undated reports, which fusion places by the publication day
+            day = f"2022-{rng.randint(1, 3):02d}-{rng.randint(1, 9):02d}" if rng.random() < 0.85 else None
             kind = rng.choice(["visit", "visit", "meeting", "multilateral", "call"])
             status = rng.choice(STATUSES)
             if kind == "visit":
@@ -90,7 +91,8 @@ def generated_documents(n: int, seed: int = 7, lines_per_doc: int = 6) -> list[D
                 other = rng.choice([p for p in PEOPLE if p[0] != name and p[1] != home])
                 lines.append(line(kind, (name, home), [host] if kind == "meeting" else [], day, status=status,
                                   counterparts=[other]))
-        docs.append(doc(f"gen{i:05d}", lines, published=f"2022-{rng.randint(1, 4):02d}-15"))
+        published = f"2022-{rng.randint(1, 12):02d}-15" if rng.random() < 0.95 else None
+        docs.append(doc(f"gen{i:05d}", lines, published=published))
     return docs
 
 

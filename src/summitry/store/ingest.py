@@ -15,9 +15,15 @@ a party known only by country with any party of that country. So a *sub-block* o
 the same named parties never meets another sub-block unless some mention of the block leaves a
 party unnamed. The touched part is therefore each touched sub-block, or the whole block when the
 block has an ``anonymous`` mention (with every sub-block of its named actors: a traveller's
-sub-block spans blocks, because trips are numbered by name, and may make further blocks whole). Fusing that part alone gives exactly the events that fusing
-everything would (the tests compare the two), and keeps the work per batch near the size of the
-batch rather than of the database.
+sub-block spans blocks, because trips are numbered by name, and may make further blocks whole).
+
+Fusion is also local in time: a dated report only meets events whose dates overlap its own, an
+undated one only events near its publication day (its *reach*, from fusion's own rules), and
+trips chain dates at most a day apart. Within that part, only the mentions connected to a changed
+one through reaches that overlap (in one block, or among one traveller's reports) are fused
+again. Fusing them alone gives exactly the events that fusing everything would (the tests
+compare the two), and keeps the work per batch near the size of the batch rather than of the
+database.
 
 A process killed mid-way loses at most the open transaction: every document in the database has
 all of its mention events and fused events, or none.
@@ -117,6 +123,60 @@ def fusion_block(event: Event) -> tuple[str, str, int]:
         sub = f"{block}|{';'.join(sorted(n or '' for n in names))}"
     anonymous = any(n is None for n in names)
     return block, f"{block}|*" if anonymous else sub, int(anonymous)
+
+
+def fusion_reach(event: Event, published: str | None) -> tuple[int | None, int | None]:
+    """The days (since 1970-01-01) within which fusion may join ``event`` to others: its dates, or
+    for an undated report the window fusion anchors it to; (None, None) when unbounded."""
+    from summitry.fuse import _anchor, _interval  # fusion's own rules, so the two never disagree
+
+    window = _interval(event) or _anchor(event.mentions[0].status if event.mentions else event.status,
+                                          published or None)
+    if window is None:
+        return None, None
+    return window[0].toordinal() - _EPOCH, window[1].toordinal() - _EPOCH
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+# Reaches closer than this many days may interact: fusion chains trips whose dates are a day apart.
+_NEAR_DAYS = 2
+_UNBOUNDED = 10**9
+
+
+def connected(rows: list[tuple[str, str, str | None, int | None, int | None]],
+              changes: list[tuple[str, str | None, int | None, int | None]]) -> set[str]:
+    """The mention ids among ``rows`` (id, scope, traveller, from, to) that fusion may relate,
+    directly or through others, to a changed mention (scope, traveller, from, to): those whose
+    reaches chain to a change's within one scope (a sub-block, or a whole block) or among one
+    traveller's reports."""
+    nodes = [(scope, traveller, lo, hi) for _, scope, traveller, lo, hi in rows] + list(changes)
+    parent = list(range(len(nodes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, (scope, traveller, _, _) in enumerate(nodes):
+        groups.setdefault(("scope", scope), []).append(i)
+        if traveller:
+            groups.setdefault(("traveller", traveller), []).append(i)
+    lows = [-_UNBOUNDED if n[2] is None else n[2] for n in nodes]
+    highs = [_UNBOUNDED if n[3] is None else n[3] for n in nodes]
+    for members in groups.values():
+        members.sort(key=lows.__getitem__)
+        reach, prev = None, None
+        for i in members:
+            if prev is not None and lows[i] <= reach + _NEAR_DAYS:
+                parent[find(i)] = find(prev)
+                reach = max(reach, highs[i])
+            else:
+                reach = highs[i]
+            prev = i
+    touched = {find(i) for i in range(len(rows), len(nodes))}
+    return {row[0] for i, row in enumerate(rows) if find(i) in touched}
 
 
 def _fuse_block_key(event: Event) -> tuple:
@@ -250,16 +310,14 @@ class Ingestor:
             else:
                 report.added += 1
 
-    def _mention_events(self, part: str, params: list, changed_docs: set[str]) -> dict[str, Event]:
-        """The mention events of a part, by id in id order. Decoded ones are kept between batches,
-        by document (a document's mention ids are reused when it changes, so its entry goes)."""
+    def _mention_events(self, ids: list[str], changed_docs: set[str]) -> dict[str, Event]:
+        """The mention events ``ids`` (sorted), decoded. Decoded ones are kept between batches, by
+        document (a document's mention ids are reused when it changes, so its entry goes)."""
         cache = self._decoded
         for doc_id in changed_docs:
             cache.pop(doc_id, None)
         if sum(len(v) for v in cache.values()) > _CACHE_LIMIT:
             cache.clear()
-        ids = [m for (m,) in self.db.rows(
-            f"SELECT me.mention_id FROM mention_events me WHERE {part} ORDER BY me.mention_id", params)]
         missing = [m for m in ids if m not in cache.get(m.rsplit("#", 1)[0], ())]
         for mention_id, doc_id, record in self.db.rows(
                 "SELECT mention_id, doc_id, record FROM mention_events WHERE mention_id = ANY(?)", [missing]):
@@ -271,8 +329,10 @@ class Ingestor:
         db = self.db
         db.lock_for_ingest()
         doc_ids = [doc.id for doc, _ in changed]
-        touched = set(db.rows("SELECT DISTINCT block, subblock, anonymous FROM mention_events "
-                              "WHERE doc_id = ANY(?)", [doc_ids]))
+        old = db.rows("SELECT block, subblock, anonymous, traveller, time_from, time_to FROM mention_events "
+                      "WHERE doc_id = ANY(?)", [doc_ids])
+        touched = {(b, s, a) for b, s, a, *_ in old}
+        changes = [(b, s, t, lo, hi) for b, s, _, t, lo, hi in old]
         for table, column in (("mention_events", "doc_id"), ("documents", "id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
         doc_rows, mention_rows = [], []
@@ -280,11 +340,14 @@ class Ingestor:
             doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url))
             for seq, event in enumerate(events):
                 span = event.mentions[0] if event.mentions else None
-                place = fusion_block(event)
-                touched.add(place)
+                block, sub, anonymous = fusion_block(event)
+                traveller = event.actor.name if event.type in ("visit", "multilateral") else None
+                lo, hi = fusion_reach(event, doc.published)
+                touched.add((block, sub, anonymous))
+                changes.append((block, sub, traveller, lo, hi))
                 mention_rows.append((f"{doc.id}#{seq}", doc.id, seq, event.id, event.type, event.status,
-                                     span.start if span else None, span.end if span else None, *place,
-                                     event_json(event)))
+                                     span.start if span else None, span.end if span else None, block, sub,
+                                     anonymous, traveller, lo, hi, event_json(event)))
         db.insert("documents", doc_rows)
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
@@ -307,17 +370,21 @@ class Ingestor:
                 break
             subs |= more_subs
             blocks |= more_blocks
-        whole_blocks, subs = sorted(whole), sorted(subs)
-        part = "(me.block = ANY(?) OR me.subblock = ANY(?))"
+        # within it, what a change may reach: in a whole block anything, else its own sub-block
+        in_part = db.rows("SELECT mention_id, block, subblock, traveller, time_from, time_to FROM mention_events "
+                          "WHERE block = ANY(?) OR subblock = ANY(?)", [sorted(whole), sorted(subs)])
+        part = sorted(connected(
+            [(m, b if b in whole else s, t, lo, hi) for m, b, s, t, lo, hi in in_part],
+            [(b if b in whole else s, t, lo, hi) for b, s, t, lo, hi in changes]))
 
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
         stale = {e for (e,) in db.rows("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?)",
                                        [doc_ids])}
         previous = dict(db.rows(
-            "SELECT id, record FROM events WHERE id IN (SELECT em.event_id FROM event_mentions em "
-            f"JOIN mention_events me ON em.mention_id = me.mention_id WHERE {part})", [whole_blocks, subs]))
-        mentions = self._mention_events(part, [whole_blocks, subs], changed_docs=set(doc_ids))
+            "SELECT id, record FROM events WHERE id IN (SELECT event_id FROM event_mentions "
+            "WHERE mention_id = ANY(?))", [part]))
+        mentions = self._mention_events(part, changed_docs=set(doc_ids))
         spans: dict[str, list[tuple[int, int, str]]] = {}
         for mention_id, event in mentions.items():
             for m in event.mentions[:1]:

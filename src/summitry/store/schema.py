@@ -4,8 +4,9 @@ Three layers, so that re-ingesting one document only touches what it changed:
 
 * ``documents``: one row per input document with a hash of everything extraction reads;
 * ``mention_events``: what the engines returned for each document, one row per mention, with the
-  full record as JSON and the part of fusion's input it belongs to (``block``, ``subblock``,
-  ``anonymous``: see ``summitry.store.ingest``), so a changed document only needs that part
+  full record as JSON and where fusion may compare it with others (``block``, ``subblock``,
+  ``anonymous``, ``traveller``, and the days ``time_from``..``time_to`` it can reach, counted
+  from 1970-01-01: see ``summitry.store.ingest``), so a changed document only needs that part
   fused again;
 * ``events`` (+ ``event_parties``, ``event_mentions``, ``legs``): the fused events and the
   columns the questions filter on. ``legs`` holds one row per person abroad, so a travel
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # column types: the same three logical types on both backends
 _SQL_TYPES = {"text": "TEXT", "int": "BIGINT", "date": "DATE"}
@@ -33,7 +34,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "mention_events": [
         ("mention_id", "text"), ("doc_id", "text"), ("seq", "int"), ("id", "text"), ("type", "text"),
         ("status", "text"), ("start_char", "int"), ("end_char", "int"), ("block", "text"),
-        ("subblock", "text"), ("anonymous", "int"), ("record", "text"),
+        ("subblock", "text"), ("anonymous", "int"), ("traveller", "text"), ("time_from", "int"),
+        ("time_to", "int"), ("record", "text"),
     ],
     "events": [
         ("id", "text"), ("type", "text"), ("status", "text"), ("actor_name", "text"),
