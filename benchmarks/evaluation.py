@@ -14,9 +14,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from summitry.evaluate import score  # noqa: E402
-from summitry.ingest import read_inputs  # noqa: E402
-from summitry.pipeline import extract_events  # noqa: E402
+from summitry.evaluate import score
+from summitry.ingest import read_inputs
+from summitry.pipeline import extract_events
 
 
 def rows(name: str, corpus: Path, gold_path: Path) -> list[str]:

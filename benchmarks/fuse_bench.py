@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from summitry.fuse import fuse  # noqa: E402
-from summitry.records import Event, Mention, Party  # noqa: E402
+from summitry.fuse import fuse
+from summitry.records import Event, Mention, Party
 
 
 def generate(n: int, seed: int = 3) -> tuple[list[Event], dict[str, str]]:

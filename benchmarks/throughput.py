@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from summitry.extract import extract_document  # noqa: E402
-from summitry.records import Document  # noqa: E402
+from summitry.extract import extract_document
+from summitry.records import Document
 
 
 def example_paragraphs(lang: str | None) -> dict[str, list[str]]:

@@ -1,15 +1,13 @@
 """Trying trigger patterns only at the words they can start with finds exactly what a full scan finds."""
 import json
 import random
-import re
 
 import pytest
+from conftest import EXAMPLES, SHARED
 
 from summitry.extract.en import EnglishRuleEngine
 from summitry.extract.first_words import first_words
 from summitry.extract.lexicon import load
-
-from conftest import EXAMPLES, SHARED
 
 
 @pytest.mark.parametrize("pattern,words", [
@@ -58,8 +56,7 @@ def texts():
         if path.exists():
             out += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
     rng = random.Random(4)
-    words = ("visit visited paid a state visit to met with held talks with spoke by phone attended the summit "
-             "co-chaired Xi's trip-to of in Moscow. call called on face-to-face video call 'visits' re-visit").split()
+    words = ["visit", "visited", "paid", "a", "state", "visit", "to", "met", "with", "held", "talks", "with", "spoke", "by", "phone", "attended", "the", "summit", "co-chaired", "Xi's", "trip-to", "of", "in", "Moscow.", "call", "called", "on", "face-to-face", "video", "call", "'visits'", "re-visit"]
     out += [" ".join(rng.choice(words) for _ in range(80)) for _ in range(50)]
     return out
 

@@ -23,7 +23,7 @@ def test_the_english_lexicon_loads_and_covers_every_event_type_and_status():
 ])
 def test_trigger_phrases_are_recognised(etype, phrase):
     patterns = [e["pattern"] for e in load("en")["triggers"][etype]]
-    assert any(re.fullmatch(p, phrase, re.I) for p in patterns), phrase
+    assert any(re.fullmatch(p, phrase, re.IGNORECASE) for p in patterns), phrase
 
 
 def test_a_broken_entry_is_reported_by_its_place():

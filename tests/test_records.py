@@ -9,12 +9,12 @@ from summitry.records import Document, Event, Mention, Party, json_schema
 
 
 def sample_event(**changes) -> Event:
-    base = dict(
-        id="ev_1", type="visit", status="occurred",
-        actor=Party(name="Xi Jinping", country="CHN", office="President", level="head_of_state"),
-        countries=["KAZ"], place="Astana", start="2022-09-14", end="2022-09-14", precision="day",
-        mentions=[Mention(doc="d1", status="occurred", lang="en", text="Xi arrived in Astana.", start=0, end=21)],
-    )
+    base = {
+        "id": "ev_1", "type": "visit", "status": "occurred",
+        "actor": Party(name="Xi Jinping", country="CHN", office="President", level="head_of_state"),
+        "countries": ["KAZ"], "place": "Astana", "start": "2022-09-14", "end": "2022-09-14", "precision": "day",
+        "mentions": [Mention(doc="d1", status="occurred", lang="en", text="Xi arrived in Astana.", start=0, end=21)],
+    }
     base.update(changes)
     return Event(**base)
 

@@ -6,6 +6,7 @@ the core commands (extract, eval, schema) live here.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.util
 import json
@@ -59,13 +60,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     docs, errors = _read_documents(args.inputs)
     events = extract_events(docs, merge=not args.no_merge, engine=args.engine)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as out:
         for ev in events:
             out.write(ev.to_json() + "\n")
-    finally:
-        if args.output:
-            out.close()
     if args.output:
         print(f"summitry: {len(events)} events from {len(docs)} documents -> {args.output}", file=sys.stderr)
     return _report_skipped(errors)

@@ -114,8 +114,8 @@ class Score:
         return [
             f"lenient P {L['p']:.3f} R {L['r']:.3f} F1 {L['f1']:.3f}  (tp {L['tp']} fp {L['fp']} fn {L['fn']})",
             f"strict  P {S['p']:.3f} R {S['r']:.3f} F1 {S['f1']:.3f}",
-            f"status accuracy {self.figures['status_accuracy']:.3f}  "
-            f"date accuracy {self.figures['date_accuracy']:.3f}",
+            (f"status accuracy {self.figures['status_accuracy']:.3f}  "
+             f"date accuracy {self.figures['date_accuracy']:.3f}"),
             f"merge   P {M['p']:.3f} R {M['r']:.3f} F1 {M['f1']:.3f}  ({M['gold_pairs']} gold pairs)",
         ]
 

@@ -49,7 +49,7 @@ def _check_published(value: object) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise ValueError(f"'published' must be a string YYYY[-MM[-DD]], not {type(value).__name__}")
+        raise ValueError(f"'published' must be a string YYYY[-MM[-DD]], not {type(value).__name__}")  # noqa: TRY004 - bad input, reported by line
     value = value.strip()[:10]
     if not _PUBLISHED.match(value):
         raise ValueError(f"'published' must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
@@ -59,13 +59,13 @@ def _check_published(value: object) -> str | None:
 def document_from_mapping(data: object) -> Document:
     """A Document from one JSON object, checked field by field."""
     if not isinstance(data, dict):
-        raise ValueError("a document must be a JSON object")
+        raise ValueError("a document must be a JSON object")  # noqa: TRY004 - bad input, reported by line
     doc_id = data.get("id")
     text = data.get("text")
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise ValueError("missing or empty 'id'")
     if not isinstance(text, str):
-        raise ValueError(f"document {doc_id!r}: missing 'text'")
+        raise ValueError(f"document {doc_id!r}: missing 'text'")  # noqa: TRY004 - bad input, reported by line
     lang = data.get("lang")
     if lang not in (None, "en", "zh"):
         raise ValueError(f"document {doc_id!r}: 'lang' must be en, zh or null, not {lang!r}")

@@ -11,7 +11,7 @@ import json
 import types
 import typing
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 SCHEMA_ID = "summitry-event/1"
@@ -197,7 +197,7 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema_json(root: str) -> str:
     cls = {"Event": Event, "Document": Document}[root]
     defs: dict[str, Any] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
@@ -46,7 +46,7 @@ def available_engines() -> dict[str, type]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def engine_for(lang: str, name: str | None = None) -> Engine:
     """The engine named ``name``, or the first installed engine that reads ``lang`` (rules first)."""
     eps = available_engines()

@@ -34,11 +34,11 @@ SINGLE_HOLDER = {
     "finance_minister", "commerce_minister", "trade_representative", "national_security_adviser",
     "defense_minister", "cfac_office_director", "party_general_secretary",
 }
-_CONNECTOR = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|then|also|the|of|in|to|on|'s|’s)\s*|\s+)*$", re.I)
+_CONNECTOR = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|then|also|the|of|in|to|on|'s|’s)\s*|\s+)*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|respectively|then|on to|before|after|also)\s*|\s+)*$",
-                       re.I)
-_TITLE_GAP = re.compile(r"^(?:\s|and|the|of|for|to|,|-)*$", re.I)
-_PRONOUNS = re.compile(r"\b(he|she|his|her|him)\b", re.I)
+                       re.IGNORECASE)
+_TITLE_GAP = re.compile(r"^(?:\s|and|the|of|for|to|,|-)*$", re.IGNORECASE)
+_PRONOUNS = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\s*((?:[A-Z][a-z'’\-]+|[A-Z]{2,}[a-z]*)(?:\s+(?:[A-Z][a-z'’\-]+))?)(?![a-z])")
 # What may stand between a title and its holder's name: "Assistant Secretary of State for East Asian
 # and Pacific Affairs Daniel Kritenbrink", "Director General of the ... Department of Foreign Affairs".
@@ -56,27 +56,27 @@ _FIRST_TARGET_GAP = re.compile(
     r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|[A-Z][a-z]+)\b)*$")
 _NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
 _MODIFIER_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine)\b",
-                             re.I)
+                             re.IGNORECASE)
 _NOMINAL_STATUS = re.compile(
     r"\s*(?:\w+\s+){0,4}?(?:is|are|was|were|has been|had been|will be|would be)\s+(?:now\s+)?"
     r"(expected|scheduled|set|due|planned|slated|likely|possible|postponed|delayed|put off|cancell?ed|called off|"
-    r"scrapped)\b|\s*(?:\w+\s+){0,4}?will\s+(take place|be held|begin|start|happen|go ahead)\b", re.I)
-_ANNOUNCED_THAT = re.compile(r"\bannounc(?:ed|es)\b[^.;]{0,60}?\bthat\b", re.I)
+    r"scrapped)\b|\s*(?:\w+\s+){0,4}?will\s+(take place|be held|begin|start|happen|go ahead)\b", re.IGNORECASE)
+_ANNOUNCED_THAT = re.compile(r"\bannounc(?:ed|es)\b[^.;]{0,60}?\bthat\b", re.IGNORECASE)
 _COMPOUND_MEETING = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?((?:[A-Z][\w.]*\s*[-–]\s*){1,4}[A-Z][\w.]*)\s+(?:(?:tri|quadri)lateral\s+)?"
     r"(?:meeting|summit|talks)\b")
 _SHARED_SUBJECT = re.compile(
     r"(?:\band|\bto|\bbefore|\bafter|\bthen|\balso|\bwhile|,)\s+(?:(?:will|would|shall|also|then|later|is|was|are|"
-    r"were|has|have|had|be|to|due|set|expected|scheduled|plans?|planned|went on|go on|goes on)\s+){0,3}$", re.I)
+    r"were|has|have|had|be|to|due|set|expected|scheduled|plans?|planned|went on|go on|goes on)\s+){0,3}$", re.IGNORECASE)
 _NOMINAL_TRIGGER = re.compile(
     r"(?:state |official |working )?(?:visits?|trips?|tours?|talks|meetings?|discussions|consultations|summit|"
     r"contacts?|journey|voyage|stops?|stopovers?|legs?|attendance|participation|presence|phone|video|telephone)\b",
-    re.I)
+    re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
-_DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.I)
-_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.I)
+_DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
     "That", "Said", "Also", "Who", "Which", "After", "Before", "During", "From", "By", "As", "But", "Was",
@@ -89,11 +89,9 @@ _ORG_WORDS = {
     "Committee", "Council", "Office", "Ministry", "Department", "Congress", "Party", "Bureau", "Organization",
     "Organisation", "Forum", "Summit", "Conference", "Assembly", "Commission", "Agency", "Administration",
     "Government", "Institute", "Academy", "University", "Association", "Union", "Group", "News", "Times",
-    "Post", "Journal", "Agency", "Bank", "Fund", "House", "Politburo", "Standing", "Central", "National",
+    "Post", "Journal", "Bank", "Fund", "House", "Politburo", "Standing", "Central", "National",
 }
-_MONTHS = {m.lower() for m in ("January February March April May June July August September October "
-                              "November December Monday Tuesday Wednesday Thursday Friday Saturday "
-                              "Sunday").split()}
+_MONTHS = {m.lower() for m in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
 
 
 @dataclass(frozen=True)
@@ -183,7 +181,7 @@ class EnglishRuleEngine:
         self.triggers = []
         for etype, entries in lex["triggers"].items():
             for entry in entries:
-                rx = re.compile(rf"(?<![\w-])(?:{entry['pattern']})(?![\w-])", re.I)
+                rx = re.compile(rf"(?<![\w-])(?:{entry['pattern']})(?![\w-])", re.IGNORECASE)
                 self.triggers.append((etype, entry.get("target", "right"), rx))
         # Each pattern is tried only at the words it can start with (a pattern whose first words
         # cannot be told is scanned in full).
@@ -198,15 +196,15 @@ class EnglishRuleEngine:
                 for w in words:
                     self.trigger_index.setdefault(w, []).append(i)
         self.status_rx = {
-            status: re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.I)
+            status: re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.IGNORECASE)
             for status, pats in lex["status"].items()
         }
-        self.negation_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['negation'])})(?![\w-])", re.I)
-        self.reporting_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['reporting_verbs'])})(?![\w-])", re.I)
-        self.leader_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['leader_terms'])})(?![\w-])", re.I)
-        self.generic_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['generic_people'])})(?![\w-])", re.I)
+        self.negation_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['negation'])})(?![\w-])", re.IGNORECASE)
+        self.reporting_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['reporting_verbs'])})(?![\w-])", re.IGNORECASE)
+        self.leader_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['leader_terms'])})(?![\w-])", re.IGNORECASE)
+        self.generic_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['generic_people'])})(?![\w-])", re.IGNORECASE)
         self.title_rx = [
-            (level, re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.I))
+            (level, re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.IGNORECASE))
             for level, pats in lex["titles"].items()
         ]
         # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
@@ -214,9 +212,9 @@ class EnglishRuleEngine:
         groups += [("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
                    ("pronoun", [r"he", r"she", r"his", r"her", r"him"])]
         lexical = "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups)
-        self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.I)
+        self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.IGNORECASE)
         self.lexical_first_words = first_words(lexical)  # tried only where one of these stands
-        self.non_event_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['non_event'])})(?![\w-])", re.I)
+        self.non_event_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['non_event'])})(?![\w-])", re.IGNORECASE)
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document) -> list[Event]:
@@ -466,7 +464,7 @@ class EnglishRuleEngine:
                 parties.append(PartyRef(cursor, o.end, "unnamed", country=country, office=_title(o),
                                         office_key=o.record.key, level=o.record.level,
                                         plural=o.surface.lower().endswith("s")))
-            elif re.search(r"\bthe\s+$", text[max(sent.start, cursor - 5):cursor], re.I) and \
+            elif re.search(r"\bthe\s+$", text[max(sent.start, cursor - 5):cursor], re.IGNORECASE) and \
                     not _OF.match(text, o.end, sent.end):
                 # "The Secretary", "the Foreign Minister": the holder the document already named.
                 parties.append(PartyRef(cursor, o.end, "title", office=_title(o), office_key=o.record.key,
@@ -535,7 +533,7 @@ class EnglishRuleEngine:
                 # "he" refers first to a person named earlier in the same sentence.
                 before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")
                           and not re.search(r"\b(?:with|by|to|for|of|from|at|on|and|against|than)\s+$",
-                                            text[max(sent.start, p.start - 12):p.start], re.I)]
+                                            text[max(sent.start, p.start - 12):p.start], re.IGNORECASE)]
                 if before:
                     ref = before[-1]
             actor = self._resolve(ref, when, state)
@@ -598,7 +596,7 @@ class EnglishRuleEngine:
                 return []  # officials of one country meeting each other: domestic
             kind = trig.type
             trilateral = re.search(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b",
-                                   text[sent.start:sent.end], re.I)
+                                   text[sent.start:sent.end], re.IGNORECASE)
             if trilateral or group or len(counterparts) == 1:
                 results.append((kind, actor, counterparts, [host] if host else [], m_place, None))
             else:
@@ -642,7 +640,7 @@ class EnglishRuleEngine:
         for status in ("cancelled", "postponed"):
             if cue(status, max(clause_start, trig.start - 40), trig.start) or cue(status, after[0], after[0] + 40):
                 return status
-        if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.I):
+        if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.IGNORECASE):
             return "speculated"
         spec = cue("speculated", *before)
         plan = cue("planned", *before)
@@ -679,7 +677,7 @@ class EnglishRuleEngine:
             if span.interval is None:
                 continue
             head = text[max(sent.start, span.start - 25):span.start]
-            if re.search(r"\b(?:since|until|till|before|ahead of)\s*$", head, re.I):
+            if re.search(r"\b(?:since|until|till|before|ahead of)\s*$", head, re.IGNORECASE):
                 continue  # "his first trip since April 2017": another time, not this event's
             if self.reporting_rx.search(head) and re.search(r"(?:on|in|at)\s*$", head) or \
                     re.search(r"\bsame day\b", text[span.start:span.end]) or \
@@ -770,7 +768,7 @@ class EnglishRuleEngine:
                 actors = subjects
         if trig.type in ("meeting", "call") and trig.target == "right":
             listed = _coordinated_forward(text, [p for p in right if p is not by])
-            if re.search(r"between\s*$", text[trig.start:trig.end], re.I) and listed and not counterparts:
+            if re.search(r"between\s*$", text[trig.start:trig.end], re.IGNORECASE) and listed and not counterparts:
                 # "talks between A and B": both sides stand after the trigger.
                 actors, listed = listed[:1], listed[1:]
             counterparts = counterparts + [p for p in listed if p not in counterparts]
@@ -844,7 +842,7 @@ class EnglishRuleEngine:
         if trig.target == "left":
             before = [m for m in matches if m.kind in ("country", "place") and sent.start <= m.end <= trig.start
                       and re.fullmatch(r"\s*", text[m.end:trig.start])
-                      and re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, m.start - 8):m.start], re.I)]
+                      and re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, m.start - 8):m.start], re.IGNORECASE)]
             if before:
                 m = before[-1]
                 if m.kind == "country":
@@ -913,7 +911,7 @@ class EnglishRuleEngine:
                 return forum, place, country, None
         # "will attend the meeting": the gathering named last in the narrative.
         if state.last_forum is not None and re.match(r"\s*(?:the\s+)?(?:meeting|summit|forum|conference|gathering)\b",
-                                                      text[trig.end:window_end], re.I):
+                                                      text[trig.end:window_end], re.IGNORECASE):
             forum, place, country, span = state.last_forum
             return forum, place, country, span
         # "the Samarkand Summit": a gathering named after its host city.
@@ -1108,7 +1106,7 @@ def _country_after(text, pos, limit, nationals) -> str | None:
     for n in sorted(nationals, key=lambda n: n.start):
         if n.start >= pos and n.start - pos <= 40:
             gap = text[pos:n.start]
-            if re.match(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", gap, re.I) and not re.search(r"\bto\b", gap) \
+            if re.match(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", gap, re.IGNORECASE) and not re.search(r"\bto\b", gap) \
                     and not re.match(r"\s*(?:Affairs|Relations)\b", text[n.end:n.end + 12]):
                 return getattr(n.record, "iso3", None) or getattr(n.record, "country", None)
             break

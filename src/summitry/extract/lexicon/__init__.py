@@ -6,7 +6,7 @@ The Chinese engine keeps its own lexicon, ``zh.yaml``, with a schema of its own 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -62,7 +62,7 @@ def validate(data: Any, name: str) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str) -> dict[str, Any]:
     name = f"{lang}.yaml"
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
