@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test install install-dev bench clean
+.PHONY: demo test lint install install-dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ demo: install
 test: install-dev
 	SUMMITRY_TEST_PG_DSN="$${SUMMITRY_TEST_PG_DSN:-$$(bash scripts/postgres.sh 2>/dev/null | tail -n 1)}" \
 		$(BIN)/python -m pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check src tests benchmarks examples
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
