@@ -177,6 +177,8 @@ class EnglishRuleEngine:
         self.matcher = self.kb.matcher("en")
         self._holders: dict = {}
         self._reread: dict = {}
+        self._cues_key: int | None = None
+        self._cues: dict = {}
         lex = load("en")
         self.triggers = []
         for etype, entries in lex["triggers"].items():
@@ -224,6 +226,7 @@ class EnglishRuleEngine:
         sentences = split_sentences(text)
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
         self._text = text
+        self._cues_key = None
         words = _words(text)
         matches = self._with_lexical_matches(text, self._places_in_context(matches), words)
         dates = find_dates(text, "en", doc.published)
@@ -620,16 +623,31 @@ class EnglishRuleEngine:
                      precision=precision, mentions=[mention])
 
     # ------------------------------------------------------------------ status
+    def _sentence_cues(self, text: str, sent: Sentence, s_dates) -> dict:
+        """The status cues of a sentence, found once for all its triggers: none inside a date ("May 5")
+        and none denied ("postponed rather than cancelled")."""
+        key = sent.start  # reset for every document by extract()
+        if self._cues_key != key:
+            self._cues_key = key
+            self._cues = {}
+            for status, rx in self.status_rx.items():
+                self._cues[status] = [
+                    m for m in rx.finditer(text, sent.start, sent.end)
+                    if not any(d.start <= m.start() < d.end for d in s_dates)
+                    and not _DENIED.search(text, max(sent.start, m.start() - 14), m.start())]
+        return self._cues
+
     def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
+        cues = self._sentence_cues(text, sent, s_dates)
+
         def cue(status: str, a: int, b: int):
-            """The last cue of ``status`` in text[a:b] that is not part of a date ("May 5")."""
+            """The last cue of ``status`` in text[a:b]."""
             found = None
-            for m in self.status_rx[status].finditer(text, max(a, sent.start), min(b, sent.end)):
-                if any(d.start <= m.start() < d.end for d in s_dates):
-                    continue
-                if _DENIED.search(text, max(sent.start, m.start() - 14), m.start()):
-                    continue  # "postponed rather than cancelled", "not cancelled"
-                found = m
+            for m in cues[status]:
+                if m.start() >= b:
+                    break
+                if m.start() >= a:
+                    found = m
             return found
 
         before = (max(clause_start, trig.start - 80), trig.start)
