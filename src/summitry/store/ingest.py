@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from summitry.records import Document, Event, Mention, Party
 from summitry.store.backends import Backend
@@ -103,6 +104,22 @@ def _date(value: str | None) -> date | None:
 
 
 # --- rows derived from events ------------------------------------------------------------------
+
+class FusionPlace(NamedTuple):
+    """Where fusion may compare a mention event with others (the columns of ``mention_events``)."""
+
+    block: str
+    subblock: str
+    anonymous: int
+    traveller: str | None        # the actor of a visit or gathering: trips are numbered by name
+    time_from: int | None        # the days it can reach (see ``fusion_reach``)
+    time_to: int | None
+
+
+def fusion_place(event: Event, published: str | None) -> FusionPlace:
+    traveller = event.actor.name if event.type in ("visit", "multilateral") else None
+    return FusionPlace(*fusion_block(event), traveller, *fusion_reach(event, published))
+
 
 def fusion_block(event: Event) -> tuple[str, str, int]:
     """(block, sub-block, anonymous) of a mention event: where fusion may compare it with others.
@@ -326,13 +343,21 @@ class Ingestor:
 
     def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
                report: IngestReport) -> None:
-        db = self.db
-        db.lock_for_ingest()
+        self.db.lock_for_ingest()
         doc_ids = [doc.id for doc, _ in changed]
-        old = db.rows("SELECT block, subblock, anonymous, traveller, time_from, time_to FROM mention_events "
-                      "WHERE doc_id = ANY(?)", [doc_ids])
-        touched = {(b, s, a) for b, s, a, *_ in old}
-        changes = [(b, s, t, lo, hi) for b, s, _, t, lo, hi in old]
+        changes = self._replace_mentions(changed, hashes, report)
+        part = self._part(changes)
+        report.events += self._fuse_again(part, set(doc_ids))
+
+    def _replace_mentions(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
+                          report: IngestReport) -> list[FusionPlace]:
+        """Store the documents and their new mention events in place of the old ones; the places
+        of both, old and new, are what changed."""
+        db = self.db
+        doc_ids = [doc.id for doc, _ in changed]
+        changes = [FusionPlace(*row) for row in db.rows(
+            "SELECT block, subblock, anonymous, traveller, time_from, time_to FROM mention_events "
+            "WHERE doc_id = ANY(?)", [doc_ids])]
         for table, column in (("mention_events", "doc_id"), ("documents", "id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
         doc_rows, mention_rows = [], []
@@ -340,23 +365,24 @@ class Ingestor:
             doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url))
             for seq, event in enumerate(events):
                 span = event.mentions[0] if event.mentions else None
-                block, sub, anonymous = fusion_block(event)
-                traveller = event.actor.name if event.type in ("visit", "multilateral") else None
-                lo, hi = fusion_reach(event, doc.published)
-                touched.add((block, sub, anonymous))
-                changes.append((block, sub, traveller, lo, hi))
+                place = fusion_place(event, doc.published)
+                changes.append(place)
                 mention_rows.append((f"{doc.id}#{seq}", doc.id, seq, event.id, event.type, event.status,
-                                     span.start if span else None, span.end if span else None, block, sub,
-                                     anonymous, traveller, lo, hi, event_json(event)))
+                                     span.start if span else None, span.end if span else None, *place,
+                                     event_json(event)))
         db.insert("documents", doc_rows)
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
+        return changes
 
-        # the part to fuse again: whole blocks where a party is unnamed, else the touched
-        # sub-blocks; a whole block brings its actors' sub-blocks, which may reach other blocks
-        blocks = {b for b, _, _ in touched}
-        subs = {s for _, s, anonymous in touched if not anonymous}
-        whole = {b for b, _, anonymous in touched if anonymous}
+    def _part(self, changes: list[FusionPlace]) -> list[str]:
+        """The ids of the mention events to fuse again (see the module's docstring)."""
+        db = self.db
+        # whole blocks where a party is unnamed, else the touched sub-blocks; a whole block brings
+        # its actors' sub-blocks, which may reach other blocks
+        blocks = {c.block for c in changes}
+        subs = {c.subblock for c in changes if not c.anonymous}
+        whole = {c.block for c in changes if c.anonymous}
         while True:
             whole |= {b for (b,) in db.rows(
                 "SELECT DISTINCT block FROM mention_events WHERE block = ANY(?) AND anonymous = 1",
@@ -370,30 +396,33 @@ class Ingestor:
                 break
             subs |= more_subs
             blocks |= more_blocks
-        # within it, what a change may reach: in a whole block anything, else its own sub-block
-        in_part = db.rows("SELECT mention_id, block, subblock, traveller, time_from, time_to FROM mention_events "
-                          "WHERE block = ANY(?) OR subblock = ANY(?)", [sorted(whole), sorted(subs)])
-        part = sorted(connected(
-            [(m, b if b in whole else s, t, lo, hi) for m, b, s, t, lo, hi in in_part],
-            [(b if b in whole else s, t, lo, hi) for b, s, t, lo, hi in changes]))
+        # within them, what a change can reach in time: in a whole block anything, else its sub-block
+        rows = db.rows("SELECT mention_id, block, subblock, traveller, time_from, time_to FROM mention_events "
+                       "WHERE block = ANY(?) OR subblock = ANY(?)", [sorted(whole), sorted(subs)])
+        return sorted(connected(
+            [(m, b if b in whole else s, t, lo, hi) for m, b, s, t, lo, hi in rows],
+            [(c.block if c.block in whole else c.subblock, c.traveller, c.time_from, c.time_to)
+             for c in changes]))
 
+    def _fuse_again(self, part: list[str], changed_docs: set[str]) -> int:
+        """Fuse the mention events ``part`` and put the events that changed in place of the old
+        ones; returns how many were written."""
+        db = self.db
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
         stale = {e for (e,) in db.rows("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?)",
-                                       [doc_ids])}
+                                       [sorted(changed_docs)])}
         previous = dict(db.rows(
             "SELECT id, record FROM events WHERE id IN (SELECT event_id FROM event_mentions "
             "WHERE mention_id = ANY(?))", [part]))
-        mentions = self._mention_events(part, changed_docs=set(doc_ids))
+        mentions = self._mention_events(part, changed_docs)
         spans: dict[str, list[tuple[int, int, str]]] = {}
         for mention_id, event in mentions.items():
             for m in event.mentions[:1]:
                 spans.setdefault(m.doc, []).append((m.start, m.end, mention_id))
-        block_docs = sorted(spans)
-        published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [block_docs]))
+        published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [sorted(spans)]))
         fused = _distinct_ids(self.fuse(list(mentions.values()), published)) if mentions else []
 
-        changed_docs = set(doc_ids)
         fresh = []
         for event in fused:
             record = event_json(event)
@@ -410,7 +439,7 @@ class Ingestor:
                 rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             db.insert(table, table_rows)
-        report.events += len(fresh)
+        return len(fresh)
 
 
 def _distinct_ids(events: list[Event]) -> list[Event]:
