@@ -39,7 +39,11 @@ _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|respectively|then|on 
                        re.IGNORECASE)
 _TITLE_GAP = re.compile(r"^(?:\s|and|the|of|for|to|,|-)*$", re.IGNORECASE)
 _PRONOUNS = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
-_UNKNOWN_NAME = re.compile(r"\s*((?:[A-Z][a-z'’\-]+|[A-Z]{2,}[a-z]*)(?:\s+(?:[A-Z][a-z'’\-]+))?)(?![a-z])")
+# A name the knowledge base does not know: one to three capitalised words, with the particles of
+# names between them ("Ursula von der Leyen", "Mohammed bin Salman").
+_UNKNOWN_NAME = re.compile(
+    r"\s*((?:[A-Z][a-z'’\-]+|[A-Z]{2,}[a-z]*)(?:(?:\s+(?:von|van|der|den|de|del|da|di|du|le|la|bin|ibn|al))*"
+    r"\s+[A-Z][a-z'’\-]+){0,2})(?![a-z])")
 # What may stand between a title and its holder's name: "Assistant Secretary of State for East Asian
 # and Pacific Affairs Daniel Kritenbrink", "Director General of the ... Department of Foreign Affairs".
 _ORG_WORD = r"(?:[A-Z][\w.'’-]*|and|of|the|for|on|U\.S\.)"
@@ -75,6 +79,9 @@ _NOMINAL_TRIGGER = re.compile(
 _CAPITAL = re.compile(r"\s+capital\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
+_FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
+                            r"(?:\w+\s+){0,2}\Z", re.IGNORECASE)
+_DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
 _NOT_NAMES = {
@@ -162,6 +169,7 @@ class DocState:
     last_forum: tuple | None = None  # (Forum, place, country, interval)
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
     titled: dict = field(default_factory=dict)  # a title, lower case -> the person last named with it
+    last_encounter: list = field(default_factory=list)  # the parties of the last meeting or call told
 
 
 class EnglishRuleEngine:
@@ -211,7 +219,7 @@ class EnglishRuleEngine:
         ]
         # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
         groups = [(level, pats) for level, pats in lex["titles"].items()]
-        groups += [("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
+        groups += [("pair", lex["pair_terms"]), ("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
                    ("pronoun", [r"he", r"she", r"his", r"her", r"him"])]
         lexical = "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups)
         self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.IGNORECASE)
@@ -495,6 +503,8 @@ class EnglishRuleEngine:
                                             plural=m.surface.lower().endswith("s")))
             elif m.kind == "pronoun" and not any(p.start <= m.start < p.end for p in parties):
                 parties.append(PartyRef(m.start, m.end, "pronoun"))
+            elif m.kind == "pair" and not any(p.start <= m.start < p.end for p in parties):
+                parties.append(PartyRef(m.start, m.end, "pair", plural=True))
         parties.sort(key=lambda p: p.start)
         return [p for p in parties if not _inside_other(p, parties)]
 
@@ -520,7 +530,7 @@ class EnglishRuleEngine:
         # "the two sides" narrative is no event), a gathering a forum or a named meeting.
         if trig.type == "visit" and not any(t.country or t.region for t in targets):
             return []
-        if trig.type in ("meeting", "call") and not counterpart_refs:
+        if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
             return []
         status = self._status(text, sent, clause_start, trig, s_dates)
         # Dates and hosts that stand after the next trigger are that trigger's ("held talks with X
@@ -529,6 +539,16 @@ class EnglishRuleEngine:
                                       (clause_start, window_end))
         interval = event_span[0] if event_span else None
         when = interval[0] if interval else (published.start if published else None)
+        if any(r.kind == "pair" for r in actor_refs):
+            # "the two leaders agreed to meet again": the parties of the meeting or call just told
+            pair_ref = next(r for r in actor_refs if r.kind == "pair")
+            if trig.type not in ("meeting", "call") or trig.nominal or len(state.last_encounter) < 2 \
+                    or trig.start - pair_ref.end > 25:
+                return []  # only as the subject of a verb: "the two sides want the meeting" is no event
+            pair = [PartyRef(0, 0, "person", name=p.name, country=p.country, office=p.office, level=p.level)
+                    for p in state.last_encounter]
+            actor_refs, counterpart_refs = pair[:1], pair[1:] + [r for r in counterpart_refs if r.kind != "pair"]
+            group = True
         out: list[Event] = []
         seen: set[str] = set()
         for ref in actor_refs:
@@ -575,6 +595,16 @@ class EnglishRuleEngine:
                 for c in countries:
                     c_place = next((t.place for t in dests if t.country == c and t.place), None)
                     results.append(("visit", actor, [], [c], c_place, None))
+            # "flew to Brazil for the G20 summit in Rio": the trip's purpose is a gathering too.
+            purpose = next((m for m in matches if m.kind == "forum" and dests[-1].end <= m.start < window_end
+                            and _FOR_GATHERING.match(text[dests[-1].end:m.start])), None)
+            if purpose is not None:
+                ed = self._edition(purpose.record.key, when)
+                host = next((m.record.country for m in matches if m.kind == "place" and purpose.end <= m.start
+                             < window_end), None) or (ed.country if ed else None) or dests[-1].country
+                forum_place = next((m.record.name for m in matches if m.kind == "place" and purpose.end <= m.start
+                                    < window_end), None) or (ed.city if ed else None)
+                results.append(("multilateral", actor, [], [host] if host else [], forum_place, purpose.record))
         elif trig.type == "multilateral":
             forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
             if f_span is not None and (event_span is None or event_span[1] != "day"):
@@ -590,7 +620,7 @@ class EnglishRuleEngine:
                             forum))
         else:
             counterparts = [self._resolve(r, when, state) for r in counterpart_refs]
-            counterparts = [c for c in counterparts if c is not None]
+            counterparts = [c for c in counterparts if c is not None and (c.name or c.country)]
             if not counterparts:
                 return []
             host, m_place = self._host(targets, matches, text, trig, window_end, state, when)
@@ -695,6 +725,8 @@ class EnglishRuleEngine:
             if span.interval is None:
                 continue
             head = text[max(sent.start, span.start - 25):span.start]
+            if _DATELINE.match(text[sent.start:span.start]):
+                continue  # "RIO DE JANEIRO, Nov 19 (Reuters) -": the day of the report
             if re.search(r"\b(?:since|until|till|before|ahead of)\s*$", head, re.IGNORECASE):
                 continue  # "his first trip since April 2017": another time, not this event's
             if self.reporting_rx.search(head) and re.search(r"(?:on|in|at)\s*$", head) or \
@@ -987,6 +1019,9 @@ class EnglishRuleEngine:
         state.last_forum = (fm.record, place, country, span)
 
     def _update_state(self, sent, si, parties, s_dates, state, events) -> None:
+        told = [e for e in events if e.mentions[0].start == sent.start and e.type in ("meeting", "call")]
+        if told:
+            state.last_encounter = [told[-1].actor, *told[-1].counterparts]
         subjects = [p for p in parties if p.kind in ("person", "unknown", "unnamed")]
         for p in parties:
             if p.kind in ("person", "unknown") and p.name and p.office:
@@ -1167,7 +1202,7 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
     if not left:
         return []
     # The nearest person-like party is the subject; appositions in between are skipped.
-    candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic", "title")]
+    candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic", "title", "pair")]
     if not candidates:
         return []
     group = [candidates[-1]]
@@ -1183,7 +1218,7 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
 def _coordinated_forward(text: str, right: list[PartyRef]) -> list[PartyRef]:
     group: list[PartyRef] = []
     for p in right:
-        if p.kind == "pronoun":
+        if p.kind in ("pronoun", "pair"):
             if group:
                 break
             continue
