@@ -151,13 +151,3 @@ def test_adding_documents_later_merges_into_existing_events():
     incremental = fuse(fuse(first) + later)
     at_once = fuse(first + later)
     assert [e.to_dict() for e in incremental] == [e.to_dict() for e in at_once]
-
-
-def test_reports_of_one_stay_that_date_different_days_of_it_merge_but_meetings_keep_strict_days():
-    landed = ev("a", start="2023-11-14")
-    next_day = ev("b", start="2023-11-15")
-    a_week_later = ev("c", start="2023-11-22")
-    assert sorted(docs_of(fuse([landed, next_day, a_week_later]))) == [["a", "b"], ["c"]]
-    talks = ev("d", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-15")
-    other_talks = ev("e", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-16")
-    assert len(fuse([talks, other_talks])) == 2

@@ -40,9 +40,6 @@ _DEFERRED = {"postponed", "cancelled"}
 # event of the same parties: a past event is reported soon after it, a plan looks months ahead.
 _UNDATED_PAST = timedelta(days=45)
 _UNDATED_FUTURE = timedelta(days=240)
-# Reports of one stay abroad may date different days of it: visits and gatherings whose days are
-# this close are one stay (meetings and calls keep strict days).
-_STAY_SLACK = timedelta(days=2)
 # How long before its postponement a plan may have been announced and still be the one put off.
 _PLAN_TO_DEFERRAL = timedelta(days=120)
 
@@ -153,10 +150,6 @@ class _Cluster:
                 self.interval = (min(self.interval[0], item.interval[0]), max(self.interval[1], item.interval[1]))
 
 
-def _widened(iv: tuple[date, date]) -> tuple[date, date]:
-    return iv[0] - _STAY_SLACK, iv[1] + _STAY_SLACK
-
-
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -190,9 +183,6 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
     cluster_occurred = "occurred" in cluster.statuses()
     if item.interval and cluster.interval:
         if _overlap(item.interval, cluster.interval):
-            return True
-        if ev.type in ("visit", "multilateral") and _overlap(_widened(item.interval), cluster.interval):
-            # A stay lasts days: "landed on Tuesday" and "in San Francisco on Wednesday" are one visit.
             return True
         # A postponement or cancellation puts off a plan announced before it.
         return (deferred and cluster.statuses() <= {"planned", "speculated"}
@@ -242,7 +232,7 @@ def _cluster_block(items: list[_Item]) -> list[_Cluster]:
         if item.interval:
             # Swept by start: a cluster that ends before this start cannot take anything later,
             # except the plan that a (rare) postponement or cancellation puts off.
-            active = [c for c in active if c.interval is None or c.interval[1] + _STAY_SLACK >= item.interval[0]]
+            active = [c for c in active if c.interval is None or c.interval[1] >= item.interval[0]]
             pool = clusters if item.mention.status in _DEFERRED else active
         else:
             pool = clusters
