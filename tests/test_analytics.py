@@ -154,51 +154,58 @@ def test_python_api_returns_arrow_tables_with_typed_columns(store):
 
 # --- the command line --------------------------------------------------------------------------
 
+@pytest.fixture
+def db(store) -> str:
+    """The tour's database, closed, as the commands (other processes) find it."""
+    store.close()
+    return store.target
+
+
 def _run(capsys, *argv) -> tuple[int, str]:
     code = main(list(argv))
     return code, capsys.readouterr().out
 
 
-def test_travel_command_json(store, capsys):
-    code, out = _run(capsys, "travel", "Xi Jinping", "--year", "2022", "--format", "json", "--db", store.target)
+def test_travel_command_json(db, capsys):
+    code, out = _run(capsys, "travel", "Xi Jinping", "--year", "2022", "--format", "json", "--db", db)
     assert code == 0
     report = json.loads(out)
     assert set(report["trips"][0]["legs"][0]) >= {"country", "place", "start", "end", "status", "event_ids"}
     assert report["years"]["2022"]["days_abroad"] == 3
 
 
-def test_travel_command_table_with_evidence(store, capsys):
-    code, out = _run(capsys, "travel", "Xi Jinping", "--year", "2022", "--evidence", "--db", store.target)
+def test_travel_command_table_with_evidence(db, capsys):
+    code, out = _run(capsys, "travel", "Xi Jinping", "--year", "2022", "--evidence", "--db", db)
     assert code == 0
     assert "KAZ" in out and "2022-09-14" in out and "Samarkand" in out
     assert "[tour occurred]" in out and '"forum": "SCO"' in out  # the sentence behind each leg
 
 
-def test_events_command_formats(store, capsys):
-    code, out = _run(capsys, "events", "--country", "UZB", "--format", "jsonl", "--db", store.target)
+def test_events_command_formats(db, capsys):
+    code, out = _run(capsys, "events", "--country", "UZB", "--format", "jsonl", "--db", db)
     records = [json.loads(x) for x in out.splitlines()]
     assert code == 0 and {r["type"] for r in records} == {"visit", "multilateral", "meeting"}
     assert all(r["mentions"][0]["doc"] == "tour" for r in records)
-    code, out = _run(capsys, "events", "--type", "call", "--format", "csv", "--evidence", "--db", store.target)
+    code, out = _run(capsys, "events", "--type", "call", "--format", "csv", "--evidence", "--db", db)
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 1 and rows[0]["counterparts"] == "Joe Biden (USA)" and "tour" in rows[0]["evidence"]
 
 
-def test_timeline_and_stats_commands(store, capsys):
-    code, out = _run(capsys, "timeline", "CHN", "KAZ", "--format", "json", "--db", store.target)
+def test_timeline_and_stats_commands(db, capsys):
+    code, out = _run(capsys, "timeline", "CHN", "KAZ", "--format", "json", "--db", db)
     assert code == 0 and [r["type"] for r in json.loads(out)] == ["visit", "meeting"]
-    code, out = _run(capsys, "stats", "--format", "json", "--db", store.target)
+    code, out = _run(capsys, "stats", "--format", "json", "--db", db)
     assert code == 0 and json.loads(out)["type"]["visit"] == 4
 
 
-def test_export_command_writes_parquet_csv_and_jsonl(store, capsys, tmp_path):
+def test_export_command_writes_parquet_csv_and_jsonl(db, capsys, tmp_path):
     path = tmp_path / "events.parquet"
-    assert main(["export", "--format", "parquet", "-o", str(path), "--db", store.target]) == 0
+    assert main(["export", "--format", "parquet", "-o", str(path), "--db", db]) == 0
     assert pq.read_table(path).num_rows == 10
-    code, out = _run(capsys, "export", "--format", "jsonl", "--db", store.target)
+    code, out = _run(capsys, "export", "--format", "jsonl", "--db", db)
     assert code == 0
     assert {json.loads(x)["cameo_code"] for x in out.splitlines()} == {"041", "042", "043", "044"}
-    code, out = _run(capsys, "export", "--format", "csv", "--db", store.target)
+    code, out = _run(capsys, "export", "--format", "csv", "--db", db)
     assert next(csv.DictReader(io.StringIO(out)))["plover_event"] == "CONSULT"
 
 

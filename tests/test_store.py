@@ -290,3 +290,21 @@ def test_killing_the_ingest_command_mid_way_leaves_a_consistent_database(target,
     with open_store(tmp_path / "clean.duckdb") as clean:
         clean.ingest(docs)
         assert resumed == snapshot(clean)
+
+
+def test_a_store_opened_read_only_answers_but_never_changes(target):
+    with open_store(target) as store:
+        ingest(store, [doc("a", [line("visit", XI, ["KAZ"], "2022-09-14")])])
+    with open_store(target, read_only=True) as reader, open_store(target, read_only=True) as other:
+        assert reader.db.rows("SELECT COUNT(*) FROM events") == other.db.rows("SELECT COUNT(*) FROM events") == [(1,)]
+        with pytest.raises(Exception, match="(?i)read.only"):
+            reader.db.execute("DELETE FROM events")
+
+
+def test_read_only_needs_an_existing_summitry_database(tmp_path):
+    with pytest.raises(StoreError, match="no database at"):
+        open_store(tmp_path / "missing.duckdb", read_only=True)
+    import duckdb
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()
+    with pytest.raises(StoreError, match="not a summitry database"):
+        open_store(tmp_path / "other.duckdb", read_only=True)

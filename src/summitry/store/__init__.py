@@ -55,7 +55,11 @@ class Store:
         self.close()
 
 
-def open_store(target: str | Path | None = None) -> Store:
-    """Open (creating if needed) the store at ``target``: a DuckDB path or a postgresql:// DSN."""
+def open_store(target: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at ``target``: a DuckDB path or a postgresql:// DSN.
+
+    ``read_only`` opens an existing store for questions only: it is never created or changed,
+    and several processes may read one DuckDB file at once (while none writes it).
+    """
     target = str(target) if target is not None else default_target()
-    return Store(connect(target), target)
+    return Store(connect(target, read_only), target)

@@ -68,21 +68,43 @@ class Backend:
                 raise StoreError(f"the database has schema version {found[0][0]}; this summitry writes "
                                  f"version {schema.SCHEMA_VERSION}: ingest into a new database")
 
+    def check_schema(self, shown: str) -> None:
+        """For a store opened read-only: it must hold this version of summitry's schema."""
+        try:
+            found = self.rows("SELECT value FROM meta WHERE key = ?", ["schema_version"])
+        except Exception as exc:
+            self.close()
+            raise StoreError(f"{shown} is not a summitry database (no schema version found)") from exc
+        if not found or found[0][0] != schema.SCHEMA_VERSION:
+            self.close()
+            version = found[0][0] if found else "none"
+            raise StoreError(f"{shown} has schema version {version}; this summitry reads version "
+                             f"{schema.SCHEMA_VERSION}: ingest into a new database")
+
 
 class DuckDBBackend(Backend):
     kind = "duckdb"
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, read_only: bool = False):
         import duckdb
 
         self.path = str(path)
+        if read_only and not Path(self.path).is_file():
+            raise StoreError(f"no database at {self.path}: run `summitry ingest INPUT --db {self.path}` first")
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = duckdb.connect(self.path)
-        except duckdb.IOException as exc:
-            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
-        self.create_schema(schema.DUCKDB_INDEXES)
+            self.conn = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            hint = ""
+            if "lock" in str(exc).lower():
+                # DuckDB lets one process write, or several read, never both at once
+                hint = "; another process is writing it: wait for it to end, or use PostgreSQL to share one"
+            raise StoreError(f"{self.path}: cannot open the database ({exc}){hint}") from exc
+        if read_only:
+            self.check_schema(self.path)
+        else:
+            self.create_schema(schema.DUCKDB_INDEXES)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.conn.execute(sql, list(params))
@@ -135,7 +157,7 @@ _SCHEMA_LOCK, _INGEST_LOCK = 7311, 7312
 class PostgresBackend(Backend):
     kind = "postgres"
 
-    def __init__(self, dsn: str):
+    def __init__(self, dsn: str, read_only: bool = False):
         try:
             import psycopg
         except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -145,7 +167,11 @@ class PostgresBackend(Backend):
             self.conn = psycopg.connect(dsn, autocommit=True)
         except psycopg.OperationalError as exc:
             raise StoreError(f"cannot connect to {_redact(dsn)}: {exc}".strip()) from exc
-        self.create_schema(schema.INDEXES)
+        if read_only:
+            self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            self.check_schema(_redact(dsn))
+        else:
+            self.create_schema(schema.INDEXES)
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -208,8 +234,9 @@ def default_target() -> str:
     return str(Path(base) / "summitry" / "summitry.duckdb")
 
 
-def connect(target: str | Path | None = None) -> Backend:
+def connect(target: str | Path | None = None, read_only: bool = False) -> Backend:
+    """The backend for ``target``; read-only ones need an existing store and never change it."""
     target = str(target) if target is not None else default_target()
     if is_postgres_target(target):
-        return PostgresBackend(target)
-    return DuckDBBackend(target)
+        return PostgresBackend(target, read_only)
+    return DuckDBBackend(target, read_only)

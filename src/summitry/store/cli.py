@@ -6,13 +6,12 @@ import csv
 import json
 import sys
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from summitry.records import EVENT_TYPES, STATUSES
-from summitry.store.backends import StoreError, default_target, is_postgres_target
+from summitry.store.backends import StoreError, default_target
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -122,13 +121,10 @@ def _target(args: argparse.Namespace) -> str:
     return args.db or default_target()
 
 
-def _open(args: argparse.Namespace, must_exist: bool = True):
+def _open(args: argparse.Namespace, read_only: bool = True):
     from summitry.store import open_store
 
-    target = _target(args)
-    if must_exist and not is_postgres_target(target) and not Path(target).exists():
-        raise StoreError(f"no database at {target}: run `summitry ingest INPUT --db {target}` first")
-    return open_store(target)
+    return open_store(_target(args), read_only=read_only)
 
 
 def _fail(message: str) -> int:
@@ -224,7 +220,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     docs, errors = _read_documents(args.inputs)
     try:
-        with _open(args, must_exist=False) as store:
+        with _open(args, read_only=False) as store:
             report = store.ingest(docs, batch_size=max(1, args.batch_size),
                                   progress=_print_progress(len(docs)) if args.progress else None)
     except StoreError as exc:
