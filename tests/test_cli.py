@@ -71,3 +71,21 @@ def test_eval_agrees_with_the_reference_scorer_on_the_seeds(shared_dir, tmp_path
     ref = subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), str(gold), str(out), "--json"],
                          capture_output=True, text=True, check=True)
     assert ours == json.loads(ref.stdout)
+
+
+def test_kb_extra_adds_the_people_a_user_follows(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SUMMITRY_KB_EXTRA", "")  # restored afterwards: --kb-extra sets it for the process
+    extra = tmp_path / "kb" / "office_holders"
+    extra.mkdir(parents=True)
+    (extra / "mine.csv").write_text(
+        "name,name_zh,short,aliases,country,office,title,start,end,region,to_country\n"
+        "Zhou Testperson,周测试,,,CHN,party_secretary,Party Secretary,2023-01-01,,Hainan,\n", encoding="utf-8")
+    doc = tmp_path / "doc.jsonl"
+    doc.write_text(json.dumps({"id": "x", "published": "2024-03-05", "text": "Zhou Testperson visited Cambodia "
+                               "on March 3, 2024."}) + "\n", encoding="utf-8")
+    assert main(["extract", str(doc)]) == 0
+    assert capsys.readouterr().out == ""  # an unknown name without a title is no one
+    assert main(["--kb-extra", str(tmp_path / "kb"), "extract", str(doc)]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["actor"]["name"] == "Zhou Testperson" and record["actor"]["level"] == "subnational"
+    assert record["countries"] == ["KHM"]

@@ -10,6 +10,7 @@ without touching fusion or the store.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import entry_points
@@ -46,9 +47,16 @@ def available_engines() -> dict[str, type]:
     return found
 
 
-@cache
 def engine_for(lang: str, name: str | None = None) -> Engine:
-    """The engine named ``name``, or the first installed engine that reads ``lang`` (rules first)."""
+    """The engine named ``name``, or the first installed engine that reads ``lang`` (rules first).
+
+    Engines are built once per knowledge base: a different ``SUMMITRY_KB_EXTRA`` builds them anew.
+    """
+    return _engine(lang, name, os.environ.get("SUMMITRY_KB_EXTRA", ""))
+
+
+@cache
+def _engine(lang: str, name: str | None, kb_extra: str) -> Engine:
     eps = available_engines()
     if name is not None:
         if name not in eps:
