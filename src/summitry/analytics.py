@@ -36,6 +36,7 @@ import pyarrow as pa
 
 from summitry.store import Store, canonical_name
 from summitry.store.ingest import knowledge_base
+from summitry.store.intervals import DisjointSets, chain
 
 TRAVEL_STATUSES = ("occurred",)
 PLANNED_STATUSES = ("occurred", "planned", "speculated")
@@ -295,28 +296,11 @@ def _day_precise(row: dict) -> bool:
 
 def _trips(rows: list[dict]) -> list[dict]:
     """Group one person's legs into trips, in date order (undated trips last)."""
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(i)] = find(j)
-
+    sets = DisjointSets(len(rows))
+    union = sets.union
     # day-precise legs whose dates touch (within a day) travel together
     dated = sorted((i for i, r in enumerate(rows) if _day_precise(r)), key=lambda i: rows[i]["start"])
-    reach, prev = None, None
-    for i in dated:
-        r = rows[i]
-        if prev is not None and r["start"] <= reach + _TRIP_GAP_DAYS:
-            union(i, prev)
-            reach = max(reach, r["end"])
-        else:
-            reach = r["end"]
-        prev = i
+    chain(dated, [r["start"] for r in rows], [r["end"] for r in rows], _TRIP_GAP_DAYS, sets)
     # fusion's trip ids
     by_trip: dict[str, int] = {}
     for i, r in enumerate(rows):
@@ -347,7 +331,7 @@ def _trips(rows: list[dict]) -> list[dict]:
             vague_seen[key] = i
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, r in enumerate(rows):
-        groups[find(i)].append(r)
+        groups[sets.find(i)].append(r)
     trips = [_trip(members) for members in groups.values()]
     trips.sort(key=lambda t: (t["_start"] is None, t["_start"] or 0, t["_end"] or 0, t["legs"][0]["event_ids"][0]))
     return trips

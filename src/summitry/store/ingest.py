@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 from summitry.records import Document, Event, Mention, Party
 from summitry.store.backends import Backend
+from summitry.store.intervals import DisjointSets, chain
 
 # decoded mention events kept between batches (a few hundred MB at most)
 _CACHE_LIMIT = 200_000
@@ -167,14 +168,6 @@ def connected(rows: list[tuple[str, str, str | None, int | None, int | None]],
     reaches chain to a change's within one scope (a sub-block, or a whole block) or among one
     traveller's reports."""
     nodes = [(scope, traveller, lo, hi) for _, scope, traveller, lo, hi in rows] + list(changes)
-    parent = list(range(len(nodes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     groups: dict[tuple[str, str], list[int]] = {}
     for i, (scope, traveller, _, _) in enumerate(nodes):
         groups.setdefault(("scope", scope), []).append(i)
@@ -182,18 +175,11 @@ def connected(rows: list[tuple[str, str, str | None, int | None, int | None]],
             groups.setdefault(("traveller", traveller), []).append(i)
     lows = [-_UNBOUNDED if n[2] is None else n[2] for n in nodes]
     highs = [_UNBOUNDED if n[3] is None else n[3] for n in nodes]
+    sets = DisjointSets(len(nodes))
     for members in groups.values():
-        members.sort(key=lows.__getitem__)
-        reach, prev = None, None
-        for i in members:
-            if prev is not None and lows[i] <= reach + _NEAR_DAYS:
-                parent[find(i)] = find(prev)
-                reach = max(reach, highs[i])
-            else:
-                reach = highs[i]
-            prev = i
-    touched = {find(i) for i in range(len(rows), len(nodes))}
-    return {row[0] for i, row in enumerate(rows) if find(i) in touched}
+        chain(members, lows, highs, _NEAR_DAYS, sets)
+    touched = {sets.find(i) for i in range(len(rows), len(nodes))}
+    return {row[0] for i, row in enumerate(rows) if sets.find(i) in touched}
 
 
 def _fuse_block_key(event: Event) -> tuple:
