@@ -151,3 +151,9 @@ def test_adding_documents_later_merges_into_existing_events():
     incremental = fuse(fuse(first) + later)
     at_once = fuse(first + later)
     assert [e.to_dict() for e in incremental] == [e.to_dict() for e in at_once]
+
+
+def test_events_of_one_sentence_with_several_destinations_have_distinct_ids():
+    tour = [ev("d", countries=[c], start="2022-09-04", offset=0) for c in ("RUS", "MNG", "NPL", "KOR")]
+    merged = fuse(tour)
+    assert len(merged) == 4 and len({e.id for e in merged}) == 4

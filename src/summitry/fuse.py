@@ -199,7 +199,8 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
     return True
 
 
-def _block_key(ev: Event) -> tuple:
+def block_key(ev: Event) -> tuple:
+    """The block fusion compares a report within: no report of another block can be the same event."""
     if ev.type == "visit":
         return (ev.type, ev.actor.country or "?", tuple(sorted(ev.countries)))
     if ev.type == "multilateral":
@@ -207,7 +208,8 @@ def _block_key(ev: Event) -> tuple:
     return (ev.type, tuple(sorted(p.country or "?" for p in _participants(ev))))
 
 
-def _interval(ev: Event) -> tuple[date, date] | None:
+def event_interval(ev: Event) -> tuple[date, date] | None:
+    """The days an event's report gives it, or None when it is undated."""
     start = _parse(ev.start)
     if start is None:
         return None
@@ -215,7 +217,9 @@ def _interval(ev: Event) -> tuple[date, date] | None:
     return (start, end) if start <= end else (end, start)
 
 
-def _anchor(status: str, published: str | None) -> tuple[date, date] | None:
+def undated_window(status: str, published: str | None) -> tuple[date, date] | None:
+    """Where an undated report may sit in time, from its publication day: a little before it for
+    what happened, months after it for what is planned; None when the publication day is unknown."""
     window = _published_window(published)
     if window is None:
         return None
@@ -326,10 +330,12 @@ def _merged_status(mentions: list[Mention], published: Mapping[str, str]) -> str
 
 
 def _event_id(cluster: _Cluster) -> str:
+    # One sentence may report several events of one type and party ("visited Russia, Mongolia and
+    # Nepal"): the target is part of the identity.
     head = cluster.first
     keys = sorted(p.key() for p in _participants(head.event))
-    raw = "|".join([head.event.type, ";".join(keys), head.mention.doc, str(head.mention.start),
-                     str(head.mention.end)])
+    raw = "|".join([head.event.type, ";".join(keys), ",".join(sorted(head.event.countries)),
+                    head.event.forum or "", head.mention.doc, str(head.mention.start), str(head.mention.end)])
     return "ev_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 
@@ -410,7 +416,7 @@ def assign_trips(events: list[Event], max_gap_days: int = 1) -> None:
             continue
         if ev.type == "multilateral" and (not ev.countries or ev.countries[0] == ev.actor.country):
             continue
-        iv = _interval(ev)
+        iv = event_interval(ev)
         if iv:
             by_actor[ev.actor.name].append((iv, ev))
     gap = timedelta(days=max_gap_days)
@@ -448,8 +454,8 @@ def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = N
             else:
                 single = replace(ev, mentions=[mention], status=mention.status, trip=None)
             pub = published.get(mention.doc) or ""
-            blocks[_block_key(ev)].append(
-                _Item(single, mention, _interval(ev), _anchor(mention.status, pub or None), pub)
+            blocks[block_key(ev)].append(
+                _Item(single, mention, event_interval(ev), undated_window(mention.status, pub or None), pub)
             )
     merged: list[Event] = []
     for key in sorted(blocks):

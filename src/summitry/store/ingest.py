@@ -146,9 +146,9 @@ def fusion_block(event: Event) -> tuple[str, str, int]:
 def fusion_reach(event: Event, published: str | None) -> tuple[int | None, int | None]:
     """The days (since 1970-01-01) within which fusion may join ``event`` to others: its dates, or
     for an undated report the window fusion anchors it to; (None, None) when unbounded."""
-    from summitry.fuse import _anchor, _interval  # fusion's own rules, so the two never disagree
+    from summitry.fuse import event_interval, undated_window  # fusion's own rules, so the two never disagree
 
-    window = _interval(event) or _anchor(event.mentions[0].status if event.mentions else event.status,
+    window = event_interval(event) or undated_window(event.mentions[0].status if event.mentions else event.status,
                                           published or None)
     if window is None:
         return None, None
@@ -183,8 +183,8 @@ def connected(rows: list[tuple[str, str, str | None, int | None, int | None]],
 
 
 def _fuse_block_key(event: Event) -> tuple:
-    from summitry.fuse import _block_key  # fusion's own blocking, so the two never disagree
-    return _block_key(event)
+    from summitry.fuse import block_key  # fusion's own blocking, so the two never disagree
+    return block_key(event)
 
 
 def travellers(event: Event) -> list:
