@@ -9,6 +9,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from test_store_support import (  # noqa: F401  (fixtures)
+    BIDEN,
+    PUTIN,
+    TOKAYEV,
+    TOUR,
+    XI,
     doc,
     line,
     line_extractor,
@@ -20,27 +25,6 @@ from test_store_support import (  # noqa: F401  (fixtures)
 from summitry import analytics
 from summitry.cli import main
 from summitry.store import open_store
-
-XI = ("Xi Jinping", "CHN")
-PUTIN = ("Vladimir Putin", "RUS")
-TOKAYEV = ("Kassym-Jomart Tokayev", "KAZ")
-BIDEN = ("Joe Biden", "USA")
-
-TOUR = [
-    # a two-country trip: the days in Kazakhstan and Uzbekistan overlap on the 14th
-    line("visit", XI, ["KAZ"], "2022-09-14", place="Astana"),
-    line("meeting", XI, ["KAZ"], "2022-09-14", counterparts=[TOKAYEV], place="Astana"),
-    line("visit", XI, ["UZB"], "2022-09-14", "2022-09-16", place="Samarkand"),
-    line("multilateral", XI, ["UZB"], "2022-09-15", "2022-09-16", forum="SCO", place="Samarkand"),
-    line("meeting", XI, ["UZB"], "2022-09-15", counterparts=[PUTIN], place="Samarkand"),
-    # known only to the month
-    line("visit", XI, ["MMR"], "2020-01-01", "2020-01-31", precision="month"),
-    # at home, by phone, or not yet happened: no days abroad unless asked
-    line("meeting", XI, ["CHN"], "2022-02-04", counterparts=[PUTIN], place="Beijing"),
-    line("call", XI, [], "2022-03-18", counterparts=[BIDEN]),
-    line("multilateral", XI, ["IDN"], "2022-11-15", "2022-11-16", forum="G20", status="planned", place="Bali"),
-    line("visit", XI, ["RUS"], "2022-12-01", status="cancelled"),
-]
 
 
 @pytest.fixture

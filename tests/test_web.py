@@ -18,6 +18,11 @@ from wsgiref.util import setup_testing_defaults
 import jsonschema
 import pytest
 from test_store_support import (  # noqa: F401  (fixtures)
+    BIDEN,
+    PUTIN,
+    TOKAYEV,
+    TOUR,
+    XI,
     doc,
     line,
     line_extractor,
@@ -34,23 +39,6 @@ from summitry.web import create_app, open_readonly
 from summitry.web.openapi import openapi_document
 from summitry.web.server import make_server
 
-XI = ("Xi Jinping", "CHN")
-PUTIN = ("Vladimir Putin", "RUS")
-TOKAYEV = ("Kassym-Jomart Tokayev", "KAZ")
-BIDEN = ("Joe Biden", "USA")
-
-TOUR = [
-    line("visit", XI, ["KAZ"], "2022-09-14", place="Astana"),
-    line("meeting", XI, ["KAZ"], "2022-09-14", counterparts=[TOKAYEV], place="Astana"),
-    line("visit", XI, ["UZB"], "2022-09-14", "2022-09-16", place="Samarkand"),
-    line("multilateral", XI, ["UZB"], "2022-09-15", "2022-09-16", forum="SCO", place="Samarkand"),
-    line("meeting", XI, ["UZB"], "2022-09-15", counterparts=[PUTIN], place="Samarkand"),
-    line("visit", XI, ["MMR"], "2020-01-01", "2020-01-31", precision="month"),
-    line("meeting", XI, ["CHN"], "2022-02-04", counterparts=[PUTIN], place="Beijing"),
-    line("call", XI, [], "2022-03-18", counterparts=[BIDEN]),
-    line("multilateral", XI, ["IDN"], "2022-11-15", "2022-11-16", forum="G20", status="planned", place="Bali"),
-    line("visit", XI, ["RUS"], "2022-12-01", status="cancelled"),
-]
 # a report whose text and place carry markup: the API returns it as data, the page must not run it
 HOSTILE = [line("visit", PUTIN, ["KAZ"], "2023-10-09", place="<img src=x onerror=alert(1)>")]
 
