@@ -159,6 +159,24 @@ def evidence(store: Store, event_ids: list[str]) -> pa.Table:
         [list(event_ids)])
 
 
+def evidence_by_event(store: Store, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The sentences behind each event as JSON-ready dicts (dates as ISO strings), by event id."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in evidence(store, event_ids).to_pylist():
+        item = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
+        found.setdefault(item.pop("event_id"), []).append(item)
+    return found
+
+
+def leg_evidence(event_ids: list[str], found: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The sentences behind a leg's events, each once (one sentence may report several events)."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for event_id in event_ids:
+        for item in found.get(event_id, []):
+            seen.setdefault((item["doc_id"], item["start_char"], item["end_char"]), item)
+    return list(seen.values())
+
+
 def timeline(store: Store, country_a: str, country_b: str) -> pa.Table:
     """Every event involving both countries (as participants' countries or host), in date order."""
     a, b = country_code(country_a), country_code(country_b)

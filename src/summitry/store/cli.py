@@ -164,30 +164,12 @@ def _plain(table: pa.Table) -> list[dict[str, Any]]:
     return [{k: _jsonable(v) for k, v in row.items()} for row in table.to_pylist()]
 
 
-def _evidence_by_event(store, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    from summitry import analytics
-
-    found: dict[str, list[dict[str, Any]]] = {}
-    for row in _plain(analytics.evidence(store, event_ids)):
-        found.setdefault(row.pop("event_id"), []).append(row)
-    return found
-
-
 def _evidence_lines(items: list[dict[str, Any]]) -> list[str]:
     lines = []
     for e in items:
         where = ", ".join(str(x) for x in (e.get("source"), e.get("published"), e.get("url")) if x)
         lines.append(f"[{e['doc_id']} {e['status']}] {' '.join(e['text'].split())}" + (f"  ({where})" if where else ""))
     return lines
-
-
-def _leg_evidence(event_ids: list[str], evidence: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """The sentences behind a leg's events, each once (one sentence may report several)."""
-    seen: dict[tuple, dict[str, Any]] = {}
-    for event_id in event_ids:
-        for e in evidence.get(event_id, []):
-            seen.setdefault((e["doc_id"], e["start_char"], e["end_char"]), e)
-    return list(seen.values())
 
 
 def _write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, evidence: dict | None,
@@ -245,12 +227,14 @@ _EVENT_TABLE = ["id", "type", "status", "start", "end", "actor", "actor_country"
 
 
 def _event_listing(args: argparse.Namespace, query) -> int:
+    from summitry import analytics
+
     try:
         with _open(args) as store:
             table = query(store)
             rows = _plain(table)
             ids = [r["id"] for r in rows]
-            ev = _evidence_by_event(store, ids) if args.evidence else None
+            ev = analytics.evidence_by_event(store, ids) if args.evidence else None
             if args.format == "jsonl":
                 from summitry.analytics import event_records
                 for rec in event_records(store, ids):
@@ -287,14 +271,14 @@ def cmd_travel(args: argparse.Namespace) -> int:
             report = analytics.travel(store, args.name, year=args.year, include_planned=args.include_planned,
                                       before=args.before)
             ids = [i for t in report["trips"] for leg in t["legs"] for i in leg["event_ids"]]
-            ev = _evidence_by_event(store, ids) if args.evidence else None
+            ev = analytics.evidence_by_event(store, ids) if args.evidence else None
     except (StoreError, ValueError) as exc:
         return _fail(str(exc))
     if args.format == "json":
         if ev is not None:
             for trip in report["trips"]:
                 for leg in trip["legs"]:
-                    leg["evidence"] = _leg_evidence(leg["event_ids"], ev)
+                    leg["evidence"] = analytics.leg_evidence(leg["event_ids"], ev)
         json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
@@ -303,7 +287,7 @@ def cmd_travel(args: argparse.Namespace) -> int:
         for leg in legs:
             leg["id"] = leg["event_ids"][0] if leg["event_ids"] else None
         _write_rows(legs, ["trip", "country", "place", "start", "end", "precision", "status", "event_ids"],
-                    "csv", None if ev is None else {leg["id"]: _leg_evidence(leg["event_ids"], ev) for leg in legs})
+                    "csv", None if ev is None else {leg["id"]: analytics.leg_evidence(leg["event_ids"], ev) for leg in legs})
         return 0
     if not report["trips"]:
         print(f"no trips abroad of {report['person']} found")
@@ -314,7 +298,7 @@ def cmd_travel(args: argparse.Namespace) -> int:
         rows = [dict(leg, events=len(leg["event_ids"])) for leg in trip["legs"]]
         below = None
         if ev is not None:
-            below = {k: _evidence_lines(_leg_evidence(leg["event_ids"], ev)) for k, leg in enumerate(trip["legs"])}
+            below = {k: _evidence_lines(analytics.leg_evidence(leg["event_ids"], ev)) for k, leg in enumerate(trip["legs"])}
         print_table(rows, ["country", "place", "start", "end", "precision", "status", "events"], below=below)
     if report["years"]:
         print()

@@ -288,10 +288,7 @@ class App:
         return {"total": table.num_rows, "offset": page.offset, "limit": page.limit, "events": records}
 
     def _evidence(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-        found: dict[str, list[dict[str, Any]]] = {}
-        for row in _plain(analytics.evidence(self.store, event_ids)):
-            found.setdefault(row.pop("event_id"), []).append(row)
-        return found
+        return analytics.evidence_by_event(self.store, event_ids)
 
     def event(self, event_id: str) -> Response:
         records = analytics.event_records(self.store, [event_id])
@@ -310,7 +307,7 @@ class App:
             found = self._evidence(ids)
             for trip in report["trips"]:
                 for leg in trip["legs"]:
-                    leg["evidence"] = _leg_evidence(leg["event_ids"], found)
+                    leg["evidence"] = analytics.leg_evidence(leg["event_ids"], found)
         return _json(200, report)
 
     def stats(self, query: Query) -> Response:
@@ -328,16 +325,6 @@ class App:
 
     def openapi(self, query: Query) -> Response:
         return _json(200, openapi.openapi_document())
-
-
-def _leg_evidence(event_ids: list[str], found: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """The sentences behind a leg's events, each once (one sentence may report several events),
-    as ``summitry travel --evidence --format json`` lists them."""
-    seen: dict[tuple, dict[str, Any]] = {}
-    for event_id in event_ids:
-        for item in found.get(event_id, []):
-            seen.setdefault((item["doc_id"], item["start_char"], item["end_char"]), item)
-    return list(seen.values())
 
 
 def _path(environ: dict[str, Any]) -> str:
