@@ -224,3 +224,9 @@ def test_the_code_table_covers_every_type_and_setting_with_consult_codes():
         assert row["plover_event"] == "CONSULT"
         assert row["plover_mode"] in {"", "phone", "visit", "host", "third-party"}
         assert row["cameo_label"] and row["note"]
+
+
+def test_a_month_or_year_bound_ends_on_its_last_day():
+    assert analytics._end_of("2024-02", "to").isoformat() == "2024-02-29"
+    assert analytics._end_of("9999-12", "to").isoformat() == "9999-12-31"
+    assert analytics._end_of("2023", "to").isoformat() == "2023-12-31"

@@ -20,6 +20,7 @@ for; postponed and cancelled ones never do.
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import gc
 import io
@@ -27,7 +28,7 @@ import json
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -104,7 +105,7 @@ def _end_of(value: str | date | None, what: str) -> date | None:
         first = parse_day(value, what)
         if len(value.strip()) == 4:
             return date(first.year, 12, 31)
-        return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+        return date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])  # "9999-12" too
     return parse_day(value, what)
 
 
