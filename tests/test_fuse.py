@@ -157,3 +157,13 @@ def test_events_of_one_sentence_with_several_destinations_have_distinct_ids():
     tour = [ev("d", countries=[c], start="2022-09-04", offset=0) for c in ("RUS", "MNG", "NPL", "KOR")]
     merged = fuse(tour)
     assert len(merged) == 4 and len({e.id for e in merged}) == 4
+
+
+def test_reports_of_one_stay_that_date_different_days_of_it_merge_but_meetings_keep_strict_days():
+    landed = ev("a", start="2023-11-14")
+    next_day = ev("b", start="2023-11-15")
+    a_week_later = ev("c", start="2023-11-22")
+    assert sorted(docs_of(fuse([landed, next_day, a_week_later]))) == [["a", "b"], ["c"]]
+    talks = ev("d", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-15")
+    other_talks = ev("e", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-16")
+    assert len(fuse([talks, other_talks])) == 2

@@ -40,6 +40,10 @@ _DEFERRED = {"postponed", "cancelled"}
 # event of the same parties: a past event is reported soon after it, a plan looks months ahead.
 _UNDATED_PAST = timedelta(days=45)
 _UNDATED_FUTURE = timedelta(days=240)
+# Reports of one stay abroad may date different days of it: visits and gatherings whose days are
+# this close are one stay (meetings and calls keep strict days). The store's incremental re-fusion
+# reads it to know how far a change can reach.
+STAY_SLACK = timedelta(days=2)
 # How long before its postponement a plan may have been announced and still be the one put off.
 _PLAN_TO_DEFERRAL = timedelta(days=120)
 
@@ -104,6 +108,7 @@ class _Item:
     interval: tuple[date, date] | None
     anchor: tuple[date, date] | None  # where an undated report may sit, from its publication day
     published: str
+    source: int = 0  # the position of the report in fusion's input
 
     @property
     def sort_key(self) -> tuple:
@@ -150,6 +155,10 @@ class _Cluster:
                 self.interval = (min(self.interval[0], item.interval[0]), max(self.interval[1], item.interval[1]))
 
 
+def _widened(iv: tuple[date, date]) -> tuple[date, date]:
+    return iv[0] - STAY_SLACK, iv[1] + STAY_SLACK
+
+
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -160,8 +169,9 @@ def _target_agrees(ev: Event, cluster: _Cluster) -> bool:
     if ev.type == "visit":
         return bool(countries & cluster.countries) or not (countries and cluster.countries)
     if ev.type == "multilateral":
-        if ev.forum and cluster.forums:
-            return ev.forum in cluster.forums
+        if ev.forum and cluster.forums and ev.forum not in cluster.forums:
+            return False
+        # one forum meets in one place at a time: hosts, where both say, agree too
         return not (countries and cluster.countries) or bool(countries & cluster.countries)
     # meetings and calls: hosts and places, where both say
     if countries and cluster.countries and not countries & cluster.countries:
@@ -183,6 +193,9 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
     cluster_occurred = "occurred" in cluster.statuses()
     if item.interval and cluster.interval:
         if _overlap(item.interval, cluster.interval):
+            return True
+        if ev.type in ("visit", "multilateral") and _overlap(_widened(item.interval), cluster.interval):
+            # A stay lasts days: "landed on Tuesday" and "in San Francisco on Wednesday" are one visit.
             return True
         # A postponement or cancellation puts off a plan announced before it.
         return (deferred and cluster.statuses() <= {"planned", "speculated"}
@@ -236,7 +249,7 @@ def _cluster_block(items: list[_Item]) -> list[_Cluster]:
         if item.interval:
             # Swept by start: a cluster that ends before this start cannot take anything later,
             # except the plan that a (rare) postponement or cancellation puts off.
-            active = [c for c in active if c.interval is None or c.interval[1] >= item.interval[0]]
+            active = [c for c in active if c.interval is None or c.interval[1] + STAY_SLACK >= item.interval[0]]
             pool = clusters if item.mention.status in _DEFERRED else active
         else:
             pool = clusters
@@ -445,24 +458,31 @@ def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = N
     ``published`` maps document ids to their publication dates; it decides which report is the
     latest and anchors undated reports in time.
     """
+    return [event for event, _ in fuse_with_sources(events, published)]
+
+
+def fuse_with_sources(events: Iterable[Event], published: Mapping[str, str | None] | None = None
+                      ) -> list[tuple[Event, list[int]]]:
+    """``fuse``, with the positions in ``events`` of the reports each merged event is made of
+    (a document's mentions are joined into one, so the record alone cannot tell them apart)."""
     published = published or {}
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
-    for ev in events:
+    for position, ev in enumerate(events):
         for mention in ev.mentions:
             if len(ev.mentions) == 1 and ev.status == mention.status and ev.trip is None:
                 single = ev  # an engine's record: already one mention
             else:
                 single = replace(ev, mentions=[mention], status=mention.status, trip=None)
             pub = published.get(mention.doc) or ""
-            blocks[block_key(ev)].append(
-                _Item(single, mention, event_interval(ev), undated_window(mention.status, pub or None), pub)
-            )
-    merged: list[Event] = []
+            blocks[block_key(ev)].append(_Item(single, mention, event_interval(ev),
+                                               undated_window(mention.status, pub or None), pub, position))
+    merged: list[tuple[Event, list[int]]] = []
     for key in sorted(blocks):
         for cluster in _cluster_block(blocks[key]):
-            merged.append(_merge(cluster))
-    merged.sort(key=lambda e: (e.start or "9999", e.type, e.actor.key(), len(e.counterparts), e.id))
-    assign_trips(merged)
+            merged.append((_merge(cluster), sorted({it.source for it in cluster.items})))
+    merged.sort(key=lambda pair: (pair[0].start or "9999", pair[0].type, pair[0].actor.key(),
+                                  len(pair[0].counterparts), pair[0].id))
+    assign_trips([event for event, _ in merged])
     return merged
 
 

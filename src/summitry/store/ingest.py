@@ -39,6 +39,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from summitry.fuse import STAY_SLACK
 from summitry.records import Document, Event, Mention, Party
 from summitry.store.backends import Backend
 from summitry.store.intervals import DisjointSets, chain
@@ -156,8 +157,9 @@ def fusion_reach(event: Event, published: str | None) -> tuple[int | None, int |
 
 
 _EPOCH = date(1970, 1, 1).toordinal()
-# Reaches closer than this many days may interact: fusion chains trips whose dates are a day apart.
-_NEAR_DAYS = 2
+# Reaches closer than this many days may interact: fusion joins reports of one stay up to
+# STAY_SLACK apart, and chains trips whose dates are a day apart.
+_NEAR_DAYS = STAY_SLACK.days + 1
 _UNBOUNDED = 10**9
 
 
@@ -201,13 +203,19 @@ def travellers(event: Event) -> list:
             and (p.country or event.type == "visit")]
 
 
-def event_rows(event: Event, spans: Mapping[str, list[tuple[int, int, str]]], record: str | None = None
+def covered_links(event: Event, spans: Mapping[str, list[tuple[int, int, str]]]) -> dict[str, list[str]]:
+    """For a fuser that does not say which reports it merged: the mention events of each document
+    (``spans``: start, end, mention id) that a mention of ``event`` covers."""
+    return {m.doc: [mid for start_char, end_char, mid in spans.get(m.doc, ())
+                    if m.start <= start_char and end_char <= m.end] for m in event.mentions}
+
+
+def event_rows(event: Event, links: Mapping[str, list[str]], record: str | None = None
                ) -> dict[str, list[tuple]]:
     """The rows of ``events``, ``event_parties``, ``event_mentions`` and ``legs`` for one event.
 
-    ``spans`` lists the mention events of each document (start, end, mention id): a mention of the
-    fused event links to every one its span covers (fusion may join a document's reports of one
-    event into a single mention).
+    ``links`` names, by document, the mention events the fused event is made of (fusion joins a
+    document's reports of one event into a single mention).
     """
     start, end = _date(event.start), _date(event.end)
     actor = event.actor
@@ -224,9 +232,7 @@ def event_rows(event: Event, spans: Mapping[str, list[tuple[int, int, str]]], re
     ] + [(event.id, "host", None, None, c) for c in event.countries]
     out["event_mentions"] = []
     for m in event.mentions:
-        covered = [mid for start_char, end_char, mid in spans.get(m.doc, ())
-                   if m.start <= start_char and end_char <= m.end]
-        for mention_id in covered or [None]:
+        for mention_id in links.get(m.doc) or [None]:
             out["event_mentions"].append(
                 (event.id, mention_id, m.doc, m.start, m.end, m.status, m.lang, m.text))
     destinations = event.countries if event.type == "visit" else event.countries[:1]
@@ -247,6 +253,17 @@ def content_hash(doc: Document) -> str:
 def default_extractor() -> Extractor:
     from summitry.extract import extract_document
     return extract_document
+
+
+def _fuse_with_sources(fuser: Fuser, events: list[Event], published: Mapping[str, str | None]
+                       ) -> list[tuple[Event, list[int] | None]]:
+    """The fused events and, when the fuser is summitry's own, the positions of the reports each
+    is made of; another fuser's events come without (their links are then read from spans)."""
+    from summitry.fuse import fuse, fuse_with_sources
+
+    if fuser is fuse:
+        return list(fuse_with_sources(events, published))
+    return [(event, None) for event in fuser(events, published)]
 
 
 def default_fuser() -> Fuser:
@@ -407,21 +424,29 @@ class Ingestor:
             for m in event.mentions[:1]:
                 spans.setdefault(m.doc, []).append((m.start, m.end, mention_id))
         published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [sorted(spans)]))
-        fused = _distinct_ids(self.fuse(list(mentions.values()), published)) if mentions else []
+        ids = list(mentions)
+        pairs = _fuse_with_sources(self.fuse, list(mentions.values()), published) if mentions else []
+        fused = _distinct_ids([event for event, _ in pairs])
 
         fresh = []
-        for event in fused:
+        for event, sources in pairs:
             record = event_json(event)
             if previous.get(event.id) != record or any(m.doc in changed_docs for m in event.mentions):
-                fresh.append((event, record))
-        kept = {e.id for e in fused} - {e.id for e, _ in fresh}
-        stale = sorted(((stale | set(previous)) - kept) | {e.id for e, _ in fresh})
+                if sources is None:
+                    links = covered_links(event, spans)
+                else:
+                    links = {}
+                    for i in sources:
+                        links.setdefault(ids[i].rsplit("#", 1)[0], []).append(ids[i])
+                fresh.append((event, record, links))
+        kept = {e.id for e in fused} - {e.id for e, _, _ in fresh}
+        stale = sorted(((stale | set(previous)) - kept) | {e.id for e, _, _ in fresh})
         for table, column in (("events", "id"), ("event_parties", "event_id"),
                               ("event_mentions", "event_id"), ("legs", "event_id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [stale])
         rows: dict[str, list[tuple]] = {"events": [], "event_parties": [], "event_mentions": [], "legs": []}
-        for event, record in fresh:
-            for table, table_rows in event_rows(event, spans, record).items():
+        for event, record, links in fresh:
+            for table, table_rows in event_rows(event, links, record).items():
                 rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             db.insert(table, table_rows)
