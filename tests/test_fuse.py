@@ -167,3 +167,14 @@ def test_reports_of_one_stay_that_date_different_days_of_it_merge_but_meetings_k
     talks = ev("d", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-15")
     other_talks = ev("e", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-16")
     assert len(fuse([talks, other_talks])) == 2
+
+
+def test_fuse_with_sources_names_the_reports_each_event_is_made_of():
+    from summitry.fuse import fuse_with_sources
+
+    reports = [ev("d", start="2022-09-14", offset=0), ev("d", countries=["UZB"], start="2022-09-15", offset=20),
+               ev("d", start="2022-09-14", offset=40), ev("e", start="2022-09-14")]
+    pairs = fuse_with_sources(reports)
+    by_country = {event.countries[0]: sources for event, sources in pairs}
+    assert by_country == {"KAZ": [0, 2, 3], "UZB": [1]}
+    assert [e.to_dict() for e, _ in pairs] == [e.to_dict() for e in fuse(reports)]
