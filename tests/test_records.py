@@ -78,3 +78,11 @@ def test_document_schema():
     jsonschema.validate(doc.__dict__, json_schema("Document"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**doc.__dict__, "published": "Sept 2022"}, json_schema("Document"))
+
+
+def test_to_dict_is_the_dataclass_view_and_from_json_reads_it_back():
+    import dataclasses
+
+    ev = sample_event(counterparts=[Party(name="Kassym-Jomart Tokayev", country="KAZ")], type="meeting")
+    assert ev.to_dict() == dataclasses.asdict(ev)
+    assert Event.from_json(ev.to_json()) == ev

@@ -238,16 +238,6 @@ def test_ingest_command_stores_the_good_input_and_counts_the_bad(tmp_path, capsy
         assert store.db.rows("SELECT id FROM documents") == [("good",)]
 
 
-def test_the_stores_event_json_is_the_records_own(tmp_path):
-    from summitry.store.ingest import event_json
-
-    docs = generated_documents(5)
-    with open_store(tmp_path / "j.duckdb") as store:
-        ingest(store, docs)
-        fused = [Event.from_dict(json.loads(r)) for (r,) in store.db.rows("SELECT record FROM events")]
-    assert fused and all(event_json(e) == e.to_json() for e in fused)
-
-
 def test_postgres_script_reuses_its_running_server(pg_server):
     if os.environ.get("SUMMITRY_TEST_PG_DSN"):
         pytest.skip("the server comes from SUMMITRY_TEST_PG_DSN, not from the script")

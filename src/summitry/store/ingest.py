@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summitry.fuse import STAY_SLACK
-from summitry.records import Document, Event, Mention, Party
+from summitry.records import Document, Event
 from summitry.store.backends import Backend
 from summitry.store.intervals import DisjointSets, chain
 
@@ -79,26 +79,6 @@ def canonical_name(name: str) -> str:
     kb = knowledge_base()
     person = kb.person(name) if kb is not None else None
     return person.name if person is not None else name.strip()
-
-
-def event_from_json(text: str) -> Event:
-    """An Event from the JSON the store wrote (``Event.to_json``): the shape is known, so this
-    builds the records directly instead of resolving type hints per record as ``from_dict`` does."""
-    data = json.loads(text)
-    data["actor"] = Party(**data["actor"])
-    data["counterparts"] = [Party(**p) for p in data["counterparts"]]
-    data["mentions"] = [Mention(**m) for m in data["mentions"]]
-    return Event(**data)
-
-
-def event_json(event: Event) -> str:
-    """``Event.to_json()``, the same text, without ``dataclasses.asdict``'s deep copies: the store
-    writes and compares every event of a re-fused part, so this is on its hot path."""
-    data = dict(event.__dict__)
-    data["actor"] = dict(event.actor.__dict__)
-    data["counterparts"] = [dict(p.__dict__) for p in event.counterparts]
-    data["mentions"] = [dict(m.__dict__) for m in event.mentions]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _date(value: str | None) -> date | None:
@@ -224,7 +204,7 @@ def event_rows(event: Event, links: Mapping[str, list[str]], record: str | None 
     out: dict[str, list[tuple]] = {"events": [(
         event.id, event.type, event.status, actor.name, actor.country, actor.office, actor.level,
         counterparts, ",".join(event.countries), event.place, event.forum, start, end, event.precision,
-        event.trip, len(event.mentions), record or event_json(event))]}
+        event.trip, len(event.mentions), record or event.to_json())]}
     parties = [("actor", actor)] + [("counterpart", p) for p in event.counterparts]
     out["event_parties"] = [
         (event.id, role, canonical_name(p.name) if p.name else None,
@@ -341,7 +321,7 @@ class Ingestor:
         missing = [m for m in ids if m not in cache.get(m.rsplit("#", 1)[0], ())]
         for mention_id, doc_id, record in self.db.rows(
                 "SELECT mention_id, doc_id, record FROM mention_events WHERE mention_id = ANY(?)", [missing]):
-            cache.setdefault(doc_id, {})[mention_id] = event_from_json(record)
+            cache.setdefault(doc_id, {})[mention_id] = Event.from_json(record)
         return {m: cache[m.rsplit("#", 1)[0]][m] for m in ids}
 
     def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
@@ -372,7 +352,7 @@ class Ingestor:
                 changes.append(place)
                 mention_rows.append((f"{doc.id}#{seq}", doc.id, seq, event.id, event.type, event.status,
                                      span.start if span else None, span.end if span else None, *place,
-                                     event_json(event)))
+                                     event.to_json()))
         db.insert("documents", doc_rows)
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
@@ -430,7 +410,7 @@ class Ingestor:
 
         fresh = []
         for event, sources in pairs:
-            record = event_json(event)
+            record = event.to_json()
             if previous.get(event.id) != record or any(m.doc in changed_docs for m in event.mentions):
                 if sources is None:
                     links = covered_links(event, spans)
