@@ -1122,7 +1122,13 @@ def _with_surnames(text: str, matches: list) -> list:
 
 def _words(text: str) -> list[tuple[int, str]]:
     """Where each word starts, and the word in lower case: the places a trigger or title may start."""
-    return [(m.start(), m.group(0).lower()) for m in WORD.finditer(text)]
+    # Lower-cased once for the document, ASCII only, so that no offset moves (str.lower may lengthen
+    # a text: "İ" becomes two characters).
+    lowered = text.translate(_ASCII_LOWER)
+    return [(m.start(), m.group(0)) for m in WORD.finditer(lowered)]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _interval_of(ev: Event) -> tuple:
