@@ -11,7 +11,7 @@ def test_the_english_lexicon_loads_and_covers_every_event_type_and_status():
     lex = load("en")
     assert set(lex["triggers"]) == set(EVENT_TYPES)
     assert set(lex["status"]) == {"planned", "speculated", "postponed", "cancelled"}
-    for name in ("negation", "reporting_verbs", "leader_terms", "generic_people", "non_event"):
+    for name in ("negation", "reporting_verbs", "leader_terms", "generic_people", "non_event", "pronouns", "pair_terms"):
         assert lex[name], name
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,11 +23,6 @@ from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, split_sentences
 from summitry.records import LEVELS, Document, Event, Mention, Party
 
-LEVEL_OF_KEY = {
-    "head_of_state": "head_of_state",
-    "head_of_government": "head_of_government",
-    "foreign_minister": "foreign_minister",
-}
 # Offices held by one person at a time in a country: an unnamed holder can be resolved.
 SINGLE_HOLDER = {
     "head_of_state", "head_of_government", "foreign_minister", "vice_president", "legislature_speaker",
@@ -38,7 +33,6 @@ _CONNECTOR = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|then|also|the|of|in|
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|respectively|then|on to|before|after|also)\s*|\s+)*$",
                        re.IGNORECASE)
 _TITLE_GAP = re.compile(r"^(?:\s|and|the|of|for|to|,|-)*$", re.IGNORECASE)
-_PRONOUNS = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
 # A name the knowledge base does not know: one to three capitalised words, with the particles of
 # names between them ("Ursula von der Leyen", "Mohammed bin Salman").
 _UNKNOWN_NAME = re.compile(
@@ -205,26 +199,17 @@ class EnglishRuleEngine:
             else:
                 for w in words:
                     self.trigger_index.setdefault(w, []).append(i)
-        self.status_rx = {
-            status: re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.IGNORECASE)
-            for status, pats in lex["status"].items()
-        }
-        self.negation_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['negation'])})(?![\w-])", re.IGNORECASE)
-        self.reporting_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['reporting_verbs'])})(?![\w-])", re.IGNORECASE)
-        self.leader_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['leader_terms'])})(?![\w-])", re.IGNORECASE)
-        self.generic_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['generic_people'])})(?![\w-])", re.IGNORECASE)
-        self.title_rx = [
-            (level, re.compile(rf"(?<![\w-])(?:{alternation(pats)})(?![\w-])", re.IGNORECASE))
-            for level, pats in lex["titles"].items()
-        ]
+        self.status_rx = {status: _words_rx(pats) for status, pats in lex["status"].items()}
+        self.negation_rx = _words_rx(lex["negation"])
+        self.reporting_rx = _words_rx(lex["reporting_verbs"])
+        self.non_event_rx = _words_rx(lex["non_event"])
         # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
         groups = [(level, pats) for level, pats in lex["titles"].items()]
         groups += [("pair", lex["pair_terms"]), ("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
-                   ("pronoun", [r"he", r"she", r"his", r"her", r"him"])]
+                   ("pronoun", lex["pronouns"])]
         lexical = "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups)
         self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.IGNORECASE)
         self.lexical_first_words = first_words(lexical)  # tried only where one of these stands
-        self.non_event_rx = re.compile(rf"(?<![\w-])(?:{alternation(lex['non_event'])})(?![\w-])", re.IGNORECASE)
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document) -> list[Event]:
@@ -1131,6 +1116,11 @@ def _words(text: str) -> list[tuple[int, str]]:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def _words_rx(patterns: list[str]) -> re.Pattern:
+    """Any of the lexicon's patterns, as whole words, case-insensitively."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(patterns)})(?![\w-])", re.IGNORECASE)
+
+
 def _interval_of(ev: Event) -> tuple:
     return (date.fromisoformat(ev.start), date.fromisoformat(ev.end or ev.start)), ev.precision
 
@@ -1282,9 +1272,3 @@ def _dates_touch(a: Event, b: Event) -> bool:
     if not (a.start and b.start):
         return True
     return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
-
-
-def iter_english_events(docs: Iterable[Document]) -> Iterable[Event]:
-    engine = EnglishRuleEngine()
-    for doc in docs:
-        yield from engine.extract(doc)
