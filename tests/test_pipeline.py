@@ -1,13 +1,12 @@
 """The whole job over real articles: every record validates and every mention points at its text."""
 import jsonschema
 import pytest
+from conftest import EXAMPLES, SHARED
 
 from summitry.fuse import MENTION_JOINER
 from summitry.ingest import read_inputs
 from summitry.pipeline import extract_events
 from summitry.records import json_schema
-
-from conftest import EXAMPLES, SHARED
 
 
 def corpora():
