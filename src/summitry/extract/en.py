@@ -761,6 +761,9 @@ class EnglishRuleEngine:
             return span
         if status in ("postponed", "cancelled") and span.kind != "weekday":
             return span  # "on February 1, ... postponed": the day it was put off, as written
+        iv = span.interval
+        if tense == "future" and iv.start >= published.start or tense == "past" and iv.end <= published.end:
+            return span  # already on the side of the publication day the tense wants
         key = (span.text, tense, published)
         if key not in self._reread:
             if len(self._reread) > 50_000:
