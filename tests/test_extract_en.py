@@ -186,3 +186,11 @@ def test_a_title_alone_refers_to_the_holder_named_before(engine):
 def test_a_demonym_capital_is_the_capital(engine):
     (ev,) = extract(engine, "Joe Biden arrived in the Indian capital on Friday.", published="2023-09-10")
     assert ev.countries == ["IND"] and ev.place == "New Delhi"
+
+
+def test_the_leader_of_a_parliamentary_country_is_its_prime_minister(engine):
+    (ev,) = extract(engine, "The Japanese leader visited Seoul on May 7, 2023.", published="2023-05-10")
+    assert (ev.actor.name, ev.actor.level) == ("Fumio Kishida", "head_of_government")
+    (ev,) = extract(engine, "The heads of state of China and Russia met in Samarkand on September 15, 2022.",
+                    published="2022-09-16")
+    assert {ev.actor.name, ev.counterparts[0].name} == {"Xi Jinping", "Vladimir Putin"}

@@ -331,6 +331,14 @@ class EnglishRuleEngine:
         return kept
 
     # ------------------------------------------------------------------ people
+    def _leader_key(self, words: str, country: str) -> str:
+        """"Heads of state" are heads of state; "the Japanese leader" is whoever leads Japan."""
+        return "head_of_state" if "head" in words.lower() else self.kb.leader_office(country)
+
+    def _level_of(self, office_key: str) -> str:
+        office = self.kb.offices.get(office_key)
+        return office.level if office is not None else "other"
+
     def _choose_person(self, record, when: date | None, office_key: str | None):
         """The person a name means; a short name shared by several goes to the one in office then."""
         if not isinstance(record, tuple):
@@ -471,15 +479,17 @@ class EnglishRuleEngine:
                 continue
             country, start = country_before(m.start)
             if country:
-                parties.append(PartyRef(start, m.end, "unnamed", country=country, office_key="head_of_state",
-                                        level="head_of_state", plural=m.surface.lower().endswith("s")))
+                key = self._leader_key(m.surface, country)
+                parties.append(PartyRef(start, m.end, "unnamed", country=country, office_key=key,
+                                        level=self._level_of(key), plural=m.surface.lower().endswith("s")))
                 continue
             of = _OF.match(text, m.end, sent.end)
             if of:
                 listed = _country_list(text, of.end(), sent.end, nationals)
                 for n in listed:
+                    key = self._leader_key(m.surface, n.record.iso3)
                     parties.append(PartyRef(n.start, n.end, "unnamed", country=n.record.iso3,
-                                            office_key="head_of_state", level="head_of_state"))
+                                            office_key=key, level=self._level_of(key)))
         for m in matches:
             if m.kind == "generic" and not any(p.start <= m.start < p.end for p in parties):
                 country, start = country_before(m.start)

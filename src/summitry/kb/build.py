@@ -87,6 +87,7 @@ class Tables:
     zh_surname_like_endings: tuple[str, ...] = ()
     zh_native_countries: tuple[str, ...] = ()
     subdivision_suffixes: tuple[str, ...] = ()
+    leader_offices: dict[str, str] = field(default_factory=dict)  # iso3 -> the office of its leader
     problems: list[DataProblem] = field(default_factory=list)
 
 
@@ -120,7 +121,27 @@ def build_tables(extra_dirs: Iterable[Path] = ()) -> Tables:
     _read_forums(t, bases)
     _build_places(t, bases)
     _read_holders(t, bases)
+    _read_leaders(t, bases)
     return t
+
+
+# --------------------------------------------------------------------------- leaders
+
+def _read_leaders(t: Tables, bases: list[Path]) -> None:
+    """Countries whose leader ("the Japanese leader") holds another office than head of state."""
+    for b in bases:
+        path = b / "leaders.csv"
+        if not path.exists():
+            continue
+        for line, row in read_csv(path, "leaders", t.problems):
+            try:
+                iso3 = check_iso3(row["country"], set(t.countries))
+                if row["office"] not in t.offices:
+                    raise DataError(f"unknown office key {row['office']!r}")
+            except DataError as exc:
+                t.problems.append(DataProblem(str(path), line, str(exc)))
+                continue
+            t.leader_offices[iso3] = row["office"]
 
 
 # --------------------------------------------------------------------------- countries

@@ -68,6 +68,7 @@ class KB:
         self.forums: dict[str, Forum] = tables.forums
         self.regions: dict[str, Region] = tables.regions
         self.places: list[Place] = tables.places
+        self.leader_offices: dict[str, str] = tables.leader_offices
         self._tables_extra = {
             "abbrev_zh": tables.abbrev_zh,
             "compounds_zh": tables.compounds_zh,
@@ -339,6 +340,15 @@ class KB:
         """The person holding an office (key, level or title in en/zh) in a country on a date."""
         found = self.holders(country, office_or_level, day, region)
         return found[0] if found else None
+
+    def leader_office(self, country: str) -> str:
+        """The office of a country's leader: head of state unless ``leaders.csv`` says otherwise
+        (a prime minister where the head of state is a monarch or a ceremonial president)."""
+        return self.leader_offices.get(self.iso3(country) or country, "head_of_state")
+
+    def leader(self, country: str, day: date | str | None = None) -> Person | None:
+        """Who "the <country> leader" was on a date."""
+        return self.resolve_office(country, self.leader_office(country), day)
 
     def term_on(self, person: Person | str, day: date | str | None = None) -> Term | None:
         """The highest office a person holds on a date (None when out of office)."""

@@ -23,6 +23,10 @@ CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
                     "capital_zh", "aliases", "demonyms", "abbrev_zh"),
         "required": ("iso3",),
     },
+    "leaders": {
+        "columns": ("country", "office", "note"),
+        "required": ("country", "office"),
+    },
     "office_holders": {
         "columns": ("name", "name_zh", "short", "aliases", "country", "office", "title", "start",
                     "end", "region", "to_country"),
