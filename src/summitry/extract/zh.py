@@ -612,8 +612,10 @@ class ChineseRuleEngine:
 
     def _leader(self, country: str, head: dict[str, Any], when: date | None) -> Party:
         """The party a group word (中俄元首, 中日领导人) names for one country."""
-        if head.get("leader") and country in self.lex.government_led:
-            return self._office_party(country, "head_of_government", None, "head_of_government", when)
+        if head.get("leader"):  # whoever leads that country (summitry.kb's leaders.csv)
+            office = self.kb.leader_office(country)
+            level = self.kb.offices[office].level if office in self.kb.offices else head["level"]
+            return self._office_party(country, office, None, level, when)
         return self._office_party(country, head["office"], None, head["level"], when)
 
     def _office_party(

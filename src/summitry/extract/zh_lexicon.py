@@ -42,7 +42,6 @@ SCHEMA: dict[str, Any] = {
         "invitation",
         "titles",
         "group_heads",
-        "government_led",
         "country_abbreviations",
         "country_actor_suffix",
         "country_actor_not_after",
@@ -143,7 +142,6 @@ SCHEMA: dict[str, Any] = {
                 },
             },
         },
-        "government_led": {"type": "array", "items": _ISO3, "uniqueItems": True},
         "country_abbreviations": {
             "type": "object",
             "minProperties": 1,
@@ -266,7 +264,6 @@ class Lexicon:
         }
         self.title_re = re.compile(_alternation(self.titles))
         self.group_heads: dict[str, dict[str, Any]] = {g["cue"]: g for g in data["group_heads"]}
-        self.government_led = frozenset(data["government_led"])
         # 中俄元首, 中美两国领导人, 中俄蒙元首
         self.group_re = re.compile(
             "(" + abbr_class + "{2,5})(?:两国|三国|四国|五国)?(" + _alternation(self.group_heads) + ")"
