@@ -3,73 +3,29 @@ Middle East: the CSV files parse, follow the column contract, and agree with kno
 
 from __future__ import annotations
 
-import csv
-import re
 from collections import defaultdict
 from datetime import date
 from itertools import combinations
-from pathlib import Path
 
 import pycountry
 import pytest
+from office_holder_support import (
+    CJK_RE,
+    DATA_AS_OF,
+    SINGLE_HOLDER_OFFICES,
+    date_bounds,
+    load_rows,
+    office_keys,
+)
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "summitry" / "kb" / "data" / "office_holders"
+OFFICE_KEYS = office_keys()
+
 FILES = (
     "east_asia.csv",
     "southeast_asia.csv",
     "europe.csv",
     "americas_africa_mideast.csv",
 )
-COLUMNS = [
-    "name", "name_zh", "short", "aliases", "country", "office", "title",
-    "start", "end", "region", "to_country",
-]
-OFFICE_KEYS = {
-    "head_of_state", "head_of_government", "vice_president", "vice_premier",
-    "foreign_minister", "state_councilor", "legislature_speaker", "party_general_secretary",
-    "cfac_office_director", "finance_minister", "commerce_minister", "trade_representative",
-    "national_security_adviser", "defense_minister", "vice_foreign_minister",
-    "assistant_secretary_of_state", "ambassador", "party_secretary", "governor",
-    "deputy_governor", "minister", "spokesperson",
-}
-# Offices that exactly one person holds at a time in a country.
-SINGLE_HOLDER_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-# The data describes the world as of this day; an empty end means "still in office".
-DATA_AS_OF = date(2026, 11, 24)
-
-
-def date_bounds(text: str) -> tuple[date, date]:
-    """Earliest and latest day a YYYY, YYYY-MM or YYYY-MM-DD value can stand for."""
-    m = DATE_RE.match(text)
-    if not m:
-        raise ValueError(f"not a date: {text!r}")
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    y = int(year)
-    if month is None:
-        return date(y, 1, 1), date(y, 12, 31)
-    mo = int(month)
-    if day is None:
-        next_month = date(y + (mo == 12), mo % 12 + 1, 1)
-        return date(y, mo, 1), date.fromordinal(next_month.toordinal() - 1)
-    d = date(y, mo, int(day))
-    return d, d
-
-
-def load_rows(name: str) -> list[tuple[int, dict[str, str]]]:
-    path = DATA_DIR / name
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        assert header == COLUMNS, f"{name}: header {header}"
-        rows = []
-        for line_no, values in enumerate(reader, start=2):
-            assert len(values) == len(COLUMNS), f"{name}:{line_no}: {len(values)} fields"
-            rows.append((line_no, dict(zip(COLUMNS, values))))
-    return rows
-
-
 @pytest.fixture(scope="module", params=FILES)
 def data_file(request) -> tuple[str, list[tuple[int, dict[str, str]]]]:
     return request.param, load_rows(request.param)
@@ -172,15 +128,6 @@ def test_short_forms_name_one_person():
                 owners[form].add((row["name"], row["country"]))
     shared = {form: people for form, people in owners.items() if len(people) > 1}
     assert not shared, f"short forms shared by several people: {shared}"
-
-
-def test_date_bounds_helper():
-    assert date_bounds("2024") == (date(2024, 1, 1), date(2024, 12, 31))
-    assert date_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
-    assert date_bounds("2023-12") == (date(2023, 12, 1), date(2023, 12, 31))
-    assert date_bounds("2025-10-21") == (date(2025, 10, 21), date(2025, 10, 21))
-    with pytest.raises(ValueError):
-        date_bounds("21/10/2025")
 
 
 # Known office holders on days away from any hand-over.

@@ -7,16 +7,24 @@ including on the days power changed hands."""
 from __future__ import annotations
 
 import csv
-import re
 from collections import defaultdict
 from datetime import date
 from itertools import combinations
-from pathlib import Path
 
 import pycountry
 import pytest
+from office_holder_support import (
+    CJK_RE,
+    DATA_AS_OF,
+    DATA_DIR,
+    SINGLE_HOLDER_OFFICES,
+    date_bounds,
+    load_rows,
+    office_keys,
+)
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "summitry" / "kb" / "data" / "office_holders"
+OFFICE_KEYS = office_keys()
+
 FILES = ("china.csv", "usa.csv", "russia_eurasia.csv", "south_west_asia.csv")
 # Which countries each file is responsible for.
 FILE_COUNTRIES = {
@@ -26,53 +34,10 @@ FILE_COUNTRIES = {
                            "GEO", "UKR"},
     "south_west_asia.csv": {"IND", "PAK", "IRN", "TUR", "AFG", "NPL", "LKA", "BGD", "MDV"},
 }
-COLUMNS = ["name", "name_zh", "short", "aliases", "country", "office", "title", "start", "end",
-           "region", "to_country"]
-OFFICE_KEYS = {
-    "head_of_state", "head_of_government", "vice_president", "vice_premier", "foreign_minister",
-    "state_councilor", "legislature_speaker", "party_general_secretary", "cfac_office_director",
-    "finance_minister", "commerce_minister", "trade_representative", "national_security_adviser",
-    "defense_minister", "vice_foreign_minister", "assistant_secretary_of_state", "ambassador",
-    "party_secretary", "governor", "deputy_governor", "minister", "spokesperson",
-}
 SUBNATIONAL = {"party_secretary", "governor", "deputy_governor"}
-SINGLE_HOLDER_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
 # Iran has two heads of state in the news: the Supreme Leader and the elected President, who
 # represents the country at summits. Both are kept as head_of_state; the title tells them apart.
 DUAL_HEADS_OF_STATE = {"IRN": {"Supreme Leader"}}
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-DATA_AS_OF = date(2026, 11, 24)
-
-
-def date_bounds(text: str) -> tuple[date, date]:
-    """First and last day a YYYY, YYYY-MM or YYYY-MM-DD value may stand for."""
-    m = DATE_RE.match(text)
-    if not m:
-        raise ValueError(f"not a date: {text!r}")
-    y = int(m.group(1))
-    if m.group(2) is None:
-        return date(y, 1, 1), date(y, 12, 31)
-    mo = int(m.group(2))
-    if m.group(3) is None:
-        following = date(y + (mo == 12), mo % 12 + 1, 1)
-        return date(y, mo, 1), date.fromordinal(following.toordinal() - 1)
-    d = date(y, mo, int(m.group(3)))
-    return d, d
-
-
-def load_rows(name: str) -> list[tuple[int, dict[str, str]]]:
-    with (DATA_DIR / name).open(newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        assert header == COLUMNS, f"{name}: header {header}"
-        rows = []
-        for line_no, values in enumerate(reader, start=2):
-            assert len(values) == len(COLUMNS), f"{name}:{line_no}: {len(values)} fields"
-            rows.append((line_no, dict(zip(COLUMNS, values))))
-    return rows
-
-
 @pytest.fixture(scope="module", params=FILES)
 def data_file(request):
     return request.param, load_rows(request.param)
@@ -85,14 +50,6 @@ def all_rows():
 
 
 # ---------------------------------------------------------------------------- the files
-
-
-def test_date_bounds_helper():
-    assert date_bounds("2019") == (date(2019, 1, 1), date(2019, 12, 31))
-    assert date_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
-    assert date_bounds("2019-03-20") == (date(2019, 3, 20), date(2019, 3, 20))
-    with pytest.raises(ValueError):
-        date_bounds("20.03.2019")
 
 
 def test_fields_and_office_keys(data_file):
