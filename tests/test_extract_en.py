@@ -194,3 +194,13 @@ def test_the_leader_of_a_parliamentary_country_is_its_prime_minister(engine):
     (ev,) = extract(engine, "The heads of state of China and Russia met in Samarkand on September 15, 2022.",
                     published="2022-09-16")
     assert {ev.actor.name, ev.counterparts[0].name} == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_a_call_told_in_passing_and_a_trip_which_begins_later(engine):
+    (ev,) = extract(engine, "Wang Yi told his Russian counterpart Sergei Lavrov in a phone call on Tuesday "
+                            "that Beijing supports the talks.", published="2024-04-10")
+    assert brief(ev) == ("call", "occurred", "Wang Yi", ("Sergey Lavrov",), ())
+    assert ev.start == "2024-04-09"
+    (ev,) = extract(engine, "Biden's trip to Hanoi, which begins on Sunday, will be his first.",
+                    published="2023-11-20")
+    assert (ev.status, ev.countries, ev.start) == ("planned", ["VNM"], "2023-11-26")

@@ -58,7 +58,9 @@ _MODIFIER_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|team|c
 _NOMINAL_STATUS = re.compile(
     r"\s*(?:\w+\s+){0,4}?(?:is|are|was|were|has been|had been|will be|would be)\s+(?:now\s+)?"
     r"(expected|scheduled|set|due|planned|slated|likely|possible|postponed|delayed|put off|cancell?ed|called off|"
-    r"scrapped)\b|\s*(?:\w+\s+){0,4}?will\s+(take place|be held|begin|start|happen|go ahead)\b", re.IGNORECASE)
+    r"scrapped)\b|\s*(?:\w+\s+){0,4}?will\s+(take place|be held|begin|start|happen|go ahead)\b"
+    r"|\s*(?:[\w'’-]+\s*){0,3}?,?\s*which\s+(begins|starts|opens|is due|is scheduled|will begin|will start)\b",
+    re.IGNORECASE)
 _ANNOUNCED_THAT = re.compile(r"\bannounc(?:ed|es)\b[^.;]{0,60}?\bthat\b", re.IGNORECASE)
 _COMPOUND_MEETING = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?((?:[A-Z][\w.]*\s*[-–]\s*){1,4}[A-Z][\w.]*)\s+(?:(?:tri|quadri)lateral\s+)?"
@@ -678,7 +680,7 @@ class EnglishRuleEngine:
         before = (max(clause_start, trig.start - 80), trig.start)
         after = (trig.end, trig.end)
         if trig.nominal:
-            stop = re.search(r"\bthat\b|[,;]", text[trig.end:min(sent.end, trig.end + 60)])
+            stop = re.search(r"\bthat\b|;|,(?!\s*which\b)", text[trig.end:min(sent.end, trig.end + 60)])
             after = (trig.end, trig.end + (stop.start() if stop else 60))
         for status in ("cancelled", "postponed"):
             if cue(status, max(clause_start, trig.start - 40), trig.start) or cue(status, after[0], after[0] + 40):
@@ -690,7 +692,7 @@ class EnglishRuleEngine:
         if trig.nominal:
             attached = _NOMINAL_STATUS.match(text, after[0], after[1])
             if attached:
-                word = attached.group(1).lower()
+                word = next(g for g in attached.groups() if g).lower()
                 if word in ("likely", "possible"):
                     return "speculated"
                 if word in ("postponed", "delayed", "put off"):
@@ -831,6 +833,12 @@ class EnglishRuleEngine:
         # "held a video call with Joe Biden": a trigger without a target of its own, then "with".
         if trig.type in ("meeting", "call") and trig.target == "none" and re.match(r"\s+with\s", text[trig.end:]):
             counterparts += [p for p in _coordinated_forward(text, right) if p not in counterparts]
+        # "Wang Yi told his Russian counterpart Sergei Lavrov in a phone call": a verb's subject and
+        # object before a call that has no target of its own.
+        if trig.type == "call" and trig.target == "none" and not counterparts and actors:
+            named = [p for p in left if p.kind in ("person", "unknown", "unnamed")]
+            if len(named) >= 2 and named[-1] is actors[-1] and len(subjects) == 1:
+                actors, counterparts = named[:1], named[1:]
         # "spoke with Blinken on the phone": the counterpart stands inside the trigger.
         inside = [p for p in parties if trig.start < p.start and p.end <= trig.end and p.kind != "pronoun"]
         if trig.type in ("meeting", "call"):
@@ -1267,13 +1275,15 @@ def _consolidate_regions(events: list[Event], kb) -> list[Event]:
 
 
 def _hosts_from_visits(events: list[Event]) -> list[Event]:
-    """A meeting with no place named takes the country a participant is visiting at that time."""
+    """A meeting with no place named takes the country a participant is visiting at that time (as
+    the document tells both: a planned visit hosts a planned meeting, not a rumoured one)."""
     visits = [e for e in events if e.type == "visit" and len(e.countries) == 1 and e.start]
     for ev in events:
         if ev.type != "meeting" or ev.countries or not ev.start:
             continue
         names = {p.name for p in [ev.actor, *ev.counterparts] if p.name}
-        hosts = {(v.countries[0], v.place) for v in visits if v.actor.name in names and _dates_touch(v, ev)}
+        hosts = {(v.countries[0], v.place) for v in visits
+                 if v.actor.name in names and v.status == ev.status and _dates_touch(v, ev)}
         if len({h[0] for h in hosts}) == 1:
             (country, place), *_ = sorted(hosts, key=lambda h: (h[1] is None, h[1] or ""))
             ev.countries = [country]
