@@ -204,3 +204,11 @@ def test_a_call_told_in_passing_and_a_trip_which_begins_later(engine):
     (ev,) = extract(engine, "Biden's trip to Hanoi, which begins on Sunday, will be his first.",
                     published="2023-11-20")
     assert (ev.status, ev.countries, ev.start) == ("planned", ["VNM"], "2023-11-26")
+
+
+def test_a_gathering_during_a_visit_is_hosted_where_the_visit_is_and_no_named_country_hosts_it(engine):
+    events = extract(engine, "Chinese President Xi Jinping arrived in Riyadh on Wednesday. Xi also took part in "
+                             "the first China-Arab States Summit on Friday.", published="2022-12-10")
+    (gathering,) = [e for e in events if e.type == "multilateral"]
+    assert (gathering.forum, gathering.countries, gathering.place) == ("LAS", ["SAU"], "Riyadh")
+    assert gathering.start == "2022-12-09"

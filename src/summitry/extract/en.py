@@ -21,6 +21,7 @@ from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, split_sentences
+from summitry.fuse import STAY_SLACK
 from summitry.records import LEVELS, Document, Event, Mention, Party
 
 # Offices held by one person at a time in a country: an unnamed holder can be resolved.
@@ -51,7 +52,8 @@ _COMPLEMENT = re.compile(
 _FIRST_TARGET_GAP = re.compile(
     r"^(?:\s+|,|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|[a-z]+-country|"
     r"countries|country|in|at|of|to|on|for|and|from|\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
-    r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|[A-Z][a-z]+)\b)*$")
+    r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|first|second|third|fourth|fifth|sixth|"
+    r"inaugural|latest|upcoming|next|last|[A-Z][a-z]+)\b)*$")
 _NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
 _MODIFIER_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine)\b",
                              re.IGNORECASE)
@@ -78,6 +80,7 @@ _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)
 _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
                             r"(?:\w+\s+){0,2}\Z", re.IGNORECASE)
 _DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
+_IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
 _NOT_NAMES = {
@@ -958,8 +961,11 @@ class EnglishRuleEngine:
         for t in targets:
             if t.forum is not None:
                 forum = t.forum
-                place = next((x.place for x in targets if x.place), None)
-                country = next((x.country for x in targets if x.country), None)
+                # Not a country that is part of a name ("the China-Arab States Summit", "China-GCC").
+                hosts = [x for x in targets if x.forum is None and not _IN_COMPOUND.match(text, x.end)
+                         and not (x.start and text[x.start - 1] in "-–—")]
+                place = next((x.place for x in hosts if x.place), None)
+                country = next((x.country for x in hosts if x.country), None)
                 edition = self._edition(forum.key, when)
                 if edition is not None:
                     place = place or edition.city
@@ -1275,15 +1281,16 @@ def _consolidate_regions(events: list[Event], kb) -> list[Event]:
 
 
 def _hosts_from_visits(events: list[Event]) -> list[Event]:
-    """A meeting with no place named takes the country a participant is visiting at that time (as
-    the document tells both: a planned visit hosts a planned meeting, not a rumoured one)."""
+    """A meeting or gathering with no place named takes the country a participant is visiting at that
+    time, as the document tells both (a planned visit hosts a planned meeting, not a rumoured one);
+    a stay runs on for a few days after the day it is dated."""
     visits = [e for e in events if e.type == "visit" and len(e.countries) == 1 and e.start]
     for ev in events:
-        if ev.type != "meeting" or ev.countries or not ev.start:
+        if ev.type not in ("meeting", "multilateral") or ev.countries or not ev.start:
             continue
         names = {p.name for p in [ev.actor, *ev.counterparts] if p.name}
         hosts = {(v.countries[0], v.place) for v in visits
-                 if v.actor.name in names and v.status == ev.status and _dates_touch(v, ev)}
+                 if v.actor.name in names and v.status == ev.status and _dates_touch(v, ev, STAY_SLACK.days)}
         if len({h[0] for h in hosts}) == 1:
             (country, place), *_ = sorted(hosts, key=lambda h: (h[1] is None, h[1] or ""))
             ev.countries = [country]
@@ -1291,7 +1298,10 @@ def _hosts_from_visits(events: list[Event]) -> list[Event]:
     return events
 
 
-def _dates_touch(a: Event, b: Event) -> bool:
+def _dates_touch(a: Event, b: Event, slack_days: int = 0) -> bool:
+    """Whether the dates of ``a`` (widened by ``slack_days`` on both sides) and ``b`` overlap."""
     if not (a.start and b.start):
         return True
-    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+    slack = timedelta(days=slack_days)
+    a0, a1 = date.fromisoformat(a.start) - slack, date.fromisoformat(a.end or a.start) + slack
+    return a0 <= date.fromisoformat(b.end or b.start) and date.fromisoformat(b.start) <= a1
