@@ -21,7 +21,6 @@ from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, split_sentences
-from summitry.fuse import STAY_SLACK
 from summitry.records import LEVELS, Document, Event, Mention, Party
 
 # Offices held by one person at a time in a country: an unnamed holder can be resolved.
@@ -80,6 +79,8 @@ _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)
 _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
                             r"(?:\w+\s+){0,2}\Z", re.IGNORECASE)
 _DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
+# A visit dated by its arrival runs on for a few days: a meeting two days later is still during it.
+_STAY_RUNS_ON = 2
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
@@ -1290,7 +1291,7 @@ def _hosts_from_visits(events: list[Event]) -> list[Event]:
             continue
         names = {p.name for p in [ev.actor, *ev.counterparts] if p.name}
         hosts = {(v.countries[0], v.place) for v in visits
-                 if v.actor.name in names and v.status == ev.status and _dates_touch(v, ev, STAY_SLACK.days)}
+                 if v.actor.name in names and v.status == ev.status and _dates_touch(v, ev, _STAY_RUNS_ON)}
         if len({h[0] for h in hosts}) == 1:
             (country, place), *_ = sorted(hosts, key=lambda h: (h[1] is None, h[1] or ""))
             ev.countries = [country]
