@@ -212,3 +212,18 @@ def test_a_gathering_during_a_visit_is_hosted_where_the_visit_is_and_no_named_co
     (gathering,) = [e for e in events if e.type == "multilateral"]
     assert (gathering.forum, gathering.countries, gathering.place) == ("LAS", ["SAU"], "Riyadh")
     assert gathering.start == "2022-12-09"
+
+
+def test_news_agency_phrasings(engine):
+    (ev,) = [e for e in extract(engine, "At the invitation of Xi Jinping, Brazilian President Luiz Inacio Lula da "
+                                        "Silva is paying a state visit to China from April 12 to 15.",
+                                published="2023-04-14")]
+    assert (ev.status, ev.countries, ev.start, ev.end) == ("occurred", ["CHN"], "2023-04-12", "2023-04-15")
+    tour = extract(engine, "At the invitation of French President Emmanuel Macron and Serbian President "
+                           "Aleksandar Vucic, Chinese President Xi Jinping will pay state visits to the two "
+                           "countries from May 5 to 8.", published="2024-05-03")
+    assert sorted(e.countries[0] for e in tour) == ["FRA", "SRB"]
+    assert all(e.status == "planned" and e.actor.name == "Xi Jinping" for e in tour)
+    (ev,) = extract(engine, "U.S. Treasury Secretary Janet Yellen wrapped up a four-day visit to China on Sunday.",
+                    published="2023-07-09")
+    assert (ev.start, ev.end) == ("2023-07-06", "2023-07-09")

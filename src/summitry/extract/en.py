@@ -81,6 +81,12 @@ _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take p
 _DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
 # A visit dated by its arrival runs on for a few days: a meeting two days later is still during it.
 _STAY_RUNS_ON = 2
+_COUNTED_COUNTRIES = re.compile(r"\s*(?:the\s+)?(two|three|four|five|six|seven|eight|\d+)\s+countries\b",
+                                re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_ENDING = re.compile(r"\b(?:wrap(?:s|ped|ping)? up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)|finish(?:es|ed|ing)|"
+                     r"complet(?:e|es|ed|ing))\s+(?:(?:a|an|his|her|their|the|its)\s+)?(?:[\w,-]+\s+){0,3}$",
+                     re.IGNORECASE)
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
@@ -530,7 +536,9 @@ class EnglishRuleEngine:
         # Cheap checks first: a visit needs a destination, a meeting or call a counterpart (or a
         # "the two sides" narrative is no event), a gathering a forum or a named meeting.
         if trig.type == "visit" and not any(t.country or t.region for t in targets):
-            return []
+            targets = self._counted_countries(text, sent, trig, window_end, matches)
+            if not targets:
+                return []
         if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
             return []
         status = self._status(text, sent, clause_start, trig, s_dates)
@@ -761,6 +769,9 @@ class EnglishRuleEngine:
             return None
         (s, e), precision = found
         if durations and precision == "day" and s == e:
+            if _ENDING.search(text, max(sent.start, trig.start - 50), trig.start):
+                # "wrapped up a four-day visit on Sunday": the day given is the last
+                return (s - timedelta(days=durations[0].days - 1), s), "day"
             # "a two-day visit" from its first day
             return (s, s + timedelta(days=durations[0].days - 1)), "day"
         return (s, e), precision
@@ -957,6 +968,30 @@ class EnglishRuleEngine:
         refs = [PartyRef(0, 0, "unnamed", country=c, office_key=key, level=actor.level)
                 for c in dict.fromkeys(countries) if c != actor.country]
         return [p for p in (self._resolve(r, when, state) for r in refs) if p is not None]
+
+    def _counted_countries(self, text, sent, trig, window_end, matches) -> list[Target]:
+        """"visits to the three countries": the countries the sentence named before, when there are
+        that many of them."""
+        m = _COUNTED_COUNTRIES.match(text, trig.end, window_end)
+        if not m:
+            return []
+        word = m.group(1).lower()
+        wanted = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        named: list[Target] = []
+        for n in matches:
+            if n.kind in ("country", "demonym") and sent.start <= n.start < trig.start \
+                    and n.record.iso3 not in {t.country for t in named}:
+                named.append(Target(m.start(), m.end(), n.record.iso3))
+        # The actor's own country is named too ("Chinese President Xi Jinping"): drop it when one too many.
+        if len(named) == (wanted or 0) + 1:
+            named = [t for t in named if t.country != self._actor_country_hint(text, sent, trig, matches)]
+        return named if wanted and len(named) == wanted else []
+
+    def _actor_country_hint(self, text, sent, trig, matches) -> str | None:
+        """The country of the person nearest before the trigger, as the sentence gives it."""
+        people = [n for n in matches if n.kind in ("person", "person_short") and sent.start <= n.start < trig.start
+                  and not isinstance(n.record, tuple)]
+        return people[-1].record.country if people else None
 
     def _forum_target(self, targets, state, text, trig, window_end, when):
         for t in targets:
