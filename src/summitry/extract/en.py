@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -1246,14 +1247,21 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
 
 
 def _clause(text: str, sent: Sentence, trig: Trigger) -> tuple[int, int]:
+    """The clause of a trigger: between the clause breaks (";", "but", "while" ...) around it."""
     start, end = sent.start, sent.end
-    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):
-        if m.end() <= trig.start:
-            start = m.end()
-        elif m.start() >= trig.end:
-            end = m.start()
+    for b_start, b_end in _clause_breaks(text, sent.start, sent.end):
+        if b_end <= trig.start:
+            start = b_end
+        elif b_start >= trig.end:
+            end = b_start
             break
     return start, end
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    # One scan per sentence for all of its triggers (the text is the key: documents are few at a time)
+    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end))
 
 
 def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
