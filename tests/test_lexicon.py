@@ -11,7 +11,8 @@ def test_the_english_lexicon_loads_and_covers_every_event_type_and_status():
     lex = load("en")
     assert set(lex["triggers"]) == set(EVENT_TYPES)
     assert set(lex["status"]) == {"planned", "speculated", "postponed", "cancelled"}
-    for name in ("negation", "reporting_verbs", "leader_terms", "generic_people", "non_event", "pronouns", "pair_terms"):
+    for name in ("negation", "reporting_verbs", "leader_terms", "generic_people", "non_event", "pronouns", "pair_terms",
+                 "not_name_words", "organisation_words"):
         assert lex[name], name
 
 

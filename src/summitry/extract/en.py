@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
@@ -91,23 +91,6 @@ _ENDING = re.compile(r"\b(?:wrap(?:s|ped|ping)? up|conclud(?:e|es|ed|ing)|end(?:
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
-_NOT_NAMES = {
-    "The", "A", "An", "In", "On", "At", "And", "Of", "For", "To", "With", "He", "She", "It", "They", "This",
-    "That", "Said", "Also", "Who", "Which", "After", "Before", "During", "From", "By", "As", "But", "Was",
-    "Is", "Has", "Had", "Will", "Would", "Met", "Held", "Visited", "Mr", "Mrs", "Ms", "Dr", "Office",
-    "Ministry", "Department", "Committee", "Council", "Commission", "Affairs", "Foreign", "State",
-    "Secretary", "Minister", "President", "General", "Director", "Senior", "Chairman", "Deputy", "Vice",
-    "Last", "Next", "Early", "Late", "Earlier", "Later", "Meanwhile", "However", "Today", "Yesterday",
-}
-_ORG_WORDS = {
-    "Committee", "Council", "Office", "Ministry", "Department", "Congress", "Party", "Bureau", "Organization",
-    "Organisation", "Forum", "Summit", "Conference", "Assembly", "Commission", "Agency", "Administration",
-    "Government", "Institute", "Academy", "University", "Association", "Union", "Group", "News", "Times",
-    "Post", "Journal", "Bank", "Fund", "House", "Politburo", "Standing", "Central", "National",
-}
-_MONTHS = {m.lower() for m in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]}
-
-
 @dataclass(frozen=True)
 class _TitleRecord:
     """An office known only from the lexicon's titles: a level, no knowledge-base key."""
@@ -212,6 +195,8 @@ class EnglishRuleEngine:
             else:
                 for w in words:
                     self.trigger_index.setdefault(w, []).append(i)
+        self.not_name_words = frozenset(w.lower() for w in lex["not_name_words"])
+        self.organisation_words = frozenset(w.lower() for w in lex["organisation_words"])
         self.status_rx = {status: _words_rx(pats) for status, pats in lex["status"].items()}
         self.negation_rx = _words_rx(lex["negation"])
         self.reporting_rx = _words_rx(lex["reporting_verbs"])
@@ -344,6 +329,9 @@ class EnglishRuleEngine:
         return kept
 
     # ------------------------------------------------------------------ people
+    def _plausible_name(self, name: str, start: int, matches) -> bool:
+        return _plausible_name(name, start, matches, self.not_name_words, self.organisation_words)
+
     def _leader_key(self, words: str, country: str) -> str:
         """"Heads of state" are heads of state; "the Japanese leader" is whoever leads Japan."""
         return "head_of_state" if "head" in words.lower() else self.kb.leader_office(country)
@@ -437,7 +425,7 @@ class EnglishRuleEngine:
         opening = _OPENING_NAME_THEN_TITLE.match(text, sent.start, sent.end)  # "Zhou Ming, the governor of ..."
         for m in ([opening] if opening else []) + found:
             name_start = m.start(1)
-            if _plausible_name(m.group(1), name_start, matches) and any(o.start == m.end() for o in offices) \
+            if self._plausible_name(m.group(1), name_start, matches) and any(o.start == m.end() for o in offices) \
                     and not any(p.start <= name_start < p.end for p in parties):
                 parties.append(PartyRef(name_start, m.end(1), "unknown", name=m.group(1)))
         parties.sort(key=lambda p: p.start)
@@ -465,7 +453,7 @@ class EnglishRuleEngine:
             chain, cursor = title_chain_before(o.end)
             country, cursor = country_before(cursor)
             country = country or _country_after(text, o.end, sent.end, nationals)
-            if m and _plausible_name(m.group(1), name_from + m.start(1), matches):
+            if m and self._plausible_name(m.group(1), name_from + m.start(1), matches):
                 name_start = name_from + m.start(1)
                 for c in chain:
                     used_offices.add(id(c))
@@ -1206,9 +1194,11 @@ def _title(office_match) -> str:
     return surface[:1].upper() + surface[1:]
 
 
-def _plausible_name(name: str, start: int, matches) -> bool:
+def _plausible_name(name: str, start: int, matches, not_first: frozenset, organisations: frozenset) -> bool:
+    """Whether capitalised words after a title can be a person's name: not a word that never starts a
+    name, not an organisation, and not inside another entity (a town may share a first name)."""
     words = name.split()
-    if words[0] in _NOT_NAMES or words[0].lower() in _MONTHS or any(w in _ORG_WORDS for w in words):
+    if words[0].lower() in not_first or any(w.lower() in organisations for w in words):
         return False
     # A town may share a first name ("Stanley"); other entities may not stand inside a name.
     return not any(m.start <= start < m.end and m.kind != "place" for m in matches)
