@@ -227,3 +227,14 @@ def test_news_agency_phrasings(engine):
     (ev,) = extract(engine, "U.S. Treasury Secretary Janet Yellen wrapped up a four-day visit to China on Sunday.",
                     published="2023-07-09")
     assert (ev.start, ev.end) == ("2023-07-06", "2023-07-09")
+
+
+def test_being_somewhere_now_and_calls_received(engine):
+    events = extract(engine, "Chinese President Xi Jinping is in Moscow for talks with Russian President "
+                             "Vladimir Putin.", published="2023-03-21")
+    visit = next(e for e in events if e.type == "visit")
+    assert (visit.countries, visit.start) == (["RUS"], "2023-03-21")
+    assert extract(engine, "Stability is in China's interest, the minister said.", published="2023-03-21") == []
+    (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida received a phone call from Ukrainian President "
+                            "Volodymyr Zelensky on Wednesday.", published="2023-04-20")
+    assert brief(ev) == ("call", "occurred", "Fumio Kishida", ("Volodymyr Zelensky",), ())

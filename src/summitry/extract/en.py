@@ -88,6 +88,9 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _ENDING = re.compile(r"\b(?:wrap(?:s|ped|ping)? up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)|finish(?:es|ed|ing)|"
                      r"complet(?:e|es|ed|ing))\s+(?:(?:a|an|his|her|their|the|its)\s+)?(?:[\w,-]+\s+){0,3}$",
                      re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:in\b|\w+ing\b)", re.IGNORECASE)
+_BEING_IN = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+[a-z]")
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
@@ -754,6 +757,9 @@ class EnglishRuleEngine:
                     found = (s, e), precision
         if found is None and status in ("planned", "speculated") and published is not None:
             return (published.start, published.end + timedelta(days=90)), "month"
+        if found is None and status == "occurred" and published is not None and \
+                _PRESENT.search(text, max(sent.start, trig.start - 20), trig.end):
+            return (published.start, published.end), published.precision  # "Xi is in Moscow": now
         if found is None:
             return None
         (s, e), precision = found
@@ -834,8 +840,8 @@ class EnglishRuleEngine:
                 counterparts = withs[-1:]
                 actors = [p for p in actors if p is not withs[-1]] or \
                     _coordinated(text, [p for p in left if p.end <= withs[-1].start])
-        # "held a video call with Joe Biden": a trigger without a target of its own, then "with".
-        if trig.type in ("meeting", "call") and trig.target == "none" and re.match(r"\s+with\s", text[trig.end:]):
+        # "held a video call with Joe Biden", "a phone call from Zelensky": no target of its own, then "with".
+        if trig.type in ("meeting", "call") and trig.target == "none" and re.match(r"\s+(?:with|from)\s", text[trig.end:]):
             counterparts += [p for p in _coordinated_forward(text, right) if p not in counterparts]
         # "Wang Yi told his Russian counterpart Sergei Lavrov in a phone call": a verb's subject and
         # object before a call that has no target of its own.
@@ -927,6 +933,8 @@ class EnglishRuleEngine:
                     pass
                 else:
                     break
+            if m.kind == "country" and _BEING_IN.match(text, trig.start) and _POSSESSIVE_NOUN.match(text, m.end):
+                break  # "it is in China's interest": no one is in China
             if m.kind == "country":
                 # "Vietnam's Ha Giang province": the country owns the place that follows.
                 out.append(Target(m.start, m.end, m.record.iso3))
