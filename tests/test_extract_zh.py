@@ -392,3 +392,9 @@ def test_an_administration_named_after_its_leader_is_not_the_leader(engine):
 def test_looking_forward_to_talks_is_speculation(engine):
     ev = only(extract(engine, "俄方期待与中方举行会谈。"))
     assert ev.status == "speculated"
+
+
+def test_a_postponement_told_with_a_bare_visit_later_in_the_sentence_is_the_planned_trips(engine):
+    doc = Document(id="p", text="美国国务卿布林肯原定于2月5日访华，但因气球事件宣布推迟访问。", lang="zh", published="2023-02-04")
+    (ev,) = engine.extract(doc)
+    assert (ev.type, ev.status, ev.actor.name, ev.countries) == ("visit", "postponed", "Antony Blinken", ["CHN"])

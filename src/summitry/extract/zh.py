@@ -832,7 +832,9 @@ class _Frame:
                 continue
             if m.start() >= c1:  # a later clause: not when the cue governs an event of its own (取消…访问)
                 _, m_end = self.clause_of(m.start())
-                if any(m.end() <= t < m_end for t in self.trigger_starts):
+                own = any(m.end() <= t < m_end for t in self.trigger_starts) and any(
+                    m.end() <= slot.start < m_end for slot in (*self.locs, *self.parties))
+                if own:  # (but 宣布推迟访问, a bare 访问 naming no one and nowhere, is this event's)
                     continue
             return lex.status[m.group()]["status"]
         if lex.negation_re.search(text, max(self.sent.start, ts - 4), ts):
