@@ -1308,14 +1308,22 @@ def _distance(span, trig: Trigger) -> int:
     return 0
 
 
+def _visits_by_actor(events: list[Event]) -> dict[str | None, list[Event]]:
+    """The document's one-country visits, by traveller (so that lookups are not over all events)."""
+    found: dict[str | None, list[Event]] = {}
+    for e in events:
+        if e.type == "visit" and len(e.countries) == 1:
+            found.setdefault(e.actor.name, []).append(e)
+    return found
+
+
 def _consolidate_regions(events: list[Event], kb) -> list[Event]:
     """Drop a region-wide visit when the same document names the countries of that trip."""
+    visits = _visits_by_actor(events)
     out = []
     for ev in events:
         if ev.type == "visit" and len(ev.countries) > 1:
-            named = {c for other in events if other is not ev and other.type == "visit"
-                     and other.actor.name == ev.actor.name and len(other.countries) == 1
-                     and _dates_touch(other, ev) for c in other.countries}
+            named = {other.countries[0] for other in visits.get(ev.actor.name, ()) if _dates_touch(other, ev)}
             if named & set(ev.countries):
                 continue
         out.append(ev)
@@ -1326,13 +1334,13 @@ def _hosts_from_visits(events: list[Event]) -> list[Event]:
     """A meeting or gathering with no place named takes the country a participant is visiting at that
     time, as the document tells both (a planned visit hosts a planned meeting, not a rumoured one);
     a stay runs on for a few days after the day it is dated."""
-    visits = [e for e in events if e.type == "visit" and len(e.countries) == 1 and e.start]
+    visits = _visits_by_actor(events)
     for ev in events:
         if ev.type not in ("meeting", "multilateral") or ev.countries or not ev.start:
             continue
         names = {p.name for p in [ev.actor, *ev.counterparts] if p.name}
-        hosts = {(v.countries[0], v.place) for v in visits
-                 if v.actor.name in names and v.status == ev.status and _dates_touch(v, ev, _STAY_RUNS_ON)}
+        hosts = {(v.countries[0], v.place) for name in names for v in visits.get(name, ())
+                 if v.start and v.status == ev.status and _dates_touch(v, ev, _STAY_RUNS_ON)}
         if len({h[0] for h in hosts}) == 1:
             (country, place), *_ = sorted(hosts, key=lambda h: (h[1] is None, h[1] or ""))
             ev.countries = [country]
