@@ -241,13 +241,15 @@ class EnglishRuleEngine:
             s_triggers = [t for i, t in enumerate(s_triggers)
                           if not (i + 1 < len(s_triggers) and s_triggers[i + 1].type == t.type
                                   and re.fullmatch(r"\s+and\s+", text[t.end:s_triggers[i + 1].start]))]
+            told_here: list[Event] = []
             for trig in s_triggers:
-                events.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
-                                               s_dates, state, published))
+                told_here.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
+                                                  s_dates, state, published))
+            events.extend(told_here)
             forums = [m for m in s_matches if m.kind == "forum"]
             if forums:  # after the sentence's own events: "the meeting" looks back to it from the next one
                 self._note_forum(forums[-1], s_matches, s_dates, state, doc, published)
-            self._update_state(sent, si, parties, s_dates, state, events)
+            self._update_state(sent, si, parties, s_dates, state, told_here)
         return _hosts_from_visits(_consolidate_regions(events, self.kb))
 
     # ------------------------------------------------------------------ lexical layer
@@ -1063,8 +1065,9 @@ class EnglishRuleEngine:
                 place, country = place or ed.city, country or ed.country
         state.last_forum = (fm.record, place, country, span)
 
-    def _update_state(self, sent, si, parties, s_dates, state, events) -> None:
-        told = [e for e in events if e.mentions[0].start == sent.start and e.type in ("meeting", "call")]
+    def _update_state(self, sent, si, parties, s_dates, state, told_here: list[Event]) -> None:
+        """What the sentence leaves for the next ones; ``told_here`` are the events it told."""
+        told = [e for e in told_here if e.type in ("meeting", "call")]
         if told:
             state.last_encounter = [told[-1].actor, *told[-1].counterparts]
         subjects = [p for p in parties if p.kind in ("person", "unknown", "unnamed")]
@@ -1075,8 +1078,8 @@ class EnglishRuleEngine:
                 for i in range(1, len(words) + 1):
                     state.titled[" ".join(words[:i])] = p
                 state.titled[words[-1]] = p
-        if events and events[-1].mentions[0].start == sent.start:
-            last = events[-1]
+        if told_here:
+            last = told_here[-1]
             ref = PartyRef(0, 0, "person", name=last.actor.name, country=last.actor.country,
                            office=last.actor.office, level=last.actor.level)
             if last.actor.name:
@@ -1091,7 +1094,7 @@ class EnglishRuleEngine:
             state.last_actor = None
         # The narrative's date is that of the last event it dated, not of any date it mentions in
         # passing ("the first since Mike Pompeo went in October 2018").
-        own = [e for e in events if e.mentions[0].start == sent.start and e.start and e.precision in ("day", "month")]
+        own = [e for e in told_here if e.start and e.precision in ("day", "month")]
         dated = [d for d in s_dates if d.interval is not None]
         if own and dated:
             state.last_date = _interval_of(own[-1])
