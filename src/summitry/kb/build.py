@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -317,124 +317,119 @@ def _read_compounds(t: Tables, bases: list[Path]) -> None:
                 t.compounds_zh.append((parts, codes))
 
 
+def _yaml_entries(bases: list[Path], files: tuple[str, ...], top_key: str, schema: str,
+                  problems: list[DataProblem]) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Every entry of the YAML files named ``files`` in the package data and the user's directories,
+    in that order (later ones add to or override earlier ones), with the file it comes from."""
+    for b in bases:
+        for fname in files:
+            path = b / fname
+            if path.exists():
+                _, entries = read_yaml(path, top_key, schema, problems)
+                for e in entries:
+                    yield path, e
+
+
 def _read_offices(t: Tables, bases: list[Path]) -> None:
     seen_titles: dict[str, str] = {}
-    for b in bases:
-        for fname in OFFICE_FILES:
-            path = b / fname
-            if not path.exists():
+    for path, e in _yaml_entries(bases, OFFICE_FILES, "offices", "summitry-offices/1", t.problems):
+        line = e.get("__line__", 0)
+        try:
+            key = req_str(e, "key")
+            level = req_str(e, "level")
+            if level not in LEVELS:
+                raise DataError(f"level {level!r} is not one of {', '.join(LEVELS)}")
+            titles_en = str_list(e, "titles_en")
+            titles_zh = str_list(e, "titles_zh")
+            for tz in titles_zh:
+                if not has_cjk(tz):
+                    raise DataError(f"titles_zh entry {tz!r} is not Chinese")
+            for title in titles_en + titles_zh:
+                k = title.casefold()
+                if k in seen_titles and seen_titles[k] != key:
+                    raise DataError(f"title {title!r} is already a title of {seen_titles[k]}")
+                seen_titles[k] = key
+            rank = int(e.get("rank", 99))
+        except (DataError, ValueError) as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
+            continue
+        old = t.offices.get(key)
+        if old:
+            if old.level != level:
+                t.problems.append(DataProblem(str(path), line, f"office {key!r} redefined with another level"))
                 continue
-            _, entries = read_yaml(path, "offices", "summitry-offices/1", t.problems)
-            for e in entries:
-                line = e.get("__line__", 0)
-                try:
-                    key = req_str(e, "key")
-                    level = req_str(e, "level")
-                    if level not in LEVELS:
-                        raise DataError(f"level {level!r} is not one of {', '.join(LEVELS)}")
-                    titles_en = str_list(e, "titles_en")
-                    titles_zh = str_list(e, "titles_zh")
-                    for tz in titles_zh:
-                        if not has_cjk(tz):
-                            raise DataError(f"titles_zh entry {tz!r} is not Chinese")
-                    for title in titles_en + titles_zh:
-                        k = title.casefold()
-                        if k in seen_titles and seen_titles[k] != key:
-                            raise DataError(f"title {title!r} is already a title of {seen_titles[k]}")
-                        seen_titles[k] = key
-                    rank = int(e.get("rank", 99))
-                except (DataError, ValueError) as exc:
-                    t.problems.append(DataProblem(str(path), line, str(exc)))
-                    continue
-                old = t.offices.get(key)
-                if old:
-                    if old.level != level:
-                        t.problems.append(DataProblem(str(path), line, f"office {key!r} redefined with another level"))
-                        continue
-                    titles_en = old.titles_en + tuple(x for x in titles_en if x not in old.titles_en)
-                    titles_zh = old.titles_zh + tuple(x for x in titles_zh if x not in old.titles_zh)
-                    rank = t.office_rank[key]
-                t.offices[key] = Office(key=key, level=level, titles_en=titles_en, titles_zh=titles_zh)
-                t.office_rank[key] = rank
+            titles_en = old.titles_en + tuple(x for x in titles_en if x not in old.titles_en)
+            titles_zh = old.titles_zh + tuple(x for x in titles_zh if x not in old.titles_zh)
+            rank = t.office_rank[key]
+        t.offices[key] = Office(key=key, level=level, titles_en=titles_en, titles_zh=titles_zh)
+        t.office_rank[key] = rank
 
 
 def _read_regions(t: Tables, bases: list[Path]) -> None:
-    for b in bases:
-        for fname in REGION_FILES:
-            path = b / fname
-            if not path.exists():
-                continue
-            _, entries = read_yaml(path, "regions", "summitry-regions/1", t.problems)
-            for e in entries:
-                line = e.get("__line__", 0)
-                try:
-                    key = req_str(e, "key")
-                    members = str_list(e, "members")
-                    for m in members:
-                        check_iso3(m, set(t.countries), "member")
-                    region = Region(key=key, name=req_str(e, "name"), name_zh=req_str(e, "name_zh"),
-                                    members=members)
-                    aliases = str_list(e, "aliases")
-                except DataError as exc:
-                    t.problems.append(DataProblem(str(path), line, str(exc)))
-                    continue
-                old = t.regions.get(key)
-                if old:
-                    region = replace(region, members=old.members + tuple(m for m in members if m not in old.members))
-                    aliases = t.region_aliases[key] + aliases
-                t.regions[key] = region
-                t.region_aliases[key] = aliases
+    for path, e in _yaml_entries(bases, REGION_FILES, "regions", "summitry-regions/1", t.problems):
+        line = e.get("__line__", 0)
+        try:
+            key = req_str(e, "key")
+            members = str_list(e, "members")
+            for m in members:
+                check_iso3(m, set(t.countries), "member")
+            region = Region(key=key, name=req_str(e, "name"), name_zh=req_str(e, "name_zh"),
+                            members=members)
+            aliases = str_list(e, "aliases")
+        except DataError as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
+            continue
+        old = t.regions.get(key)
+        if old:
+            region = replace(region, members=old.members + tuple(m for m in members if m not in old.members))
+            aliases = t.region_aliases[key] + aliases
+        t.regions[key] = region
+        t.region_aliases[key] = aliases
 
 
 def _read_forums(t: Tables, bases: list[Path]) -> None:
-    for b in bases:
-        for fname in FORUM_FILES:
-            path = b / fname
-            if not path.exists():
-                continue
-            _, entries = read_yaml(path, "forums", "summitry-forums/1", t.problems)
-            for e in entries:
-                line = e.get("__line__", 0)
+    for path, e in _yaml_entries(bases, FORUM_FILES, "forums", "summitry-forums/1", t.problems):
+        line = e.get("__line__", 0)
+        try:
+            key = req_str(e, "key")
+            old = t.forums.get(key)
+            kind = str(e.get("kind") or (old.kind if old else "organisation"))
+            if kind not in FORUM_KINDS:
+                raise DataError(f"kind {kind!r} is not one of {', '.join(FORUM_KINDS)}")
+            editions = []
+            for ed in e.get("editions") or []:
+                if not isinstance(ed, dict):
+                    raise DataError(f"edition {ed!r} is not a mapping")
+                eline = ed.get("__line__", line)
                 try:
-                    key = req_str(e, "key")
-                    old = t.forums.get(key)
-                    kind = str(e.get("kind") or (old.kind if old else "organisation"))
-                    if kind not in FORUM_KINDS:
-                        raise DataError(f"kind {kind!r} is not one of {', '.join(FORUM_KINDS)}")
-                    editions = []
-                    for ed in e.get("editions") or []:
-                        if not isinstance(ed, dict):
-                            raise DataError(f"edition {ed!r} is not a mapping")
-                        eline = ed.get("__line__", line)
-                        try:
-                            start = parse_date(str(ed.get("start", "")))
-                            end = parse_date(str(ed.get("end") or ed.get("start", "")), end=True)
-                            if end < start:
-                                raise DataError(f"edition ends ({end}) before it starts ({start})")
-                            number = ed.get("number")
-                            if number is not None and not isinstance(number, int):
-                                raise DataError(f"edition number {number!r} is not an integer")
-                            editions.append(Edition(forum=key, number=number, start=start, end=end,
-                                                    city=req_str(ed, "city"),
-                                                    country=check_iso3(req_str(ed, "country"), set(t.countries))))
-                        except DataError as exc:
-                            t.problems.append(DataProblem(str(path), eline, str(exc)))
-                    if old:
-                        forum = replace(
-                            old,
-                            aliases=old.aliases + tuple(a for a in str_list(e, "aliases") if a not in old.aliases),
-                            names_zh=old.names_zh + tuple(a for a in str_list(e, "names_zh") if a not in old.names_zh),
-                            editions=tuple(sorted(old.editions + tuple(editions), key=lambda x: x.start)),
-                            kind=kind,
-                        )
-                    else:
-                        forum = Forum(key=key, name=req_str(e, "name"), acronym=str(e.get("acronym") or ""),
-                                      aliases=str_list(e, "aliases"), names_zh=str_list(e, "names_zh"), kind=kind,
-                                      editions=tuple(sorted(editions, key=lambda x: x.start)))
+                    start = parse_date(str(ed.get("start", "")))
+                    end = parse_date(str(ed.get("end") or ed.get("start", "")), end=True)
+                    if end < start:
+                        raise DataError(f"edition ends ({end}) before it starts ({start})")
+                    number = ed.get("number")
+                    if number is not None and not isinstance(number, int):
+                        raise DataError(f"edition number {number!r} is not an integer")
+                    editions.append(Edition(forum=key, number=number, start=start, end=end,
+                                            city=req_str(ed, "city"),
+                                            country=check_iso3(req_str(ed, "country"), set(t.countries))))
                 except DataError as exc:
-                    t.problems.append(DataProblem(str(path), line, str(exc)))
-                    continue
-                t.forums[key] = forum
+                    t.problems.append(DataProblem(str(path), eline, str(exc)))
+            if old:
+                forum = replace(
+                    old,
+                    aliases=old.aliases + tuple(a for a in str_list(e, "aliases") if a not in old.aliases),
+                    names_zh=old.names_zh + tuple(a for a in str_list(e, "names_zh") if a not in old.names_zh),
+                    editions=tuple(sorted(old.editions + tuple(editions), key=lambda x: x.start)),
+                    kind=kind,
+                )
+            else:
+                forum = Forum(key=key, name=req_str(e, "name"), acronym=str(e.get("acronym") or ""),
+                              aliases=str_list(e, "aliases"), names_zh=str_list(e, "names_zh"), kind=kind,
+                              editions=tuple(sorted(editions, key=lambda x: x.start)))
+        except DataError as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
+            continue
+        t.forums[key] = forum
 
 
 # --------------------------------------------------------------------------- places
