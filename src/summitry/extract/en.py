@@ -16,7 +16,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
@@ -163,6 +162,7 @@ class DocState:
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
     titled: dict = field(default_factory=dict)  # a title, lower case -> the person last named with it
     last_encounter: list = field(default_factory=list)  # the parties of the last meeting or call told
+    clause_breaks: dict = field(default_factory=dict)  # sentence start -> its clause breaks
 
 
 class EnglishRuleEngine:
@@ -512,7 +512,7 @@ class EnglishRuleEngine:
     # ------------------------------------------------------------------ events
     def _events_for(self, doc, text, sent, si, trig, s_triggers, parties, matches, s_dates, state,
                     published) -> list[Event]:
-        clause_start, clause_end = _clause(text, sent, trig)
+        clause_start, clause_end = _clause(text, sent, trig, state.clause_breaks)
         # A bare noun ("the 22nd meeting of ...") inside the object does not end the window.
         window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")]
                          + [clause_end])
@@ -1247,22 +1247,20 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
                for q in parties)
 
 
-def _clause(text: str, sent: Sentence, trig: Trigger) -> tuple[int, int]:
-    """The clause of a trigger: between the clause breaks (";", "but", "while" ...) around it."""
+def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict) -> tuple[int, int]:
+    """The clause of a trigger: between the clause breaks (";", "but", "while" ...) around it.
+
+    ``breaks`` keeps each sentence's breaks, found once for all of its triggers."""
+    if sent.start not in breaks:
+        breaks[sent.start] = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
     start, end = sent.start, sent.end
-    for b_start, b_end in _clause_breaks(text, sent.start, sent.end):
+    for b_start, b_end in breaks[sent.start]:
         if b_end <= trig.start:
             start = b_end
         elif b_start >= trig.end:
             end = b_start
             break
     return start, end
-
-
-@lru_cache(maxsize=64)
-def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    # One scan per sentence for all of its triggers (the text is the key: documents are few at a time)
-    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end))
 
 
 def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
