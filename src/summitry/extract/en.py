@@ -166,7 +166,10 @@ class DocState:
 
 
 class EnglishRuleEngine:
-    """Rules over knowledge-base entities and the English cue lexicon."""
+    """Rules over knowledge-base entities and the English cue lexicon.
+
+    An instance reads one document at a time (it keeps the document's cues while it reads it): use
+    one instance per thread."""
 
     name = "rules-en"
     languages = ("en",)
