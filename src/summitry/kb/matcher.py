@@ -349,6 +349,15 @@ class Matcher:
         context: set[str] = set()
         add_context = context.add
         pending: list[int] = []
+
+        def emit_parts(cstart: int, pieces) -> None:
+            """The matches a compound or a fused key stands for, at their places in the text."""
+            for off, off_end, pkind, prec, piso in pieces:
+                append(_new(KBMatch, (cstart + off, cstart + off_end, pkind, text[cstart + off:cstart + off_end],
+                                      prec)))
+                if piso is not None:
+                    add_context(piso)
+
         pos_b = pos_c = 0
         ci, nc = 0, len(comps)
         next_comp = comps[0][0] if nc else nb + 1
@@ -367,11 +376,7 @@ class Matcher:
             while next_comp < bstart:
                 cb, ce, cid = comps[ci]
                 cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
-                for off, off_end, pkind, prec, piso in parts[cid]:
-                    append(_new(KBMatch, (cstart + off, cstart + off_end, pkind,
-                                          text[cstart + off:cstart + off_end], prec)))
-                    if piso is not None:
-                        add_context(piso)
+                emit_parts(cstart, parts[cid])
                 pos_b, pos_c = ce, cstart + len(forms[cid])
                 ci += 1
                 next_comp = comps[ci][0] if ci < nc else nb + 1
@@ -388,22 +393,14 @@ class Matcher:
                     if iso is not None:
                         add_context(iso)
                 else:
-                    for off, off_end, pkind, prec, piso in rec:
-                        append(_new(KBMatch, (cstart + off, cstart + off_end, pkind,
-                                              text[cstart + off:cstart + off_end], prec)))
-                        if piso is not None:
-                            add_context(piso)
+                    emit_parts(cstart, rec)
             else:
                 pending.append(len(out))
                 append(_new(KBMatch, (cstart, cend, "", key, eid)))
         while ci < nc:
             cb, ce, cid = comps[ci]
             cstart = cb if ascii_text else pos_c + len(data[pos_b:cb].decode("utf-8"))
-            for off, off_end, pkind, prec, piso in parts[cid]:
-                append(_new(KBMatch, (cstart + off, cstart + off_end, pkind,
-                                      text[cstart + off:cstart + off_end], prec)))
-                if piso is not None:
-                    add_context(piso)
+            emit_parts(cstart, parts[cid])
             pos_b, pos_c = ce, cstart + len(forms[cid])
             ci += 1
         for i in pending:
