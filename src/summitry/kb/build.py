@@ -129,19 +129,15 @@ def build_tables(extra_dirs: Iterable[Path] = ()) -> Tables:
 
 def _read_leaders(t: Tables, bases: list[Path]) -> None:
     """Countries whose leader ("the Japanese leader") holds another office than head of state."""
-    for b in bases:
-        path = b / "leaders.csv"
-        if not path.exists():
+    for path, line, row in _csv_rows(bases, ("leaders.csv",), "leaders", t.problems):
+        try:
+            iso3 = check_iso3(row["country"], set(t.countries))
+            if row["office"] not in t.offices:
+                raise DataError(f"unknown office key {row['office']!r}")
+        except DataError as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
             continue
-        for line, row in read_csv(path, "leaders", t.problems):
-            try:
-                iso3 = check_iso3(row["country"], set(t.countries))
-                if row["office"] not in t.offices:
-                    raise DataError(f"unknown office key {row['office']!r}")
-            except DataError as exc:
-                t.problems.append(DataProblem(str(path), line, str(exc)))
-                continue
-            t.leader_offices[iso3] = row["office"]
+        t.leader_offices[iso3] = row["office"]
 
 
 # --------------------------------------------------------------------------- countries
@@ -188,55 +184,50 @@ def _build_countries(t: Tables, bases: list[Path]) -> None:
             "demonyms": [], "un": False,
         }
     known = set(base)
-    for b in bases:
-        for fname in COUNTRY_FILES:
-            path = b / fname
-            if not path.exists():
+    for path, line, row in _csv_rows(bases, COUNTRY_FILES, "countries", t.problems):
+        try:
+            iso3 = check_iso3(row["iso3"], None)
+            if iso3 not in base:
+                if not re.match(r"^[A-Z]{2}$", row["iso2"]):
+                    raise DataError(f"{iso3} is not in ISO 3166 (pycountry): give iso2 and name")
+                if not row["name"]:
+                    raise DataError(f"{iso3} is not in ISO 3166 (pycountry): give a name")
+                base[iso3] = {"iso2": row["iso2"], "name": row["name"], "name_zh": row["name_zh"],
+                              "capital": "", "names": [], "names_zh": [], "demonyms": [], "un": False}
+                known.add(iso3)
+            if row["un_member"] not in ("", "yes", "no"):
+                raise DataError(f"un_member must be 'yes', 'no' or empty, got {row['un_member']!r}")
+        except DataError as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
+            continue
+        entry = base[iso3]
+        if row["iso2"]:
+            entry["iso2"] = row["iso2"]
+        if row["name"]:
+            entry["name"] = row["name"]
+            if row["name"] not in entry["names"]:
+                entry["names"].insert(0, row["name"])
+        if row["name_zh"]:
+            entry["name_zh"] = row["name_zh"]
+            _add_name(entry["names_zh"], row["name_zh"])
+        if row["un_member"]:
+            entry["un"] = row["un_member"] == "yes"
+        if row["capital"]:
+            entry["capital"] = row["capital"]
+        if row["capital_zh"]:
+            entry["capital_zh"] = row["capital_zh"]
+        _add_name(entry["names_zh"], row["official_zh"])
+        for alias in split_list(row["aliases"]):
+            _add_name(entry["names_zh"] if has_cjk(alias) else entry["names"], alias)
+        for dem in split_list(row["demonyms"]):
+            _add_name(entry["demonyms"], dem)
+        for ab in split_list(row["abbrev_zh"]):
+            other = t.abbrev_zh.get(ab)
+            if other and other != iso3:
+                t.problems.append(DataProblem(str(path), line,
+                                              f"abbrev_zh {ab!r} already names {other}"))
                 continue
-            for line, row in read_csv(path, "countries", t.problems):
-                try:
-                    iso3 = check_iso3(row["iso3"], None)
-                    if iso3 not in base:
-                        if not re.match(r"^[A-Z]{2}$", row["iso2"]):
-                            raise DataError(f"{iso3} is not in ISO 3166 (pycountry): give iso2 and name")
-                        if not row["name"]:
-                            raise DataError(f"{iso3} is not in ISO 3166 (pycountry): give a name")
-                        base[iso3] = {"iso2": row["iso2"], "name": row["name"], "name_zh": row["name_zh"],
-                                      "capital": "", "names": [], "names_zh": [], "demonyms": [], "un": False}
-                        known.add(iso3)
-                    if row["un_member"] not in ("", "yes", "no"):
-                        raise DataError(f"un_member must be 'yes', 'no' or empty, got {row['un_member']!r}")
-                except DataError as exc:
-                    t.problems.append(DataProblem(str(path), line, str(exc)))
-                    continue
-                entry = base[iso3]
-                if row["iso2"]:
-                    entry["iso2"] = row["iso2"]
-                if row["name"]:
-                    entry["name"] = row["name"]
-                    if row["name"] not in entry["names"]:
-                        entry["names"].insert(0, row["name"])
-                if row["name_zh"]:
-                    entry["name_zh"] = row["name_zh"]
-                    _add_name(entry["names_zh"], row["name_zh"])
-                if row["un_member"]:
-                    entry["un"] = row["un_member"] == "yes"
-                if row["capital"]:
-                    entry["capital"] = row["capital"]
-                if row["capital_zh"]:
-                    entry["capital_zh"] = row["capital_zh"]
-                _add_name(entry["names_zh"], row["official_zh"])
-                for alias in split_list(row["aliases"]):
-                    _add_name(entry["names_zh"] if has_cjk(alias) else entry["names"], alias)
-                for dem in split_list(row["demonyms"]):
-                    _add_name(entry["demonyms"], dem)
-                for ab in split_list(row["abbrev_zh"]):
-                    other = t.abbrev_zh.get(ab)
-                    if other and other != iso3:
-                        t.problems.append(DataProblem(str(path), line,
-                                                      f"abbrev_zh {ab!r} already names {other}"))
-                        continue
-                    t.abbrev_zh[ab] = iso3
+            t.abbrev_zh[ab] = iso3
     for iso3, e in base.items():
         names = e["names"]
         for n in list(names):
@@ -296,25 +287,32 @@ def _read_matching(t: Tables, bases: list[Path]) -> None:
 
 
 def _read_compounds(t: Tables, bases: list[Path]) -> None:
+    for path, line, row in _csv_rows(bases, COMPOUND_FILES, "zh_compounds", t.problems):
+        parts = split_list(row["parts"])
+        codes = split_list(row["countries"])
+        try:
+            if len(parts) != len(codes) or len(parts) < 2:
+                raise DataError("parts and countries must list the same number (at least 2) of items")
+            for c in codes:
+                check_iso3(c, set(t.countries))
+            if not all(is_cjk(p) for p in parts):
+                raise DataError("parts must be Chinese characters")
+        except DataError as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
+            continue
+        t.compounds_zh.append((parts, codes))
+
+
+def _csv_rows(bases: list[Path], files: tuple[str, ...], schema: str,
+              problems: list[DataProblem]) -> Iterator[tuple[Path, int, dict[str, str]]]:
+    """Every row of the CSV files named ``files`` in the package data and the user's directories,
+    in that order, with its file and line."""
     for b in bases:
-        for fname in COMPOUND_FILES:
+        for fname in files:
             path = b / fname
-            if not path.exists():
-                continue
-            for line, row in read_csv(path, "zh_compounds", t.problems):
-                parts = split_list(row["parts"])
-                codes = split_list(row["countries"])
-                try:
-                    if len(parts) != len(codes) or len(parts) < 2:
-                        raise DataError("parts and countries must list the same number (at least 2) of items")
-                    for c in codes:
-                        check_iso3(c, set(t.countries))
-                    if not all(is_cjk(p) for p in parts):
-                        raise DataError("parts must be Chinese characters")
-                except DataError as exc:
-                    t.problems.append(DataProblem(str(path), line, str(exc)))
-                    continue
-                t.compounds_zh.append((parts, codes))
+            if path.exists():
+                for line, row in read_csv(path, schema, problems):
+                    yield path, line, row
 
 
 def _yaml_entries(bases: list[Path], files: tuple[str, ...], top_key: str, schema: str,
@@ -502,39 +500,34 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
             places[idx] = Place(name=old.name, country=iso3, kind="capital", population=old.population,
                                 names_zh=names_zh)
     known = set(t.countries)
-    for b in bases:
-        for fname in PLACE_FILES:
-            path = b / fname
-            if not path.exists():
-                continue
-            for line, row in read_csv(path, "places", t.problems):
-                try:
-                    iso3 = check_iso3(row["country"], known)
-                    if row["kind"] not in PLACE_KINDS:
-                        raise DataError(f"kind {row['kind']!r} is not one of {', '.join(PLACE_KINDS)}")
-                    pop = int(row["population"] or 0)
-                    if pop < 0:
-                        raise DataError("population must not be negative")
-                    names_zh = split_list(row["names_zh"])
-                    for n in names_zh:
-                        if not is_cjk(n):
-                            raise DataError(f"names_zh entry {n!r} is not Chinese")
-                except (DataError, ValueError) as exc:
-                    t.problems.append(DataProblem(str(path), line, str(exc)))
-                    continue
-                extra = split_list(row["aliases"])
-                extra = extra + tuple(strip_accents(a) for a in extra if strip_accents(a) != a)
-                idx = (by_sub_key if row["kind"] == "subdivision" else by_key).get((row["name"], iso3))
-                if idx is not None:
-                    old = places[idx]
-                    places[idx] = Place(name=old.name, country=iso3, kind=row["kind"],
-                                        population=max(pop, old.population),
-                                        names_zh=names_zh + tuple(z for z in old.names_zh if z not in names_zh))
-                    aliases[idx] = aliases.get(idx, ()) + extra
-                else:
-                    idx = add(Place(name=row["name"], country=iso3, kind=row["kind"], population=pop,
-                                    names_zh=names_zh), extra)
-                t.curated_places.add(idx)
+    for path, line, row in _csv_rows(bases, PLACE_FILES, "places", t.problems):
+        try:
+            iso3 = check_iso3(row["country"], known)
+            if row["kind"] not in PLACE_KINDS:
+                raise DataError(f"kind {row['kind']!r} is not one of {', '.join(PLACE_KINDS)}")
+            pop = int(row["population"] or 0)
+            if pop < 0:
+                raise DataError("population must not be negative")
+            names_zh = split_list(row["names_zh"])
+            for n in names_zh:
+                if not is_cjk(n):
+                    raise DataError(f"names_zh entry {n!r} is not Chinese")
+        except (DataError, ValueError) as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
+            continue
+        extra = split_list(row["aliases"])
+        extra = extra + tuple(strip_accents(a) for a in extra if strip_accents(a) != a)
+        idx = (by_sub_key if row["kind"] == "subdivision" else by_key).get((row["name"], iso3))
+        if idx is not None:
+            old = places[idx]
+            places[idx] = Place(name=old.name, country=iso3, kind=row["kind"],
+                                population=max(pop, old.population),
+                                names_zh=names_zh + tuple(z for z in old.names_zh if z not in names_zh))
+            aliases[idx] = aliases.get(idx, ()) + extra
+        else:
+            idx = add(Place(name=row["name"], country=iso3, kind=row["kind"], population=pop,
+                            names_zh=names_zh), extra)
+        t.curated_places.add(idx)
     t.places = places
     t.place_aliases = aliases
 
