@@ -17,12 +17,13 @@ from summitry.extract.lexicon import load
     ("(?:called|paid a (?:courtesy )?call) on", {"called", "paid"}),
     ("spen[dt] (?:\\w+ ){1,3}in", {"spend", "spent"}),
     ("(?:met|meet)(?! with)", {"met", "meet"}),
+    ("chargé d'affaires", {"charg"}),  # the word token it starts with: letters beyond ASCII end a token
 ])
 def test_first_words_of_a_pattern(pattern, words):
     assert first_words(pattern) == words
 
 
-@pytest.mark.parametrize("pattern", ["\\w+ visit", "[a-z]+ed", "(?:visit|\\w+)"])
+@pytest.mark.parametrize("pattern", ["\\w+ visit", "[a-z]+ed", "(?:visit|\\w+)", "'ll", "(?:will|'ll)"])
 def test_a_pattern_whose_first_word_cannot_be_told_gives_none(pattern):
     assert first_words(pattern) is None
 
@@ -78,7 +79,23 @@ def test_titles_and_leader_words_found_at_candidate_words_equal_a_full_scan():
 
     engine = EnglishRuleEngine()
     assert engine.lexical_first_words, "the lexicon's titles should have first words"
-    for text in texts() + ["The Deputy Director-General and the special envoy met his counterparts' heads of state."]:
+    for text in texts() + ["The Deputy Director-General and the special envoy met his counterparts' heads of state.",
+                            "The French chargé d'affaires met the Chargé d’Affaires of Peru."]:
         fast = [(m.start(), m.end(), m.lastgroup) for m in engine._lexical_finditer(text, _words(text))]
         full = [(m.start(), m.end(), m.lastgroup) for m in engine.lexical_rx.finditer(text)]
         assert fast == full
+
+
+def test_status_cues_found_at_candidate_words_equal_a_full_scan():
+    from summitry.extract.en import _words
+    from summitry.extract.text import split_sentences
+
+    engine = EnglishRuleEngine()
+    for text in texts() + ["It may or might not; the visit, possibly postponed, could be called off. We'll see."]:
+        words = _words(text)
+        engine._status_words = [(start, word) for start, word in words if word in engine._cue_first_words]
+        for sent in split_sentences(text):
+            for status, rx in engine.status_rx.items():
+                fast = [m.span() for m in engine._cue_matches(text, sent, status, rx)]
+                full = [m.span() for m in rx.finditer(text, sent.start, sent.end)]
+                assert fast == full, (status, sent.text)

@@ -20,7 +20,13 @@ def first_words(pattern: str) -> set[str] | None:
     if found is None:
         return None
     words = {text.lower() for text, _ in found}
-    return None if "" in words else words
+    if "" in words:
+        return None
+    # The text is looked up by its word tokens (``WORD``), so each first word is keyed by the token it
+    # starts with: "chargé" is found at the token "charg". A first word that starts with no token
+    # ("'ll") could never be looked up: the pattern is scanned in full.
+    keys = {WORD.match(w) for w in words}
+    return None if None in keys else {k.group(0) for k in keys}
 
 
 def _expand(items: list, outs: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
