@@ -92,7 +92,15 @@ _BEING_IN = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+[a-z]")
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|:\s", re.IGNORECASE)
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
+
+
+# ";", ": ", and the words but/while/whereas/however in any case. Spelt so that every branch starts
+# with a character class, which lets the regex engine skip ahead to the few places a break may start
+# (IGNORECASE with a leading \b would try every position of the sentence).
+_CLAUSE_BREAK = re.compile(r";|:\s|" + "|".join(
+    rf"{_any_case(w[0])}(?<=\b{_any_case(w[0])}){_any_case(w[1:])}\b" for w in ("but", "while", "whereas", "however")))
 @dataclass(frozen=True)
 class _TitleRecord:
     """An office known only from the lexicon's titles: a level, no knowledge-base key."""
@@ -204,6 +212,11 @@ class EnglishRuleEngine:
         self.not_name_words = frozenset(w.lower() for w in lex["not_name_words"])
         self.organisation_words = frozenset(w.lower() for w in lex["organisation_words"])
         self.status_rx = {status: _words_rx(pats) for status, pats in lex["status"].items()}
+        # Cues too are tried only at the words they can start with; a status whose first words
+        # cannot be told is scanned in full.
+        self.status_first_words = {status: first_words(alternation(pats)) for status, pats in lex["status"].items()}
+        self._cue_first_words = frozenset().union(*(w for w in self.status_first_words.values() if w))
+        self._status_words: list[tuple[int, str]] = []  # the document's words a cue may start at
         self.negation_rx = _words_rx(lex["negation"])
         self.reporting_rx = _words_rx(lex["reporting_verbs"])
         self.non_event_rx = _words_rx(lex["non_event"])
@@ -229,6 +242,7 @@ class EnglishRuleEngine:
         dates = find_dates(text, "en", doc.published)
         published = parse_published(doc.published)
         triggers = self._find_triggers(text, words)
+        self._status_words = [(start, word) for start, word in words if word in self._cue_first_words]
         state = DocState()
         events: list[Event] = []
         mi = di = ti = 0
@@ -668,10 +682,30 @@ class EnglishRuleEngine:
             self._cues = {}
             for status, rx in self.status_rx.items():
                 self._cues[status] = [
-                    m for m in rx.finditer(text, sent.start, sent.end)
+                    m for m in self._cue_matches(text, sent, status, rx)
                     if not any(d.start <= m.start() < d.end for d in s_dates)
                     and not _DENIED.search(text, max(sent.start, m.start() - 14), m.start())]
         return self._cues
+
+    def _cue_matches(self, text: str, sent: Sentence, status: str, rx: re.Pattern):
+        """The matches of a status's cues in the sentence, left to right without overlaps, as
+        ``rx.finditer`` over the sentence finds them, tried at candidate words only."""
+        first = self.status_first_words[status]
+        if first is None:
+            yield from rx.finditer(text, sent.start, sent.end)
+            return
+        words = self._status_words
+        reach = sent.start
+        for i in range(bisect_left(words, (sent.start, "")), len(words)):
+            start, word = words[i]
+            if start >= sent.end:
+                break
+            if start < reach or word not in first:
+                continue
+            m = rx.match(text, start, sent.end)
+            if m is not None:
+                reach = m.end()
+                yield m
 
     def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
         cues = self._sentence_cues(text, sent, s_dates)
