@@ -141,6 +141,18 @@ def test_surnames_refer_to_the_person_named_earlier(engine):
     assert meeting.actor.name == "Xi Jinping" and meeting.counterparts[0].name == "Vladimir Putin"
 
 
+def test_a_surname_is_a_whole_word_not_part_of_a_longer_one():
+    from summitry.extract.en import _LocalMatch, _with_surnames
+
+    biden = type("Person", (), {"name": "Joe Biden", "country": "USA"})()
+    text = "Joe Biden spoke. Biden's aides, Bidenomics, Mr.Biden-Harris and O'Biden; Biden."
+    found = [m.start for m in _with_surnames(text, [_LocalMatch(0, 9, "person", "Joe Biden", biden)])
+             if m.kind == "person_short"]
+    # "Biden's", "Mr.Biden-" and the last "Biden" count; "Bidenomics" and "O'Biden" do not (whether
+    # "Biden-Harris" names the person is for the parties to judge)
+    assert found == [text.index("Biden's"), text.index("Biden-"), text.rindex("Biden")]
+
+
 def test_an_unknown_person_keeps_the_title_and_country(engine):
     (ev,) = extract(engine, "On June 5, Wang Yi met Zambian Foreign Minister Stanley Kakubo in Beijing.")
     assert ev.counterparts[0].name == "Stanley Kakubo"

@@ -443,9 +443,10 @@ class EnglishRuleEngine:
                 person=person,
             ))
         # A name the knowledge base does not know, followed by its title: "met with Orens, chairman of ...".
-        found = list(_NAME_THEN_TITLE.finditer(text, sent.start, sent.end))
-        opening = _OPENING_NAME_THEN_TITLE.match(text, sent.start, sent.end)  # "Zhou Ming, the governor of ..."
-        for m in ([opening] if opening else []) + found:
+        # (only a sentence with a title can hold one)
+        found = list(_NAME_THEN_TITLE.finditer(text, sent.start, sent.end)) if offices else []
+        opening = _OPENING_NAME_THEN_TITLE.match(text, sent.start, sent.end) if offices else None
+        for m in ([opening] if opening else []) + found:  # "Zhou Ming, the governor of ..."
             name_start = m.start(1)
             if self._plausible_name(m.group(1), name_start, matches) and any(o.start == m.end() for o in offices) \
                     and not any(p.start <= name_start < p.end for p in parties):
@@ -1166,7 +1167,11 @@ class _Spans:
 # A town smaller than this, in a country the document never names, is taken for a namesake.
 _OBSCURE_TOWN = 200_000
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z]\w*(?:['’][A-Z]\w*)?(?!\w)")
+_CAPITALISED_WORD = re.compile(r"[A-Z]\w*(?:['’][A-Z]\w*)?")
+# A short name stands as a whole word, not inside a longer one or a name joined by an apostrophe
+# ("Brien" in "O'Brien", "Xi" in "Xi'An"); a possessive ("Xi's") is fine.
+_NAME_JOINED_BEFORE = re.compile(r"(?:[\w-]|\w['’])\Z")
+_NAME_JOINED_AFTER = re.compile(r"\w|['’][A-Z]")
 
 # Where the family name comes first, a person is referred to by the first word ("Xi", "Yoon").
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
@@ -1194,14 +1199,20 @@ def _with_surnames(text: str, matches: list) -> list:
         short[surname] = m.record
     for name in clash:
         del short[name]
-    if not short:
+    # A short name is a whole capitalised word ("Xi" in "Xi's", not in "Xinjiang" or "Xi'An").
+    names = [n for n in short if _CAPITALISED_WORD.fullmatch(n)]
+    if not names:
         return matches
     covered = _Spans((m.start, m.end) for m in matches)
     extra = []
-    for m in _CAPITALISED_WORD.finditer(text):
-        person = short.get(m.group(0))
-        if person is not None and not covered.covers(m.start()):
-            extra.append(_LocalMatch(m.start(), m.end(), "person_short", m.group(0), person))
+    for name in names:  # found by plain string search: a few names, each searched at C speed
+        start = text.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not _NAME_JOINED_BEFORE.search(text, max(0, start - 2), start) and \
+                    not _NAME_JOINED_AFTER.match(text, end) and not covered.covers(start):
+                extra.append(_LocalMatch(start, end, "person_short", name, short[name]))
+            start = text.find(name, end)
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
 
 
