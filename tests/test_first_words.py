@@ -99,3 +99,12 @@ def test_status_cues_found_at_candidate_words_equal_a_full_scan():
                 fast = [m.span() for m in engine._cue_matches(text, sent, status, rx)]
                 full = [m.span() for m in rx.finditer(text, sent.start, sent.end)]
                 assert fast == full, (status, sent.text)
+
+
+def test_candidate_words_are_the_words_a_trigger_title_or_cue_can_start_at():
+    from summitry.extract.en import _words
+
+    engine = EnglishRuleEngine()
+    wanted = set(engine.trigger_index) | engine.lexical_first_words | engine._cue_first_words
+    for text in texts() + ["Re-visit the co-chaired re--visit; a five-day visit-to-be, chargé d’affaires."]:
+        assert engine._candidate_words(text) == [(s, w) for s, w in _words(text) if w in wanted]

@@ -22,6 +22,7 @@ from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, split_sentences
 from summitry.records import LEVELS, Document, Event, Mention, Party
+from summitry.time.grammar import trie
 
 # Offices held by one person at a time in a country: an unnamed holder can be resolved.
 SINGLE_HOLDER = {
@@ -227,6 +228,10 @@ class EnglishRuleEngine:
         lexical = "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups)
         self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.IGNORECASE)
         self.lexical_first_words = first_words(lexical)  # tried only where one of these stands
+        # The words any trigger, title or cue can start at, found in one scan of the lower-cased
+        # text (a word-for-word walk would visit every word of the document).
+        candidates = set(self.trigger_index) | (self.lexical_first_words or set()) | self._cue_first_words
+        self.candidate_rx = re.compile(rf"{_TOKEN_START}{trie(candidates)}{_TOKEN_END}")
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document) -> list[Event]:
@@ -237,7 +242,7 @@ class EnglishRuleEngine:
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
         self._text = text
         self._cues_key = None
-        words = _words(text)
+        words = self._candidate_words(text)
         matches = self._with_lexical_matches(text, self._places_in_context(matches), words)
         dates = find_dates(text, "en", doc.published)
         published = parse_published(doc.published)
@@ -270,6 +275,10 @@ class EnglishRuleEngine:
         return _hosts_from_visits(_consolidate_regions(events, self.kb))
 
     # ------------------------------------------------------------------ lexical layer
+    def _candidate_words(self, text: str) -> list[tuple[int, str]]:
+        """The words of ``text`` (as ``_words`` gives them) at which a trigger, title or cue may start."""
+        return [(m.start(), m.group(0)) for m in self.candidate_rx.finditer(text.translate(_ASCII_LOWER))]
+
     def _places_in_context(self, matches: list) -> list:
         """An ambiguous place name goes to the namesake in a country the document talks about
         ("Amur" in a story about Russia is the Russian region, not the Indian town)."""
@@ -1225,6 +1234,9 @@ def _words(text: str) -> list[tuple[int, str]]:
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Where a word token of ``WORD`` starts and ends, for a pattern that must match whole tokens.
+_TOKEN_START = r"(?<![A-Za-z])(?<![A-Za-z]-)"
+_TOKEN_END = r"(?![A-Za-z])(?!-[A-Za-z])"
 
 
 def _words_rx(patterns: list[str]) -> re.Pattern:
