@@ -110,7 +110,7 @@ class _TitleRecord:
     level: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _LocalMatch:
     """A match the engine finds itself, shaped like the knowledge base's matches."""
 
@@ -121,7 +121,7 @@ class _LocalMatch:
     record: _TitleRecord
 
 
-@dataclass
+@dataclass(slots=True)
 class PartyRef:
     """A person (or a country's office) as the text refers to it, before it becomes a Party."""
 
@@ -140,7 +140,7 @@ class PartyRef:
         return Party(name=self.name, country=self.country, office=self.office, level=self.level)
 
 
-@dataclass
+@dataclass(slots=True)
 class Trigger:
     start: int
     end: int
@@ -149,7 +149,7 @@ class Trigger:
     nominal: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Target:
     start: int
     end: int
@@ -393,6 +393,8 @@ class EnglishRuleEngine:
     def _parties(self, text: str, sent: Sentence, matches: list, when: date | None = None) -> list[PartyRef]:
         """Assemble people and unnamed office holders from titles, names and demonyms."""
         parties: list[PartyRef] = []
+        if not any(m.kind in _PARTY_KINDS for m in matches):
+            return parties  # no title, name, leader word, group or pronoun: nobody to assemble
         offices = [m for m in matches if m.kind == "office"]
         people = [m for m in matches if m.kind in ("person", "person_short")]
         nationals = [m for m in matches if m.kind in ("demonym", "country")]
@@ -1151,6 +1153,8 @@ class EnglishRuleEngine:
 
 # ---------------------------------------------------------------------- helpers
 _TITLE_LEVELS = frozenset(LEVELS)
+# The kinds of match a party is made from (countries and demonyms only qualify one).
+_PARTY_KINDS = frozenset({"office", "person", "person_short", "leader", "generic", "pronoun", "pair"})
 
 
 class _Spans:
