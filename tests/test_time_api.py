@@ -236,3 +236,25 @@ def test_trigger_scan_agrees_with_trying_every_position_on_random_text():
                         rng.choice([None, "past", "future"]))
         for grammar in (en.grammar(), zh.grammar()):
             assert grammar.scan(text, anchor, True) == grammar.scan_everywhere(text, anchor, True), text
+
+
+# --- reading only some sentences ----------------------------------------------------------------
+
+def test_dates_within_some_sentences_are_those_a_whole_text_scan_finds_there():
+    from summitry.extract.text import split_sentences
+
+    repo = Path(__file__).resolve().parents[1]
+    docs = [json.loads(line) for line in (repo / "examples" / "corpus.jsonl").read_text("utf-8").splitlines()]
+    rng = random.Random(7)
+    checked = 0
+    for doc in docs:
+        sentences = split_sentences(doc["text"])
+        chosen = [(s.start, s.end) for s in sentences if rng.random() < 0.5]
+        whole = find_dates(doc["text"], doc["lang"], doc.get("published"))
+        within = find_dates(doc["text"], doc["lang"], doc.get("published"), within=chosen)
+        assert within == [d for d in whole if any(a <= d.start < b for a, b in chosen)], doc["id"]
+        assert find_dates(doc["text"], doc["lang"], doc.get("published"),
+                          within=[(s.start, s.end) for s in sentences]) == whole
+        checked += len(within)
+    assert checked > 50
+    assert find_dates("Talks on May 5 and June 6.", "en", "2023-01-01", within=[]) == []

@@ -12,7 +12,7 @@ the modal cues of its clause and its date from the sentence or the narrative.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -244,9 +244,12 @@ class EnglishRuleEngine:
         self._cues_key = None
         words = self._candidate_words(text)
         matches = self._with_lexical_matches(text, self._places_in_context(matches), words)
-        dates = find_dates(text, "en", doc.published)
-        published = parse_published(doc.published)
         triggers = self._find_triggers(text, words)
+        # Dates are read only in the sentences that use them: those with a trigger or a forum
+        # (what a sentence with neither leaves the narrative does not depend on its dates).
+        dates = find_dates(text, "en", doc.published, within=_sentences_with(
+            sentences, [t.start for t in triggers] + [m.start for m in matches if m.kind == "forum"]))
+        published = parse_published(doc.published)
         self._status_words = [(start, word) for start, word in words if word in self._cue_first_words]
         state = DocState()
         events: list[Event] = []
@@ -1250,6 +1253,13 @@ def _words_rx(patterns: list[str]) -> re.Pattern:
 
 def _interval_of(ev: Event) -> tuple:
     return (date.fromisoformat(ev.start), date.fromisoformat(ev.end or ev.start)), ev.precision
+
+
+def _sentences_with(sentences: list[Sentence], positions: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) ranges of the sentences holding any of ``positions``, in text order."""
+    starts = [s.start for s in sentences]
+    chosen = sorted({bisect_right(starts, pos) - 1 for pos in positions} - {-1})
+    return [(sentences[i].start, sentences[i].end) for i in chosen]
 
 
 def _take(items: Sequence, index: int, sent: Sentence) -> tuple[list, int]:

@@ -58,11 +58,14 @@ TENSES = ("past", "future")
 
 
 def find_dates(text: str, lang: str, published: str | date | Interval | None, tense: str | None = None,
-               *, periods: bool = False) -> list[DateSpan]:
+               *, periods: bool = False, within: list[tuple[int, int]] | None = None) -> list[DateSpan]:
     """Date expressions in ``text``, in order.
 
     ``periods=True`` also returns spans of kind ``period`` (year ranges for statistics: "from 2013
     to 2022", "since 2013", "2013年以来"); by default they are recognised and left out.
+    ``within``: sorted, non-overlapping (start, end) ranges of ``text`` (the sentences a caller
+    needs dates in); only the expressions whose trigger word (the digit, month, weekday or unit
+    word each holds) lies inside one are found, each read as a whole-text scan reads it.
     """
     if lang not in LANGS:
         raise ValueError(f"find_dates: language {lang!r} is not one of {', '.join(LANGS)}")
@@ -76,7 +79,7 @@ def find_dates(text: str, lang: str, published: str | date | Interval | None, te
         from summitry.time import en as grammar
     else:
         from summitry.time import zh as grammar
-    return grammar.scan(text, anchor, periods)
+    return grammar.scan(text, anchor, periods, within)
 
 
 def end_from_duration(start: Interval, days: int) -> Interval:

@@ -660,6 +660,6 @@ def _half_month(year: int, month: int, second: bool) -> Interval:
     return month_part_iv(year, month, "second_half" if second else "first_half")
 
 
-def scan(text: str, anchor, periods: bool = False):
-    return grammar().scan(text, anchor, periods)
+def scan(text: str, anchor, periods: bool = False, within: list[tuple[int, int]] | None = None):
+    return grammar().scan(text, anchor, periods, within=within)
 

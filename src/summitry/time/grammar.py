@@ -65,13 +65,15 @@ class Grammar:
         self._lead_in = lead_in
 
     def scan(self, text: str, anchor: Anchor, periods: bool = False,
-             trace: list[str] | None = None) -> list[DateSpan]:
+             trace: list[str] | None = None, within: list[tuple[int, int]] | None = None) -> list[DateSpan]:
         """The expressions of ``text``; ``trace``, when given, gets the name of the rule that read
-        each expression (consumed periods included)."""
+        each expression (consumed periods included); ``within``, when given, limits the scan to
+        expressions whose trigger token starts inside one of these sorted (start, end) ranges
+        (an expression still reads the text around it as a whole-text scan would)."""
         ctx = Context(text, anchor, periods)
         spans: list[DateSpan] = []
         done = 0  # end of the last span: nothing before it is read again
-        for trig in self._trigger.finditer(text):
+        for trig in self._triggers(text, within):
             core = trig.start()
             if core < done:
                 continue
@@ -82,6 +84,16 @@ class Grammar:
                 done = self._keep(found, start, spans, ctx, trace)
                 break
         return spans
+
+    def _triggers(self, text: str, within: list[tuple[int, int]] | None):
+        if within is None:
+            yield from self._trigger.finditer(text)
+            return
+        for lo, hi in within:
+            for trig in self._trigger.finditer(text, lo):
+                if trig.start() >= hi:
+                    break
+                yield trig
 
     def scan_everywhere(self, text: str, anchor: Anchor, periods: bool = False,
                         trace: list[str] | None = None) -> list[DateSpan]:

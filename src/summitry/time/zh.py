@@ -509,5 +509,5 @@ def lead_in(text: str, lo: int, core: int) -> list[int]:
 MAX_LEAD = 16
 
 
-def scan(text: str, anchor: Anchor, periods: bool = False):
-    return grammar().scan(text, anchor, periods)
+def scan(text: str, anchor: Anchor, periods: bool = False, within: list[tuple[int, int]] | None = None):
+    return grammar().scan(text, anchor, periods, within=within)
