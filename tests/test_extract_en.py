@@ -250,3 +250,23 @@ def test_being_somewhere_now_and_calls_received(engine):
     (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida received a phone call from Ukrainian President "
                             "Volodymyr Zelensky on Wednesday.", published="2023-04-20")
     assert brief(ev) == ("call", "occurred", "Fumio Kishida", ("Volodymyr Zelensky",), ())
+
+
+def test_he_after_a_clause_joined_by_comma_and_is_that_clause_subject(engine):
+    # "Yoon" is the second of a pair (no comma); "Modi" opens a new clause: "he" is Modi.
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida went to Seoul in May and Yoon to Tokyo in March, "
+                             "and Indian Prime Minister Narendra Modi spent two days in Paris in July 2023, when he "
+                             "was received by French President Emmanuel Macron at the Elysee Palace.",
+                     published="2023-08-01")
+    meetings = [brief(e) for e in events if e.type == "meeting"]
+    assert meetings == [("meeting", "occurred", "Narendra Modi", ("Emmanuel Macron",), ("FRA",))]
+
+
+def test_the_two_presidents_refer_back_only_to_a_meeting_of_presidents(engine):
+    text = ("Chinese Foreign Minister Wang Yi met President Joe Biden at the White House on October 27, 2023. "
+            "The two presidents met again in Bali a year earlier.")
+    assert [e.type for e in extract(engine, text, published="2023-10-28")] == ["meeting"]
+    text = ("Chinese President Xi Jinping met President Joe Biden in Woodside on November 15, 2023. "
+            "The two presidents held a phone call on April 2, 2024.")
+    call = next(e for e in extract(engine, text, published="2024-04-03") if e.type == "call")
+    assert {call.actor.name, *(c.name for c in call.counterparts)} == {"Xi Jinping", "Joe Biden"}

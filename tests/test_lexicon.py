@@ -44,6 +44,8 @@ triggers:
     ({"schema": "summitry-lexicon/1", "triggers": {"tour": []}}, "event types"),
     ({"schema": "summitry-lexicon/1", "triggers": {"visit": [{"pattern": "x", "target": "above"}]}}, "target"),
     ({"schema": "summitry-lexicon/1", "triggers": {}, "status": {"rumoured": ["x"]}}, "status"),
+    ({"schema": "summitry-lexicon/1", "triggers": {}, "pair_levels": {"presidents": ["president"]}},
+     r"pair_levels.presidents must be a list of levels"),
 ])
 def test_schema_violations_are_errors(data, message):
     with pytest.raises(LexiconError, match=message):

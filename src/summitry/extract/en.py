@@ -92,6 +92,7 @@ _PRESENT = re.compile(r"\b(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:in\b|\w
 _BEING_IN = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+[a-z]")
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|for|of|from|at|on|(?<!,\s)and|against|than)\s+$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
@@ -219,6 +220,7 @@ class EnglishRuleEngine:
         self._cue_first_words = frozenset().union(*(w for w in self.status_first_words.values() if w))
         self._status_words: list[tuple[int, str]] = []  # the document's words a cue may start at
         self.negation_rx = _words_rx(lex["negation"])
+        self.pair_levels: dict[str, list[str]] = lex.get("pair_levels") or {}
         self.reporting_rx = _words_rx(lex["reporting_verbs"])
         self.non_event_rx = _words_rx(lex["non_event"])
         # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
@@ -580,6 +582,10 @@ class EnglishRuleEngine:
             if trig.type not in ("meeting", "call") or trig.nominal or len(state.last_encounter) < 2 \
                     or trig.start - pair_ref.end > 25:
                 return []  # only as the subject of a verb: "the two sides want the meeting" is no event
+            named = text[pair_ref.start:pair_ref.end].lower()
+            levels = next((lv for office, lv in self.pair_levels.items() if named.endswith(office)), None)
+            if levels and any(p.level and p.level not in levels for p in state.last_encounter):
+                return []  # "the two presidents" after a meeting with a foreign minister
             pair = [PartyRef(0, 0, "person", name=p.name, country=p.country, office=p.office, level=p.level)
                     for p in state.last_encounter]
             actor_refs, counterpart_refs = pair[:1], pair[1:] + [r for r in counterpart_refs if r.kind != "pair"]
@@ -588,10 +594,11 @@ class EnglishRuleEngine:
         seen: set[str] = set()
         for ref in actor_refs:
             if ref.kind == "pronoun":
-                # "he" refers first to a person named earlier in the same sentence.
+                # "he" refers first to a person named earlier in the same sentence as a subject: not
+                # an object ("met with Putin"), nor the second of a pair ("Putin and Modi"), but the
+                # subject of a clause joined by ", and" ("..., and Wang Yi spent three days there").
                 before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")
-                          and not re.search(r"\b(?:with|by|to|for|of|from|at|on|and|against|than)\s+$",
-                                            text[max(sent.start, p.start - 12):p.start], re.IGNORECASE)]
+                          and not _OBJECT_BEFORE.search(text, max(sent.start, p.start - 12), p.start)]
                 if before:
                     ref = before[-1]
             actor = self._resolve(ref, when, state)

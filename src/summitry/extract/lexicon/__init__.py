@@ -50,8 +50,13 @@ def validate(data: Any, name: str) -> dict[str, Any]:
     status = data.get("status") or {}
     if set(status) - set(STATUS_CUES):
         raise LexiconError(f"{name}: 'status' keys must be among {STATUS_CUES}")
+    from summitry.records import LEVELS
+
+    for office, levels in (data.get("pair_levels") or {}).items():
+        if not isinstance(levels, list) or not levels or set(levels) - set(LEVELS):
+            raise LexiconError(f"{name}: pair_levels.{office} must be a list of levels among {LEVELS}")
     for key, value in data.items():
-        if key in ("schema", "lang", "triggers"):
+        if key in ("schema", "lang", "triggers", "pair_levels"):
             continue
         groups = value.items() if isinstance(value, dict) else [(key, value)]
         for group, patterns in groups:
