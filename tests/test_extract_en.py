@@ -270,3 +270,17 @@ def test_the_two_presidents_refer_back_only_to_a_meeting_of_presidents(engine):
             "The two presidents held a phone call on April 2, 2024.")
     call = next(e for e in extract(engine, text, published="2024-04-03") if e.type == "call")
     assert {call.actor.name, *(c.name for c in call.counterparts)} == {"Xi Jinping", "Joe Biden"}
+
+
+def test_a_second_traveller_with_the_verb_left_out_visits_the_same_place_on_a_date_of_its_own(engine):
+    events = extract(engine, "Secretary of State Antony Blinken travelled to Beijing in June and Treasury "
+                             "Secretary Janet Yellen in July, while Commerce Secretary Gina Raimondo stayed home.",
+                     published="2023-09-01")
+    assert sorted((e.actor.name, tuple(e.countries), e.place, e.start) for e in events) == [
+        ("Antony Blinken", ("CHN",), "Beijing", "2023-06-01"), ("Janet Yellen", ("CHN",), "Beijing", "2023-07-01")]
+    # a second person with a verb of their own, or a host in their own country, is no gapped visit
+    assert [e.actor.name for e in extract(engine, "Xi Jinping visited Russia in March 2023 and Vladimir Putin "
+                                                  "in October 2023.", published="2023-11-01")] == ["Xi Jinping"]
+    assert [e.actor.name for e in extract(engine, "Xi Jinping visited Russia in March 2023 and Joe Biden said "
+                                                  "in May 2023 that he was worried.", published="2023-06-01")] == [
+        "Xi Jinping"]

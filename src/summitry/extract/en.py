@@ -93,6 +93,10 @@ _BEING_IN = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+[a-z]")
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|for|of|from|at|on|(?<!,\s)and|against|than)\s+$", re.IGNORECASE)
+# Gapping after a visit: "(to Beijing) in June and (Janet Yellen) (in July)(, and ...)".
+_GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
+_GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
+_GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
@@ -612,6 +616,35 @@ class EnglishRuleEngine:
             seen.add(actor.key())
             out.extend(self._events_of_actor(doc, text, sent, trig, actor, counterpart_refs, targets, matches,
                                              clause_end, window_end, state, when, status, event_span, group))
+        if trig.type == "visit" and not trig.nominal and out:
+            out.extend(self._gapped_visits(doc, text, sent, out, targets, parties, s_dates, window_end, state,
+                                           status, published, seen))
+        return out
+
+    def _gapped_visits(self, doc, text, sent, told, targets, parties, s_dates, window_end, state, status,
+                       published, seen) -> list[Event]:
+        """"Blinken travelled to Beijing in June and Yellen in July": another traveller to the same
+        place, the verb and destination left out, with a date of its own."""
+        out: list[Event] = []
+        cursor = max(t.end for t in targets)
+        for p in parties:
+            if p.start < cursor or p.start >= window_end:
+                continue
+            if p.kind not in ("person", "unknown") or not _GAPPED_LEAD.fullmatch(text, cursor, p.start):
+                break
+            dated = next((d for d in s_dates if d.interval is not None and d.start >= p.end
+                          and _GAPPED_DATE_LEAD.fullmatch(text, p.end, d.start)), None)
+            if dated is None or not _GAPPED_END.match(text, dated.end):
+                break  # "... and Yellen said": a new clause with a verb of its own
+            dated = self._in_tense(dated, status, published)
+            actor = self._resolve(p, dated.interval.start, state)
+            if actor is None or actor.key() in seen:
+                break
+            seen.add(actor.key())
+            span = ((dated.interval.start, dated.interval.end), dated.interval.precision)
+            out.extend(self._event(doc, sent, "visit", status, actor, [], ev.countries, ev.place, None, span)
+                       for ev in told if ev.type == "visit" and actor.country not in ev.countries)
+            cursor = dated.end
         return out
 
     def _events_of_actor(self, doc, text, sent, trig, actor, counterpart_refs, targets, matches, clause_end,
