@@ -284,3 +284,11 @@ def test_a_second_traveller_with_the_verb_left_out_visits_the_same_place_on_a_da
     assert [e.actor.name for e in extract(engine, "Xi Jinping visited Russia in March 2023 and Joe Biden said "
                                                   "in May 2023 that he was worried.", published="2023-06-01")] == [
         "Xi Jinping"]
+
+
+def test_a_place_before_a_visit_noun_is_its_destination(engine):
+    (ev,) = extract(engine, "After Wang Yi's Washington visit on October 28, 2023, officials sounded hopeful.",
+                    published="2023-10-30")
+    assert brief(ev) == ("visit", "occurred", "Wang Yi", (), ("USA",)) and ev.place == "Washington"
+    # only a possessed visit noun: "the Washington visit rules" names no traveller's trip
+    assert extract(engine, "Officials discussed the Washington visit rules on October 28, 2023.") == []

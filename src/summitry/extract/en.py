@@ -97,6 +97,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|for|of|from|at|on|(?<!,\s)and|agai
 _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
+# Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
+_POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their|its))\s+\Z", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
 def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
@@ -568,7 +570,8 @@ class EnglishRuleEngine:
         # Cheap checks first: a visit needs a destination, a meeting or call a counterpart (or a
         # "the two sides" narrative is no event), a gathering a forum or a named meeting.
         if trig.type == "visit" and not any(t.country or t.region for t in targets):
-            targets = self._counted_countries(text, sent, trig, window_end, matches)
+            targets = self._counted_countries(text, sent, trig, window_end, matches) or \
+                self._place_before_noun(text, sent, trig, matches)
             if not targets:
                 return []
         if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
@@ -1077,6 +1080,19 @@ class EnglishRuleEngine:
         if len(named) == (wanted or 0) + 1:
             named = [t for t in named if t.country != self._actor_country_hint(text, sent, trig, matches)]
         return named if wanted and len(named) == wanted else []
+
+    def _place_before_noun(self, text, sent, trig, matches) -> list[Target]:
+        """"Wang Yi's Washington visit", "his Moscow trip": the place of a visit noun standing before it."""
+        if not trig.nominal:
+            return []
+        before = next((m for m in reversed(matches) if m.kind in ("country", "place") and m.end <= trig.start
+                       and sent.start <= m.start), None)
+        if before is None or text[before.end:trig.start].strip() or \
+                not _POSSESSOR_BEFORE.search(text, max(sent.start, before.start - 30), before.start):
+            return []
+        if before.kind == "country":
+            return [Target(before.start, before.end, before.record.iso3)]
+        return [Target(before.start, before.end, before.record.country, place=before.record.name)]
 
     def _actor_country_hint(self, text, sent, trig, matches) -> str | None:
         """The country of the person nearest before the trigger, as the sentence gives it."""
