@@ -261,11 +261,9 @@ class EnglishRuleEngine:
         self._status_words = [(start, word) for start, word in words if word in self._cue_first_words]
         state = DocState()
         events: list[Event] = []
-        mi = di = ti = 0
+        by_start = _ByStart(matches), _ByStart(dates), _ByStart(triggers)
         for si, sent in enumerate(sentences):
-            s_matches, mi = _take(matches, mi, sent)
-            s_dates, di = _take(dates, di, sent)
-            s_triggers, ti = _take(triggers, ti, sent)
+            s_matches, s_dates, s_triggers = (items.inside(sent) for items in by_start)
             parties = self._parties(text, sent, s_matches, published.start if published else None)
             # "the visiting Assistant Secretary": an adjective that says who visits, not a trip.
             s_triggers = [t for t in s_triggers
@@ -1318,16 +1316,15 @@ def _sentences_with(sentences: list[Sentence], positions: list[int]) -> list[tup
     return [(sentences[i].start, sentences[i].end) for i in chosen]
 
 
-def _take(items: Sequence, index: int, sent: Sentence) -> tuple[list, int]:
-    """Items (sorted by start) that start inside the sentence; advances a shared cursor."""
-    while index < len(items) and items[index].start < sent.start:
-        index += 1
-    out = []
-    j = index
-    while j < len(items) and items[j].start < sent.end:
-        out.append(items[j])
-        j += 1
-    return out, j
+class _ByStart:
+    """Items sorted by start, cut into the ones that start inside a sentence (by bisection)."""
+
+    def __init__(self, items: Sequence) -> None:
+        self.items = items
+        self.starts = [item.start for item in items]
+
+    def inside(self, sent: Sentence) -> list:
+        return self.items[bisect_left(self.starts, sent.start):bisect_left(self.starts, sent.end)]
 
 
 def _title(office_match) -> str:
