@@ -63,8 +63,8 @@ def find_dates(text: str, lang: str, published: str | date | Interval | None, te
 
     ``periods=True`` also returns spans of kind ``period`` (year ranges for statistics: "from 2013
     to 2022", "since 2013", "2013年以来"); by default they are recognised and left out.
-    ``within``: sorted, non-overlapping (start, end) ranges of ``text`` (the sentences a caller
-    needs dates in); only the expressions whose trigger word (the digit, month, weekday or unit
+    ``within``: sorted, non-overlapping (start, end) ranges of ``text`` that end between words
+    (the sentences a caller needs dates in); only the expressions whose trigger word (the digit, month, weekday or unit
     word each holds) lies inside one are found, each read as a whole-text scan reads it.
     """
     if lang not in LANGS:

@@ -90,10 +90,9 @@ class Grammar:
             yield from self._trigger.finditer(text)
             return
         for lo, hi in within:
-            for trig in self._trigger.finditer(text, lo):
-                if trig.start() >= hi:
-                    break
-                yield trig
+            # Ranges end between words, so the end cuts no trigger token; without the end, the
+            # search would run on to the next trigger, however far.
+            yield from self._trigger.finditer(text, lo, hi)
 
     def scan_everywhere(self, text: str, anchor: Anchor, periods: bool = False,
                         trace: list[str] | None = None) -> list[DateSpan]:
