@@ -1,0 +1,111 @@
+"""The column contract every office-holder file follows (kb/data/office_holders/*.csv).
+
+Every file in the folder is checked, so a new file is held to the contract without being listed.
+What is particular to a group of files (which countries it covers, how many rows it has, known
+holders on given days) is tested beside that group's other facts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pycountry
+import pytest
+from office_holder_support import (
+    CJK_RE,
+    DATA_AS_OF,
+    DATA_DIR,
+    date_bounds,
+    load_rows,
+    office_keys,
+    single_holder_clashes,
+    terms_overlap,
+)
+
+OFFICE_KEYS = office_keys()
+FILES = sorted(path.name for path in DATA_DIR.glob("*.csv"))
+SUBNATIONAL = {"party_secretary", "governor", "deputy_governor"}
+
+
+@pytest.fixture(scope="module", params=FILES)
+def data_file(request) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    return request.param, load_rows(request.param)
+
+
+def test_fields_and_office_keys(data_file):
+    name, rows = data_file
+    assert rows, f"{name}: no rows"
+    for line_no, row in rows:
+        where = f"{name}:{line_no}"
+        for column in ("name", "country", "office", "title", "start"):
+            assert row[column], f"{where}: empty {column}"
+        for column, value in row.items():
+            assert value == value.strip(), f"{where}: whitespace around {column}"
+        assert row["office"] in OFFICE_KEYS, f"{where}: unknown office {row['office']!r}"
+        if row["name_zh"]:
+            assert CJK_RE.search(row["name_zh"]), f"{where}: name_zh without Chinese"
+        for column in ("short", "aliases"):
+            parts = row[column].split("|") if row[column] else []
+            assert all(p and p == p.strip() for p in parts), f"{where}: empty item in {column}"
+            assert row["name"] not in parts, f"{where}: {column} repeats the name"
+            assert len(parts) == len(set(parts)), f"{where}: {column} repeats an item"
+
+
+def test_countries_are_iso3(data_file):
+    name, rows = data_file
+    for line_no, row in rows:
+        assert pycountry.countries.get(alpha_3=row["country"]), f"{name}:{line_no}: {row['country']}"
+        if row["to_country"]:
+            assert pycountry.countries.get(alpha_3=row["to_country"]), (
+                f"{name}:{line_no}: to_country {row['to_country']}")
+        if row["office"] == "ambassador":
+            assert row["to_country"], f"{name}:{line_no}: ambassador without host country"
+        else:
+            assert not row["to_country"], f"{name}:{line_no}: to_country on a non-ambassador"
+
+
+def test_regions_only_on_subnational_offices(data_file):
+    name, rows = data_file
+    for line_no, row in rows:
+        if row["office"] in SUBNATIONAL:
+            assert row["region"], f"{name}:{line_no}: subnational office without region"
+        else:
+            assert not row["region"], f"{name}:{line_no}: region on a national office"
+
+
+def test_dates_parse_and_are_ordered(data_file):
+    name, rows = data_file
+    for line_no, row in rows:
+        where = f"{name}:{line_no}"
+        start_lo, _ = date_bounds(row["start"])
+        assert start_lo <= DATA_AS_OF, f"{where}: starts after {DATA_AS_OF}"
+        if row["end"]:
+            end_lo, end_hi = date_bounds(row["end"])
+            assert start_lo <= end_hi, f"{where}: ends before it starts"
+            assert end_lo <= DATA_AS_OF, f"{where}: ends in the future"
+
+
+def test_one_person_one_chinese_name_and_no_repeated_rows(data_file):
+    name, rows = data_file
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    seen: dict[tuple, int] = {}
+    for line_no, row in rows:
+        forms[(row["name"], row["country"])].add(row["name_zh"])
+        key = (row["name"], row["country"], row["office"], row["start"], row["region"])
+        assert key not in seen, f"{name}:{line_no} repeats line {seen[key]}"
+        seen[key] = line_no
+    mixed = {person: f for person, f in forms.items() if len(f) > 1}
+    assert not mixed, f"{name}: several Chinese names for one person: {mixed}"
+
+
+def test_one_holder_at_a_time():
+    """Heads of state and government and foreign ministers do not overlap, across all the files (a
+    same-day hand-over is allowed; Iran's Supreme Leader and President are both heads of state)."""
+    clashes = single_holder_clashes(FILES)
+    assert not clashes, "\n".join(clashes)
+
+
+def test_overlap_check_catches_a_clash():
+    """The overlap rule flags a real overlap and lets a same-day hand-over pass."""
+    assert terms_overlap(("2013-03-14", ""), ("2003-03-15", "2013-06-01"))
+    assert not terms_overlap(("2013-03-14", ""), ("2003-03-15", "2013-03-14"))
+    assert not terms_overlap(("2022-07", ""), ("2012-01", "2022-07"))
