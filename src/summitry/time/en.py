@@ -5,7 +5,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from summitry.time.grammar import Grammar, Result, Rule, alt, trie
+from summitry.time.grammar import Grammar, Result, Rules, alt, trie
 from summitry.time.interval import Interval, month_iv, shift_month, year_iv
 from summitry.time.lexicon import words
 from summitry.time.resolve import (
@@ -17,10 +17,9 @@ from summitry.time.resolve import (
     quarter_iv,
     season_iv,
     season_of,
+    year_ok,
     year_part_iv,
 )
-
-MIN_YEAR, MAX_YEAR = 1900, 2099
 
 
 class _Lex:
@@ -110,21 +109,12 @@ def _int(s: str | None) -> int | None:
     return int(re.sub(r"\D", "", s)) if s else None
 
 
-def _year_ok(y: int | None) -> bool:
-    return y is None or MIN_YEAR <= y <= MAX_YEAR
-
-
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     L = _Lex()
     M, MF, WD, SEASON = L.MONTH, L.MONTH_FULL, L.WEEKDAY, L.SEASON
-    rules: list[Rule] = []
-
-    def rule(name: str, pattern: str):
-        def deco(fn):
-            rules.append(Rule(name, pattern, fn))
-            return fn
-        return deco
+    rules = Rules()
+    rule = rules.rule
 
     def RY(p: str) -> str:
         """A year named relatively after a date: "May 5 last year", "in March this year"."""
@@ -152,7 +142,7 @@ def grammar() -> Grammar:
           rf"(?:\s*[-–—]\s*|{WS}(?i:to|and|until|till|through){WS})(?P<py_y2>{YEAR})")
     def _period_years(m, ctx):
         y1, y2 = int(m.group("py_y1")), int(m.group("py_y2"))
-        if not (_year_ok(y1) and _year_ok(y2)) or y2 < y1:
+        if not (year_ok(y1) and year_ok(y2)) or y2 < y1:
             return None
         return Result("period", Interval(date(y1, 1, 1), date(y2, 12, 31), "year"))
 
@@ -167,7 +157,7 @@ def grammar() -> Grammar:
         return _period_from(int(m.group("ps_y")), ctx)
 
     def _period_from(y, ctx):
-        if not _year_ok(y):
+        if not year_ok(y):
             return None
         ref = ctx.anchor.ref
         end = ref.end if ref is not None and ref.end.year >= y else date(y, 12, 31)
@@ -178,7 +168,7 @@ def grammar() -> Grammar:
                  r"(?P<iso_d>[0-3]?\d)(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
     def _iso(m, ctx):
         iv = day_or_none(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
-        return Result("absolute", iv) if iv and _year_ok(iv.start.year) else None
+        return Result("absolute", iv) if iv and year_ok(iv.start.year) else None
 
     @rule("numeric", r"(?<![A-Za-z0-9_./\\-])(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.])(?P<nu_b>[0-3]?\d)(?P=nu_sep)"
                      r"(?P<nu_y>(?:1[89]|20)\d\d)(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])")
@@ -191,7 +181,7 @@ def grammar() -> Grammar:
             iv = day_or_none(y, a, b)
         else:
             return None  # 05/04/2022: April or May
-        return Result("absolute", iv) if iv and _year_ok(y) else None
+        return Result("absolute", iv) if iv and year_ok(y) else None
 
     # ------------------------------------------------------------------ day ranges
     @rule("range_md",
@@ -221,7 +211,7 @@ def grammar() -> Grammar:
         m2 = L.month(m2s) if m2s else m1
         d1, d2 = _int(d1s), _int(d2s)
         y1, y2 = _int(y1s), _int(y2s)
-        if not (_year_ok(y1) and _year_ok(y2)):
+        if not (year_ok(y1) and year_ok(y2)):
             return None
         if (m2, d2) == (m1, d1) or (m2 == m1 and d2 < d1 and not (y2 and y1 and y2 > y1)):
             return None
@@ -247,7 +237,7 @@ def grammar() -> Grammar:
             return None
         m1, m2 = L.month(m.group("rmm_m1")), L.month(m.group("rmm_m2"))
         y1, y2 = _int(m.group("rmm_y1")), _int(m.group("rmm_y2"))
-        if m1 == m2 and not (y1 and y2) or not (_year_ok(y1) and _year_ok(y2)):
+        if m1 == m2 and not (y1 and y2) or not (year_ok(y1) and year_ok(y2)):
             return None
 
         def make(year_end: int) -> Interval | None:
@@ -289,7 +279,7 @@ def grammar() -> Grammar:
                 return Result("weekday", ctx.anchor.weekday(wd), end=m.end("wd_w"))
             if y is not None:
                 iv = day_or_none(y, month, day)
-                return Result("absolute", iv) if iv and _year_ok(y) else None
+                return Result("absolute", iv) if iv and year_ok(y) else None
             return Result("absolute", ctx.anchor.infer_year(lambda yy: day_or_none(yy, month, day), weekday=wd))
         mod = (m.group("wd_mod") or "").lower().split()
         a = ctx.anchor
@@ -320,7 +310,7 @@ def grammar() -> Grammar:
         month, day, y = L.month(ms), _int(ds), _int(ys)
         if y is not None:
             iv = day_or_none(y, month, day)
-            return Result("absolute", iv) if iv and _year_ok(y) else None
+            return Result("absolute", iv) if iv and year_ok(y) else None
         if day_or_none(2000, month, day) is None:  # no year has it (leap day included)
             return None
         if ry is not None:
@@ -377,7 +367,7 @@ def grammar() -> Grammar:
             else:
                 part_fn = (lambda yy: month_part_iv(yy, month, month_part[p]))
             if y is not None:
-                return Result("part", part_fn(y)) if _year_ok(y) else None
+                return Result("part", part_fn(y)) if year_ok(y) else None
             ry = rel_year(m, "pt_")
             if ry is not None:
                 return Result("part", a.relative(lambda r: part_fn(r.year + ry)))
@@ -391,7 +381,7 @@ def grammar() -> Grammar:
             return Result("part", Interval(date(y + first, 1, 1), date(y + last, 12, 31), "year"))
         if m.group("pt_y2"):
             y = int(m.group("pt_y2"))
-            return Result("part", year_part_iv(y, year_part[p])) if _year_ok(y) else None
+            return Result("part", year_part_iv(y, year_part[p])) if year_ok(y) else None
         rel, unit = m.group("pt_rel").lower().split()[-1], m.group("pt_u").lower()
         n = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
         if unit == "month":
@@ -417,7 +407,7 @@ def grammar() -> Grammar:
         mod = (m.group("ss_mod") or "").lower().split()
         y = _int(m.group("ss_y"))
         if y is not None:
-            return Result("part", season_iv(y, season)) if _year_ok(y) else None
+            return Result("part", season_iv(y, season)) if year_ok(y) else None
         if mod in ([], ["the"]) and not _before(_PREP_BEFORE, ctx.text, m.start()):
             return None  # "the fall in prices", "spring" as a noun
 
@@ -443,7 +433,7 @@ def grammar() -> Grammar:
              "4th": 4}[m.group("q_n").lower()]
         y = _int(m.group("q_y"))
         if y is not None:
-            return Result("part", quarter_iv(y, q)) if _year_ok(y) else None
+            return Result("part", quarter_iv(y, q)) if year_ok(y) else None
         return Result("part", ctx.anchor.infer_year(lambda yy: quarter_iv(yy, q)))
 
     @rule("decade", rf"(?:(?i:the){WS})?(?P<dc_y>(?:19|20)\d0)'?s\b")
@@ -567,7 +557,7 @@ def grammar() -> Grammar:
     @rule("month_year", rf"(?P<my_m>{M})(?:{YS}|{WS}(?i:of){WS})(?P<my_y>{YEAR})")
     def _month_year(m, ctx):
         y = int(m.group("my_y"))
-        return Result("absolute", month_iv(y, L.month(m.group("my_m")))) if _year_ok(y) else None
+        return Result("absolute", month_iv(y, L.month(m.group("my_m")))) if year_ok(y) else None
 
     @rule("month",
           rf"(?:(?P<mo_mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past)){WS})?(?P<mo_m>{MF})"
@@ -599,7 +589,7 @@ def grammar() -> Grammar:
     @rule("year", rf"(?<![\w$€£.,/-])(?P<yr_y>{YEAR})(?![\w/]|-\w|[.,]\d)")
     def _year(m, ctx):
         y = int(m.group("yr_y"))
-        if not _year_ok(y):
+        if not year_ok(y):
             return None
         # "2000 troops": a count, not a year, unless a preposition comes before it
         if re.match(r"\s[a-z]", ctx.text[m.end():m.end() + 2]) and not _before(_PREP_BEFORE, ctx.text, m.start()):

@@ -146,6 +146,17 @@ class Grammar:
         return None
 
 
+class Rules(list):
+    """A grammar's rules in the order they are declared, collected by decorating their handlers:
+    ``@rules.rule(name, pattern)``."""
+
+    def rule(self, name: str, pattern: str) -> Callable[[Handler], Handler]:
+        def collect(handler: Handler) -> Handler:
+            self.append(Rule(name, pattern, handler))
+            return handler
+        return collect
+
+
 def alt(words_: list[str] | set[str]) -> str:
     """A regex alternation of literal words, longest first so a prefix never shadows a word."""
     return "|".join(re.escape(w) for w in sorted(set(words_), key=lambda w: (-len(w), w)))

@@ -193,6 +193,14 @@ class Anchor:
         return self.relative(f)
 
 
+# Years a written year may stand for; a number outside them is a count or a code, not a year.
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
+
+def year_ok(y: int | None) -> bool:
+    return y is None or MIN_YEAR <= y <= MAX_YEAR
+
+
 def shift(d: date, unit: str, n: int) -> date:
     if unit == "day":
         return d + timedelta(days=n)

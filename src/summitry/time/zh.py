@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from summitry.time.grammar import Grammar, Result, Rule, alt
+from summitry.time.grammar import Grammar, Result, Rules, alt
 from summitry.time.interval import Interval, month_iv, shift_month, year_iv
 from summitry.time.lexicon import words
 from summitry.time.resolve import (
@@ -17,10 +17,10 @@ from summitry.time.resolve import (
     month_part_iv,
     quarter_iv,
     season_iv,
+    year_ok,
     year_part_iv,
 )
 
-MIN_YEAR, MAX_YEAR = 1900, 2099
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # digits in any of the three scripts; lookbehinds keep a number from starting inside another
@@ -90,21 +90,12 @@ def _day_exists(month: int | None, day: int) -> bool:
     return day_or_none(2000, month or 1, day) is not None
 
 
-def _year_ok(y: int | None) -> bool:
-    return y is None or MIN_YEAR <= y <= MAX_YEAR
-
-
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     L = _Lex()
     NUM, COUNT, YEAR, WCH, WEEK = L.NUM, L.COUNT, L.YEAR, L.WCH, L.WEEK
-    rules: list[Rule] = []
-
-    def rule(name: str, pattern: str):
-        def deco(fn):
-            rules.append(Rule(name, pattern, fn))
-            return fn
-        return deco
+    rules = Rules()
+    rule = rules.rule
 
     # a weekday in brackets after a day, as in 9月14日（周三）
     WPAREN = rf"(?:\s*[（(]\s*{WEEK}{WCH}\s*[）)])"
@@ -123,7 +114,7 @@ def grammar() -> Grammar:
         rm = m.group(p + "rm") if (p + "rm") in m.re.groupindex else None
         year = L.number(y) if y else None
         month = L.number(mo) if mo else None
-        if not _year_ok(year) or (month is not None and not 1 <= month <= 12):
+        if not year_ok(year) or (month is not None and not 1 <= month <= 12):
             return None
         return (year, L.rel_years[ry] if ry else None, month, L.rel_months[rm] if rm else None)
 
@@ -155,19 +146,19 @@ def grammar() -> Grammar:
     def _iso(m, ctx):
         y = int(m.group("iso_y"))
         iv = day_or_none(y, int(m.group("iso_m")), int(m.group("iso_d")))
-        return Result("absolute", iv) if iv and _year_ok(y) else None
+        return Result("absolute", iv) if iv and year_ok(y) else None
 
     @rule("period_years", rf"(?:[自从]\s*)?(?P<py_y1>{YEAR})\s*年?{SEP}(?P<py_y2>{YEAR})\s*年")
     def _period_years(m, ctx):
         y1, y2 = L.number(m.group("py_y1")), L.number(m.group("py_y2"))
-        if not (_year_ok(y1) and _year_ok(y2)) or y2 < y1:
+        if not (year_ok(y1) and year_ok(y2)) or y2 < y1:
             return None
         return Result("period", Interval(date(y1, 1, 1), date(y2, 12, 31), "year"))
 
     @rule("period_since", rf"(?:[自从]\s*)?(?P<ps_y>{YEAR})\s*年\s*(?:以来|至今)")
     def _period_since(m, ctx):
         y = L.number(m.group("ps_y"))
-        if not _year_ok(y):
+        if not year_ok(y):
             return None
         ref = ctx.anchor.ref
         end = ref.end if ref is not None and ref.end.year >= y else date(y, 12, 31)
@@ -185,7 +176,7 @@ def grammar() -> Grammar:
         d1, d2 = L.number(m.group("r_d1")), L.number(m.group("r_d2"))
         m2 = L.number(m.group("r_m2")) if m.group("r_m2") else None
         y2 = L.number(m.group("r_y2")) if m.group("r_y2") else None
-        if m2 is not None and not 1 <= m2 <= 12 or not _year_ok(y2):
+        if m2 is not None and not 1 <= m2 <= 12 or not year_ok(y2):
             return None
         year, ryear, month, rmonth = parts
         if not (_day_exists(month, d1) and _day_exists(m2 if m2 is not None else month, d2)):
@@ -212,7 +203,7 @@ def grammar() -> Grammar:
         parts = ym(m, "rm1")
         m1, m2 = L.number(m.group("rm_m1")), L.number(m.group("rm_m2"))
         y2 = L.number(m.group("rm_y2")) if m.group("rm_y2") else None
-        if parts is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not _year_ok(y2):
+        if parts is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not year_ok(y2):
             return None
         year, ryear = parts[0], parts[1]
 
@@ -257,7 +248,7 @@ def grammar() -> Grammar:
     def _weekday_date(m, ctx):
         year = L.number(m.group("wd_y")) if m.group("wd_y") else None
         month = L.number(m.group("wd_m")) if m.group("wd_m") else None
-        if not _year_ok(year) or month is not None and not 1 <= month <= 12:
+        if not year_ok(year) or month is not None and not 1 <= month <= 12:
             return None
         if year is not None and month is None:
             return None
@@ -373,7 +364,7 @@ def grammar() -> Grammar:
                 y = 1900 + n
             else:
                 y = (1900 if century in ("上世纪", "上个世纪", "二十世纪", "20世纪") else 2000) + n
-        if not _year_ok(y) or y % 10:
+        if not year_ok(y) or y % 10:
             return None
         return Result("absolute", Interval(date(y, 1, 1), date(y + 9, 12, 31), "decade"))
 
@@ -390,7 +381,7 @@ def grammar() -> Grammar:
     def _year(m, ctx):
         if m.group("yr_y"):
             y = L.number(m.group("yr_y"))
-            return Result("absolute", year_iv(y)) if _year_ok(y) else None
+            return Result("absolute", year_iv(y)) if year_ok(y) else None
         off = L.rel_years[m.group("yr_ry")]
         return Result("relative", ctx.anchor.relative(lambda r: year_iv(r.year + off)))
 
