@@ -90,6 +90,16 @@ class Anchor:
         assert self.ref is not None
         return range(self.ref.start.year - 1, self.ref.end.year + 2)
 
+    def in_year(self, year: int | None, ryear: int | None, make: Callable[[int], Interval | None]) -> Interval | None:
+        """``make`` in the year the text gives: written (``year``), relative to the publication
+        date (``ryear``: 0 this year, -1 last year), or else the one the publication date and tense
+        point to."""
+        if year is not None:
+            return make(year)
+        if ryear is not None:
+            return self.relative(lambda r: make(r.year + ryear))
+        return self.infer_year(make)
+
     def infer_year(self, make: Callable[[int], Interval | None], weekday: int | None = None) -> Interval | None:
         if self.ref is None:
             return None

@@ -212,11 +212,7 @@ def grammar() -> Grammar:
             if end_year < y1 or (end_year == y1 and m2 <= m1):
                 return None
             return Interval(month_iv(y1, m1).start, month_iv(end_year, m2).end, "month")
-        if year is not None:
-            return Result("range", build(year))
-        if ryear is not None:
-            return Result("range", ctx.anchor.relative(lambda r: build(r.year + ryear)))
-        return Result("range", ctx.anchor.infer_year(build))
+        return Result("range", ctx.anchor.in_year(year, ryear, build))
 
     # ------------------------------------------------------------------ weekday ranges
     @rule("weekday_range",
@@ -324,11 +320,8 @@ def grammar() -> Grammar:
 
             def build(yy: int) -> Interval:
                 return year_part_iv(yy, part)
-        if year is not None:
-            return Result("part", build(year))
-        if ryear is None:  # 年底, 上半年 alone: the year the publication date and tense point to
-            return Result("part", ctx.anchor.infer_year(build))
-        return Result("part", ctx.anchor.relative(lambda r: build(r.year + ryear)))
+        # 年底, 上半年 alone: the year the publication date and tense point to
+        return Result("part", ctx.anchor.in_year(year, ryear, build))
 
     @rule("season",
           rf"(?:(?P<s_yp>{YP('s')})\s*)?(?P<s_s>{L.SCH})(?:季|天)(?!{L.NOT_SEASON})"
@@ -341,12 +334,7 @@ def grammar() -> Grammar:
         if m.group("s_rel"):
             ryear = {"今": 0, "去": -1, "明": 1}[m.group("s_rel")]
         season = L.seasons[m.group("s_s") or m.group("s_s2")]
-        if year is not None:
-            return Result("part", season_iv(year, season))
-        if ryear is not None:
-            off = ryear
-            return Result("part", ctx.anchor.relative(lambda r: season_iv(r.year + off, season)))
-        return Result("part", ctx.anchor.infer_year(lambda yy: season_iv(yy, season)))
+        return Result("part", ctx.anchor.in_year(year, ryear, lambda yy: season_iv(yy, season)))
 
     @rule("decade",
           rf"(?P<dc_y>{YEAR})\s*年代"
