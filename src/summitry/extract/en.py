@@ -314,17 +314,7 @@ class EnglishRuleEngine:
 
     def _lexical_finditer(self, text: str, words):
         """The lexical pattern's matches, left to right without overlaps, tried at candidate words only."""
-        if self.lexical_first_words is None:
-            yield from self.lexical_rx.finditer(text)
-            return
-        reach = 0
-        for start, word in words:
-            if start < reach or word not in self.lexical_first_words:
-                continue
-            m = self.lexical_rx.match(text, start)
-            if m is not None:
-                reach = m.end()
-                yield m
+        return _finditer_at_words(self.lexical_rx, text, words, self.lexical_first_words, 0, len(text))
 
     def _with_lexical_matches(self, text: str, matches: list, words=None) -> list:
         """Titles the knowledge base lacks, leader words, groups and pronouns, as matches of the document."""
@@ -744,24 +734,9 @@ class EnglishRuleEngine:
         return self._cues
 
     def _cue_matches(self, text: str, sent: Sentence, status: str, rx: re.Pattern):
-        """The matches of a status's cues in the sentence, left to right without overlaps, as
-        ``rx.finditer`` over the sentence finds them, tried at candidate words only."""
-        first = self.status_first_words[status]
-        if first is None:
-            yield from rx.finditer(text, sent.start, sent.end)
-            return
-        words = self._status_words
-        reach = sent.start
-        for i in range(bisect_left(words, (sent.start, "")), len(words)):
-            start, word = words[i]
-            if start >= sent.end:
-                break
-            if start < reach or word not in first:
-                continue
-            m = rx.match(text, start, sent.end)
-            if m is not None:
-                reach = m.end()
-                yield m
+        """The matches of a status's cues in the sentence, tried at candidate words only."""
+        return _finditer_at_words(rx, text, self._status_words, self.status_first_words[status], sent.start,
+                                  sent.end)
 
     def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
         cues = self._sentence_cues(text, sent, s_dates)
@@ -1284,6 +1259,27 @@ def _with_surnames(text: str, matches: list) -> list:
                 extra.append(_LocalMatch(start, end, "person_short", name, short[name]))
             start = text.find(name, end)
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
+
+
+def _finditer_at_words(rx: re.Pattern, text: str, words: list[tuple[int, str]], first: frozenset | set | None,
+                       lo: int, hi: int):
+    """``rx.finditer(text, lo, hi)``, left to right without overlaps, but tried only at the
+    ``words`` (sorted (start, word) pairs) that are among ``first``, the words ``rx`` can start
+    with (``None``: they cannot be told, and the text is scanned in full)."""
+    if first is None:
+        yield from rx.finditer(text, lo, hi)
+        return
+    reach = lo
+    for i in range(bisect_left(words, (lo, "")), len(words)):
+        start, word = words[i]
+        if start >= hi:
+            break
+        if start < reach or word not in first:
+            continue
+        m = rx.match(text, start, hi)
+        if m is not None:
+            reach = m.end()
+            yield m
 
 
 def _words(text: str) -> list[tuple[int, str]]:
