@@ -31,7 +31,7 @@ test: install-dev
 		$(BIN)/python -m pytest -q
 
 lint: install-dev
-	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff check src tests benchmarks examples devset
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from sample import halves  # noqa: E402
+from sample import halves
 
 TYPES = {"visit", "meeting", "multilateral", "call"}
 STATUSES = {"occurred", "planned", "speculated", "postponed", "cancelled"}

@@ -70,7 +70,9 @@ def test_eval_agrees_with_the_reference_scorer_on_the_seeds(shared_dir, tmp_path
     ours = json.loads(capsys.readouterr().out)
     ref = subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), str(gold), str(out), "--json"],
                          capture_output=True, text=True, check=True)
-    assert ours == json.loads(ref.stdout)
+    reference = json.loads(ref.stdout)
+    assert {k: v for k, v in ours.items() if k in reference} == reference
+    assert set(ours) - set(reference) == {"empty_documents", "false_per_100_empty"}
 
 
 def test_kb_extra_adds_the_people_a_user_follows(tmp_path, capsys, monkeypatch):

@@ -29,6 +29,9 @@ EXTRACT_EXAMPLE = """examples:
 EVAL_EXAMPLE = """example:
   summitry eval --gold ../shared/eval/seeds.gold.json ../shared/corpus/seeds.jsonl --show-misses
   summitry eval --gold examples/gold.json examples/corpus.jsonl --json
+  summitry eval --gold devset/zh.tune.gold.json ../shared/corpus/real/zh-xwlb-2026.jsonl
+
+Only the documents the gold file lists (or --docs) are extracted and scored.
 """
 
 
@@ -69,7 +72,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from summitry.evaluate import score
+    from summitry.evaluate import score, scored_documents
     from summitry.pipeline import extract_events
 
     try:
@@ -78,8 +81,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"summitry: cannot read gold file {args.gold}: {e}", file=sys.stderr)
         return 2
     docs, errors = _read_documents(args.inputs)
+    only = args.docs.split(",") if args.docs else None
+    # The gold's documents may be a sample of a larger feed: the others are not extracted, so their
+    # reports cannot join the scored documents' events either.
+    scored = scored_documents(gold, only)
+    docs = [d for d in docs if d.id in scored]
     events = extract_events(docs, merge=not args.no_merge, engine=args.engine)
-    result = score(gold, [ev.to_dict() for ev in events], args.docs.split(",") if args.docs else None)
+    result = score(gold, [ev.to_dict() for ev in events], only)
     if args.json:
         print(json.dumps(result.figures))
     else:

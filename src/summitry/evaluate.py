@@ -117,16 +117,25 @@ class Score:
             (f"status accuracy {self.figures['status_accuracy']:.3f}  "
              f"date accuracy {self.figures['date_accuracy']:.3f}"),
             f"merge   P {M['p']:.3f} R {M['r']:.3f} F1 {M['f1']:.3f}  ({M['gold_pairs']} gold pairs)",
+            *([(f"false events per 100 documents that report none {self.figures['false_per_100_empty']:.1f}"
+                f"  ({self.figures['empty_documents']} such documents)")] if self.figures["empty_documents"] else []),
         ]
 
 
-def score(gold: dict, events: Sequence[dict], only_docs: Iterable[str] | None = None) -> Score:
-    """Lenient/strict P/R/F1, status and date accuracy and pairwise merge P/R/F1."""
+def scored_documents(gold: dict, only_docs: Iterable[str] | None = None) -> set[str]:
+    """The documents a gold file scores: those it lists, with or without events, and those its events
+    cite; ``only_docs`` narrows them."""
     docs = set(gold.get("documents") or ())
     for g in gold["events"]:
         docs.update(g["mentions"])
     if only_docs is not None:
         docs &= set(only_docs)
+    return docs
+
+
+def score(gold: dict, events: Sequence[dict], only_docs: Iterable[str] | None = None) -> Score:
+    """Lenient/strict P/R/F1, status and date accuracy and pairwise merge P/R/F1."""
+    docs = scored_documents(gold, only_docs)
 
     predictions: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for index, event in enumerate(events):
@@ -140,12 +149,16 @@ def score(gold: dict, events: Sequence[dict], only_docs: Iterable[str] | None = 
                 gold_items[doc].append((g, status))
 
     matched = fp = fn = strict = status_right = dates_right = 0
+    empty_docs = false_in_empty = 0  # documents with no gold event at all, and what is extracted there
     matched_required = strict_required = 0
     links: list[tuple[int, str]] = []
     misses: list[str] = []
     spurious: list[str] = []
     for doc in sorted(docs):
         preds, golds = predictions[doc], gold_items[doc]
+        if not golds:
+            empty_docs += 1
+            false_in_empty += len(preds)
         candidates = []
         for pi, (index, mention) in enumerate(preds):
             event = events[index]
@@ -204,5 +217,8 @@ def score(gold: dict, events: Sequence[dict], only_docs: Iterable[str] | None = 
         "status_accuracy": status_right / matched if matched else 0.0,
         "date_accuracy": dates_right / matched if matched else 0.0,
         "merge": {"p": mp, "r": mr, "f1": _f1(mp, mr), "gold_pairs": same_gold},
+        # beyond score.py: how often a document that reports no event yields one anyway
+        "empty_documents": empty_docs,
+        "false_per_100_empty": 100 * false_in_empty / empty_docs if empty_docs else 0.0,
     }
     return Score(figures, misses, spurious)
