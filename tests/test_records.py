@@ -22,7 +22,7 @@ def sample_event(**changes) -> Event:
 def test_event_fields_are_those_of_the_format_in_order():
     fields = list(sample_event().to_dict())
     assert fields == ["id", "type", "status", "actor", "counterparts", "countries", "place", "forum",
-                      "start", "end", "precision", "mentions", "trip"]
+                      "start", "end", "precision", "dated_by", "mentions", "trip"]
 
 
 def test_a_complete_event_validates():
@@ -35,6 +35,7 @@ def test_a_complete_event_validates():
     {"start": "14 September 2022"},
     {"countries": ["Kazakhstan"]},
     {"precision": "week"},
+    {"dated_by": "guess"},
 ])
 def test_invalid_values_are_rejected(change):
     data = sample_event().to_dict()
@@ -58,6 +59,18 @@ def test_null_name_party_and_undated_event_validate():
     ev = sample_event(actor=Party(name=None, country="CHN", level="head_of_state"), start=None, end=None,
                       precision=None)
     jsonschema.validate(ev.to_dict(), json_schema())
+
+
+@pytest.mark.parametrize("dated_by", ["text", "context", "publication", None])
+def test_every_dating_source_validates(dated_by):
+    jsonschema.validate(sample_event(dated_by=dated_by).to_dict(), json_schema())
+
+
+def test_a_record_written_before_dated_by_reads_back_as_not_saying():
+    data = sample_event().to_dict()
+    del data["dated_by"]
+    assert Event.from_json(json.dumps(data)).dated_by is None
+    assert Event.from_dict(data).dated_by is None
 
 
 def test_round_trip_through_json():

@@ -176,6 +176,14 @@ def test_schema_version_mismatch_is_refused(tmp_path):
         open_store(path)
 
 
+def test_a_database_from_before_dated_by_is_refused_with_what_changed(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        store.db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match=r"schema version 3; .*dated_by.*new database"):
+        open_store(path)
+
+
 def test_default_target_is_in_the_user_data_directory(monkeypatch, tmp_path):
     from summitry.store import default_target
 

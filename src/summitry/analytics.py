@@ -44,7 +44,8 @@ PLANNED_STATUSES = ("occurred", "planned", "speculated")
 _STATUS_ORDER = {"occurred": 0, "planned": 1, "speculated": 2, "postponed": 3, "cancelled": 4}
 _TRIP_GAP_DAYS = 1  # legs this many days apart (or closer) are one trip
 
-EVENT_COLUMNS = ("id, type, status, start_date AS start, end_date AS \"end\", precision, actor_name AS actor, "
+EVENT_COLUMNS = ("id, type, status, start_date AS start, end_date AS \"end\", precision, dated_by, "
+                 "actor_name AS actor, "
                  "actor_country, actor_level, counterparts, countries, place, forum, trip, n_mentions")
 
 
@@ -481,7 +482,7 @@ def _target_country(record: dict[str, Any]) -> str | None:
 
 EXPORT_SCHEMA = pa.schema([
     ("id", pa.string()), ("type", pa.string()), ("status", pa.string()), ("start", pa.string()),
-    ("end", pa.string()), ("precision", pa.string()), ("actor_name", pa.string()),
+    ("end", pa.string()), ("precision", pa.string()), ("dated_by", pa.string()), ("actor_name", pa.string()),
     ("actor_country", pa.string()), ("actor_office", pa.string()), ("actor_level", pa.string()),
     ("counterpart_names", pa.list_(pa.string())), ("counterpart_countries", pa.list_(pa.string())),
     ("countries", pa.list_(pa.string())), ("place", pa.string()), ("forum", pa.string()),
@@ -512,7 +513,8 @@ def export_table(store: Store) -> pa.Table:
         cps = rec.get("counterparts") or []
         out.append({
             "id": rec["id"], "type": rec["type"], "status": rec["status"], "start": rec.get("start"),
-            "end": rec.get("end"), "precision": rec.get("precision"), "actor_name": actor.get("name"),
+            "end": rec.get("end"), "precision": rec.get("precision"), "dated_by": rec.get("dated_by"),
+            "actor_name": actor.get("name"),
             "actor_country": actor.get("country"), "actor_office": actor.get("office"),
             "actor_level": actor.get("level"), "counterpart_names": [p.get("name") for p in cps],
             "counterpart_countries": [p.get("country") for p in cps], "countries": rec.get("countries") or [],

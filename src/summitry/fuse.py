@@ -310,10 +310,11 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(v for v, n in counts.items() if n == top)
 
 
-def _merged_dates(items: list[_Item]) -> tuple[str | None, str | None, str | None]:
+def _merged_dates(items: list[_Item]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(start, end, precision, dated_by) of the merged event, from its best dated report."""
     dated = [it for it in items if it.interval]
     if not dated:
-        return None, None, None
+        return None, None, None, None
     # The most precise report wins; among equals the narrowest, then the latest published.
     best = min(
         dated,
@@ -325,7 +326,7 @@ def _merged_dates(items: list[_Item]) -> tuple[str | None, str | None, str | Non
             it.sort_key,
         ),
     )
-    return best.event.start, best.event.end or best.event.start, best.event.precision
+    return best.event.start, best.event.end or best.event.start, best.event.precision, best.event.dated_by
 
 
 def _neg_published(published: str) -> tuple:
@@ -372,7 +373,7 @@ def _merge(cluster: _Cluster) -> Event:
                 else:
                     groups.append([p])
         counterparts = sorted((_best_party(g) for g in groups), key=lambda p: (p.name is None, p.key()))
-    start, end, precision = _merged_dates(items)
+    start, end, precision, dated_by = _merged_dates(items)
     if head.type == "visit":
         countries = sorted({c for e in events for c in e.countries})
     else:
@@ -392,6 +393,7 @@ def _merge(cluster: _Cluster) -> Event:
         end=end,
         precision=precision,
         mentions=mentions,
+        dated_by=dated_by,
     )
 
 

@@ -29,12 +29,17 @@ Level = Literal[
     "other",
 ]
 Precision = Literal["day", "month", "year"]
+# Where an event's dates come from: a date expression in its own sentence ("text"), an earlier
+# sentence of the report, its headline or dateline ("context"), or the report's publication day
+# ("publication"); null when nothing dates it (see summitry.dating).
+DatedBy = Literal["text", "context", "publication"]
 Lang = Literal["en", "zh"]
 
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 STATUSES: tuple[str, ...] = get_args(Status)
 LEVELS: tuple[str, ...] = get_args(Level)
 PRECISIONS: tuple[str, ...] = get_args(Precision)
+DATED_BY: tuple[str, ...] = get_args(DatedBy)
 
 # Patterns the schema enforces on string fields, keyed by "Class.field".
 _PATTERNS = {
@@ -99,6 +104,7 @@ class Event:
     start: str | None = None
     end: str | None = None
     precision: Precision | None = None
+    dated_by: DatedBy | None = None
     mentions: list[Mention] = field(default_factory=list)
     trip: str | None = None
 

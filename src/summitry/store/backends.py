@@ -65,8 +65,8 @@ class Backend:
             if not found:
                 self.execute("INSERT INTO meta VALUES (?, ?)", ["schema_version", schema.SCHEMA_VERSION])
             elif found[0][0] != schema.SCHEMA_VERSION:
-                raise StoreError(f"the database has schema version {found[0][0]}; this summitry writes "
-                                 f"version {schema.SCHEMA_VERSION}: ingest into a new database")
+                raise StoreError(f"the database has schema version {found[0][0]}; "
+                                 f"{schema.version_mismatch(found[0][0])}")
 
     def check_schema(self, shown: str) -> None:
         """For a store opened read-only: it must hold this version of summitry's schema."""
@@ -78,8 +78,7 @@ class Backend:
         if not found or found[0][0] != schema.SCHEMA_VERSION:
             self.close()
             version = found[0][0] if found else "none"
-            raise StoreError(f"{shown} has schema version {version}; this summitry reads version "
-                             f"{schema.SCHEMA_VERSION}: ingest into a new database")
+            raise StoreError(f"{shown} has schema version {version}; {schema.version_mismatch(version)}")
 
 
 class DuckDBBackend(Backend):

@@ -204,7 +204,7 @@ def event_rows(event: Event, links: Mapping[str, list[str]], record: str | None 
     out: dict[str, list[tuple]] = {"events": [(
         event.id, event.type, event.status, actor.name, actor.country, actor.office, actor.level,
         counterparts, ",".join(event.countries), event.place, event.forum, start, end, event.precision,
-        event.trip, len(event.mentions), record or event.to_json())]}
+        event.dated_by, event.trip, len(event.mentions), record or event.to_json())]}
     parties = [("actor", actor)] + [("counterpart", p) for p in event.counterparts]
     out["event_parties"] = [
         (event.id, role, canonical_name(p.name) if p.name else None,
@@ -218,7 +218,7 @@ def event_rows(event: Event, links: Mapping[str, list[str]], record: str | None 
     destinations = event.countries if event.type == "visit" else event.countries[:1]
     out["legs"] = [
         (event.id, canonical_name(p.name), canonical_name(p.name).lower(), p.country, country,
-         event.place, start, end, event.precision, event.status, event.type, event.trip)
+         event.place, start, end, event.precision, event.dated_by, event.status, event.type, event.trip)
         for p in travellers(event) for country in destinations if country != p.country]
     return out
 

@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
+# What each version changed, for the message that asks to ingest an older database anew.
+SCHEMA_CHANGES = {
+    "4": "events and legs gained dated_by: where an event's date comes from",
+}
 
 # column types: the same three logical types on both backends
 _SQL_TYPES = {"text": "TEXT", "int": "BIGINT", "date": "DATE"}
@@ -41,8 +45,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("id", "text"), ("type", "text"), ("status", "text"), ("actor_name", "text"),
         ("actor_country", "text"), ("actor_office", "text"), ("actor_level", "text"),
         ("counterparts", "text"), ("countries", "text"), ("place", "text"), ("forum", "text"),
-        ("start_date", "date"), ("end_date", "date"), ("precision", "text"), ("trip", "text"),
-        ("n_mentions", "int"), ("record", "text"),
+        ("start_date", "date"), ("end_date", "date"), ("precision", "text"), ("dated_by", "text"),
+        ("trip", "text"), ("n_mentions", "int"), ("record", "text"),
     ],
     # role: actor | counterpart | host (one row per entry of Event.countries)
     "event_parties": [
@@ -56,7 +60,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "legs": [
         ("event_id", "text"), ("person", "text"), ("person_lc", "text"), ("person_country", "text"),
         ("country", "text"), ("place", "text"), ("start_date", "date"), ("end_date", "date"),
-        ("precision", "text"), ("status", "text"), ("type", "text"), ("trip", "text"),
+        ("precision", "text"), ("dated_by", "text"), ("status", "text"), ("type", "text"),
+        ("trip", "text"),
     ],
 }
 
@@ -84,6 +89,14 @@ INDEXES = [
 # DuckDB's zone maps and columnar scans answer these filters without secondary indexes, and
 # every ART index slows its bulk inserts and deletes; PostgreSQL needs them.
 DUCKDB_INDEXES: list[tuple[str, str]] = []
+
+
+def version_mismatch(found: str) -> str:
+    """Why a database of schema version ``found`` cannot be used, and what to do."""
+    changes = [f"{v}: {SCHEMA_CHANGES[v]}" for v in sorted(SCHEMA_CHANGES, key=int)
+               if found.isdigit() and int(found) < int(v)]
+    since = f" (since then, {'; '.join(changes)})" if changes else ""
+    return f"this summitry uses version {SCHEMA_VERSION}{since}: ingest the documents into a new database"
 
 
 def columns(table: str) -> list[str]:
