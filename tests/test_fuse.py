@@ -178,3 +178,48 @@ def test_fuse_with_sources_names_the_reports_each_event_is_made_of():
     by_country = {event.countries[0]: sources for event, sources in pairs}
     assert by_country == {"KAZ": [0, 2, 3], "UZB": [1]}
     assert [e.to_dict() for e, _ in pairs] == [e.to_dict() for e in fuse(reports)]
+
+
+# --- reports dated only by their publication day (summitry.dating) ------------------------------
+
+def by_publication(doc, published, status="occurred", **kw):
+    """A report with no date of its own, dated by the dating stage from its publication day."""
+    future = status != "occurred"
+    e = ev(doc, status=status, start=published, precision=None if future else "day", **kw)
+    e.end = None if future else published
+    e.dated_by = "publication"
+    return e
+
+
+def test_publication_dated_reports_a_day_apart_are_one_event_of_the_earliest_day():
+    a = by_publication("a", "2022-09-15", type_="meeting", counterparts=[PUTIN], countries=["UZB"])
+    b = by_publication("b", "2022-09-16", type_="meeting", counterparts=[PUTIN], countries=["UZB"])
+    (e,) = fuse([a, b], {"a": "2022-09-15", "b": "2022-09-16"})
+    assert sorted(m.doc for m in e.mentions) == ["a", "b"]
+    assert (e.start, e.end, e.precision, e.dated_by) == ("2022-09-15", "2022-09-15", "day", "publication")
+
+
+def test_a_stay_reported_each_day_runs_through_the_days_of_its_reports():
+    days = ["2022-09-14", "2022-09-15", "2022-09-16"]
+    (e,) = fuse([by_publication(f"d{i}", d) for i, d in enumerate(days)], {f"d{i}": d for i, d in enumerate(days)})
+    assert (e.start, e.end, e.precision, e.dated_by) == ("2022-09-14", "2022-09-16", "day", "publication")
+
+
+def test_publication_dated_visits_a_year_apart_stay_two_events():
+    a, b = by_publication("a", "2021-09-15"), by_publication("b", "2022-09-15")
+    merged = fuse([a, b], {"a": "2021-09-15", "b": "2022-09-15"})
+    assert sorted(docs_of(merged)) == [["a"], ["b"]]
+
+
+def test_a_publication_dated_report_takes_the_text_date_of_the_event_it_joins():
+    dated = ev("a", start="2022-09-14")
+    dated.dated_by = "text"
+    (e,) = fuse([dated, by_publication("b", "2022-09-16")], {"a": "2022-09-14", "b": "2022-09-16"})
+    assert (e.start, e.end, e.dated_by) == ("2022-09-14", "2022-09-14", "text")
+
+
+def test_a_plan_dated_by_its_reports_is_after_the_latest_and_open_ended():
+    a = by_publication("a", "2022-08-01", status="planned")
+    b = by_publication("b", "2022-08-20", status="planned")
+    (e,) = fuse([a, b], {"a": "2022-08-01", "b": "2022-08-20"})
+    assert (e.start, e.end, e.precision, e.dated_by) == ("2022-08-20", None, None, "publication")

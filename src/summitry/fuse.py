@@ -230,6 +230,16 @@ def event_interval(ev: Event) -> tuple[date, date] | None:
     return (start, end) if start <= end else (end, start)
 
 
+def matching_interval(ev: Event) -> tuple[date, date] | None:
+    """The days fusion compares a report by: its dates when its own text or context gives them;
+    None for a report dated only by its publication day, which fusion places like an undated
+    one (``undated_window``), so that reports of one event published a day apart still meet and
+    reports of different occasions are not taken for one by their publication days."""
+    if ev.dated_by == "publication":
+        return None
+    return event_interval(ev)
+
+
 def undated_window(status: str, published: str | None) -> tuple[date, date] | None:
     """Where an undated report may sit in time, from its publication day: a little before it for
     what happened, months after it for what is planned; None when the publication day is unknown."""
@@ -311,10 +321,11 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def _merged_dates(items: list[_Item]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(start, end, precision, dated_by) of the merged event, from its best dated report."""
+    """(start, end, precision, dated_by) of the merged event, from its best dated report, else
+    from the publication days of its reports."""
     dated = [it for it in items if it.interval]
     if not dated:
-        return None, None, None, None
+        return _publication_dates(items)
     # The most precise report wins; among equals the narrowest, then the latest published.
     best = min(
         dated,
@@ -327,6 +338,32 @@ def _merged_dates(items: list[_Item]) -> tuple[str | None, str | None, str | Non
         ),
     )
     return best.event.start, best.event.end or best.event.start, best.event.precision, best.event.dated_by
+
+
+def _publication_dates(items: list[_Item]) -> tuple[str | None, str | None, str | None, str | None]:
+    """The dates of an event that only its reports' publication days date (see summitry.dating).
+
+    What happened is on or shortly before the earliest report of it; a stay (a visit or a
+    gathering) runs on through reports of each following day. What is still to come is after the
+    latest report of it, open-ended.
+    """
+    dated = [it for it in items if it.event.dated_by == "publication" and it.event.start]
+    if not dated:
+        return None, None, None, None
+    past = [it for it in dated if it.mention.status == "occurred"]
+    if not past:
+        return max(it.event.start for it in dated), None, None, "publication"
+    finest = min(_PRECISION_RANK.get(it.event.precision, 3) for it in past)
+    spans = sorted(event_interval(it.event) for it in past
+                   if _PRECISION_RANK.get(it.event.precision, 3) == finest)
+    first, last = spans[0]
+    if items[0].event.type in ("visit", "multilateral"):
+        for start, end in spans[1:]:
+            if start > last + timedelta(days=1):
+                break
+            last = max(last, end)
+    precision = next(it.event.precision for it in past if _PRECISION_RANK.get(it.event.precision, 3) == finest)
+    return first.isoformat(), last.isoformat(), precision, "publication"
 
 
 def _neg_published(published: str) -> tuple:
@@ -476,7 +513,7 @@ def fuse_with_sources(events: Iterable[Event], published: Mapping[str, str | Non
             else:
                 single = replace(ev, mentions=[mention], status=mention.status, trip=None)
             pub = published.get(mention.doc) or ""
-            blocks[block_key(ev)].append(_Item(single, mention, event_interval(ev),
+            blocks[block_key(ev)].append(_Item(single, mention, matching_interval(ev),
                                                undated_window(mention.status, pub or None), pub, position))
     merged: list[tuple[Event, list[int]]] = []
     for key in sorted(blocks):

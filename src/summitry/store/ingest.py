@@ -127,9 +127,10 @@ def fusion_block(event: Event) -> tuple[str, str, int]:
 def fusion_reach(event: Event, published: str | None) -> tuple[int | None, int | None]:
     """The days (since 1970-01-01) within which fusion may join ``event`` to others: its dates, or
     for an undated report the window fusion anchors it to; (None, None) when unbounded."""
-    from summitry.fuse import event_interval, undated_window  # fusion's own rules, so the two never disagree
+    # fusion's own rules, so the two never disagree
+    from summitry.fuse import matching_interval, undated_window
 
-    window = event_interval(event) or undated_window(event.mentions[0].status if event.mentions else event.status,
+    window = matching_interval(event) or undated_window(event.mentions[0].status if event.mentions else event.status,
                                           published or None)
     if window is None:
         return None, None
