@@ -53,6 +53,9 @@ def test_stats_prints_counts_per_table(capsys):
     assert data["un_members"] == 193
     for table in ("countries", "regions", "places", "forums", "editions", "offices", "people", "terms"):
         assert data[table] > 0, table
+    # office-holder rows by whether they were checked against their source
+    checked = data["holder_rows_verified"] + data["holder_rows_reference"] + data["holder_rows_unverified"]
+    assert data["people"] <= checked <= data["terms"]
 
 
 def test_help_has_an_example(capsys):

@@ -180,6 +180,11 @@ def extra_dir(tmp_path_factory) -> Path:
         Zhou Shared,周甲,Zhoushort,,CHN,vice_premier,Vice Premier,2023-03-12,,,
         Zhou Other,周乙,Zhoushort,,CHN,state_councilor,State Councilor,2018-03-19,,,
         """), encoding="utf-8")
+    (d / "office_holders" / "sourced.csv").write_text(textwrap.dedent("""\
+        name,name_zh,short,aliases,country,office,title,start,end,region,to_country,source,verified
+        Wu Checked,吴测试,,,CHN,governor,Governor,2026-01-01,,Checkshire,,Test Daily 2026-01-05,2026-02-01
+        Zheng Badcheck,郑错,,,CHN,governor,Governor,2026-01-01,,Badshire,,Test Daily 2026-01-05,probably
+        """), encoding="utf-8")
     (d / "places_extra.csv").write_text(
         "name,country,kind,population,names_zh,aliases\n"
         "Testville,CHN,city,120000,测试城,Test City\n"
@@ -226,8 +231,10 @@ def test_bad_rows_are_reported_with_file_and_line_and_skipped(extra_kb, extra_di
     assert any(p.startswith(str(extra_dir / "places_extra.csv") + ":3:") for p in problems)
     assert any("forums.yaml" in p and "ends" in p for p in problems)
     assert any(p.startswith(str(extra_dir / "countries_extra.csv") + ":3:") and "XYZ" in p for p in problems)
-    assert len(problems) == 7
-    for bad in ("Li Badoffice", "Wang Baddate", "Zhao Backwards"):
+    sourced = str(extra_dir / "office_holders" / "sourced.csv")
+    assert any(p.startswith(sourced + ":3:") and "'probably'" in p for p in problems)
+    assert len(problems) == 8
+    for bad in ("Li Badoffice", "Wang Baddate", "Zhao Backwards", "Zheng Badcheck"):
         assert extra_kb.person(bad) is None
 
 
@@ -243,3 +250,14 @@ def test_extra_directory_rows_merge_on_top_of_package_data(extra_kb):
     assert extra_kb.country("哈萨克斯坦国").iso3 == "KAZ"
     assert extra_kb.region("大草原测试区").members == ("KAZ", "MNG")
     assert [m.record.key for m in extra_kb.matcher("en").find("the Great Steppe")] == ["test_steppe"]
+
+
+def test_a_term_keeps_its_source_and_check_and_stats_count_checked_rows(extra_kb, kb):
+    checked = extra_kb.person("Wu Checked").terms[0]
+    assert (checked.source, checked.verified) == ("Test Daily 2026-01-05", "2026-02-01")
+    # a file written before the columns existed loads; its rows count as unverified
+    assert extra_kb.person("Zhang Testprovince").terms[0].verified == "unverified"
+    before, after = kb.stats(), extra_kb.stats()
+    assert after["holder_rows_verified"] == before["holder_rows_verified"] + 1
+    assert after["holder_rows_unverified"] == before["holder_rows_unverified"] + 4
+    assert after["holder_rows_reference"] == before["holder_rows_reference"]

@@ -6,7 +6,9 @@ holders on given days) is tested beside that group's other facts."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from datetime import date
 
 import pycountry
 import pytest
@@ -22,6 +24,11 @@ from office_holder_support import (
 )
 
 OFFICE_KEYS = office_keys()
+# A source is a page a reader can open, or a dated news report ("CCTV 新闻联播 2026-01-05").
+SOURCE_RE = re.compile(r"^(https?://\S+|\S.* \d{4}-\d{2}-\d{2})$")
+# Facts after this day are past what the compiled reference works covered when the data was
+# written: such a row is either checked against its source (a day) or marked unverified.
+REFERENCE_UNTIL = date(2025, 6, 30)
 FILES = sorted(path.name for path in DATA_DIR.glob("*.csv"))
 SUBNATIONAL = {"party_secretary", "governor", "deputy_governor"}
 
@@ -109,3 +116,29 @@ def test_overlap_check_catches_a_clash():
     assert terms_overlap(("2013-03-14", ""), ("2003-03-15", "2013-06-01"))
     assert not terms_overlap(("2013-03-14", ""), ("2003-03-15", "2013-03-14"))
     assert not terms_overlap(("2022-07", ""), ("2012-01", "2022-07"))
+
+
+def test_every_row_says_where_it_comes_from(data_file):
+    name, rows = data_file
+    for line_no, row in rows:
+        where = f"{name}:{line_no}"
+        assert row["source"], f"{where}: no source"
+        for part in row["source"].split("|"):
+            assert SOURCE_RE.match(part), f"{where}: source {part!r} is neither a URL nor a dated report"
+
+
+def test_every_row_says_whether_it_was_checked(data_file):
+    """`verified` is the day the row was checked against its source, `reference` (compiled from
+    the cited reference work) or `unverified`; a term that starts or ends after the reference works'
+    time is never `reference`: it was either checked or is marked unverified."""
+    name, rows = data_file
+    for line_no, row in rows:
+        where = f"{name}:{line_no}"
+        value = row["verified"]
+        assert value in ("reference", "unverified") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), (
+            f"{where}: verified {value!r}")
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            assert date.fromisoformat(value) <= date.today(), f"{where}: checked in the future"
+        if value == "reference":
+            latest = max(date_bounds(row["start"])[0], date_bounds(row["end"])[0] if row["end"] else date.min)
+            assert latest <= REFERENCE_UNTIL, f"{where}: a change of {latest} cannot come from the reference"

@@ -17,6 +17,7 @@ from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, 
 from summitry.kb.schema import (
     FORUM_KINDS,
     PLACE_KINDS,
+    VERIFIED_NOT,
     DataError,
     DataProblem,
     check_iso3,
@@ -26,6 +27,7 @@ from summitry.kb.schema import (
     req_str,
     split_list,
     str_list,
+    verification,
 )
 from summitry.records import LEVELS
 
@@ -578,6 +580,7 @@ def _read_holders(t: Tables, bases: list[Path]) -> None:
                     to_country = check_iso3(row["to_country"], known, "to_country") if row["to_country"] else None
                     if row["name_zh"] and not has_cjk(row["name_zh"]):
                         raise DataError(f"name_zh {row['name_zh']!r} is not Chinese")
+                    verification(row["verified"])
                 except DataError as exc:
                     t.problems.append(DataProblem(str(path), line, str(exc)))
                     continue
@@ -596,7 +599,8 @@ def _read_holders(t: Tables, bases: list[Path]) -> None:
                     term = Term(person_id=pid, country=country, office=office,
                                 title=row["title"] or (t.offices[office].titles_en[:1] or (office,))[0],
                                 level=t.offices[office].level, start=start, end=end,
-                                region=row["region"] or None, to_country=to_country)
+                                region=row["region"] or None, to_country=to_country,
+                                source=row["source"], verified=row["verified"] or VERIFIED_NOT)
                     if term not in p["terms"]:
                         p["terms"].append(term)
     for pid, p in acc.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from summitry.kb.build import Tables, build_tables, has_cjk, place_prior
 from summitry.kb.records import Country, Edition, Forum, Office, Person, Place, Region, Term
-from summitry.kb.schema import DataError, DataProblem, parse_date
+from summitry.kb.schema import DataError, DataProblem, parse_date, verification
 from summitry.records import LEVELS
 
 # How strongly each kind claims a surface that several records share; places use place_prior()
@@ -383,6 +383,17 @@ class KB:
             out.append((key, 20000 + 1000 * len(key), tags.get(kind, "n")))
         return out
 
+    def holder_rows_checked(self) -> dict[str, int]:
+        """Office-holder rows by what their `verified` cell says: checked against their source on a
+        day (``verified``), compiled from the cited reference (``reference``), or ``unverified``.
+        A row holding two offices (head_of_state+head_of_government) counts once."""
+        rows = {(p.id, t.title, t.start, t.end, t.region, t.to_country): t.verified
+                for p in self.people.values() for t in p.terms}
+        counts = {"holder_rows_verified": 0, "holder_rows_reference": 0, "holder_rows_unverified": 0}
+        for value in rows.values():
+            counts[f"holder_rows_{verification(value)}"] += 1
+        return counts
+
     def stats(self) -> dict[str, int]:
         return {
             "countries": len(self.countries),
@@ -394,6 +405,7 @@ class KB:
             "offices": len(self.offices),
             "people": len(self.people),
             "terms": sum(len(p.terms) for p in self.people.values()),
+            **self.holder_rows_checked(),
             "names": len(self._names),
             "problems": len(self.problems),
         }

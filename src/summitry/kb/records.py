@@ -28,6 +28,10 @@ class Term:
     end: date | None
     region: str | None = None
     to_country: str | None = None
+    # Where the fact comes from (a page or a dated news report a reader can follow), and whether
+    # it was checked: a YYYY-MM-DD day, "reference" or "unverified" (see kb/data/README.md).
+    source: str = ""
+    verified: str = ""
 
     def covers(self, day: date) -> bool:
         """True when the term includes ``day`` (an open end means still in office)."""

@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 
-# Column lists of the CSV files. "required" columns must be non-empty on every row.
+# Column lists of the CSV files. "required" columns must be non-empty on every row; "optional"
+# columns may be left out of a file's header (a user's --kb-extra file written before they existed)
+# and then read as empty.
 CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
     "countries": {
         "columns": ("iso3", "iso2", "un_member", "name", "name_zh", "official_zh", "capital",
@@ -29,8 +31,9 @@ CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "office_holders": {
         "columns": ("name", "name_zh", "short", "aliases", "country", "office", "title", "start",
-                    "end", "region", "to_country"),
+                    "end", "region", "to_country", "source", "verified"),
         "required": ("name", "country", "office", "start"),
+        "optional": ("source", "verified"),
     },
     "places": {
         "columns": ("name", "country", "kind", "population", "names_zh", "aliases"),
@@ -44,6 +47,11 @@ CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
 
 PLACE_KINDS = ("capital", "city", "town", "subdivision", "island", "landmark", "district", "region")
 FORUM_KINDS = ("organisation", "summit", "forum", "conference")
+
+# What the `verified` column of an office-holder row may say (besides a YYYY-MM-DD day on which
+# the row was checked against its source).
+VERIFIED_REFERENCE = "reference"    # compiled from the cited reference work, not re-read row by row
+VERIFIED_NOT = "unverified"         # no source has confirmed it yet: use with care
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
@@ -125,7 +133,8 @@ def read_csv(path: Path, schema: str, problems: list[DataProblem]) -> Iterator[t
             problems.append(DataProblem(name, 1, "empty file (a header line is required)"))
             return
         header = [h.strip().lstrip("\ufeff") for h in header]
-        missing = [c for c in spec["columns"] if c not in header]
+        optional = spec.get("optional", ())
+        missing = [c for c in spec["columns"] if c not in header and c not in optional]
         if missing:
             problems.append(DataProblem(name, 1, f"missing column(s) {', '.join(missing)}; "
                                                  f"expected {','.join(spec['columns'])}"))
@@ -144,6 +153,8 @@ def read_csv(path: Path, schema: str, problems: list[DataProblem]) -> Iterator[t
                 problems.append(DataProblem(name, line, f"{len(cells)} cells, expected {len(header)}"))
                 continue
             row = {h: c.strip() for h, c in zip(header, cells)}
+            for column in optional:
+                row.setdefault(column, "")
             empty = [c for c in spec["required"] if not row[c]]
             if empty:
                 problems.append(DataProblem(name, line, f"empty required cell(s): {', '.join(empty)}"))
@@ -216,3 +227,17 @@ def req_str(entry: dict[str, Any], key: str) -> str:
     if value is None or str(value).strip() == "":
         raise DataError(f"missing {key!r}")
     return str(value).strip()
+
+
+def verification(value: str) -> str:
+    """The kind of a `verified` cell: ``verified`` (a day it was checked), ``reference``,
+    ``unverified`` (also for an empty cell: nobody said it was checked)."""
+    value = value.strip()
+    if not value or value == VERIFIED_NOT:
+        return VERIFIED_NOT
+    if value == VERIFIED_REFERENCE:
+        return VERIFIED_REFERENCE
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        parse_date(value)
+        return "verified"
+    raise DataError(f"verified {value!r} is not a YYYY-MM-DD day, {VERIFIED_REFERENCE!r} or {VERIFIED_NOT!r}")
