@@ -130,7 +130,8 @@ def test_every_row_says_where_it_comes_from(data_file):
 def test_every_row_says_whether_it_was_checked(data_file):
     """`verified` is the day the row was checked against its source, `reference` (compiled from
     the cited reference work) or `unverified`; a term that starts or ends after the reference works'
-    time is never `reference`: it was either checked or is marked unverified."""
+    time, or that is still open (a claim about today), is never `reference`: it was either checked
+    or is marked unverified."""
     name, rows = data_file
     for line_no, row in rows:
         where = f"{name}:{line_no}"
@@ -140,5 +141,5 @@ def test_every_row_says_whether_it_was_checked(data_file):
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             assert date.fromisoformat(value) <= date.today(), f"{where}: checked in the future"
         if value == "reference":
-            latest = max(date_bounds(row["start"])[0], date_bounds(row["end"])[0] if row["end"] else date.min)
+            latest = max(date_bounds(row["start"])[0], date_bounds(row["end"])[0] if row["end"] else date.max)
             assert latest <= REFERENCE_UNTIL, f"{where}: a change of {latest} cannot come from the reference"
