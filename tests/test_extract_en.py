@@ -292,3 +292,57 @@ def test_a_place_before_a_visit_noun_is_its_destination(engine):
     assert brief(ev) == ("visit", "occurred", "Wang Yi", (), ("USA",)) and ev.place == "Washington"
     # only a possessed visit noun: "the Washington visit rules" names no traveller's trip
     assert extract(engine, "Officials discussed the Washington visit rules on October 28, 2023.") == []
+
+
+# ---------------------------------------------------------------------- real news (issue 12)
+@pytest.mark.parametrize("sentence", [
+    "Manmohan Singh didn’t attend the Commonwealth summit in Colombo in 2013.",
+    "Xi Jinping didn't visit Japan in 2014.",
+])
+def test_a_contracted_negation_denies_the_event(engine, sentence):
+    assert extract(engine, sentence, published="2015-01-10") == []
+
+
+def test_a_region_in_a_list_of_destinations_is_one_visit_somewhere_in_it(engine):
+    events = extract(engine, "Xi Jinping toured Latin America, the US and Europe in 2015.", published="2016-01-10")
+    by_place = {e.place: e.countries for e in events}
+    assert len(events) == 3 and by_place[None] == ["USA"]
+    assert "BRA" in by_place["Latin America"] and "FRA" in by_place["Europe"]
+
+
+def test_words_quoted_from_a_speaker_are_not_the_speaker_s_trip(engine):
+    assert extract(engine, "Malaysian Prime Minister Najib Razak said, \u201cThe aircraft was programmed to fly "
+                           "to Beijing.\u201d", published="2014-03-18") == []
+    (ev,) = extract(engine, '"Chinese President Xi Jinping will visit Pakistan next week," the ministry said.',
+                    published="2015-04-16")
+    assert brief(ev)[:3] == ("visit", "planned", "Xi Jinping")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Malaysia Airlines Chief Executive Ahmad Jauhari Yahya flew to Beijing on Tuesday.",
+    "News Corp. Executive Chairman Rupert Murdoch was visiting China last week.",
+])
+def test_a_company_s_officer_is_no_state_s_actor(engine, sentence):
+    assert extract(engine, sentence, published="2015-09-14") == []
+
+
+def test_titles_and_possessives_are_not_part_of_a_name(engine):
+    (ev,) = extract(engine, "Australian Immigration Minister Peter Dutton's visit to Cambodia was a success.",
+                    published="2015-04-20")
+    assert (ev.actor.name, ev.actor.country, ev.actor.office) == ("Peter Dutton", "AUS", "Immigration Minister")
+    (ev,) = extract(engine, "First Vice Prime Minister of Kyrgyzstan Tairbek Sarpashev left for China on Monday.",
+                    published="2015-06-10")
+    assert (ev.actor.name, ev.actor.country, ev.countries) == ("Tairbek Sarpashev", "KGZ", ["CHN"])
+
+
+def test_the_body_between_a_country_and_a_title_keeps_the_country(engine):
+    (ev,) = extract(engine, "Chinese Central Military Commission Vice-Chairman Fan Changlong visited India in "
+                            "November.", published="2015-12-01")
+    assert (ev.actor.name, ev.actor.country, ev.countries) == ("Fan Changlong", "CHN", ["IND"])
+
+
+def test_a_title_and_a_family_name_are_the_office_holder_of_that_name(engine):
+    events = extract(engine, "President Xi will first visit Saudi Arabia, then meet with President Abdel Fattah "
+                             "al-Sisi in Cairo.", published="2016-01-15")
+    assert {e.actor.name for e in events} == {"Xi Jinping"}
+    assert sorted(e.type for e in events) == ["meeting", "visit"]

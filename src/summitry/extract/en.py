@@ -34,11 +34,17 @@ _CONNECTOR = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|then|also|the|of|in|
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|&|as well as|plus|respectively|then|on to|before|after|also)\s*|\s+)*$",
                        re.IGNORECASE)
 _TITLE_GAP = re.compile(r"^(?:\s|and|the|of|for|to|,|-)*$", re.IGNORECASE)
+# The capitalised name of a body between a country and a title: "(Chinese) Central Military Commission
+# (Vice-Chairman)", "(Australian) Immigration (Minister)".
+_BODY_BEFORE_TITLE = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the)){1,5}\s+")
 # A name the knowledge base does not know: one to three capitalised words, with the particles of
 # names between them ("Ursula von der Leyen", "Mohammed bin Salman").
+# A possessive is not part of the name ("Minister Peter Dutton's office"); an apostrophe inside one is
+# ("O'Brien").
+_NAME_WORD = r"[A-Z][a-z\-]+(?:['’][A-Z]?[a-z][a-z\-]+)*|[A-Z]['’][A-Z][a-z\-]+"
 _UNKNOWN_NAME = re.compile(
-    r"\s*((?:[A-Z][a-z'’\-]+|[A-Z]{2,}[a-z]*)(?:(?:\s+(?:von|van|der|den|de|del|da|di|du|le|la|bin|ibn|al))*"
-    r"\s+[A-Z][a-z'’\-]+){0,2})(?![a-z])")
+    rf"\s*((?:{_NAME_WORD}|[A-Z]{{2,}}[a-z]*)(?:(?:\s+(?:von|van|der|den|de|del|da|di|du|le|la|bin|ibn|al))*"
+    rf"\s+(?:{_NAME_WORD})){{0,2}})(?![a-z]|['’][A-Za-z]{{2}})")
 # What may stand between a title and its holder's name: "Assistant Secretary of State for East Asian
 # and Pacific Affairs Daniel Kritenbrink", "Director General of the ... Department of Foreign Affairs".
 _ORG_WORD = r"(?:[A-Z][\w.'’-]*|and|of|the|for|on|U\.S\.)"
@@ -75,6 +81,7 @@ _NOMINAL_TRIGGER = re.compile(
     r"contacts?|journey|voyage|stops?|stopovers?|legs?|attendance|participation|presence|phone|video|telephone)\b",
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
 _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
@@ -99,7 +106,7 @@ _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
 _POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their|its))\s+\Z", re.IGNORECASE)
-_DENIED = re.compile(r"\b(?:rather than|instead of|not|never|n't)\s+$", re.IGNORECASE)
+_DENIED = re.compile(r"(?:\b(?:rather than|instead of|not|never)|n['’]t)\s+$", re.IGNORECASE)
 def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
 
@@ -197,6 +204,7 @@ class EnglishRuleEngine:
         self.matcher = self.kb.matcher("en")
         self._holders: dict = {}
         self._reread: dict = {}
+        self._surnames: dict | None = None  # family name -> the knowledge base's people, built when first asked
         self._cues_key: int | None = None
         self._cues: dict = {}
         lex = load("en")
@@ -219,6 +227,7 @@ class EnglishRuleEngine:
                     self.trigger_index.setdefault(w, []).append(i)
         self.not_name_words = frozenset(w.lower() for w in lex["not_name_words"])
         self.organisation_words = frozenset(w.lower() for w in lex["organisation_words"])
+        self.company_words = frozenset(w.lower() for w in lex["company_words"])
         self.status_rx = {status: _words_rx(pats) for status, pats in lex["status"].items()}
         # Cues too are tried only at the words they can start with; a status whose first words
         # cannot be told is scanned in full.
@@ -321,14 +330,22 @@ class EnglishRuleEngine:
         taken = _Spans((m.start, m.end) for m in matches if m.kind == "office")
         extra = []
         words = words if words is not None else _words(text)
+        replaced: set[int] = set()
         for m in self._lexical_finditer(text, words):
             kind = m.lastgroup
             if kind in _TITLE_LEVELS:
                 if taken.overlaps(m.start(), m.end()):
-                    continue
+                    # "Interior Minister": a portfolio the lexicon names, over the bare "Minister"
+                    inside = [o for o in matches if o.kind == "office" and o.start < m.end() and m.start() < o.end]
+                    if not all(o.record.key == "minister" and m.start() <= o.start and o.end <= m.end()
+                               for o in inside):
+                        continue
+                    replaced.update(id(o) for o in inside)
                 extra.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, kind)))
             else:
                 extra.append(_LocalMatch(m.start(), m.end(), kind, m.group(0), None))
+        if replaced:
+            matches = [m for m in matches if id(m) not in replaced]
         return sorted(matches + extra, key=lambda m: (m.start, -m.end))
 
 
@@ -360,7 +377,28 @@ class EnglishRuleEngine:
 
     # ------------------------------------------------------------------ people
     def _plausible_name(self, name: str, start: int, matches) -> bool:
-        return _plausible_name(name, start, matches, self.not_name_words, self.organisation_words)
+        if not _plausible_name(name, start, matches, self.not_name_words, self.organisation_words):
+            return False
+        # "Director He Yiming of the Xinjiang Commerce Department": no name runs into a body's name.
+        after = _NEXT_WORD.match(self._text, start + len(name))
+        return not (after and after.group(1).lower() in self.organisation_words)
+
+    def _titled_surname(self, word: str, office_key: str | None, when: date | None):
+        """The one person of the knowledge base with this family name who holds the office on ``when``."""
+        if office_key is None or when is None or " " in word:
+            return None
+        if self._surnames is None:
+            self._surnames = {}
+            for person in self.kb.people.values():
+                words = person.name.replace("-", " ").split()
+                if len(words) >= 2:
+                    surname = words[0] if person.country in _FAMILY_NAME_FIRST else words[-1]
+                    self._surnames.setdefault(surname, []).append(person)
+        found = []
+        for person in self._surnames.get(word, ()):
+            if any(t.office == office_key and t.covers(when) for t in person.terms):
+                found.append(person)
+        return found[0] if len(found) == 1 else None
 
     def _leader_key(self, words: str, country: str) -> str:
         """"Heads of state" are heads of state; "the Japanese leader" is whoever leads Japan."""
@@ -401,12 +439,20 @@ class EnglishRuleEngine:
         used_offices: set[int] = set()
 
         def country_before(pos: int) -> tuple[str | None, int]:
-            """The country of a title from the demonym or country right before it, and where it starts."""
+            """The country of a title from the demonym or country right before it, and where it starts:
+            also across the body the title belongs to ("Chinese Central Military Commission
+            Vice-Chairman"), but not a company's ("Malaysia Airlines Chief Executive")."""
             for n in reversed(nationals):
-                if n.end <= pos and _TITLE_GAP.match(text[n.end:pos].replace("'s", "").replace("’s", "")):
+                if n.end > pos:
+                    continue
+                gap = text[n.end:pos].replace("'s", "").replace("’s", "")
+                if _TITLE_GAP.match(gap):
                     return n.record.iso3, n.start
-                if n.end <= pos:
-                    break
+                if _BODY_BEFORE_TITLE.fullmatch(gap) and \
+                        not any(w.lower().strip(".") in self.company_words for w in gap.split()) and \
+                        not any(n.end <= m.start and m.end <= pos for m in offices + people):
+                    return n.record.iso3, n.start
+                break
             return None, pos
 
         def title_gap(a: int, b: int) -> bool:
@@ -479,18 +525,35 @@ class EnglishRuleEngine:
         for o in offices:
             if id(o) in used_offices:
                 continue
-            # A title followed by a name the knowledge base does not know: "Commerce Representative Dai Qi".
+            # A title followed by a name the knowledge base does not know: "Commerce Representative Dai Qi",
+            # "First Vice Prime Minister of Kyrgyzstan Tairbek Sarpashev".
             complement = _COMPLEMENT.match(text, o.end, sent.end)
             name_from = complement.end() if complement else o.end
+            of_country = None
+            if not complement and _OF.match(text, o.end, sent.end):
+                of_country = next((n for n in nationals if n.kind == "country"
+                                   and n.start == _OF.match(text, o.end, sent.end).end()), None)
+                if of_country is not None:
+                    name_from = of_country.end
             m = _UNKNOWN_NAME.match(text[name_from:min(sent.end, name_from + 40)])
             chain, cursor = title_chain_before(o.end)
             country, cursor = country_before(cursor)
-            country = country or _country_after(text, o.end, sent.end, nationals)
+            country = country or (of_country.record.iso3 if of_country is not None else None) or \
+                _country_after(text, o.end, sent.end, nationals)
             if m and self._plausible_name(m.group(1), name_from + m.start(1), matches):
                 name_start = name_from + m.start(1)
+                name_end = name_start + len(m.group(1))
                 for c in chain:
                     used_offices.add(id(c))
-                parties.append(PartyRef(cursor, name_start + len(m.group(1)), "unknown", name=m.group(1),
+                # "President Xi" in a story that never gives his full name: the holder of that office
+                # then whose family name it is.
+                known = self._titled_surname(m.group(1), o.record.key, when)
+                if known is not None:
+                    parties.append(PartyRef(cursor, name_end, "person", name=known.name,
+                                            country=known.country, office=_title(o), office_key=o.record.key,
+                                            level=o.record.level, person=known))
+                    continue
+                parties.append(PartyRef(cursor, name_end, "unknown", name=m.group(1),
                                         country=country, office=_title(o), office_key=o.record.key,
                                         level=o.record.level))
                 continue
@@ -550,6 +613,12 @@ class EnglishRuleEngine:
             return []
         actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
                                                                  window_end, state, s_triggers)
+        quote = _quote_around(text, sent, trig.start)
+        if quote is not None:
+            # Words quoted from a speaker: the speaker standing outside the quote is not its subject
+            # ('Yahya said, "the aircraft was programmed to fly to Beijing"').
+            actor_refs = [r for r in actor_refs if quote[0] <= r.start < quote[1]]
+            counterpart_refs = [r for r in counterpart_refs if quote[0] <= r.start < quote[1]]
         if not actor_refs:
             return []
         spans = [(p.start, p.end) for p in parties]
@@ -604,6 +673,10 @@ class EnglishRuleEngine:
                 actor = self._resolve(named[-1], when, state) if named else None
             if actor is None or actor.key() in seen:
                 continue
+            if actor.country is None and (trig.type == "visit" or actor.level in (None, "other")):
+                # A name the knowledge base does not know, with no country: whether a trip takes them
+                # abroad cannot be told, and without a state's office they act for no state.
+                continue
             seen.add(actor.key())
             out.extend(self._events_of_actor(doc, text, sent, trig, actor, counterpart_refs, targets, matches,
                                              clause_end, window_end, state, when, status, event_span, group))
@@ -646,21 +719,20 @@ class EnglishRuleEngine:
             dests = [t for t in targets if t.country or t.region]
             countries: list[str] = []
             for t in dests:
-                if t.region is not None:
-                    countries.extend(c for c in t.region.members if c != actor.country)
-                    if not place:
-                        place = t.region.name
-                elif t.country and t.country != actor.country and t.country not in countries:
+                if t.region is None and t.country and t.country != actor.country and t.country not in countries:
                     countries.append(t.country)
-            if not countries:
+            for c in countries:
+                c_place = next((t.place for t in dests if t.country == c and t.place), None)
+                results.append(("visit", actor, [], [c], c_place, None))
+            # A region is one visit somewhere in it ("tours to Latin America, the US and Europe": one
+            # for Latin America, one for the US, one for Europe), never one visit per member country.
+            for t in dests:
+                if t.region is not None:
+                    members = sorted(set(t.region.members) - {actor.country} - set(countries))
+                    if members:
+                        results.append(("visit", actor, [], members, t.region.name, None))
+            if not results:
                 return []
-            region_only = all(t.region is not None for t in dests)
-            if region_only:
-                results.append(("visit", actor, [], sorted(set(countries)), place, None))
-            else:
-                for c in countries:
-                    c_place = next((t.place for t in dests if t.country == c and t.place), None)
-                    results.append(("visit", actor, [], [c], c_place, None))
             # "flew to Brazil for the G20 summit in Rio": the trip's purpose is a gathering too.
             purpose = next((m for m in matches if m.kind == "forum" and dests[-1].end <= m.start < window_end
                             and _FOR_GATHERING.match(text[dests[-1].end:m.start])), None)
@@ -1384,6 +1456,34 @@ def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict) -> tuple[int
             end = b_start
             break
     return start, end
+
+
+_QUOTE_MARKS = re.compile(r'["“”]')
+
+
+def _quote_around(text: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
+    """The quoted span of the sentence that holds ``pos`` (curly quotes open and close, straight ones
+    pair up), or None; a sentence whose quotes do not pair up is read as unquoted."""
+    marks = [(m.start(), m.group(0)) for m in _QUOTE_MARKS.finditer(text, sent.start, sent.end)]
+    if not marks:
+        return None
+    opened = None
+    spans = []
+    for at, mark in marks:
+        if opened is None:
+            if mark == "”":
+                return None
+            opened = at
+        else:
+            if mark == "“":
+                return None
+            spans.append((opened, at + 1))
+            opened = None
+    if opened is not None:
+        if marks[0][1] == '"':
+            return None
+        spans.append((opened, sent.end))  # a quote running on past the sentence's end
+    return next((span for span in spans if span[0] < pos < span[1]), None)
 
 
 def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
