@@ -117,6 +117,7 @@ class _DocState:
     reread: dict[tuple[int, str], list[Any]] = field(default_factory=dict)  # see dates_with_tense
     persons_learnt: int = 0  # how many of person_marks _learn_surnames has seen
     events: list[Event] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # 俄 → RUS, as this document means them
 
     def last_forum(self, pos: int) -> tuple[int, Any] | None:
         """The gathering of the knowledge base named last before ``pos``, with its offset."""
@@ -212,6 +213,7 @@ class ChineseRuleEngine:
             sentences,
             published_text=anchor,
         )
+        state.abbreviations = self._abbreviations(matches)
         starts = [m.start for m in matches]
         ti = 0
         for sent in sentences:
@@ -228,6 +230,20 @@ class ChineseRuleEngine:
             kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
             self._read_sentence(state, sent, in_sentence, kb_matches)
         return state.events
+
+    def _abbreviations(self, matches: list[Any]) -> dict[str, str]:
+        """The lexicon's country abbreviations as this document means them: a character stands for
+        the one country named in full in the document whose name starts with it, when the document
+        does not name the default one (访土 in a story on Turkmenistan, 巴方 in one on Brazil)."""
+        named = {m.record.iso3 for m in matches if m.kind == "country"}
+        out = dict(self.lex.abbreviations)
+        for char, default in out.items():
+            if default in named:
+                continue
+            others = [iso for iso in named if (self.kb.country(iso).name_zh or "").startswith(char)]
+            if len(others) == 1:
+                out[char] = others[0]
+        return out
 
     def _learn_surnames(self, state: _DocState, sent: Sentence) -> None:
         """Chinese persons named in full up to this sentence can be referred to by surname alone."""
@@ -346,11 +362,11 @@ class ChineseRuleEngine:
                     m.start(),
                     m.end(),
                     "group",
-                    ([lex.abbreviations[c] for c in m.group(1)], lex.group_heads[m.group(2)]),
+                    ([state.abbreviations[c] for c in m.group(1)], lex.group_heads[m.group(2)]),
                 )
             )
         for m in lex.country_actor_re.finditer(text, s0, s1):
-            found.append(_Token(m.start(), m.end(), "country_actor", lex.abbreviations[m.group(1)]))
+            found.append(_Token(m.start(), m.end(), "country_actor", state.abbreviations[m.group(1)]))
         for m in lex.pair_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "pair"))
         for m in lex.pronoun_re.finditer(text, s0, s1):
@@ -918,7 +934,7 @@ class _Frame:
     def events(self, ts: int, te: int, cue: str) -> list[Event]:
         entry = self.lex.triggers.get(cue)
         if entry is None:  # 访俄, 访美 …
-            entry = {"cue": cue, "type": "visit", "country": self.lex.abbreviations[cue[1]]}
+            entry = {"cue": cue, "type": "visit", "country": self.state.abbreviations[cue[1]]}
         kind = entry["type"]
         c0, c1 = self.clause_of(ts)
         since = _SINCE.search(self.text, c0, c1)

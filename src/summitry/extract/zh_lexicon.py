@@ -43,6 +43,7 @@ SCHEMA: dict[str, Any] = {
         "titles",
         "group_heads",
         "country_abbreviations",
+        "not_visit_after",
         "country_actor_suffix",
         "country_actor_not_after",
         "pair_references",
@@ -142,6 +143,7 @@ SCHEMA: dict[str, Any] = {
                 },
             },
         },
+        "not_visit_after": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "country_abbreviations": {
             "type": "object",
             "minProperties": 1,
@@ -247,8 +249,11 @@ class Lexicon:
         abbreviations = data["country_abbreviations"]
         self.abbreviations: dict[str, str] = dict(abbreviations)
         abbr_class = "[" + re.escape("".join(abbreviations)) + "]"
-        # 访俄, 访美: 访 and an abbreviation is a visit to that country (访华 is listed as a trigger).
-        self.visit_abbr_re = re.compile("访(" + abbr_class + r")(?![国方])")
+        # 访俄, 访美: 访 and an abbreviation is a visit to that country (访华 is listed as a trigger),
+        # unless 访 ends another word (采访中: "in the interview").
+        not_after = "".join(data["not_visit_after"])
+        self.visit_abbr_re = re.compile(
+            (f"(?<![{re.escape(not_after)}])" if not_after else "") + "访(" + abbr_class + r")(?![国方])")
 
         self.status: dict[str, dict[str, Any]] = {s["cue"]: s for s in data["status"]}
         self.status_re = re.compile(_alternation(self.status))
