@@ -46,3 +46,29 @@ def test_an_abbreviation_keeps_its_default_when_the_default_country_is_named(eng
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []
+
+
+# -- titles and names -------------------------------------------------------------------------
+
+
+def test_chinese_leaders_unknown_to_the_knowledge_base_are_kept_with_their_title(engine):
+    events = extract(engine, "中共中央政治局常委、全国政协主席王汉生14日在北京会见新西兰议长布朗利。")
+    assert summary(events) >= {("meeting", "王汉生", ("Gerry Brownlee",), ("CHN",))}
+
+
+def test_in_jing_is_in_beijing(engine):
+    (meeting,) = [e for e in extract(engine, "国家副主席韩正14日在京会见葡萄牙议长。") if e.type == "meeting"]
+    assert (meeting.countries, meeting.place) == (["CHN"], "Beijing")
+    assert not [e for e in extract(engine, "京津冀协同发展座谈会在京津冀地区举行。") if e.place]
+
+
+def test_a_party_organ_between_country_and_title_is_part_of_the_title(engine):
+    events = extract(engine, "中央书记处书记蔡奇在北京会见越共中央书记处常务书记阮文平。")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert {(p.name, p.country) for p in meeting.counterparts} == {("阮文平", "VNM")}
+
+
+def test_a_title_of_a_part_of_the_country_keeps_the_country(engine):
+    events = extract(engine, "国务院总理李强在北京同阿联酋阿布扎比王储哈立德举行会谈。")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert [(p.name, p.country) for p in meeting.counterparts] == [("哈立德", "ARE")]

@@ -72,7 +72,8 @@ def test_countries_file_uses_real_codes_and_lists_193_un_members():
 
 
 def test_offices_file_defines_the_contract_keys_with_their_levels(kb):
-    assert {k: o.level for k, o in kb.offices.items()} == OFFICE_KEYS_OF_CONTRACT
+    # the keys of the contract keep their levels; more offices may be added
+    assert {k: o.level for k, o in kb.offices.items() if k in OFFICE_KEYS_OF_CONTRACT} == OFFICE_KEYS_OF_CONTRACT
     for office in kb.offices.values():
         assert office.level in LEVELS
         assert office.titles_en and office.titles_zh, office.key

@@ -45,6 +45,8 @@ from summitry.records import Document, Event, Mention, Party
 # Countries whose people bear Chinese names written the Chinese way (surname first, 2–3 characters).
 _CHINESE_NAMED = frozenset({"CHN", "TWN", "HKG", "MAC", "SGP"})
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+# How many characters of an organ's name may stand between a country and a title (越共中央书记处常务书记).
+_ORGAN_GAP = 8
 _CLAUSE_BREAK_BEFORE = re.compile(r"[，,；;：:。！？!?][^，,；;：:。！？!?]*$")
 # What stands right before a party that is an object, not a subject (同时任美国国务卿…, 会见了…).
 _OBJECT_LEAD = re.compile(
@@ -354,6 +356,14 @@ class ChineseRuleEngine:
             if kind == "title":
                 record = self._office_cue(record)
             found.append(_Token(m.start, m.end, kind, record))
+        for m in lex.party_country_re.finditer(text, s0, s1):
+            country = self.kb.country(lex.party_countries[m.group()])
+            if country is not None:
+                found.append(_Token(m.start(), m.end(), "country", country))
+        for m in lex.city_abbreviation_re.finditer(text, s0, s1):
+            place = self.kb.place(lex.city_abbreviations[m.group()])
+            if place is not None:
+                found.append(_Token(m.start(), m.end(), "place", place))
         for m in lex.title_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "title", lex.titles[m.group()]))
         for m in lex.group_re.finditer(text, s0, s1):
@@ -392,6 +402,8 @@ class ChineseRuleEngine:
                 if (not _is_han(before) or before in lex.surname_after) and after in lex.surname_before:
                     found.append(_Token(pos, pos + 1, "surname", person))
                 pos = text.find(surname, pos + 1, s1)
+        # 书记处, 总统府: a title word opening an organ's name is no title
+        found = [t for t in found if t.kind != "title" or text[t.end : t.end + 1] not in lex.title_not_before]
         for t in found:
             t.rank = rank[t.kind]
         found.sort(key=lambda t: (t.start, -(t.end - t.start), t.rank))
@@ -413,13 +425,26 @@ class ChineseRuleEngine:
         while i < len(tokens):
             t = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            title_at = i + 1
             if (
                 t.kind == "country"
                 and nxt is not None
-                and nxt.kind == "title"
-                and _joins(text, t.end, nxt.start)
+                and nxt.kind == "place"
+                and nxt.record.country == t.record.iso3
+                and title_at + 1 < len(tokens)
+                and tokens[title_at + 1].kind == "title"
+                and nxt.start == t.end
+                and _joins(text, nxt.end, tokens[title_at + 1].start)
             ):
-                slot, used = self._titled(state, tokens, i + 1, when, t.record.iso3, t.start)
+                title_at += 1  # 阿联酋阿布扎比王储: a title of a part of the country
+            if (
+                t.kind == "country"
+                and title_at < len(tokens)
+                and tokens[title_at].kind == "title"
+                # 越共中央书记处常务书记, 美国驻华大使: the organ between country and title is part of it
+                and _joins(text, tokens[title_at - 1].end, tokens[title_at].start, _ORGAN_GAP)
+            ):
+                slot, used = self._titled(state, tokens, title_at, when, t.record.iso3, t.start)
                 if slot is not None:
                     slots.append(slot)
                     i = used
@@ -578,16 +603,17 @@ class ChineseRuleEngine:
     def _unknown_name(self, text: str, pos: int, bound: int, country: str | None) -> str | None:
         """A name the knowledge base does not know, written right after a title."""
         lex = self.lex
-        if country in _CHINESE_NAMED:
-            if pos >= bound or text[pos] not in lex.surnames:
+        if country in lex.surname_first or country in lex.any_han:
+            if country in lex.surname_first and (pos >= bound or text[pos] not in lex.surnames):
                 return None
+            longest = 3 if country in lex.surname_first else 4
             name = text[pos : pos + 1]
-            for k in (1, 2):
+            for k in range(1, longest):
                 ch = text[pos + k] if pos + k < bound else ""
                 if not _is_han(ch) or ch in lex.name_stop_chars:
                     break
                 name += ch
-            return name if len(name) >= 2 else None
+            return name if len(name) >= 2 and _is_han(name[0]) else None
         m = lex.foreign_name_re.match(text, pos, bound)
         return m.group().strip("·-") if m else None
 

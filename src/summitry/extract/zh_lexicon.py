@@ -44,6 +44,10 @@ SCHEMA: dict[str, Any] = {
         "group_heads",
         "country_abbreviations",
         "not_visit_after",
+        "title_not_before",
+        "party_countries",
+        "city_abbreviations",
+        "locatives_before_city",
         "country_actor_suffix",
         "country_actor_not_after",
         "pair_references",
@@ -60,6 +64,7 @@ SCHEMA: dict[str, Any] = {
         "transliteration_chars",
         "surnames",
         "name_stop_chars",
+        "han_names",
         "credit_lines",
         "caption_labels",
     ],
@@ -143,6 +148,10 @@ SCHEMA: dict[str, Any] = {
                 },
             },
         },
+        "party_countries": {"type": "object", "additionalProperties": _ISO3},
+        "city_abbreviations": {"type": "object", "additionalProperties": {"type": "string", "minLength": 2}},
+        "locatives_before_city": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
+        "title_not_before": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "not_visit_after": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "country_abbreviations": {
             "type": "object",
@@ -166,6 +175,13 @@ SCHEMA: dict[str, Any] = {
         "transliteration_chars": {"type": "string", "minLength": 1},
         "surnames": {"type": "string", "minLength": 1},
         "name_stop_chars": _CUES,
+        "han_names": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["surname_first", "any_han"],
+            "properties": {"surname_first": {"type": "array", "items": _ISO3},
+                           "any_han": {"type": "array", "items": _ISO3}},
+        },
         "credit_lines": _CUES,
         "caption_labels": _CUES,
     },
@@ -308,7 +324,17 @@ class Lexicon:
         translit = re.escape("".join(data["transliteration_chars"].split()))
         self.foreign_name_re = re.compile("[" + translit + "]{2,16}")
         self.name_stop_chars = frozenset(data["name_stop_chars"])
+        self.party_countries: dict[str, str] = dict(data["party_countries"])
+        self.party_country_re = re.compile(_alternation(self.party_countries))
+        self.city_abbreviations: dict[str, str] = dict(data["city_abbreviations"])
+        # 在京 but not 在京津冀 (a region), 来京 but not 北京 itself (the KB finds that)
+        self.city_abbreviation_re = re.compile(
+            "(?<=[" + re.escape("".join(data["locatives_before_city"])) + "])(["
+            + re.escape("".join(self.city_abbreviations)) + "])(?![津冀剧城郊东西南北港沪])")
+        self.title_not_before = frozenset(data["title_not_before"])
         self.surnames = frozenset("".join(data["surnames"].split()))
+        self.surname_first = frozenset(data["han_names"]["surname_first"])
+        self.any_han = frozenset(data["han_names"]["any_han"])
         self.invited_cue: str = data["invited_status"]["cue"]
         self.invited_status: str = data["invited_status"]["status"]
         self.gathering_re = re.compile(_alternation(data["gathering_nouns"]))
