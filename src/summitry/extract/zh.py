@@ -353,8 +353,8 @@ class ChineseRuleEngine:
             if kind == "person" and lex.not_the_person_re.match(text, m.end):
                 continue  # 拜登政府: the administration, not the man
             record = m.record
-            if kind == "title":
-                record = self._office_cue(record)
+            if kind == "title":  # the lexicon's cue when it has one: it may know the country (全国政协主席)
+                record = lex.titles.get(text[m.start : m.end]) or self._office_cue(record)
             found.append(_Token(m.start, m.end, kind, record))
         for m in lex.party_country_re.finditer(text, s0, s1):
             country = self.kb.country(lex.party_countries[m.group()])
