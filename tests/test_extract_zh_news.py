@@ -72,3 +72,39 @@ def test_a_title_of_a_part_of_the_country_keeps_the_country(engine):
     events = extract(engine, "国务院总理李强在北京同阿联酋阿布扎比王储哈立德举行会谈。")
     (meeting,) = [e for e in events if e.type == "meeting"]
     assert [(p.name, p.country) for p in meeting.counterparts] == [("哈立德", "ARE")]
+
+
+def test_a_former_office_is_never_today_s_holder(engine):
+    (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
+    assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]
+
+
+def test_a_title_of_a_part_of_a_country_is_not_the_country_s_office(engine):
+    (meeting,) = extract(engine, "国务院总理李强同阿联酋阿布扎比王储会谈")
+    assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "ARE")]
+
+
+# -- envoys -----------------------------------------------------------------------------------
+
+
+def test_an_envoy_is_the_party_not_who_sent_them(engine):
+    events = extract(engine, "国务院副总理丁薛祥18日在北京会见阿联酋总统中国事务特使哈勒敦。")
+    assert summary(events) == {("meeting", "Ding Xuexiang", ("哈勒敦",), ("CHN",))}
+    events = extract(engine, "巴林外交大臣28日同美国总统特使威特科夫通电话。")
+    assert [(p.name, p.country) for e in events for p in e.counterparts] == [("威特科夫", "USA")]
+
+
+def test_an_envoy_s_title_with_no_name_is_no_party(engine):
+    # the envoy is the subject: the sender must not become the actor
+    events = extract(engine, "国务院副总理丁薛祥作为国家主席习近平特使会见土库曼斯坦总统。")
+    assert {e.actor.name for e in events} == {"Ding Xuexiang"}
+
+
+# -- one event per party --------------------------------------------------------------------
+
+
+def test_separately_makes_one_meeting_or_call_with_each(engine):
+    events = extract(engine, "埃及外长阿卜杜勒阿提28日分别同伊朗外长阿拉格齐、美国国务卿鲁比奥通电话。")
+    assert {tuple(p.name for p in e.counterparts) for e in events} == {("Abbas Araghchi",), ("Marco Rubio",)}
+    events = extract(engine, "全国人大常委会委员长赵乐际6日在北京先后会见韩国总统李在明和芬兰总理奥尔波。")
+    assert len([e for e in events if e.type == "meeting"]) == 2

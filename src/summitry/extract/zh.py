@@ -422,9 +422,16 @@ class ChineseRuleEngine:
         text = state.text
         slots: list[_Slot] = []
         i = 0
+        tokens = self._envoys(text, tokens)
         while i < len(tokens):
             t = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if t.kind == "envoy":  # 美国总统特使库什纳: the envoy, named after the title, is the party
+                slot, used = self._titled(state, tokens, i, when, t.record.country, t.start, of_the_state=False)
+                if slot is not None and any(p.name for p in slot.parties):
+                    slots.append(slot)
+                i = used
+                continue
             title_at = i + 1
             if (
                 t.kind == "country"
@@ -444,7 +451,8 @@ class ChineseRuleEngine:
                 # 越共中央书记处常务书记, 美国驻华大使: the organ between country and title is part of it
                 and _joins(text, tokens[title_at - 1].end, tokens[title_at].start, _ORGAN_GAP)
             ):
-                slot, used = self._titled(state, tokens, title_at, when, t.record.iso3, t.start)
+                slot, used = self._titled(state, tokens, title_at, when, t.record.iso3, t.start,
+                                          of_the_state=title_at == i + 1)
                 if slot is not None:
                     slots.append(slot)
                     i = used
@@ -551,6 +559,29 @@ class ChineseRuleEngine:
             i += 1
         return slots
 
+    def _envoys(self, text: str, tokens: list[_Token]) -> list[_Token]:
+        """An envoy's title with who sent them (美国总统特使, 习近平主席特使, 阿联酋总统中国事务特使)
+        made one token: the sender is not a party, the envoy is, of the sender's country."""
+        out: list[_Token] = []
+        for t in tokens:
+            cue = self.lex.envoy_titles.get(text[t.start : t.end]) if t.kind == "title" else None
+            if cue is None:
+                out.append(t)
+                continue
+            sender: list[_Token] = []
+            while (out and len(sender) < 3 and out[-1].kind in ("country", "title", "person", "surname", "named")
+                   and _joins(text, out[-1].end, (sender[-1] if sender else t).start, _ORGAN_GAP)):
+                sender.append(out.pop())
+            country = cue.country
+            for s in reversed(sender):  # the first named: 阿联酋总统中国事务特使 is the UAE's
+                record = s.record[0] if isinstance(s.record, tuple) else s.record
+                country = country or getattr(record, "iso3", None) or getattr(record, "country", None)
+            envoy = _Token(sender[-1].start if sender else t.start, t.end, "envoy",
+                           TitleCue(cue.office, cue.title, cue.level, country))
+            envoy.rank = t.rank
+            out.append(envoy)
+        return out
+
     def _titled(
         self,
         state: _DocState,
@@ -559,10 +590,18 @@ class ChineseRuleEngine:
         when: date | None,
         country: str | None,
         start: int,
+        of_the_state: bool = True,
     ) -> tuple[_Slot | None, int]:
-        """A party from the title at ``tokens[i]`` (with its country, if any): named, or the office holder."""
+        """A party from the title at ``tokens[i]`` (with its country, if any): named, or the office holder.
+
+        No office holder is looked up for a title of a part of the country (``of_the_state`` False:
+        阿布扎比王储 is not the UAE's) or a former one (前总理, 原外长): the party is then the
+        name written after the title, or the country alone.
+        """
         text = state.text
         title: TitleCue = tokens[i].record
+        if text[tokens[i].start - 1 : tokens[i].start] in self.lex.former_marks:
+            of_the_state = False
         end = tokens[i].end
         country = country or title.country
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -597,6 +636,8 @@ class ChineseRuleEngine:
             return _Slot(start, name_end, "party", (party,), country), i + 1
         if country is None:
             return None, i + 1
+        if not of_the_state:
+            return _Slot(start, end, "party", (Party(None, country, title.title, title.level),), country), i + 1
         party = self._office_party(country, title.office, title.title, title.level, when)
         return _Slot(start, end, "party", (party,), country), i + 1
 
@@ -615,7 +656,12 @@ class ChineseRuleEngine:
                 name += ch
             return name if len(name) >= 2 and _is_han(name[0]) else None
         m = lex.foreign_name_re.match(text, pos, bound)
-        return m.group().strip("·-") if m else None
+        if m is None:
+            return None
+        # 威特科夫通电话: the name ends where a trigger begins
+        trigger = lex.trigger_re.search(text, pos + 2, m.end() + 8)
+        name = text[pos : trigger.start()] if trigger and trigger.start() < m.end() else m.group()
+        return name.strip("·-") or None
 
     # -- parties ------------------------------------------------------------------------------
 
@@ -1095,6 +1141,14 @@ class _Frame:
         place = None
         if kind == "meeting":
             countries, place = self.host(ts)
+        separately = self.lex.separately_re.search(self.text, actor_slot.end, ts)
+        if separately is not None:
+            # 分别同A、B通电话, 先后会见A和B: one meeting or call with each of those named after the cue
+            together = [p for slot in slots if slot.end <= separately.start() for p in slot.parties]
+            each = [p for p in parties if all(p is not q for q in together)]
+            if together and each:
+                return [self.make(kind, ts, te, status, together[0], [*together[1:], p], countries, place)
+                        for p in each if p.country not in {q.country for q in together}]
         return [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
 
     def host(self, ts: int, forum: Any = None, day: date | None = None) -> tuple[list[str], str | None]:

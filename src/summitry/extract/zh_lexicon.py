@@ -44,6 +44,9 @@ SCHEMA: dict[str, Any] = {
         "group_heads",
         "country_abbreviations",
         "not_visit_after",
+        "separately",
+        "envoy_titles",
+        "former_marks",
         "title_not_before",
         "party_countries",
         "city_abbreviations",
@@ -152,6 +155,9 @@ SCHEMA: dict[str, Any] = {
         "city_abbreviations": {"type": "object", "additionalProperties": {"type": "string", "minLength": 2}},
         "locatives_before_city": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "title_not_before": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
+        "former_marks": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
+        "envoy_titles": {"$ref": "#/properties/titles"},
+        "separately": _CUES,
         "not_visit_after": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "country_abbreviations": {
             "type": "object",
@@ -281,8 +287,10 @@ class Lexicon:
         )
 
         self.titles: dict[str, TitleCue] = {
-            t["cue"]: TitleCue(t["office"], t["title"], t["level"], t.get("country")) for t in data["titles"]
+            t["cue"]: TitleCue(t["office"], t["title"], t["level"], t.get("country"))
+            for t in [*data["titles"], *data["envoy_titles"]]
         }
+        self.envoy_titles = {t["cue"]: self.titles[t["cue"]] for t in data["envoy_titles"]}
         self.title_re = re.compile(_alternation(self.titles))
         self.group_heads: dict[str, dict[str, Any]] = {g["cue"]: g for g in data["group_heads"]}
         # 中俄元首, 中美两国领导人, 中俄蒙元首
@@ -332,6 +340,9 @@ class Lexicon:
             "(?<=[" + re.escape("".join(data["locatives_before_city"])) + "])(["
             + re.escape("".join(self.city_abbreviations)) + "])(?![津冀剧城郊东西南北港沪])")
         self.title_not_before = frozenset(data["title_not_before"])
+        self.separately_re = re.compile(_alternation(data["separately"]))
+
+        self.former_marks = frozenset(data["former_marks"])
         self.surnames = frozenset("".join(data["surnames"].split()))
         self.surname_first = frozenset(data["han_names"]["surname_first"])
         self.any_han = frozenset(data["han_names"]["any_han"])
