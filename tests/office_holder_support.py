@@ -66,8 +66,9 @@ def single_holder_clashes(files: Iterable[str]) -> list[str]:
     terms: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = defaultdict(list)
     for name in files:
         for line_no, row in load_rows(name):
-            if row["office"] in SINGLE_HOLDER_OFFICES:
-                terms[(row["country"], row["office"])].append((name, line_no, row))
+            for office in row["office"].split("+"):
+                if office in SINGLE_HOLDER_OFFICES:
+                    terms[(row["country"], office)].append((name, line_no, row))
     clashes = []
     for (country, office), group in terms.items():
         for (fa, la, a), (fb, lb, b) in combinations(group, 2):

@@ -47,7 +47,9 @@ def test_fields_and_office_keys(data_file):
             assert row[column], f"{where}: empty {column}"
         for column, value in row.items():
             assert value == value.strip(), f"{where}: whitespace around {column}"
-        assert row["office"] in OFFICE_KEYS, f"{where}: unknown office {row['office']!r}"
+        # one office key, or two joined by "+" when one post holds both
+        for office in row["office"].split("+"):
+            assert office in OFFICE_KEYS, f"{where}: unknown office {office!r}"
         if row["name_zh"]:
             assert CJK_RE.search(row["name_zh"]), f"{where}: name_zh without Chinese"
         for column in ("short", "aliases"):
