@@ -156,8 +156,17 @@ def test_phone_and_video_calls(engine):
 
 
 def test_attending_a_summit_is_a_multilateral_event_with_its_host(engine):
-    ev = only(extract(engine, "国家主席习近平在撒马尔罕出席上海合作组织峰会。"))
+    events = extract(engine, "国家主席习近平在撒马尔罕出席上海合作组织峰会。")
+    ev = only(events, "multilateral")
     assert (ev.type, ev.forum, ev.countries, ev.place) == ("multilateral", "SCO", ["UZB"], "Samarkand")
+    # placed in a foreign city by the sentence: a stay there too
+    visit = only(events, "visit")
+    assert (visit.actor.name, visit.countries, visit.place, visit.status) == ("Xi Jinping", ["UZB"], "Samarkand",
+                                                                               ev.status)
+
+
+def test_attending_a_summit_the_sentence_does_not_place_is_no_visit(engine):
+    assert [e.type for e in extract(engine, "国家主席习近平出席上海合作组织峰会。")] == ["multilateral"]
 
 
 def test_a_gathering_unknown_to_the_knowledge_base_keeps_its_name_when_it_is_international(engine):

@@ -108,3 +108,35 @@ def test_separately_makes_one_meeting_or_call_with_each(engine):
     assert {tuple(p.name for p in e.counterparts) for e in events} == {("Abbas Araghchi",), ("Marco Rubio",)}
     events = extract(engine, "全国人大常委会委员长赵乐际6日在北京先后会见韩国总统李在明和芬兰总理奥尔波。")
     assert len([e for e in events if e.type == "meeting"]) == 2
+
+
+# -- groups named by country ------------------------------------------------------------------
+
+
+def test_leaders_named_by_their_countries_each_attend(engine):
+    events = extract(engine, "18日，巴西、南非和墨西哥等国领导人在西班牙巴塞罗那出席峰会。", "2026-04-19")
+    attending = {(e.actor.country, e.countries[0]) for e in events if e.type == "multilateral"}
+    assert attending == {("BRA", "ESP"), ("ZAF", "ESP"), ("MEX", "ESP")}
+    assert {e.actor.country for e in events if e.type == "visit"} == {"BRA", "ZAF", "MEX"}
+    assert {e.start for e in events} == {"2026-04-18"}
+
+
+def test_a_phone_round_with_leaders_named_by_country_is_one_call_each(engine):
+    events = extract(engine, "美国总统特朗普23日同沙特阿拉伯、阿联酋、卡塔尔领导人通电话。")
+    assert sorted(e.counterparts[0].country for e in events) == ["ARE", "QAT", "SAU"]
+    assert all(e.type == "call" and len(e.counterparts) == 1 for e in events)
+
+
+def test_a_video_meeting_of_three_stays_one(engine):
+    (call,) = extract(engine, "中俄蒙三国元首举行视频会晤。")
+    assert len(call.counterparts) == 2
+
+
+def test_a_joint_statement_alone_is_no_meeting(engine):
+    assert extract(engine, "俄罗斯、哈萨克斯坦和白俄罗斯三国总统29日发表联合声明。") == []
+
+
+def test_during_the_visit_takes_the_status_of_what_follows(engine):
+    text = ("国务院副总理丁薛祥将于4月15日至17日访问土库曼斯坦。"
+            "访土期间，丁薛祥作为合作委员会中方主席，将同土方共同主持委员会会议。")
+    assert {e.status for e in extract(engine, text) if e.type == "visit"} == {"planned"}

@@ -432,6 +432,12 @@ class ChineseRuleEngine:
                     slots.append(slot)
                 i = used
                 continue
+            if t.kind == "country":
+                group = self._country_list(text, tokens, i, when)
+                if group is not None:
+                    slot, i = group
+                    slots.append(slot)
+                    continue
             title_at = i + 1
             if (
                 t.kind == "country"
@@ -558,6 +564,30 @@ class ChineseRuleEngine:
                     slots.append(_Slot(t.start, t.end, "party", (party,), party.country, person=person))
             i += 1
         return slots
+
+    def _country_list(self, text: str, tokens: list[_Token], i: int, when: date | None
+                      ) -> tuple[_Slot, int] | None:
+        """Countries named in full and listed before a group word (巴西、南非等国领导人, 沙特、
+        巴林领导人): a group of each country's leader (or head of state, foreign minister …), and the
+        index of the token after the list."""
+        j = i
+        while (j + 1 < len(tokens) and tokens[j + 1].kind == "country"
+               and text[tokens[j].end : tokens[j + 1].start] in _LIST_JOINERS):
+            j += 1
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        head = self.lex.group_head_after_list_re.match(text, tokens[j].end)
+        if head is None or (j == i and not head.group().startswith("等")):
+            return None  # 美国总统 is a title; one country makes a group only as 法国等国领导人
+        if after is not None and after.kind == "title" and after.start < head.end():
+            if j == i:
+                return None
+            skip = j + 2  # 中国、俄罗斯两国总统: the title is the group word
+        else:
+            skip = j + 1
+        cue = self.lex.group_heads[head.group(1)]
+        countries = dict.fromkeys(tokens[k].record.iso3 for k in range(i, j + 1))
+        parties = tuple(self._leader(c, cue, when) for c in countries)
+        return _Slot(tokens[i].start, head.end(), "party", parties, group=True), skip
 
     def _envoys(self, text: str, tokens: list[_Token]) -> list[_Token]:
         """An envoy's title with who sent them (美国总统特使, 习近平主席特使, 阿联酋总统中国事务特使)
@@ -930,8 +960,11 @@ class _Frame:
         lo, hi = c0, ts
         if actor is not None and actor.end <= ts:
             lo = actor.end
-        elif actor is not None:  # the subject comes later (访问期间，习近平将…): its own cues count
-            lo, hi = actor.end, self.clause_of(actor.start)[1]
+        elif actor is not None:
+            # the subject comes later (访问期间，习近平将…; 访土期间，丁薛祥作为…主席，将同…): the cues
+            # after it count, up to the next event the sentence tells
+            lo = actor.end
+            hi = next((t for t in self.trigger_starts if t > actor.end), self.sent.end)
         status = "occurred"
         for m in lex.status_re.finditer(text, lo, hi):
             entry = lex.status[m.group()]
@@ -1149,6 +1182,9 @@ class _Frame:
             if together and each:
                 return [self.make(kind, ts, te, status, together[0], [*together[1:], p], countries, place)
                         for p in each if p.country not in {q.country for q in together}]
+        if kind == "call" and len(parties) > 2 and not actor_slot.group and "视频" not in entry.get("cue", "视频"):
+            # 同沙特、阿联酋、卡塔尔领导人通电话: a phone call has two ends, one call with each
+            return [self.make(kind, ts, te, status, parties[0], [p], countries, place) for p in parties[1:]]
         return [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
 
     def host(self, ts: int, forum: Any = None, day: date | None = None) -> tuple[list[str], str | None]:
@@ -1175,6 +1211,12 @@ class _Frame:
             if edition is not None:
                 return [edition.country], edition.city
         return [], None
+
+    def stated_city(self, ts: int) -> _Slot | None:
+        """The city the trigger's clause names (在巴塞罗那出席), nearest the trigger."""
+        c0, c1 = self.clause_of(ts)
+        near = [s for s in self.locs if s.place and c0 <= s.start < c1]
+        return min(near, key=lambda s: abs(s.start - ts)) if near else None
 
     def edition(self, forum: Any, day: date | None) -> Any:
         day = day or self.when
@@ -1229,10 +1271,16 @@ class _Frame:
             ):  # 峰会, 此次峰会: the one named before
                 named = self.state.last_forum(ts)
                 if named is None:
-                    return []
+                    # 在巴塞罗那出席峰会: a gathering the text places, named by its city
+                    city = self.stated_city(ts)
+                    if city is None:
+                        return []
+                    name = self.text[city.start : city.end] + gathering.group()
+                    named = (None, None)
                 forum = named[1]
-                name = forum.acronym or forum.name
-                if self.date_span(ts) is None:
+                if forum is not None:
+                    name = forum.acronym or forum.name
+                if self.date_span(ts) is None and named[0] is not None:
                     named_at = named[0]
             elif not lex.international_re.search(name):
                 return []
@@ -1261,6 +1309,8 @@ class _Frame:
                     edition.end.isoformat(),
                     _span_precision(edition.start, edition.end),
                 )
+        # 在喀山出席峰会: attending a gathering where the clause places it is a stay in that country
+        stated = self.stated_city(ts)
         events = []
         for slot in actors:
             for party in slot.parties:
@@ -1277,4 +1327,7 @@ class _Frame:
                         dates=dates,
                     )
                 )
+                if stated is not None and party.name and party.country and party.country != stated.country:
+                    events.append(self.make("visit", ts, te, status, party, countries=[stated.country],
+                                            place=_city(stated), dates=dates))
         return events

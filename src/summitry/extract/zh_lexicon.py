@@ -293,6 +293,9 @@ class Lexicon:
         self.envoy_titles = {t["cue"]: self.titles[t["cue"]] for t in data["envoy_titles"]}
         self.title_re = re.compile(_alternation(self.titles))
         self.group_heads: dict[str, dict[str, Any]] = {g["cue"]: g for g in data["group_heads"]}
+        # after a list of countries named in full: 巴西、南非等国领导人, 法国、英国等多国领导人, 巴林领导人
+        self.group_head_after_list_re = re.compile(
+            "等?(?:[多几两三四五六七八九十]?国)?(" + _alternation(self.group_heads) + ")")
         # 中俄元首, 中美两国领导人, 中俄蒙元首
         self.group_re = re.compile(
             "(" + abbr_class + "{2,5})(?:两国|三国|四国|五国)?(" + _alternation(self.group_heads) + ")"
