@@ -346,3 +346,40 @@ def test_a_title_and_a_family_name_are_the_office_holder_of_that_name(engine):
                              "al-Sisi in Cairo.", published="2016-01-15")
     assert {e.actor.name for e in events} == {"Xi Jinping"}
     assert sorted(e.type for e in events) == ["meeting", "visit"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "National police spokesman Prawut Thavornsiri said the suspect had gone to Malaysia.",
+    "Republican chairman Ed Royce criticised what he called Obama's mad rush.",
+    "Senator John McCain called Vladimir Putin a thug.",
+    "Chief Executive Leung Chun-ying refused to meet their demands for democracy.",
+    "\u201cHead of Syrian Opposition to Visit China This Week,\u201d Reuters reported.",
+    "Uyghurs settle near a village taken from Assad, close to a party that is in the Turkey-backed army.",
+    "Ukrainian President Petro Poroshenko's wife Marina called on Michelle Obama to join the campaign.",
+])
+def test_what_real_news_says_around_leaders_is_no_event(engine, sentence):
+    assert extract(engine, sentence, published="2015-09-01") == []
+
+
+def test_a_subject_the_knowledge_base_does_not_know_is_not_replaced_by_one_named_before(engine):
+    events = extract(engine, "Xi Jinping and Vladimir Putin could meet in the villa where Nixon met Mao.",
+                     published="2014-07-16")
+    assert [brief(e)[:4] for e in events] == [("meeting", "speculated", "Xi Jinping", ("Vladimir Putin",))]
+
+
+def test_a_family_name_after_an_unknown_first_name_is_not_the_namesake(engine):
+    events = extract(engine, "Home Minister Rajnath Singh spoke on Monday. Chinese Defence Minister Chang Wanquan "
+                             "met Indian Army chief General Dalbir Singh in Delhi.", published="2015-11-20")
+    assert not any("Rajnath Singh" in {c.name for c in e.counterparts} for e in events)
+
+
+def test_postponement_and_cancellation_belong_to_their_own_phrase(engine):
+    events = extract(engine, "President Xi Jinping visited Delhi last year, after postponing his visit to "
+                             "Islamabad.", published="2015-04-20")
+    assert sorted((e.countries[0], e.status) for e in events) == [("IND", "occurred"), ("PAK", "postponed")]
+    (ev,) = extract(engine, "Xi Jinping's visit to Pakistan, originally scheduled for September, was postponed.",
+                    published="2015-04-20")
+    assert ev.status == "postponed"
+    (ev,) = extract(engine, "The White House ruled out a meeting between Barack Obama and Raul Castro during the "
+                            "US president's trip.", published="2016-03-15")
+    assert brief(ev)[:4] == ("meeting", "cancelled", "Barack Obama", ("Raúl Castro",))

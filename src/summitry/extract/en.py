@@ -61,7 +61,9 @@ _FIRST_TARGET_GAP = re.compile(
     r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|first|second|third|fourth|fifth|sixth|"
     r"inaugural|latest|upcoming|next|last|[A-Z][a-z]+)\b)*$")
 _NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
-_MODIFIER_AFTER = re.compile(r"(?:'s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine)\b",
+_MODIFIER_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine|"
+                             r"office|wife|husband|widow|son|daughter|family|aides?|deputy|spokes(?:man|woman|person)|"
+                             r"(?:special\s+)?(?:envoy|representative))\b",
                              re.IGNORECASE)
 _NOMINAL_STATUS = re.compile(
     r"\s*(?:\w+\s+){0,4}?(?:is|are|was|were|has been|had been|will be|would be)\s+(?:now\s+)?"
@@ -82,6 +84,19 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_AFTER_VERB_STOP = re.compile(r"[,;:]|\b(?:after|before|because|since|when|while|as|and)\b", re.IGNORECASE)
+# A noun's object and an aside between commas, before the verb that says its status.
+_ASIDE = re.compile(r"[^,;.]{0,60},[^,;.]{1,70},")
+_COMPOUND_AFTER = re.compile(r"[-–](?:backed|based|led|funded|made|owned|born|style|listed|bound|friendly|allied|"
+                             r"controlled|run|sponsored|supported)\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(that|which)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|recently|reportedly|has|had|have|will|"
+                             r"would|once|finally)\s+)?\Z")
+_CALLED = re.compile(r"called\b", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|be|been|being|also|often|commonly|"
+                            r"once|widely)\s+)$", re.IGNORECASE)
+_NAMING_AFTER = re.compile(r"(?:['’]s)?\s*(?:a|an|the|his|her|their|its|[\"“'‘])\s", re.IGNORECASE)
+_SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)|press secretary", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
 _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
@@ -256,7 +271,8 @@ class EnglishRuleEngine:
 
         text = doc.text
         sentences = split_sentences(text)
-        matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)))
+        matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)),
+                                 self.not_name_words)
         self._text = text
         self._cues_key = None
         words = self._candidate_words(text)
@@ -382,6 +398,16 @@ class EnglishRuleEngine:
         # "Director He Yiming of the Xinjiang Commerce Department": no name runs into a body's name.
         after = _NEXT_WORD.match(self._text, start + len(name))
         return not (after and after.group(1).lower() in self.organisation_words)
+
+    def _unknown_subject(self, text, sent, trig, matches) -> bool:
+        """Whether a capitalised word the knowledge base does not know stands right before a verb, as its
+        subject (a name: not the sentence's first word, nor a word that never starts a name)."""
+        m = _SUBJECT_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start)
+        if m is None or m.start(1) == sent.start or m.group(1).lower() in self.not_name_words:
+            return False
+        if m.group(1).lower() in self.organisation_words or not text[sent.start:m.start(1)].strip():
+            return False
+        return not any(x.start <= m.start(1) < x.end for x in matches)
 
     def _titled_surname(self, word: str, office_key: str | None, when: date | None):
         """The one person of the knowledge base with this family name who holds the office on ``when``."""
@@ -543,6 +569,9 @@ class EnglishRuleEngine:
             if m and self._plausible_name(m.group(1), name_from + m.start(1), matches):
                 name_start = name_from + m.start(1)
                 name_end = name_start + len(m.group(1))
+                if _MODIFIER_AFTER.match(text, name_end):
+                    used_offices.add(id(o))
+                    continue  # "Minister Peter Dutton's office said": the office, not the minister
                 for c in chain:
                     used_offices.add(id(c))
                 # "President Xi" in a story that never gives his full name: the holder of that office
@@ -582,7 +611,8 @@ class EnglishRuleEngine:
                 continue
             of = _OF.match(text, m.end, sent.end)
             if of:
-                listed = _country_list(text, of.end(), sent.end, nationals)
+                # "the leaders of Iran and Belarus", not "the head of Syrian opposition"
+                listed = _country_list(text, of.end(), sent.end, [n for n in nationals if n.kind == "country"])
                 for n in listed:
                     key = self._leader_key(m.surface, n.record.iso3)
                     parties.append(PartyRef(n.start, n.end, "unnamed", country=n.record.iso3,
@@ -598,7 +628,9 @@ class EnglishRuleEngine:
             elif m.kind == "pair" and not any(p.start <= m.start < p.end for p in parties):
                 parties.append(PartyRef(m.start, m.end, "pair", plural=True))
         parties.sort(key=lambda p: p.start)
-        return [p for p in parties if not _inside_other(p, parties)]
+        # A spokesperson tells of events and takes part in none (nor is the "he" of the next sentence).
+        return [p for p in parties if not _inside_other(p, parties)
+                and not (p.office_key == "spokesperson" or p.office and _SPOKESPERSON.search(p.office))]
 
     # ------------------------------------------------------------------ events
     def _events_for(self, doc, text, sent, si, trig, s_triggers, parties, matches, s_dates, state,
@@ -611,8 +643,21 @@ class EnglishRuleEngine:
             return []
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
             return []
+        if not trig.nominal and self._unknown_subject(text, sent, trig, [*matches, *parties]):
+            return []  # "where Nixon met Mao": a subject the knowledge base does not know
         actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
                                                                  window_end, state, s_triggers)
+        if trig.type == "call" and _CALLED.match(text, trig.start) and (
+                _NAMING_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start) or any(
+                    _NAMING_AFTER.match(text, c.end) for c in counterpart_refs[:1])):
+            return []  # "what he called Obama's mad rush", "called Putin a thug": naming, not phoning
+        relative = None if trig.nominal else _RELATIVE_BEFORE.search(text, max(clause_start, trig.start - 30),
+                                                                       trig.start)
+        if relative is not None:
+            # "a village close to the stronghold of a party that is in the Turkey-backed army": the
+            # subject of a clause opened by "that" or "which" is the thing it follows, not a person
+            # named before it.
+            actor_refs = [r for r in actor_refs if r.start >= relative.end(1)]
         quote = _quote_around(text, sent, trig.start)
         if quote is not None:
             # Words quoted from a speaker: the speaker standing outside the quote is not its subject
@@ -758,7 +803,9 @@ class EnglishRuleEngine:
                             forum))
         else:
             counterparts = [self._resolve(r, when, state) for r in counterpart_refs]
-            counterparts = [c for c in counterparts if c is not None and (c.name or c.country)]
+            # ("a meeting between Obama and Castro during the US president's trip": Obama once)
+            counterparts = [c for c in counterparts if c is not None and (c.name or c.country)
+                            and not (c.name and c.name == actor.name)]
             if not counterparts:
                 return []
             host, m_place = self._host(targets, matches, text, trig, window_end, state, when)
@@ -828,8 +875,13 @@ class EnglishRuleEngine:
         if trig.nominal:
             stop = re.search(r"\bthat\b|;|,(?!\s*which\b)", text[trig.end:min(sent.end, trig.end + 60)])
             after = (trig.end, trig.end + (stop.start() if stop else 60))
+        # After a verb, a cue belongs to the verb's own phrase ("visited Delhi last year, after postponing
+        # his visit to Islamabad" is no postponed visit to Delhi).
+        stop = _AFTER_VERB_STOP.search(text, trig.end, min(sent.end, trig.end + 40))
+        after_verb = (trig.end, stop.start() if stop else trig.end + 40)
         for status in ("cancelled", "postponed"):
-            if cue(status, max(clause_start, trig.start - 40), trig.start) or cue(status, after[0], after[0] + 40):
+            if cue(status, max(clause_start, trig.start - 40), trig.start) or \
+                    cue(status, *(after if trig.nominal else after_verb)):
                 return status
         if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.IGNORECASE):
             return "speculated"
@@ -837,6 +889,9 @@ class EnglishRuleEngine:
         plan = cue("planned", *before)
         if trig.nominal:
             attached = _NOMINAL_STATUS.match(text, after[0], after[1])
+            aside = None if attached else _ASIDE.match(text, trig.end, min(sent.end, trig.end + 160))
+            if aside:  # "Xi's trip, originally scheduled for last year, was postponed"
+                attached = _NOMINAL_STATUS.match(text, aside.end(), min(sent.end, aside.end() + 60))
             if attached:
                 word = next(g for g in attached.groups() if g).lower()
                 if word in ("likely", "possible"):
@@ -1077,6 +1132,8 @@ class EnglishRuleEngine:
                     break
             if m.kind == "country" and _BEING_IN.match(text, trig.start) and _POSSESSIVE_NOUN.match(text, m.end):
                 break  # "it is in China's interest": no one is in China
+            if m.kind in ("country", "place") and _COMPOUND_AFTER.match(text, m.end):
+                break  # "the Turkey-backed army", "a Beijing-bound flight": a modifier, not a destination
             if m.kind == "country":
                 # "Vietnam's Ha Giang province": the country owns the place that follows.
                 out.append(Target(m.start, m.end, m.record.iso3))
@@ -1247,7 +1304,9 @@ class EnglishRuleEngine:
             state.last_actor = None
         # The narrative's date is that of the last event it dated, not of any date it mentions in
         # passing ("the first since Mike Pompeo went in October 2018").
-        own = [e for e in told_here if e.start and e.precision in ("day", "month")]
+        # (a window of weeks after a plan's announcement is no date the text gives)
+        own = [e for e in told_here if e.start and e.precision in ("day", "month")
+               and (date.fromisoformat(e.end or e.start) - date.fromisoformat(e.start)).days <= 31]
         dated = [d for d in s_dates if d.interval is not None]
         if own and dated:
             state.last_date = _interval_of(own[-1])
@@ -1289,12 +1348,13 @@ _CAPITALISED_WORD = re.compile(r"[A-Z]\w*(?:['’][A-Z]\w*)?")
 # ("Brien" in "O'Brien", "Xi" in "Xi'An"); a possessive ("Xi's") is fine.
 _NAME_JOINED_BEFORE = re.compile(r"(?:[\w-]|\w['’])\Z")
 _NAME_JOINED_AFTER = re.compile(r"\w|['’][A-Z]")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<!\A)\b([A-Z][a-z]+) \Z")
 
 # Where the family name comes first, a person is referred to by the first word ("Xi", "Yoon").
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
 
 
-def _with_surnames(text: str, matches: list) -> list:
+def _with_surnames(text: str, matches: list, not_first: frozenset = frozenset()) -> list:
     """Add the short references ("Xi", "Biden") to people the document names in full somewhere.
 
     Only names the document itself introduces count, so "Xi" is Xi Jinping in a story about him and
@@ -1326,8 +1386,11 @@ def _with_surnames(text: str, matches: list) -> list:
         start = text.find(name)
         while start != -1:
             end = start + len(name)
+            # "General Dalbir Singh" is not Rajnath Singh: an unknown first name before the family name
+            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
             if not _NAME_JOINED_BEFORE.search(text, max(0, start - 2), start) and \
-                    not _NAME_JOINED_AFTER.match(text, end) and not covered.covers(start):
+                    not _NAME_JOINED_AFTER.match(text, end) and not covered.covers(start) and \
+                    not (first and first.group(1).lower() not in not_first and not covered.covers(first.start(1))):
                 extra.append(_LocalMatch(start, end, "person_short", name, short[name]))
             start = text.find(name, end)
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
