@@ -140,3 +140,24 @@ def test_during_the_visit_takes_the_status_of_what_follows(engine):
     text = ("国务院副总理丁薛祥将于4月15日至17日访问土库曼斯坦。"
             "访土期间，丁薛祥作为合作委员会中方主席，将同土方共同主持委员会会议。")
     assert {e.status for e in extract(engine, text) if e.type == "visit"} == {"planned"}
+
+
+# -- talks between states -----------------------------------------------------------------------
+
+
+def test_talks_between_countries_are_a_meeting_of_the_countries(engine):
+    (talks,) = extract(engine, "美国和伊朗谈判12日无果而终。", "2026-04-13")
+    assert ({talks.actor.country, *(p.country for p in talks.counterparts)}, talks.start) == (
+        {"USA", "IRN"}, "2026-04-12")
+    (talks,) = extract(engine, "新一轮俄美乌谈判在日内瓦结束。")
+    assert {talks.actor.country, *(p.country for p in talks.counterparts)} == {"RUS", "USA", "UKR"}
+    assert talks.countries == ["CHE"]
+
+
+def test_talks_in_general_are_no_event(engine):
+    assert extract(engine, "中美两国将继续推进经贸谈判。") == []
+    assert extract(engine, "美国和伊朗定于今天在瑞士日内瓦举行新一轮间接谈判。") == []
+
+
+def test_talks_named_as_a_setting_are_the_talks_told_before(engine):
+    assert extract(engine, "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。") == []

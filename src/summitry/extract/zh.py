@@ -341,6 +341,7 @@ class ChineseRuleEngine:
             "forum": 3,
             "place": 4,
             "group": 5,
+            "sides": 5,
             "title": 6,
             "pair": 7,
             "surname": 8,
@@ -375,6 +376,8 @@ class ChineseRuleEngine:
                     ([state.abbreviations[c] for c in m.group(1)], lex.group_heads[m.group(2)]),
                 )
             )
+        for m in lex.sides_abbr_re.finditer(text, s0, s1):
+            found.append(_Token(m.start(), m.end(), "sides", [state.abbreviations[c] for c in m.group(1)]))
         for m in lex.country_actor_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "country_actor", state.abbreviations[m.group(1)]))
         for m in lex.pair_re.finditer(text, s0, s1):
@@ -536,6 +539,9 @@ class ChineseRuleEngine:
                 countries, head = t.record
                 parties = tuple(self._leader(c, head, when) for c in dict.fromkeys(countries))
                 slots.append(_Slot(t.start, t.end, "party", parties, group=True))
+            elif t.kind == "sides":  # 俄美乌谈判: the countries are the sides
+                parties = tuple(Party(country=c) for c in dict.fromkeys(t.record))
+                slots.append(_Slot(t.start, t.end, "party", parties, group=True))
             elif t.kind == "country_actor":
                 slots.append(_Slot(t.start, t.end, "party", (Party(country=t.record),), t.record))
             elif t.kind == "pair":  # parties filled in when a trigger reads it (see _Frame.refer)
@@ -600,7 +606,10 @@ class ChineseRuleEngine:
                 continue
             sender: list[_Token] = []
             while (out and len(sender) < 3 and out[-1].kind in ("country", "title", "person", "surname", "named")
-                   and _joins(text, out[-1].end, (sender[-1] if sender else t).start, _ORGAN_GAP)):
+                   and _joins(text, out[-1].end, (sender[-1] if sender else t).start, _ORGAN_GAP)
+                   # 阿拉格齐与美国特使: a conjunction or a verb ends the sender
+                   and not any(ch in self.lex.name_stop_chars
+                               for ch in text[out[-1].end : (sender[-1] if sender else t).start])):
                 sender.append(out.pop())
             country = cue.country
             for s in reversed(sender):  # the first named: 阿联酋总统中国事务特使 is the UAE's
@@ -1048,6 +1057,11 @@ class _Frame:
         if kind == "visit":
             return self.visit(ts, te, entry)
         if kind in ("meeting", "call"):
+            if (self.lex.reference_before_re.search(self.text, max(c0, ts - 2), ts)
+                    and self.lex.reference_after_re.match(self.text, te)):
+                return []  # 在会谈中指出: the talks told before, as a setting
+            if self.lex.indirect_re.search(self.text, max(c0, ts - 3), ts):
+                return []  # 间接谈判: mediated talks are no meeting of the sides
             return self.meeting(ts, te, entry, kind)
         return self.attend(ts, te, entry)
 
@@ -1148,10 +1162,36 @@ class _Frame:
             return left, left[0]
         return left, self.earlier_subject(ts)
 
+    def country_sides(self, ts: int) -> list[_Slot]:
+        """Countries named as the sides of talks (美国和伊朗谈判, 以色列与黎巴嫩政府将…在美国举行谈判):
+        listed with 和/与/同 before the trigger in its clause, when the clause dates or places the talks
+        or counts their round. Party slots of the countries alone."""
+        c0, _ = self.clause_of(ts)
+        named = [s for s in self.locs if s.place is None and c0 <= s.start < ts]
+        sides: list[_Slot] = []
+        for loc in named:
+            if sides:
+                between = self.text[sides[-1].end : loc.start]
+                if not re.fullmatch(r"(?:政府|方面|代表团)?[和与同及、]", between):
+                    if len(sides) >= 2:
+                        break  # 在美国 after the sides: the host, not a side
+                    sides = []
+            sides.append(loc)
+        if len(sides) < 2:
+            return []
+        particular = (self.date_span(ts) is not None or self.lex.talks_round_re.search(self.text, c0, ts)
+                      or any(s.start > sides[-1].end for s in self.locs if c0 <= s.start < ts))
+        if not particular:
+            return []
+        return [_Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in sides]
+
     def meeting(
         self, ts: int, te: int, entry: dict[str, Any], kind: str, extra: Iterable[_Slot] = ()
     ) -> list[Event]:
         left, subject = self.left_parties(ts)
+        if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):
+            left, subject = (self.country_sides(ts) or left), None
+            subject = left[0] if left else self.earlier_subject(ts)
         slots = list(left)
         if subject is not None and subject not in slots:
             slots.insert(0, subject)

@@ -44,6 +44,10 @@ SCHEMA: dict[str, Any] = {
         "group_heads",
         "country_abbreviations",
         "not_visit_after",
+        "reference_before",
+        "reference_after",
+        "indirect_marks",
+        "talks_rounds",
         "separately",
         "envoy_titles",
         "former_marks",
@@ -85,6 +89,7 @@ SCHEMA: dict[str, Any] = {
                     "type": {"enum": ["visit", "meeting", "call", "attend"]},
                     "destination": {"enum": ["after", "before", "either"]},
                     "counterparts": {"enum": ["after"]},
+                    "sides": {"enum": ["countries"]},
                     "country": _ISO3,
                 },
             },
@@ -158,6 +163,10 @@ SCHEMA: dict[str, Any] = {
         "former_marks": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "envoy_titles": {"$ref": "#/properties/titles"},
         "separately": _CUES,
+        "talks_rounds": _CUES,
+        "reference_before": _CUES,
+        "reference_after": _CUES,
+        "indirect_marks": _CUES,
         "not_visit_after": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "country_abbreviations": {
             "type": "object",
@@ -343,6 +352,12 @@ class Lexicon:
             "(?<=[" + re.escape("".join(data["locatives_before_city"])) + "])(["
             + re.escape("".join(self.city_abbreviations)) + "])(?![津冀剧城郊东西南北港沪])")
         self.title_not_before = frozenset(data["title_not_before"])
+        self.reference_before_re = re.compile("(?:" + _alternation(data["reference_before"]) + r")\s*$")
+        self.reference_after_re = re.compile(_alternation(data["reference_after"]))
+        self.indirect_re = re.compile("(?:" + _alternation(data["indirect_marks"]) + r")\s*$")
+        self.talks_round_re = re.compile(_alternation(data["talks_rounds"]))
+        # 俄美乌谈判, 美伊三方会谈: abbreviations of the sides right before talks
+        self.sides_abbr_re = re.compile("(" + abbr_class + "{2,5})(?:[双三四]方)?(?=谈判|会谈|磋商)")
         self.separately_re = re.compile(_alternation(data["separately"]))
 
         self.former_marks = frozenset(data["former_marks"])
