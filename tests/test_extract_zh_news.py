@@ -161,3 +161,19 @@ def test_talks_in_general_are_no_event(engine):
 
 def test_talks_named_as_a_setting_are_the_talks_told_before(engine):
     assert extract(engine, "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。") == []
+
+
+# -- ceremonies -------------------------------------------------------------------------------
+
+
+def test_a_welcome_ceremony_is_a_meeting_of_host_and_guest(engine):
+    events = extract(engine, "国家主席习近平5日下午在人民大会堂举行仪式，欢迎韩国总统李在明对我国进行国事访问。",
+                     "2026-01-05")
+    assert summary(events) == {("meeting", "Xi Jinping", ("Lee Jae-myung",), ("CHN",)),
+                               ("visit", "Lee Jae-myung", (), ("CHN",))}
+    (review,) = extract(engine, "随后，李强陪同斯塔默检阅了中国人民解放军仪仗队。", "2026-01-29")
+    assert (review.type, review.actor.name, review.counterparts[0].name) == ("meeting", "Li Qiang", "Keir Starmer")
+
+
+def test_welcoming_in_talk_is_no_meeting(engine):
+    assert [e.type for e in extract(engine, "王沪宁欢迎苏林应邀访华。")] == ["visit"]

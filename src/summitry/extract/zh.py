@@ -1051,6 +1051,9 @@ class _Frame:
             entry = {"cue": cue, "type": "visit", "country": self.state.abbreviations[cue[1]]}
         kind = entry["type"]
         c0, c1 = self.clause_of(ts)
+        sentence = self.text[self.sent.start : self.sent.end]
+        if entry.get("with") and not any(word in sentence for word in entry["with"]):
+            return []  # 欢迎 in talk, not at a ceremony
         since = _SINCE.search(self.text, c0, c1)
         if since is not None and since.start() < ts and te <= since.end():
             return []  # 自旧金山会晤以来: a time mark naming an event reported elsewhere, undated here

@@ -90,6 +90,7 @@ SCHEMA: dict[str, Any] = {
                     "destination": {"enum": ["after", "before", "either"]},
                     "counterparts": {"enum": ["after"]},
                     "sides": {"enum": ["countries"]},
+                    "with": _CUES,
                     "country": _ISO3,
                 },
             },
