@@ -27,7 +27,9 @@ import io
 import json
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -112,38 +114,107 @@ def _end_of(value: str | date | None, what: str) -> date | None:
 
 # --- events ------------------------------------------------------------------------------------
 
+SORT_KEYS = {"date": "start_date", "end": "end_date", "type": "type", "status": "status",
+             "actor": "actor_name", "country": "actor_country", "place": "place", "forum": "forum",
+             "mentions": "n_mentions"}
+
+
+@dataclass
+class EventFilter:
+    """Which fused events a question is about; every field given must hold.
+
+    ``actor`` matches any participant (actor or counterpart); ``country`` any participant's
+    country or the host/destination; ``start``/``end`` keep events whose dates overlap them
+    (YYYY and YYYY-MM mean their first and last day); ``types`` and ``statuses`` any of theirs;
+    ``forum`` the forum's name (case-insensitive); ``place`` part of the place's name; ``text``
+    part of any participant's name, the place, the forum or a sentence reporting the event;
+    ``source`` the source of a document reporting it; ``pair`` two countries both involved.
+    """
+
+    actor: str | None = None
+    country: str | None = None
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    start: str | date | None = None
+    end: str | date | None = None
+    forum: str | None = None
+    place: str | None = None
+    text: str | None = None
+    source: str | None = None
+    pair: tuple[str, str] | None = None
+
+    def where(self, store: Store, skip: str = "") -> tuple[str, list[Any]]:
+        """A WHERE clause over ``events`` (empty when nothing is asked) and its parameters;
+        ``skip`` names a field to leave out (facets count each field's values under the others)."""
+        where, params = [], []
+
+        def add(sql: str, *values: Any) -> None:
+            where.append(sql)
+            params.extend(values)
+
+        if self.actor and skip != "actor":
+            add("id IN (SELECT event_id FROM event_parties WHERE name_lc = ?)", person_key(store, self.actor))
+        if self.country and skip != "country":
+            add("id IN (SELECT event_id FROM event_parties WHERE country = ?)", country_code(self.country))
+        if self.pair:
+            a, b = (country_code(c) for c in self.pair)
+            if a == b:
+                raise QueryError(f"a pair needs two different countries, got {a} twice")
+            add("id IN (SELECT event_id FROM event_parties WHERE country = ?) "
+                "AND id IN (SELECT event_id FROM event_parties WHERE country = ?)", a, b)
+        if self.types and skip != "type":
+            add("type = ANY(?)", list(self.types))
+        if self.statuses and skip != "status":
+            add("status = ANY(?)", list(self.statuses))
+        first = parse_day(self.start, "from") if self.start else None
+        last = _end_of(self.end, "to") if self.end else None
+        if first and last and first > last:
+            raise QueryError(f"from ({first.isoformat()}) is after to ({last.isoformat()}): nothing can match")
+        if skip != "year":
+            if first:
+                add("COALESCE(end_date, start_date) >= ?", first)
+            if last:
+                add("start_date <= ?", last)
+        if self.forum and skip != "forum":
+            add("lower(forum) = ?", self.forum.strip().lower())
+        if self.place:
+            add("strpos(lower(place), ?) > 0", self.place.strip().lower())
+        if self.text:
+            needle = self.text.strip().lower()
+            add("(id IN (SELECT event_id FROM event_parties WHERE strpos(name_lc, ?) > 0) "
+                "OR strpos(lower(COALESCE(place, '')), ?) > 0 OR strpos(lower(COALESCE(forum, '')), ?) > 0 "
+                "OR id IN (SELECT event_id FROM event_mentions WHERE strpos(lower(text), ?) > 0))",
+                canonical_name(self.text).lower() if len(needle) > 1 else needle, needle, needle, needle)
+        if self.source and skip != "source":
+            add("id IN (SELECT em.event_id FROM event_mentions em JOIN documents d ON d.id = em.doc_id "
+                "WHERE d.source = ?)", self.source.strip())
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def order_by(sort: str | None) -> str:
+    """ORDER BY for a sort key ('date', '-mentions', ...): undated and empty values last, then by id."""
+    key = (sort or "date").strip()
+    descending = key.startswith("-")
+    column = SORT_KEYS.get(key.lstrip("-"))
+    if column is None:
+        raise QueryError(f"sort: expected one of {', '.join(SORT_KEYS)} (with - for descending), not {sort!r}")
+    direction = "DESC" if descending else "ASC"
+    then = ", end_date NULLS LAST" if column == "start_date" else ", start_date NULLS LAST"
+    return f" ORDER BY {column} {direction} NULLS LAST{then}, id"
+
+
 def events(store: Store, *, actor: str | None = None, country: str | None = None, type: str | None = None,
            status: str | None = None, start: str | date | None = None, end: str | date | None = None
            ) -> pa.Table:
-    """Fused events matching every filter given, by date (undated last).
+    """Fused events matching every filter given, by date (undated last); see ``EventFilter``."""
+    return filtered_events(store, EventFilter(actor=actor, country=country, types=(type,) if type else (),
+                                              statuses=(status,) if status else (), start=start, end=end))
 
-    ``actor`` matches any participant (actor or counterpart); ``country`` any participant's
-    country or the host/destination; ``start``/``end`` keep events whose dates overlap them.
-    """
-    where, params = [], []
-    if actor:
-        where.append("id IN (SELECT event_id FROM event_parties WHERE name_lc = ?)")
-        params.append(person_key(store, actor))
-    if country:
-        where.append("id IN (SELECT event_id FROM event_parties WHERE country = ?)")
-        params.append(country_code(country))
-    if type:
-        where.append("type = ?")
-        params.append(type)
-    if status:
-        where.append("status = ?")
-        params.append(status)
-    if start:
-        where.append("COALESCE(end_date, start_date) >= ?")
-        params.append(parse_day(start, "from"))
-    if end:
-        where.append("start_date <= ?")
-        params.append(_end_of(end, "to"))
-    sql = f"SELECT {EVENT_COLUMNS} FROM events"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY start_date NULLS LAST, \"end\" NULLS LAST, id"
-    return store.db.query(sql, params)
+
+def filtered_events(store: Store, query: EventFilter, sort: str | None = None) -> pa.Table:
+    """The events ``query`` asks for (the listing's columns), sorted by ``sort`` (see ``order_by``)."""
+    where, params = query.where(store)
+    return store.db.query(f"SELECT {EVENT_COLUMNS} FROM events{where}{order_by(sort)}", params)
 
 
 def event_records(store: Store, ids: list[str]) -> list[dict[str, Any]]:
@@ -184,10 +255,7 @@ def timeline(store: Store, country_a: str, country_b: str) -> pa.Table:
     a, b = country_code(country_a), country_code(country_b)
     if a == b:
         raise QueryError(f"a timeline needs two different countries, got {a} twice")
-    return store.db.query(
-        f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN (SELECT event_id FROM event_parties WHERE country = ?) "
-        "AND id IN (SELECT event_id FROM event_parties WHERE country = ?) "
-        "ORDER BY start_date NULLS LAST, \"end\" NULLS LAST, id", [a, b])
+    return filtered_events(store, EventFilter(pair=(a, b)))
 
 
 def stats(store: Store) -> dict[str, pa.Table]:
@@ -507,8 +575,13 @@ def export_records(store: Store) -> list[dict[str, Any]]:
 
 def export_table(store: Store) -> pa.Table:
     """Every event as one flat row with CAMEO (040-046) and PLOVER (CONSULT + mode) codes."""
+    return flat_events(export_records(store))
+
+
+def flat_events(coded: Iterable[dict[str, Any]]) -> pa.Table:
+    """Coded event records (``coded_record``) as flat rows of ``EXPORT_SCHEMA``."""
     out = []
-    for rec in export_records(store):
+    for rec in coded:
         actor = rec.get("actor") or {}
         cps = rec.get("counterparts") or []
         out.append({

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -92,14 +93,26 @@ class DuckDBBackend(Backend):
             raise StoreError(f"no database at {self.path}: run `summitry ingest INPUT --db {self.path}` first")
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.conn = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            hint = ""
-            if "lock" in str(exc).lower():
-                # DuckDB lets one process write, or several read, never both at once
-                hint = "; another process is writing it: wait for it to end, or use PostgreSQL to share one"
-            raise StoreError(f"{self.path}: cannot open the database ({exc}){hint}") from exc
+        # DuckDB lets one process write, or several read, never both at once. A writer waits a
+        # little for a reader that holds the file briefly (a server copying it, a quick query);
+        # a reader that meets a writer fails at once, since an ingest may take long.
+        deadline = time.monotonic() + (0 if read_only else _writer_wait_seconds())
+        delay = 0.05
+        while True:
+            try:
+                self.conn = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.Error as exc:
+                busy = "lock" in str(exc).lower()
+                if busy and time.monotonic() + delay < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+                    continue
+                hint = ""
+                if busy:
+                    hint = ("; another process has it open (a writer, or readers while this one wants to "
+                            "write): wait for it to end, or use PostgreSQL to share one")
+                raise StoreError(f"{self.path}: cannot open the database ({exc}){hint}") from exc
         if read_only:
             self.check_schema(self.path)
         else:
@@ -165,10 +178,10 @@ class PostgresBackend(Backend):
         try:
             self.conn = psycopg.connect(dsn, autocommit=True)
         except psycopg.OperationalError as exc:
-            raise StoreError(f"cannot connect to {_redact(dsn)}: {exc}".strip()) from exc
+            raise StoreError(f"cannot connect to {redact_dsn(dsn)}: {exc}".strip()) from exc
         if read_only:
             self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-            self.check_schema(_redact(dsn))
+            self.check_schema(redact_dsn(dsn))
         else:
             self.create_schema(schema.INDEXES)
 
@@ -221,8 +234,17 @@ class PostgresBackend(Backend):
         self.conn.close()
 
 
-def _redact(dsn: str) -> str:
+def redact_dsn(dsn: str) -> str:
+    """A DSN without its password, to show."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+
+
+def _writer_wait_seconds() -> float:
+    """How long a DuckDB writer waits for a busy file: $SUMMITRY_DUCKDB_WAIT seconds (default 10)."""
+    try:
+        return max(0.0, float(os.environ.get("SUMMITRY_DUCKDB_WAIT", "10")))
+    except ValueError:
+        return 10.0
 
 
 def default_target() -> str:

@@ -1,12 +1,12 @@
-"""summitry over HTTP: a read-only JSON API and a small web app, as one WSGI application.
+"""summitry over HTTP: a JSON API and a web app, as one ASGI application (FastAPI).
 
-    from summitry.web import create_app, open_readonly
-    app = create_app(open_readonly("events.duckdb"))        # any WSGI server can run it
+    from summitry.web import create_app, open_readers
+    app = create_app(open_readers("events.duckdb"))        # any ASGI server can run it
 
-``summitry serve --db PATH`` runs it with the standard library's server; the API is described
-at ``/api/openapi.json`` and the web app is at ``/``.
+``summitry serve --db PATH`` runs it under uvicorn; the API is described at ``/api/openapi.json``
+and the web app is at ``/``.
 """
-from summitry.web.app import App, create_app
-from summitry.web.readonly import open_readonly
+from summitry.web.app import create_app
+from summitry.web.readers import Readers, open_readers
 
-__all__ = ["App", "create_app", "open_readonly"]
+__all__ = ["Readers", "create_app", "open_readers"]

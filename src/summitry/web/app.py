@@ -1,368 +1,253 @@
-"""summitry's HTTP JSON API and web app: one WSGI application over one store.
+"""summitry's HTTP API and web app: one ASGI application (FastAPI) over one store.
 
-    from summitry.web import create_app, open_readonly
-    app = create_app(open_readonly("events.duckdb"))      # app(environ, start_response)
+    from summitry.web import create_app, open_readers
+    app = create_app(open_readers("events.duckdb"))        # any ASGI server runs it
 
-The answers come from ``summitry.analytics``, shaped as the CLI prints them with ``--format json``
-(``events`` as ``--format jsonl`` records), so the CLI, the Python API and the web agree. The app
-only reads. Every error reaches the client as ``{"error": "..."}`` with a 4xx/5xx status; a
-failure inside the server is logged to ``wsgi.errors`` and answered 500 without details.
+The OpenAPI document (``/api/openapi.json``) is generated from the endpoints' typed parameters and
+``summitry.web.models``. Every error reaches the client as ``{"error": "..."}``: 400 for a bad
+parameter, 404, 405, 413, 414, 421 (a Host the server does not answer for), 503 while the database
+cannot answer; a failure inside the server is logged and answered 500 without details.
 """
 from __future__ import annotations
 
-import calendar
-import json
-import mimetypes
-import re
-import threading
+import logging
 import traceback
-from collections.abc import Callable, Iterable
-from datetime import date
-from http import HTTPStatus
+from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
-from summitry import __version__, analytics
-from summitry.records import EVENT_TYPES, STATUSES, json_schema
-from summitry.store import Store, StoreError, canonical_name
-from summitry.web import openapi
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.responses import FileResponse
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-Response = tuple[int, list[tuple[str, str]], bytes]
-StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+from summitry import __version__
+from summitry.analytics import QueryError
+from summitry.store import Store, StoreError
+from summitry.web import api_events, api_views, models
+from summitry.web.http import BodyTooLarge, ConditionalGet, Cors, Guard, send_error
+from summitry.web.params import QueryProblem, checked_query
+from summitry.web.readers import Readers, Unavailable
+from summitry.web.responses import NotFound, json_response
 
-# The page loads only its own files and talks only to this server.
-SECURITY_HEADERS = [
-    ("Content-Security-Policy", ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                                 "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
-    ("Cache-Control", "no-cache"),
-]
-_STATIC_NAME = re.compile(r"^[A-Za-z0-9_-]+\.(html|js|css|svg|ico|png)$")
-_EVENT_PATH = re.compile(r"^/api/events/([^/]+)$")
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-_MAX_FIELDS = 20
+log = logging.getLogger("summitry.web")
 
+DESCRIPTION = """JSON API over one summitry store: fused diplomatic events (visits, meetings, multilaterals,
+calls) with the sentences behind them, travel, timelines, and what the web app's views draw.
 
-class HTTPError(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
+Errors are `{"error": "..."}` with status 400 (bad parameter), 401/403 (writes without the token),
+404, 405, 409 (a correction that no longer applies), 413/414 (request too large), 421 (unknown Host),
+503 (database unavailable: retry). GET answers carry a weak ETag (send `If-None-Match` for a 304)
+and are gzip-compressed when the client accepts it.
+"""
 
 
-class Query:
-    """The query string of one request, checked against the parameters its endpoint declares."""
-
-    def __init__(self, query_string: str, allowed: Iterable[str]):
-        try:
-            values = parse_qs(query_string, keep_blank_values=True, errors="strict", max_num_fields=_MAX_FIELDS)
-        except UnicodeDecodeError:
-            raise HTTPError(400, "the query string is not valid UTF-8") from None
-        except ValueError:  # more fields than any endpoint takes
-            raise HTTPError(400, f"too many parameters (at most {_MAX_FIELDS})") from None
-        allowed = set(allowed)
-        unknown = sorted(set(values) - allowed)
-        if unknown:
-            known = ", ".join(sorted(allowed)) or "none"
-            raise HTTPError(400, f"unknown parameter {unknown[0]!r} (this endpoint takes: {known})")
-        repeated = sorted(k for k, v in values.items() if len(v) > 1)
-        if repeated:
-            raise HTTPError(400, f"parameter {repeated[0]!r} given more than once")
-        self.values = {k: v[0] for k, v in values.items()}
-
-    def text(self, name: str, required: bool = False) -> str | None:
-        value = self.values.get(name, "").strip()
-        if not value:
-            if required:
-                raise HTTPError(400, f"parameter {name!r} is required")
-            return None
-        return value
-
-    def integer(self, name: str, default: int | None, minimum: int, maximum: int) -> int | None:
-        value = self.text(name)
-        if value is None:
-            return default
-        if not re.fullmatch(r"[+-]?\d{1,9}", value):
-            raise HTTPError(400, f"{name}: expected a whole number, not {value!r}")
-        number = int(value)
-        if not minimum <= number <= maximum:
-            raise HTTPError(400, f"{name}: expected a number from {minimum} to {maximum}, not {number}")
-        return number
-
-    def flag(self, name: str) -> bool:
-        value = self.values.get(name, "").strip().lower()
-        if value in _TRUE:
-            return True
-        if value in _FALSE:
-            return False
-        raise HTTPError(400, f"{name}: expected 1/0, true/false, yes/no or on/off, not {value!r}")
-
-    def choice(self, name: str, choices: Iterable[str]) -> str | None:
-        value = self.text(name)
-        choices = tuple(choices)
-        if value is not None and value not in choices:
-            raise HTTPError(400, f"{name}: expected one of {', '.join(choices)}, not {value!r}")
-        return value
-
-    def first_day(self, name: str) -> date | None:
-        """A day; YYYY-MM and YYYY mean their first day."""
-        value = self.text(name)
-        return None if value is None else analytics.parse_day(value, name)
-
-    def last_day(self, name: str) -> date | None:
-        """A day; YYYY-MM and YYYY mean their last day."""
-        value = self.text(name)
-        if value is None:
-            return None
-        first = analytics.parse_day(value, name)
-        if len(value) == 4:
-            return date(first.year, 12, 31)
-        if len(value) == 7:
-            return date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
-        return first
-
-    def country(self, name: str, required: bool = False) -> str | None:
-        value = self.text(name, required)
-        if value is None:
-            return None
-        code = analytics.country_code(value)
-        if _known_country(code) is False:
-            raise HTTPError(400, f"{name}: unknown country {value!r}: give an ISO 3166-1 alpha-3 code such as CHN")
-        return code
-
-
-class Page:
-    """Which records of a listing to return, and whether with their evidence."""
-
-    def __init__(self, query: Query):
-        self.limit = query.integer("limit", openapi.DEFAULT_LIMIT, 1, openapi.MAX_LIMIT)
-        self.offset = query.integer("offset", 0, 0, 10**9)
-        self.evidence = query.flag("evidence")
-
-
-def _known_country(code: str) -> bool | None:
-    """Whether the knowledge base knows an ISO3 code (None when there is no knowledge base)."""
-    try:
-        from summitry.kb import get_kb
-    except ImportError:
-        return None
-    country = get_kb().country(code)
-    return country is not None and country.iso3 == code
-
-
-def _json_default(value: Any) -> Any:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
-
-
-def _json(status: int, body: Any) -> Response:
-    data = json.dumps(body, ensure_ascii=False, default=_json_default).encode("utf-8")
-    return status, [("Content-Type", "application/json; charset=utf-8")], data
-
-
-def _error(status: int, message: str) -> Response:
-    return _json(status, {"error": message})
-
-
-def _plain(table) -> list[dict[str, Any]]:
-    return [{k: _json_default(v) if hasattr(v, "isoformat") else v for k, v in row.items()}
-            for row in table.to_pylist()]
-
-
-def _load_static() -> dict[str, tuple[bytes, str]]:
-    files: dict[str, tuple[bytes, str]] = {}
+def _static_dir() -> Path | None:
     folder = resources.files("summitry.web").joinpath("static")
-    if not folder.is_dir():
-        return files
-    for item in folder.iterdir():
-        if item.is_file() and _STATIC_NAME.match(item.name):
-            kind = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
-            if kind.startswith("text/") or kind in ("application/javascript", "image/svg+xml"):
-                kind += "; charset=utf-8"
-            files[item.name] = (item.read_bytes(), kind)
-    return files
+    path = Path(str(folder))
+    return path if path.is_dir() else None
 
 
-class App:
-    """The WSGI application. One lock serialises store access: a database connection is not
-    meant to be shared by threads, and the threaded server may run several requests at once."""
+class _BlankParameters:
+    """``?type=&from=2022``: a parameter given empty counts as not given; a query string that is not
+    UTF-8 is refused."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            from urllib.parse import unquote_to_bytes
+
+            parts = [p for p in scope["query_string"].split(b"&") if p]
+            kept = []
+            for part in parts:
+                key, _, value = part.partition(b"=")
+                try:
+                    unquote_to_bytes(key.replace(b"+", b" ")).decode("utf-8")
+                    text = unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
+                except UnicodeDecodeError:
+                    await send_error(send, 400, "the query string is not valid UTF-8")
+                    return
+                if text.strip():
+                    kept.append(part)
+            scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return json_response({"error": message}, status=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    first = exc.errors()[0]
+    where = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body") and not isinstance(p, int)]
+    name = ".".join(where) or "request"
+    message = first.get("msg", "invalid value")
+    if first.get("type") == "missing":
+        return f"parameter {name!r} is required"
+    value = first.get("input")
+    shown = f" (got {value!r})" if isinstance(value, (str, int)) and len(str(value)) < 80 else ""
+    return f"{name}: {message}{shown}"
+
+
+def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None = None,
+               cors_origins: Iterable[str] = (), token: str | None = None, static_dir: Path | None = None,
+               gzip_level: int = 5) -> FastAPI:
+    """The application serving ``readers`` (see ``summitry.web.readers``; an open ``Store`` is served
+    through one connection, for tests and scripts).
+
+    ``allowed_hosts`` the Host names it answers (None: any); ``cors_origins`` the origins allowed
+    to read it from other pages; ``token`` enables the write endpoints (corrections) for clients
+    that send it as a bearer token.
+    """
+    if isinstance(readers, Store):
+        readers = SingleStore(readers)
+    app = FastAPI(title="summitry", version=__version__, description=DESCRIPTION,
+                  summary="Diplomatic events (visits, meetings, summits, calls) extracted from news.",
+                  license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
+                  dependencies=[Depends(checked_query)])
+    app.state.readers = readers
+    app.state.token = token or None
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404:
+            message = f"no such path: {request.url.path}"
+        elif exc.status_code == 405:
+            message = f"method {request.method} not allowed here"
+        return _error(exc.status_code, message, dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
+        return _error(400, _validation_message(exc))
+
+    @app.exception_handler(QueryError)
+    async def bad_question(request: Request, exc: QueryError) -> Response:
+        return _error(400, str(exc))
+
+    @app.exception_handler(QueryProblem)
+    async def bad_query(request: Request, exc: QueryProblem) -> Response:
+        return _error(400, exc.message)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(404, exc.message)
+
+    @app.exception_handler(StoreError)
+    async def unavailable(request: Request, exc: StoreError) -> Response:
+        busy = isinstance(exc, Unavailable)
+        return _error(503, f"the database cannot answer: {exc}", {"retry-after": "5"} if busy else None)
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(request: Request, exc: BodyTooLarge) -> Response:
+        return _error(413, str(exc))
+
+    @app.get("/healthz", response_model=models.Health, operation_id="health", summary="Liveness",
+             responses={503: {"model": models.Health, "description": "The database does not answer."}},
+             description="The server is up; `database.state` says whether its database answers.")
+    def healthz(request: Request) -> Response:
+        state = request.app.state.readers.health()
+        ok = state.get("state") == "ok"
+        return json_response({"status": "ok" if ok else "unavailable", "store": request.app.state.readers.kind,
+                              "version": __version__, "database": state}, status=200 if ok else 503)
+
+    app.include_router(api_events.router)
+    app.include_router(api_views.router)
+
+    folder = static_dir or _static_dir()
+    if folder is not None:
+        index = folder / "index.html"
+
+        @app.get("/", include_in_schema=False)
+        @app.get("/index.html", include_in_schema=False)
+        def page() -> Response:
+            if not index.is_file():
+                return _error(404, "the web app is not built")
+            return FileResponse(index, headers={"cache-control": "no-cache"})
+
+        app.mount("/static", StaticFiles(directory=folder), name="static")
+
+    # the ASGI layers, innermost first (see summitry.web.http)
+    app.add_middleware(ConditionalGet)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=gzip_level)
+    cors = list(cors_origins)
+    if cors:
+        app.add_middleware(Cors, allow_origins=cors, allow_methods=["GET", "HEAD", "POST", "DELETE"],
+                           allow_headers=["authorization", "content-type", "if-none-match"],
+                           expose_headers=["etag", "content-disposition"], max_age=600)
+    app.add_middleware(_BlankParameters)
+    app.add_middleware(_Errors)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
+    return app
+
+
+class _Errors:
+    """The last net: a failure inside the server is logged and answered 500 in JSON, without
+    details; HEAD is answered as GET without the body."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+        started = False
+
+        async def tracked(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except BodyTooLarge as exc:
+            if not started:
+                await send_error(send, 413, str(exc))
+        except Exception:  # noqa: BLE001 - a fault of the server: log it, tell the client nothing of its inside
+            log.error("summitry: internal error on %s %s\n%s", scope["method"], scope["path"],
+                      traceback.format_exc())
+            if not started:
+                await send_error(send, 500, "internal error: see the server's log")
+
+
+class SingleStore(Readers):
+    """One open store read by one request at a time (tests, scripts); the server uses ``open_readers``."""
 
     def __init__(self, store: Store):
+        import threading
+
         self.store = store
-        self.lock = threading.Lock()
-        self.static = _load_static()
-        self.routes: dict[str, Callable[[Query], Response]] = {
-            "/healthz": self.healthz,
-            "/api/events": self.events,
-            "/api/travel": self.travel,
-            "/api/timeline": self.timeline,
-            "/api/stats": self.stats,
-            "/api/people": self.people,
-            "/api/schema": self.schema,
-            "/api/openapi.json": self.openapi,
-        }
+        self.kind = store.kind
+        self.target = store.target
+        self._lock = threading.Lock()
 
-    # --- WSGI ----------------------------------------------------------------------------------
+    def reader(self):
+        from contextlib import contextmanager
 
-    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
-        method = environ.get("REQUEST_METHOD", "GET").upper()
+        @contextmanager
+        def one():
+            with self._lock:
+                yield self.store
+        return one()
+
+    def health(self) -> dict[str, Any]:
         try:
-            status, headers, body = self.respond(method, _path(environ), environ.get("QUERY_STRING", ""))
-        except Exception:  # noqa: BLE001 - a fault of the server: log it, tell the client nothing of its inside
-            environ["wsgi.errors"].write(traceback.format_exc())
-            status, headers, body = _error(500, "internal error: see the server's log")
-        headers = [*headers, ("Content-Length", str(len(body))), *SECURITY_HEADERS]
-        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
-        return [b"" if method == "HEAD" else body]
-
-    def respond(self, method: str, path: str, query_string: str) -> Response:
-        if method not in ("GET", "HEAD"):
-            status, headers, body = _error(405, f"method {method} not allowed: this server only reads")
-            return status, [*headers, ("Allow", "GET, HEAD")], body
-        try:
-            return self.route(path, query_string)
-        except HTTPError as exc:
-            return _error(exc.status, exc.message)
-        except analytics.QueryError as exc:
-            return _error(400, str(exc))
-        except StoreError as exc:
-            return _error(503, f"the store cannot answer: {exc}")
-
-    def route(self, path: str, query_string: str) -> Response:
-        if path in self.routes:
-            query = Query(query_string, openapi.query_parameters(path))
-            with self.lock:
-                return self.routes[path](query)
-        match = _EVENT_PATH.match(path)
-        if match:
-            Query(query_string, openapi.query_parameters("/api/events/{id}"))
-            with self.lock:
-                return self.event(match.group(1))
-        if path in ("/", "/index.html"):
-            return self.static_file("index.html")
-        if path.startswith("/static/"):
-            return self.static_file(path.removeprefix("/static/"))
-        raise HTTPError(404, f"no such path: {path}")
-
-    def static_file(self, name: str) -> Response:
-        if name not in self.static:
-            raise HTTPError(404, f"no such file: {name}")
-        body, kind = self.static[name]
-        return 200, [("Content-Type", kind)], body
-
-    # --- endpoints -----------------------------------------------------------------------------
-
-    def healthz(self, query: Query) -> Response:
-        try:
-            self.store.db.rows("SELECT 1")
+            with self.reader() as store:
+                store.db.rows("SELECT 1")
         except Exception as exc:  # noqa: BLE001 - any driver error: the store is not answering
-            return _error(503, f"the store does not answer: {type(exc).__name__}")
-        return _json(200, {"status": "ok", "store": self.store.kind, "version": __version__})
-
-    def events(self, query: Query) -> Response:
-        page = Page(query)
-        table = analytics.events(
-            self.store, actor=query.text("actor"), country=query.country("country"),
-            type=query.choice("type", EVENT_TYPES), status=query.choice("status", STATUSES),
-            start=query.first_day("from"), end=query.last_day("to"))
-        return _json(200, self._page(table, page))
-
-    def timeline(self, query: Query) -> Response:
-        page = Page(query)
-        a, b = query.country("a", required=True), query.country("b", required=True)
-        table = analytics.timeline(self.store, a, b)
-        return _json(200, {"a": a, "b": b, **self._page(table, page)})
-
-    def _page(self, table, page: Page) -> dict[str, Any]:
-        """One page of the records whose ids ``table`` lists in order."""
-        ids = table.column("id").slice(page.offset, page.limit).to_pylist()
-        records = analytics.event_records(self.store, ids)
-        if page.evidence:
-            found = self._evidence(ids)
-            for record in records:
-                record["evidence"] = found.get(record["id"], [])
-        return {"total": table.num_rows, "offset": page.offset, "limit": page.limit, "events": records}
-
-    def _evidence(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-        return analytics.evidence_by_event(self.store, event_ids)
-
-    def event(self, event_id: str) -> Response:
-        records = analytics.event_records(self.store, [event_id])
-        if not records:
-            raise HTTPError(404, f"no event with id {event_id!r}")
-        record = records[0]
-        record["evidence"] = self._evidence([event_id]).get(event_id, [])
-        return _json(200, record)
-
-    def travel(self, query: Query) -> Response:
-        name = query.text("name", required=True)
-        report = analytics.travel(self.store, name, year=query.integer("year", None, 1, 9999),
-                                  include_planned=query.flag("include_planned"), before=query.first_day("before"))
-        if query.flag("evidence"):
-            ids = [i for trip in report["trips"] for leg in trip["legs"] for i in leg["event_ids"]]
-            found = self._evidence(ids)
-            for trip in report["trips"]:
-                for leg in trip["legs"]:
-                    leg["evidence"] = analytics.leg_evidence(leg["event_ids"], found)
-        return _json(200, report)
-
-    def stats(self, query: Query) -> Response:
-        tables = analytics.stats(self.store)
-        return _json(200, {k: {str(r[t.column_names[0]]): r["n"] for r in t.to_pylist()}
-                           for k, t in tables.items()})
-
-    def people(self, query: Query) -> Response:
-        q = query.text("q") or ""
-        limit = query.integer("limit", openapi.DEFAULT_PEOPLE, 1, openapi.MAX_PEOPLE)
-        return _json(200, {"q": q, "people": suggest_people(self.store, q, limit)})
-
-    def schema(self, query: Query) -> Response:
-        return _json(200, json_schema("Event"))
-
-    def openapi(self, query: Query) -> Response:
-        return _json(200, openapi.openapi_document())
-
-
-def _path(environ: dict[str, Any]) -> str:
-    """PATH_INFO as text: WSGI hands it over as latin-1-decoded bytes."""
-    raw = environ.get("PATH_INFO", "") or "/"
-    try:
-        return raw.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        return raw
-
-
-def suggest_people(store: Store, q: str, limit: int) -> list[dict[str, Any]]:
-    """People named in the store whose name contains ``q`` (or whose usual name ``q`` is an alias
-    of): names that start a word with ``q`` first, then the most reported."""
-    needles = {q.strip().lower()}
-    if q.strip():
-        needles.add(canonical_name(q).lower())
-    counts: dict[str, dict[str, int]] = {}
-    for needle in needles:
-        rows = store.db.rows(
-            "SELECT name, country, COUNT(DISTINCT event_id) FROM event_parties "
-            "WHERE name IS NOT NULL AND strpos(name_lc, ?) > 0 GROUP BY name, country", [needle])
-        for name, country, n in rows:
-            counts.setdefault(name, {})[country] = n
-
-    def rank(name: str) -> tuple:
-        words = re.split(r"[\s\-]+", name.lower())
-        starts = any(name.lower().startswith(n) or any(w.startswith(n) for w in words) for n in needles)
-        return (not starts, -sum(counts[name].values()), name)
-
-    people = []
-    for name in sorted(counts, key=rank)[:limit]:
-        by_country = counts[name]
-        country = max(by_country, key=lambda c: (by_country[c], c is not None, c or ""))
-        people.append({"name": name, "country": country, "events": sum(by_country.values())})
-    return people
-
-
-def create_app(store: Store) -> App:
-    """The WSGI application serving ``store`` (open it with ``open_readonly``)."""
-    return App(store)
+            return {"state": "unavailable", "detail": type(exc).__name__}
+        return {"state": "ok"}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from summitry.store import StoreError
@@ -16,11 +17,12 @@ EXAMPLE = """examples:
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "serve", help="serve a store over HTTP: JSON API and web app (read-only)",
+        "serve", help="serve a store over HTTP: JSON API and web app",
         description="Serve one store read-only: a JSON API under /api (described at /api/openapi.json) "
                     "and a web app at / to browse events and their evidence, a person's travel and the "
-                    "timeline of two countries. Binds to 127.0.0.1 unless told otherwise; there is no "
-                    "authentication, so only bind to other addresses on a trusted network.",
+                    "timeline of two countries. Binds to 127.0.0.1 unless told otherwise. Reading needs no "
+                    "authentication, so only bind to other addresses on a trusted network; corrections "
+                    "(writes) are off unless $SUMMITRY_API_TOKEN is set, and then need it as a bearer token.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", metavar="TARGET", default=None,
                    help="a DuckDB file or a postgresql:// DSN (default: $SUMMITRY_DB, else "
@@ -28,6 +30,17 @@ def register(subparsers) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=_port, default=8765, help="port to listen on (default 8765; 0: any free port)")
     p.add_argument("--quiet", action="store_true", help="do not log each request to standard error")
+    p.add_argument("--allow-host", action="append", default=None, metavar="NAME",
+                   help="a Host name the server answers to (repeatable). Bound to loopback it answers only to "
+                        "localhost, 127.0.0.1 and ::1 unless told more (against DNS rebinding); bound elsewhere, "
+                        "to any Host unless names are given")
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="a web origin (https://host:port) whose pages may call the API (repeatable; default none; "
+                        "also $SUMMITRY_CORS_ORIGINS, comma-separated)")
+    p.add_argument("--idle-timeout", type=float, default=5.0, metavar="SECONDS",
+                   help="close a kept-alive connection idle this long (default 5)")
+    p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="close a connection whose request head is not complete after this long (default 10)")
     p.set_defaults(func=cmd_serve)
 
 
@@ -42,40 +55,50 @@ def _port(text: str) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from summitry.web.readonly import open_readonly
-    from summitry.web.server import is_loopback, make_server
+    from summitry.web.app import create_app
+    from summitry.web.readers import open_readers
+    from summitry.web.server import Server, is_loopback, loopback_hosts
 
     try:
-        store = open_readonly(args.db)
+        readers = open_readers(args.db)
     except StoreError as exc:
         print(f"summitry: {exc}", file=sys.stderr)
         return 2
-    with store:
+    try:
         _warm_up()
+        loopback = is_loopback(args.host)
+        hosts = [*(loopback_hosts(args.host) if loopback else ()), *(args.allow_host or ())]
+        origins = [*args.cors_origin, *(o.strip() for o in os.environ.get("SUMMITRY_CORS_ORIGINS", "").split(",")
+                                        if o.strip())]
+        token = os.environ.get("SUMMITRY_API_TOKEN") or None
+        app = create_app(readers, allowed_hosts=hosts or None, cors_origins=origins, token=token)
         try:
-            server = make_server(store, args.host, args.port, quiet=args.quiet)
+            server = Server(app, args.host, args.port, quiet=args.quiet, idle_timeout=args.idle_timeout,
+                            header_timeout=args.header_timeout)
         except OSError as exc:
             print(f"summitry: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        host, port = server.server_address[:2]
-        shown = f"[{host}]" if ":" in host else host
-        if not is_loopback(args.host):
-            print(f"summitry: warning: listening on {args.host}, beyond this machine; the API has no "
+        if not loopback:
+            print(f"summitry: warning: listening on {args.host}, beyond this machine; reading needs no "
                   "authentication", file=sys.stderr)
-        print(f"summitry: serving {store.kind} store at http://{shown}:{port}/ (Ctrl-C to stop)", flush=True)
+        writes = "corrections on (bearer token)" if token else "read-only (set SUMMITRY_API_TOKEN for corrections)"
+        print(f"summitry: serving {readers.kind} store at {server.url} ({writes}; Ctrl-C to stop)", flush=True)
         try:
-            server.serve_forever()
+            server.serve()
         except KeyboardInterrupt:
             pass
-        finally:
-            server.server_close()
+    finally:
+        readers.close()
     return 0
 
 
 def _warm_up() -> None:
-    """Load the knowledge base now rather than on the first request that names a person."""
+    """Load the knowledge base and the map's points now rather than on the first requests."""
+    from summitry import geo
+
     try:
         from summitry.kb import get_kb
     except ImportError:
         return
     get_kb()
+    geo.country("USA")

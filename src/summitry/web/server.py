@@ -1,36 +1,18 @@
-"""Serving the WSGI application with the standard library (``wsgiref``), one thread per request."""
+"""Running the application under uvicorn: a bound socket, timeouts, and no version in ``Server``.
+
+    server = Server(app, "127.0.0.1", 0)      # binds now; server.port is the port it got
+    server.serve()                            # until Ctrl-C (or server.stop() from another thread)
+"""
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
-from wsgiref.simple_server import make_server as _wsgiref_server
+import threading
 
-from summitry.store import Store
-from summitry.web.app import create_app
+import uvicorn
 
-
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True          # a client that hangs does not keep the process alive
-    allow_reuse_address = True
-
-
-class ThreadingWSGIServerIPv6(ThreadingWSGIServer):
-    address_family = socket.AF_INET6
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass
-
-
-def make_server(store: Store, host: str = "127.0.0.1", port: int = 8765, quiet: bool = False) -> WSGIServer:
-    """A server bound to ``host:port`` (port 0: any free port, see ``server.server_address``),
-    not yet serving: call ``serve_forever()``, and ``shutdown()`` from another thread to stop."""
-    handler = QuietHandler if quiet else WSGIRequestHandler
-    server_class = ThreadingWSGIServerIPv6 if ":" in host else ThreadingWSGIServer
-    return _wsgiref_server(host, port, create_app(store), server_class=server_class, handler_class=handler)
+from summitry.web.http import LOOPBACK_NAMES, Protocol
 
 
 def is_loopback(host: str) -> bool:
@@ -40,3 +22,78 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def loopback_hosts(host: str) -> tuple[str, ...]:
+    """The Host names a server bound to ``host`` on loopback answers to (DNS rebinding: a page of
+    another site that resolves its own name to 127.0.0.1 sends that name, and is refused)."""
+    return tuple(dict.fromkeys([*LOOPBACK_NAMES, host]))
+
+
+def protocol_class(header_timeout: float) -> type[Protocol]:
+    return type("SummitryProtocol", (Protocol,), {"header_timeout": header_timeout})
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.listen(1024)  # connections queue from now on, before uvicorn starts accepting
+    sock.set_inheritable(True)
+    return sock
+
+
+class Server:
+    """uvicorn serving ``app`` on ``host:port`` (port 0: any free port, see ``port``).
+
+    ``idle_timeout`` closes a kept-alive connection with no new request; ``header_timeout`` cuts
+    off a client that has not sent a whole request head in that time (408).
+    """
+
+    def __init__(self, app, host: str = "127.0.0.1", port: int = 8765, *, quiet: bool = False,
+                 idle_timeout: float = 5.0, header_timeout: float = 10.0):
+        self.socket = _bind(host, port)
+        self.host = host
+        self.port = self.socket.getsockname()[1]
+        try:
+            import uvloop  # noqa: F401
+            loop = "uvloop"
+        except ImportError:  # pragma: no cover - uvloop is not built for every platform
+            loop = "asyncio"
+        self.config = uvicorn.Config(
+            app, http=protocol_class(header_timeout), loop=loop, lifespan="off", server_header=False,
+            timeout_keep_alive=max(1, round(idle_timeout)), access_log=not quiet,
+            log_level="warning" if quiet else "info", backlog=1024)
+        self.server = uvicorn.Server(self.config)
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    def serve(self) -> None:
+        """Serve until stopped (Ctrl-C, SIGTERM, or ``stop()``)."""
+        try:
+            self.server.run(sockets=[self.socket])
+        finally:
+            self.socket.close()
+
+    def start_in_thread(self) -> threading.Thread:
+        """Serve from a background thread (tests, benchmarks); returns once the server accepts."""
+
+        def run() -> None:
+            asyncio.run(self.server.serve(sockets=[self.socket]))
+
+        thread = threading.Thread(target=run, name="summitry-server", daemon=True)
+        thread.start()
+        while not self.server.started and thread.is_alive():
+            threading.Event().wait(0.01)
+        return thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
