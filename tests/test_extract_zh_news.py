@@ -177,3 +177,13 @@ def test_a_welcome_ceremony_is_a_meeting_of_host_and_guest(engine):
 
 def test_welcoming_in_talk_is_no_meeting(engine):
     assert [e.type for e in extract(engine, "王沪宁欢迎苏林应邀访华。")] == ["visit"]
+
+
+def test_attending_without_object_means_the_gathering_the_sentence_named(engine):
+    events = extract(engine, "欧洲政治共同体领导人会议今天在埃里温举行，法国、英国等多国领导人参加，"
+                             "此外，加拿大总理卡尼也应邀出席。", "2026-05-04")
+    attending = {(e.actor.country, e.forum, e.countries[0]) for e in events if e.type == "multilateral"}
+    assert attending == {(c, "欧洲政治共同体领导人会议", "ARM") for c in ("FRA", "GBR", "CAN")}
+    events = extract(engine, "西班牙18日在巴塞罗那举行多边峰会，巴西、南非等多国领导人与会。", "2026-04-19")
+    assert {(e.actor.country, e.start) for e in events if e.type == "multilateral"} == {
+        ("BRA", "2026-04-18"), ("ZAF", "2026-04-18")}

@@ -69,6 +69,8 @@ _SINCE = re.compile(r"自(?:从)?[^，,；;：:]{1,30}?以来")
 # A day of the month with neither month nor year (21日): its month depends on the tense.
 _BARE_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[日号]")
 _AFTER_THAT = re.compile(r"后|以来")
+# An attending verb that ends its clause (…等国领导人与会。, 也应邀出席。): it takes no object.
+_NO_OBJECT = re.compile(r"了?\s*(?:[，,。；;！!]|$)")
 _SIDE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]")  # （左）, （右）
 # How near a gathering of the knowledge base must be to the publication day to date an
 # undated report of it (the article is about that edition).
@@ -1255,6 +1257,27 @@ class _Frame:
                 return [edition.country], edition.city
         return [], None
 
+    def earlier_gathering(self, ts: int) -> tuple[Any, str, int] | None:
+        """The gathering an attending verb without object (与会, 参加, 应邀出席) means: the last one the
+        sentence named before it, a forum of the knowledge base or an international gathering noun
+        (its city's name before a generic one: 巴塞罗那多边峰会). (forum, name, offset)."""
+        forums = [s for s in self.slots if s.kind == "forum" and self.sent.start <= s.start < ts]
+        if forums:
+            forum = forums[-1].forum
+            return forum, forum.acronym or forum.name, forums[-1].start
+        held = None
+        for held in self.lex.held_gathering_re.finditer(self.text, self.sent.start, ts):
+            pass
+        if held is None:
+            return None
+        name, noun = (held.group(1), held.group(2)) if held.group(1) else (held.group(3), held.group(4))
+        if not self.lex.international_re.search(name[: -len(noun)]):
+            city = self.stated_city(held.start())
+            if city is None:
+                return None
+            name = self.text[city.start : city.end] + name
+        return None, name, held.start()
+
     def stated_city(self, ts: int) -> _Slot | None:
         """The city the trigger's clause names (在巴塞罗那出席), nearest the trigger."""
         c0, c1 = self.clause_of(ts)
@@ -1294,6 +1317,7 @@ class _Frame:
         meeting_noun = lex.meeting_noun_re.search(text, te, c1)
         gathering = lex.gathering_re.search(text, te, c1)
         named_at = None
+        stated_at = ts  # where the clause that places the gathering is
         forum_slot = next((s for s in self.slots if s.kind == "forum" and te <= s.start < c1), None)
         if (
             meeting_noun
@@ -1327,6 +1351,13 @@ class _Frame:
                     named_at = named[0]
             elif not lex.international_re.search(name):
                 return []
+        elif _NO_OBJECT.match(text, te):
+            # …举行峰会，巴西、南非等国领导人与会: the gathering the sentence named before
+            earlier = self.earlier_gathering(ts)
+            if earlier is None:
+                return []
+            forum, name, gathering_at = earlier
+            stated_at = gathering_at
         else:
             return []
         head = self.relative_head(te)
@@ -1353,7 +1384,7 @@ class _Frame:
                     _span_precision(edition.start, edition.end),
                 )
         # 在喀山出席峰会: attending a gathering where the clause places it is a stay in that country
-        stated = self.stated_city(ts)
+        stated = self.stated_city(stated_at)
         events = []
         for slot in actors:
             for party in slot.parties:

@@ -353,6 +353,12 @@ class Lexicon:
             "(?<=[" + re.escape("".join(data["locatives_before_city"])) + "])(["
             + re.escape("".join(self.city_abbreviations)) + "])(?![津冀剧城郊东西南北港沪])")
         self.title_not_before = frozenset(data["title_not_before"])
+        # 在巴塞罗那举行多边峰会: a gathering held, with its name (group 1) and noun (group 2)
+        # (or 欧洲政治共同体领导人会议今天在埃里温举行: the name before the verb)
+        nouns = _alternation(data["gathering_nouns"])
+        self.held_gathering_re = re.compile(
+            "(?:举行|召开|主办|举办)了?([^，,。；;：:“”（）()]{0,20}?(" + nouns + "))"
+            "|([^，,。；;：:“”（）()]{2,24}?(" + nouns + "))[^，,。；;：:]{0,16}?(?:举行|召开|开幕)")
         self.reference_before_re = re.compile("(?:" + _alternation(data["reference_before"]) + r")\s*$")
         self.reference_after_re = re.compile(_alternation(data["reference_after"]))
         self.indirect_re = re.compile("(?:" + _alternation(data["indirect_marks"]) + r")\s*$")
