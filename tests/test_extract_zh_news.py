@@ -187,3 +187,14 @@ def test_attending_without_object_means_the_gathering_the_sentence_named(engine)
     events = extract(engine, "西班牙18日在巴塞罗那举行多边峰会，巴西、南非等多国领导人与会。", "2026-04-19")
     assert {(e.actor.country, e.start) for e in events if e.type == "multilateral"} == {
         ("BRA", "2026-04-18"), ("ZAF", "2026-04-18")}
+
+
+def test_at_someone_s_invitation_a_visit_is_planned_not_speculated(engine):
+    (visit,) = extract(engine, "应习近平邀请 厄瓜多尔总统将访华", "2026-08-14")
+    assert (visit.actor.country, visit.status) == ("ECU", "planned")
+    (invited,) = extract(engine, "国家主席习近平邀请普京总统明年访华。")
+    assert invited.status == "speculated"
+
+
+def test_presiding_over_reforms_attends_no_gathering(engine):
+    assert extract(engine, "他主持实施一系列重大改革，推动建立市场经济体制的基本框架，推动我国加入世界贸易组织。") == []

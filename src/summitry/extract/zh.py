@@ -69,6 +69,8 @@ _SINCE = re.compile(r"自(?:从)?[^，,；;：:]{1,30}?以来")
 # A day of the month with neither month nor year (21日): its month depends on the tense.
 _BARE_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[日号]")
 _AFTER_THAT = re.compile(r"后|以来")
+# How far after an attending verb its gathering may be named.
+_ATTEND_REACH = 28
 # An attending verb that ends its clause (…等国领导人与会。, 也应邀出席。): it takes no object.
 _NO_OBJECT = re.compile(r"了?\s*(?:[，,。；;！!]|$)")
 _SIDE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]")  # （左）, （右）
@@ -862,7 +864,9 @@ class _Frame:
 
     def object_of_preposition(self, slot: _Slot) -> bool:
         """The party is governed by 同/与/向 … or by a meeting verb (会见了X): not a subject."""
-        return _OBJECT_LEAD.search(self.text, max(self.sent.start, slot.start - 8), slot.start) is not None
+        lead = _OBJECT_LEAD.search(self.text, max(self.sent.start, slot.start - 8), slot.start)
+        # 应习近平邀请 厄瓜多尔总统…: the close of 应…邀请 governs no one
+        return lead is not None and not any(a <= lead.start() < b for a, b in self.invitations)
 
     # roles
 
@@ -895,8 +899,8 @@ class _Frame:
         """In X邀请Y访问Z, Y: the party right after the last 邀请 of the clause before the trigger."""
         c0, _ = self.clause_of(ts)
         at = self.text.rfind(self.lex.invited_cue, c0, ts)
-        if at < 0:
-            return None
+        if at < 0 or any(a <= at < b for a, b in self.invitations):
+            return None  # 应习近平邀请 厄瓜多尔总统将访华: the close of 应…邀请, not X邀请Y
         after = at + len(self.lex.invited_cue)
         return next(
             (s for s in self.parties if after <= s.start <= after + 1 and s.end <= ts and not s.group), None
@@ -1314,6 +1318,9 @@ class _Frame:
     def attend(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
         lex, text = self.lex, self.text
         _, c1 = self.clause_of(ts)
+        # the object stands near the verb (出席在北京举行的第十届…论坛): 主持实施…改革、推动…加入世界贸易组织
+        # names no gathering the actor attends
+        c1 = min(c1, te + _ATTEND_REACH)
         meeting_noun = lex.meeting_noun_re.search(text, te, c1)
         gathering = lex.gathering_re.search(text, te, c1)
         named_at = None
