@@ -198,3 +198,13 @@ def test_at_someone_s_invitation_a_visit_is_planned_not_speculated(engine):
 
 def test_presiding_over_reforms_attends_no_gathering(engine):
     assert extract(engine, "他主持实施一系列重大改革，推动建立市场经济体制的基本框架，推动我国加入世界贸易组织。") == []
+
+
+def test_talks_named_as_a_topic_are_no_event(engine):
+    assert extract(engine, "伊朗外交部发言人巴加埃23日表示，当前伊朗与美国的谈判与以往不同。") == []
+    assert extract(engine, "他表示伊朗与美国的谈判正在继续。") == []
+
+
+def test_a_visit_told_of_what_a_relative_clause_describes_is_not_the_named_person_s(engine):
+    text = "前驻华大使布兰斯塔德，以及该州参与交流倡议访华的师生还发来贺卡。"
+    assert [e for e in extract(engine, text) if e.type == "visit"] == []

@@ -1146,6 +1146,8 @@ class _Frame:
         actor = self.actor(ts, te)
         if actor is None or not (actor.parties[0].name or actor.parties[0].office):
             return []  # 中方, 美方 (欢迎美方官员来华): a country does not travel
+        if actor is not self.relative_head(te) and self.describes_others(te, dests):
+            return []  # …倡议访华的师生: the visitors are what the relative clause describes
         status = self.status(actor, ts, te)
         if status is None:
             return []
@@ -1163,6 +1165,14 @@ class _Frame:
             )
         return events
 
+    def describes_others(self, te: int, dests: list[_Slot]) -> bool:
+        """The trigger (with its destination) closes a relative clause (访华的师生, 到访的舰队) whose head
+        is not a party: the clause tells of them, not of a person named before it."""
+        end = max([te, *(d.end for d in dests if d.start >= te)])
+        if self.text[end : end + 1] != "的":
+            return False
+        return not any(s.start == end + 1 for s in self.parties)
+
     def left_parties(self, ts: int) -> tuple[list[_Slot], _Slot | None]:
         """Parties of the trigger's clause before it, and the subject (from an earlier clause if need be)."""
         c0, _ = self.clause_of(ts)
@@ -1171,7 +1181,7 @@ class _Frame:
             return left, left[0]
         return left, self.earlier_subject(ts)
 
-    def country_sides(self, ts: int) -> list[_Slot]:
+    def country_sides(self, ts: int, te: int) -> list[_Slot]:
         """Countries named as the sides of talks (美国和伊朗谈判, 以色列与黎巴嫩政府将…在美国举行谈判):
         listed with 和/与/同 before the trigger in its clause, when the clause dates or places the talks
         or counts their round. Party slots of the countries alone."""
@@ -1188,18 +1198,29 @@ class _Frame:
             sides.append(loc)
         if len(sides) < 2:
             return []
-        particular = (self.date_span(ts) is not None or self.lex.talks_round_re.search(self.text, c0, ts)
-                      or any(s.start > sides[-1].end for s in self.locs if c0 <= s.start < ts))
-        if not particular:
+        # The talks themselves must be dated, placed or counted: 美国和伊朗谈判12日无果而终, 以色列与黎巴嫩
+        # 将于14日在美国举行谈判, 新一轮谈判. Talks named as a topic (伊朗与美国的谈判正在继续, 巴加埃
+        # 23日表示，当前伊朗与美国的谈判…) are not an event.
+        tail = self.text[sides[-1].end : ts]
+        dated = bool(self.dates_near(sides[0].start, te + 12))
+        placed = any(s.start > sides[-1].end for s in self.locs if c0 <= s.start < ts)
+        counted = self.lex.talks_round_re.search(self.text, sides[0].start, ts)
+        if not (counted or ((dated or placed) and not tail.endswith("的"))):
             return []
         return [_Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in sides]
+
+    def dates_near(self, lo: int, hi: int) -> list[Any]:
+        """The document's date expressions that start in [lo, hi)."""
+        i = bisect.bisect_left(self.state.date_starts, lo)
+        j = bisect.bisect_left(self.state.date_starts, hi)
+        return self.state.dates[i:j]
 
     def meeting(
         self, ts: int, te: int, entry: dict[str, Any], kind: str, extra: Iterable[_Slot] = ()
     ) -> list[Event]:
         left, subject = self.left_parties(ts)
         if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):
-            left, subject = (self.country_sides(ts) or left), None
+            left, subject = (self.country_sides(ts, te) or left), None
             subject = left[0] if left else self.earlier_subject(ts)
         slots = list(left)
         if subject is not None and subject not in slots:
