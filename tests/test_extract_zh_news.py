@@ -208,3 +208,17 @@ def test_talks_named_as_a_topic_are_no_event(engine):
 def test_a_visit_told_of_what_a_relative_clause_describes_is_not_the_named_person_s(engine):
     text = "前驻华大使布兰斯塔德，以及该州参与交流倡议访华的师生还发来贺卡。"
     assert [e for e in extract(engine, text) if e.type == "visit"] == []
+
+
+def test_guests_listed_after_a_gathering_was_told_attend_it(engine):
+    text = ("亚洲合作论坛2026年年会26日在海南博鳌开幕。国务院总理李强出席开幕式并发表主旨演讲。"
+            "泰国总理阿努廷、新加坡总理黄循财等外方嘉宾出席。")
+    events = extract(engine, text, "2026-03-26")
+    attending = {(e.actor.country, e.countries[0], e.start) for e in events if e.type == "multilateral"}
+    assert attending == {(c, "CHN", "2026-03-26") for c in ("CHN", "THA", "SGP")}
+    assert {e.actor.country for e in events if e.type == "visit"} == {"THA", "SGP"}
+
+
+def test_laying_a_wreath_in_beijing_is_a_stay_in_china(engine):
+    (visit,) = extract(engine, "6月16日下午，缅甸总统敏昂莱前往天安门广场，向人民英雄纪念碑敬献花圈。", "2026-06-16")
+    assert (visit.type, visit.actor.country, visit.countries) == ("visit", "MMR", ["CHN"])

@@ -69,6 +69,8 @@ _SINCE = re.compile(r"自(?:从)?[^，,；;：:]{1,30}?以来")
 # A day of the month with neither month nor year (21日): its month depends on the tense.
 _BARE_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[日号]")
 _AFTER_THAT = re.compile(r"后|以来")
+# How many sentences back an attending verb without object (…等出席。) may find its gathering.
+_GATHERING_LOOKBACK = 3
 # How far after an attending verb its gathering may be named.
 _ATTEND_REACH = 28
 # An attending verb that ends its clause (…等国领导人与会。, 也应邀出席。): it takes no object.
@@ -800,6 +802,11 @@ def _city(slot: _Slot) -> str | None:
     return slot.place if slot.specific <= _PLACE_RANK["city"] + 1 else None
 
 
+def _place_name(place: Any) -> str | None:
+    """The city an event record names for a place record (see ``_city``): none for a venue or region."""
+    return place.name if _PLACE_RANK.get(place.kind, 1) <= _PLACE_RANK["city"] + 1 else None
+
+
 def _is_han(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -1282,26 +1289,36 @@ class _Frame:
                 return [edition.country], edition.city
         return [], None
 
-    def earlier_gathering(self, ts: int) -> tuple[Any, str, int] | None:
-        """The gathering an attending verb without object (与会, 参加, 应邀出席) means: the last one the
-        sentence named before it, a forum of the knowledge base or an international gathering noun
-        (its city's name before a generic one: 巴塞罗那多边峰会). (forum, name, offset)."""
-        forums = [s for s in self.slots if s.kind == "forum" and self.sent.start <= s.start < ts]
-        if forums:
-            forum = forums[-1].forum
-            return forum, forum.acronym or forum.name, forums[-1].start
-        held = None
-        for held in self.lex.held_gathering_re.finditer(self.text, self.sent.start, ts):
-            pass
-        if held is None:
-            return None
-        name, noun = (held.group(1), held.group(2)) if held.group(1) else (held.group(3), held.group(4))
-        if not self.lex.international_re.search(name[: -len(noun)]):
-            city = self.stated_city(held.start())
-            if city is None:
-                return None
-            name = self.text[city.start : city.end] + name
-        return None, name, held.start()
+    def earlier_gathering(self, ts: int) -> tuple[Any, str, tuple[str, str | None] | None, Sentence] | None:
+        """The gathering an attending verb without object (与会, 参加, 等出席) means: the last one named
+        before it, in its sentence or the few before (…论坛年会在博鳌开幕。…总统X、总理Y等出席。), a
+        forum of the knowledge base or an international gathering noun (a generic one named by the city
+        its sentence gives: 巴塞罗那多边峰会). (forum, name, (country, city) where that sentence places it,
+        that sentence)."""
+        state = self.state
+        k = bisect.bisect_right(state.sentences, ts, key=lambda sn: sn.start) - 1
+        for sent in reversed(state.sentences[max(0, k - _GATHERING_LOOKBACK) : k + 1]):
+            lo, hi = sent.start, min(ts, sent.end)
+            forum_at = [(at, f) for at, f in state.forum_marks if lo <= at < hi]
+            held = None
+            for held in self.lex.held_gathering_re.finditer(self.text, lo, hi):
+                pass
+            places = [(at, p) for at, p in state.place_marks if lo <= at < hi]
+            where = (places[-1][1].country, _place_name(places[-1][1])) if places else None
+            if forum_at and (held is None or forum_at[-1][0] >= held.start()):
+                forum = forum_at[-1][1]
+                return forum, forum.acronym or forum.name, where, sent
+            if held is None:
+                continue
+            name, noun = (held.group(1), held.group(2)) if held.group(1) else (held.group(3), held.group(4))
+            if not self.lex.international_re.search(name[: -len(noun)]):
+                if not places:
+                    return None
+                at, place = places[-1]
+                written = next((z for z in place.names_zh if self.text.startswith(z, at)), "")
+                name = written + name
+            return None, name, where, sent
+        return None
 
     def stated_city(self, ts: int) -> _Slot | None:
         """The city the trigger's clause names (在巴塞罗那出席), nearest the trigger."""
@@ -1345,7 +1362,8 @@ class _Frame:
         meeting_noun = lex.meeting_noun_re.search(text, te, c1)
         gathering = lex.gathering_re.search(text, te, c1)
         named_at = None
-        stated_at = ts  # where the clause that places the gathering is
+        earlier_where = None  # (country, city) of a gathering named in an earlier sentence
+        earlier_sentence = None
         forum_slot = next((s for s in self.slots if s.kind == "forum" and te <= s.start < c1), None)
         if (
             meeting_noun
@@ -1379,13 +1397,12 @@ class _Frame:
                     named_at = named[0]
             elif not lex.international_re.search(name):
                 return []
-        elif _NO_OBJECT.match(text, te):
-            # …举行峰会，巴西、南非等国领导人与会: the gathering the sentence named before
+        elif _NO_OBJECT.match(text, te) or lex.ceremony_re.match(text, te):
+            # …举行峰会，巴西、南非等国领导人与会; …论坛在博鳌开幕。李强出席开幕式: the gathering named before
             earlier = self.earlier_gathering(ts)
             if earlier is None:
                 return []
-            forum, name, gathering_at = earlier
-            stated_at = gathering_at
+            forum, name, earlier_where, earlier_sentence = earlier
         else:
             return []
         head = self.relative_head(te)
@@ -1399,8 +1416,16 @@ class _Frame:
         if status is None:
             return []
         dates = self.dates(ts, status) if head is None else (None, None, None)
+        if dates[0] is None and earlier_sentence is not None and earlier_sentence.start < self.sent.start:
+            dated = [d for d in self.dates_near(earlier_sentence.start, earlier_sentence.end) if d.interval]
+            if dated:  # the sentence that named the gathering dates it (…2026年年会26日在博鳌开幕。)
+                best = min(dated, key=lambda d: d.interval.end - d.interval.start).interval
+                start, end = best.iso()
+                dates = (start, end, best.precision)
         day = date.fromisoformat(dates[0]) if dates[0] else None
         countries, place = self.host(ts, forum, day)
+        if earlier_where is not None:
+            countries, place = [earlier_where[0]], earlier_where[1]
         if named_at is not None:  # 主持峰会 after 首届…峰会在西安举行: that sentence dates and places it
             dates, countries, place = self.named_gathering(named_at, dates, countries, place)
         if dates[0] is None and forum is not None:
@@ -1412,7 +1437,8 @@ class _Frame:
                     _span_precision(edition.start, edition.end),
                 )
         # 在喀山出席峰会: attending a gathering where the clause places it is a stay in that country
-        stated = self.stated_city(stated_at)
+        stated = self.stated_city(ts)
+        where = (stated.country, _city(stated)) if stated is not None else earlier_where
         events = []
         for slot in actors:
             for party in slot.parties:
@@ -1429,7 +1455,7 @@ class _Frame:
                         dates=dates,
                     )
                 )
-                if stated is not None and party.name and party.country and party.country != stated.country:
-                    events.append(self.make("visit", ts, te, status, party, countries=[stated.country],
-                                            place=_city(stated), dates=dates))
+                if where is not None and party.name and party.country and party.country != where[0]:
+                    events.append(self.make("visit", ts, te, status, party, countries=[where[0]],
+                                            place=where[1], dates=dates))
         return events

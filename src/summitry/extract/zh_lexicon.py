@@ -34,6 +34,7 @@ SCHEMA: dict[str, Any] = {
         "triggers",
         "gathering_nouns",
         "meeting_nouns",
+        "ceremony_nouns",
         "international_markers",
         "status",
         "time_clause_ends",
@@ -97,6 +98,7 @@ SCHEMA: dict[str, Any] = {
         },
         "gathering_nouns": _CUES,
         "meeting_nouns": _CUES,
+        "ceremony_nouns": _CUES,
         "international_markers": _CUES,
         "status": {
             "type": "array",
@@ -353,6 +355,7 @@ class Lexicon:
             "(?<=[" + re.escape("".join(data["locatives_before_city"])) + "])(["
             + re.escape("".join(self.city_abbreviations)) + "])(?![津冀剧城郊东西南北港沪])")
         self.title_not_before = frozenset(data["title_not_before"])
+        self.ceremony_re = re.compile("了?(?:" + _alternation(data["ceremony_nouns"]) + ")")
         # 在巴塞罗那举行多边峰会: a gathering held, with its name (group 1) and noun (group 2)
         # (or 欧洲政治共同体领导人会议今天在埃里温举行: the name before the verb)
         nouns = _alternation(data["gathering_nouns"])
