@@ -6,7 +6,11 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test lint install install-dev bench clean
+.PHONY: demo test lint install install-dev web bench clean
+
+# the web app's scripts: bundled from frontend/ with npm and esbuild into the package's static/dist
+WEB_BUILT = src/summitry/web/static/dist/app.js
+WEB_SOURCES = $(wildcard frontend/src/*.js frontend/src/*/*.js) frontend/build.mjs frontend/package-lock.json
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +18,26 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	@$(MAKE) --no-print-directory web
 
 install-dev: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(MAKE) --no-print-directory web
+
+# Without npm everything but the web page's charts, map and graph works: say so and go on.
+web:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(WEB_BUILT); \
+	else \
+		echo "make: npm not found: the web app's page is not built (the CLI, the Python API and the JSON API work)." >&2; \
+		echo "make: install Node.js and npm (apt-get install npm), then run make install again." >&2; \
+	fi
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+$(WEB_BUILT): frontend/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd frontend && npm run --silent build
 
 demo: install
 	@mkdir -p $(OUT)
@@ -37,4 +58,4 @@ bench: install
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) .pytest_cache src/summitry/web/static/dist
