@@ -383,3 +383,19 @@ def test_postponement_and_cancellation_belong_to_their_own_phrase(engine):
     (ev,) = extract(engine, "The White House ruled out a meeting between Barack Obama and Raul Castro during the "
                             "US president's trip.", published="2016-03-15")
     assert brief(ev)[:4] == ("meeting", "cancelled", "Barack Obama", ("Raúl Castro",))
+
+
+def test_a_pronoun_of_an_opening_phrase_refers_to_the_subject_after_it(engine):
+    events = extract(engine, "Narendra Modi spoke on Sunday. During his two-day trip to Pakistan, Chinese President "
+                             "Xi Jinping will launch projects.", published="2015-04-19")
+    assert [(e.actor.name, e.countries) for e in events] == [("Xi Jinping", ["PAK"])]
+    (ev,) = extract(engine, "During his meeting with Chinese President Xi Jinping, Turkish President Recep Tayyip "
+                            "Erdogan said Turkey respects China.", published="2015-08-01")
+    assert brief(ev)[:4] == ("meeting", "occurred", "Recep Tayyip Erdoğan", ("Xi Jinping",))
+
+
+def test_his_after_a_meeting_is_the_subject_not_the_counterpart(engine):
+    events = extract(engine, "In 2013, Prime Minister Li Keqiang called on his Pakistani counterpart Asif Ali Zardari "
+                             "on his visit to Pakistan.", published="2015-04-19")
+    visit = next(e for e in events if e.type == "visit")
+    assert (visit.actor.name, visit.countries) == ("Li Keqiang", ["PAK"])

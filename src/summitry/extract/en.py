@@ -703,12 +703,20 @@ class EnglishRuleEngine:
         seen: set[str] = set()
         for ref in actor_refs:
             if ref.kind == "pronoun":
+                # "During his visit to Islamabad, Chinese President Xi Jinping announced ...": a
+                # pronoun in an opening phrase refers to the subject that follows it.
+                ahead = _cataphora(text, sent, ref, parties)
                 # "he" refers first to a person named earlier in the same sentence as a subject: not
-                # an object ("met with Putin"), nor the second of a pair ("Putin and Modi"), but the
-                # subject of a clause joined by ", and" ("..., and Wang Yi spent three days there").
+                # an object ("met with Putin", "called on his counterpart Zardari"), nor the second of
+                # a pair ("Putin and Modi"), but the subject of a clause joined by ", and" ("..., and
+                # Wang Yi spent three days there").
+                objects = _objects_of(text, s_triggers, parties)
                 before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")
-                          and not _OBJECT_BEFORE.search(text, max(sent.start, p.start - 12), p.start)]
-                if before:
+                          and not _OBJECT_BEFORE.search(text, max(sent.start, p.start - 12), p.start)
+                          and id(p) not in objects]
+                if ahead is not None:
+                    ref = ahead
+                elif before:
                     ref = before[-1]
             actor = self._resolve(ref, when, state)
             if actor is None and ref.kind in ("pronoun", "generic"):
@@ -1519,6 +1527,36 @@ def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict) -> tuple[int
             end = b_start
             break
     return start, end
+
+
+# An opening phrase with a possessive pronoun, before the subject: "During his visit to Islamabad, ".
+_OPENING_POSSESSIVE = re.compile(
+    r"\s*(?:During|On|In|At|After|Before|Following|Ahead of|Upon|Throughout|Since|Towards|To mark|For)\b"
+    r"[^,;.]{0,80}?\b(?:his|her|their)\b[^,;]{0,80}?,\s*(?:the\s+)?")
+
+
+def _cataphora(text: str, sent: Sentence, ref: PartyRef, parties: list[PartyRef]) -> PartyRef | None:
+    """The subject a pronoun of the sentence's opening phrase refers ahead to, or None."""
+    opening = _OPENING_POSSESSIVE.match(text, sent.start, sent.end)
+    if opening is None or not ref.start < opening.end():
+        return None
+    return next((p for p in parties if p.start >= opening.end() - 1 and p.kind in ("person", "unknown", "unnamed")
+                 and p.start - opening.end() <= 2), None)
+
+
+def _objects_of(text: str, triggers, parties: list[PartyRef]) -> set[int]:
+    """The parties that stand as the object of a meeting or call in the sentence ("met Putin", "called
+    on his counterpart Zardari"): the first party after the trigger, and those listed with it."""
+    out: set[int] = set()
+    for t in triggers:
+        if t.type not in ("meeting", "call") or t.target != "right":
+            continue
+        after = [p for p in parties if p.start >= t.end and p.kind != "pronoun"]
+        # ("met him in Beijing, and Putin said": the object is "him")
+        if after and not any(q.kind == "pronoun" and t.end <= q.start < after[0].start
+                             and text[q.start:q.end].lower() == "him" for q in parties):
+            out.update(id(p) for p in _coordinated_forward(text, after))
+    return out
 
 
 _QUOTE_MARKS = re.compile(r'["“”]')
