@@ -399,3 +399,32 @@ def test_his_after_a_meeting_is_the_subject_not_the_counterpart(engine):
                              "on his visit to Pakistan.", published="2015-04-19")
     visit = next(e for e in events if e.type == "visit")
     assert (visit.actor.name, visit.countries) == ("Li Keqiang", ["PAK"])
+
+
+def test_a_country_s_leadership_is_its_leader(engine):
+    events = extract(engine, "Chinese President Xi Jinping arrived in Islamabad on Monday. He met with Pakistan's "
+                             "top civilian and military leadership.", published="2015-04-20")
+    meeting = next(e for e in events if e.type == "meeting")
+    assert (meeting.actor.name, meeting.counterparts[0].name) == ("Xi Jinping", "Nawaz Sharif")
+
+
+def test_due_in_a_place_is_a_planned_visit_and_being_somewhere_takes_its_own_subject(engine):
+    (ev,) = extract(engine, "India's Prime Minister Narendra Modi is due in China next month.", published="2015-04-21")
+    assert brief(ev) == ("visit", "planned", "Narendra Modi", (), ("CHN",)) and ev.start == "2015-05-01"
+    (ev,) = extract(engine, "Amnesty asked John Kerry, who is in Beijing for talks, to visit a mosque.",
+                    published="2014-07-09")
+    assert (ev.actor.name, ev.countries) == ("John Kerry", ["CHN"])
+    assert extract(engine, "US President Barack Obama said a decision is expected in Iran.") == []
+
+
+def test_honorifics_belong_to_the_name_in_a_list_of_counterparts(engine):
+    events = extract(engine, "Pakistani Prime Minister Nawaz Sharif and President Mamnoon Hussain spoke. Chinese "
+                             "President Xi Jinping will spend two days holding talks with his counterpart Mamnoon "
+                             "Hussain, Mr Sharif and other ministers.", published="2015-04-19")
+    assert sorted(e.counterparts[0].name for e in events if e.type == "meeting") == ["Mamnoon Hussain", "Nawaz Sharif"]
+
+
+def test_one_trip_told_twice_in_a_sentence_is_one_record(engine):
+    (ev,) = extract(engine, "Australian Prime Minister Anthony Albanese is due in Shanghai and Beijing from Nov 4 to "
+                            "7, the first visit to China by an Australian leader since 2016.", published="2023-10-30")
+    assert (ev.status, ev.countries, ev.start) == ("planned", ["CHN"], "2023-11-04")

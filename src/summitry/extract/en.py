@@ -84,6 +84,13 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_PLANNED_TRIGGER = re.compile(r"\w+\s+(?:(?:also|now)\s+)?(?:due|expected|scheduled|slated|set)\b", re.IGNORECASE)
+# A trigger made of "to be" ("is in Moscow", "is due in Beijing") takes the subject standing right before
+# it, or before an aside ("Xi, who ..., is in Moscow").
+_BEING_TRIGGER = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,100},\s*|,?\s*who\s+)?(?:(?:also|now|currently|still|already)\s+)?\Z",
+                          re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Madame|Mister|Sir)\.?\s+\Z")
 _AFTER_VERB_STOP = re.compile(r"[,;:]|\b(?:after|before|because|since|when|while|as|and)\b", re.IGNORECASE)
 # A noun's object and an aside between commas, before the verb that says its status.
 _ASIDE = re.compile(r"[^,;.]{0,60},[^,;.]{1,70},")
@@ -301,6 +308,7 @@ class EnglishRuleEngine:
             for trig in s_triggers:
                 told_here.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
                                                   s_dates, state, published))
+            told_here = _once_per_sentence(told_here)
             events.extend(told_here)
             forums = [m for m in s_matches if m.kind == "forum"]
             if forums:  # after the sentence's own events: "the meeting" looks back to it from the next one
@@ -518,6 +526,9 @@ class EnglishRuleEngine:
                 used_offices.add(id(o))
             office = chain[-1].record if chain else None
             country, start = country_before(cursor) if chain else (None, pm.start)
+            honorific = None if chain else _HONORIFIC_BEFORE.search(text, max(0, pm.start - 9), pm.start)
+            if honorific:
+                start = honorific.start()  # "Mr Sharif": the honorific is part of the reference
             parties.append(PartyRef(
                 start=start, end=pm.end, kind="person", name=person.name,
                 country=person.country or country, office=_title(chain[-1]) if chain else None,
@@ -651,6 +662,8 @@ class EnglishRuleEngine:
                 _NAMING_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start) or any(
                     _NAMING_AFTER.match(text, c.end) for c in counterpart_refs[:1])):
             return []  # "what he called Obama's mad rush", "called Putin a thug": naming, not phoning
+        if _BEING_TRIGGER.match(text, trig.start):
+            actor_refs = [r for r in actor_refs if r.end <= trig.start and _SUBJECT_GAP.match(text, r.end, trig.start)]
         relative = None if trig.nominal else _RELATIVE_BEFORE.search(text, max(clause_start, trig.start - 30),
                                                                        trig.start)
         if relative is not None:
@@ -894,7 +907,7 @@ class EnglishRuleEngine:
         if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.IGNORECASE):
             return "speculated"
         spec = cue("speculated", *before)
-        plan = cue("planned", *before)
+        plan = cue("planned", *before) or _PLANNED_TRIGGER.match(text, trig.start, trig.end)
         if trig.nominal:
             attached = _NOMINAL_STATUS.match(text, after[0], after[1])
             aside = None if attached else _ASIDE.match(text, trig.end, min(sent.end, trig.end + 160))
@@ -1631,6 +1644,20 @@ def _distance(span, trig: Trigger) -> int:
     if span.start >= trig.end:
         return span.start - trig.end
     return 0
+
+
+def _once_per_sentence(told: list[Event]) -> list[Event]:
+    """One record per event a sentence tells: "Albanese is due in Beijing from Nov 4, the first visit
+    to China by an Australian leader since 2016" is one trip, as the first trigger tells it."""
+    seen: set[tuple] = set()
+    out = []
+    for ev in told:
+        key = (ev.type, ev.actor.key(), tuple(sorted(p.key() for p in ev.counterparts)), tuple(ev.countries),
+               ev.forum)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
 
 
 def _visits_by_actor(events: list[Event]) -> dict[str | None, list[Event]]:
