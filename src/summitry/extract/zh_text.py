@@ -21,14 +21,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from summitry.extract.text import bounded_spans
+
 # ![caption](file.jpg): the caption stays, the brackets and the target go.
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\n]*)\)")
 # [text](url): the text stays (images are masked first, so no ![ is left).
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 # Bare file names and web addresses say nothing about events.
-# (ASCII classes only: a \w run would also scan every run of Chinese characters.)
+# (ASCII classes only: a \w run would also scan every run of Chinese characters. A file name is
+# tried only from the start of a run of its characters: one that cannot end in an extension from
+# there cannot from any later character either, and trying each made a long run quadratic.)
 _FILE_OR_URL = re.compile(
-    r"https?://[!-~]+|www\.[!-~]+|[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf|html?)\b",
+    r"https?://[!-~]+|www\.[!-~]+|(?<![A-Za-z0-9_\-./])[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif|webp|svg|bmp|mp4|pdf|html?)\b",
     re.IGNORECASE,
 )
 # Markdown marks at the start of a line: headings, quotes, list bullets (possibly nested).
@@ -153,13 +157,13 @@ def split_sentences(text: str) -> list[Sentence]:
 
     def close(end: int) -> None:
         nonlocal start
-        s, e = start, end
-        while s < e and text[s] in _SPACE:
-            s += 1
-        while e > s and text[e - 1] in _SPACE:
-            e -= 1
-        if e > s:
-            sentences.append(Sentence(s, e, paragraph))
+        for s, e in bounded_spans(text, start, end):
+            while s < e and text[s] in _SPACE:
+                s += 1
+            while e > s and text[e - 1] in _SPACE:
+                e -= 1
+            if e > s:
+                sentences.append(Sentence(s, e, paragraph))
         start = end
 
     for m in _BOUNDARY.finditer(text):
