@@ -133,16 +133,25 @@ class Grammar:
             return None
         i = self._index[m.lastgroup]
         if m.end() > core:
-            res = self.rules[i].handler(m, ctx)
+            res = _handled(self.rules[i].handler, m, ctx)
             if res is not None:
                 return (res.end if res.end is not None else m.end()), res, self.rules[i].name
         # declined, or too short: the later rules may still read something here
         for j in range(i + 1, len(self.rules)):
             alone = self._alone[j].match(text, start)
             if alone is not None and alone.end() > core:
-                res = self.rules[j].handler(alone, ctx)
+                res = _handled(self.rules[j].handler, alone, ctx)
                 if res is not None:
                     return (res.end if res.end is not None else alone.end()), res, self.rules[j].name
+        return None
+
+
+def _handled(handler: Handler, m: re.Match, ctx: Context) -> Result | None:
+    """The handler's reading, declined when the date it would build is off the calendar (before
+    year 1 or after 9999: "前年" in a text of year 1), however the handler got there."""
+    try:
+        return handler(m, ctx)
+    except (ValueError, OverflowError):
         return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from summitry.time.interval import (
     Interval,
@@ -46,10 +46,10 @@ class Anchor:
         ref = self.ref
         if ref is None:
             return None
-        a = f(ref.start)
+        a = _on_calendar(f, ref.start)
         if ref.granularity == "day" or a is None:
             return a
-        b = f(ref.end)
+        b = _on_calendar(f, ref.end)
         if b is None or a == b:
             return a if b is not None else None
         return a.hull(b, coarser(coarser(a.granularity, b.granularity), ref.granularity))
@@ -88,7 +88,7 @@ class Anchor:
     def years(self) -> range:
         """Candidate years for an expression that leaves its year out."""
         assert self.ref is not None
-        return range(self.ref.start.year - 1, self.ref.end.year + 2)
+        return _calendar_years(self.ref.start.year - 1, self.ref.end.year + 1)
 
     def in_year(self, year: int | None, ryear: int | None, make: Callable[[int], Interval | None]) -> Interval | None:
         """``make`` in the year the text gives: written (``year``), relative to the publication
@@ -105,7 +105,7 @@ class Anchor:
             return None
         cands = [make(y) for y in self.years()]
         if not any(cands):  # 29 February: look as far as the leap years around
-            cands = [make(y) for y in range(self.ref.start.year - 4, self.ref.end.year + 5)]
+            cands = [make(y) for y in _calendar_years(self.ref.start.year - 4, self.ref.end.year + 4)]
         return self.pick(cands, weekday)
 
     def infer_month(self, make: Callable[[int, int], Interval | None],
@@ -117,7 +117,8 @@ class Anchor:
         y, m = shift_month(ref.start.year, ref.start.month, -1)
         cands = []
         while (y, m) <= shift_month(ref.end.year, ref.end.month, 1):
-            cands.append(make(y, m))
+            if MINYEAR <= y <= MAXYEAR:
+                cands.append(make(y, m))
             y, m = shift_month(y, m, 1)
         return self.pick(cands, weekday)
 
@@ -201,6 +202,21 @@ class Anchor:
                 return Interval(whole.start, r, gran)
             return Interval(r, whole.end, "vague" if unit == "year" else gran)
         return self.relative(f)
+
+
+def _calendar_years(first: int, last: int) -> range:
+    """The years from ``first`` to ``last`` that the calendar has (1 to 9999): a publication date
+    in year 1 has no year before it to look in."""
+    return range(max(first, MINYEAR), min(last, MAXYEAR) + 1)
+
+
+def _on_calendar(f: Callable[[date], Interval | None], day: date) -> Interval | None:
+    """``f(day)``, or None when the result would fall before year 1 or after 9999 ("10年前" in a
+    text of year 5)."""
+    try:
+        return f(day)
+    except (ValueError, OverflowError):
+        return None
 
 
 # Years a written year may stand for; a number outside them is a count or a code, not a year.
