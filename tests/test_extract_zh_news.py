@@ -222,3 +222,16 @@ def test_guests_listed_after_a_gathering_was_told_attend_it(engine):
 def test_laying_a_wreath_in_beijing_is_a_stay_in_china(engine):
     (visit,) = extract(engine, "6月16日下午，缅甸总统敏昂莱前往天安门广场，向人民英雄纪念碑敬献花圈。", "2026-06-16")
     assert (visit.type, visit.actor.country, visit.countries) == ("visit", "MMR", ["CHN"])
+
+
+def test_meetings_chained_on_a_visit_share_its_subject_and_country(engine):
+    text = ("全国人大常委会委员长赵乐际对哈萨克斯坦进行正式友好访问，在阿斯塔纳会见哈萨克斯坦总统托卡耶夫，"
+            "同议会上院议长阿希姆巴耶夫、下院议长科沙诺夫分别举行会谈。")
+    met = {(e.counterparts[0].name, e.counterparts[0].country) for e in extract(engine, text, "2026-05-27")
+           if e.type == "meeting"}
+    assert met == {("Kassym-Jomart Tokayev", "KAZ"), ("Maulen Ashimbayev", "KAZ"), ("科沙诺夫", "KAZ")}
+
+
+def test_one_after_another_keeps_the_day(engine):
+    events = extract(engine, "全国人大常委会委员长赵乐际6日在北京先后会见韩国总统李在明和芬兰总理奥尔波。", "2026-05-27")
+    assert {e.start for e in events} == {"2026-05-06"}

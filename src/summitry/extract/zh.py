@@ -51,7 +51,9 @@ _CLAUSE_BREAK_BEFORE = re.compile(r"[，,；;：:。！？!?][^，,；;：:。�
 # What stands right before a party that is an object, not a subject (同时任美国国务卿…, 会见了…).
 _OBJECT_LEAD = re.compile(
     r"(?:[同与跟向为给和及]|会见了?|会晤了?|接见了?|看望了?|邀请|致电)"
-    r"(?:时任|现任|前任|新任|候任|当选)?\s*$"
+    r"(?:时任|现任|前任|新任|候任|当选)?"
+    # an organ before a title of no country (同议会上院议长…): the party's title begins with it
+    r"(?:议会|国会|政府|联邦|国家|外交部|国防部|参议院|众议院|最高)?\s*$"
 )
 _LIST_JOINERS = ("、", "和", "及", "与", "以及", "同")
 _LATIN_GLOSS = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z .'\-]{1,60}?)\s*[)）]")
@@ -68,7 +70,7 @@ _LOCATIVE = ("在", "于", "赴", "前往", "抵达")
 _SINCE = re.compile(r"自(?:从)?[^，,；;：:]{1,30}?以来")
 # A day of the month with neither month nor year (21日): its month depends on the tense.
 _BARE_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[日号]")
-_AFTER_THAT = re.compile(r"后|以来")
+_AFTER_THAT = re.compile(r"(?<![先前随然最])后|以来")  # not 先后, 随后: those order events, they do not end a time clause
 # How many sentences back an attending verb without object (…等出席。) may find its gathering.
 _GATHERING_LOOKBACK = 3
 # How far after an attending verb its gathering may be named.
@@ -675,7 +677,11 @@ class ChineseRuleEngine:
                 party = self._person_party(person, when, title)
                 return _Slot(start, name_end, "party", (party,), party.country, person=person), i + 1
             if country is None:
-                return None, i + 1
+                # …会见哈萨克斯坦总统托卡耶夫，同议会上院议长阿希姆巴耶夫会谈: a foreign name after a
+                # title of no country is of the country the sentence named last
+                country = next((t.record.iso3 for t in reversed(tokens[:i]) if t.kind == "country"), None)
+                if country is None:
+                    return None, i + 1
             party = Party(name=name, country=country, office=title.title, level=title.level)
             state.unknown_people.setdefault(text[end : end + len(written)], party)
             return _Slot(start, name_end, "party", (party,), country), i + 1
@@ -1254,7 +1260,12 @@ class _Frame:
         separately = self.lex.separately_re.search(self.text, actor_slot.end, ts)
         if separately is not None:
             # 分别同A、B通电话, 先后会见A和B: one meeting or call with each of those named after the cue
-            together = [p for slot in slots if slot.end <= separately.start() for p in slot.parties]
+            # the subjects before the cue go together (赵乐际和韩正分别会见…); the objects of 同/与 before
+            # it, and those listed with them (同A、B分别举行会谈), are met each on their own
+            first_object = next((slot.start for slot in slots if slot is not actor_slot
+                                 and self.object_of_preposition(slot)), separately.start())
+            together = [p for slot in slots if slot.end <= min(first_object, separately.start())
+                        or slot is actor_slot for p in slot.parties]
             each = [p for p in parties if all(p is not q for q in together)]
             if together and each:
                 return [self.make(kind, ts, te, status, together[0], [*together[1:], p], countries, place)
