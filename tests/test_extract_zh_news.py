@@ -235,3 +235,8 @@ def test_meetings_chained_on_a_visit_share_its_subject_and_country(engine):
 def test_one_after_another_keeps_the_day(engine):
     events = extract(engine, "全国人大常委会委员长赵乐际6日在北京先后会见韩国总统李在明和芬兰总理奥尔波。", "2026-05-27")
     assert {e.start for e in events} == {"2026-05-06"}
+
+
+def test_a_year_in_a_gathering_s_name_dates_nothing(engine):
+    (attend,) = extract(engine, "李强在天津出席2026年夏季达沃斯论坛开幕式并致辞。", "2026-06-24")
+    assert attend.precision != "year"

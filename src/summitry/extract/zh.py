@@ -1015,6 +1015,8 @@ class _Frame:
         hi = bisect.bisect_left(state.date_starts, self.sent.end)
         inside = [s for s in state.dates[lo:hi] if s.end <= self.sent.end]
         own_clause = self.clause_of(ts)[0]
+        inside = [s for s in inside if not (s.interval.precision == "year"
+                                            and self.lex.year_of_gathering_re.match(self.text, s.end))]
         for span in reversed(inside):
             if span.end > ts:
                 continue

@@ -355,6 +355,9 @@ class Lexicon:
             "(?<=[" + re.escape("".join(data["locatives_before_city"])) + "])(["
             + re.escape("".join(self.city_abbreviations)) + "])(?![津冀剧城郊东西南北港沪])")
         self.title_not_before = frozenset(data["title_not_before"])
+        # 2026年夏季达沃斯论坛, 2026年年会: a year that is part of a gathering's name dates nothing
+        self.year_of_gathering_re = re.compile(
+            "[^，,。；;、\\s在举召于将是]{0,12}?(?:" + _alternation(data["gathering_nouns"]) + ")")
         self.ceremony_re = re.compile("了?(?:" + _alternation(data["ceremony_nouns"]) + ")")
         # 在巴塞罗那举行多边峰会: a gathering held, with its name (group 1) and noun (group 2)
         # (or 欧洲政治共同体领导人会议今天在埃里温举行: the name before the verb)
