@@ -24,6 +24,8 @@ EXTRACT_EXAMPLE = """examples:
   summitry extract examples/corpus.jsonl -o events.jsonl
   summitry extract article.txt page.html --no-merge
   summitry extract ../shared/corpus/seeds.jsonl | jq .type
+  summitry extract news.jsonl --engine llm --llm-base-url http://127.0.0.1:8000/v1 --llm-model qwen2.5-7b-instruct
+  SUMMITRY_LLM_API_KEY=... summitry extract news.jsonl --engine hybrid --llm-config llm.toml --llm-budget 200000
 """
 
 EVAL_EXAMPLE = """example:
@@ -58,22 +60,41 @@ def _report_skipped(errors) -> int:
     return 0
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _extract(args: argparse.Namespace, docs) -> tuple[list | None, int]:
+    """The events of ``docs`` by the engine the options name, and the exit status so far: 1 when a
+    document could not be read this time (the engine's summary says why), 2 when the engine can read
+    nothing (its error is printed)."""
+    import warnings
+
+    from summitry.extract import DocumentsNotRead, EngineUnavailable, UnknownEngine
+    from summitry.extract.llm.options import engine_run
     from summitry.pipeline import extract_events
 
+    try:
+        with engine_run(args, len(docs)) as run, warnings.catch_warnings():
+            warnings.simplefilter("ignore", DocumentsNotRead)  # the engine's summary reports them
+            events = extract_events(docs, merge=not args.no_merge, engine=args.engine)
+    except (EngineUnavailable, UnknownEngine) as e:
+        print(f"summitry: {e}", file=sys.stderr)
+        return None, 2
+    return events, 1 if run is not None and run.not_read else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
     docs, errors = _read_documents(args.inputs)
-    events = extract_events(docs, merge=not args.no_merge, engine=args.engine)
+    events, status = _extract(args, docs)
+    if events is None:
+        return status
     with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as out:
         for ev in events:
             out.write(ev.to_json() + "\n")
     if args.output:
         print(f"summitry: {len(events)} events from {len(docs)} documents -> {args.output}", file=sys.stderr)
-    return _report_skipped(errors)
+    return max(status, _report_skipped(errors))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from summitry.evaluate import score, scored_documents
-    from summitry.pipeline import extract_events
 
     try:
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
@@ -86,7 +107,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     # reports cannot join the scored documents' events either.
     scored = scored_documents(gold, only)
     docs = [d for d in docs if d.id in scored]
-    events = extract_events(docs, merge=not args.no_merge, engine=args.engine)
+    events, status = _extract(args, docs)
+    if events is None:
+        return status
     result = score(gold, [ev.to_dict() for ev in events], only)
     if args.json:
         print(json.dumps(result.figures))
@@ -95,7 +118,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print("missed:", *result.misses, sep="\n  ")
             print("spurious:", *result.spurious, sep="\n  ")
         print("\n".join(result.lines()))
-    return _report_skipped(errors)
+    return max(status, _report_skipped(errors))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -106,6 +129,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from summitry.extract.llm.options import add_engine_options
+
     parser = argparse.ArgumentParser(
         prog="summitry",
         description="Diplomatic events (visits, meetings, summits, calls) from news in English and Chinese.",
@@ -124,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--no-merge", action="store_true", help="one record per mention: do not fuse reports")
-    p.add_argument("--engine", help="extraction engine by name (default: the rules engine of each language)")
+    add_engine_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("eval", help="extract and score against a gold file",
@@ -138,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     p.add_argument("--docs", help="comma-separated document ids: score these documents only")
     p.add_argument("--no-merge", action="store_true", help="score unfused records")
-    p.add_argument("--engine", help="extraction engine by name")
+    add_engine_options(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the event record",

@@ -6,14 +6,21 @@ An engine reads one ``Document`` and returns events that each carry exactly one
 documents. Engines are found by language through the ``summitry.engines`` entry
 point group, so a statistical or LLM engine can be installed as a plug-in
 without touching fusion or the store.
+
+An engine that reads many documents at once (the LLM engine sends requests concurrently) also
+provides ``extract_many(docs)``, yielding each document with its events in order; an engine that
+cannot read a document this time (its server is down, its budget spent) yields a
+``DocumentNotRead`` for it instead, and the document is reported, never stored as read.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.metadata import entry_points
+from itertools import groupby
 from typing import Protocol, runtime_checkable
 
 from summitry.records import Document, Event, Party
@@ -37,6 +44,18 @@ class Engine(Protocol):
 
 class UnknownEngine(LookupError):
     pass
+
+
+class EngineUnavailable(RuntimeError):
+    """An engine can read nothing in this run (it is misconfigured, or its server refuses it)."""
+
+
+class DocumentNotRead(Exception):
+    """An engine could not read a document this time; the message says why."""
+
+
+class DocumentsNotRead(UserWarning):
+    """Warned by ``extract_documents`` when documents were left out (``DocumentNotRead``)."""
 
 
 def available_engines() -> dict[str, type]:
@@ -71,16 +90,58 @@ def _engine(lang: str, name: str | None, kb_extra: str) -> Engine:
     raise UnknownEngine(f"no extraction engine reads language {lang!r}")
 
 
+def _after_engine(doc: Document, events: list[Event]) -> list[Event]:
+    """What every engine's events go through before fusion, whichever engine found them."""
+    return events
+
+
 def extract_document(doc: Document, engine: str | None = None) -> list[Event]:
     """Per-mention events of one document, with its language already known."""
     lang = doc.lang or "en"
-    return engine_for(lang, engine).extract(doc)
+    return _after_engine(doc, engine_for(lang, engine).extract(doc))
+
+
+def extract_each(docs: Iterable[Document], engine: str | None = None, *, catch: bool = False
+                 ) -> Iterator[tuple[Document, list[Event] | Exception]]:
+    """Each document with its per-mention events, in order; a ``DocumentNotRead`` in place of the
+    events of a document the engine could not read. Consecutive documents of one engine that reads
+    many at once go to it together. ``catch``: an engine's error on one document is yielded in
+    place of its events too, so that one bad document does not stop the others."""
+    def engine_of(doc: Document) -> Engine:
+        return engine_for(doc.lang or "en", engine)
+
+    for eng, run in groupby(docs, key=engine_of):
+        if hasattr(eng, "extract_many"):
+            for doc, result in eng.extract_many(list(run)):
+                yield doc, result if isinstance(result, Exception) else _after_engine(doc, result)
+            continue
+        for doc in run:
+            try:
+                yield doc, _after_engine(doc, eng.extract(doc))
+            except DocumentNotRead as exc:
+                yield doc, exc
+            except EngineUnavailable:
+                raise
+            except Exception as exc:
+                if not catch:
+                    raise
+                yield doc, exc
 
 
 def extract_documents(docs: Iterable[Document], engine: str | None = None) -> list[Event]:
+    """Per-mention events of every document; documents the engine could not read are left out with
+    a warning (the command line reports them through the engine's own summary)."""
     events: list[Event] = []
-    for doc in docs:
-        events.extend(extract_document(doc, engine))
+    not_read: list[tuple[str, Exception]] = []
+    for doc, result in extract_each(docs, engine):
+        if isinstance(result, Exception):
+            not_read.append((doc.id, result))
+        else:
+            events.extend(result)
+    if not_read:
+        doc_id, reason = not_read[0]
+        warnings.warn(f"{len(not_read)} document(s) not read, the first {doc_id}: {reason}", DocumentsNotRead,
+                      stacklevel=2)
     return events
 
 

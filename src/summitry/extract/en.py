@@ -319,6 +319,12 @@ class EnglishRuleEngine:
             self._update_state(sent, si, parties, s_dates, state, told_here)
         return _hosts_from_visits(_consolidate_regions(events, self.kb))
 
+    def trigger_spans(self, doc: Document) -> list[tuple[int, int]]:
+        """Where the lexicon's event triggers stand in ``doc.text``, whether or not they became
+        events (the hybrid engine sends the model the ones that did not)."""
+        text = doc.text
+        return [(t.start, t.end) for t in self._find_triggers(text, self._candidate_words(text))]
+
     # ------------------------------------------------------------------ lexical layer
     def _candidate_words(self, text: str) -> list[tuple[int, str]]:
         """The words of ``text`` (as ``_words`` gives them) at which a trigger, title or cue may start."""

@@ -241,6 +241,17 @@ class ChineseRuleEngine:
             self._read_sentence(state, sent, in_sentence, kb_matches)
         return state.events
 
+    def trigger_spans(self, doc: Document) -> list[tuple[int, int]]:
+        """Where the lexicon's event triggers stand in ``doc.text`` (the simplified, masked text has
+        the same offsets), whether or not they became events."""
+        if not doc.text:
+            return []
+        lex = self.lex
+        text = self.converter.convert(mask_markup(doc.text, lex.credit_lines, lex.caption_labels))
+        found = [(m.start(), m.end()) for m in lex.trigger_re.finditer(text)]
+        found += [(m.start(), m.end()) for m in lex.visit_abbr_re.finditer(text)]
+        return sorted(found)
+
     def _abbreviations(self, matches: list[Any]) -> dict[str, str]:
         """The lexicon's country abbreviations as this document means them: a character stands for
         the one country named in full in the document whose name starts with it, when the document

@@ -41,9 +41,11 @@ class Store:
 
     def ingest(self, documents: Iterable[Document], *, extract: Extractor | None = None,
                fuse: Fuser | None = None, batch_size: int = 200,
-               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-        """Store ``documents``; each batch of ``batch_size`` documents is one transaction."""
-        return Ingestor(self.db, extract, fuse, batch_size).ingest(documents, progress)
+               progress: Callable[[IngestReport], None] | None = None, engine: str | None = None) -> IngestReport:
+        """Store ``documents``; each batch of ``batch_size`` documents is one transaction. ``engine``
+        names the extraction engine (default: the rules of each language); ``extract`` replaces
+        extraction altogether."""
+        return Ingestor(self.db, extract, fuse, batch_size, engine=engine).ingest(documents, progress)
 
     def close(self) -> None:
         self.db.close()

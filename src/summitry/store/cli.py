@@ -30,6 +30,8 @@ def _add_output(p: argparse.ArgumentParser, formats: tuple[str, ...], evidence: 
 
 
 def register(subparsers) -> None:
+    from summitry.extract.llm.options import add_engine_options
+
     p = subparsers.add_parser(
         "ingest", help="extract, fuse and store documents (idempotent, transactional)",
         description="Extract events from documents, fuse them with what the database holds, and store "
@@ -37,12 +39,14 @@ def register(subparsers) -> None:
                     "same content is skipped; a changed one replaces its mentions and is fused again.",
         epilog="examples:\n  summitry ingest ../shared/corpus/seeds.jsonl\n"
                "  summitry ingest articles/ --db team.duckdb\n"
+               "  summitry ingest feed.jsonl --engine hybrid --llm-base-url http://127.0.0.1:8000/v1 --llm-model NAME\n"
                "  summitry ingest feed.jsonl --db postgresql://summitry@localhost:5433/summitry",
         formatter_class=_RAW)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines, text or HTML files, or directories")
     _add_db(p)
     p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
     p.add_argument("--progress", action="store_true", help="report each committed batch on stderr")
+    add_engine_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser(
@@ -199,13 +203,15 @@ def _write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, eviden
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from summitry.cli import _read_documents, _report_skipped
+    from summitry.extract import EngineUnavailable, UnknownEngine
+    from summitry.extract.llm.options import engine_run
 
     docs, errors = _read_documents(args.inputs)
     try:
-        with _open(args, read_only=False) as store:
-            report = store.ingest(docs, batch_size=max(1, args.batch_size),
+        with engine_run(args, len(docs)), _open(args, read_only=False) as store:
+            report = store.ingest(docs, batch_size=max(1, args.batch_size), engine=args.engine,
                                   progress=_print_progress(len(docs)) if args.progress else None)
-    except StoreError as exc:
+    except (StoreError, EngineUnavailable, UnknownEngine) as exc:
         return _fail(str(exc))
     for message in report.errors:
         print(f"summitry: skipped {message}", file=sys.stderr)

@@ -39,6 +39,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from summitry.extract import DocumentNotRead
 from summitry.fuse import STAY_SLACK
 from summitry.records import Document, Event
 from summitry.store.backends import Backend
@@ -231,11 +232,6 @@ def content_hash(doc: Document) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def default_extractor() -> Extractor:
-    from summitry.extract import extract_document
-    return extract_document
-
-
 def _fuse_with_sources(fuser: Fuser, events: list[Event], published: Mapping[str, str | None]
                        ) -> list[tuple[Event, list[int] | None]]:
     """The fused events and, when the fuser is summitry's own, the positions of the reports each
@@ -256,9 +252,10 @@ class Ingestor:
     """Writes documents into a store; ``extract`` and ``fuse`` default to the project's own."""
 
     def __init__(self, backend: Backend, extract: Extractor | None = None, fuse: Fuser | None = None,
-                 batch_size: int = 200):
+                 batch_size: int = 200, engine: str | None = None):
         self.db = backend
-        self.extract = extract or default_extractor()
+        self.extract = extract  # None: summitry.extract with ``engine``, a batch at a time
+        self.engine = engine
         self.fuse = fuse or default_fuser()
         self.batch_size = batch_size
         self._decoded: dict[str, dict[str, Event]] = {}  # doc id -> mention id -> mention event
@@ -286,17 +283,20 @@ class Ingestor:
         hashes = {d.id: content_hash(d) for d in latest.values()}
         stored = dict(self.db.rows("SELECT id, content_hash FROM documents WHERE id = ANY(?)", [list(latest)]))
         report.unchanged += len(docs) - len(latest)
-        changed: list[tuple[Document, list[Event]]] = []
+        todo: list[Document] = []
         for doc_id, doc in latest.items():
             if stored.get(doc_id) == hashes[doc_id]:
                 report.unchanged += 1
-                continue
-            try:
-                events = self.extract(doc)
-            except Exception as exc:  # noqa: BLE001  (one bad document must not stop the others)
-                report.errors.append(f"document {doc_id}: extraction failed: {type(exc).__name__}: {exc}")
-                continue
-            changed.append((doc, events))
+            else:
+                todo.append(doc)
+        changed: list[tuple[Document, list[Event]]] = []
+        for doc, result in self._extract_each(todo):
+            if isinstance(result, DocumentNotRead):  # not stored: a later run reads it
+                report.errors.append(f"document {doc.id}: not read: {result}")
+            elif isinstance(result, Exception):
+                report.errors.append(f"document {doc.id}: extraction failed: {type(result).__name__}: {result}")
+            else:
+                changed.append((doc, result))
         if not changed:
             return
         try:
@@ -310,6 +310,20 @@ class Ingestor:
                 report.replaced += 1
             else:
                 report.added += 1
+
+    def _extract_each(self, docs: list[Document]) -> Iterable[tuple[Document, list[Event] | Exception]]:
+        """Each document with its events, or the error that kept it from being read; one bad document
+        does not stop the others."""
+        if self.extract is None:
+            from summitry.extract import extract_each
+
+            yield from extract_each(docs, self.engine, catch=True)
+            return
+        for doc in docs:
+            try:
+                yield doc, self.extract(doc)
+            except Exception as exc:  # noqa: BLE001  (one bad document must not stop the others)
+                yield doc, exc
 
     def _mention_events(self, ids: list[str], changed_docs: set[str]) -> dict[str, Event]:
         """The mention events ``ids`` (sorted), decoded. Decoded ones are kept between batches, by
