@@ -240,3 +240,13 @@ def test_one_after_another_keeps_the_day(engine):
 def test_a_year_in_a_gathering_s_name_dates_nothing(engine):
     (attend,) = extract(engine, "李强在天津出席2026年夏季达沃斯论坛开幕式并致辞。", "2026-06-24")
     assert attend.precision != "year"
+
+
+def test_a_visitor_received_where_the_sentence_places_the_meeting_visited_there(engine):
+    events = extract(engine, "俄罗斯总统普京30日在克里姆林宫会见到访的伊朗议长卡利巴夫。", "2026-01-31")
+    assert ("visit", "IRN", ("RUS",)) in {(e.type, e.actor.country, tuple(e.countries)) for e in events}
+
+
+def test_a_full_name_is_known_by_its_surname(engine):
+    events = extract(engine, "国家主席习近平举行仪式，欢迎塞尔维亚共和国总统阿莱克桑达尔·武契奇对我国进行国事访问。")
+    assert {p.name for e in events for p in [e.actor, *e.counterparts]} == {"Xi Jinping", "Aleksandar Vučić"}

@@ -665,7 +665,11 @@ class ChineseRuleEngine:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.kind == "named" and _joins(text, end, nxt.start, 1):
             return _Slot(start, nxt.end, "party", (nxt.record,), nxt.record.country), i + 2
-        if nxt is not None and nxt.kind in ("person", "surname") and _joins(text, end, nxt.start, 1):
+        if nxt is not None and nxt.kind in ("person", "surname") and (
+            _joins(text, end, nxt.start, 1)
+            # 总统阿莱克桑达尔·武契奇: a given name the knowledge base does not list before a surname it does
+            or self.lex.given_name_re.fullmatch(text, end, nxt.start)
+        ):
             person = self._pick(nxt.record, when, country, title)
             party = self._person_party(person, when, title)
             return _Slot(start, nxt.end, "party", (party,), party.country, person=person), i + 2
@@ -684,6 +688,12 @@ class ChineseRuleEngine:
                 person = self.kb.person(gloss.group(1))
                 name = gloss.group(1) if person is None else name
                 name_end = gloss.end()
+            if person is None and re.search(r"[·•]", written):
+                # 阿莱克桑达尔·武契奇: the knowledge base may know the surname the news usually writes alone
+                known = self.kb.person(re.split(r"[·•]", written)[-1])
+                known = self._pick(known, when, country, title) if known is not None else None
+                if known is not None and (country is None or known.country == country):
+                    person = known
             if person is not None:
                 party = self._person_party(person, when, title)
                 return _Slot(start, name_end, "party", (party,), party.country, person=person), i + 1
@@ -1161,6 +1171,11 @@ class _Frame:
             dests = [s for s in self.locs if s.end <= ts and _joins(text, s.end, ts, 1)][-1:]
         if not dests and where == "either":
             dests = [s for s in self.locs if s.end <= ts][-1:]
+        if not dests and self.relative_head(te) is not None:
+            # 在克里姆林宫会见到访的…拉里贾尼: a visitor received where the sentence places the meeting
+            hosts = [s for s in self.locs if s.end <= ts and s.country]
+            if hosts:
+                dests = hosts[-1:]
         if not dests:
             for a, b in self.invitations:
                 inviter = [p for p in self.parties if a <= p.start and p.end <= b and p.country]

@@ -346,6 +346,7 @@ class Lexicon:
         self.same_day_re = re.compile(_alternation(data["same_day_references"]))
         translit = re.escape("".join(data["transliteration_chars"].split()))
         self.foreign_name_re = re.compile("[" + translit + "]{2,16}")
+        self.given_name_re = re.compile("[" + translit + "]{1,12}[·•]")
         self.name_stop_chars = frozenset(data["name_stop_chars"])
         self.party_countries: dict[str, str] = dict(data["party_countries"])
         self.party_country_re = re.compile(_alternation(self.party_countries))
