@@ -84,6 +84,24 @@ def test_cors_allows_only_the_configured_origins(readers):
         "/api/stats", headers={"origin": "https://analyst.example"}).headers
 
 
+def test_answers_are_kept_for_a_snapshot_and_never_given_for_newer_data(tmp_path, db):
+    path = tmp_path / "kept.duckdb"
+    path.write_bytes(db.read_bytes())
+    readers = open_readers(path, refresh_seconds=0)
+    try:
+        app = create_app(readers)
+        web = TestClient(app)
+        first = web.get("/api/stats")
+        again = web.get("/api/stats")
+        assert again.json() == first.json() and again.headers["etag"] == first.headers["etag"]
+        with open_store(path) as store:   # another writer adds a document
+            store.ingest([doc("more", TOUR[:1], published="2023-01-01")], extract=line_extractor)
+        readers.reload()
+        assert web.get("/api/stats").json()["totals"]["documents"] == first.json()["totals"]["documents"] + 1
+    finally:
+        readers.close()
+
+
 def test_a_loopback_server_answers_only_to_loopback_host_names(readers):
     web = client(readers, allowed_hosts=loopback_hosts("127.0.0.1"))
     for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765", "localhost"):

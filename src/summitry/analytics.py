@@ -217,6 +217,17 @@ def filtered_events(store: Store, query: EventFilter, sort: str | None = None) -
     return store.db.query(f"SELECT {EVENT_COLUMNS} FROM events{where}{order_by(sort)}", params)
 
 
+def event_page(store: Store, query: EventFilter, sort: str | None, offset: int, limit: int
+               ) -> tuple[int, list[tuple[str, str]]]:
+    """How many events ``query`` matches, and the (id, stored JSON record) of one page of them."""
+    where, params = query.where(store)
+    rows = store.db.rows(f"SELECT id, record, COUNT(*) OVER () FROM events{where}{order_by(sort)} LIMIT ? OFFSET ?",
+                         [*params, limit, offset])
+    if rows:
+        return rows[0][2], [(i, r) for i, r, _ in rows]
+    return store.db.rows(f"SELECT COUNT(*) FROM events{where}", params)[0][0], []
+
+
 def event_records(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """The full ``summitry-event/1`` records of ``ids``, in that order."""
     found = dict(store.db.rows("SELECT id, record FROM events WHERE id = ANY(?)", [list(ids)]))

@@ -58,6 +58,10 @@ def _all_records(store, table) -> list[dict[str, Any]]:
 def list_events(request: Request, filters: Filter, sort: Sort = None, limit: Limit = DEFAULT_LIMIT,
                 offset: Offset = 0, evidence: EvidenceFlag = False, format: ExportFormat = "json") -> Response:
     with reader(request) as store:
+        if format == "json" and not evidence:
+            total, page = analytics.event_page(store, filters, sort, offset, limit)
+            return json_response({"total": total, "offset": offset, "limit": limit},
+                                 raw={"events": "[" + ",".join(record for _, record in page) + "]"})
         table = analytics.filtered_events(store, filters, sort)
         if format != "json":
             return events_file(_all_records(store, table), format, "summitry-events")

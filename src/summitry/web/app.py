@@ -29,7 +29,7 @@ from summitry import __version__
 from summitry.analytics import QueryError
 from summitry.store import Store, StoreError
 from summitry.web import api_events, api_views, models
-from summitry.web.http import BodyTooLarge, ConditionalGet, Cors, Guard, send_error
+from summitry.web.http import AnswerCache, BodyTooLarge, ConditionalGet, Cors, Guard, send_error
 from summitry.web.params import QueryProblem, checked_query
 from summitry.web.readers import Readers, Unavailable
 from summitry.web.responses import NotFound, json_response
@@ -97,13 +97,14 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None = None,
                cors_origins: Iterable[str] = (), token: str | None = None, static_dir: Path | None = None,
-               gzip_level: int = 5) -> FastAPI:
+               gzip_level: int = 5, cache_bytes: int = 64 << 20) -> FastAPI:
     """The application serving ``readers`` (see ``summitry.web.readers``; an open ``Store`` is served
     through one connection, for tests and scripts).
 
     ``allowed_hosts`` the Host names it answers (None: any); ``cors_origins`` the origins allowed
     to read it from other pages; ``token`` enables the write endpoints (corrections) for clients
-    that send it as a bearer token.
+    that send it as a bearer token; ``cache_bytes`` bounds the answers kept while the data cannot
+    change (a DuckDB snapshot; see ``summitry.web.http.AnswerCache``), 0 keeps none.
     """
     if isinstance(readers, Store):
         readers = SingleStore(readers)
@@ -177,6 +178,7 @@ def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None 
     # the ASGI layers, innermost first (see summitry.web.http)
     app.add_middleware(ConditionalGet)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=gzip_level)
+    app.add_middleware(AnswerCache, generation=readers.generation, max_bytes=cache_bytes)
     cors = list(cors_origins)
     if cors:
         app.add_middleware(Cors, allow_origins=cors, allow_methods=["GET", "HEAD", "POST", "DELETE"],

@@ -41,6 +41,9 @@ def register(subparsers) -> None:
                    help="close a kept-alive connection idle this long (default 5)")
     p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
                    help="close a connection whose request head is not complete after this long (default 10)")
+    p.add_argument("--cache-mb", type=float, default=64.0, metavar="MB",
+                   help="memory for answers kept while a DuckDB snapshot is served (default 64; 0: none). "
+                        "PostgreSQL answers are never kept: others may change the data at any time")
     p.set_defaults(func=cmd_serve)
 
 
@@ -71,7 +74,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         origins = [*args.cors_origin, *(o.strip() for o in os.environ.get("SUMMITRY_CORS_ORIGINS", "").split(",")
                                         if o.strip())]
         token = os.environ.get("SUMMITRY_API_TOKEN") or None
-        app = create_app(readers, allowed_hosts=hosts or None, cors_origins=origins, token=token)
+        app = create_app(readers, allowed_hosts=hosts or None, cors_origins=origins, token=token,
+                         cache_bytes=int(args.cache_mb * (1 << 20)))
         try:
             server = Server(app, args.host, args.port, quiet=args.quiet, idle_timeout=args.idle_timeout,
                             header_timeout=args.header_timeout)

@@ -88,7 +88,7 @@ class Guard:
 
         async def send_secured(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
             await send(message)
 
         length = len(scope.get("raw_path") or scope["path"].encode("utf-8")) + len(scope.get("query_string", b""))
@@ -194,6 +194,97 @@ class ConditionalGet:
             await send({"type": "http.response.body", "body": body})
 
         await self.app(scope, receive, buffered)
+
+
+# --- answers kept for an unchanging snapshot -------------------------------------------------------
+
+class AnswerCache:
+    """Keeps the answers to GET /api/... for as long as the data they come from cannot change.
+
+    ``generation()`` names the data the app reads now (a DuckDB snapshot; see
+    ``Readers.generation``), or None when it may change at any time (PostgreSQL): then nothing is
+    kept. An answer is kept with its encoding (gzip or not), its ETag and its headers, under the
+    path, the query string and the generation, so an answer from older data is never given for
+    newer; the least recently used go first past ``max_bytes``.
+    """
+
+    def __init__(self, app: ASGIApp, generation, max_bytes: int = 64 << 20):
+        from collections import OrderedDict
+
+        self.app = app
+        self.generation = generation
+        self.max_bytes = max_bytes
+        self.kept: OrderedDict[tuple, tuple[Message, bytes]] = OrderedDict()
+        self.size = 0
+        self.hits = self.misses = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/api/")
+                or self.max_bytes <= 0):
+            await self.app(scope, receive, send)
+            return
+        generation = self.generation()
+        if generation is None:
+            await self.app(scope, receive, send)
+            return
+        headers = scope["headers"]
+        gzip_ok = any(k == b"accept-encoding" and b"gzip" in v for k, v in headers)
+        key = (generation, scope["path"], scope.get("query_string", b""), gzip_ok)
+        found = self.kept.get(key)
+        if found is not None:
+            self.hits += 1
+            self.kept.move_to_end(key)
+            start, body = found
+            if_none_match = next((v for k, v in headers if k == b"if-none-match"), None)
+            tag = next((v for k, v in start["headers"] if k == b"etag"), None)
+            if if_none_match is not None and tag is not None and _matches(if_none_match, tag):
+                kept = [(k, v) for k, v in start["headers"] if k not in (b"content-length", b"content-type",
+                                                                       b"content-encoding")]
+                await send({"type": "http.response.start", "status": 304, "headers": kept})
+                await send({"type": "http.response.body", "body": b""})
+                return
+            await send({**start, "headers": list(start["headers"])})
+            await send({"type": "http.response.body", "body": body})
+            return
+        self.misses += 1
+        # a request that carried If-None-Match may be answered 304: ask for the whole answer to keep it
+        asked = [(k, v) for k, v in headers if k != b"if-none-match"]
+        conditional = next((v for k, v in headers if k == b"if-none-match"), None)
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            if start["status"] == 200:
+                self._store(key, start, body)
+            tag = next((v for k, v in start["headers"] if k == b"etag"), None)
+            if start["status"] == 200 and conditional is not None and tag is not None and _matches(conditional, tag):
+                kept = [(k, v) for k, v in start["headers"] if k not in (b"content-length", b"content-type",
+                                                                       b"content-encoding")]
+                await send({"type": "http.response.start", "status": 304, "headers": kept})
+                await send({"type": "http.response.body", "body": b""})
+                return
+            await send({**start, "headers": list(start["headers"])})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app({**scope, "headers": asked}, receive, keep)
+
+    def _store(self, key: tuple, start: Message, body: bytes) -> None:
+        size = len(body) + 512
+        if size > self.max_bytes // 8:
+            return
+        self.kept[key] = (start, body)
+        self.size += size
+        while self.size > self.max_bytes:
+            _, (_, old) = self.kept.popitem(last=False)
+            self.size -= len(old) + 512
 
 
 # --- the HTTP protocol ---------------------------------------------------------------------------

@@ -68,6 +68,11 @@ class Readers:
     def changed(self) -> None:
         """This process has just written the store."""
 
+    def generation(self) -> object | None:
+        """An id of what the readers read now when it cannot change under them (a DuckDB snapshot),
+        so that answers may be kept for it; None when others may change it at any time."""
+        return None
+
     def health(self) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -90,9 +95,10 @@ class _ConnectionBackend(DuckDBBackend):
 
 @dataclass
 class _Snapshot:
-    conn: Any                      # the in-memory database's first connection
+    conn: Any                      # the first connection to the snapshot (read-only)
     signature: tuple
     loaded_at: float
+    serial: int
     threads: threading.local = field(default_factory=threading.local)
 
     def connection(self):
@@ -165,10 +171,11 @@ class DuckDBSnapshots(Readers):
             copy.unlink(missing_ok=True)
             raise
         conn.close()  # lets go of the file: writers may open it now
-        reading = duckdb.connect(str(copy), read_only=True)
+        # one thread per query: requests run in parallel, and small queries gain nothing from more
+        reading = duckdb.connect(str(copy), read_only=True, config={"threads": 1})
         # the copy's directory entry goes now: the connections keep it open as long as they live
         copy.unlink()
-        return _Snapshot(reading, signature, time.time())
+        return _Snapshot(reading, signature, time.time(), self._serial)
 
     def _maybe_reload(self) -> None:
         now = time.monotonic()
@@ -204,6 +211,10 @@ class DuckDBSnapshots(Readers):
 
     def changed(self) -> None:
         self.reload()
+
+    def generation(self) -> object | None:
+        self._maybe_reload()
+        return self._snapshot.serial
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
