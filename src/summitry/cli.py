@@ -18,7 +18,8 @@ from pathlib import Path
 from summitry import __version__
 
 # Stage modules that add commands of their own, in the order --help lists them.
-COMMAND_MODULES = ("summitry.store.cli", "summitry.kb.cli", "summitry.time.cli", "summitry.web.cli")
+COMMAND_MODULES = ("summitry.store.cli", "summitry.store.corrections_cli", "summitry.kb.cli", "summitry.time.cli",
+                   "summitry.web.cli")
 
 EXTRACT_EXAMPLE = """examples:
   summitry extract examples/corpus.jsonl -o events.jsonl

@@ -43,6 +43,7 @@ from summitry.extract import DocumentNotRead
 from summitry.fuse import STAY_SLACK
 from summitry.records import Document, Event
 from summitry.store.backends import Backend
+from summitry.store.corrections import apply_corrections
 from summitry.store.intervals import DisjointSets, chain
 
 # decoded mention events kept between batches (a few hundred MB at most)
@@ -346,6 +347,8 @@ class Ingestor:
         changes = self._replace_mentions(changed, hashes, report)
         part = self._part(changes)
         report.events += self._fuse_again(part, set(doc_ids))
+        # analysts' corrections outlive every re-fusion: they are applied again over its events
+        apply_corrections(self.db, part)
 
     def _replace_mentions(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
                           report: IngestReport) -> list[FusionPlace]:
@@ -360,7 +363,7 @@ class Ingestor:
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
         doc_rows, mention_rows = [], []
         for doc, events in changed:
-            doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url))
+            doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url, doc.text))
             for seq, event in enumerate(events):
                 span = event.mentions[0] if event.mentions else None
                 place = fusion_place(event, doc.published)

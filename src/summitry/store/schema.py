@@ -9,7 +9,7 @@ Three layers, so that re-ingesting one document only touches what it changed:
   from 1970-01-01: see ``summitry.store.ingest``), so a changed document only needs that part
   fused again;
 * ``events`` (+ ``event_parties``, ``event_mentions``, ``legs``): the fused events and the
-  columns the questions filter on. ``legs`` holds one row per person abroad, so a travel
+  columns the questions filter on, with the analysts' ``corrections`` applied over them. ``legs`` holds one row per person abroad, so a travel
   query reads one person's rows by an index (PostgreSQL) or a columnar scan (DuckDB).
 
 A mention event is named ``mention_id`` = ``<doc_id>#<seq>`` (its position in the engine's output
@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 # What each version changed, for the message that asks to ingest an older database anew.
 SCHEMA_CHANGES = {
     "4": "events and legs gained dated_by: where an event's date comes from",
+    "5": "documents keep their text (the web app shows a whole document); analysts' corrections "
+         "are kept in an append-only table",
 }
 
 # column types: the same three logical types on both backends
@@ -33,7 +35,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "meta": [("key", "text"), ("value", "text")],
     "documents": [
         ("id", "text"), ("content_hash", "text"), ("lang", "text"), ("published", "text"),
-        ("source", "text"), ("url", "text"),
+        ("source", "text"), ("url", "text"), ("text", "text"),
     ],
     "mention_events": [
         ("mention_id", "text"), ("doc_id", "text"), ("seq", "int"), ("id", "text"), ("type", "text"),
@@ -63,6 +65,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("precision", "text"), ("dated_by", "text"), ("status", "text"), ("type", "text"),
         ("trip", "text"),
     ],
+    # analysts' corrections, appended and never changed (see summitry.store.corrections)
+    "corrections": [
+        ("id", "int"), ("made_at", "text"), ("author", "text"), ("action", "text"), ("target", "text"),
+        ("change", "text"), ("reason", "text"),
+    ],
 }
 
 PRIMARY_KEYS = {
@@ -70,6 +77,7 @@ PRIMARY_KEYS = {
     "documents": ("id",),
     "mention_events": ("mention_id",),
     "events": ("id",),
+    "corrections": ("id",),
 }
 
 INDEXES = [
