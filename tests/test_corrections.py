@@ -152,3 +152,94 @@ def test_the_corrections_command_explains_what_it_cannot_do(tmp_path, capsys):
     assert main(["corrections", "import", str(bad), "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:1" in err and f"{bad}:2" in err
+
+
+# --- over HTTP -----------------------------------------------------------------------------------------
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture
+def served(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from summitry.web import create_app, open_readers
+
+    path = tmp_path / "served.duckdb"
+    with open_store(path) as store:
+        ingest(store)
+    readers = open_readers(path)
+    yield path, TestClient(create_app(readers, token=TOKEN), raise_server_exceptions=False), readers
+    readers.close()
+
+
+def write(web, body, token=TOKEN, **headers):
+    if token:
+        headers["authorization"] = f"Bearer {token}"
+    return web.post("/api/corrections", json=body, headers=headers)
+
+
+def test_a_correction_over_http_is_stored_applied_and_listed(served):
+    path, web, _ = served
+    visit = web.get("/api/events", params={"type": "visit", "country": "UZB"}).json()["events"][0]
+    made = write(web, {"action": "set", "event_id": visit["id"], "author": "ana", "reason": "the text says so",
+                       "fields": {"place": "Tashkent"}})
+    assert made.status_code == 201, made.text
+    assert made.json()["outcome"] == "applied" and made.json()["correction"]["author"] == "ana"
+    # the next read sees it, and the list shows who, when, what and why
+    assert web.get("/api/events", params={"type": "visit", "country": "UZB"}).json()["events"][0]["place"] == "Tashkent"
+    (listed,) = web.get("/api/corrections", params={"event_id": visit["id"]}).json()["corrections"]
+    assert (listed["action"], listed["change"], listed["reason"]) == ("set", {"fields": {"place": "Tashkent"}},
+                                                                      "the text says so")
+    with open_store(path) as store:                  # a re-ingest keeps it
+        ingest(store, TOUR + [LATER])
+    with open_store(path, read_only=True) as store:
+        assert event(store, types=("visit",), country="UZB")["place"] == "Tashkent"
+
+
+def test_split_and_merge_over_http(served):
+    _, web, _ = served
+    kaz = web.get("/api/events", params={"country": "KAZ", "evidence": "1"}).json()["events"]
+    merged = write(web, {"action": "merge", "event_id": kaz[0]["id"], "others": [kaz[1]["id"]], "author": "ana"})
+    assert merged.status_code == 201
+    (one,) = web.get("/api/events", params={"country": "KAZ", "evidence": "1"}).json()["events"]
+    meeting = next(e for e in one["evidence"] if "Tokayev" in e["text"])
+    split = write(web, {"action": "split", "event_id": one["id"], "author": "ana",
+                        "mentions": [{k: meeting[k] for k in ("doc_id", "start_char", "end_char")}]})
+    assert split.status_code == 201, split.text
+    assert len(web.get("/api/events", params={"country": "KAZ"}).json()["events"]) == 2
+
+
+@pytest.mark.parametrize("body, status, word", [
+    ({"action": "set", "event_id": "ev_missing", "author": "a", "fields": {"place": "X"}}, 404, "no event"),
+    ({"action": "set", "author": "a", "fields": {"status": "happened"}}, 400, "status"),
+    ({"action": "explode", "author": "a"}, 400, "action"),
+    ({"action": "reject"}, 400, "author"),
+])
+def test_bad_corrections_over_http_are_refused_in_json(served, body, status, word):
+    _, web, _ = served
+    if "event_id" not in body:
+        body = {**body, "event_id": web.get("/api/events").json()["events"][0]["id"]}
+    reply = write(web, body)
+    assert reply.status_code == status and word in reply.json()["error"], reply.text
+
+
+def test_writes_need_the_token_json_and_the_servers_own_origin(served, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from summitry.web import create_app
+
+    _, web, readers = served
+    event_id = web.get("/api/events").json()["events"][0]["id"]
+    body = {"action": "reject", "event_id": event_id, "author": "mallory"}
+    assert write(web, body, token=None).status_code == 401
+    wrong = write(web, body, token="guess")
+    assert wrong.status_code == 401 and wrong.headers["www-authenticate"].startswith("Bearer")
+    form = web.post("/api/corrections", data={"action": "reject"}, headers={"authorization": f"Bearer {TOKEN}"})
+    assert form.status_code == 415 and "JSON" in form.json()["error"]
+    cross = write(web, body, origin="https://evil.example")
+    assert cross.status_code == 403 and "evil.example" in cross.json()["error"]
+    off = TestClient(create_app(readers)).post("/api/corrections", json=body,
+                                               headers={"authorization": f"Bearer {TOKEN}"})
+    assert off.status_code == 403 and "SUMMITRY_API_TOKEN" in off.json()["error"]
+    assert web.get("/api/corrections").json() == {"corrections": []}       # nothing was written

@@ -28,7 +28,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from summitry import __version__
 from summitry.analytics import QueryError
 from summitry.store import Store, StoreError
-from summitry.web import api_events, api_views, models
+from summitry.web import api_corrections, api_events, api_views, models
 from summitry.web.http import AnswerCache, BodyTooLarge, ConditionalGet, Cors, Guard, send_error
 from summitry.web.params import QueryProblem, checked_query
 from summitry.web.readers import Readers, Unavailable
@@ -115,6 +115,7 @@ def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None 
                   dependencies=[Depends(checked_query)])
     app.state.readers = readers
     app.state.token = token or None
+    app.state.cors_origins = tuple(cors_origins)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -146,6 +147,10 @@ def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None 
         busy = isinstance(exc, Unavailable)
         return _error(503, f"the database cannot answer: {exc}", {"retry-after": "5"} if busy else None)
 
+    @app.exception_handler(api_corrections.WriteRefused)
+    async def write_refused(request: Request, exc: api_corrections.WriteRefused) -> Response:
+        return _error(exc.status, exc.message, exc.headers)
+
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, exc: BodyTooLarge) -> Response:
         return _error(413, str(exc))
@@ -161,6 +166,7 @@ def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None 
 
     app.include_router(api_events.router)
     app.include_router(api_views.router)
+    app.include_router(api_corrections.router)
 
     folder = static_dir or _static_dir()
     if folder is not None:
@@ -179,7 +185,7 @@ def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None 
     app.add_middleware(ConditionalGet)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=gzip_level)
     app.add_middleware(AnswerCache, generation=readers.generation, max_bytes=cache_bytes)
-    cors = list(cors_origins)
+    cors = list(app.state.cors_origins)
     if cors:
         app.add_middleware(Cors, allow_origins=cors, allow_methods=["GET", "HEAD", "POST", "DELETE"],
                            allow_headers=["authorization", "content-type", "if-none-match"],
