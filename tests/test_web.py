@@ -191,6 +191,32 @@ def test_an_event_with_its_mentions_as_evidence(app):
     assert item["source"] == "test"
 
 
+def test_evidence_marks_the_names_trigger_and_dates_in_each_sentence(app):
+    meeting = get(app, "/api/events", {"actor": "Kassym-Jomart Tokayev"})["events"][0]
+    (item,) = get(app, f"/api/events/{meeting['id']}")["evidence"]
+    marked = {(m["kind"], item["text"][m["start"]:m["end"]]) for m in item["marks"]}
+    assert {("name", "Xi Jinping"), ("name", "Kassym-Jomart Tokayev"), ("place", "Astana"),
+            ("date", "2022-09-14"), ("trigger", "meeting")} <= marked
+    chinese = get(app, "/api/events", {"actor": "Vladimir Putin", "type": "visit"})["events"][0]
+    (item,) = get(app, f"/api/events/{chinese['id']}")["evidence"]
+    assert ("name", "Vladimir Putin") in {(m["kind"], item["text"][m["start"]:m["end"]]) for m in item["marks"]}
+
+
+def test_the_whole_document_with_the_same_marks(app):
+    meeting = get(app, "/api/events", {"actor": "Kassym-Jomart Tokayev"})["events"][0]
+    (item,) = get(app, f"/api/events/{meeting['id']}")["evidence"]
+    document = get(app, f"/api/documents/{item['doc_id']}", {"event": meeting["id"]})
+    assert document["id"] == "tour" and document["source"] == "test" and len(document["text"]) > len(item["text"])
+    assert document["sentences"] == [{"start": item["start_char"], "end": item["end_char"]}]
+    assert document["text"][item["start_char"]:item["end_char"]] == item["text"]
+    whole = [(m["kind"], document["text"][m["start"]:m["end"]]) for m in document["marks"]]
+    assert whole == [(m["kind"], item["text"][m["start"]:m["end"]]) for m in item["marks"]]
+    plain = get(app, "/api/documents/tour")
+    assert plain["marks"] == [] and plain["text"] == document["text"]
+    assert call(app, "/api/documents/nothing").code == 404
+    assert call(app, "/api/documents/tour", {"event": "ev_nothing"}).code == 404
+
+
 @pytest.mark.parametrize("path", ["/api/events/ev_000000000000", "/api/events/ev_1/more", "/api/nothing",
                                   "/static/../app.py", "/static/missing.js", "/api"])
 def test_unknown_ids_and_paths_are_404_json(app, path):
@@ -347,15 +373,17 @@ EXAMPLES = [
     ("/api/map/travel", {"name": "Xi Jinping"}), ("/api/charts/series", {"a": "CHN", "b": "RUS"}),
     ("/api/charts/series", {"bucket": "week"}), ("/api/network", {}), ("/api/person", {"name": "Xi Jinping"}),
     ("/api/person", {"name": "Nobody Known"}), ("/api/country", {"code": "KAZ"}),
+    ("/api/documents/{doc_id}", {"event": "EVENT"}), ("/api/corrections", None),
 ]
 
 
 @pytest.mark.parametrize("path, params", EXAMPLES)
 def test_answers_validate_against_the_openapi_document(app, path, params):
     document = openapi(app)
-    url = path
-    if "{event_id}" in path:
-        url = path.format(event_id=get(app, "/api/events")["events"][0]["id"])
+    first = get(app, "/api/events")["events"][0]
+    url = path.format(event_id=first["id"], doc_id=first["mentions"][0]["doc"])
+    if params and params.get("event") == "EVENT":
+        params = {"event": first["id"]}
     validate(document, response_schema(document, path), get(app, url, params))
 
 

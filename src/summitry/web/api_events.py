@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from summitry import analytics, explore
+from summitry import analytics, explore, highlight
 from summitry.records import json_schema
 from summitry.web import models
 from summitry.web.export import events_file, table_file
@@ -78,7 +78,39 @@ def get_event(request: Request, event_id: Annotated[str, Path(description="Event
             raise NotFound(f"no event with id {event_id!r}")
         record = records[0]
         record["evidence"] = analytics.evidence_by_event(store, [event_id]).get(event_id, [])
+    for item in record["evidence"]:
+        item["marks"] = highlight.marks(item["text"], record, item["lang"], item["published"])
     return json_response(record)
+
+
+@router.get("/api/documents/{doc_id}", response_model=models.DocumentView, responses=NOT_FOUND,
+            operation_id="getDocument", summary="A whole document, with an event marked",
+            description="The stored text of a document and its metadata; with `event`, the sentences of the text "
+                        "that report that event and, in them, its names, trigger, date expressions, place and forum "
+                        "(offsets into the whole text).")
+def get_document(request: Request, doc_id: Annotated[str, Path(description="The document's id.")],
+                 event: Annotated[str | None, Query(description="An event (`ev_...`) to mark in the text.")] = None
+                 ) -> Response:
+    with reader(request) as store:
+        found = store.db.rows("SELECT id, lang, published, source, url, text FROM documents WHERE id = ?", [doc_id])
+        if not found:
+            raise NotFound(f"no document with id {doc_id!r}")
+        doc_id, lang, published, source, url, text = found[0]
+        sentences, marks = [], []
+        if event:
+            records = analytics.event_records(store, [event])
+            if not records:
+                raise NotFound(f"no event with id {event!r}")
+            for item in analytics.evidence_by_event(store, [event]).get(event, []):
+                if item["doc_id"] != doc_id:
+                    continue
+                start = item["start_char"]
+                sentences.append({"start": start, "end": item["end_char"]})
+                marks += [{**m, "start": m["start"] + start, "end": m["end"] + start}
+                          for m in highlight.marks(item["text"], records[0], lang, published)]
+    return json_response({"id": doc_id, "lang": lang, "published": published, "source": source, "url": url,
+                          "text": text or "", "event_id": event, "sentences": sentences,
+                          "marks": sorted(marks, key=lambda m: (m["start"], m["end"]))})
 
 
 @router.get("/api/timeline", response_model=models.Timeline, responses=BAD_REQUEST, operation_id="timeline",

@@ -21,6 +21,14 @@ class Error(BaseModel):
     error: str = Field(description="What was wrong, for a person.")
 
 
+class Mark(BaseModel):
+    """A span of a text to mark: a name, the trigger word, a date expression, the place or the forum."""
+
+    start: int = Field(description="Characters from the start of the text it belongs to.")
+    end: int
+    kind: Literal["name", "trigger", "date", "place", "forum"]
+
+
 class Evidence(BaseModel):
     """One sentence behind an event and the document it comes from."""
 
@@ -33,6 +41,22 @@ class Evidence(BaseModel):
     published: str | None = None
     source: str | None = None
     url: str | None = None
+    marks: list[Mark] | None = Field(None, description="In `/api/events/{event_id}`: what to mark in `text` "
+                                                       "(offsets into `text`).")
+
+
+class DocumentView(BaseModel):
+    """A whole stored document; with `event`, the sentences reporting that event and what to mark."""
+
+    id: str
+    lang: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    text: str
+    event_id: str | None
+    sentences: list[dict[str, int]] = Field(description="The event's sentences in the text: `start`, `end`.")
+    marks: list[Mark] = Field(description="What to mark in the text (offsets into `text`).")
 
 
 @pydantic_dataclass
