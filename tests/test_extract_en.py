@@ -428,3 +428,32 @@ def test_one_trip_told_twice_in_a_sentence_is_one_record(engine):
     (ev,) = extract(engine, "Australian Prime Minister Anthony Albanese is due in Shanghai and Beijing from Nov 4 to "
                             "7, the first visit to China by an Australian leader since 2016.", published="2023-10-30")
     assert (ev.status, ev.countries, ev.start) == ("planned", ["CHN"], "2023-11-04")
+
+
+@pytest.mark.parametrize("sentence,forum,host", [
+    ("Wang Yi attended the fourth ministerial conference of the Istanbul Process in Beijing on Friday.",
+     "fourth ministerial conference of the Istanbul Process", ["CHN"]),
+    ("Chinese Premier Li Keqiang attended the 10th ASEM summit in Milan on Thursday.", "10th ASEM summit", ["ITA"]),
+    ("Chinese President Xi Jinping attended a trilateral summit with Japan and South Korea.", "trilateral summit", []),
+])
+def test_a_gathering_the_knowledge_base_does_not_list_is_known_by_its_form(engine, sentence, forum, host):
+    (ev,) = extract(engine, sentence, published="2014-10-19")
+    assert (ev.type, ev.forum, ev.countries) == ("multilateral", forum, host)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chinese President Xi Jinping attended a press conference in Beijing.",
+    "Chinese President Xi Jinping attended the Central Conference on Work Relating to Foreign Affairs.",
+    "Zhang Chunxian, Party chief of the region, said at a regional conference on Sunday that the fight is grim.",
+])
+def test_a_gathering_without_a_name_or_of_one_country_is_no_multilateral(engine, sentence):
+    assert extract(engine, sentence, published="2014-10-19") == []
+
+
+def test_a_speaker_at_a_gathering_attends_it(engine):
+    events = extract(engine, "At the sixth Brics Summit in Fortaleza, Brazil, on Tuesday, the five economies agreed. "
+                             "Prime Minister Narendra Modi said at the summit that Brics was new.",
+                     published="2014-07-16")
+    (ev,) = [e for e in events if e.actor.name == "Narendra Modi"]
+    assert (ev.type, ev.forum, ev.countries, ev.start) == ("multilateral", "BRICS", ["BRA"], "2014-07-15")
+    assert extract(engine, "US President Barack Obama said at a press conference that he was pleased.") == []

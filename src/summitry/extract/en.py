@@ -828,7 +828,13 @@ class EnglishRuleEngine:
                 others = self._compound_meeting(text, trig, window_end, matches, actor, when, state)
                 if others:
                     return [self._event(doc, sent, "meeting", status, actor, others, [], None, None, event_span)]
-                return []
+                # "attended the fourth ministerial conference of the Istanbul Process in Beijing": a
+                # gathering the knowledge base does not list, known by its form.
+                forum, f_end = _gathering_by_form(text, trig.end, clause_end)
+                if forum is None:
+                    return []
+                f_country, f_place = _place_after(text, f_end, clause_end, matches)
+                place = None
             results.append(("multilateral", actor, [], [f_country] if f_country else [], f_place or place,
                             forum))
         else:
@@ -1261,7 +1267,7 @@ class EnglishRuleEngine:
 
     def _edition(self, forum_key: str, when: date | None, slack_days: int = 45):
         """The edition of a forum held around ``when`` (a month's slack for loose dates), else None."""
-        if when is None:
+        if when is None or not forum_key:
             return None
         ed = self.kb.edition(forum_key, when)
         if ed is None or when < ed.start - timedelta(days=slack_days) or when > ed.end + timedelta(days=slack_days):
@@ -1549,6 +1555,61 @@ def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict) -> tuple[int
             end = b_start
             break
     return start, end
+
+
+_ORDINAL = (r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+            r"twelfth)")
+# A gathering known by its form: an ordinal, a "-lateral" word or a name before a gathering noun,
+# optionally "of/on" a name: "the 10th ASEM summit", "a trilateral summit", "the fourth ministerial
+# conference of the Istanbul Process", "the China-Arab States Summit".
+_GATHERING_FORM = re.compile(
+    r"\s*(?:the\s+|a\s+|an\s+)?(?P<name>(?:(?P<ord>" + _ORDINAL + r")\s+)?"
+    r"(?P<words>(?:(?:[A-Z][\w.&'’-]*|[a-z]+lateral|ministerial|leaders['’]?|high-level|regional)\s+){0,5})"
+    r"(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Dd]ialogue|[Mm]inisterial\s+[Mm]eeting|[Ll]eaders['’]?\s+[Mm]eeting)"
+    r"(?P<of>\s+(?:of|on)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+|$)){1,6})?)")
+_DAY_NAME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                       r"May|June|July|August|September|October|November|December)\b")
+# A body of one country's own, not a gathering of states: "the Central Conference on Work Relating to
+# Foreign Affairs", "the Xinjiang Work Forum", "the Party Congress".
+_DOMESTIC_GATHERING = re.compile(r"\b(?:Party|Congress|Plenary|Plenum|Central|Work|Provincial|Committee|People['’]s|"
+                                 r"Press|News|Business|Investment|Economic Work)\b")
+
+
+@dataclass(frozen=True)
+class _FormForum:
+    """A gathering the knowledge base does not list, named as the text names it."""
+
+    name: str
+    key: str = ""
+    acronym: str = ""
+
+
+def _place_after(text: str, pos: int, limit: int, matches) -> tuple[str | None, str | None]:
+    """(country, place) of the first "in <place or country>" after ``pos``: where a gathering is held."""
+    for m in matches:
+        if m.kind in ("place", "country") and pos <= m.start < limit and \
+                re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(pos, m.start - 12):m.start]) and \
+                not _COMPOUND_AFTER.match(text, m.end):
+            return (m.record.country, m.record.name) if m.kind == "place" else (m.record.iso3, None)
+    return None, None
+
+
+def _gathering_by_form(text: str, pos: int, limit: int) -> tuple[_FormForum | None, int]:
+    """The gathering named at ``pos`` by its form, and where its name ends; (None, pos) when there is none."""
+    m = _GATHERING_FORM.match(text, pos, limit)
+    if m is None:
+        return None, pos
+    words = m.group("words")
+    if not (m.group("ord") or m.group("of") or re.search(r"[A-Z]|lateral", words)):
+        return None, pos  # "a conference", "the regional forum": no name
+    name = m.group("name").strip()
+    if m.group("of") and _DAY_NAME.search(m.group("of")):
+        if not (m.group("ord") or re.search(r"[A-Z]|lateral", words)):
+            return None, pos  # "a regional conference on Sunday"
+        name = name[:m.start("of") - m.start("name")].strip()
+    if _DOMESTIC_GATHERING.search(name):
+        return None, pos
+    return _FormForum(name), m.start("name") + len(name)
 
 
 # An opening phrase with a possessive pronoun, before the subject: "During his visit to Islamabad, ".
