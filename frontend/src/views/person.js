@@ -64,7 +64,7 @@ function render(report, profile, params) {
 
   const before = params.get("before");
   parts.push(el("h3", {}, before ? `Last trip before ${before}` : "Latest trip"));
-  parts.push(profile.last_trip ? tripSection(profile.last_trip, before ? "Last trip before" : "Latest trip", params)
+  parts.push(profile.last_trip ? tripSection(profile.last_trip, "", params)
     : el("p", {}, before ? "No trip abroad ended before that day." : "No trip abroad."));
 
   const years = profile.years || [];
@@ -111,7 +111,7 @@ function tripSection(trip, title, params) {
     el("a", { href: `#country?code=${encodeURIComponent(leg.country)}` }, leg.country), leg.place || "",
     dateRange(leg.start, leg.end, leg.precision), el("span", { className: `badge status-${leg.status}` }, leg.status),
     leg.event_ids.map((id, k) => {
-      const button = el("button", { type: "button", className: "link", "aria-label": `Event ${k + 1} of the leg in ${leg.country}, ${title}` },
+      const button = el("button", { type: "button", className: "link", "aria-label": `Event ${k + 1} of the leg in ${leg.country}, ${span}` },
         `event ${k + 1}`);
       button.addEventListener("click", () => {
         rememberOpener(button);
@@ -119,6 +119,7 @@ function tripSection(trip, title, params) {
       });
       return button;
     })]);
-  return el("section", { className: "trip" }, el("h4", {}, `${title}: ${span} · ${trip.countries.join(", ")}`),
-    simpleTable(`Legs of ${title.toLowerCase()}`, ["Country", "Place", "Dates", "Status", "Events"], rows));
+  const heading = `${title ? title + ": " : ""}${span} · ${trip.countries.join(", ")}`;
+  return el("section", { className: "trip" }, el("h4", {}, heading),
+    simpleTable(`Legs of the trip ${heading}`, ["Country", "Place", "Dates", "Status", "Events"], rows));
 }
