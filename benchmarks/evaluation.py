@@ -43,12 +43,21 @@ def devset_golds() -> list[tuple[str, Path, Path]]:
     return out
 
 
-def rows(name: str, corpus: Path, gold_path: Path) -> list[str]:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+def scored_docs(corpus: Path, gold: dict) -> list:
+    """The corpus's documents the gold scores."""
     scored = scored_documents(gold)
     docs, _ = read_inputs([corpus])
-    docs = [d for d in docs if d.id in scored]
-    events = [e.to_dict() for e in extract_events(docs)]
+    return [d for d in docs if d.id in scored]
+
+
+def rows(name: str, corpus: Path, gold_path: Path) -> list[str]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    docs = scored_docs(corpus, gold)
+    return score_rows(name, gold, docs, [e.to_dict() for e in extract_events(docs)])
+
+
+def score_rows(name: str, gold: dict, docs: list, events: list[dict], extra: str = "") -> list[str]:
+    """The table's rows of one corpus: all languages, then each (``extra``: more cells, for each row)."""
     out = []
     for lang in ("all", "en", "zh"):
         ids = None if lang == "all" else [d.id for d in docs if d.lang == lang]
@@ -59,7 +68,7 @@ def rows(name: str, corpus: Path, gold_path: Path) -> list[str]:
         quiet = f"{f['false_per_100_empty']:.1f} ({f['empty_documents']})" if f["empty_documents"] else "–"
         out.append(f"| {name} | {lang} | {len(ids) if ids else len(docs)} | {L['p']:.3f} | {L['r']:.3f} | "
                    f"{L['f1']:.3f} | {S['f1']:.3f} | {f['status_accuracy']:.3f} | {f['date_accuracy']:.3f} | "
-                   f"{M['f1']:.3f} | {quiet} |")
+                   f"{M['f1']:.3f} | {quiet} |{extra}")
     return out
 
 

@@ -271,21 +271,45 @@ def test_ingest_with_the_llm_engine_stores_events_and_leaves_unread_documents_fo
     assert count == 6
 
 
-def test_eval_with_the_llm_engine_scores_like_the_rules(capsys, llm_args, tmp_path):
-    gold = {"schema": "summitry-gold/1", "documents": sorted(_docs()), "events": [
-        {"id": "G1", "type": "visit", "actor": ["Kassym-Jomart Tokayev", "Tokayev"], "actor_country": "KAZ",
-         "destination": ["CHN"], "window": ["2024-05-16", "2024-05-16"], "mentions": {"llm-en-visit": "occurred"}},
-        {"id": "G2", "type": "call", "participants": [{"names": ["Qin Gang"], "country": "CHN"},
-                                                      {"names": ["Sergey Lavrov"], "country": "RUS"}],
-         "window": ["2023-06-19", "2023-06-19"], "mentions": {"llm-en-call": "occurred"}},
-    ]}
-    path = tmp_path / "gold.json"
-    path.write_text(json.dumps(gold), "utf-8")
-    code = main(["eval", "--gold", str(path), str(DOCS), "--json", *llm_args()])
+def test_eval_with_the_llm_engine_scores_like_the_rules(capsys, llm_args):
+    code = main(["eval", "--gold", str(DATA / "gold.json"), str(DOCS), "--json", *llm_args()])
     out, _ = capsys.readouterr()
     figures = json.loads(out)
     assert code == 0 and figures["lenient"]["tp"] == 2 and figures["lenient"]["fn"] == 0
     assert figures["strict"]["tp"] == 2
+
+
+def _benchmark():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "llm_eval.py"
+    spec = importlib.util.spec_from_file_location("llm_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_evaluation_script_prints_the_table_with_tokens_requests_and_seconds(capsys, server, monkeypatch):
+    monkeypatch.setenv("SUMMITRY_LLM_API_KEY", SECRET)
+    _benchmark().main(["--base-url", server.base_url, "--model", "fake-model", "--engine", "llm", "hybrid",
+                       "--gold", str(DATA / "gold.json"), "--corpus", str(DOCS), "--no-cache"])
+    out, err = capsys.readouterr()
+    header, rule, *rows = out.splitlines()
+    assert header.endswith("| engine | tokens / doc | requests / doc | seconds / doc |")
+    assert rule.count("|") == header.count("|")
+    cells = {row.split("|")[12].strip(): row.split("|") for row in rows if "| all |" in row}
+    assert set(cells) == {"llm", "hybrid"}
+    assert float(cells["llm"][13].replace(",", "")) > float(cells["hybrid"][13].replace(",", "")) > 0
+    assert cells["llm"][14].strip() == "1.00" and cells["hybrid"][14].strip() == "0.50"
+    assert float(cells["llm"][5]) == 1.0  # lenient recall: both gold events found
+    assert SECRET not in out + err
+
+
+def test_the_evaluation_script_counts_what_the_hybrid_engine_sends_without_a_server(capsys):
+    _benchmark().main(["--share", "--gold", str(DATA / "gold.json"), "--corpus", str(DOCS)])
+    out = capsys.readouterr().out
+    row = out.splitlines()[2].split("|")
+    assert row[2].strip() == "4" and row[5].strip() == "2"  # four documents, two requests
 
 
 def test_no_server_named_is_a_clear_error(capsys, monkeypatch, tmp_path):
