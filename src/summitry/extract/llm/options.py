@@ -86,7 +86,11 @@ def engine_run(args: argparse.Namespace, total_documents: int | None = None) -> 
     run = start_run(settings_from_args(args), total_documents)
     try:
         yield run
-    finally:
+    except BaseException:
+        end_run(wait=False)  # interrupted or stopped: do not wait for answers nobody will read
+        raise
+    else:
         end_run()
+    finally:
         for line in run.summary():
             print(f"summitry: {line}", file=sys.stderr)

@@ -157,9 +157,11 @@ class LLMRun:
                 self.not_read.append((doc.id, not_read))
             self._progress()
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the pool: requests not yet begun are cancelled; those in flight are waited for
+        (their answers reach the cache) unless ``wait`` is False (an interrupted run)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
         if self._bar is not None:
             self._bar.close()
@@ -366,12 +368,12 @@ def start_run(settings: LLMSettings, total_documents: int | None = None) -> LLMR
         return _current
 
 
-def end_run() -> LLMRun | None:
+def end_run(wait: bool = True) -> LLMRun | None:
     global _current
     with _current_lock:
         run, _current = _current, None
     if run is not None:
-        run.close()
+        run.close(wait)
     return run
 
 
