@@ -310,13 +310,26 @@ def test_submitting_the_person_form_with_no_name_clears_what_it_showed(page, bas
 
 # --- evidence and text --------------------------------------------------------------------------
 
-def test_the_evidence_marks_the_names_in_each_sentence(page, base):
+def test_the_evidence_marks_names_trigger_and_date_and_the_whole_document_is_one_click_away(page, base):
     open_view(page, base, "#events?actor=Joe%20Biden&type=meeting&from=2023-11&to=2023-11", "#events-results tbody tr")
-    page.locator("#events-results tbody tr", has_text="Woodside").locator("button.link").click()
+    page.locator("#events-results tbody tr", has_text="2023-11-15").locator("button.link").click()
     page.wait_for_selector("#detail-body blockquote[lang=en] mark.mark-name")
-    marked = page.locator("#detail-body blockquote[lang=en] mark.mark-name").all_inner_texts()
-    assert "Biden" in marked or "Joe Biden" in marked
-    assert page.locator("#detail-body .legend mark.mark-name").count() == 1
+    quote = page.locator("#detail-body blockquote[lang=en]", has_text="WOODSIDE")
+    assert {"Joe Biden", "Xi Jinping"} <= set(quote.locator("mark.mark-name").all_inner_texts())
+    assert quote.locator("mark.mark-trigger").count() and quote.locator("mark.mark-date").count()
+    assert page.locator("#detail-body blockquote[lang=zh] mark.mark-name").count()   # 习近平, 拜登
+    # the whole document, with the same marks, and Back to the evidence
+    document = quote.locator("xpath=..").get_by_role("link", name="The whole document, marked")
+    document.click()
+    page.wait_for_selector("#detail-body .document .reported mark.mark-name")
+    params = hash_params(page)
+    assert params["doc"] and params["event"] and params["actor"] == "Joe Biden"
+    reported = page.locator("#detail-body .document .reported").first.inner_text()
+    assert "Xi Jinping" in reported and "Joe Biden" in reported
+    assert axe_violations(page) == []
+    page.go_back()
+    page.wait_for_selector("#detail-body blockquote")
+    assert page.evaluate("() => document.getElementById('detail').open") and "doc" not in hash_params(page)
 
 
 def test_markup_in_a_report_is_shown_as_text(page, base, api_paths):

@@ -2,6 +2,7 @@
 // parameter: Back closes it, a shared address opens it.
 import { api, isAbort, latest } from "./api.js";
 import { $, dateRange, el, party, webAddress } from "./dom.js";
+import { hashFor, parseHash } from "./state.js";
 
 const KIND_LABELS = { name: "name", trigger: "trigger", date: "date expression", place: "place", forum: "forum" };
 
@@ -57,29 +58,77 @@ export function rememberOpener(node) {
   returnFocus = node;
 }
 
-export async function showEvent(id) {
+// the address of this view with the dialog showing event `id` (and document `doc`, if given)
+function dialogHash(id, doc) {
+  const { view, params } = parseHash();
+  const values = Object.fromEntries(params.entries());
+  delete values.doc;
+  return hashFor(view, { ...values, event: id, doc: doc || "" });
+}
+
+export async function showEvent(id, doc) {
   const dialog = $("detail");
   const body = $("detail-body");
   if (!dialog.open) {
     if (!returnFocus) returnFocus = document.activeElement;
     dialog.showModal();
   }
-  if (shownId === id) return;
-  shownId = id;
+  const key = `${id} ${doc || ""}`;
+  if (shownId === key) return;
+  shownId = key;
   $("detail-title").textContent = "Loading…";
   body.replaceChildren();
   const ticket = latest("event");
   try {
     const ev = await api(`/api/events/${encodeURIComponent(id)}`, {}, { signal: ticket.signal });
+    const page = doc ? await api(`/api/documents/${encodeURIComponent(doc)}`, { event: id }, { signal: ticket.signal }) : null;
     if (!ticket.current()) return;
     $("detail-title").textContent = `${ev.type} · ${party(ev.actor)} · ${dateRange(ev.start, ev.end, ev.precision)}`;
-    body.replaceChildren(...eventDetail(ev));
+    body.replaceChildren(...(page ? documentDetail(ev, page) : eventDetail(ev)));
+    if (page) {
+      const first = body.querySelector(".reported");
+      if (first) first.scrollIntoView({ block: "center" });
+    }
   } catch (err) {
     if (isAbort(err) || !ticket.current()) return;
     shownId = null;
     $("detail-title").textContent = "Event";
     body.replaceChildren(el("p", { className: "error" }, err.message));
   }
+}
+
+function legendOf(kinds) {
+  return kinds.size ? el("p", { className: "hint legend" }, "Marked: ",
+    [...kinds].sort().flatMap((kind) => [el("mark", { className: `mark-${kind}` }, KIND_LABELS[kind] || kind), " "])) : null;
+}
+
+// the whole document: the sentences reporting the event set apart, with the same marks in them
+function documentDetail(ev, page) {
+  const text = page.text;
+  const cuts = new Set([0, text.length]);
+  for (const s of page.sentences) {
+    cuts.add(Math.max(0, Math.min(text.length, s.start)));
+    cuts.add(Math.max(0, Math.min(text.length, s.end)));
+  }
+  const bounds = [...cuts].sort((a, b) => a - b);
+  const parts = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [from, to] = [bounds[i], bounds[i + 1]];
+    const inside = page.sentences.some((s) => s.start <= from && to <= s.end);
+    const marks = page.marks.filter((m) => m.start >= from && m.end <= to)
+      .map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+    const piece = highlighted(text.slice(from, to), marks);
+    parts.push(inside ? el("span", { className: "reported" }, piece) : piece);
+  }
+  const meta = [`document ${page.id}`, page.lang, page.published ? `published ${page.published}` : null, page.source]
+    .filter(Boolean).join(" · ");
+  return [
+    el("p", {}, el("a", { href: dialogHash(ev.id, "") }, "← The evidence of this event")),
+    el("p", { className: "meta" }, meta, webAddress(page.url) ? [" · ", el("a", { href: page.url, rel: "noopener noreferrer", target: "_blank" }, "at its source")] : null),
+    legendOf(new Set(page.marks.map((m) => m.kind))),
+    text ? el("div", { className: "document", lang: page.lang || null }, parts)
+      : el("p", { className: "hint" }, "The store keeps no text for this document."),
+  ];
 }
 
 function personLink(p) {
@@ -111,20 +160,18 @@ function eventDetail(ev) {
     marks.forEach((m) => kinds.add(m.kind));
     const meta = [`document ${item.doc_id}`, item.status, item.lang || "language unknown",
       item.published ? `published ${item.published}` : null, item.source].filter(Boolean).join(" · ");
-    let link = null;
+    const links = [el("a", { href: dialogHash(ev.id, item.doc_id) }, "The whole document, marked")];
     if (webAddress(item.url)) {
-      link = el("a", { href: item.url, rel: "noopener noreferrer", target: "_blank" }, "the whole document at its source");
+      links.push(" · ", el("a", { href: item.url, rel: "noopener noreferrer", target: "_blank" }, "at its source"));
     } else if (item.url) {
-      link = el("span", {}, item.url); // not a web address (javascript:, data: ...): shown, not linked
+      links.push(" · ", el("span", {}, item.url)); // not a web address (javascript:, data: ...): shown, not linked
     }
     list.append(el("li", {},
       el("p", { className: "meta" }, meta),
       el("blockquote", { lang: item.lang || null }, highlighted(item.text, marks)),
-      link ? el("p", { className: "meta" }, link) : null));
+      el("p", { className: "meta" }, links)));
   }
-  const legend = kinds.size ? el("p", { className: "hint legend" }, "Marked: ",
-    [...kinds].sort().flatMap((kind) => [el("mark", { className: `mark-${kind}` }, KIND_LABELS[kind] || kind), " "])) : null;
-  return [facts, el("h3", {}, `Evidence (${(ev.evidence || []).length})`), legend, list];
+  return [facts, el("h3", {}, `Evidence (${(ev.evidence || []).length})`), legendOf(kinds), list];
 }
 
 export function hideEvent() {

@@ -39,6 +39,7 @@ let shown = null;
 function withoutEvent(params) {
   const copy = new URLSearchParams(params);
   copy.delete("event");
+  copy.delete("doc");
   copy.sort();
   return copy.toString();
 }
@@ -55,7 +56,7 @@ function route() {
     LOADERS[view].load(params, showError);
   }
   const id = params.get("event");
-  if (id) showEvent(id);
+  if (id) showEvent(id, params.get("doc"));
   else hideEvent();
 }
 
@@ -69,6 +70,7 @@ function dialogClosed() {
     } else {
       const values = Object.fromEntries(params.entries());
       delete values.event;
+      delete values.doc;
       go(view, values, { replace: true });
     }
   }
