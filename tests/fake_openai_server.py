@@ -4,7 +4,7 @@ It listens on a loopback port only, answers ``POST /v1/chat/completions`` with t
 answer whose ``match`` text occurs in the request's user message (``{"events": []}`` when none
 does), and can be told to misbehave for the next requests: an HTTP status (429, 500 ...) with an
 optional ``Retry-After``, a delay (for time-outs), or a content that is not JSON. It can also refuse
-JSON-schema response formats, as servers without structured output do. Usage is counted as one
+JSON-schema response formats, as servers without structured output do, and JSON mode too. Usage is counted as one
 token per four characters (one per Chinese character), so budgets can be tested.
 
 Every request is kept (``requests``: the JSON body and the Authorization header), so tests can
@@ -36,10 +36,11 @@ def _tokens(text: str) -> int:
 
 class FakeOpenAI:
     def __init__(self, answers: list[dict[str, Any]] | None = None, *, schema_support: bool = True,
-                 port: int = 0, model: str = "fake-model"):
+                 json_mode_support: bool = True, port: int = 0, model: str = "fake-model"):
         #: [{"match": text in the user message, "answer": {"events": [...]}} or "content": raw text]
         self.answers = list(answers or [])
         self.schema_support = schema_support
+        self.json_mode_support = json_mode_support
         self.model = model
         self.requests: list[dict[str, Any]] = []
         self._script: deque[dict[str, Any]] = deque()
@@ -95,8 +96,8 @@ class FakeOpenAI:
             return step["status"], headers, {"error": {"message": f"scripted HTTP {step['status']}",
                                                       "type": "fake"}}, delay
         fmt = (body.get("response_format") or {}).get("type")
-        if fmt == "json_schema" and not self.schema_support:
-            return 400, {}, {"error": {"message": "response_format type json_schema is not supported",
+        if (fmt == "json_schema" and not self.schema_support) or (fmt == "json_object" and not self.json_mode_support):
+            return 400, {}, {"error": {"message": f"response_format type {fmt} is not supported",
                                        "type": "invalid_request_error"}}, delay
         messages = body.get("messages") or []
         user = next((m.get("content") or "" for m in messages if m.get("role") == "user"), "")

@@ -144,6 +144,15 @@ def test_a_server_without_schemas_is_asked_in_plain_json_mode(capsys, llm_args, 
     assert all("schema" in r["body"]["messages"][0]["content"] for r in schema_in_prompt)
 
 
+def test_a_server_with_neither_schemas_nor_json_mode_gets_the_schema_in_the_prompt(capsys, llm_args):
+    with FakeOpenAI(ANSWERS, schema_support=False, json_mode_support=False) as bare:
+        code = main(["extract", str(DOCS), "--no-merge", *llm_args(), "--llm-base-url", bare.base_url])
+        out, _ = capsys.readouterr()
+        last = bare.requests[-1]["body"]
+    assert code == 0 and len(out.splitlines()) == 6
+    assert "response_format" not in last and "schema" in last["messages"][0]["content"]
+
+
 def test_hybrid_sends_only_the_sentences_around_triggers_the_rules_left_open(capsys, llm_args, server):
     code, events, err = _extract(capsys, llm_args, engine="hybrid")
     assert code == 0 and all(_valid(e) for e in events)
@@ -160,9 +169,40 @@ def test_hybrid_sends_only_the_sentences_around_triggers_the_rules_left_open(cap
     (hybrid,) = [s for s in sent if "Ruto had been invited" in s]
     assert "Markets rose on Friday." in hybrid          # a sentence of context
     assert "met Kenyan President William Ruto" not in hybrid  # the rules' complete event is not sent
-    # the model's visit is added; its repeat of the rules' meeting is not
+    # the model's visit is added; its meeting, quoted from a sentence it was not shown, is not
     assert [e for e in events if e["type"] == "visit" and e["actor"]["name"] == "William Ruto"]
-    assert "already found by the rules" in err
+    assert "1 evidence quote not in the text" in err
+    # shown that sentence too, the model's meeting repeats the rules' and is left out
+    code, wider, err = _extract(capsys, llm_args, "--llm-context", "2", engine="hybrid")
+    assert "met Kenyan President William Ruto" in server.requests[-1]["body"]["messages"][1]["content"]
+    assert "1 already found by the rules" in err
+    assert sorted(map(json.dumps, wider)) == sorted(map(json.dumps, events))
+
+
+def test_hybrid_keeps_the_rules_events_and_adds_only_what_they_lack():
+    from summitry.extract.llm.engine import complete, repeats
+    from summitry.records import Event, Party
+
+    xi, putin = Party("Xi Jinping", "CHN"), Party("Vladimir Putin", "RUS")
+    rule = Event(id="r", type="meeting", status="occurred", actor=xi, counterparts=[putin], start="2024-05-16",
+                 end="2024-05-16")
+    same = Event(id="m", type="meeting", status="occurred", actor=putin, counterparts=[xi])
+    earlier = Event(id="e", type="meeting", status="occurred", actor=putin, counterparts=[xi], start="2023-03-21",
+                    end="2023-03-21")
+    assert repeats(same, rule) and not repeats(earlier, rule)
+    assert complete(rule) and not complete(Event(id="u", type="meeting", status="occurred", actor=xi))
+    assert not complete(Event(id="n", type="visit", status="occurred", actor=Party(None, "CHN"), countries=["RUS"]))
+
+
+def test_a_long_document_is_read_in_overlapping_passages_and_each_event_kept_once(capsys, llm_args, server):
+    _, whole, _ = _extract(capsys, llm_args)
+    sent = len(server.requests)
+    _, events, err = _extract(capsys, llm_args, "--llm-chunk-chars", "260", "--llm-no-cache")
+    passages = [r["body"]["messages"][1]["content"] for r in server.requests[sent:]]
+    visit_doc = [p for p in passages if "Tokayev" in p or "fruitful" in p]
+    assert len(visit_doc) == 3 and all(len(p.split("Article:\n", 1)[1]) <= 260 for p in visit_doc)
+    assert "told twice" in err  # the visit, told in the first two passages
+    assert sorted(e["id"] for e in events) == sorted(e["id"] for e in whole)
 
 
 def test_the_cache_makes_a_second_run_send_no_request(capsys, llm_args, server):

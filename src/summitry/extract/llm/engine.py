@@ -143,9 +143,11 @@ def complete(ev: Event) -> bool:
 
 
 def repeats(ev: Event, other: Event) -> bool:
-    """Whether ``ev`` tells what ``other`` already does: the same type and parties, and for a visit
-    or gathering the same destination or forum."""
+    """Whether ``ev`` tells what ``other`` already does: the same type and parties, for a visit or
+    gathering the same destination or forum, and no dates that keep them apart."""
     if ev.type != other.type:
+        return False
+    if ev.start and other.start and (ev.start > (other.end or other.start) or other.start > (ev.end or ev.start)):
         return False
     if ev.type in ("meeting", "call"):
         a = {p.key() for p in (ev.actor, *ev.counterparts)}

@@ -3,10 +3,10 @@ bear it out.
 
 For each event the model lists:
 
-1. its evidence quote is found in the document: exactly, else ignoring case, white space and
-   punctuation (and traditional against simplified characters); the mention is the sentence or
-   sentences that hold it, so its offsets point at the evidence. A quote that is not there is a
-   hallucination: the event is dropped.
+1. its evidence quote is found in the part of the document the model was shown: exactly, else
+   ignoring case, white space and punctuation (and traditional against simplified characters);
+   the mention is the sentence or sentences that hold it, so its offsets point at the evidence.
+   A quote that is not there is a hallucination: the event is dropped.
 2. the people are resolved through the knowledge base: a name the knowledge base knows gives its
    usual English form, country and the office held on the event's date; a name it does not know
    is kept as written, if the text writes it; an unnamed office ("the Chinese foreign minister")
@@ -118,27 +118,29 @@ class DocView:
     # --- finding a quote ----------------------------------------------------------------------
 
     def find(self, quote: str, prefer: tuple[tuple[int, int], ...] = (), near: tuple[int, int] | None = None,
-             min_chars: int = 1) -> tuple[int, int] | None:
+             min_chars: int = 1, within: tuple[tuple[int, int], ...] | None = None) -> tuple[int, int] | None:
         """Where ``quote`` stands in the text (start, end), exactly or tolerantly; pieces cut with
-        "..." in order and close together. Among several places, one inside ``prefer`` (the ranges
-        the model was shown) first, then the one nearest ``near``."""
+        "..." in order and close together. Only inside the ranges ``within`` when given (what the
+        model was shown); among several places, one inside ``prefer`` first, then the one nearest
+        ``near``."""
         pieces = [p for p in _ELLIPSIS.split(quote.strip()) if p.strip()]
         if not pieces:
             return None
         if sum(len(_fold_text(p)) for p in pieces) < min_chars:
             return None
-        first = self._find_piece(pieces[0], prefer, near, 0, len(self.text))
+        first = self._find_piece(pieces[0], prefer, near, 0, len(self.text), within)
         if first is None:
             return None
         start, end = first
         for piece in pieces[1:]:
-            nxt = self._find_piece(piece, (), None, end, min(len(self.text), end + _PIECE_GAP + len(piece) * 2))
+            nxt = self._find_piece(piece, (), None, end, min(len(self.text), end + _PIECE_GAP + len(piece) * 2),
+                                   within)
             if nxt is None:
                 return None
             end = nxt[1]
         return start, end
 
-    def _find_piece(self, piece: str, prefer, near, lo: int, hi: int) -> tuple[int, int] | None:
+    def _find_piece(self, piece: str, prefer, near, lo: int, hi: int, within=None) -> tuple[int, int] | None:
         piece = piece.strip()
         found = []
         i = self.text.find(piece, lo, hi)
@@ -156,6 +158,8 @@ class DocView:
                 if lo <= a and b <= hi:
                     found.append((a, b))
                 j = folded.find(key, j + 1)
+        if within is not None:
+            found = [f for f in found if any(a <= f[0] and f[1] <= b for a, b in within)]
         if not found:
             return None
         inside = [f for f in found if any(a <= f[0] and f[1] <= b for a, b in prefer)]
@@ -222,14 +226,15 @@ class Grounder:
         self.dropped = self.tally.dropped
         self.notes = self.tally.notes
 
-    def events(self, view: DocView, items: list[Any], prefer: tuple[tuple[int, int], ...] = ()) -> list[Event]:
-        """The grounded events of one answer's items (``prefer``: the ranges the model was shown)."""
-        return [ev for ev in (self.event(view, item, prefer) for item in items) if ev is not None]
+    def events(self, view: DocView, items: list[Any], shown: tuple[tuple[int, int], ...] = ()) -> list[Event]:
+        """The grounded events of one answer's items; ``shown``: the ranges of the text the model
+        was shown (its quotes must be there), the whole text when empty."""
+        return [ev for ev in (self.event(view, item, shown) for item in items) if ev is not None]
 
     def _drop(self, reason: str) -> None:
         self.dropped[reason] += 1
 
-    def event(self, view: DocView, item: Any, prefer: tuple[tuple[int, int], ...] = ()) -> Event | None:
+    def event(self, view: DocView, item: Any, shown: tuple[tuple[int, int], ...] = ()) -> Event | None:
         if not isinstance(item, dict):
             return self._drop("not an event object")
         etype, status = item.get("type"), item.get("status")
@@ -238,7 +243,7 @@ class Grounder:
         quote = item.get("evidence")
         if not isinstance(quote, str) or not quote.strip():
             return self._drop("no evidence quote")
-        found = view.find(quote, prefer, min_chars=MIN_QUOTE[view.lang])
+        found = view.find(quote, min_chars=MIN_QUOTE[view.lang], within=shown or None)
         if found is None:
             return self._drop("evidence quote not in the text")
         m_start, m_end = view.sentence_bounds(*found)

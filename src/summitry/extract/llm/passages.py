@@ -66,7 +66,10 @@ def chunk(spans: list[tuple[int, int]], limit: int, overlap: int) -> list[tuple[
         out.append((spans[i][0], spans[j][1]))
         if j + 1 >= len(spans):
             break
+        # the next range repeats up to ``overlap`` sentences, as many as leave room for a new one
         i = max(i + 1, j + 1 - overlap)
+        while i < j + 1 and spans[j + 1][1] - spans[i][0] > limit:
+            i += 1
     return out
 
 
