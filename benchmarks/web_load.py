@@ -64,9 +64,10 @@ def build(db: Path) -> None:
     subset.unlink()
 
 
-def start_server(db: Path, cache_mb: float) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, cache_mb: float, workers: int) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen([sys.executable, "-m", "summitry.cli", "serve", "--db", str(db), "--port", "0", "--quiet",
-                             "--cache-mb", str(cache_mb)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--cache-mb", str(cache_mb), "--workers", str(workers)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     match = re.search(r"http://([\d.]+):(\d+)/", line)
     if not match:
@@ -76,8 +77,23 @@ def start_server(db: Path, cache_mb: float) -> tuple[subprocess.Popen, str]:
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds of a process and of its children still running (a server's workers)."""
+    total = 0.0
+    for task in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{task}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for path in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in path.read_text().split():
+            found += [int(child), *_children(int(child))]
+    return found
 
 
 def urls(base: str) -> dict[str, list[str]]:
@@ -163,12 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gzip", action="store_true", help="do not ask for gzip (a browser does)")
     parser.add_argument("--cache-mb", type=float, default=64.0,
                         help="the server's memory for answers kept per snapshot (0: every answer computed anew)")
+    parser.add_argument("--workers", type=int, default=1, help="the server's worker processes")
     args = parser.parse_args(argv)
     if not args.db.exists():
         if not REAL.is_dir():
             raise SystemExit(f"web_load: {REAL} is absent: give --db")
         build(args.db)
-    server, base = start_server(args.db, args.cache_mb)
+    server, base = start_server(args.db, args.cache_mb, args.workers)
     try:
         asyncio.run(run(base, args.clients, args.warmup, args.max_requests, not args.no_gzip))
         server_cpu, own_cpu = cpu_seconds(server.pid), time.process_time()
@@ -181,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(len(v) for v in lat.values())
     print(f"web_load: {args.clients} clients, {total} requests in {result['wall']:.1f} s (wall clock) = "
           f"{total / result['wall']:.0f} requests/s; gzip {'off' if args.no_gzip else 'on'}; answer cache "
-          f"{args.cache_mb:g} MB; "
+          f"{args.cache_mb:g} MB; {args.workers} server process(es); "
           f"{os.cpu_count()} cores shared by the server and this generator")
     for kind, values in lat.items():
         print(f"  /api/{kind:<7} {len(values):6d} requests ({len(values) / result['wall']:.0f}/s) over "

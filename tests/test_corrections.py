@@ -243,3 +243,17 @@ def test_writes_need_the_token_json_and_the_servers_own_origin(served, tmp_path)
                                                headers={"authorization": f"Bearer {TOKEN}"})
     assert off.status_code == 403 and "SUMMITRY_API_TOKEN" in off.json()["error"]
     assert web.get("/api/corrections").json() == {"corrections": []}       # nothing was written
+
+
+def test_a_merge_of_events_fused_apart_keeps_every_report_when_one_side_is_fused_again(target):
+    with open_store(target) as store:
+        first = [line("visit", XI, ["KAZ"], "2022-09-14", place="Astana")]
+        second = [line("visit", XI, ["KAZ"], "2022-11-20", place="Astana")]    # weeks apart: two visits
+        ingest(store, first, "a")
+        ingest(store, second, "b")
+        a, b = ids(store, types=("visit",))
+        correct(store, "merge", a, others=[b])
+        assert ids(store, types=("visit",)) == [a]
+        ingest(store, first + [line("call", XI, [], "2022-09-20", counterparts=[PUTIN])], "a")  # only a's side
+        (merged,) = analytics.event_records(store, ids(store, types=("visit",)))
+        assert sorted(m["doc"] for m in merged["mentions"]) == ["a", "b"]

@@ -332,3 +332,30 @@ def test_postgres_readers_reconnect_after_the_database_comes_back(pg_dsn):
     finally:
         proxy.cut()
         readers.close()
+
+
+def test_several_worker_processes_serve_one_port(db, tmp_path):
+    import re
+    import urllib.request
+
+    copy = tmp_path / "workers.duckdb"
+    copy.write_bytes(db.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "summitry.cli", "serve", "--db", str(copy), "--port", "0",
+                             "--quiet", "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = re.search(r"http://\S+/", proc.stdout.readline()).group(0)
+        deadline = time.monotonic() + 60
+        while True:  # the workers start after the socket is bound: the first requests wait in its queue
+            try:
+                with urllib.request.urlopen(url + "api/stats", timeout=30) as reply:
+                    assert json.load(reply)["totals"]["events"] == 10
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.5)
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        commands = [Path(f"/proc/{c}/cmdline").read_bytes() for c in children]
+        assert sum(b"multiprocessing.spawn" in c for c in commands) == 2
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -229,6 +229,34 @@ def _apply_one(db: Backend, c: Correction) -> str:
     raise CorrectionError(f"unknown action {c.action!r}")
 
 
+def _orphans_fused_again(db: Backend, anchors: set[str]) -> None:
+    """Give an event again to the reports among ``anchors`` that are in none. That happens when
+    fusion rewrote a merged event from its own part of the store only: the reports merged into it
+    from elsewhere lost their event. They are fused among themselves, as they were before the
+    merge, and the merge is then made again."""
+    from summitry.fuse import fuse_with_sources
+    from summitry.store.ingest import event_rows
+
+    rows = db.rows("SELECT me.mention_id, me.doc_id, me.record FROM mention_events me WHERE me.id = ANY(?) AND "
+                   "NOT EXISTS (SELECT 1 FROM event_mentions em WHERE em.mention_id = me.mention_id) "
+                   "ORDER BY me.mention_id", [sorted(anchors)])
+    if not rows:
+        return
+    ids = [mention_id for mention_id, _, _ in rows]
+    published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)",
+                             [sorted({doc for _, doc, _ in rows})]))
+    taken: set[str] = set()
+    for event, sources in fuse_with_sources([Event.from_json(r) for _, _, r in rows], published):
+        if event.id in taken or db.rows("SELECT 1 FROM events WHERE id = ?", [event.id]):
+            event.id += "~" + hashlib.sha1(",".join(ids[i] for i in sources).encode("utf-8")).hexdigest()[:8]
+        taken.add(event.id)
+        links: dict[str, list[str]] = {}
+        for i in sources:
+            links.setdefault(ids[i].rsplit("#", 1)[0], []).append(ids[i])
+        for table, table_rows in event_rows(event, links).items():
+            db.insert(table, table_rows)
+
+
 def apply_corrections(db: Backend, mention_ids: Sequence[str] | None = None) -> dict[int, str]:
     """Apply, in the order they were made, the corrections about the mention events
     ``mention_ids`` (``doc#seq``; every correction when None). Returns what each one did."""
@@ -239,6 +267,9 @@ def apply_corrections(db: Backend, mention_ids: Sequence[str] | None = None) -> 
         touched = {a for (a,) in db.rows("SELECT id FROM mention_events WHERE mention_id = ANY(?)",
                                          [list(mention_ids)])}
         corrections = [c for c in corrections if c.all_anchors() & touched]
+    merged = {a for c in corrections if c.action == "merge" for a in c.all_anchors()}
+    if merged:
+        _orphans_fused_again(db, merged)
     return {c.id: _apply_one(db, c) for c in corrections}
 
 

@@ -44,6 +44,9 @@ def register(subparsers) -> None:
     p.add_argument("--cache-mb", type=float, default=64.0, metavar="MB",
                    help="memory for answers kept while a DuckDB snapshot is served (default 64; 0: none). "
                         "PostgreSQL answers are never kept: others may change the data at any time")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes answering requests (default 1); each reads the store through its own "
+                        "connections, and keeps its own answers")
     p.set_defaults(func=cmd_serve)
 
 
@@ -68,17 +71,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"summitry: {exc}", file=sys.stderr)
         return 2
     try:
-        _warm_up()
+        if args.workers <= 1:
+            _warm_up()  # (each worker warms up on its own)
         loopback = is_loopback(args.host)
         hosts = [*(loopback_hosts(args.host) if loopback else ()), *(args.allow_host or ())]
         origins = [*args.cors_origin, *(o.strip() for o in os.environ.get("SUMMITRY_CORS_ORIGINS", "").split(",")
                                         if o.strip())]
         token = os.environ.get("SUMMITRY_API_TOKEN") or None
-        app = create_app(readers, allowed_hosts=hosts or None, cors_origins=origins, token=token,
-                         cache_bytes=int(args.cache_mb * (1 << 20)))
+        cache_bytes = int(args.cache_mb * (1 << 20))
+        if args.workers > 1:
+            # each worker opens its own readers: this process's were only to check the store
+            app = {"db": readers.target, "allowed_hosts": hosts or None, "cors_origins": origins,
+                   "cache_bytes": cache_bytes}
+        else:
+            app = create_app(readers, allowed_hosts=hosts or None, cors_origins=origins, token=token,
+                             cache_bytes=cache_bytes)
         try:
             server = Server(app, args.host, args.port, quiet=args.quiet, idle_timeout=args.idle_timeout,
-                            header_timeout=args.header_timeout)
+                            header_timeout=args.header_timeout, workers=max(1, args.workers))
         except OSError as exc:
             print(f"summitry: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
             return 2

@@ -133,12 +133,17 @@ class DuckDBSnapshots(Readers):
         self._dir = Path(tempfile.mkdtemp(prefix="summitry-snapshots-"))
         self._serial = 0
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
         self._loading = False
         self._checked = time.monotonic()
         self.last_error: str | None = None
         self._snapshot = self._load()
 
     def _load(self) -> _Snapshot:
+        with self._load_lock:  # one copy at a time (a reload after a write may meet a background one)
+            return self._copy()
+
+    def _copy(self) -> _Snapshot:
         import duckdb
 
         signature = _file_signature(self.path)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import json
+import os
 import socket
 import threading
 
@@ -48,27 +50,53 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+SETTINGS_ENV = "SUMMITRY_SERVE_SETTINGS"
+
+
+def app_from_settings():
+    """The application a worker process serves, from the settings its parent left in the
+    environment (``Server`` with ``workers`` > 1): each worker opens its own readers."""
+    from summitry.web.app import create_app
+    from summitry.web.cli import _warm_up
+    from summitry.web.readers import open_readers
+
+    settings = json.loads(os.environ[SETTINGS_ENV])
+    Protocol.header_timeout = settings["header_timeout"]
+    _warm_up()
+    return create_app(open_readers(settings["db"]), allowed_hosts=settings["allowed_hosts"],
+                      cors_origins=settings["cors_origins"], token=os.environ.get("SUMMITRY_API_TOKEN") or None,
+                      cache_bytes=settings["cache_bytes"])
+
+
 class Server:
     """uvicorn serving ``app`` on ``host:port`` (port 0: any free port, see ``port``).
 
     ``idle_timeout`` closes a kept-alive connection with no new request; ``header_timeout`` cuts
-    off a client that has not sent a whole request head in that time (408).
+    off a client that has not sent a whole request head in that time (408). With ``workers`` > 1,
+    ``app`` is the settings of ``app_from_settings`` and that many processes share the socket,
+    each with its own readers (uvicorn's supervisor restarts one that dies).
     """
 
     def __init__(self, app, host: str = "127.0.0.1", port: int = 8765, *, quiet: bool = False,
-                 idle_timeout: float = 5.0, header_timeout: float = 10.0):
+                 idle_timeout: float = 5.0, header_timeout: float = 10.0, workers: int = 1):
         self.socket = _bind(host, port)
         self.host = host
         self.port = self.socket.getsockname()[1]
+        self.workers = workers
         try:
             import uvloop  # noqa: F401
             loop = "uvloop"
         except ImportError:  # pragma: no cover - uvloop is not built for every platform
             loop = "asyncio"
-        self.config = uvicorn.Config(
-            app, http=protocol_class(header_timeout), loop=loop, lifespan="off", server_header=False,
-            timeout_keep_alive=max(1, round(idle_timeout)), access_log=not quiet,
-            log_level="warning" if quiet else "info", backlog=1024)
+        options = {"loop": loop, "lifespan": "off", "server_header": False, "backlog": 1024,
+                   "timeout_keep_alive": max(1, round(idle_timeout)), "access_log": not quiet,
+                   "log_level": "warning" if quiet else "info"}
+        if workers > 1:
+            os.environ[SETTINGS_ENV] = json.dumps({**app, "header_timeout": header_timeout})
+            self.config = uvicorn.Config("summitry.web.server:app_from_settings", factory=True, workers=workers,
+                                         http="summitry.web.http:Protocol", **options)
+        else:
+            self.config = uvicorn.Config(app, http=protocol_class(header_timeout), **options)
         self.server = uvicorn.Server(self.config)
 
     @property
@@ -79,7 +107,12 @@ class Server:
     def serve(self) -> None:
         """Serve until stopped (Ctrl-C, SIGTERM, or ``stop()``)."""
         try:
-            self.server.run(sockets=[self.socket])
+            if self.workers > 1:
+                from uvicorn.supervisors import Multiprocess
+
+                Multiprocess(self.config, sockets=[self.socket]).run()
+            else:
+                self.server.run(sockets=[self.socket])
         finally:
             self.socket.close()
 
