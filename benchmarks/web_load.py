@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         server_cpu, own_cpu = cpu_seconds(server.pid), time.process_time()
         result = asyncio.run(run(base, args.clients, args.seconds, args.max_requests, not args.no_gzip))
         server_cpu, own_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - own_cpu
+        with urllib.request.urlopen(base + "/healthz", timeout=30) as reply:
+            answers = json.load(reply).get("answers") or {}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -205,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{result['distinct_urls'][kind]} distinct URLs: p50 {percentile(values, 50) * 1000:.1f} ms, "
               f"p90 {percentile(values, 90) * 1000:.1f} ms, p99 {percentile(values, 99) * 1000:.1f} ms, "
               f"max {max(values, default=0) * 1000:.1f} ms")
+    if answers.get("hits") is not None and args.workers == 1:
+        print(f"  answers kept: {answers['kept']} ({answers['bytes'] / 1e6:.1f} MB); warm-up and run together: "
+              f"{answers['hits']} hits, {answers['misses']} computed")
     print(f"  CPU seconds: server {server_cpu:.1f}, generator {own_cpu:.1f} "
           f"({(server_cpu + own_cpu) / result['wall']:.2f} cores busy on average)")
     if result["failures"]:

@@ -162,7 +162,8 @@ def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None 
         state = request.app.state.readers.health()
         ok = state.get("state") == "ok"
         return json_response({"status": "ok" if ok else "unavailable", "store": request.app.state.readers.kind,
-                              "version": __version__, "database": state}, status=200 if ok else 503)
+                              "version": __version__, "database": state, "answers": request.app.state.answers},
+                             status=200 if ok else 503)
 
     app.include_router(api_events.router)
     app.include_router(api_views.router)
@@ -184,7 +185,8 @@ def create_app(readers: Readers | Store, *, allowed_hosts: Iterable[str] | None 
     # the ASGI layers, innermost first (see summitry.web.http)
     app.add_middleware(ConditionalGet)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=gzip_level)
-    app.add_middleware(AnswerCache, generation=readers.generation, max_bytes=cache_bytes)
+    app.state.answers = {}
+    app.add_middleware(AnswerCache, generation=readers.generation, max_bytes=cache_bytes, stats=app.state.answers)
     cors = list(app.state.cors_origins)
     if cors:
         app.add_middleware(Cors, allow_origins=cors, allow_methods=["GET", "HEAD", "POST", "DELETE"],

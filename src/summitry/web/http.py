@@ -208,7 +208,7 @@ class AnswerCache:
     newer; the least recently used go first past ``max_bytes``.
     """
 
-    def __init__(self, app: ASGIApp, generation, max_bytes: int = 64 << 20):
+    def __init__(self, app: ASGIApp, generation, max_bytes: int = 64 << 20, stats: dict[str, int] | None = None):
         from collections import OrderedDict
 
         self.app = app
@@ -216,7 +216,9 @@ class AnswerCache:
         self.max_bytes = max_bytes
         self.kept: OrderedDict[tuple, tuple[Message, bytes]] = OrderedDict()
         self.size = 0
-        self.hits = self.misses = 0
+        # hits, misses, kept answers and their bytes (shown by /healthz)
+        self.stats = stats if stats is not None else {}
+        self.stats.update(hits=0, misses=0, kept=0, bytes=0)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/api/")
@@ -232,7 +234,7 @@ class AnswerCache:
         key = (generation, scope["path"], scope.get("query_string", b""), gzip_ok)
         found = self.kept.get(key)
         if found is not None:
-            self.hits += 1
+            self.stats["hits"] += 1
             self.kept.move_to_end(key)
             start, body = found
             if_none_match = next((v for k, v in headers if k == b"if-none-match"), None)
@@ -246,7 +248,7 @@ class AnswerCache:
             await send({**start, "headers": list(start["headers"])})
             await send({"type": "http.response.body", "body": body})
             return
-        self.misses += 1
+        self.stats["misses"] += 1
         # a request that carried If-None-Match may be answered 304: ask for the whole answer to keep it
         asked = [(k, v) for k, v in headers if k != b"if-none-match"]
         conditional = next((v for k, v in headers if k == b"if-none-match"), None)
@@ -285,6 +287,7 @@ class AnswerCache:
         while self.size > self.max_bytes:
             _, (_, old) = self.kept.popitem(last=False)
             self.size -= len(old) + 512
+        self.stats.update(kept=len(self.kept), bytes=self.size)
 
 
 # --- the HTTP protocol ---------------------------------------------------------------------------

@@ -141,6 +141,8 @@ class Health(BaseModel):
     database: dict[str, str | int | bool] = Field(
         description="The database's state: `state` (ok or unavailable) and details: for DuckDB when the "
                     "snapshot served was taken and whether the file changed since, for PostgreSQL the pool.")
+    answers: dict[str, int] = Field(
+        default_factory=dict, description="Answers kept for the DuckDB snapshot: `hits`, `misses`, `kept`, `bytes`.")
 
 
 # --- views ---------------------------------------------------------------------------------------
