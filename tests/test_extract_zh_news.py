@@ -250,3 +250,21 @@ def test_a_visitor_received_where_the_sentence_places_the_meeting_visited_there(
 def test_a_full_name_is_known_by_its_surname(engine):
     events = extract(engine, "国家主席习近平举行仪式，欢迎塞尔维亚共和国总统阿莱克桑达尔·武契奇对我国进行国事访问。")
     assert {p.name for e in events for p in [e.actor, *e.counterparts]} == {"Xi Jinping", "Aleksandar Vučić"}
+
+
+def test_talks_as_a_means_or_where_someone_goes_are_no_meeting_of_those_named(engine):
+    assert extract(engine, "中方支持柬泰双方通过对话谈判找到解决方案。") == []
+    assert [e for e in extract(engine, "伊朗代表团已暂停前往瑞士与美国谈判的行程。") if e.type == "meeting"] == []
+
+
+def test_a_date_a_time_is_counted_from_does_not_date_the_event(engine):
+    events = extract(engine, "特朗普28日同到访的以色列总理内塔尼亚胡在华盛顿举行会谈。这是自2月底以来，双方首次会晤。",
+                     "2026-07-29")
+    assert {e.start for e in events if e.type == "meeting"} <= {"2026-07-28", None}
+
+
+def test_attendants_of_something_said_before_attend_only_a_gathering_held(engine):
+    text = "习近平同普京举行会谈，谈及联合国改革。蔡奇、丁薛祥、王毅等参加。"
+    assert [e for e in extract(engine, text) if e.type == "multilateral"] == []
+    assert [e for e in extract(engine, "纪念大会17日上午在京隆重举行 习近平将出席大会并发表重要讲话")
+            if e.type == "multilateral"] == []

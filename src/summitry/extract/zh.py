@@ -1038,9 +1038,12 @@ class _Frame:
         own_clause = self.clause_of(ts)[0]
         inside = [s for s in inside if not (s.interval.precision == "year"
                                             and self.lex.year_of_gathering_re.match(self.text, s.end))]
+        since = _SINCE.search(self.text, self.clause_of(ts)[0], ts)
         for span in reversed(inside):
             if span.end > ts:
                 continue
+            if since is not None and since.start() <= span.start < since.end():
+                continue  # 自2月底…以来，双方首次会晤: the date is what the time is counted from
             c0, c1 = self.clause_of(span.start)
             if c0 == own_clause and _AFTER_THAT.search(self.text, span.end, ts):
                 continue  # 今年1月就任后的首次通话: the date is the earlier event's
@@ -1237,18 +1240,28 @@ class _Frame:
                         break  # 在美国 after the sides: the host, not a side
                     sides = []
             sides.append(loc)
+        if sides and self.lex.motion_before_re.search(self.text, max(c0, sides[0].start - 3), sides[0].start):
+            sides = sides[1:]  # 前往瑞士与美国谈判: Switzerland is where, not a side
         if len(sides) < 2:
             return []
-        # The talks themselves must be dated, placed or counted: 美国和伊朗谈判12日无果而终, 以色列与黎巴嫩
-        # 将于14日在美国举行谈判, 新一轮谈判. Talks named as a topic (伊朗与美国的谈判正在继续, 巴加埃
-        # 23日表示，当前伊朗与美国的谈判…) are not an event.
-        tail = self.text[sides[-1].end : ts]
-        dated = bool(self.dates_near(sides[0].start, te + 12))
-        placed = any(s.start > sides[-1].end for s in self.locs if c0 <= s.start < ts)
-        counted = self.lex.talks_round_re.search(self.text, sides[0].start, ts)
-        if not (counted or ((dated or placed) and not tail.endswith("的"))):
+        if not self.particular_talks(ts, te, sides[0].start, sides[-1].end):
             return []
         return [_Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in sides]
+
+    def particular_talks(self, ts: int, te: int, first: int, last: int | None = None) -> bool:
+        """Talks that are an event: dated, placed or counted between their first side and just after the
+        trigger (美国和伊朗谈判12日无果而终, 以色列与黎巴嫩将于14日在美国举行谈判, 新一轮谈判). Talks named as a
+        topic (伊朗与美国的谈判正在继续; 巴加埃23日表示，当前…的谈判), or as a means (通过谈判解决), are not."""
+        c0, _ = self.clause_of(ts)
+        first = max(first, c0)
+        last = first if last is None else last
+        if self.lex.talks_means_re.search(self.text, max(c0, ts - 6), ts):
+            return False
+        if self.lex.talks_round_re.search(self.text, c0, ts):
+            return True
+        dated = bool(self.dates_near(first, te + 12))
+        placed = any(s.start > last for s in self.locs if first <= s.start < te + 12)
+        return (dated or placed) and not self.text[last:ts].endswith("的")
 
     def dates_near(self, lo: int, hi: int) -> list[Any]:
         """The document's date expressions that start in [lo, hi)."""
@@ -1260,6 +1273,9 @@ class _Frame:
         self, ts: int, te: int, entry: dict[str, Any], kind: str, extra: Iterable[_Slot] = ()
     ) -> list[Event]:
         left, subject = self.left_parties(ts)
+        if entry.get("sides") == "countries" and not self.particular_talks(
+                ts, te, left[0].start if left else self.clause_of(ts)[0]):
+            return []  # 通过对话谈判解决, 参与谈判: talks in general
         if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):
             left, subject = (self.country_sides(ts, te) or left), None
             subject = left[0] if left else self.earlier_subject(ts)
@@ -1344,18 +1360,17 @@ class _Frame:
                 pass
             places = [(at, p) for at, p in state.place_marks if lo <= at < hi]
             where = (places[-1][1].country, _place_name(places[-1][1])) if places else None
-            if forum_at and (held is None or forum_at[-1][0] >= held.start()):
+            # in an earlier sentence, a forum counts only as a gathering that sentence says is held (一个
+            # 联合国 named in passing is not what 蔡奇、王毅等参加 attend)
+            held_forum = forum_at and (sent is self.sent or self.lex.held_re.search(self.text, lo, hi))
+            if held_forum and (held is None or forum_at[-1][0] >= held.start()):
                 forum = forum_at[-1][1]
                 return forum, forum.acronym or forum.name, where, sent
             if held is None:
                 continue
             name, noun = (held.group(1), held.group(2)) if held.group(1) else (held.group(3), held.group(4))
-            if not self.lex.international_re.search(name[: -len(noun)]):
-                if not places:
-                    return None
-                at, place = places[-1]
-                written = next((z for z in place.names_zh if self.text.startswith(z, at)), "")
-                name = written + name
+            if not self.lex.international_re.search(name):
+                return None  # 纪念…大会在京举行: a gathering at home, not of states
             return None, name, where, sent
         return None
 
@@ -1425,8 +1440,8 @@ class _Frame:
                 if named is None:
                     # 在巴塞罗那出席峰会: a gathering the text places, named by its city
                     city = self.stated_city(ts)
-                    if city is None:
-                        return []
+                    if city is None or not lex.international_re.search(gathering.group()):
+                        return []  # 在京出席大会: a gathering at home, not of states
                     name = self.text[city.start : city.end] + gathering.group()
                     named = (None, None)
                 forum = named[1]
