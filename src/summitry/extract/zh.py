@@ -1038,7 +1038,7 @@ class _Frame:
         own_clause = self.clause_of(ts)[0]
         inside = [s for s in inside if not (s.interval.precision == "year"
                                             and self.lex.year_of_gathering_re.match(self.text, s.end))]
-        since = _SINCE.search(self.text, self.clause_of(ts)[0], ts)
+        since = _SINCE.search(self.text, self.sent.start, ts)
         for span in reversed(inside):
             if span.end > ts:
                 continue
@@ -1362,7 +1362,8 @@ class _Frame:
             where = (places[-1][1].country, _place_name(places[-1][1])) if places else None
             # in an earlier sentence, a forum counts only as a gathering that sentence says is held (一个
             # 联合国 named in passing is not what 蔡奇、王毅等参加 attend)
-            held_forum = forum_at and (sent is self.sent or self.lex.held_re.search(self.text, lo, hi))
+            held_forum = forum_at and (sent is self.sent or self.lex.held_gathering_re.search(self.text, lo, hi)
+                                       or self.lex.attend_re.search(self.text, lo, hi))
             if held_forum and (held is None or forum_at[-1][0] >= held.start()):
                 forum = forum_at[-1][1]
                 return forum, forum.acronym or forum.name, where, sent
