@@ -63,7 +63,7 @@ def fill(store, n_events: int, n_people: int, seed: int) -> None:
         end = "CAST(DATE '2010-01-01' + CAST(d + len AS INTEGER) AS DATE)"
         db.execute(
             f"INSERT INTO events SELECT 'ev_' || CAST(i AS TEXT), {kind}, {status}, {person}, {home}, NULL, "
-            f"'head_of_state', '', {host}, NULL, NULL, {start}, {end}, {precision}, NULL, 1, "
+            f"'head_of_state', '', {host}, NULL, NULL, {start}, {end}, {precision}, NULL, 1, NULL, "
             "'{\"id\":\"ev_' || CAST(i AS TEXT) || '\"}' FROM gen")
         db.execute(f"INSERT INTO event_parties SELECT 'ev_' || CAST(i AS TEXT), 'actor', {person}, "
                    f"lower({person}), {home} FROM gen")

@@ -159,14 +159,23 @@ def test_events_of_one_sentence_with_several_destinations_have_distinct_ids():
     assert len(merged) == 4 and len({e.id for e in merged}) == 4
 
 
-def test_reports_of_one_stay_that_date_different_days_of_it_merge_but_meetings_keep_strict_days():
+def test_reports_of_one_stay_that_date_different_days_of_it_merge():
     landed = ev("a", start="2023-11-14")
     next_day = ev("b", start="2023-11-15")
     a_week_later = ev("c", start="2023-11-22")
     assert sorted(docs_of(fuse([landed, next_day, a_week_later]))) == [["a", "b"], ["c"]]
-    talks = ev("d", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-15")
-    other_talks = ev("e", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-16")
-    assert len(fuse([talks, other_talks])) == 2
+
+
+def test_meetings_a_day_apart_are_one_only_when_different_documents_date_them():
+    # one report in Beijing time, one in local time: a day apart, one meeting
+    local = ev("d", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-15")
+    beijing = ev("e", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-16")
+    assert docs_of(fuse([local, beijing])) == [["d", "e"]]
+    # one document that dates two days keeps two meetings; two days apart are two meetings
+    again = ev("d", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-16", offset=40)
+    assert len(fuse([local, again])) == 2
+    later = ev("f", "meeting", counterparts=[PUTIN], countries=["UZB"], start="2022-09-17")
+    assert len(fuse([local, later])) == 2
 
 
 def test_fuse_with_sources_names_the_reports_each_event_is_made_of():
@@ -223,3 +232,90 @@ def test_a_plan_dated_by_its_reports_is_after_the_latest_and_open_ended():
     b = by_publication("b", "2022-08-20", status="planned")
     (e,) = fuse([a, b], {"a": "2022-08-01", "b": "2022-08-20"})
     assert (e.start, e.end, e.precision, e.dated_by) == ("2022-08-20", None, None, "publication")
+def test_two_undated_reports_of_visits_to_one_country_a_year_apart_stay_two_events():
+    first, second = ev("a", countries=["USA"]), ev("b", countries=["USA"])
+    merged = fuse([first, second], {"a": "2013-09-20", "b": "2014-09-24"})
+    assert sorted(docs_of(merged)) == [["a"], ["b"]]
+
+
+def test_reports_dated_only_by_publication_are_read_as_undated():
+    # the dating stage gives an undated report its publication day; fusion still reads a window
+    def by_publication(doc, published):
+        e = ev(doc, countries=["USA"], start=published)
+        e.dated_by = "publication"  # the field the dating stage adds
+        return e
+
+    year_apart = fuse([by_publication("a", "2013-09-20"), by_publication("b", "2014-09-24")],
+                      {"a": "2013-09-20", "b": "2014-09-24"})
+    assert len(year_apart) == 2
+    # a report published three days after a dated visit is that visit, though its own day differs
+    dated = ev("c", countries=["USA"], start="2013-09-17")
+    (e,) = fuse([dated, by_publication("a", "2013-09-20")], {"a": "2013-09-20", "c": "2013-09-18"})
+    assert e.start == "2013-09-17"
+
+
+def test_reports_without_a_date_join_only_reports_published_close_together():
+    # a month-precise report spans the month, but the undated reports published three weeks apart
+    # are not one visit
+    month = ev("m", countries=["USA"], start="2013-09-01", end="2013-09-30", precision="month")
+    early, late = ev("a", countries=["USA"]), ev("b", countries=["USA"])
+    merged = fuse([month, early, late], {"m": "2013-10-02", "a": "2013-09-05", "b": "2013-10-25"})
+    assert sorted(docs_of(merged)) == [["a", "m"], ["b"]]
+
+
+def test_reports_with_neither_a_date_nor_a_publication_day_join_only_their_own_document():
+    a1, a2, b = ev("a"), ev("a", offset=40), ev("b")
+    assert sorted(docs_of(fuse([a1, a2, b]))) == [["a"], ["b"]]
+
+
+def test_a_meeting_told_from_both_sides_in_beijing_and_local_time_is_one_event():
+    biden = Party("Joe Biden", "USA", "President", "head_of_state")
+    local = ev("en", "meeting", actor=biden, counterparts=[XI], countries=["USA"], start="2023-11-15")
+    beijing = ev("zh", "meeting", actor=XI, counterparts=[biden], countries=["USA"], start="2023-11-16", lang="zh")
+    (e,) = fuse([local, beijing], {"en": "2023-11-16", "zh": "2023-11-16"})
+    assert sorted(m.doc for m in e.mentions) == ["en", "zh"]
+    assert {e.actor.name, *(p.name for p in e.counterparts)} == {"Joe Biden", "Xi Jinping"}
+    assert len(e.counterparts) == 1
+
+
+def test_a_party_known_by_country_takes_the_first_name_a_report_gives_it():
+    china = Party(None, "CHN", None, "head_of_state")
+    li = Party("Li Qiang", "CHN", "Premier", "head_of_government")
+    reports = [ev("a", "meeting", actor=china, counterparts=[PUTIN], countries=["RUS"], start="2023-05-10"),
+               ev("b", "meeting", actor=XI, counterparts=[PUTIN], countries=["RUS"], start="2023-05-10"),
+               ev("c", "meeting", actor=li, counterparts=[PUTIN], countries=["RUS"], start="2023-05-10")]
+    assert sorted(docs_of(fuse(reports))) == [["a", "b"], ["c"]]
+
+
+def test_fusing_whole_islands_alone_gives_what_fusing_everything_gives():
+    from summitry.fuse import fusion_key, islands
+
+    rng = random.Random(11)
+    people = [XI, PUTIN, BLINKEN, Party(None, "CHN", None, "head_of_state")]
+    reports, published = [], {}
+    for i in range(300):
+        actor = rng.choice(people)
+        other = rng.choice([p for p in people if p.country != actor.country])
+        kind = rng.choice(["visit", "meeting", "multilateral"])
+        day = rng.choice([None, f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"])
+        status = rng.choice(["occurred", "occurred", "planned", "postponed"])
+        published[f"d{i}"] = rng.choice([None, f"2022-{rng.randint(1, 12):02d}-15"])
+        reports.append(ev(f"d{i}", kind, status=status, actor=actor, counterparts=[other] if kind == "meeting" else [],
+                          countries=["KAZ"], start=day, forum="SCO" if kind == "multilateral" else None))
+    everything = {e.id: e.to_dict() for e in fuse(reports, published)}
+    keys = [fusion_key(r, published[r.mentions[0].doc]) for r in reports]
+    by_block = {}
+    for r, k in zip(reports, keys):
+        by_block.setdefault(k.block, []).append((r, k))
+    pieces = {}
+    for members in by_block.values():
+        labels = islands([(k.scope, k.reach_from, k.reach_to, r.mentions[0].doc) for r, k in members])
+        for label, (r, _) in zip(labels, members):
+            pieces.setdefault((id(members), label), []).append(r)
+    assert len(pieces) > 20
+    alone = {}
+    for piece in pieces.values():
+        alone.update({e.id: e.to_dict() for e in fuse(piece, published)})
+    # trips chain events across islands: compare the events without them
+    strip = {k: {**v, "trip": None} for k, v in everything.items()}
+    assert {k: {**v, "trip": None} for k, v in alone.items()} == strip

@@ -306,3 +306,77 @@ def test_read_only_needs_an_existing_summitry_database(tmp_path):
     duckdb.connect(str(tmp_path / "other.duckdb")).close()
     with pytest.raises(StoreError, match="not a summitry database"):
         open_store(tmp_path / "other.duckdb", read_only=True)
+
+
+BLINKEN = ("Antony Blinken", "USA")
+# The plan announced in November and the postponement of January are one event (fusion joins a
+# postponement to a plan announced up to 120 days before it).
+PLAN = doc("plan", [line("visit", BLINKEN, ["CHN"], "2020-11-15", "2021-01-10", precision="month",
+                         status="planned")], published="2020-11-15", lang="zh")
+POSTPONED = doc("postponed", [line("visit", BLINKEN, ["CHN"], "2021-01-23", "2021-01-24", status="postponed")],
+                published="2021-01-19")
+
+
+def test_a_postponement_and_its_plan_are_one_event_whatever_the_runs_and_batches(target):
+    with open_store(target) as store:
+        for runs, batch_size in (([[PLAN, POSTPONED]], 200), ([[PLAN], [POSTPONED]], 200),
+                                 ([[POSTPONED], [PLAN]], 200), ([[PLAN, POSTPONED]], 1)):
+            for table in ("documents", "mention_events", "events", "event_parties", "event_mentions", "legs"):
+                store.db.execute(f"DELETE FROM {table}")
+            for run in runs:
+                ingest(store, run, batch_size=batch_size)
+            assert store.db.rows("SELECT status, n_mentions FROM events") == [("postponed", 2)], runs
+
+
+def test_changing_one_report_of_an_event_leaves_no_other_report_outside_an_event(target):
+    with open_store(target) as store:
+        ingest(store, [PLAN, POSTPONED])
+        # the postponement's document now reports something else: the plan stands alone
+        ingest(store, [doc("postponed", [line("call", BLINKEN, [], "2021-01-23", counterparts=[XI])],
+                           published="2021-01-19")])
+        unlinked = store.db.rows(
+            "SELECT mention_id FROM mention_events WHERE mention_id NOT IN "
+            "(SELECT mention_id FROM event_mentions WHERE mention_id IS NOT NULL)")
+        assert unlinked == []
+        assert sorted(store.db.rows("SELECT type, status FROM events")) == [("call", "occurred"),
+                                                                             ("visit", "planned")]
+
+
+def test_ingest_counts_what_stats_counts(target):
+    from summitry import analytics
+    from summitry.store.cli import ingest_summary
+
+    docs = generated_documents(30)
+    with open_store(target) as store:
+        ingest(store, docs[:20], batch_size=6)
+        report = ingest(store, docs[10:], batch_size=7)
+        stats = {r["what"]: r["n"] for r in analytics.stats(store)["totals"].to_pylist()}
+        assert report.totals == stats
+        assert stats["documents"] == 30 and stats["events"] == store.db.rows("SELECT COUNT(*) FROM events")[0][0]
+        assert f"{stats['events']} events (as `summitry stats` counts them)" in ingest_summary(report, target)
+
+
+def test_two_runs_of_one_file_into_postgres_at_once_count_each_document_once(pg_dsn):
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = generated_documents(40)
+    with open_store(pg_dsn):
+        pass  # create the schema once
+
+    def run(_):
+        with open_store(pg_dsn) as store:
+            return ingest(store, docs, batch_size=8)
+
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(run, range(2)))
+    assert sum(r.added for r in reports) == 40
+    assert sum(r.added + r.unchanged for r in reports) == 80
+
+
+def test_duckdb_reads_a_bound_list_as_an_in_list_its_indexes_answer():
+    from summitry.store.backends import _in_lists
+
+    sql, values = _in_lists("SELECT COALESCE(c, '?') FROM t WHERE a = ANY(?) AND b = ? AND d = ANY(?) LIMIT ?",
+                            [["x", "y"], 3, [], 5])
+    assert sql == "SELECT COALESCE(c, '?') FROM t WHERE a IN (?, ?) AND b = ? AND d IN (NULL) LIMIT ?"
+    assert values == ["x", "y", 3, 5]

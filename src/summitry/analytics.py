@@ -37,9 +37,9 @@ from typing import Any
 
 import pyarrow as pa
 
+from summitry.intervals import DisjointSets, chain
 from summitry.store import Store, canonical_name
-from summitry.store.ingest import knowledge_base
-from summitry.store.intervals import DisjointSets, chain
+from summitry.store.ingest import knowledge_base, store_totals
 
 TRAVEL_STATUSES = ("occurred",)
 PLANNED_STATUSES = ("occurred", "planned", "speculated")
@@ -270,13 +270,13 @@ def timeline(store: Store, country_a: str, country_b: str) -> pa.Table:
 
 
 def stats(store: Store) -> dict[str, pa.Table]:
-    """Counts of events by type, status, country involved and year of start (``undated``)."""
+    """Counts of events by type, status, country involved and year of start (``undated``), and
+    the totals of what the store holds (documents, mention events, fused events)."""
     db = store.db
+    totals = store_totals(db)
     return {
-        "totals": db.query(
-            "SELECT 'documents' AS what, COUNT(*) AS n FROM documents UNION ALL "
-            "SELECT 'mention_events', COUNT(*) FROM mention_events UNION ALL "
-            "SELECT 'events', COUNT(*) FROM events"),
+        # what ingest reports the store holds, under the same names (see store_totals)
+        "totals": pa.table({"what": list(totals), "n": pa.array(list(totals.values()), pa.int64())}),
         "type": db.query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"),
         "status": db.query("SELECT status, COUNT(*) AS n FROM events GROUP BY status ORDER BY n DESC, status"),
         "country": db.query(

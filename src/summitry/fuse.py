@@ -3,74 +3,270 @@
 Engines emit one event per mention. Fusion groups mentions that report the
 same event and builds one merged record that keeps every mention.
 
-Two mentions are the same event when
+Two mentions are the same event only when
 - the type is the same;
 - the participants agree: the same actor (visits, gatherings) or the same set
-  of parties (meetings, calls — symmetric, and a trilateral is never a
-  bilateral); a party known only by country agrees with a named party of that
-  country;
+  of parties (meetings, calls — symmetric, so "A met B" and "B met A" agree,
+  and a trilateral is never a bilateral); a party known only by country agrees
+  with a named party of that country, and once a report names it, with that
+  name only;
 - the target agrees: the destination of a visit, the forum (or host) of a
-  gathering, the host and the place of a meeting where both sides name them;
-- the dates agree: their intervals overlap (an interval is as wide as its
-  precision), so conflicting day-precise dates never merge;
-- the statuses agree: a postponed or cancelled report joins a report of the
-  event happening only when both are dated and the dates overlap (a visit put
-  off in February is not the one that happened in June).
+  gathering, the host and the place of a meeting where both sides name them; a
+  place agrees with a place it lies in or beside (Woodside and San Francisco;
+  see ``summitry.places``);
+- the times agree (the rules of time below): their possible windows overlap.
 
-Grouping is blocked (by type and the countries involved) and swept in date
-order, never over all pairs, and it runs over the mentions in a canonical
-order, so the same input gives the same events and ids whatever the order of
-documents.
+The rules of time, stated here once; the store's incremental re-fusion reads
+its reach from ``fusion_key``:
+- a report *dated* by its text or context has the days it gives (an interval
+  as wide as its precision). Dated reports join when their days overlap, with
+  a slack for time zones between documents (a day: Beijing time against local
+  time) and for a stay abroad (two days: "landed on Tuesday", "in San
+  Francisco on Wednesday");
+- a report without a date of its own (undated, or dated only by its
+  publication day) may sit in a window around its publication day: shortly
+  before it for what happened, months after it for what is planned. It joins
+  dated reports whose days fall in that window, and other such reports only
+  when all their windows overlap, so reports published far apart never meet;
+- a report with neither a date nor a publication day is joined only by such
+  reports of its own document;
+- a postponement or cancellation joins the plan it puts off when the plan was
+  announced at most ``PLAN_TO_DEFERRAL_DAYS`` before it, and a report of the
+  event happening only when both are dated and overlap (a visit put off in
+  February is not the one that happened in June).
+
+Each mention has a *reach*: the days within which any of these rules can join
+it to another (``fusion_key``). Fusion works within *islands*: the mentions of
+one block (type and countries, ``block_key``) whose reaches chain, named
+parties only with the same names or with a mention that leaves a party
+unnamed. Islands are found by a sort and a sweep, and each is clustered on its
+own in a canonical order, with each cluster's summaries (statuses, windows,
+parties, places) kept as mentions join. So fusion costs O(n log n) for n
+mentions, the same input gives the same events and ids whatever its order, and
+fusing any set of whole islands gives exactly the events that fusing
+everything gives for them: the store fuses again only the islands a change
+touches.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
+from summitry.intervals import DisjointSets
 from summitry.records import Event, Mention, Party
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # Within one document (or among reports of one day), the report that says most decides the status.
 _STATUS_RANK = {"occurred": 0, "cancelled": 1, "postponed": 2, "planned": 3, "speculated": 4}
-_DEFERRED = {"postponed", "cancelled"}
-# How far an undated report may be from its publication day and still be taken for a dated
-# event of the same parties: a past event is reported soon after it, a plan looks months ahead.
-_UNDATED_PAST = timedelta(days=45)
-_UNDATED_FUTURE = timedelta(days=240)
-# Reports of one stay abroad may date different days of it: visits and gatherings whose days are
-# this close are one stay (meetings and calls keep strict days). The store's incremental re-fusion
-# reads it to know how far a change can reach.
-STAY_SLACK = timedelta(days=2)
+_DEFERRED = frozenset({"postponed", "cancelled"})
+_STAYS = frozenset({"visit", "multilateral"})  # a person abroad for days, not an appointment
+
+# --- the rules of time (days) ------------------------------------------------------------------
+# How far a report without a date of its own may be from its publication day and still be taken
+# for a dated event of the same parties: a past event is reported soon after it, a plan looks
+# months ahead.
+UNDATED_PAST_DAYS = 45
+UNDATED_FUTURE_DAYS = 240
+# Reports from different documents may date one occasion a day apart: one in Beijing time, one in
+# local time.
+TIME_ZONE_SLACK_DAYS = 1
+# Reports of one stay abroad may date different days of it.
+STAY_SLACK_DAYS = 2
 # How long before its postponement a plan may have been announced and still be the one put off.
-_PLAN_TO_DEFERRAL = timedelta(days=120)
+PLAN_TO_DEFERRAL_DAYS = 120
+# Legs of one traveller this many days apart (or closer) are one trip.
+TRIP_GAP_DAYS = 1
+
+_EPOCH = date(1970, 1, 1).toordinal()
+Interval = tuple[int, int]  # days since 1970-01-01, both ends included
 
 
-def _parse(day: str | None) -> date | None:
-    if not day:
+def _day(value: str | None) -> int | None:
+    if not value:
         return None
     try:
-        return date.fromisoformat(day[:10])
+        return date.fromisoformat(value[:10]).toordinal() - _EPOCH
     except ValueError:
         return None
 
 
-def _published_window(published: str | None) -> tuple[date, date] | None:
+def _iso(day: int) -> str:
+    return date.fromordinal(day + _EPOCH).isoformat()
+
+
+def _published_window(published: str | None) -> Interval | None:
+    """The days a publication date (a day, a month or a year) covers; None when unknown or invalid."""
     if not published:
         return None
-    parts = published.split("-")
-    year = int(parts[0])
-    if len(parts) == 1:
-        return date(year, 1, 1), date(year, 12, 31)
-    month = int(parts[1])
-    if len(parts) == 2:
-        nxt = date(year + (month == 12), month % 12 + 1, 1)
-        return date(year, month, 1), nxt - timedelta(days=1)
-    day = date(year, month, int(parts[2]))
-    return day, day
+    try:
+        parts = [int(p) for p in published.split("-")]
+        if len(parts) == 1:
+            first, last = date(parts[0], 1, 1), date(parts[0], 12, 31)
+        elif len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            last = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1) - timedelta(days=1)
+        else:
+            first = last = date(parts[0], parts[1], parts[2])
+    except (ValueError, OverflowError):
+        return None
+    return first.toordinal() - _EPOCH, last.toordinal() - _EPOCH
 
+
+def _text_interval(ev: Event) -> Interval | None:
+    """The days the text (or its context) gives an event; None when undated or dated only by the
+    publication day, which fusion places like an undated report (``undated_window``), so that
+    reports of one event published a day apart still meet and reports of different occasions are
+    not taken for one by their publication days."""
+    if ev.dated_by == "publication":
+        return None
+    start = _day(ev.start)
+    if start is None:
+        return None
+    end = _day(ev.end)
+    if end is None:
+        end = start
+    return (start, end) if start <= end else (end, start)
+
+
+def event_interval(ev: Event) -> tuple[date, date] | None:
+    """The days an event's record gives it (whatever dated it), or None when it has none."""
+    start = _day(ev.start)
+    if start is None:
+        return None
+    end = _day(ev.end)
+    if end is None:
+        end = start
+    lo, hi = min(start, end), max(start, end)
+    return date.fromordinal(lo + _EPOCH), date.fromordinal(hi + _EPOCH)
+
+
+def _undated_days(status: str, published: str | None) -> Interval | None:
+    window = _published_window(published)
+    if window is None:
+        return None
+    if status == "occurred":
+        return window[0] - UNDATED_PAST_DAYS, window[1]
+    return window[0] - UNDATED_PAST_DAYS, window[1] + UNDATED_FUTURE_DAYS
+
+
+def undated_window(status: str, published: str | None) -> tuple[date, date] | None:
+    """Where a report without a date of its own may sit in time, from its publication day: a
+    little before it for what happened, months after it for what is planned; None when the
+    publication day is unknown."""
+    days = _undated_days(status, published)
+    if days is None:
+        return None
+    return date.fromordinal(days[0] + _EPOCH), date.fromordinal(days[1] + _EPOCH)
+
+
+def _slack_back(type_: str, status: str) -> int:
+    """How many days before its own a dated report can reach (see the rules of time)."""
+    slack = STAY_SLACK_DAYS if type_ in _STAYS else TIME_ZONE_SLACK_DAYS
+    return max(slack, PLAN_TO_DEFERRAL_DAYS) if status in _DEFERRED else slack
+
+
+def _reach(interval: Interval | None, anchor: Interval | None, type_: str, status: str) -> Interval | None:
+    if interval is not None:
+        return interval[0] - _slack_back(type_, status), interval[1]
+    return anchor
+
+
+# --- blocks, scopes and islands ---------------------------------------------------------------
+
+def _participants(ev: Event) -> list[Party]:
+    return [ev.actor, *ev.counterparts]
+
+
+def block_key(ev: Event) -> tuple:
+    """The block fusion compares a report within: no report of another block can be the same event."""
+    if ev.type == "visit":
+        return (ev.type, ev.actor.country or "?", tuple(sorted(ev.countries)))
+    if ev.type == "multilateral":
+        return (ev.type, ev.actor.country or "?")
+    return (ev.type, tuple(sorted(p.country or "?" for p in _participants(ev))))
+
+
+def party_scope(ev: Event) -> str | None:
+    """The names that decide whom a report can join within its block; None when a party is
+    unnamed (it may then join any named report of its block)."""
+    parties = [ev.actor] if ev.type in _STAYS else _participants(ev)
+    names = [p.name for p in parties]
+    if any(n is None for n in names):
+        return None
+    return ";".join(sorted(names))  # type: ignore[arg-type]
+
+
+class FusionKey(NamedTuple):
+    """Where fusion may compare a mention with others: its block, scope and reach in days."""
+
+    block: str
+    scope: str | None
+    reach_from: int | None
+    reach_to: int | None
+
+
+def fusion_key(ev: Event, published: str | None) -> FusionKey:
+    """The block, party scope and reach (days since 1970-01-01) of an engine's per-mention event
+    reported in a document published on ``published``: two mentions can only be one event when
+    their blocks are equal, their scopes agree and their reaches overlap."""
+    status = ev.mentions[0].status if ev.mentions else ev.status
+    interval = _text_interval(ev)
+    anchor = None if interval else _undated_days(status, published)
+    reach = _reach(interval, anchor, ev.type, status)
+    block = "|".join(str(part) if not isinstance(part, tuple) else ",".join(part) for part in block_key(ev))
+    return FusionKey(block, party_scope(ev), *(reach if reach else (None, None)))
+
+
+def islands(members: Sequence[tuple[str | None, int | None, int | None, str]]) -> list[int]:
+    """The island of each member (scope, reach_from, reach_to, document) of one block, as the
+    index of one member of it: members whose reaches overlap are in one island when their scopes
+    are equal or one is unnamed (None); members without a reach, only with those of their own
+    document. A sort and a sweep: O(n log n)."""
+    n = len(members)
+    sets = DisjointSets(n)
+    timeless: dict[str, int] = {}
+    timed = []
+    for i, (_, lo, hi, doc) in enumerate(members):
+        if lo is None or hi is None:
+            if doc in timeless:
+                sets.union(i, timeless[doc])
+            else:
+                timeless[doc] = i
+        else:
+            timed.append(i)
+    timed.sort(key=lambda i: members[i][1])  # type: ignore[arg-type,return-value]
+    runs: dict[str, list[int]] = {}  # scope -> [member, furthest reach] of its open run
+    anonymous: list[int] | None = None
+    for i in timed:
+        scope, lo, hi, _ = members[i]
+        if scope is None:
+            for key, run in list(runs.items()):  # an unnamed party meets every open run
+                if run[1] >= lo:
+                    sets.union(i, run[0])
+                else:
+                    del runs[key]
+            if anonymous is not None and anonymous[1] >= lo:
+                sets.union(i, anonymous[0])
+                anonymous[1] = max(anonymous[1], hi)
+            else:
+                anonymous = [i, hi]
+            continue
+        run = runs.get(scope)
+        if run is not None and run[1] >= lo:
+            sets.union(i, run[0])
+            run[1] = max(run[1], hi)
+        else:
+            runs[scope] = [i, hi]
+        if anonymous is not None and anonymous[1] >= lo:
+            sets.union(i, anonymous[0])
+    return [sets.find(i) for i in range(n)]
+
+
+# --- clustering within an island --------------------------------------------------------------
 
 def _party_agrees(a: Party, b: Party) -> bool:
     if a.name and b.name:
@@ -78,92 +274,115 @@ def _party_agrees(a: Party, b: Party) -> bool:
     return a.country is not None and a.country == b.country
 
 
-def _parties_agree(xs: list[Party], ys: list[Party]) -> bool:
-    """Every party pairs with one party of the other side (so sizes are equal): symmetric."""
+def _pairing(xs: Sequence[Party], ys: Sequence[Party]) -> list[int] | None:
+    """For each party of ``xs`` the index of the party of ``ys`` it pairs with, every party used
+    once (so the sizes are equal: symmetric); None when they do not pair."""
     if len(xs) != len(ys):
-        return False
-    left = list(ys)
+        return None
+    free = list(range(len(ys)))
+    out = [0] * len(xs)
     # Named parties first, so that a name pairs with its own name before a country-only party
     # takes it.
-    for x in sorted(xs, key=lambda p: p.name is None):
-        for i, y in enumerate(left):
-            if _party_agrees(x, y) and (x.name is None or y.name is None or x.name == y.name):
-                del left[i]
+    for i in sorted(range(len(xs)), key=lambda i: xs[i].name is None):
+        for k, j in enumerate(free):
+            if _party_agrees(xs[i], ys[j]):
+                out[i] = j
+                del free[k]
                 break
         else:
-            return False
-    return True
+            return None
+    return out
 
 
-def _participants(ev: Event) -> list[Party]:
-    return [ev.actor, *ev.counterparts]
+PlaceAgreement = Callable[[str, str, Sequence[str]], bool]
 
 
-@dataclass
+def _same_place(a: str, b: str, countries: Sequence[str]) -> bool:
+    return a == b
+
+
+@dataclass(slots=True)
 class _Item:
     """One mention with what fusion needs to know of it."""
 
     event: Event
     mention: Mention
-    interval: tuple[date, date] | None
-    anchor: tuple[date, date] | None  # where an undated report may sit, from its publication day
+    interval: Interval | None   # the days its text gives
+    anchor: Interval | None     # where a report without a date of its own may sit
     published: str
-    source: int = 0  # the position of the report in fusion's input
+    source: int = 0             # the position of the report in fusion's input
+    reach: Interval | None = None
 
     @property
     def sort_key(self) -> tuple:
-        iv = self.interval
-        return (
-            iv is None,
-            iv[0] if iv else date.max,
-            iv[1] if iv else date.max,
-            self.mention.doc,
-            self.mention.start,
-            self.mention.end,
-            self.event.id,
-        )
+        """Dated reports by their days, then the others by their publication window, then those
+        with neither; ties by document and offsets."""
+        iv = self.interval or self.anchor
+        rank = 0 if self.interval else (1 if self.anchor else 2)
+        m = self.mention
+        return (rank, iv[0] if iv else 0, iv[1] if iv else 0, m.doc, m.start, m.end, self.event.id)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
+    """Reports taken for one event, with the summaries compatibility reads, kept as reports join."""
+
     items: list[_Item] = field(default_factory=list)
-    interval: tuple[date, date] | None = None  # intersection of the members' intervals
+    slots: list[list[int]] = field(default_factory=list)   # per item: the party slot of each participant
+    parties: list[Party] = field(default_factory=list)     # the head's parties, named as reports name them
+    core: Interval | None = None         # the days all its dated reports share (or span, see add)
+    anchor_core: Interval | None = None  # the window all its reports without a date share
+    statuses: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)  # destinations or hosts its reports name
-    places: set[str] = field(default_factory=set)
+    places: list[str] = field(default_factory=list)
     forums: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> _Item:
         return self.items[0]
 
-    def statuses(self) -> set[str]:
-        return {it.mention.status for it in self.items}
-
-    def add(self, item: _Item) -> None:
+    def add(self, item: _Item, slots: list[int]) -> None:
+        ev = item.event
+        if not self.items:
+            self.parties = [ev.actor] if ev.type in _STAYS else _participants(ev)
+            slots = list(range(len(self.parties)))
+        else:  # a report that names a party the cluster knew only by country names it for all
+            own = [ev.actor] if ev.type in _STAYS else _participants(ev)
+            for party, slot in zip(own, slots):
+                if party.name and not self.parties[slot].name:
+                    self.parties[slot] = party
         self.items.append(item)
-        self.countries.update(item.event.countries)
-        if item.event.place:
-            self.places.add(item.event.place)
-        if item.event.forum:
-            self.forums.add(item.event.forum)
-        if item.interval:
-            if self.interval is None:
-                self.interval = item.interval
-            elif _overlap(self.interval, item.interval):
-                self.interval = (max(self.interval[0], item.interval[0]), min(self.interval[1], item.interval[1]))
-            else:  # a postponement joining the plan it puts off: the event spans both reports
-                self.interval = (min(self.interval[0], item.interval[0]), max(self.interval[1], item.interval[1]))
+        self.slots.append(slots)
+        self.statuses.add(item.mention.status)
+        self.docs.add(item.mention.doc)
+        self.countries.update(ev.countries)
+        if ev.place and ev.place not in self.places:
+            self.places.append(ev.place)
+        if ev.forum:
+            self.forums.add(ev.forum)
+        iv = item.interval
+        if iv is not None:
+            core = self.core
+            if core is None:
+                self.core = iv
+            elif _overlap(core, iv):
+                self.core = (max(core[0], iv[0]), min(core[1], iv[1]))
+            elif ev.type in _STAYS or item.mention.status in _DEFERRED:
+                # a stay reported on different days, or a postponement joining the plan it puts
+                # off: the event spans both
+                self.core = (min(core[0], iv[0]), max(core[1], iv[1]))
+            # (a meeting a time zone apart keeps the days its first reports gave)
+        elif item.anchor is not None:
+            a = self.anchor_core
+            self.anchor_core = item.anchor if a is None else (max(a[0], item.anchor[0]), min(a[1], item.anchor[1]))
 
 
-def _widened(iv: tuple[date, date]) -> tuple[date, date]:
-    return iv[0] - STAY_SLACK, iv[1] + STAY_SLACK
-
-
-def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+def _overlap(a: Interval, b: Interval) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _target_agrees(ev: Event, cluster: _Cluster) -> bool:
+def _target_agrees(ev: Event, cluster: _Cluster, same_place: PlaceAgreement) -> bool:
     """The destination, forum, host and place agree with what the cluster's reports say of them."""
     countries = set(ev.countries)
     if ev.type == "visit":
@@ -176,122 +395,106 @@ def _target_agrees(ev: Event, cluster: _Cluster) -> bool:
     # meetings and calls: hosts and places, where both say
     if countries and cluster.countries and not countries & cluster.countries:
         return False
-    return not (ev.place and cluster.places and ev.place not in cluster.places)
-
-
-def _compatible(item: _Item, cluster: _Cluster) -> bool:
-    ev, head = item.event, cluster.first.event
-    if not _target_agrees(ev, cluster):
-        return False
-    if ev.type in ("visit", "multilateral"):
-        if not _party_agrees(ev.actor, head.actor):
-            return False
-    elif not _parties_agree(_participants(ev), _participants(head)):
-        return False
-    deferred = item.mention.status in _DEFERRED
-    cluster_deferred = bool(cluster.statuses() & _DEFERRED)
-    cluster_occurred = "occurred" in cluster.statuses()
-    if item.interval and cluster.interval:
-        if _overlap(item.interval, cluster.interval):
-            return True
-        if ev.type in ("visit", "multilateral") and _overlap(_widened(item.interval), cluster.interval):
-            # A stay lasts days: "landed on Tuesday" and "in San Francisco on Wednesday" are one visit.
-            return True
-        # A postponement or cancellation puts off a plan announced before it.
-        return (deferred and cluster.statuses() <= {"planned", "speculated"}
-                and cluster.interval[0] <= item.interval[1]
-                and (item.interval[0] - cluster.interval[1]) <= _PLAN_TO_DEFERRAL)
-    # At least one side is undated from here on.
-    if (deferred and cluster_occurred) or (item.mention.status == "occurred" and cluster_deferred):
-        return False
-    if item.interval is None and item.anchor and cluster.interval:
-        return _overlap(item.anchor, cluster.interval)
-    if item.interval is None and item.anchor and cluster.interval is None:
-        anchors = [it.anchor for it in cluster.items if it.anchor]
-        return all(_overlap(item.anchor, a) for a in anchors)
+    if ev.place and cluster.places and ev.place not in cluster.places:
+        hosts = sorted(countries | cluster.countries)
+        return all(same_place(ev.place, p, hosts) for p in cluster.places)
     return True
 
 
-def block_key(ev: Event) -> tuple:
-    """The block fusion compares a report within: no report of another block can be the same event."""
-    if ev.type == "visit":
-        return (ev.type, ev.actor.country or "?", tuple(sorted(ev.countries)))
-    if ev.type == "multilateral":
-        return (ev.type, ev.actor.country or "?")
-    return (ev.type, tuple(sorted(p.country or "?" for p in _participants(ev))))
+def _times_agree(item: _Item, cluster: _Cluster) -> bool:
+    """The rules of time (see the module's docstring)."""
+    status = item.mention.status
+    iv, core = item.interval, cluster.core
+    if iv is not None and core is not None:
+        if _overlap(iv, core):
+            return True
+        if item.event.type in _STAYS:
+            slack = STAY_SLACK_DAYS
+        else:  # a time zone apart: only between documents (one document keeps one clock)
+            slack = TIME_ZONE_SLACK_DAYS if item.mention.doc not in cluster.docs else 0
+        if slack and _overlap((iv[0] - slack, iv[1] + slack), core):
+            return True
+        # a postponement or cancellation puts off a plan announced before it
+        return (status in _DEFERRED and cluster.statuses <= {"planned", "speculated"}
+                and core[0] <= iv[1] and iv[0] - core[1] <= PLAN_TO_DEFERRAL_DAYS)
+    if iv is None and item.anchor is None:  # neither a date nor a publication day
+        return cluster.core is None and cluster.anchor_core is None and cluster.docs == {item.mention.doc}
+    if cluster.core is None and cluster.anchor_core is None:
+        return False
+    # at least one side has no date of its own from here on
+    if (status in _DEFERRED and "occurred" in cluster.statuses) or (
+            status == "occurred" and cluster.statuses & _DEFERRED):
+        return False
+    window = iv if iv is not None else item.anchor
+    if core is not None and not _overlap(window, core):  # type: ignore[arg-type]
+        return False
+    return cluster.anchor_core is None or _overlap(window, cluster.anchor_core)  # type: ignore[arg-type]
 
 
-def event_interval(ev: Event) -> tuple[date, date] | None:
-    """The days an event's report gives it, or None when it is undated."""
-    start = _parse(ev.start)
-    if start is None:
+def _fit(item: _Item, cluster: _Cluster, same_place: PlaceAgreement) -> list[int] | None:
+    """How the item's parties pair with the cluster's when the item may join it, else None."""
+    ev = item.event
+    if not _target_agrees(ev, cluster, same_place):
         return None
-    end = _parse(ev.end) or start
-    return (start, end) if start <= end else (end, start)
-
-
-def matching_interval(ev: Event) -> tuple[date, date] | None:
-    """The days fusion compares a report by: its dates when its own text or context gives them;
-    None for a report dated only by its publication day, which fusion places like an undated
-    one (``undated_window``), so that reports of one event published a day apart still meet and
-    reports of different occasions are not taken for one by their publication days."""
-    if ev.dated_by == "publication":
+    if ev.type in _STAYS:
+        slots = [0] if _party_agrees(ev.actor, cluster.parties[0]) else None
+    else:
+        slots = _pairing(_participants(ev), cluster.parties)
+    if slots is None or not _times_agree(item, cluster):
         return None
-    return event_interval(ev)
+    return slots
 
 
-def undated_window(status: str, published: str | None) -> tuple[date, date] | None:
-    """Where an undated report may sit in time, from its publication day: a little before it for
-    what happened, months after it for what is planned; None when the publication day is unknown."""
-    window = _published_window(published)
-    if window is None:
-        return None
-    if status == "occurred":
-        return window[0] - _UNDATED_PAST, window[1]
-    return window[0] - _UNDATED_PAST, window[1] + _UNDATED_FUTURE
-
-
-def _cluster_block(items: list[_Item]) -> list[_Cluster]:
+def _cluster_island(items: list[_Item], same_place: PlaceAgreement) -> list[_Cluster]:
     items = sorted(items, key=lambda it: it.sort_key)
     clusters: list[_Cluster] = []
-    active: list[_Cluster] = []  # dated clusters that may still overlap what comes next
+    active: list[_Cluster] = []  # dated clusters that may still take what comes next
     for item in items:
-        if item.interval:
+        iv = item.interval
+        if iv is not None:
             # Swept by start: a cluster that ends before this start cannot take anything later,
             # except the plan that a (rare) postponement or cancellation puts off.
-            active = [c for c in active if c.interval is None or c.interval[1] + STAY_SLACK >= item.interval[0]]
+            active = [c for c in active if c.core is None or c.core[1] + STAY_SLACK_DAYS >= iv[0]]
             pool = clusters if item.mention.status in _DEFERRED else active
         else:
             pool = clusters
-        target = _best_cluster(item, pool)
+        target, slots = _best_cluster(item, pool, same_place)
         if target is None:
             target = _Cluster()
             clusters.append(target)
-            if item.interval:
+            if iv is not None:
                 active.append(target)
-        target.add(item)
+        target.add(item, slots)  # type: ignore[arg-type]
     return clusters
 
 
-def _best_cluster(item: _Item, pool: list[_Cluster]) -> _Cluster | None:
-    fits = [c for c in pool if _compatible(item, c)]
+def _best_cluster(item: _Item, pool: list[_Cluster], same_place: PlaceAgreement
+                  ) -> tuple[_Cluster | None, list[int] | None]:
+    fits = []
+    for c in pool:
+        slots = _fit(item, c, same_place)
+        if slots is not None:
+            if item.interval is not None:
+                return c, slots
+            fits.append((c, slots))
     if not fits:
-        return None
-    if len(fits) == 1 or item.interval:
+        return None, None
+    if len(fits) == 1:
         return fits[0]
 
-    # An undated report: the cluster with a mention of the same document, else one of the same
-    # status, else the one nearest its publication day.
-    def preference(c: _Cluster) -> tuple:
-        same_doc = any(it.mention.doc == item.mention.doc for it in c.items)
-        same_status = item.mention.status in c.statuses()
+    # A report without a date of its own: the cluster with a mention of the same document, else
+    # one of the same status, else the one nearest its publication window.
+    def preference(pair: tuple[_Cluster, list[int]]) -> tuple:
+        c = pair[0]
         distance = 0
-        if item.anchor and c.interval:
-            distance = abs((c.interval[0] - item.anchor[1]).days)
-        return (not same_doc, not same_status, distance)
+        if item.anchor and c.core:
+            distance = abs(c.core[0] - item.anchor[1])
+        return (item.mention.doc not in c.docs, item.mention.status not in c.statuses, distance)
 
     return min(fits, key=preference)
 
+
+# --- the merged record ------------------------------------------------------------------------
 
 def _best_party(parties: list[Party]) -> Party:
     def completeness(p: Party) -> tuple:
@@ -320,54 +523,57 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(v for v, n in counts.items() if n == top)
 
 
-def _merged_dates(items: list[_Item]) -> tuple[str | None, str | None, str | None, str | None]:
-    """(start, end, precision, dated_by) of the merged event, from its best dated report, else
-    from the publication days of its reports."""
+def _neg_published(published: str) -> tuple:
+    try:
+        return tuple(-int(p) for p in published.split("-")) if published else (1,)
+    except ValueError:
+        return (1,)
+
+
+def _merged_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | None, str | None]:
+    """The report whose dates the event takes, and those dates."""
     dated = [it for it in items if it.interval]
-    if not dated:
-        return _publication_dates(items)
-    # The most precise report wins; among equals the narrowest, then the latest published.
-    best = min(
-        dated,
-        key=lambda it: (
-            _PRECISION_RANK.get(it.event.precision, 3),
-            (it.interval[1] - it.interval[0]).days,
-            it.mention.status != "occurred",
-            _neg_published(it.published),
-            it.sort_key,
-        ),
-    )
-    return best.event.start, best.event.end or best.event.start, best.event.precision, best.event.dated_by
+    if dated:
+        # The most precise report wins; among equals the narrowest, then the latest published.
+        best = min(
+            dated,
+            key=lambda it: (
+                _PRECISION_RANK.get(it.event.precision, 3),
+                it.interval[1] - it.interval[0],  # type: ignore[index]
+                it.mention.status != "occurred",
+                _neg_published(it.published),
+                it.sort_key,
+            ),
+        )
+        return best, best.event.start, best.event.end or best.event.start, best.event.precision
+    return _publication_dates(items)
 
 
-def _publication_dates(items: list[_Item]) -> tuple[str | None, str | None, str | None, str | None]:
+def _publication_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | None, str | None]:
     """The dates of an event that only its reports' publication days date (see summitry.dating).
 
     What happened is on or shortly before the earliest report of it; a stay (a visit or a
     gathering) runs on through reports of each following day. What is still to come is after the
     latest report of it, open-ended.
     """
-    dated = [it for it in items if it.event.dated_by == "publication" and it.event.start]
+    dated = [it for it in items if it.event.dated_by == "publication" and _day(it.event.start) is not None]
     if not dated:
         return None, None, None, None
     past = [it for it in dated if it.mention.status == "occurred"]
     if not past:
-        return max(it.event.start for it in dated), None, None, "publication"
+        latest = max(dated, key=lambda it: (it.event.start, it.sort_key))
+        return latest, latest.event.start, None, None
     finest = min(_PRECISION_RANK.get(it.event.precision, 3) for it in past)
-    spans = sorted(event_interval(it.event) for it in past
-                   if _PRECISION_RANK.get(it.event.precision, 3) == finest)
+    finest_past = sorted((it for it in past if _PRECISION_RANK.get(it.event.precision, 3) == finest),
+                         key=lambda it: (_day(it.event.start), it.sort_key))
+    spans = sorted((_day(it.event.start), _day(it.event.end) or _day(it.event.start)) for it in finest_past)
     first, last = spans[0]
-    if items[0].event.type in ("visit", "multilateral"):
+    if items[0].event.type in _STAYS:
         for start, end in spans[1:]:
-            if start > last + timedelta(days=1):
+            if start > last + 1:
                 break
             last = max(last, end)
-    precision = next(it.event.precision for it in past if _PRECISION_RANK.get(it.event.precision, 3) == finest)
-    return first.isoformat(), last.isoformat(), precision, "publication"
-
-
-def _neg_published(published: str) -> tuple:
-    return tuple(-int(p) for p in published.split("-")) if published else (1,)
+    return finest_past[0], _iso(first), _iso(last), finest_past[0].event.precision
 
 
 def _merged_status(mentions: list[Mention], published: Mapping[str, str]) -> str:
@@ -380,13 +586,13 @@ def _merged_status(mentions: list[Mention], published: Mapping[str, str]) -> str
     return latest.status
 
 
-def _event_id(cluster: _Cluster) -> str:
+def _event_id(head: _Item) -> str:
     # One sentence may report several events of one type and party ("visited Russia, Mongolia and
-    # Nepal"): the target is part of the identity.
-    head = cluster.first
-    keys = sorted(p.key() for p in _participants(head.event))
-    raw = "|".join([head.event.type, ";".join(keys), ",".join(sorted(head.event.countries)),
-                    head.event.forum or "", head.mention.doc, str(head.mention.start), str(head.mention.end)])
+    # Nepal"; "in May and in June"): the target and the days are part of the identity.
+    ev, m = head.event, head.mention
+    keys = sorted(p.key() for p in _participants(ev))
+    raw = "|".join([ev.type, ";".join(keys), ",".join(sorted(ev.countries)), ev.forum or "", m.doc,
+                    str(m.start), str(m.end), ev.start or "", ev.end or "", m.status])
     return "ev_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 
@@ -394,31 +600,27 @@ def _merge(cluster: _Cluster) -> Event:
     items = cluster.items
     events = [it.event for it in items]
     head = events[0]
-    actor = _best_party([e.actor for e in events])
-    counterparts: list[Party] = []
-    if head.type in ("meeting", "call"):
-        # Group the counterparts of every report by party, then keep the most complete of each.
-        groups: list[list[Party]] = []
-        for e in events:
-            for p in e.counterparts:
-                if _party_agrees(p, actor):
-                    continue
-                for g in groups:
-                    if _party_agrees(p, g[0]) or (p.name is None and p.country == g[0].country):
-                        g.append(p)
-                        break
-                else:
-                    groups.append([p])
-        counterparts = sorted((_best_party(g) for g in groups), key=lambda p: (p.name is None, p.key()))
-    start, end, precision, dated_by = _merged_dates(items)
+    if head.type in _STAYS:
+        actor = _best_party([e.actor for e in events])
+        counterparts: list[Party] = []
+    else:
+        # The parties of every report by the slot they pair with: the head's actor is the actor
+        # ("A met B" and "B met A" are one meeting, told as the first report tells it).
+        groups: list[list[Party]] = [[] for _ in cluster.parties]
+        for it, slots in zip(items, cluster.slots):
+            for party, slot in zip(_participants(it.event), slots):
+                groups[slot].append(party)
+        actor = _best_party(groups[0])
+        counterparts = sorted((_best_party(g) for g in groups[1:]), key=lambda p: (p.name is None, p.key()))
+    dating, start, end, precision = _merged_dates(items)
     if head.type == "visit":
         countries = sorted({c for e in events for c in e.countries})
     else:
         host = _most_common(c for e in events for c in e.countries[:1])
         countries = [host] if host else []
     mentions = _one_mention_per_document([it.mention for it in items])
-    return Event(
-        id=_event_id(cluster),
+    merged = Event(
+        id=_event_id(cluster.first),
         type=head.type,
         status=_merged_status(mentions, {it.mention.doc: it.published for it in items}),
         actor=actor,
@@ -429,9 +631,10 @@ def _merge(cluster: _Cluster) -> Event:
         start=start,
         end=end,
         precision=precision,
+        dated_by=dating.event.dated_by if dating else None,
         mentions=mentions,
-        dated_by=dated_by,
     )
+    return merged
 
 
 MENTION_JOINER = " … "
@@ -460,24 +663,37 @@ def _one_mention_per_document(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def assign_trips(events: list[Event], max_gap_days: int = 1) -> None:
-    """Give visits and gatherings abroad of one actor whose dates touch a shared ``trip`` id."""
-    by_actor: dict[str, list[tuple[tuple[date, date], Event]]] = defaultdict(list)
+# --- trips ------------------------------------------------------------------------------------
+
+def trip_leg(ev: Event) -> tuple[str, Interval] | None:
+    """(traveller, days) when ``ev`` is a leg trips are numbered over: a day-precise visit or
+    gathering abroad of a named person that happened or is planned (not put off); else None."""
+    if ev.type not in _STAYS or not ev.actor.name or ev.status in _DEFERRED or ev.precision != "day":
+        return None
+    if ev.type == "multilateral" and (not ev.countries or ev.countries[0] == ev.actor.country):
+        return None
+    iv = event_interval(ev)
+    if iv is None:
+        return None
+    return ev.actor.name, (iv[0].toordinal() - _EPOCH, iv[1].toordinal() - _EPOCH)
+
+
+def assign_trips(events: list[Event], max_gap_days: int = TRIP_GAP_DAYS) -> None:
+    """Give the legs (``trip_leg``) of one traveller whose days touch a shared ``trip`` id; every
+    other event gets none. Legs chain in date order, so any set of whole chains (legs of one
+    traveller linked through gaps of at most ``max_gap_days``) gets the ids all events would."""
+    by_actor: dict[str, list[tuple[Interval, Event]]] = defaultdict(list)
     for ev in events:
-        if ev.type not in ("visit", "multilateral") or not ev.actor.name or ev.status in _DEFERRED:
-            continue
-        if ev.type == "multilateral" and (not ev.countries or ev.countries[0] == ev.actor.country):
-            continue
-        iv = event_interval(ev)
-        if iv:
-            by_actor[ev.actor.name].append((iv, ev))
-    gap = timedelta(days=max_gap_days)
+        ev.trip = None
+        leg = trip_leg(ev)
+        if leg:
+            by_actor[leg[0]].append((leg[1], ev))
     for name, legs in by_actor.items():
         legs.sort(key=lambda leg: (leg[0], leg[1].id))
-        trips: list[list[tuple[tuple[date, date], Event]]] = []
+        trips: list[list[tuple[Interval, Event]]] = []
         reach = None
         for iv, ev in legs:
-            if trips and reach is not None and iv[0] <= reach + gap and ev.status == trips[-1][0][1].status:
+            if trips and reach is not None and iv[0] <= reach + max_gap_days and ev.status == trips[-1][0][1].status:
                 trips[-1].append((iv, ev))
                 reach = max(reach, iv[1])
             else:
@@ -485,43 +701,76 @@ def assign_trips(events: list[Event], max_gap_days: int = 1) -> None:
                 reach = iv[1]
         for trip in trips:
             first_iv, _ = trip[0]
-            raw = f"{name}|{first_iv[0].isoformat()}|{trip[0][1].status}"
+            raw = f"{name}|{_iso(first_iv[0])}|{trip[0][1].status}"
             trip_id = "tr_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
             for _, ev in trip:
                 ev.trip = trip_id
 
 
-def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = None) -> list[Event]:
+# --- entry points -----------------------------------------------------------------------------
+
+def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
+         same_place: PlaceAgreement | None = None) -> list[Event]:
     """Merge per-mention events (or already merged ones) into one event per real-world event.
 
     ``published`` maps document ids to their publication dates; it decides which report is the
-    latest and anchors undated reports in time.
+    latest and anchors reports without a date of their own in time. ``same_place`` says whether
+    two places of the given host countries are one occasion's (default: the knowledge base's
+    geography, see ``summitry.places``).
     """
-    return [event for event, _ in fuse_with_sources(events, published)]
+    return [event for event, _ in fuse_with_sources(events, published, same_place)]
 
 
-def fuse_with_sources(events: Iterable[Event], published: Mapping[str, str | None] | None = None
-                      ) -> list[tuple[Event, list[int]]]:
+def fuse_with_sources(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
+                      same_place: PlaceAgreement | None = None) -> list[tuple[Event, list[int]]]:
     """``fuse``, with the positions in ``events`` of the reports each merged event is made of
     (a document's mentions are joined into one, so the record alone cannot tell them apart)."""
+    merged = fuse_islands(events, published, same_place)
+    assign_trips([event for event, _ in merged])
+    return merged
+
+
+def default_place_agreement() -> PlaceAgreement:
+    from summitry.places import places_agree
+
+    return places_agree
+
+
+def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
+                 same_place: PlaceAgreement | None = None) -> list[tuple[Event, list[int]]]:
+    """The events (without trips) and their sources, island by island: fusing any set of whole
+    islands gives the events that fusing everything gives for them."""
     published = published or {}
+    same_place = same_place or default_place_agreement()
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for position, ev in enumerate(events):
+        interval = _text_interval(ev)
         for mention in ev.mentions:
             if len(ev.mentions) == 1 and ev.status == mention.status and ev.trip is None:
                 single = ev  # an engine's record: already one mention
             else:
                 single = replace(ev, mentions=[mention], status=mention.status, trip=None)
             pub = published.get(mention.doc) or ""
-            blocks[block_key(ev)].append(_Item(single, mention, matching_interval(ev),
-                                               undated_window(mention.status, pub or None), pub, position))
+            anchor = None if interval else _undated_days(mention.status, pub or None)
+            blocks[block_key(ev)].append(_Item(single, mention, interval, anchor, pub, position,
+                                               _reach(interval, anchor, ev.type, mention.status)))
     merged: list[tuple[Event, list[int]]] = []
-    for key in sorted(blocks):
-        for cluster in _cluster_block(blocks[key]):
-            merged.append((_merge(cluster), sorted({it.source for it in cluster.items})))
+    for key in sorted(blocks, key=repr):
+        items = blocks[key]
+        labels = islands([(party_scope(it.event), *(it.reach or (None, None)), it.mention.doc) for it in items])
+        by_island: dict[int, list[_Item]] = defaultdict(list)
+        for label, item in zip(labels, items):
+            by_island[label].append(item)
+        for island in by_island.values():
+            seen: Counter[str] = Counter()
+            for cluster in _cluster_island(island, same_place):
+                event = _merge(cluster)
+                seen[event.id] += 1
+                if seen[event.id] > 1:  # two clusters headed by one identical report, told twice
+                    event.id = f"{event.id}~{seen[event.id]}"
+                merged.append((event, sorted({it.source for it in cluster.items})))
     merged.sort(key=lambda pair: (pair[0].start or "9999", pair[0].type, pair[0].actor.key(),
                                   len(pair[0].counterparts), pair[0].id))
-    assign_trips([event for event, _ in merged])
     return merged
 
 

@@ -113,22 +113,31 @@ class DuckDBBackend(Backend):
                     hint = ("; another process has it open (a writer, or readers while this one wants to "
                             "write): wait for it to end, or use PostgreSQL to share one")
                 raise StoreError(f"{self.path}: cannot open the database ({exc}){hint}") from exc
+        # an index lookup may return this many rows before DuckDB prefers a scan (its default,
+        # 2,048, turns a batch's lookups of a few thousand rows into scans of whole tables)
+        self.conn.execute("SET index_scan_max_count = 1000000")
         if read_only:
             self.check_schema(self.path)
         else:
             self.create_schema(schema.DUCKDB_INDEXES)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.conn.execute(sql, list(params))
+        self.conn.execute(*_in_lists(sql, params))
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        return self.conn.execute(sql, list(params)).fetchall()
+        return self.conn.execute(*_in_lists(sql, params)).fetchall()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
-        return self.conn.sql(sql, params=list(params)).to_arrow_table()
+        sql, values = _in_lists(sql, params)
+        return self.conn.sql(sql, params=values).to_arrow_table()
 
     def insert(self, table: str, rows: list[tuple]) -> None:
         if not rows:
+            return
+        if len(rows) * len(rows[0]) <= 2000:  # a few rows: one statement, no Arrow table to register
+            row = f"({', '.join('?' * len(rows[0]))})"
+            self.conn.execute(f"INSERT INTO {table} VALUES {', '.join([row] * len(rows))}",
+                              [value for r in rows for value in r])
             return
         arrow_schema = schema.arrow_schema(table)
         data = pa.Table.from_arrays(
@@ -155,6 +164,38 @@ class DuckDBBackend(Backend):
 
     def close(self) -> None:
         self.conn.close()
+
+
+_ANY = "= ANY(?)"
+_TOKENS = re.compile(r"('(?:[^']|'')*'|\?)")  # a quoted literal (left as it is) or a placeholder
+
+
+def _in_lists(sql: str, params: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``col = ANY(?)`` with a list bound, written ``col IN (?, ?, ...)``: DuckDB looks the values
+    up in an ART index only when they come as an IN list."""
+    if _ANY not in sql:
+        return sql, list(params)
+    out: list[str] = []
+    values: list[Any] = []
+    given = iter(params)
+    expand_next = False
+    for token in _TOKENS.split(sql):
+        if token != "?":
+            if expand_next:
+                token = token[1:]  # the ")" of "= ANY(?)", already written
+                expand_next = False
+            out.append(token)
+            continue
+        value = next(given)
+        if isinstance(value, (list, tuple)) and out and out[-1].endswith("= ANY("):
+            out[-1] = out[-1][: -len("= ANY(")]
+            out.append(f"IN ({', '.join('?' * len(value))})" if value else "IN (NULL)")
+            values.extend(value)
+            expand_next = True
+        else:
+            out.append("?")
+            values.append(value)
+    return "".join(out), values
 
 
 # PostgreSQL type OIDs -> Arrow types, so both backends hand back the same column types

@@ -215,10 +215,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     for message in report.errors:
         print(f"summitry: skipped {message}", file=sys.stderr)
-    print(f"{report.documents} documents: {report.added} added, {report.replaced} replaced, "
-          f"{report.unchanged} unchanged, {len(report.errors)} failed; {report.mention_events} mention "
-          f"events and {report.events} fused events written to {_target(args)}")
+    print(ingest_summary(report, _target(args)))
     return _report_skipped([*errors, *report.errors])
+
+
+TOTALS_MEANING = ("documents: documents stored; mention_events: reports of an event the engines found, one "
+                  "per sentence; events: fused events, one per real-world event")
+
+
+def ingest_summary(report, target: str) -> str:
+    """What an ingest did and what the store holds after it, counted as ``summitry stats`` counts."""
+    t = report.totals
+    return (f"{report.documents} documents read: {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged, {len(report.errors)} failed; {report.mention_events} mention events "
+            f"extracted; events: {report.events_added} new, {report.events_changed} changed, "
+            f"{report.events_removed} removed.\n{target} now holds {t.get('documents', 0)} documents, "
+            f"{t.get('mention_events', 0)} mention events and {t.get('events', 0)} events "
+            f"(as `summitry stats` counts them).")
 
 
 def _print_progress(total: int):
@@ -334,7 +347,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 writer.writerow([by, r[t.column_names[0]], r["n"]])
         return 0
     for by, t in tables.items():
-        print(f"by {by}:" if by != "totals" else "totals:")
+        print(f"by {by}:" if by != "totals" else f"totals ({TOTALS_MEANING}):")
         print_table(t.to_pylist(), t.column_names)
         print()
     return 0

@@ -5,25 +5,22 @@ For each batch of documents:
 1. a document whose content hash (text, lang, published, source, url) is already stored is
    skipped: ingesting the same input twice changes nothing;
 2. the changed documents are extracted (outside any transaction: it is the slow part);
-3. in one transaction: their old mention events are deleted and the new ones written, the part
-   of fusion's input they touch is fused again from all of its mention events, and the events it
-   yields replace that part's events (only those that changed are rewritten).
+3. in one transaction (one writer at a time): their old mention events are deleted and the new
+   ones written, the *islands* of fusion they touch are fused again from all of their mention
+   events, the events those yield replace the islands' old events (only those that changed are
+   rewritten), and trips are numbered again around them.
 
-The part to fuse again. Fusion only compares mentions within one *block* (type and countries,
-see ``summitry.fuse``), and within a block only mentions whose parties agree: the same names, or
-a party known only by country with any party of that country. So a *sub-block* of mentions with
-the same named parties never meets another sub-block unless some mention of the block leaves a
-party unnamed. The touched part is therefore each touched sub-block, or the whole block when the
-block has an ``anonymous`` mention (with every sub-block of its named actors: a traveller's
-sub-block spans blocks, because trips are numbered by name, and may make further blocks whole).
-
-Fusion is also local in time: a dated report only meets events whose dates overlap its own, an
-undated one only events near its publication day (its *reach*, from fusion's own rules), and
-trips chain dates at most a day apart. Within that part, only the mentions connected to a changed
-one through reaches that overlap (in one block, or among one traveller's reports) are fused
-again. Fusing them alone gives exactly the events that fusing everything would (the tests
-compare the two), and keeps the work per batch near the size of the batch rather than of the
-database.
+Fusion (``summitry.fuse``) works within islands: the mentions of one block whose reaches chain,
+named parties only with the same names or an unnamed party. Fusing any set of whole islands gives
+exactly the events that fusing everything gives for them, so the stored events equal those of
+``summitry extract`` over every stored document, whatever the batches, runs and order (the tests
+check this over random batchings). The islands a change touches are found from the old and new
+mentions of the changed documents: the mentions of their blocks within reach are read by
+*bucket* (block, a band of reach lengths and a band of days: an indexed key), the islands among
+them are computed by fusion's own sweep, and the read widens until it covers every island that
+holds a change. Trips chain a traveller's legs at most a day apart; they are numbered again over
+the chains that hold a changed event, read by ``trip_bucket`` the same way. So a batch costs what
+it touches, not the size of the database.
 
 A process killed mid-way loses at most the open transaction: every document in the database has
 all of its mention events and fused events, or none.
@@ -32,19 +29,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 
 from summitry.extract import DocumentNotRead
-from summitry.fuse import STAY_SLACK
+from summitry.fuse import TRIP_GAP_DAYS, FusionKey, assign_trips, fusion_key, islands, trip_leg
+from summitry.intervals import DisjointSets, chain
 from summitry.records import Document, Event
 from summitry.store.backends import Backend
 from summitry.store.corrections import apply_corrections
-from summitry.store.intervals import DisjointSets, chain
 
 # decoded mention events kept between batches (a few hundred MB at most)
 _CACHE_LIMIT = 200_000
@@ -55,13 +51,28 @@ Fuser = Callable[[list[Event], Mapping[str, str | None]], list[Event]]
 
 @dataclass
 class IngestReport:
+    """What one ingest did, and what the store holds after it (``totals``, the counts that
+    ``summitry stats`` and ``/api/stats`` show under the same names)."""
+
     documents: int = 0          # documents read
     unchanged: int = 0          # skipped: same content already stored
     added: int = 0              # new documents stored
     replaced: int = 0           # stored documents whose content changed
     mention_events: int = 0     # per-mention events written
-    events: int = 0             # fused events written (a re-fused block counts again)
+    events_added: int = 0       # fused events that are new
+    events_changed: int = 0     # fused events rewritten (a new report joined, a trip changed)
+    events_removed: int = 0     # fused events gone (merged into another, or their reports replaced)
     errors: list[str] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+
+
+def store_totals(db: Backend) -> dict[str, int]:
+    """What the store holds: documents, mention events (one per report an engine found) and
+    events (fused: one per real-world event)."""
+    (documents, mentions, events), = db.rows(
+        "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM mention_events), "
+        "(SELECT COUNT(*) FROM events)")
+    return {"documents": int(documents), "mention_events": int(mentions), "events": int(events)}
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -87,90 +98,52 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+# --- buckets: where the rows near a change are found by an index ---------------------------------
+
+# A reach of at most BANDS[k][0] days is filed in band k under the BANDS[k][1]-day period its first
+# day falls in; longer ones in the last band, one per block. The rows whose reach can overlap days
+# lo..hi are then in the buckets of each band from (lo - length) to hi: a few keys, each an index
+# lookup, and a read of about the rows within reach of the change.
+_BANDS = ((64, 64), (512, 512))
+
+
+def _bucket(prefix: str, lo: int, hi: int) -> str:
+    for k, (length, period) in enumerate(_BANDS):
+        if hi - lo <= length:
+            return f"{prefix}|{k}:{lo // period}"
+    return f"{prefix}|*"
+
+
+def _buckets(prefix: str, lo: int, hi: int) -> set[str]:
+    """The buckets that hold every row of ``prefix`` whose days can overlap lo..hi."""
+    keys = {f"{prefix}|*"}
+    for k, (length, period) in enumerate(_BANDS):
+        keys.update(f"{prefix}|{k}:{p}" for p in range((lo - length) // period, hi // period + 1))
+    return keys
+
+
+def mention_bucket(key: FusionKey) -> str | None:
+    if key.reach_from is None or key.reach_to is None:
+        return None  # joined only by its own document's reports: never looked up by time
+    return _bucket(key.block, key.reach_from, key.reach_to)
+
+
+def trip_bucket(event: Event) -> str | None:
+    leg = trip_leg(event)
+    return _bucket(leg[0], *leg[1]) if leg else None
+
+
+def _spans(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 # --- rows derived from events ------------------------------------------------------------------
-
-class FusionPlace(NamedTuple):
-    """Where fusion may compare a mention event with others (the columns of ``mention_events``)."""
-
-    block: str
-    subblock: str
-    anonymous: int
-    traveller: str | None        # the actor of a visit or gathering: trips are numbered by name
-    time_from: int | None        # the days it can reach (see ``fusion_reach``)
-    time_to: int | None
-
-
-def fusion_place(event: Event, published: str | None) -> FusionPlace:
-    traveller = event.actor.name if event.type in ("visit", "multilateral") else None
-    return FusionPlace(*fusion_block(event), traveller, *fusion_reach(event, published))
-
-
-def fusion_block(event: Event) -> tuple[str, str, int]:
-    """(block, sub-block, anonymous) of a mention event: where fusion may compare it with others.
-
-    Visits and gatherings are blocked by the actor's country and share one block here because
-    fusion numbers an actor's trips over visits and gatherings together; their sub-block is the
-    actor's name, across countries (a person's country may be missing from some reports, and
-    trips are numbered by name). Meetings and calls are blocked by type and the participants'
-    countries; their sub-block is the set of participants within the block.
-    """
-    if event.type in ("visit", "multilateral"):
-        block = f"travel|{event.actor.country or '?'}"
-        names = [event.actor.name]
-        sub = f"travel-actor|{event.actor.name}"
-    else:
-        block = "|".join(map(str, _fuse_block_key(event)))
-        names = [p.name for p in (event.actor, *event.counterparts)]
-        sub = f"{block}|{';'.join(sorted(n or '' for n in names))}"
-    anonymous = any(n is None for n in names)
-    return block, f"{block}|*" if anonymous else sub, int(anonymous)
-
-
-def fusion_reach(event: Event, published: str | None) -> tuple[int | None, int | None]:
-    """The days (since 1970-01-01) within which fusion may join ``event`` to others: its dates, or
-    for an undated report the window fusion anchors it to; (None, None) when unbounded."""
-    # fusion's own rules, so the two never disagree
-    from summitry.fuse import matching_interval, undated_window
-
-    window = matching_interval(event) or undated_window(event.mentions[0].status if event.mentions else event.status,
-                                          published or None)
-    if window is None:
-        return None, None
-    return window[0].toordinal() - _EPOCH, window[1].toordinal() - _EPOCH
-
-
-_EPOCH = date(1970, 1, 1).toordinal()
-# Reaches closer than this many days may interact: fusion joins reports of one stay up to
-# STAY_SLACK apart, and chains trips whose dates are a day apart.
-_NEAR_DAYS = STAY_SLACK.days + 1
-_UNBOUNDED = 10**9
-
-
-def connected(rows: list[tuple[str, str, str | None, int | None, int | None]],
-              changes: list[tuple[str, str | None, int | None, int | None]]) -> set[str]:
-    """The mention ids among ``rows`` (id, scope, traveller, from, to) that fusion may relate,
-    directly or through others, to a changed mention (scope, traveller, from, to): those whose
-    reaches chain to a change's within one scope (a sub-block, or a whole block) or among one
-    traveller's reports."""
-    nodes = [(scope, traveller, lo, hi) for _, scope, traveller, lo, hi in rows] + list(changes)
-    groups: dict[tuple[str, str], list[int]] = {}
-    for i, (scope, traveller, _, _) in enumerate(nodes):
-        groups.setdefault(("scope", scope), []).append(i)
-        if traveller:
-            groups.setdefault(("traveller", traveller), []).append(i)
-    lows = [-_UNBOUNDED if n[2] is None else n[2] for n in nodes]
-    highs = [_UNBOUNDED if n[3] is None else n[3] for n in nodes]
-    sets = DisjointSets(len(nodes))
-    for members in groups.values():
-        chain(members, lows, highs, _NEAR_DAYS, sets)
-    touched = {sets.find(i) for i in range(len(rows), len(nodes))}
-    return {row[0] for i, row in enumerate(rows) if sets.find(i) in touched}
-
-
-def _fuse_block_key(event: Event) -> tuple:
-    from summitry.fuse import block_key  # fusion's own blocking, so the two never disagree
-    return block_key(event)
-
 
 def travellers(event: Event) -> list:
     """The named parties of ``event`` who are abroad in its host country (countries[0])."""
@@ -207,7 +180,7 @@ def event_rows(event: Event, links: Mapping[str, list[str]], record: str | None 
     out: dict[str, list[tuple]] = {"events": [(
         event.id, event.type, event.status, actor.name, actor.country, actor.office, actor.level,
         counterparts, ",".join(event.countries), event.place, event.forum, start, end, event.precision,
-        event.dated_by, event.trip, len(event.mentions), record or event.to_json())]}
+        event.dated_by, event.trip, len(event.mentions), trip_bucket(event), record or event.to_json())]}
     parties = [("actor", actor)] + [("counterpart", p) for p in event.counterparts]
     out["event_parties"] = [
         (event.id, role, canonical_name(p.name) if p.name else None,
@@ -235,18 +208,43 @@ def content_hash(doc: Document) -> str:
 
 def _fuse_with_sources(fuser: Fuser, events: list[Event], published: Mapping[str, str | None]
                        ) -> list[tuple[Event, list[int] | None]]:
-    """The fused events and, when the fuser is summitry's own, the positions of the reports each
-    is made of; another fuser's events come without (their links are then read from spans)."""
-    from summitry.fuse import fuse, fuse_with_sources
+    """The fused events (trips are numbered afterwards) and, when the fuser is summitry's own,
+    the positions of the reports each is made of; another fuser's events come without (their
+    links are then read from spans)."""
+    from summitry.fuse import fuse, fuse_islands
 
     if fuser is fuse:
-        return list(fuse_with_sources(events, published))
-    return [(event, None) for event in fuser(events, published)]
+        return list(fuse_islands(events, published))
+    return [(event, None) for event in _distinct_ids(fuser(events, published))]
+
+
+def _distinct_ids(events: list[Event]) -> list[Event]:
+    """Another fuser's events with one id each: events it gave the same id each get that id with
+    a suffix from their own content, whatever their order, instead of overwriting one another
+    (summitry's own fusion gives distinct ids)."""
+    counts: dict[str, int] = defaultdict(int)
+    for event in events:
+        counts[event.id] += 1
+    for event in events:
+        if counts[event.id] > 1:
+            raw = "|".join([",".join(event.countries), event.forum or "", event.place or "", event.start or ""])
+            event.id = f"{event.id}~{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:6]}"
+    return events
 
 
 def default_fuser() -> Fuser:
     from summitry.fuse import fuse
     return fuse
+
+
+class _Seed:
+    """A mention whose island must be fused again: an old or a new (``mention_id``) mention of a
+    changed document."""
+
+    __slots__ = ("doc", "key", "mention_id")
+
+    def __init__(self, key: FusionKey, doc: str, mention_id: str | None = None):
+        self.key, self.doc, self.mention_id = key, doc, mention_id
 
 
 class Ingestor:
@@ -277,6 +275,7 @@ class Ingestor:
             self._batch(batch, report)
             if progress:
                 progress(report)
+        report.totals = store_totals(self.db)
         return report
 
     def _batch(self, docs: Sequence[Document], report: IngestReport) -> None:
@@ -300,17 +299,16 @@ class Ingestor:
                 changed.append((doc, result))
         if not changed:
             return
+        counts = IngestReport()
         try:
             with self.db.transaction():
-                self._write(changed, hashes, report)
+                self._write(changed, hashes, counts)
         except BaseException:
             self._decoded.clear()  # it may hold mention events of the rolled-back batch
             raise
-        for doc, _ in changed:
-            if doc.id in stored:
-                report.replaced += 1
-            else:
-                report.added += 1
+        for name in ("unchanged", "added", "replaced", "mention_events", "events_added", "events_changed",
+                     "events_removed"):
+            setattr(report, name, getattr(report, name) + getattr(counts, name))
 
     def _extract_each(self, docs: list[Document]) -> Iterable[tuple[Document, list[Event] | Exception]]:
         """Each document with its events, or the error that kept it from being read; one bad document
@@ -343,22 +341,34 @@ class Ingestor:
     def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
                report: IngestReport) -> None:
         self.db.lock_for_ingest()
-        doc_ids = [doc.id for doc, _ in changed]
-        changes = self._replace_mentions(changed, hashes, report)
-        part = self._part(changes)
-        report.events += self._fuse_again(part, set(doc_ids))
+        # Another writer may have stored some of these documents since they were read: with the
+        # lock held, what is stored now decides (so two runs of one file count each document once).
+        stored = dict(self.db.rows("SELECT id, content_hash FROM documents WHERE id = ANY(?)",
+                                   [[doc.id for doc, _ in changed]]))
+        todo = [(doc, events) for doc, events in changed if stored.get(doc.id) != hashes[doc.id]]
+        report.unchanged += len(changed) - len(todo)
+        if not todo:
+            return
+        seeds = self._replace_mentions(todo, hashes, report)
+        part = self._part(seeds)
+        self._fuse_again(part, {doc.id for doc, _ in todo}, report)
         # analysts' corrections outlive every re-fusion: they are applied again over its events
         apply_corrections(self.db, part)
+        for doc, _ in todo:
+            if doc.id in stored:
+                report.replaced += 1
+            else:
+                report.added += 1
 
     def _replace_mentions(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
-                          report: IngestReport) -> list[FusionPlace]:
+                          report: IngestReport) -> list[_Seed]:
         """Store the documents and their new mention events in place of the old ones; the places
         of both, old and new, are what changed."""
         db = self.db
         doc_ids = [doc.id for doc, _ in changed]
-        changes = [FusionPlace(*row) for row in db.rows(
-            "SELECT block, subblock, anonymous, traveller, time_from, time_to FROM mention_events "
-            "WHERE doc_id = ANY(?)", [doc_ids])]
+        seeds = [_Seed(FusionKey(block, scope, lo, hi), doc) for doc, block, scope, lo, hi in db.rows(
+            "SELECT doc_id, block, scope, reach_from, reach_to FROM mention_events WHERE doc_id = ANY(?)",
+            [doc_ids])]
         for table, column in (("mention_events", "doc_id"), ("documents", "id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
         doc_rows, mention_rows = [], []
@@ -366,56 +376,67 @@ class Ingestor:
             doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url, doc.text))
             for seq, event in enumerate(events):
                 span = event.mentions[0] if event.mentions else None
-                place = fusion_place(event, doc.published)
-                changes.append(place)
+                key = fusion_key(event, doc.published)
+                seeds.append(_Seed(key, doc.id, f"{doc.id}#{seq}"))
                 mention_rows.append((f"{doc.id}#{seq}", doc.id, seq, event.id, event.type, event.status,
-                                     span.start if span else None, span.end if span else None, *place,
-                                     event.to_json()))
+                                     span.start if span else None, span.end if span else None, *key,
+                                     mention_bucket(key), event.to_json()))
         db.insert("documents", doc_rows)
         db.insert("mention_events", mention_rows)
         report.mention_events += len(mention_rows)
-        return changes
+        return seeds
 
-    def _part(self, changes: list[FusionPlace]) -> list[str]:
-        """The ids of the mention events to fuse again (see the module's docstring)."""
-        db = self.db
-        # whole blocks where a party is unnamed, else the touched sub-blocks; a whole block brings
-        # its actors' sub-blocks, which may reach other blocks
-        blocks = {c.block for c in changes}
-        subs = {c.subblock for c in changes if not c.anonymous}
-        whole = {c.block for c in changes if c.anonymous}
-        while True:
-            whole |= {b for (b,) in db.rows(
-                "SELECT DISTINCT block FROM mention_events WHERE block = ANY(?) AND anonymous = 1",
-                [sorted(blocks - whole)])}
-            more_subs = {s for (s,) in db.rows(
-                "SELECT DISTINCT subblock FROM mention_events WHERE block = ANY(?) AND anonymous = 0",
-                [sorted(whole)])} - subs
-            more_blocks = {b for (b,) in db.rows(
-                "SELECT DISTINCT block FROM mention_events WHERE subblock = ANY(?)", [sorted(more_subs)])} - blocks
-            if not more_subs and not more_blocks:
-                break
-            subs |= more_subs
-            blocks |= more_blocks
-        # within them, what a change can reach in time: in a whole block anything, else its sub-block
-        rows = db.rows("SELECT mention_id, block, subblock, traveller, time_from, time_to FROM mention_events "
-                       "WHERE block = ANY(?) OR subblock = ANY(?)", [sorted(whole), sorted(subs)])
-        return sorted(connected(
-            [(m, b if b in whole else s, t, lo, hi) for m, b, s, t, lo, hi in rows],
-            [(c.block if c.block in whole else c.subblock, c.traveller, c.time_from, c.time_to)
-             for c in changes]))
+    def _part(self, seeds: list[_Seed]) -> list[str]:
+        """The ids of the mention events in the islands that hold a seed (see the module's docstring)."""
+        by_block: dict[str, list[_Seed]] = defaultdict(list)
+        for seed in seeds:
+            by_block[seed.key.block].append(seed)
+        rows: dict[str, dict[str, tuple]] = defaultdict(dict)  # block -> mention id -> row
+        fetched: set[str] = set()
+        wanted = {block: _spans((s.key.reach_from, s.key.reach_to) for s in block_seeds
+                                if s.key.reach_from is not None)
+                  for block, block_seeds in by_block.items()}
+        part = {s.mention_id for s in seeds if s.mention_id is not None}
+        while wanted:
+            keys = sorted({key for block, spans in wanted.items() for lo, hi in spans
+                           for key in _buckets(block, lo, hi)} - fetched)
+            fetched.update(keys)
+            if keys:
+                for mention_id, doc, block, scope, lo, hi in self.db.rows(
+                        "SELECT mention_id, doc_id, block, scope, reach_from, reach_to FROM mention_events "
+                        "WHERE bucket = ANY(?)", [keys]):
+                    rows[block][mention_id] = (scope, lo, hi, doc)
+            more: dict[str, list[tuple[int, int]]] = {}
+            for block in wanted:
+                ids = list(rows[block])
+                members = [rows[block][m] for m in ids] + [
+                    (s.key.scope, s.key.reach_from, s.key.reach_to, s.doc) for s in by_block[block]]
+                labels = islands(members)
+                touched = set(labels[len(ids):])
+                hull: dict[int, list[int]] = {}
+                for i, label in enumerate(labels):
+                    if label in touched and members[i][1] is not None:
+                        span = hull.setdefault(label, [members[i][1], members[i][2]])
+                        span[0], span[1] = min(span[0], members[i][1]), max(span[1], members[i][2])
+                part.update(m for m, label in zip(ids, labels) if label in touched)
+                # an island whose days reach past what was read may hold rows not read yet
+                spans = [(lo, hi) for lo, hi in hull.values()
+                         if not _buckets(block, lo, hi) <= fetched]
+                if spans:
+                    more[block] = _spans(spans)
+            wanted = more
+        return sorted(part)
 
-    def _fuse_again(self, part: list[str], changed_docs: set[str]) -> int:
+    def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport) -> None:
         """Fuse the mention events ``part`` and put the events that changed in place of the old
-        ones; returns how many were written."""
+        ones; number trips again around them."""
         db = self.db
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
-        stale = {e for (e,) in db.rows("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ANY(?)",
-                                       [sorted(changed_docs)])}
-        previous = dict(db.rows(
-            "SELECT id, record FROM events WHERE id IN (SELECT event_id FROM event_mentions "
-            "WHERE mention_id = ANY(?))", [part]))
+        linked = {e for (e,) in db.rows("SELECT event_id FROM event_mentions WHERE mention_id = ANY(?)", [part])}
+        linked.update(e for (e,) in db.rows("SELECT event_id FROM event_mentions WHERE doc_id = ANY(?)",
+                                            [sorted(changed_docs)]))
+        previous = dict(db.rows("SELECT id, record FROM events WHERE id = ANY(?)", [sorted(linked)]))
         mentions = self._mention_events(part, changed_docs)
         spans: dict[str, list[tuple[int, int, str]]] = {}
         for mention_id, event in mentions.items():
@@ -424,7 +445,8 @@ class Ingestor:
         published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [sorted(spans)]))
         ids = list(mentions)
         pairs = _fuse_with_sources(self.fuse, list(mentions.values()), published) if mentions else []
-        fused = _distinct_ids([event for event, _ in pairs])
+        fused = [event for event, _ in pairs]
+        retripped = self._number_trips(fused, sorted(previous))
 
         fresh = []
         for event, sources in pairs:
@@ -437,8 +459,9 @@ class Ingestor:
                     for i in sources:
                         links.setdefault(ids[i].rsplit("#", 1)[0], []).append(ids[i])
                 fresh.append((event, record, links))
-        kept = {e.id for e in fused} - {e.id for e, _, _ in fresh}
-        stale = sorted(((stale | set(previous)) - kept) | {e.id for e, _, _ in fresh})
+        new_ids = {e.id for e in fused}
+        kept = new_ids - {e.id for e, _, _ in fresh}
+        stale = sorted((set(previous) - kept) | {e.id for e, _, _ in fresh})
         for table, column in (("events", "id"), ("event_parties", "event_id"),
                               ("event_mentions", "event_id"), ("legs", "event_id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [stale])
@@ -448,16 +471,67 @@ class Ingestor:
                 rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             db.insert(table, table_rows)
-        return len(fresh)
+        for event in retripped:
+            db.execute("UPDATE events SET trip = ?, record = ? WHERE id = ?", [event.trip, event.to_json(), event.id])
+            db.execute("UPDATE legs SET trip = ? WHERE event_id = ?", [event.trip, event.id])
+        report.events_added += len(new_ids - set(previous))
+        report.events_removed += len(set(previous) - new_ids)
+        report.events_changed += len({e.id for e, _, _ in fresh} & set(previous)) + len(retripped)
 
-
-def _distinct_ids(events: list[Event]) -> list[Event]:
-    """Fused events with one id each: events that fusion gave the same id (one sentence naming
-    several destinations) each get that id with a suffix from their own content, whatever their
-    order, instead of overwriting one another."""
-    counts = Counter(e.id for e in events)
-    for event in events:
-        if counts[event.id] > 1:
-            raw = "|".join([",".join(event.countries), event.forum or "", event.place or "", event.start or ""])
-            event.id = f"{event.id}~{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:6]}"
-    return events
+    def _number_trips(self, fused: list[Event], previous: list[str]) -> list[Event]:
+        """Number the trips of ``fused`` (which replace the events ``previous``) together with the
+        stored legs they chain to; returns the stored events outside ``previous`` whose trip changed."""
+        db = self.db
+        seeds: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for event in fused:
+            leg = trip_leg(event)
+            if leg:
+                seeds[leg[0]].append(leg[1])
+        for (record,) in db.rows("SELECT record FROM events WHERE id = ANY(?) AND trip_bucket IS NOT NULL",
+                                 [previous]):
+            leg = trip_leg(Event.from_json(record))
+            if leg:
+                seeds[leg[0]].append(leg[1])
+        gone = set(previous)
+        stored: dict[str, Event] = {}
+        fetched: set[str] = set()
+        gap = TRIP_GAP_DAYS
+        wanted = {name: _spans((lo - gap, hi + gap) for lo, hi in spans) for name, spans in seeds.items()}
+        chained: list[Event] = []
+        while wanted:
+            keys = sorted({key for name, spans in wanted.items() for lo, hi in spans
+                           for key in _buckets(name, lo, hi)} - fetched)
+            fetched.update(keys)
+            if keys:
+                for event_id, record in db.rows("SELECT id, record FROM events WHERE trip_bucket = ANY(?)", [keys]):
+                    if event_id not in gone:
+                        stored[event_id] = Event.from_json(record)
+            legs: dict[str, list[tuple[tuple[int, int], Event | None]]] = defaultdict(list)
+            for event in stored.values():
+                leg = trip_leg(event)
+                if leg and leg[0] in seeds:
+                    legs[leg[0]].append((leg[1], event))
+            more: dict[str, list[tuple[int, int]]] = {}
+            chained = []
+            for name, spans_of_name in seeds.items():
+                members = legs.get(name, []) + [(span, None) for span in spans_of_name]
+                sets = DisjointSets(len(members))
+                chain(range(len(members)), [m[0][0] for m in members], [m[0][1] for m in members],
+                      TRIP_GAP_DAYS, sets)
+                touched = {sets.find(i) for i, m in enumerate(members) if m[1] is None}
+                hull: dict[int, list[int]] = {}
+                for i, (span, event) in enumerate(members):
+                    label = sets.find(i)
+                    if label in touched:
+                        if event is not None:
+                            chained.append(event)
+                        h = hull.setdefault(label, [span[0], span[1]])
+                        h[0], h[1] = min(h[0], span[0]), max(h[1], span[1])
+                spans = [(lo - gap, hi + gap) for lo, hi in hull.values()
+                         if not _buckets(name, lo - gap, hi + gap) <= fetched]
+                if spans:
+                    more[name] = _spans(spans)
+            wanted = more
+        before = {event.id: event.trip for event in chained}
+        assign_trips(fused + chained)
+        return [event for event in chained if event.trip != before[event.id]]

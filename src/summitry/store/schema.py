@@ -4,12 +4,14 @@ Three layers, so that re-ingesting one document only touches what it changed:
 
 * ``documents``: one row per input document with a hash of everything extraction reads;
 * ``mention_events``: what the engines returned for each document, one row per mention, with the
-  full record as JSON and where fusion may compare it with others (``block``, ``subblock``,
-  ``anonymous``, ``traveller``, and the days ``time_from``..``time_to`` it can reach, counted
-  from 1970-01-01: see ``summitry.store.ingest``), so a changed document only needs that part
-  fused again;
+  full record as JSON and where fusion may compare it with others (``summitry.fuse.fusion_key``:
+  ``block``, ``scope`` and the days ``reach_from``..``reach_to`` it can reach, counted from
+  1970-01-01), filed under a ``bucket`` of its block and reach so that the mentions near a change
+  are found by an index: see ``summitry.store.ingest``;
 * ``events`` (+ ``event_parties``, ``event_mentions``, ``legs``): the fused events and the
-  columns the questions filter on, with the analysts' ``corrections`` applied over them. ``legs`` holds one row per person abroad, so a travel
+  columns the questions filter on, with the analysts' ``corrections`` applied over them
+  (``trip_bucket`` files a leg by traveller and days, for numbering trips again around a
+  change). ``legs`` holds one row per person abroad, so a travel
   query reads one person's rows by an index (PostgreSQL) or a columnar scan (DuckDB).
 
 A mention event is named ``mention_id`` = ``<doc_id>#<seq>`` (its position in the engine's output
@@ -19,12 +21,14 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 # What each version changed, for the message that asks to ingest an older database anew.
 SCHEMA_CHANGES = {
     "4": "events and legs gained dated_by: where an event's date comes from",
     "5": "documents keep their text (the web app shows a whole document); analysts' corrections "
          "are kept in an append-only table",
+    "6": "mention events are filed by fusion's block, scope, reach and bucket, and events by trip_bucket, "
+         "so that ingest fuses again only the islands a change touches",
 }
 
 # column types: the same three logical types on both backends
@@ -40,15 +44,15 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "mention_events": [
         ("mention_id", "text"), ("doc_id", "text"), ("seq", "int"), ("id", "text"), ("type", "text"),
         ("status", "text"), ("start_char", "int"), ("end_char", "int"), ("block", "text"),
-        ("subblock", "text"), ("anonymous", "int"), ("traveller", "text"), ("time_from", "int"),
-        ("time_to", "int"), ("record", "text"),
+        ("scope", "text"), ("reach_from", "int"), ("reach_to", "int"), ("bucket", "text"),
+        ("record", "text"),
     ],
     "events": [
         ("id", "text"), ("type", "text"), ("status", "text"), ("actor_name", "text"),
         ("actor_country", "text"), ("actor_office", "text"), ("actor_level", "text"),
         ("counterparts", "text"), ("countries", "text"), ("place", "text"), ("forum", "text"),
         ("start_date", "date"), ("end_date", "date"), ("precision", "text"), ("dated_by", "text"),
-        ("trip", "text"), ("n_mentions", "int"), ("record", "text"),
+        ("trip", "text"), ("n_mentions", "int"), ("trip_bucket", "text"), ("record", "text"),
     ],
     # role: actor | counterpart | host (one row per entry of Event.countries)
     "event_parties": [
@@ -82,8 +86,8 @@ PRIMARY_KEYS = {
 
 INDEXES = [
     ("mention_events", "doc_id"),
-    ("mention_events", "block"),
-    ("mention_events", "subblock"),
+    ("mention_events", "bucket"),
+    ("events", "trip_bucket"),
     ("event_parties", "event_id"),
     ("event_parties", "name_lc"),
     ("event_parties", "country"),
@@ -94,9 +98,19 @@ INDEXES = [
     ("legs", "event_id"),
 ]
 
-# DuckDB's zone maps and columnar scans answer these filters without secondary indexes, and
-# every ART index slows its bulk inserts and deletes; PostgreSQL needs them.
-DUCKDB_INDEXES: list[tuple[str, str]] = []
+# DuckDB answers the questions' filters by zone maps and columnar scans, but ingest looks rows up
+# by id, document and bucket in a table that keeps growing: those lookups use its ART indexes
+# (a scan would make each batch cost the size of the database).
+DUCKDB_INDEXES: list[tuple[str, str]] = [
+    ("mention_events", "doc_id"),
+    ("mention_events", "bucket"),
+    ("events", "trip_bucket"),
+    ("event_parties", "event_id"),
+    ("event_mentions", "event_id"),
+    ("event_mentions", "mention_id"),
+    ("event_mentions", "doc_id"),
+    ("legs", "event_id"),
+]
 
 
 def version_mismatch(found: str) -> str:

@@ -1,5 +1,5 @@
 """Grouping things whose day ranges chain: the one mechanism behind trips (a person's legs) and
-behind what a changed document can reach in fusion (see ``summitry.store.ingest``)."""
+behind the islands fusion works within (see ``summitry.fuse``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
