@@ -457,3 +457,29 @@ def test_a_speaker_at_a_gathering_attends_it(engine):
     (ev,) = [e for e in events if e.actor.name == "Narendra Modi"]
     assert (ev.type, ev.forum, ev.countries, ev.start) == ("multilateral", "BRICS", ["BRA"], "2014-07-15")
     assert extract(engine, "US President Barack Obama said at a press conference that he was pleased.") == []
+
+
+def test_a_visit_during_which_something_was_agreed_happened(engine):
+    (ev,) = extract(engine, "China and Pakistan agreed to build the corridor during Chinese Premier Li Keqiang's visit "
+                            "to Pakistan in May 2013.", published="2015-05-08")
+    assert (ev.status, ev.countries, ev.start) == ("occurred", ["PAK"], "2013-05-01")
+    (ev,) = extract(engine, "China and Pakistan will sign the deal during Chinese Premier Li Keqiang's visit to "
+                            "Pakistan next week.", published="2015-05-18")
+    assert ev.status == "planned"
+
+
+def test_a_counterpart_is_the_holder_of_the_actor_s_office_in_that_country(engine):
+    (ev,) = extract(engine, "Chinese Premier Li Keqiang held talks with his Indian counterpart in Beijing on Friday.",
+                    published="2015-05-16")
+    assert brief(ev) == ("meeting", "occurred", "Li Keqiang", ("Narendra Modi",), ("CHN",))
+    (ev,) = extract(engine, "Chinese President Xi Jinping welcomed his Yemeni counterpart Abed Rabbo Hadi to Beijing "
+                            "in November 2013.", published="2016-02-03")
+    assert (ev.counterparts[0].name, ev.counterparts[0].country) == ("Abed Rabbo Hadi", "YEM")
+    (ev,) = extract(engine, "Secretary of State John Kerry told his Japanese counterpart during a phone call last "
+                            "week that talks should resume.", published="2014-07-17")
+    assert (ev.type, ev.counterparts[0].country) == ("call", "JPN")
+
+
+def test_an_actor_urged_to_refrain_from_a_trip_makes_none(engine):
+    assert extract(engine, "Kerry told reporters that Prime Minister Shinzo Abe should refrain from going to North "
+                           "Korea.", published="2014-07-17") == []

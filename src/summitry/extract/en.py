@@ -58,8 +58,9 @@ _COMPLEMENT = re.compile(
 # What may stand between a trigger and its first target: "visited Laos", "a trip to the Middle East",
 # "led a delegation to Japan", "attended the 22nd meeting of the ... (SCO)", "visit to the country".
 _FIRST_TARGET_GAP = re.compile(
-    r"^(?:\s|,|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|[a-z]+-country|"
-    r"countries|country|in|at|of|to|on|for|and|from|\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
+    r"^(?:\s|,|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
+    r"[a-z]+-country|countries|country|nations|states|islands?|in|at|of|to|on|for|and|from|"
+    r"\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
     r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|first|second|third|fourth|fifth|sixth|"
     r"inaugural|latest|upcoming|next|last|[A-Z][a-z]+)\b)*$")
 _NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
@@ -87,12 +88,18 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_DURING_BEFORE = re.compile(r"\b(?:during|in the course of|at the end of|on the sidelines of|following)\s+"
+                            r"(?:[\w'’.-]+\s+){0,6}\Z", re.IGNORECASE)
+_FUTURE_CUE = re.compile(r"will|would|shall|'ll|(?:is|are|was|were) (?:due |set |scheduled |slated |expected )?to|"
+                         r"scheduled|expected|upcoming|forthcoming|to be held|next (?:week|month|year)", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|added|announced|stated|declared)\s+(?:that\s+)?\Z",
+                          re.IGNORECASE)
 _PLANNED_TRIGGER = re.compile(r"\w+\s+(?:(?:also|now)\s+)?(?:due|expected|scheduled|slated|set)\b", re.IGNORECASE)
 # A trigger made of "to be" ("is in Moscow", "is due in Beijing") takes the subject standing right before
 # it, or before an aside ("Xi, who ..., is in Moscow").
 _BEING_TRIGGER = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,100},\s*|,?\s*who\s+)?(?:(?:also|now|currently|still|already)\s+)?\Z",
-                          re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,100},\s*|,?\s*who\s+|\s+and\s+[^,.;]{0,60}?\s+)?"
+                          r"(?:(?:also|now|currently|still|already)\s+)?\Z", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Madam|Madame|Mister|Sir)\.?\s+\Z")
 _AFTER_VERB_STOP = re.compile(r"[,;:]|\b(?:after|before|because|since|when|while|as|and)\b", re.IGNORECASE)
 # A noun's object and an aside between commas, before the verb that says its status.
@@ -124,7 +131,8 @@ _PRESENT = re.compile(r"\b(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:in\b|\w
 _BEING_IN = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+[a-z]")
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
-_OBJECT_BEFORE = re.compile(r"\b(?:with|by|to|for|of|from|at|on|(?<!,\s)and|against|than)\s+$", re.IGNORECASE)
+# (not "by": "the corridor launched by Xi during his visit" - the agent of a passive is its subject)
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|of|from|at|on|(?<!,\s)and|against|than)\s+$", re.IGNORECASE)
 # Gapping after a visit: "(to Beijing) in June and (Janet Yellen) (in July)(, and ...)".
 _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
@@ -266,7 +274,7 @@ class EnglishRuleEngine:
         # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
         groups = [(level, pats) for level, pats in lex["titles"].items()]
         groups += [("pair", lex["pair_terms"]), ("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
-                   ("pronoun", lex["pronouns"])]
+                   ("pronoun", lex["pronouns"]), ("counterpart", lex["counterpart_terms"])]
         lexical = "|".join(f"(?P<{name}>{alternation(pats)})" for name, pats in groups)
         self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.IGNORECASE)
         self.lexical_first_words = first_words(lexical)  # tried only where one of these stands
@@ -647,6 +655,18 @@ class EnglishRuleEngine:
                 parties.append(PartyRef(m.start, m.end, "pronoun"))
             elif m.kind == "pair" and not any(p.start <= m.start < p.end for p in parties):
                 parties.append(PartyRef(m.start, m.end, "pair", plural=True))
+            elif m.kind == "counterpart" and not any(p.start <= m.start < p.end for p in parties):
+                # "his Japanese counterpart" (the holder of the actor's office in Japan, once the actor
+                # is known), "his Yemeni counterpart Abed Rabbo Hadi" (a name the KB may not know)
+                country, start = country_before(m.start)
+                if country is None or any(0 <= p.start - m.end <= 2 for p in parties):
+                    continue  # no country, or a known name follows: the name is the party
+                name = _UNKNOWN_NAME.match(text[m.end:min(sent.end, m.end + 40)])
+                if name and self._plausible_name(name.group(1), m.end + name.start(1), matches):
+                    parties.append(PartyRef(start, m.end + name.end(1), "unknown", name=name.group(1), country=country))
+                else:
+                    parties.append(PartyRef(start, m.end, "counterpart", country=country,
+                                            plural=m.surface.lower().endswith("s")))
         parties.sort(key=lambda p: p.start)
         # A spokesperson tells of events and takes part in none (nor is the "he" of the next sentence).
         return [p for p in parties if not _inside_other(p, parties)
@@ -736,8 +756,18 @@ class EnglishRuleEngine:
                 before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")
                           and not _OBJECT_BEFORE.search(text, max(sent.start, p.start - 12), p.start)
                           and id(p) not in objects]
+                speaker = _SAID_BEFORE.search(text, max(clause_start, ref.start - 30), ref.start)
                 if ahead is not None:
                     ref = ahead
+                elif speaker is not None:
+                    # "X said he will visit Israel": he is X, whoever X is; when X is no one the
+                    # knowledge base knows ("the head of a mobile phone company"), no one known travels.
+                    said_by = [p for p in parties if clause_start <= p.start and p.end <= speaker.start()
+                               and p.kind in ("person", "unknown", "unnamed", "pronoun", "title")]
+                    if not said_by:
+                        continue
+                    if said_by[-1].kind != "pronoun":
+                        ref = said_by[-1]
                 elif before:
                     ref = before[-1]
             actor = self._resolve(ref, when, state)
@@ -838,7 +868,8 @@ class EnglishRuleEngine:
             results.append(("multilateral", actor, [], [f_country] if f_country else [], f_place or place,
                             forum))
         else:
-            counterparts = [self._resolve(r, when, state) for r in counterpart_refs]
+            counterparts = [self._counterpart(r, actor, when) if r.kind == "counterpart" else self._resolve(r, when, state)
+                            for r in counterpart_refs]
             # ("a meeting between Obama and Castro during the US president's trip": Obama once)
             counterparts = [c for c in counterparts if c is not None and (c.name or c.country)
                             and not (c.name and c.name == actor.name)]
@@ -923,6 +954,12 @@ class EnglishRuleEngine:
             return "speculated"
         spec = cue("speculated", *before)
         plan = cue("planned", *before) or _PLANNED_TRIGGER.match(text, trig.start, trig.end)
+        during = _DURING_BEFORE.search(text, max(clause_start, trig.start - 60), trig.start) if trig.nominal else None
+        if during is not None and plan is not None and plan.start() < during.start() and \
+                not _FUTURE_CUE.fullmatch(plan.group(0)):
+            # "agreed to build the corridor during Li Keqiang's visit": what was agreed is a plan, not the
+            # visit it was agreed during; only a future ("will sign during the visit") makes it one.
+            plan = None
         if trig.nominal:
             attached = _NOMINAL_STATUS.match(text, after[0], after[1])
             aside = None if attached else _ASIDE.match(text, trig.end, min(sent.end, trig.end + 160))
@@ -1079,7 +1116,7 @@ class EnglishRuleEngine:
         # "Wang Yi told his Russian counterpart Sergei Lavrov in a phone call": a verb's subject and
         # object before a call that has no target of its own.
         if trig.type == "call" and trig.target == "none" and not counterparts and actors:
-            named = [p for p in left if p.kind in ("person", "unknown", "unnamed")]
+            named = [p for p in left if p.kind in ("person", "unknown", "unnamed", "counterpart")]
             if len(named) >= 2 and named[-1] is actors[-1] and len(subjects) == 1:
                 actors, counterparts = named[:1], named[1:]
         # "spoke with Blinken on the phone": the counterpart stands inside the trigger.
@@ -1093,6 +1130,21 @@ class EnglishRuleEngine:
         # "A and B met with C and D": one meeting of both sides, not bilaterals.
         group = len(subjects) > 1
         return actors, [c for c in counterparts if c not in actors], group
+
+    def _counterpart(self, ref: PartyRef, actor: Party, when: date | None) -> Party:
+        """"His Japanese counterpart": the holder in Japan of the actor's office, when the knowledge base
+        knows one; else Japan's party at the actor's level."""
+        office = self.kb.office(actor.office) if actor.office else None
+        key = office.key if office is not None else {"head_of_state": "head_of_state",
+                                                      "head_of_government": "head_of_government",
+                                                      "foreign_minister": "foreign_minister"}.get(actor.level or "")
+        if key in SINGLE_HOLDER and when is not None and ref.country:
+            holder = self._holder(ref.country, key, when)
+            if holder is not None:
+                term = self.kb.term_on(holder, when)
+                return Party(name=holder.name, country=ref.country, office=term.title if term else None,
+                             level=term.level if term else actor.level)
+        return Party(name=None, country=ref.country, office=None, level=actor.level)
 
     def _holder(self, country: str, office_key: str, when: date):
         key = (country, office_key, when)
@@ -1353,7 +1405,7 @@ class EnglishRuleEngine:
 # ---------------------------------------------------------------------- helpers
 _TITLE_LEVELS = frozenset(LEVELS)
 # The kinds of match a party is made from (countries and demonyms only qualify one).
-_PARTY_KINDS = frozenset({"office", "person", "person_short", "leader", "generic", "pronoun", "pair"})
+_PARTY_KINDS = frozenset({"office", "person", "person_short", "leader", "generic", "pronoun", "pair", "counterpart"})
 
 
 class _Spans:
@@ -1675,7 +1727,8 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
     if not left:
         return []
     # The nearest person-like party is the subject; appositions in between are skipped.
-    candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic", "title", "pair")]
+    candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic", "title", "pair",
+                                               "counterpart")]
     if not candidates:
         return []
     group = [candidates[-1]]
