@@ -7,6 +7,7 @@ or the page's scripts have not been built (no npm), the browser tests skip and s
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -44,11 +45,14 @@ def require_built_page() -> None:
 
 
 @contextmanager
-def served(db: Path):
-    """`summitry serve` over ``db`` on a free loopback port, as a separate process; yields its base
-    address and stops it afterwards."""
+def served(db: Path, token: str | None = None):
+    """`summitry serve` over ``db`` on a free loopback port, as a separate process (taking
+    corrections with ``token``); yields its base address and stops it afterwards."""
     command = [sys.executable, "-m", "summitry.cli", "serve", "--db", str(db), "--port", "0", "--quiet"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "SUMMITRY_API_TOKEN"}
+    if token:
+        env["SUMMITRY_API_TOKEN"] = token
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 60
         base = None

@@ -344,6 +344,62 @@ def test_markup_in_a_report_is_shown_as_text(page, base, api_paths):
     assert console.errors == []
 
 
+# --- corrections -------------------------------------------------------------------------------
+
+def test_a_correction_made_in_the_page_survives_a_re_ingest(context, chromium, tmp_path, capsys):
+    documents = [json.loads(text) for text in EXAMPLES.read_text("utf-8").splitlines() if text.strip()]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents), "utf-8")
+    db = tmp_path / "store.duckdb"
+    assert cli_main(["ingest", str(corpus), "--db", str(db)]) == 0
+    with served(db, token="s3cret") as base:
+        page = context.new_page()
+        try:
+            open_view(page, base, "#events?actor=Nursultan%20Nazarbayev&type=meeting", "#events-results tbody tr")
+            page.locator("#events-results tbody tr button.link").first.click()
+            page.wait_for_function("() => document.querySelector('#detail-body .audit')?.textContent === 'None yet.'")
+            page.click("#detail-body .review summary")
+            page.select_option("#rv-action", "set")
+            page.select_option("#rv-field", "place")
+            page.fill("#rv-value", "Akorda Presidential Palace")
+            page.fill("#rv-reason", "the report names the palace")
+            page.fill("#rv-author", "A. Analyst")
+            page.fill("#rv-token", "s3cret")
+            page.click("#detail-body .review button[type=submit]")
+            page.wait_for_function("() => document.querySelector('#detail-body dl')?.textContent"
+                                   ".includes('Akorda Presidential Palace')")
+            page.wait_for_function("() => document.querySelector('#detail-body .audit').textContent.includes('Analyst')")
+            trail = page.inner_text("#detail-body .audit")
+            assert "A. Analyst" in trail and "place = Akorda Presidential Palace" in trail
+            doc_id = page.locator("#detail-body .evidence .meta").first.inner_text().split(" · ")[0].split(" ", 1)[1]
+
+            # the report is read again (its document changed), fused again, and stays corrected
+            changed = [{**d, "text": d["text"] + "\n\n(Updated.)"} if d["id"] == doc_id else d for d in documents]
+            corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in changed), "utf-8")
+            capsys.readouterr()
+            assert cli_main(["ingest", str(corpus), "--db", str(db)]) == 0
+            assert "1 replaced" in capsys.readouterr().out
+            page.goto(base + "#events?place=Akorda")
+            page.wait_for_function("() => document.getElementById('events-status').textContent === 'Events 1–1 of 1.'")
+            assert "Nursultan Nazarbayev" in rows(page)[0]
+        finally:
+            page.close()
+
+
+def test_without_the_token_a_correction_is_refused_and_says_why(page, base):
+    open_view(page, base, "#events?actor=Xi%20Jinping", "#events-results tbody tr")
+    page.locator("#events-results tbody tr button.link").first.click()
+    page.wait_for_selector("#detail-body .review details")
+    page.click("#detail-body .review summary")
+    page.select_option("#rv-action", "reject")
+    page.fill("#rv-reason", "a rumour")
+    page.fill("#rv-author", "A. Analyst")
+    page.click("#detail-body .review button[type=submit]")
+    page.wait_for_function("() => document.querySelector('#detail-body .review .status').textContent"
+                           ".startsWith('Not recorded')")
+    assert "SUMMITRY_API_TOKEN" in page.inner_text("#detail-body .review .status")
+
+
 # --- accessibility and small screens --------------------------------------------------------------
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -359,6 +415,8 @@ def test_axe_finds_no_violation_in_the_evidence_dialog(page, base):
     open_view(page, base, "#events?actor=Xi%20Jinping", "#events-results tbody tr")
     page.locator("#events-results tbody tr button.link").first.click()
     page.wait_for_selector("#detail-body blockquote")
+    page.click("#detail-body .review summary")                 # the corrections form too
+    page.wait_for_selector("#rv-reason")
     assert axe_violations(page) == []
 
 

@@ -2,6 +2,7 @@
 // parameter: Back closes it, a shared address opens it.
 import { api, isAbort, latest } from "./api.js";
 import { $, dateRange, el, party, webAddress } from "./dom.js";
+import { reviewSection } from "./review.js";
 import { hashFor, parseHash } from "./state.js";
 
 const KIND_LABELS = { name: "name", trigger: "trigger", date: "date expression", place: "place", forum: "forum" };
@@ -171,7 +172,12 @@ function eventDetail(ev) {
       el("blockquote", { lang: item.lang || null }, highlighted(item.text, marks)),
       el("p", { className: "meta" }, links)));
   }
-  return [facts, el("h3", {}, `Evidence (${(ev.evidence || []).length})`), legendOf(kinds), list];
+  return [facts, el("h3", {}, `Evidence (${(ev.evidence || []).length})`), legendOf(kinds), list, reviewSection(ev)];
+}
+
+// show the event again from the server (after a correction)
+export function reloadEvent() {
+  shownId = null;
 }
 
 export function hideEvent() {

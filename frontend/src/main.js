@@ -1,8 +1,9 @@
 // summitry's web app: views over the JSON API of the same server, with all state in the address.
 import { api } from "./api.js";
 import { $, el } from "./dom.js";
-import { hideEvent, restoreFocus, showEvent } from "./evidence.js";
+import { hideEvent, reloadEvent, restoreFocus, showEvent } from "./evidence.js";
 import { fillForm, formValues } from "./forms.js";
+import { onCorrected } from "./review.js";
 import { go, onRoute, parseHash, VIEWS } from "./state.js";
 import * as country from "./views/country.js";
 import * as events from "./views/events.js";
@@ -150,6 +151,14 @@ function init() {
   document.querySelector(".skip").addEventListener("click", (event) => {
     event.preventDefault();
     $("main").focus();
+  });
+  // a correction changes what the view and the dialog show: ask again (a rejected event is gone,
+  // so its dialog closes)
+  onCorrected((id, action) => {
+    shown = null;
+    reloadEvent();
+    if (action === "reject") $("detail").close();
+    else route();
   });
   onRoute(route);
   loadTotals();
