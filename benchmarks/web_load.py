@@ -7,7 +7,7 @@ latency percentiles per endpoint, and the CPU seconds the server and the load ge
 
 The database: the documents of devset/ids.json (both languages, tune and holdout) read from
 ../shared/corpus/real/, ingested once into --db (kept for the next run). The server runs as its own
-process (``summitry serve``, one uvicorn worker); the generator is this process, an asyncio client
+process (``summitry serve --workers 2`` by default); the generator is this process, an asyncio client
 that speaks HTTP/1.1 over raw sockets. Both share this machine's cores: the figures are those of
 the server with a generator beside it, not of the server alone. Traffic goes to 127.0.0.1 only, and
 the run stops after --seconds or --max-requests, whichever comes first.
@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gzip", action="store_true", help="do not ask for gzip (a browser does)")
     parser.add_argument("--cache-mb", type=float, default=64.0,
                         help="the server's memory for answers kept per snapshot (0: every answer computed anew)")
-    parser.add_argument("--workers", type=int, default=1, help="the server's worker processes")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="the server's worker processes (default 2: one per core of this machine)")
     args = parser.parse_args(argv)
     if not args.db.exists():
         if not REAL.is_dir():
