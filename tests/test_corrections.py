@@ -257,3 +257,15 @@ def test_a_merge_of_events_fused_apart_keeps_every_report_when_one_side_is_fused
         ingest(store, first + [line("call", XI, [], "2022-09-20", counterparts=[PUTIN])], "a")  # only a's side
         (merged,) = analytics.event_records(store, ids(store, types=("visit",)))
         assert sorted(m["doc"] for m in merged["mentions"]) == ["a", "b"]
+
+
+def test_postgres_itself_refuses_to_change_or_delete_a_correction(pg_dsn):
+    with open_store(pg_dsn) as store:
+        ingest(store)
+        correct(store, "reject", event(store, statuses=("cancelled",))["id"])
+        for statement in ("UPDATE corrections SET reason = 'nothing happened'", "DELETE FROM corrections",
+                          "TRUNCATE corrections"):
+            with pytest.raises(Exception, match="append-only"):
+                store.db.execute(statement)
+    with open_store(pg_dsn) as store:   # opening it again keeps one guard
+        assert [c.reason for c in corr.list_corrections(store.db)] == ["checked"]

@@ -62,12 +62,16 @@ class Backend:
             self._lock_schema()
             for statement in schema.ddl(indexes):
                 self.execute(statement)
+            self._guard_appended_tables()
             found = self.rows("SELECT value FROM meta WHERE key = ?", ["schema_version"])
             if not found:
                 self.execute("INSERT INTO meta VALUES (?, ?)", ["schema_version", schema.SCHEMA_VERSION])
             elif found[0][0] != schema.SCHEMA_VERSION:
                 raise StoreError(f"the database has schema version {found[0][0]}; "
                                  f"{schema.version_mismatch(found[0][0])}")
+
+    def _guard_appended_tables(self) -> None:
+        """Where the database can: refuse changes to the tables that are only ever appended to."""
 
     def check_schema(self, shown: str) -> None:
         """For a store opened read-only: it must hold this version of summitry's schema."""
@@ -264,6 +268,17 @@ class PostgresBackend(Backend):
 
     def _lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", [_SCHEMA_LOCK])
+
+    def _guard_appended_tables(self) -> None:
+        # analysts' corrections are kept for good: PostgreSQL itself refuses to change or delete one
+        if self.rows("SELECT 1 FROM pg_trigger WHERE tgname = 'summitry_corrections_append_only'"):
+            return
+        self.execute("CREATE OR REPLACE FUNCTION summitry_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                     "$$ BEGIN RAISE EXCEPTION 'summitry: % is append-only: add a correction instead', TG_TABLE_NAME; "
+                     "END $$")
+        for name, when in (("summitry_corrections_append_only", "UPDATE OR DELETE ON corrections FOR EACH ROW"),
+                           ("summitry_corrections_no_truncate", "TRUNCATE ON corrections FOR EACH STATEMENT")):
+            self.execute(f"CREATE TRIGGER {name} BEFORE {when} EXECUTE FUNCTION summitry_append_only()")
 
     def lock_for_ingest(self) -> None:
         # Two team members ingesting at once would each re-fuse a shared block from what they
