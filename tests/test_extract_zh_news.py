@@ -268,3 +268,24 @@ def test_attendants_of_something_said_before_attend_only_a_gathering_held(engine
     assert [e for e in extract(engine, text) if e.type == "multilateral"] == []
     assert [e for e in extract(engine, "纪念大会17日上午在京隆重举行 习近平将出席大会并发表重要讲话")
             if e.type == "multilateral"] == []
+
+
+def test_a_chair_of_a_foundation_is_no_officer_of_the_state(engine):
+    events = extract(engine, "国家副主席韩正在北京会见丹麦诺和诺德基金会主席索文森。")
+    assert all(p.level != "head_of_state" for e in events for p in e.counterparts)
+
+
+def test_former_officials_attend_and_travel_for_themselves(engine):
+    assert extract(engine, "韩国前外长金星焕等外国前政要出席世界和平论坛开幕式。") == []
+
+
+def test_attending_in_a_country_the_locative_names_is_a_stay_there(engine):
+    events = extract(engine, "美国总统特朗普17日在法国出席七国集团峰会期间签署了文件。", "2026-06-18")
+    assert ("visit", ("FRA",)) in {(e.type, tuple(e.countries)) for e in events}
+
+
+def test_with_whom_talks_are_held_is_no_destination(engine):
+    (visit,) = extract(engine, "白宫称推迟了美国副总统万斯前往瑞士与伊朗谈判的行程。", "2026-06-19")
+    assert visit.countries == ["CHE"]
+    assert {tuple(e.countries) for e in extract(engine, "国家主席习近平将前往俄罗斯与蒙古国进行国事访问。")} == {
+        ("RUS",), ("MNG",)}

@@ -96,6 +96,7 @@ class _Slot:
     forum: Any = None
     person: Any = None  # the knowledge-base person of a named party
     group: bool = False  # a group (中俄元首, 两国元首): several parties
+    former: bool = False  # named by a former office (前外长): no longer acts for the state
     pair: bool = False  # 两国元首, 双方: the parties of the last meeting or call
     specific: int = 9  # how well a place names where an event is: a city best (see _PLACE_RANK)
 
@@ -478,6 +479,8 @@ class ChineseRuleEngine:
                 and tokens[title_at].kind == "title"
                 # 越共中央书记处常务书记, 美国驻华大使: the organ between country and title is part of it
                 and _joins(text, tokens[title_at - 1].end, tokens[title_at].start, _ORGAN_GAP)
+                # 丹麦诺和诺德基金会主席: a foundation's, a company's chair is no officer of the state
+                and not self.lex.non_state_body_re.search(text, tokens[title_at - 1].end, tokens[title_at].start)
             ):
                 slot, used = self._titled(state, tokens, title_at, when, t.record.iso3, t.start,
                                           of_the_state=title_at == i + 1)
@@ -658,7 +661,8 @@ class ChineseRuleEngine:
         """
         text = state.text
         title: TitleCue = tokens[i].record
-        if text[tokens[i].start - 1 : tokens[i].start] in self.lex.former_marks:
+        former = text[tokens[i].start - 1 : tokens[i].start] in self.lex.former_marks
+        if former:
             of_the_state = False
         end = tokens[i].end
         country = country or title.country
@@ -672,7 +676,7 @@ class ChineseRuleEngine:
         ):
             person = self._pick(nxt.record, when, country, title)
             party = self._person_party(person, when, title)
-            return _Slot(start, nxt.end, "party", (party,), party.country, person=person), i + 2
+            return _Slot(start, nxt.end, "party", (party,), party.country, person=person, former=former), i + 2
         bound = nxt.start if nxt is not None else len(text)
         if nxt is not None and nxt.kind == "place" and nxt.start == end:
             bound = len(text)  # 总统帕特森: a name that is also a town's name
@@ -696,7 +700,8 @@ class ChineseRuleEngine:
                     person = known
             if person is not None:
                 party = self._person_party(person, when, title)
-                return _Slot(start, name_end, "party", (party,), party.country, person=person), i + 1
+                return _Slot(start, name_end, "party", (party,), party.country, person=person,
+                             former=former), i + 1
             if country is None:
                 # …会见哈萨克斯坦总统托卡耶夫，同议会上院议长阿希姆巴耶夫会谈: a foreign name after a
                 # title of no country is of the country the sentence named last
@@ -705,7 +710,7 @@ class ChineseRuleEngine:
                     return None, i + 1
             party = Party(name=name, country=country, office=title.title, level=title.level)
             state.unknown_people.setdefault(text[end : end + len(written)], party)
-            return _Slot(start, name_end, "party", (party,), country), i + 1
+            return _Slot(start, name_end, "party", (party,), country, former=former), i + 1
         if country is None:
             return None, i + 1
         if not of_the_state:
@@ -967,6 +972,11 @@ class _Frame:
             (s for s in self.parties if s.start >= ts and not s.group and s.start in self.clause_starts), None
         )
 
+    def meets_at(self, pos: int) -> bool:
+        """A meeting or call is told right at ``pos`` (…与伊朗谈判, …同美方会谈)."""
+        m = self.lex.trigger_re.match(self.text, pos, pos + 8) or self.lex.trigger_re.match(self.text, pos + 2)
+        return m is not None and self.lex.triggers[m.group()]["type"] in ("meeting", "call")
+
     def chain_after(self, pos: int, candidates: list[_Slot], gap: int = 2) -> list[_Slot]:
         """Slots right after ``pos`` (within ``gap``), then those listed with 、/和/及 after them."""
         out: list[_Slot] = []
@@ -980,6 +990,8 @@ class _Frame:
                     break
             elif between not in _LIST_JOINERS:
                 break
+            elif between in ("与", "同") and self.meets_at(slot.end):
+                break  # 前往瑞士与伊朗谈判: 与 governs who the talks are with, not another destination
             out.append(slot)
             reach = slot.end
             side = _SIDE_NOTE.match(self.text, reach)
@@ -1188,8 +1200,8 @@ class _Frame:
         if not dests:
             return []
         actor = self.actor(ts, te)
-        if actor is None or not (actor.parties[0].name or actor.parties[0].office):
-            return []  # 中方, 美方 (欢迎美方官员来华): a country does not travel
+        if actor is None or not (actor.parties[0].name or actor.parties[0].office) or actor.former:
+            return []  # 中方 (欢迎美方官员来华): a country does not travel; 前外长: no longer the state's
         if actor is not self.relative_head(te) and self.describes_others(te, dests):
             return []  # …倡议访华的师生: the visitors are what the relative clause describes
         status = self.status(actor, ts, te)
@@ -1379,6 +1391,9 @@ class _Frame:
         """The city the trigger's clause names (在巴塞罗那出席), nearest the trigger."""
         c0, c1 = self.clause_of(ts)
         near = [s for s in self.locs if s.place and c0 <= s.start < c1]
+        if not near:  # 在法国出席七国集团峰会: a country the locative names
+            near = [s for s in self.locs if c0 <= s.start < ts
+                    and self.text[max(c0, s.start - 1) : s.start] in _LOCATIVE]
         return min(near, key=lambda s: abs(s.start - ts)) if near else None
 
     def edition(self, forum: Any, day: date | None) -> Any:
@@ -1465,6 +1480,7 @@ class _Frame:
         actors = [s for s in left if not self.object_of_preposition(s)] or ([subject] if subject else [])
         if head is not None:
             actors = [head]
+        actors = [a for a in actors if not a.former]  # 前政要 attend for themselves, not for a state
         if not actors:
             return []
         status = self.status(actors[0] if not actors[0].group else None, ts, te)

@@ -359,6 +359,7 @@ class Lexicon:
         # 2026年夏季达沃斯论坛, 2026年年会: a year that is part of a gathering's name dates nothing
         self.year_of_gathering_re = re.compile(
             "[^，,。；;、\\s在举召于将是]{0,12}?(?:" + _alternation(data["gathering_nouns"]) + ")")
+        self.non_state_body_re = re.compile("基金会|公司|集团|大学|学院|银行|协会|商会|企业|研究院|研究所|学会|俱乐部")
         self.attend_re = re.compile(_alternation([t["cue"] for t in data["triggers"] if t["type"] == "attend"]))
         self.motion_before_re = re.compile("(?:前往|赴|抵达|到|去|飞往)$")
         self.talks_means_re = re.compile("(?:通过|经由|借助)(?:对话|和平|外交)?(?:和|与)?(?:对话)?$")
