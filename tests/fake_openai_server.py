@@ -36,11 +36,14 @@ def _tokens(text: str) -> int:
 
 class FakeOpenAI:
     def __init__(self, answers: list[dict[str, Any]] | None = None, *, schema_support: bool = True,
-                 json_mode_support: bool = True, port: int = 0, model: str = "fake-model"):
+                 json_mode_support: bool = True, refused_params: tuple[str, ...] = (), port: int = 0,
+                 model: str = "fake-model"):
         #: [{"match": text in the user message, "answer": {"events": [...]}} or "content": raw text]
         self.answers = list(answers or [])
         self.schema_support = schema_support
         self.json_mode_support = json_mode_support
+        #: request parameters refused with a 400 naming them (as reasoning models refuse max_tokens)
+        self.refused_params = refused_params
         self.model = model
         self.requests: list[dict[str, Any]] = []
         self._script: deque[dict[str, Any]] = deque()
@@ -95,6 +98,10 @@ class FakeOpenAI:
             headers = {"Retry-After": str(step["retry_after"])} if step.get("retry_after") is not None else {}
             return step["status"], headers, {"error": {"message": f"scripted HTTP {step['status']}",
                                                       "type": "fake"}}, delay
+        for param in self.refused_params:
+            if param in body:
+                return 400, {}, {"error": {"message": f"Unsupported parameter: '{param}' is not supported with "
+                                                      "this model.", "type": "invalid_request_error"}}, delay
         fmt = (body.get("response_format") or {}).get("type")
         if (fmt == "json_schema" and not self.schema_support) or (fmt == "json_object" and not self.json_mode_support):
             return 400, {}, {"error": {"message": f"response_format type {fmt} is not supported",

@@ -153,6 +153,17 @@ def test_a_server_with_neither_schemas_nor_json_mode_gets_the_schema_in_the_prom
     assert "response_format" not in last and "schema" in last["messages"][0]["content"]
 
 
+def test_parameters_a_model_refuses_are_changed_or_left_out(capsys, llm_args):
+    with FakeOpenAI(ANSWERS, refused_params=("max_tokens", "temperature")) as strict:
+        code = main(["extract", str(DOCS), "--no-merge", *llm_args(), "--llm-base-url", strict.base_url,
+                     "--llm-concurrency", "1"])
+        out, _ = capsys.readouterr()
+        bodies = [r["body"] for r in strict.requests]
+    assert code == 0 and len(out.splitlines()) == 6
+    assert bodies[-1]["max_completion_tokens"] == 4096 and "temperature" not in bodies[-1]
+    assert len(bodies) == len(_docs()) + 2  # two refusals, then the run keeps what worked
+
+
 def test_hybrid_sends_only_the_sentences_around_triggers_the_rules_left_open(capsys, llm_args, server):
     code, events, err = _extract(capsys, llm_args, engine="hybrid")
     assert code == 0 and all(_valid(e) for e in events)
@@ -330,6 +341,19 @@ def _benchmark():
     return module
 
 
+def _hybrid_requests() -> int:
+    """How many requests the hybrid engine makes for the test documents, as the rules stand."""
+    from summitry.extract import engine_for
+    from summitry.extract.llm.engine import HybridEngine
+
+    count = 0
+    for doc in _docs().values():
+        rules = engine_for(doc.lang)
+        count += len(HybridEngine.passages(doc, rules.extract(doc), rules.trigger_spans(doc), 1, 6000))
+    assert count >= 1  # the Ruto document's trip is left to the model
+    return count
+
+
 def test_the_evaluation_script_prints_the_table_with_tokens_requests_and_seconds(capsys, server, monkeypatch):
     monkeypatch.setenv("SUMMITRY_LLM_API_KEY", SECRET)
     _benchmark().main(["--base-url", server.base_url, "--model", "fake-model", "--engine", "llm", "hybrid",
@@ -341,7 +365,8 @@ def test_the_evaluation_script_prints_the_table_with_tokens_requests_and_seconds
     cells = {row.split("|")[12].strip(): row.split("|") for row in rows if "| all |" in row}
     assert set(cells) == {"llm", "hybrid"}
     assert float(cells["llm"][13].replace(",", "")) > float(cells["hybrid"][13].replace(",", "")) > 0
-    assert cells["llm"][14].strip() == "1.00" and cells["hybrid"][14].strip() == "0.50"
+    assert cells["llm"][14].strip() == "1.00"
+    assert float(cells["hybrid"][14]) == pytest.approx(_hybrid_requests() / len(_docs()), abs=0.005)
     assert float(cells["llm"][5]) == 1.0  # lenient recall: both gold events found
     assert SECRET not in out + err
 
@@ -350,7 +375,7 @@ def test_the_evaluation_script_counts_what_the_hybrid_engine_sends_without_a_ser
     _benchmark().main(["--share", "--gold", str(DATA / "gold.json"), "--corpus", str(DOCS)])
     out = capsys.readouterr().out
     row = out.splitlines()[2].split("|")
-    assert row[2].strip() == "4" and row[5].strip() == "2"  # four documents, two requests
+    assert row[2].strip() == "4" and row[5].strip() == str(_hybrid_requests())
 
 
 def test_no_server_named_is_a_clear_error(capsys, monkeypatch, tmp_path):

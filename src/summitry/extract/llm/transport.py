@@ -74,6 +74,7 @@ class Usage:
     cached: int = 0            # passages answered from the cache
     answered: int = 0          # passages answered by the server
     malformed: int = 0         # answers that were not JSON with an events list
+    cut: int = 0               # answers cut at max_output_tokens
     lost: int = 0              # passages whose answer was unusable even when asked again
     seconds: float = 0.0       # time spent waiting for answers, summed over requests
     modes: Counter = field(default_factory=Counter)
@@ -101,6 +102,7 @@ class LLMRun:
         self.began = time.perf_counter()
         self._lock = threading.Lock()
         self._mode = "json_schema" if settings.response_format in ("auto", "json_schema") else "json_object"
+        self._params: dict[str, Any] = {"temperature": settings.temperature, "max_tokens": settings.max_output_tokens}
         self._client = None
         self._pool: ThreadPoolExecutor | None = None
         self.cache = (AnswerCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None)
@@ -189,6 +191,9 @@ class LLMRun:
                   f"completion {u.completion_tokens:,}{estimated}){cost}, {time.perf_counter() - self.began:.1f} s")]
         if u.malformed or u.lost:
             lines.append(f"llm: {u.malformed} answers were not JSON; {u.lost} passages lost after asking again")
+        if u.cut:
+            lines.append(f"llm: {u.cut} answers were cut at max_output_tokens ({self.settings.max_output_tokens}): "
+                         "raise it or lower --llm-chunk-chars")
         dropped = self.tally.dropped
         if dropped:
             lines.append(f"llm: {sum(dropped.values())} events dropped as not grounded: "
@@ -228,12 +233,13 @@ class LLMRun:
         s = self.settings
         attempt = 0
         mode = self._mode
+        params = dict(self._params)
         while True:
             if self._fatal is not None:
                 raise self._fatal
             if not self.budget_left():
                 raise BudgetSpent(f"the token budget ({s.budget_tokens:,}) is spent")
-            kwargs: dict[str, Any] = {}
+            kwargs: dict[str, Any] = dict(params)
             if mode != "none":
                 kwargs["response_format"] = prompts.response_format(mode)
             began = time.perf_counter()
@@ -241,10 +247,13 @@ class LLMRun:
                 self.usage.requests += 1
             try:
                 response = client.chat.completions.create(
-                    model=s.model, messages=prompts.messages(doc, text, excerpt, mode != "json_schema"),
-                    temperature=s.temperature, max_tokens=s.max_output_tokens, **kwargs)
+                    model=s.model, messages=prompts.messages(doc, text, excerpt, mode != "json_schema"), **kwargs)
             except (openai.BadRequestError, openai.UnprocessableEntityError) as e:
                 self._add_seconds(began)
+                adapted = _without_refused(params, _short(e))
+                if adapted is not None:  # a parameter this model refuses (a reasoning model's max_tokens)
+                    params = adapted
+                    continue
                 nxt = _next_mode(mode, s.response_format)
                 if nxt is None:
                     raise ServerUnavailable(f"the server refused the request: {_short(e)}") from None
@@ -273,15 +282,18 @@ class LLMRun:
                     self.usage.retries += 1
                 continue
             self._add_seconds(began)
-            if mode != self._mode:
+            if mode != self._mode or params != self._params:
                 with self._lock:
-                    self._mode = mode  # it worked: later requests start here
+                    self._mode, self._params = mode, params  # it worked: later requests start here
             return self._account(response, text, mode)
 
     def _account(self, response, text: str, mode: str) -> tuple[str | None, dict[str, int]]:
         content = None
         if response.choices:
             content = response.choices[0].message.content
+            if response.choices[0].finish_reason == "length":
+                with self._lock:
+                    self.usage.cut += 1
         usage = getattr(response, "usage", None)
         prompt_tokens = getattr(usage, "prompt_tokens", None) if usage is not None else None
         completion_tokens = getattr(usage, "completion_tokens", None) if usage is not None else None
@@ -333,6 +345,18 @@ class LLMRun:
         cost = f" ${self.cost:.4f}" if self.cost is not None else ""
         self._bar.set_postfix_str(f"{self.usage.tokens:,} tokens{cost}", refresh=False)
         self._bar.refresh()
+
+
+def _without_refused(params: dict[str, Any], message: str) -> dict[str, Any] | None:
+    """The request's parameters without the one the server's error names, or None: some models take
+    ``max_completion_tokens`` instead of ``max_tokens``, and only their own ``temperature``."""
+    if "max_tokens" in params and "max_tokens" in message:
+        out = {k: v for k, v in params.items() if k != "max_tokens"}
+        out["max_completion_tokens"] = params["max_tokens"]
+        return out
+    if "temperature" in params and "temperature" in message:
+        return {k: v for k, v in params.items() if k != "temperature"}
+    return None
 
 
 def _next_mode(mode: str, setting: str) -> str | None:
