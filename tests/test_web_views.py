@@ -75,6 +75,16 @@ def test_events_sort_by_any_column_either_way(web):
 
 # --- map, chart, network ---------------------------------------------------------------------------------
 
+def test_events_of_a_pair_of_countries_take_the_other_filters_like_the_series(web):
+    pair = get(web, "/api/events", a="CHN", b="RUS")
+    assert pair["total"] == get(web, "/api/timeline", a="CHN", b="RUS")["total"] > 0
+    meetings = get(web, "/api/events", a="CHN", b="RUS", type="meeting", sort="-date")
+    series = get(web, "/api/charts/series", a="CHN", b="RUS", type="meeting")
+    assert meetings["total"] == sum(p["events"] for p in series["series"]) + sum(u["events"] for u in series["undated"])
+    assert 0 < meetings["total"] < pair["total"] and {e["type"] for e in meetings["events"]} == {"meeting"}
+    assert web.get("/api/events", params={"a": "CHN"}).status_code == 400
+
+
 def test_map_counts_events_by_country_with_codes_and_points(web):
     answer = get(web, "/api/map/countries")
     by_code = {c["country"]: c for c in answer["countries"]}

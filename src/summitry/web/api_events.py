@@ -22,9 +22,11 @@ from summitry.web.params import (
     Flag,
     Limit,
     Offset,
+    Pair,
     Person,
     Sort,
     country_param,
+    with_pair,
 )
 from summitry.web.responses import BAD_REQUEST, NOT_FOUND, NotFound, json_response, reader
 
@@ -55,8 +57,10 @@ def _all_records(store, table) -> list[dict[str, Any]]:
             summary="Events, filtered",
             description="Fused events matching every filter given, a page at a time (by date, undated last, unless "
                         "`sort` says otherwise); with `format` other than json, every matching record as a file.")
-def list_events(request: Request, filters: Filter, sort: Sort = None, limit: Limit = DEFAULT_LIMIT,
-                offset: Offset = 0, evidence: EvidenceFlag = False, format: ExportFormat = "json") -> Response:
+def list_events(request: Request, filters: Filter, a: Pair = None, b: Pair = None, sort: Sort = None,
+                limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, evidence: EvidenceFlag = False,
+                format: ExportFormat = "json") -> Response:
+    filters = with_pair(filters, a, b)
     with reader(request) as store:
         if format == "json" and not evidence:
             total, page = analytics.event_page(store, filters, sort, offset, limit)

@@ -8,24 +8,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from summitry import explore
-from summitry.analytics import EventFilter, QueryError
+from summitry.analytics import QueryError
 from summitry.web import models
-from summitry.web.params import Day, Filter, Flag, Person, country_param
+from summitry.web.params import Day, Filter, Flag, Pair, Person, country_param, with_pair
 from summitry.web.responses import BAD_REQUEST, json_response, reader
 
 router = APIRouter()
-
-Pair = Annotated[str | None, Query(description="With `b`: only events involving both countries (ISO3 or name).")]
-
-
-def _with_pair(filters: EventFilter, a: str | None, b: str | None) -> EventFilter:
-    code_a, code_b = country_param(a, "a"), country_param(b, "b")
-    if (code_a is None) != (code_b is None):
-        raise QueryError("a and b go together: give both countries of the pair, or neither")
-    if code_a is None:
-        return filters
-    return EventFilter(**{**filters.__dict__, "pair": (code_a, code_b)})
-
 
 @router.get("/api/facets", response_model=models.Facets, responses=BAD_REQUEST, operation_id="facets",
             summary="Counts beside each filter",
@@ -73,7 +61,7 @@ def series(request: Request, filters: Filter, a: Pair = None, b: Pair = None,
            bucket: Annotated[Literal["year", "month", "week"], Query(description="The period.")] = "month"
            ) -> Response:
     with reader(request) as store:
-        return json_response(explore.time_series(store, _with_pair(filters, a, b), bucket))
+        return json_response(explore.time_series(store, with_pair(filters, a, b), bucket))
 
 
 @router.get("/api/network", response_model=models.Network, responses=BAD_REQUEST, operation_id="network",

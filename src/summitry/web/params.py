@@ -126,6 +126,18 @@ def event_filter(
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
+Pair = Annotated[str | None, Query(description="With `b`: only events involving both countries (ISO3 or name).")]
+
+
+def with_pair(filters: EventFilter, a: str | None, b: str | None) -> EventFilter:
+    """The filters narrowed to the events involving both ``a`` and ``b`` (neither: unchanged)."""
+    code_a, code_b = country_param(a, "a"), country_param(b, "b")
+    if (code_a is None) != (code_b is None):
+        raise QueryError("a and b go together: give both countries of the pair, or neither")
+    if code_a is None:
+        return filters
+    return EventFilter(**{**filters.__dict__, "pair": (code_a, code_b)})
+
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Records to skip.")]
 Flag = Annotated[bool, Query()]
