@@ -31,7 +31,7 @@ VIEWS = {
     "events": ("#events?country=CHN", "#events-results tbody tr"),
     "map of a person's trips": ("#map?name=Xi%20Jinping", "#map-results svg.chart path"),
     "map of events by country": ("#map?type=visit", "#map-results svg.chart path"),
-    "timeline of a pair": ("#timeline?a=CHN&b=USA&by=status", "#timeline-chart svg.chart rect"),
+    "timeline of a pair": ("#timeline?a=CHN&b=USA&by=status&type=visit", "#timeline-chart svg.chart rect"),
     "timeline of a filter": ("#timeline?actor=Joe%20Biden&bucket=year", "#timeline-chart svg.chart rect"),
     "network": ("#network?from=2023&to=2025", "#network-graph canvas"),
     "person": ("#person?name=Xi%20Jinping&before=2023-06-01", "#person-results svg.chart rect"),
@@ -120,6 +120,16 @@ def test_each_view_renders_from_its_address_with_no_console_error(page, base, ap
     assert page.is_hidden("#not-built")
     page.wait_for_timeout(200)  # late errors (a chart drawn after its data) count too
     assert console.errors == []
+
+
+def test_the_timeline_of_a_pair_lists_what_its_chart_counts(page, base, api_paths):
+    needs(api_paths, "timeline")
+    open_view(page, base, "#timeline?a=CHN&b=USA&type=visit&bucket=year", "#timeline-chart svg.chart")
+    page.wait_for_function("() => document.getElementById('timeline-status').textContent.startsWith('CHN and USA')")
+    caption = page.inner_text("#timeline-chart figcaption")
+    dated, undated = re.search(r"(\d+) dated(?:, (\d+) undated)?", caption).groups()
+    total = int(re.search(r"of (\d+)\.", status(page, "timeline")).group(1))
+    assert total == int(dated) + int(undated or 0) and all("\tvisit\t" in r for r in rows(page, "timeline"))
 
 
 def test_the_address_fills_the_form_and_the_view(page, base, api_paths):

@@ -1,7 +1,7 @@
 // Network: who met whom in a period. A node's size is its number of meetings; selecting a node
 // opens that person's page. The same pairs are listed in a table for keyboards and screen readers.
 import cytoscape from "cytoscape";
-import { api, isAbort, latest } from "../api.js";
+import { api, downloadLinks, isAbort, latest } from "../api.js";
 import { $, el, plural, simpleTable } from "../dom.js";
 import { filtersOf } from "../forms.js";
 import { go } from "../state.js";
@@ -44,6 +44,8 @@ export async function load(params, showError) {
       layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 80 },
     });
     graph.on("tap", "node", (event) => go("person", { name: event.target.id() }));
+    // the events the graph is drawn from: meetings unless the filters name a type, as the API draws it
+    list.append(downloadLinks("/api/events", { type: "meeting", ...filtersOf(params) }, "the events behind the graph"));
     list.append(el("h3", {}, "Pairs who met"), simpleTable("Pairs who met, most often first", ["Person", "Met", "Times"],
       [...net.edges].sort((a, b) => b.meetings - a.meetings).slice(0, 50).map((e) => [
         el("a", { href: `#person?name=${encodeURIComponent(e.source)}` }, e.source),

@@ -38,11 +38,10 @@ export async function load(params, showError) {
   try {
     const [series, page] = await Promise.all([
       api("/api/charts/series", { ...filters, a, b, bucket }, { signal: ticket.signal }),
-      pair ? api("/api/timeline", { a, b, ...paging }, { signal: ticket.signal })
-        : api("/api/events", { ...filters, sort: params.get("sort") || "", ...paging }, { signal: ticket.signal }),
+      api("/api/events", { ...filters, a, b, sort: params.get("sort") || "", ...paging }, { signal: ticket.signal }),
     ]);
     if (!ticket.current()) return;
-    const what = pair ? `between ${page.a || a} and ${page.b || b}` : "matching the filters";
+    const what = pair ? `between ${a.toUpperCase()} and ${b.toUpperCase()}` : "matching the filters";
     const points = series.series.map((p) => ({ ...p, date: periodStart(p.period) })).filter((p) => p.date);
     const undated = series.undated.reduce((sum, u) => sum + u.events, 0);
     const charted = points.reduce((sum, p) => sum + p.events, 0);
@@ -62,9 +61,9 @@ export async function load(params, showError) {
     } else {
       chartBox.append(el("p", { className: "hint" }, "No dated events to chart."));
     }
-    renderPage("timeline", page, `Events ${what}`, params, "timeline", pair ? "/api/timeline" : "/api/events",
-      pair ? { a, b } : { ...filters, sort: params.get("sort") || "" });
-    if (pair) status.textContent = `${page.a} and ${page.b}: ${status.textContent}`;
+    renderPage("timeline", page, `Events ${what}`, params, "timeline", "/api/events",
+      { ...filters, a, b, sort: params.get("sort") || "" });
+    if (pair) status.textContent = `${a.toUpperCase()} and ${b.toUpperCase()}: ${status.textContent}`;
   } catch (err) {
     if (isAbort(err) || !ticket.current()) return;
     chartBox.replaceChildren();
