@@ -1381,7 +1381,7 @@ class _Frame:
                 return forum, forum.acronym or forum.name, where, sent
             if held is None:
                 continue
-            name, noun = (held.group(1), held.group(2)) if held.group(1) else (held.group(3), held.group(4))
+            name = held.group(1) or held.group(3)
             if not self.lex.international_re.search(name):
                 return None  # 纪念…大会在京举行: a gathering at home, not of states
             return None, name, where, sent
