@@ -88,8 +88,9 @@ def test_a_title_of_a_part_of_a_country_is_not_the_country_s_office(engine):
 
 
 def test_an_envoy_is_the_party_not_who_sent_them(engine):
-    events = extract(engine, "国务院副总理丁薛祥18日在北京会见阿联酋总统中国事务特使哈勒敦。")
-    assert summary(events) == {("meeting", "Ding Xuexiang", ("哈勒敦",), ("CHN",))}
+    # envoys' names the knowledge base does not know, so that the sender alone could name the party
+    events = extract(engine, "国务院副总理丁薛祥18日在北京会见阿联酋总统中国事务特使萨迪伦。")
+    assert summary(events) == {("meeting", "Ding Xuexiang", ("萨迪伦",), ("CHN",))}
     events = extract(engine, "巴林外交大臣28日同美国总统特使贝克伦通电话。")  # a name the KB does not know
     assert [(p.name, p.country) for e in events for p in e.counterparts] == [("贝克伦", "USA")]
 
