@@ -1,17 +1,50 @@
-"""The main job as one call: documents in, (fused) events out."""
+"""The main job as one call: documents in, (fused) events out.
+
+Documents are read one at a time and never kept: without fusion each document's events are given
+out as soon as it is read; with fusion only the mention events and the publication days wait for
+the fusion at the end, never the texts.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 
-from summitry.extract import extract_documents
+from summitry.extract import DocumentsNotRead, extract_each
+from summitry.extract.limits import Limits
 from summitry.fuse import fuse, unmerged
 from summitry.records import Document, Event
+
+#: told of each document with its events, or the exception that kept it from being read
+OnResult = Callable[[Document, "list[Event] | Exception"], None]
+
+
+def stream_events(docs: Iterable[Document], merge: bool = True, engine: str | None = None, *,
+                  limits: Limits | None = None, on_result: OnResult | None = None) -> Iterator[Event]:
+    """The events of ``docs``: each document's as it is read when ``merge`` is False, all of them
+    fused at the end when it is True. A document that cannot be extracted (an engine's error, a
+    time limit, an engine that cannot read it now) is skipped and told to ``on_result``; without
+    ``on_result``, a ``DocumentsNotRead`` warning counts them at the end."""
+    published: dict[str, str | None] = {}
+    found: list[Event] = []
+    skipped: list[tuple[str, Exception]] = []
+    for doc, result in extract_each(docs, engine, catch=True, limits=limits):
+        if on_result is not None:
+            on_result(doc, result)
+        if isinstance(result, Exception):
+            skipped.append((doc.id, result))
+        elif merge:
+            published[doc.id] = doc.published
+            found.extend(result)
+        else:
+            yield from unmerged(result)
+    if skipped and on_result is None:
+        doc_id, reason = skipped[0]
+        warnings.warn(f"{len(skipped)} document(s) not read, the first {doc_id}: {type(reason).__name__}: {reason}",
+                      DocumentsNotRead, stacklevel=2)
+    if merge:
+        yield from fuse(found, published)
 
 
 def extract_events(docs: Iterable[Document], merge: bool = True, engine: str | None = None) -> list[Event]:
     """Extract every document; fuse the mentions into events unless ``merge`` is False."""
-    docs = list(docs)
-    events = extract_documents(docs, engine)
-    if not merge:
-        return unmerged(events)
-    return fuse(events, {d.id: d.published for d in docs})
+    return list(stream_events(docs, merge, engine))

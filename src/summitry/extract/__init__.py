@@ -21,9 +21,12 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.metadata import entry_points
 from itertools import groupby
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from summitry.records import Document, Event, Party
+
+if TYPE_CHECKING:
+    from summitry.extract.limits import Limits
 
 ENTRY_POINT_GROUP = "summitry.engines"
 
@@ -95,18 +98,26 @@ def _after_engine(doc: Document, events: list[Event]) -> list[Event]:
     return events
 
 
-def extract_document(doc: Document, engine: str | None = None) -> list[Event]:
-    """Per-mention events of one document, with its language already known."""
+def extract_document(doc: Document, engine: str | None = None, limits: Limits | None = None) -> list[Event]:
+    """Per-mention events of one document, with its language already known; within ``limits``
+    (default: ``Limits.from_env()``), a ``TimeLimitExceeded`` when it takes too long."""
     lang = doc.lang or "en"
-    return _after_engine(doc, engine_for(lang, engine).extract(doc))
+    return _extract_one(engine_for(lang, engine), doc, limits)
 
 
-def extract_each(docs: Iterable[Document], engine: str | None = None, *, catch: bool = False
-                 ) -> Iterator[tuple[Document, list[Event] | Exception]]:
+def _extract_one(eng: Engine, doc: Document, limits: Limits | None) -> list[Event]:
+    from summitry.extract.limits import extract_within_limits
+
+    return _after_engine(doc, extract_within_limits(eng.extract, doc, limits))
+
+
+def extract_each(docs: Iterable[Document], engine: str | None = None, *, catch: bool = False,
+                 limits: Limits | None = None) -> Iterator[tuple[Document, list[Event] | Exception]]:
     """Each document with its per-mention events, in order; a ``DocumentNotRead`` in place of the
-    events of a document the engine could not read. Consecutive documents of one engine that reads
-    many at once go to it together. ``catch``: an engine's error on one document is yielded in
-    place of its events too, so that one bad document does not stop the others."""
+    events of a document the engine could not read (or that took longer than its time limit, see
+    ``summitry.extract.limits``). Consecutive documents of one engine that reads many at once go to
+    it together. ``catch``: an engine's error on one document is yielded in place of its events
+    too, so that one bad document does not stop the others."""
     def engine_of(doc: Document) -> Engine:
         return engine_for(doc.lang or "en", engine)
 
@@ -117,7 +128,7 @@ def extract_each(docs: Iterable[Document], engine: str | None = None, *, catch: 
             continue
         for doc in run:
             try:
-                yield doc, _after_engine(doc, eng.extract(doc))
+                yield doc, _extract_one(eng, doc, limits)
             except DocumentNotRead as exc:
                 yield doc, exc
             except EngineUnavailable:
