@@ -269,7 +269,7 @@ def test_killing_the_ingest_command_mid_way_leaves_a_consistent_database(target,
     proc = subprocess.Popen([sys.executable, "-m", "summitry.cli", "ingest", str(feed), "--db", target,
                              "--batch-size", "10", "--progress"], stderr=subprocess.PIPE, text=True)
     for out in proc.stderr:
-        if "documents committed" in out and int(out.split()[1].split("/")[0]) >= 30:
+        if "documents committed" in out and int(out.split()[2]) >= 30:  # "summitry: ingest: 30 documents committed, …"
             break
     proc.send_signal(signal.SIGKILL)
     proc.wait()

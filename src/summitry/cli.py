@@ -6,7 +6,6 @@ the core commands (extract, eval, schema) live here.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import importlib.util
 import json
@@ -45,72 +44,100 @@ def _set_kb_extra(dirs: Sequence[str] | None) -> None:
         os.environ["SUMMITRY_KB_EXTRA"] = os.pathsep.join([*current, *dirs])
 
 
-def _read_documents(paths: Sequence[str]):
-    from summitry.ingest import read_inputs
-
-    docs, errors = read_inputs(paths)
-    for err in errors:
-        print(f"summitry: skipped {err}", file=sys.stderr)
-    return docs, errors
-
-
-def _report_skipped(errors) -> int:
-    if errors:
-        print(f"summitry: {len(errors)} input(s) skipped, see above", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _extract(args: argparse.Namespace, docs) -> tuple[list | None, int]:
-    """The events of ``docs`` by the engine the options name, and the exit status so far: 1 when a
-    document could not be read this time (the engine's summary says why), 2 when the engine can read
-    nothing (its error is printed)."""
-    import warnings
-
-    from summitry.extract import DocumentsNotRead, EngineUnavailable, UnknownEngine
+def _extract(args: argparse.Namespace, docs, write, progress) -> int | None:
+    """Extract ``docs`` (read one at a time) with the engine and limits the options name, giving
+    each event to ``write`` (each document's as it is read with --no-merge, all at the end when
+    fused); returns how many documents were not extracted (each reported as it is met), or None when
+    the engine can read nothing (its error is printed)."""
+    from summitry.extract import DocumentNotRead, EngineUnavailable, UnknownEngine
     from summitry.extract.llm.options import engine_run
-    from summitry.pipeline import extract_events
+    from summitry.pipeline import stream_events
+
+    not_read = 0
+
+    def on_result(doc, result) -> None:
+        nonlocal not_read
+        if isinstance(result, Exception):
+            not_read += 1
+            # an LLM run sums up the documents it could not read: no line each
+            if run is None or not isinstance(result, DocumentNotRead):
+                where = getattr(docs, "origin", lambda _: None)(doc.id)
+                print(f"summitry: skipped document {doc.id!r}{f' ({where})' if where else ''}: "
+                      f"{type(result).__name__}: {result}", file=sys.stderr)
+            progress.update(add_documents=1)
+        else:
+            progress.update(add_documents=1, add_events=len(result))
 
     try:
-        with engine_run(args, len(docs)) as run, warnings.catch_warnings():
-            warnings.simplefilter("ignore", DocumentsNotRead)  # the engine's summary reports them
-            events = extract_events(docs, merge=not args.no_merge, engine=args.engine)
+        with engine_run(args, None) as run:
+            if run is not None:
+                progress.enabled = False  # the LLM run shows its own bar, with tokens and cost
+            for event in stream_events(docs, merge=not args.no_merge, engine=args.engine, on_result=on_result):
+                write(event)
     except (EngineUnavailable, UnknownEngine) as e:
         print(f"summitry: {e}", file=sys.stderr)
-        return None, 2
-    return events, 1 if run is not None and run.not_read else 0
+        return None
+    return not_read
+
+
+class _Output:
+    """The events' destination: standard output, or a file created at the first event (so that an
+    engine that cannot start leaves no empty file behind) or at the end."""
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self.written = 0
+        self._file = None if path else sys.stdout
+
+    def write(self, event) -> None:
+        if self._file is None:
+            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._file.write(event.to_json() + "\n")
+        self.written += 1
+
+    def close(self) -> None:
+        if self.path:
+            if self._file is None:
+                self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed here
+            self._file.close()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    docs, errors = _read_documents(args.inputs)
-    events, status = _extract(args, docs)
-    if events is None:
-        return status
-    with open(args.output, "w", encoding="utf-8") if args.output else contextlib.nullcontext(sys.stdout) as out:
-        for ev in events:
-            out.write(ev.to_json() + "\n")
+    from summitry.ingest.options import open_inputs, progress_for, report_inputs
+
+    stream = open_inputs(args)
+    output = _Output(args.output)
+    with progress_for(args, stream, "extract") as progress:
+        not_read = _extract(args, stream, output.write, progress)
+    if not_read is None:
+        return 2
+    output.close()
     if args.output:
-        print(f"summitry: {len(events)} events from {len(docs)} documents -> {args.output}", file=sys.stderr)
-    return max(status, _report_skipped(errors))
+        print(f"summitry: {output.written} events from {stream.summary.documents} documents -> {args.output}",
+              file=sys.stderr)
+    return report_inputs(args, stream, not_read)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from summitry.evaluate import score, scored_documents
+    from summitry.ingest.options import open_inputs, progress_for, report_inputs
 
     try:
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:
         print(f"summitry: cannot read gold file {args.gold}: {e}", file=sys.stderr)
         return 2
-    docs, errors = _read_documents(args.inputs)
+    stream = open_inputs(args)
     only = args.docs.split(",") if args.docs else None
     # The gold's documents may be a sample of a larger feed: the others are not extracted, so their
     # reports cannot join the scored documents' events either.
     scored = scored_documents(gold, only)
-    docs = [d for d in docs if d.id in scored]
-    events, status = _extract(args, docs)
-    if events is None:
-        return status
+    docs = (d for d in stream if d.id in scored)
+    events = []
+    with progress_for(args, stream, "eval") as progress:
+        not_read = _extract(args, docs, events.append, progress)
+    if not_read is None:
+        return 2
     result = score(gold, [ev.to_dict() for ev in events], only)
     if args.json:
         print(json.dumps(result.figures))
@@ -119,7 +146,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print("missed:", *result.misses, sep="\n  ")
             print("spurious:", *result.spurious, sep="\n  ")
         print("\n".join(result.lines()))
-    return max(status, _report_skipped(errors))
+    return report_inputs(args, stream, not_read)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -131,6 +158,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from summitry.extract.llm.options import add_engine_options
+    from summitry.ingest.options import add_input_options
 
     parser = argparse.ArgumentParser(
         prog="summitry",
@@ -151,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--no-merge", action="store_true", help="one record per mention: do not fuse reports")
     add_engine_options(p)
+    add_input_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("eval", help="extract and score against a gold file",
@@ -165,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", help="comma-separated document ids: score these documents only")
     p.add_argument("--no-merge", action="store_true", help="score unfused records")
     add_engine_options(p)
+    add_input_options(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the event record",

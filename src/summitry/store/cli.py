@@ -31,6 +31,7 @@ def _add_output(p: argparse.ArgumentParser, formats: tuple[str, ...], evidence: 
 
 def register(subparsers) -> None:
     from summitry.extract.llm.options import add_engine_options
+    from summitry.ingest.options import add_input_options
 
     p = subparsers.add_parser(
         "ingest", help="extract, fuse and store documents (idempotent, transactional)",
@@ -45,8 +46,8 @@ def register(subparsers) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines, text or HTML files, or directories")
     _add_db(p)
     p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
-    p.add_argument("--progress", action="store_true", help="report each committed batch on stderr")
     add_engine_options(p)
+    add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser(
@@ -202,21 +203,24 @@ def _write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, eviden
 # --- commands ----------------------------------------------------------------------------------
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from summitry.cli import _read_documents, _report_skipped
     from summitry.extract import EngineUnavailable, UnknownEngine
     from summitry.extract.llm.options import engine_run
+    from summitry.ingest.options import open_inputs, progress_for, report_inputs
 
-    docs, errors = _read_documents(args.inputs)
+    stream = open_inputs(args)
     try:
-        with engine_run(args, len(docs)), _open(args, read_only=False) as store:
-            report = store.ingest(docs, batch_size=max(1, args.batch_size), engine=args.engine,
-                                  progress=_print_progress(len(docs)) if args.progress else None)
+        with engine_run(args, None) as run, _open(args, read_only=False) as store, \
+                progress_for(args, stream, "ingest", noun="documents committed", log_every=0) as progress:
+            if run is not None:
+                progress.enabled = False  # the LLM run shows its own bar, with tokens and cost
+            report = store.ingest(stream, batch_size=max(1, args.batch_size), engine=args.engine,
+                                  progress=lambda r: progress.update(r.documents, r.mention_events))
     except (StoreError, EngineUnavailable, UnknownEngine) as exc:
         return _fail(str(exc))
     for message in report.errors:
         print(f"summitry: skipped {message}", file=sys.stderr)
     print(ingest_summary(report, _target(args)))
-    return _report_skipped([*errors, *report.errors])
+    return report_inputs(args, stream, len(report.errors))
 
 
 TOTALS_MEANING = ("documents: documents stored; mention_events: reports of an event the engines found, one "
@@ -232,13 +236,6 @@ def ingest_summary(report, target: str) -> str:
             f"{report.events_removed} removed.\n{target} now holds {t.get('documents', 0)} documents, "
             f"{t.get('mention_events', 0)} mention events and {t.get('events', 0)} events "
             f"(as `summitry stats` counts them).")
-
-
-def _print_progress(total: int):
-    def show(report) -> None:
-        done = report.added + report.replaced + report.unchanged + len(report.errors)
-        print(f"summitry: {done}/{total} documents committed", file=sys.stderr, flush=True)
-    return show
 
 
 _EVENT_TABLE = ["id", "type", "status", "start", "end", "actor", "actor_country", "counterparts", "countries",
