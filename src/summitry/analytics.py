@@ -163,9 +163,9 @@ class EventFilter:
             add("id IN (SELECT event_id FROM event_parties WHERE country = ?) "
                 "AND id IN (SELECT event_id FROM event_parties WHERE country = ?)", a, b)
         if self.types and skip != "type":
-            add("type = ANY(?)", list(self.types))
+            add(f"type IN ({', '.join('?' * len(self.types))})", *self.types)  # cheaper than ANY(list) in DuckDB
         if self.statuses and skip != "status":
-            add("status = ANY(?)", list(self.statuses))
+            add(f"status IN ({', '.join('?' * len(self.statuses))})", *self.statuses)
         first = parse_day(self.start, "from") if self.start else None
         last = _end_of(self.end, "to") if self.end else None
         if first and last and first > last:
@@ -293,10 +293,11 @@ def stats(store: Store) -> dict[str, pa.Table]:
 def legs(store: Store, person: str, *, include_planned: bool = False) -> pa.Table:
     """The raw legs (one per event) of ``person`` abroad, read by the person's key."""
     statuses = list(PLANNED_STATUSES if include_planned else TRAVEL_STATUSES)
+    marks = ", ".join("?" * len(statuses))
     return store.db.query(
         "SELECT event_id, person, person_country, country, place, start_date AS start, end_date AS \"end\", "
-        "precision, status, type, trip FROM legs WHERE person_lc = ? AND status = ANY(?) "
-        "ORDER BY start_date NULLS LAST, event_id", [person_key(store, person), statuses])
+        f"precision, status, type, trip FROM legs WHERE person_lc = ? AND status IN ({marks}) "
+        "ORDER BY start_date NULLS LAST, event_id", [person_key(store, person), *statuses])
 
 
 def travel(store: Store, person: str, *, year: int | None = None, include_planned: bool = False,
