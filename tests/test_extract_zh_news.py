@@ -290,3 +290,15 @@ def test_with_whom_talks_are_held_is_no_destination(engine):
     assert visit.countries == ["CHE"]
     assert {tuple(e.countries) for e in extract(engine, "国家主席习近平将前往俄罗斯与蒙古国进行国事访问。")} == {
         ("RUS",), ("MNG",)}
+
+
+def test_a_visitor_in_a_relative_clause_is_dated_by_the_meeting(engine):
+    events = extract(engine, "4月14日上午，国家主席习近平在北京人民大会堂会见来华访问的阿联酋阿布扎比王储哈立德。",
+                     "2026-04-14")
+    (visit,) = [e for e in events if e.type == "visit"]
+    assert visit.start == "2026-04-14"
+
+
+def test_talks_named_before_what_happens_to_them_take_its_status_and_date(engine):
+    (talks,) = extract(engine, "美国总统特朗普16日称，美国与伊朗下一次谈判可能在本周末举行。", "2026-04-17")
+    assert (talks.status, talks.start) == ("speculated", "2026-04-18")

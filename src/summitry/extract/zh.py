@@ -1027,6 +1027,11 @@ class _Frame:
             lo = actor.end
             hi = next((t for t in self.trigger_starts if t > actor.end), self.sent.end)
         status = "occurred"
+        # talks named before what happens to them (下一次谈判可能在本周末举行, 谈判将于14日举行): the cue of
+        # that predicate is theirs
+        ahead = lex.talks_ahead_re.match(text, te)
+        if ahead is not None and ahead.group(1) in lex.status:
+            return lex.status[ahead.group(1)]["status"]
         for m in lex.status_re.finditer(text, lo, hi):
             entry = lex.status[m.group()]
             if entry.get("scope") == "clause":
@@ -1056,6 +1061,9 @@ class _Frame:
                 continue
             if since is not None and since.start() <= span.start < since.end():
                 continue  # 自2月底…以来，双方首次会晤: the date is what the time is counted from
+            if (self.lex.speech_date_re.match(self.text, span.end) and self.text.find("，", span.end, ts) >= 0
+                    and any(s.start >= ts for s in inside)):
+                continue  # 特朗普16日称，…谈判可能在本周末举行: the day of the words; the talks have their own
             c0, c1 = self.clause_of(span.start)
             if c0 == own_clause and _AFTER_THAT.search(self.text, span.end, ts):
                 continue  # 今年1月就任后的首次通话: the date is the earlier event's
@@ -1207,8 +1215,9 @@ class _Frame:
         status = self.status(actor, ts, te)
         if status is None:
             return []
-        # In a relative clause (来华出席峰会的莫迪) the sentence's date is the main clause's.
-        dates = (None, None, None) if actor is self.relative_head(te) else None
+        # In a relative clause (4月14日…会见来华访问的哈立德) the sentence's date is the main clause's: a
+        # day of the stay, not its first and last (the dating stage and fusion widen it).
+        dates = None
         events = []
         party = actor.parties[0]
         for dest in dests:

@@ -360,6 +360,9 @@ class Lexicon:
         self.year_of_gathering_re = re.compile(
             "[^，,。；;、\\s在举召于将是]{0,12}?(?:" + _alternation(data["gathering_nouns"]) + ")")
         self.non_state_body_re = re.compile("基金会|公司|集团|大学|学院|银行|协会|商会|企业|研究院|研究所|学会|俱乐部")
+        self.speech_date_re = re.compile("(?:晚|上午|下午|晚间|早些时候)?(?:" + _alternation(data["speech_verbs"]) + ")")
+        self.talks_ahead_re = re.compile(
+            "[^，,。；;]{0,6}?(" + _alternation(self.status) + ")[^，,。；;]{0,14}?(?:举行|进行|开始|召开|展开|重启)")
         self.attend_re = re.compile(_alternation([t["cue"] for t in data["triggers"] if t["type"] == "attend"]))
         self.motion_before_re = re.compile("(?:前往|赴|抵达|到|去|飞往)$")
         self.talks_means_re = re.compile("(?:通过|经由|借助)(?:对话|和平|外交)?(?:和|与)?(?:对话)?$")
