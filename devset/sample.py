@@ -8,7 +8,8 @@ Two kinds of documents, per language:
 - a random sample (fixed seed) of the whole feed outside the chosen weeks: most of it reports no
   diplomatic event, which is what it is for (false events per document that reports none);
 - every document of four busy weeks, chosen by the density of diplomatic cue words per document
-  (``--weeks``) among weeks small enough to annotate whole: fusion and travel at their real density.
+  (``--weeks``) among weeks small enough to annotate whole: fusion and travel at their real density
+  (English has two more holdout weeks, added later without changing the random draw).
 
 Each language is split into a half that rule changes may be tuned on ("tune") and a half that is
 only ever scored ("holdout"). Random documents are split by the same seeded shuffle; a busy week
@@ -38,6 +39,11 @@ CORPORA = {
         # America; 2015-04-20: Xi in Pakistan and at the Asian-African summit in Jakarta; 2015-05-11:
         # Modi in China; 2016-02-08: the run-up to the Sunnylands ASEAN summit.
         "weeks": {"2014-07-14": "tune", "2015-04-20": "tune", "2015-05-11": "holdout", "2016-02-08": "holdout"},
+        # Added after the first round, when the holdout half proved too small to measure English
+        # (28 required events): 2014-03-17, the Nuclear Security Summit run-up and the MH370 search;
+        # 2015-04-27, the week after the Asian-African summit. The random draw stays as it was: a
+        # document it already holds stays in its random part (both in the holdout half).
+        "extra_weeks": {"2014-03-17": "holdout", "2015-04-27": "holdout"},
         "cues": r"\b(?:met with|state visit|summit|talks with|visited|phone call)\b",
     },
     "zh": {
@@ -76,9 +82,17 @@ def draw(lang: str) -> dict:
     rng = random.Random(f"{SEED}-{lang}")
     drawn = rng.sample(pool, spec["random"])
     half = len(drawn) // 2
+    random_halves = {"tune": sorted(drawn[:half]), "holdout": sorted(drawn[half:])}
+    for week, half_name in spec.get("extra_weeks", {}).items():
+        ids = sorted(d["id"] for d in docs if week_of(d["published"]) == week)
+        other = "tune" if half_name == "holdout" else "holdout"
+        crossing = set(ids) & set(random_halves[other])
+        if crossing:
+            raise SystemExit(f"{lang} week {week} would straddle the halves: {sorted(crossing)}")
+        weeks[half_name][week] = [i for i in ids if i not in set(random_halves[half_name])]
     return {
         "corpus": f"shared/corpus/real/{spec['file']}",
-        "random": {"tune": sorted(drawn[:half]), "holdout": sorted(drawn[half:])},
+        "random": random_halves,
         "weeks": weeks,
     }
 
