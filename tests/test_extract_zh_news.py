@@ -302,3 +302,19 @@ def test_a_visitor_in_a_relative_clause_is_dated_by_the_meeting(engine):
 def test_talks_named_before_what_happens_to_them_take_its_status_and_date(engine):
     (talks,) = extract(engine, "美国总统特朗普16日称，美国与伊朗下一次谈判可能在本周末举行。", "2026-04-17")
     assert (talks.status, talks.start) == ("speculated", "2026-04-18")
+
+
+def test_words_a_paragraph_quotes_address_the_other_party(engine):
+    text = ("国务院总理李强29日在北京会见斯洛伐克总统佩列格里尼。李强表示，中斯友谊深厚。"
+            "昨天，习近平主席同总统先生举行会晤，进一步规划双边关系发展。")
+    events = extract(engine, text, "2026-07-29")
+    assert ("Xi Jinping", "Peter Pellegrini", "2026-07-28") in {
+        (e.actor.name, e.counterparts[0].name, e.start) for e in events if e.type == "meeting"}
+    text = "国务院总理李强在北京同泰国总理阿努廷举行会谈。李强表示，这次访华期间，习近平主席同你举行会晤。"
+    assert ("Xi Jinping", "Anutin Charnvirakul") in {
+        (e.actor.name, e.counterparts[0].name) for e in extract(engine, text, "2026-07-20") if e.type == "meeting"}
+
+
+def test_one_country_s_leaders_are_its_leader(engine):
+    (meeting,) = extract(engine, "伊拉克领导人会见伊朗议长 拟深化合作", "2026-03-20")
+    assert {meeting.actor.country, meeting.counterparts[0].country} == {"IRQ", "IRN"}

@@ -267,6 +267,14 @@ class ChineseRuleEngine:
                 out[char] = others[0]
         return out
 
+    def _paragraph_speech(self, state: _DocState, sent: Sentence) -> re.Match | None:
+        """The speech verb that opens the words a sentence continues (李强表示，…。昨天，习近平主席同总统
+        先生举行会谈…。): the first one of its paragraph before it, if any."""
+        first = next((s for s in state.sentences if s.paragraph == sent.paragraph), sent)
+        if first is sent:
+            return None
+        return self.lex.speech_re.search(state.text, first.start, sent.start)
+
     def _learn_surnames(self, state: _DocState, sent: Sentence) -> None:
         """Chinese persons named in full up to this sentence can be referred to by surname alone."""
         marks = state.person_marks
@@ -404,14 +412,16 @@ class ChineseRuleEngine:
             found.append(_Token(m.start(), m.end(), "pair"))
         for m in lex.pronoun_re.finditer(text, s0, s1):
             found.append(_Token(m.start(), m.end(), "pronoun"))
-        speech = lex.speech_re.search(text, s0, s1)
+        speech = lex.speech_re.search(text, s0, s1) or self._paragraph_speech(state, sent)
         if speech is not None:  # reported speech: 我 and 总统先生 (see the lexicon)
-            for m in lex.speaker_re.finditer(text, speech.end(), s1):
+            for m in lex.speaker_re.finditer(text, max(s0, speech.end()), s1):
                 found.append(_Token(m.start(), m.end(), "speaker", speech.start()))
-            for m in lex.address_re.finditer(text, speech.end(), s1):
+            for m in lex.address_re.finditer(text, max(s0, speech.end()), s1):
                 found.append(
                     _Token(m.start(), m.end(), "addressee", (lex.titles[m.group(1)], speech.start()))
                 )
+            for m in lex.addressee_pronoun_re.finditer(text, max(s0, speech.end()), s1):
+                found.append(_Token(m.start(), m.end(), "addressee", (None, speech.start())))
         for written, party in state.unknown_people.items():
             pos = text.find(written, s0, s1)
             while pos >= 0:
@@ -581,7 +591,8 @@ class ChineseRuleEngine:
                     for p in state.last_group or self._last_pair(state, t.start)
                     if speaker is None or p.name != speaker.name
                 ]
-                party = next((p for p in others if p.level == cue.level), others[0] if others else None)
+                party = next((p for p in others if cue is not None and p.level == cue.level),
+                             others[0] if others else None)
                 if party is not None:
                     slots.append(_Slot(t.start, t.end, "party", (replace(party),), party.country))
             elif t.kind == "pronoun":  # the last person named before its clause (习近平邀请他: not Xi)
@@ -604,8 +615,10 @@ class ChineseRuleEngine:
             j += 1
         after = tokens[j + 1] if j + 1 < len(tokens) else None
         head = self.lex.group_head_after_list_re.match(text, tokens[j].end)
-        if head is None or (j == i and not head.group().startswith("等")):
-            return None  # 美国总统 is a title; one country makes a group only as 法国等国领导人
+        if head is None:
+            return None
+        if j == i and not head.group().startswith("等") and head.group(1) in self.lex.titles:
+            return None  # 美国总统 is a title; one country alone is a group as 伊拉克领导人, 法国等国领导人
         if after is not None and after.kind == "title" and after.start < head.end():
             if j == i:
                 return None

@@ -340,6 +340,8 @@ class Lexicon:
         self.address_re = re.compile(
             "(" + _alternation(self.titles) + ")(?:" + _alternation(data["address_forms"]) + ")"
         )
+        # 习近平主席同你举行会晤: in reported speech 你/您 is the one spoken to
+        self.addressee_pronoun_re = re.compile(not_after + "(?:你|您)(?![们好])")
         self.not_the_person_re = re.compile(_alternation(data["not_the_person"]))
         self.surname_after = frozenset(data["surname_after"])
         self.surname_before = frozenset(data["surname_before"])
