@@ -72,7 +72,8 @@ def _extract(args: argparse.Namespace, docs, write, progress) -> int | None:
         with engine_run(args, None) as run:
             if run is not None:
                 progress.enabled = False  # the LLM run shows its own bar, with tokens and cost
-            for event in stream_events(docs, merge=not args.no_merge, engine=args.engine, on_result=on_result):
+            for event in stream_events(docs, merge=not args.no_merge, engine=args.engine, on_result=on_result,
+                                       workers=args.workers):
                 write(event)
     except (EngineUnavailable, UnknownEngine) as e:
         print(f"summitry: {e}", file=sys.stderr)
@@ -156,6 +157,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more, not {value!r}")
+    return n
+
+
+def add_workers_option(p: argparse.ArgumentParser) -> None:
+    """--workers, for the commands that extract (see ``summitry.extract.parallel``)."""
+    p.add_argument("--workers", type=_workers, default=None, metavar="N",
+                   help="extract in N processes (default: one per core; 1: in this process). The output "
+                        "is the same whatever N; an input of a few documents is always read in this process")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from summitry.extract.llm.options import add_engine_options
     from summitry.ingest.options import add_input_options
@@ -179,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--no-merge", action="store_true", help="one record per mention: do not fuse reports")
     add_engine_options(p)
+    add_workers_option(p)
     add_input_options(p)
     p.set_defaults(func=cmd_extract)
 
@@ -194,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", help="comma-separated document ids: score these documents only")
     p.add_argument("--no-merge", action="store_true", help="score unfused records")
     add_engine_options(p)
+    add_workers_option(p)
     add_input_options(p)
     p.set_defaults(func=cmd_eval)
 

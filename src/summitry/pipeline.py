@@ -19,15 +19,24 @@ OnResult = Callable[[Document, "list[Event] | Exception"], None]
 
 
 def stream_events(docs: Iterable[Document], merge: bool = True, engine: str | None = None, *,
-                  limits: Limits | None = None, on_result: OnResult | None = None) -> Iterator[Event]:
+                  limits: Limits | None = None, on_result: OnResult | None = None,
+                  workers: int | None = 1) -> Iterator[Event]:
     """The events of ``docs``: each document's as it is read when ``merge`` is False, all of them
     fused at the end when it is True. A document that cannot be extracted (an engine's error, a
     time limit, an engine that cannot read it now) is skipped and told to ``on_result``; without
-    ``on_result``, a ``DocumentsNotRead`` warning counts them at the end."""
+    ``on_result``, a ``DocumentsNotRead`` warning counts them at the end. ``workers``: extract in
+    that many processes (None: every core; see ``summitry.extract.parallel``), with the same
+    events in the same order as in one."""
     published: dict[str, str | None] = {}
     found: list[Event] = []
     skipped: list[tuple[str, Exception]] = []
-    for doc, result in extract_each(docs, engine, catch=True, limits=limits):
+    if workers == 1:
+        results = extract_each(docs, engine, catch=True, limits=limits)
+    else:
+        from summitry.extract.parallel import extract_in_workers
+
+        results = extract_in_workers(docs, engine, workers=workers, catch=True, limits=limits)
+    for doc, result in results:
         if on_result is not None:
             on_result(doc, result)
         if isinstance(result, Exception):
@@ -45,6 +54,8 @@ def stream_events(docs: Iterable[Document], merge: bool = True, engine: str | No
         yield from fuse(found, published)
 
 
-def extract_events(docs: Iterable[Document], merge: bool = True, engine: str | None = None) -> list[Event]:
-    """Extract every document; fuse the mentions into events unless ``merge`` is False."""
-    return list(stream_events(docs, merge, engine))
+def extract_events(docs: Iterable[Document], merge: bool = True, engine: str | None = None,
+                   workers: int | None = 1) -> list[Event]:
+    """Extract every document (in ``workers`` processes); fuse the mentions into events unless
+    ``merge`` is False."""
+    return list(stream_events(docs, merge, engine, workers=workers))

@@ -41,11 +41,13 @@ class Store:
 
     def ingest(self, documents: Iterable[Document], *, extract: Extractor | None = None,
                fuse: Fuser | None = None, batch_size: int = 200,
-               progress: Callable[[IngestReport], None] | None = None, engine: str | None = None) -> IngestReport:
+               progress: Callable[[IngestReport], None] | None = None, engine: str | None = None,
+               workers: int | None = 1) -> IngestReport:
         """Store ``documents``; each batch of ``batch_size`` documents is one transaction. ``engine``
         names the extraction engine (default: the rules of each language); ``extract`` replaces
-        extraction altogether."""
-        return Ingestor(self.db, extract, fuse, batch_size, engine=engine).ingest(documents, progress)
+        extraction altogether. ``workers`` other than 1 extracts in that many processes (None: one per
+        core); the store is the same as with one."""
+        return Ingestor(self.db, extract, fuse, batch_size, engine=engine, workers=workers).ingest(documents, progress)
 
     def close(self) -> None:
         self.db.close()

@@ -30,6 +30,7 @@ def _add_output(p: argparse.ArgumentParser, formats: tuple[str, ...], evidence: 
 
 
 def register(subparsers) -> None:
+    from summitry.cli import add_workers_option
     from summitry.extract.llm.options import add_engine_options
     from summitry.ingest.options import add_input_options
 
@@ -47,6 +48,7 @@ def register(subparsers) -> None:
     _add_db(p)
     p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
     add_engine_options(p)
+    add_workers_option(p)
     add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -214,6 +216,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             if run is not None:
                 progress.enabled = False  # the LLM run shows its own bar, with tokens and cost
             report = store.ingest(stream, batch_size=max(1, args.batch_size), engine=args.engine,
+                                  workers=args.workers,
                                   progress=lambda r: progress.update(r.documents, r.mention_events))
     except (StoreError, EngineUnavailable, UnknownEngine) as exc:
         return _fail(str(exc))

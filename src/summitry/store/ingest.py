@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -247,38 +248,61 @@ class _Seed:
         self.key, self.doc, self.mention_id = key, doc, mention_id
 
 
+class _Batch:
+    """Documents read together and written in one transaction: their content hashes, the ones to
+    extract (the others are stored as they are) and, as they come, their events."""
+
+    __slots__ = ("hashes", "read", "results", "todo")
+
+    def __init__(self, read: int, hashes: dict[str, str], todo: list[Document]):
+        self.read, self.hashes, self.todo = read, hashes, todo
+        self.results: list[tuple[Document, list[Event] | Exception]] = []
+
+    def extracted(self) -> bool:
+        return len(self.results) == len(self.todo)
+
+
 class Ingestor:
-    """Writes documents into a store; ``extract`` and ``fuse`` default to the project's own."""
+    """Writes documents into a store; ``extract`` and ``fuse`` default to the project's own.
+
+    With ``workers`` other than 1 (None: one per core), for the project's extraction by engines that
+    read one document at a time, documents are extracted in that many worker processes (``summitry.extract.parallel``)
+    while this process writes: the workers read ahead of the batch being written, by a few chunks
+    each. The store is the same as with one worker, batch by batch."""
 
     def __init__(self, backend: Backend, extract: Extractor | None = None, fuse: Fuser | None = None,
-                 batch_size: int = 200, engine: str | None = None):
+                 batch_size: int = 200, engine: str | None = None, workers: int | None = 1):
         self.db = backend
         self.extract = extract  # None: summitry.extract with ``engine``, a batch at a time
         self.engine = engine
         self.fuse = fuse or default_fuser()
         self.batch_size = batch_size
+        self.workers = workers
         self._decoded: dict[str, dict[str, Event]] = {}  # doc id -> mention id -> mention event
 
     def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
                ) -> IngestReport:
         report = IngestReport()
-        batch: list[Document] = []
-        for doc in documents:
-            report.documents += 1
-            batch.append(doc)
-            if len(batch) >= self.batch_size:
-                self._batch(batch, report)
-                batch = []
-                if progress:
-                    progress(report)
-        if batch:
-            self._batch(batch, report)
+        for batch in self._extracted(self._batches(documents, report)):
+            report.documents += batch.read
+            self._store(batch, report)
             if progress:
                 progress(report)
         report.totals = store_totals(self.db)
         return report
 
-    def _batch(self, docs: Sequence[Document], report: IngestReport) -> None:
+    def _batches(self, documents: Iterable[Document], report: IngestReport) -> Iterator[_Batch]:
+        batch: list[Document] = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield self._select(batch, report)
+                batch = []
+        if batch:
+            yield self._select(batch, report)
+
+    def _select(self, docs: Sequence[Document], report: IngestReport) -> _Batch:
+        """The batch of ``docs``, with the documents to extract: those not stored with the same content."""
         latest = {d.id: d for d in docs}  # a document repeated within a batch: the last one wins
         hashes = {d.id: content_hash(d) for d in latest.values()}
         stored = dict(self.db.rows("SELECT id, content_hash FROM documents WHERE id = ANY(?)", [list(latest)]))
@@ -289,8 +313,39 @@ class Ingestor:
                 report.unchanged += 1
             else:
                 todo.append(doc)
+        return _Batch(len(docs), hashes, todo)
+
+    def _extracted(self, batches: Iterator[_Batch]) -> Iterator[_Batch]:
+        """Each batch with the events of its documents to extract."""
+        if self.workers == 1 or self.extract is not None:
+            for batch in batches:
+                batch.results = list(self._extract_each(batch.todo))
+                yield batch
+            return
+        from summitry.extract.parallel import extract_in_workers, reads_many
+
+        if reads_many(self.engine):  # it reads a batch at a time, in this process
+            self.workers = 1
+            yield from self._extracted(batches)
+            return
+        waiting: deque[_Batch] = deque()
+
+        def documents() -> Iterator[Document]:
+            for batch in batches:
+                waiting.append(batch)
+                yield from batch.todo
+
+        with closing(extract_in_workers(documents(), self.engine, workers=self.workers, catch=True)) as results:
+            for doc, result in results:
+                while waiting[0].extracted():
+                    yield waiting.popleft()
+                waiting[0].results.append((doc, result))
+        while waiting:  # the batches after the last document extracted have none left to extract
+            yield waiting.popleft()
+
+    def _store(self, batch: _Batch, report: IngestReport) -> None:
         changed: list[tuple[Document, list[Event]]] = []
-        for doc, result in self._extract_each(todo):
+        for doc, result in batch.results:
             if isinstance(result, DocumentNotRead):  # not stored: a later run reads it
                 report.errors.append(f"document {doc.id}: not read: {result}")
             elif isinstance(result, Exception):
@@ -302,7 +357,7 @@ class Ingestor:
         counts = IngestReport()
         try:
             with self.db.transaction():
-                self._write(changed, hashes, counts)
+                self._write(changed, batch.hashes, counts)
         except BaseException:
             self._decoded.clear()  # it may hold mention events of the rolled-back batch
             raise

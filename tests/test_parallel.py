@@ -1,0 +1,161 @@
+"""Extraction on every core: worker processes give exactly what one process gives, and a worker
+that dies costs only the document that killed it."""
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+
+import summitry.extract as extract_module
+from summitry.cli import main
+from summitry.extract import DocumentNotRead, extract_each
+from summitry.extract import parallel as parallel_module
+from summitry.extract.parallel import WorkerDied, extract_in_workers
+from summitry.fuse import fuse
+from summitry.ingest import read_inputs
+from summitry.records import Document, Event
+from summitry.store import open_store
+
+# enough documents of both languages that the work goes to workers (more than SMALL_INPUT_DOCS)
+REAL_SLICE = {"en-gdelt.jsonl": 90, "zh-xwlb-2026.jsonl": 50}
+
+
+@pytest.fixture(scope="module")
+def corpus(shared_dir, examples_dir, tmp_path_factory):
+    """The seeds, the examples and the first articles of each real corpus, as one JSON Lines file
+    (documents in that order), with the documents read from it."""
+    lines = (shared_dir / "corpus" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    lines += (examples_dir / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    for name, count in REAL_SLICE.items():
+        path = shared_dir / "corpus" / "real" / name
+        if not path.exists():
+            pytest.skip(f"{path} is absent")
+        with path.open(encoding="utf-8") as f:
+            lines += [line.rstrip("\n") for line in itertools.islice(f, count)]
+    path = tmp_path_factory.mktemp("parallel") / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, errors = read_inputs([path])
+    assert not errors
+    assert len(docs) > parallel_module.SMALL_INPUT_DOCS
+    return path, docs
+
+
+def records(results) -> list[tuple[str, list[str]]]:
+    """Each document's id with its events as JSON text (or the error that kept it from being read)."""
+    return [(doc.id, [e.to_json() for e in result] if isinstance(result, list) else [repr(result)])
+            for doc, result in results]
+
+
+@pytest.fixture(scope="module")
+def in_one_process(corpus):
+    _, docs = corpus
+    return records(extract_each(docs, catch=True))
+
+
+def test_two_workers_give_each_document_the_events_of_one_process_byte_for_byte(corpus, in_one_process):
+    _, docs = corpus
+    assert records(extract_in_workers(docs, workers=2, catch=True)) == in_one_process
+    assert sum(len(events) for _, events in in_one_process) > 50  # a corpus with events to compare
+
+
+def test_summitry_extract_with_two_workers_writes_the_same_bytes_as_one_process(corpus, in_one_process, tmp_path):
+    path, docs = corpus
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", str(path), "--workers", "2", "-q", "-o", str(out)]) == 0
+    mentions = [Event.from_json(e) for _, events in in_one_process for e in events]
+    fused = fuse(mentions, {d.id: d.published for d in docs})
+    assert out.read_text(encoding="utf-8") == "".join(e.to_json() + "\n" for e in fused)
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores_batch_by_batch(corpus, tmp_path):
+    _, docs = corpus
+    changed = [Document(d.id, d.text + "\n\nPresident Xi Jinping visited Kazakhstan on 14 September 2022.",
+                        d.lang, d.published, d.source, d.url) for d in docs[::9]]
+    contents = {}
+    for workers in (1, 2):
+        with open_store(tmp_path / f"workers-{workers}.duckdb") as store:
+            first = store.ingest(docs, batch_size=40, workers=workers)
+            again = store.ingest([*docs[:30], *changed], batch_size=40, workers=workers)
+            contents[workers] = ({name: store.db.rows(f"SELECT * FROM {name} ORDER BY ALL") for name in
+                                  ("documents", "mention_events", "events", "event_parties", "event_mentions",
+                                   "legs")}, _counts(first), _counts(again))
+    assert contents[2] == contents[1]
+    tables, _, again = contents[1]
+    assert again[1:4] == (30, 0, len(changed))  # unchanged, added, replaced
+    assert len(tables["events"]) > 50
+
+
+def _counts(report) -> tuple:
+    return (report.documents, report.unchanged, report.added, report.replaced, report.mention_events,
+            report.events_added, report.events_changed, report.events_removed, report.errors)
+
+
+# --- workers that fail ----------------------------------------------------------------------------
+
+class _TestEngine:
+    """Finds nothing; a document that says CRASH kills its process, one that says FAIL raises."""
+
+    name = "test"
+    languages = ("en", "zh")
+
+    def extract(self, doc):
+        if "CRASH" in doc.text:
+            os._exit(3)
+        if "FAIL" in doc.text:
+            raise ValueError(f"cannot read {doc.id}")
+        if "UNPICKLABLE" in doc.text:
+            raise _Unpicklable(doc.id)
+        return []
+
+
+class _Unpicklable(Exception):
+    def __init__(self, doc_id):
+        super().__init__(doc_id)
+        self.handle = lambda: doc_id  # an exception that cannot be pickled back from a worker
+
+
+@pytest.fixture
+def test_engine(monkeypatch):
+    monkeypatch.setattr(extract_module, "engine_for", lambda lang, name=None: _TestEngine())
+    monkeypatch.setattr(parallel_module, "SMALL_INPUT_DOCS", 4)
+
+
+def _docs(texts):
+    return [Document(id=f"d{i}", text=text, lang="en") for i, text in enumerate(texts)]
+
+
+def test_a_document_that_kills_its_worker_is_reported_and_every_other_document_is_extracted(test_engine):
+    texts = ["nothing here"] * 60
+    texts[7] = "CRASH"
+    texts[41] = "FAIL"
+    results = list(extract_in_workers(_docs(texts), workers=2, catch=True))
+    assert [doc.id for doc, _ in results] == [f"d{i}" for i in range(60)]
+    failed = {doc.id: result for doc, result in results if not isinstance(result, list)}
+    assert set(failed) == {"d7", "d41"}
+    assert isinstance(failed["d7"], WorkerDied) and isinstance(failed["d7"], DocumentNotRead)
+    assert isinstance(failed["d41"], ValueError) and "cannot read d41" in str(failed["d41"])
+
+
+def test_an_error_that_cannot_be_pickled_comes_back_as_its_text(test_engine):
+    texts = ["nothing here"] * 20
+    texts[3] = "UNPICKLABLE"
+    failed = [result for _, result in extract_in_workers(_docs(texts), workers=2, catch=True)
+              if not isinstance(result, list)]
+    assert [str(e) for e in failed] == ["_Unpicklable: d3"]
+
+
+def test_without_catch_an_engine_error_is_raised_after_the_documents_before_it(test_engine):
+    texts = ["nothing here"] * 20
+    texts[12] = "FAIL"
+    seen = []
+    with pytest.raises(ValueError, match="cannot read d12"):
+        for doc, _ in extract_in_workers(_docs(texts), workers=2):
+            seen.append(doc.id)
+    assert seen == [f"d{i}" for i in range(12)]
+
+
+def test_workers_option_takes_a_number_of_processes(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "x.jsonl", "--workers", "0"])
+    assert "1 or more" in capsys.readouterr().err
