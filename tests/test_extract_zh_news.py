@@ -318,3 +318,8 @@ def test_words_a_paragraph_quotes_address_the_other_party(engine):
 def test_one_country_s_leaders_are_its_leader(engine):
     (meeting,) = extract(engine, "伊拉克领导人会见伊朗议长 拟深化合作", "2026-03-20")
     assert {meeting.actor.country, meeting.counterparts[0].country} == {"IRQ", "IRN"}
+
+
+def test_attending_together_is_a_meeting_of_the_two(engine):
+    (meeting,) = extract(engine, "国家主席习近平同俄罗斯总统普京在北京共同出席中俄教育年开幕式。", "2026-05-20")
+    assert (meeting.type, {meeting.actor.country, meeting.counterparts[0].country}) == ("meeting", {"CHN", "RUS"})
