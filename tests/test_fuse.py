@@ -232,6 +232,8 @@ def test_a_plan_dated_by_its_reports_is_after_the_latest_and_open_ended():
     b = by_publication("b", "2022-08-20", status="planned")
     (e,) = fuse([a, b], {"a": "2022-08-01", "b": "2022-08-20"})
     assert (e.start, e.end, e.precision, e.dated_by) == ("2022-08-20", None, None, "publication")
+
+
 def test_two_undated_reports_of_visits_to_one_country_a_year_apart_stay_two_events():
     first, second = ev("a", countries=["USA"]), ev("b", countries=["USA"])
     merged = fuse([first, second], {"a": "2013-09-20", "b": "2014-09-24"})
@@ -319,3 +321,12 @@ def test_fusing_whole_islands_alone_gives_what_fusing_everything_gives():
     # trips chain events across islands: compare the events without them
     strip = {k: {**v, "trip": None} for k, v in everything.items()}
     assert {k: {**v, "trip": None} for k, v in alone.items()} == strip
+
+
+def test_a_report_dated_by_its_own_sentence_outweighs_one_dated_by_its_context():
+    told = ev("a", start="2025-06-16", end="2025-06-18")
+    told.dated_by = "text"
+    carried = ev("b", start="2025-06-17")
+    carried.dated_by = "context"
+    (e,) = fuse([carried, told], {"a": "2025-06-10", "b": "2025-06-20"})
+    assert (e.start, e.end, e.dated_by) == ("2025-06-16", "2025-06-18", "text")

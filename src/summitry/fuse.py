@@ -534,11 +534,13 @@ def _merged_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | N
     """The report whose dates the event takes, and those dates."""
     dated = [it for it in items if it.interval]
     if dated:
-        # The most precise report wins; among equals the narrowest, then the latest published.
+        # The most precise report wins; among equals one whose own sentence dates it, then the
+        # narrowest, then the latest published.
         best = min(
             dated,
             key=lambda it: (
                 _PRECISION_RANK.get(it.event.precision, 3),
+                it.event.dated_by == "context",
                 it.interval[1] - it.interval[0],  # type: ignore[index]
                 it.mention.status != "occurred",
                 _neg_published(it.published),

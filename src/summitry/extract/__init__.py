@@ -41,7 +41,11 @@ class Engine(Protocol):
     languages: tuple[str, ...]
 
     def extract(self, doc: Document) -> list[Event]:
-        """Events found in ``doc``, each with exactly one mention into ``doc.text``."""
+        """Events found in ``doc``, each with exactly one mention into ``doc.text``.
+
+        An engine gives the dates the text says (``dated_by`` "text" or "context" if it knows
+        which, else left null) and leaves an event undated when nothing in the text dates it:
+        ``summitry.dating`` then dates it from the report, the same way for every engine."""
         ...
 
 
@@ -94,13 +98,17 @@ def _engine(lang: str, name: str | None, kb_extra: str) -> Engine:
 
 
 def _after_engine(doc: Document, events: list[Event]) -> list[Event]:
-    """What every engine's events go through before fusion, whichever engine found them."""
-    return events
+    """What every engine's events go through before fusion, whichever engine found them: the
+    dating stage (``summitry.dating``) dates each event its engine left undated."""
+    from summitry.dating import date_events
+
+    return date_events(doc, events)
 
 
 def extract_document(doc: Document, engine: str | None = None, limits: Limits | None = None) -> list[Event]:
     """Per-mention events of one document, with its language already known; within ``limits``
-    (default: ``Limits.from_env()``), a ``TimeLimitExceeded`` when it takes too long."""
+    (default: ``Limits.from_env()``), a ``TimeLimitExceeded`` when it takes too long. Each is dated by the engine or
+    else by the report (``summitry.dating``)."""
     lang = doc.lang or "en"
     return _extract_one(engine_for(lang, engine), doc, limits)
 

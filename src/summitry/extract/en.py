@@ -127,7 +127,6 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _ENDING = re.compile(r"\b(?:wrap(?:s|ped|ping)? up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)|finish(?:es|ed|ing)|"
                      r"complet(?:e|es|ed|ing))\s+(?:(?:a|an|his|her|their|the|its)\s+)?(?:[\w,-]+\s+){0,3}$",
                      re.IGNORECASE)
-_PRESENT = re.compile(r"\b(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:in\b|\w+ing\b)", re.IGNORECASE)
 _BEING_IN = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+[a-z]")
 _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
@@ -851,7 +850,7 @@ class EnglishRuleEngine:
         elif trig.type == "multilateral":
             forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
             if f_span is not None and (event_span is None or event_span[1] != "day"):
-                event_span = f_span  # "will attend the meeting": when that meeting was said to be
+                event_span = _FromContext(f_span)  # "will attend the meeting": when that meeting was said to be
             if forum is None:
                 # "attended the China-Russia-Mongolia trilateral meeting": a meeting of those countries'
                 # holders of the actor's own office.
@@ -893,16 +892,17 @@ class EnglishRuleEngine:
         return out
 
     def _event(self, doc, sent, etype, status, actor, counterparts, countries, place, forum, span) -> Event:
-        start = end = precision = None
+        start = end = precision = dated_by = None
         if span is not None:
             (s, e), precision = span
             start, end = s.isoformat(), e.isoformat()
+            dated_by = "context" if isinstance(span, _FromContext) else "text"
         mention = Mention(doc=doc.id, status=status, lang="en", text=sent.text, start=sent.start, end=sent.end)
         forum_name = forum.acronym or forum.name if forum is not None else None
         eid = mention_event_id(doc.id, sent.start, sent.end, etype, [actor, *counterparts], countries, forum_name)
         return Event(id=eid, type=etype, status=status, actor=actor, counterparts=counterparts,
                      countries=countries, place=place, forum=forum_name, start=start, end=end,
-                     precision=precision, mentions=[mention])
+                     precision=precision, dated_by=dated_by, mentions=[mention])
 
     # ------------------------------------------------------------------ status
     def _sentence_cues(self, text: str, sent: Sentence, s_dates) -> dict:
@@ -1024,22 +1024,18 @@ class EnglishRuleEngine:
             if carried is not None:
                 (s, e), precision = carried
                 if not (status == "occurred" and published is not None and s > published.end):
-                    found = (s, e), precision
-        if found is None and status in ("planned", "speculated") and published is not None:
-            return (published.start, published.end + timedelta(days=90)), "month"
-        if found is None and status == "occurred" and published is not None and \
-                _PRESENT.search(text, max(sent.start, trig.start - 20), trig.end):
-            return (published.start, published.end), published.precision  # "Xi is in Moscow": now
+                    found = _FromContext(((s, e), precision))
         if found is None:
-            return None
+            return None  # summitry.dating dates it from the report
         (s, e), precision = found
+        marked = _FromContext if isinstance(found, _FromContext) else tuple
         if durations and precision == "day" and s == e:
             if _ENDING.search(text, max(sent.start, trig.start - 50), trig.start):
                 # "wrapped up a four-day visit on Sunday": the day given is the last
-                return (s - timedelta(days=durations[0].days - 1), s), "day"
+                return marked(((s - timedelta(days=durations[0].days - 1), s), "day"))
             # "a two-day visit" from its first day
-            return (s, s + timedelta(days=durations[0].days - 1)), "day"
-        return (s, e), precision
+            return marked(((s, s + timedelta(days=durations[0].days - 1)), "day"))
+        return found
 
     def _in_tense(self, span, status: str, published):
         """A date without its year or week ("on Monday", "in early February") read again in the
@@ -1522,6 +1518,11 @@ _TOKEN_END = r"(?![A-Za-z])(?!-[A-Za-z])"
 def _words_rx(patterns: list[str]) -> re.Pattern:
     """Any of the lexicon's patterns, as whole words, case-insensitively."""
     return re.compile(rf"(?<![\w-])(?:{alternation(patterns)})(?![\w-])", re.IGNORECASE)
+
+
+class _FromContext(tuple):
+    """A ((start, end), precision) carried to an event from elsewhere in the narrative (an earlier
+    sentence, the gathering it named last): the event's record says ``dated_by`` "context"."""
 
 
 def _interval_of(ev: Event) -> tuple:

@@ -832,6 +832,15 @@ class ChineseRuleEngine:
         return tuple(self._person_party(p, state.published, None) for p in reversed(picked))
 
 
+class _DatesOfSentence(tuple):
+    """(start, end, precision) read in the event's own sentence: ``dated_by`` "text"."""
+
+
+class _DatesOfContext(tuple):
+    """(start, end, precision) from elsewhere (an earlier sentence, the gathering's edition in the
+    knowledge base): ``dated_by`` "context"."""
+
+
 def _span_precision(start: date, end: date) -> str:
     """The precision of a known span: days, a whole month or year, or (wider) year."""
     if (end - start).days < 7:
@@ -1119,7 +1128,9 @@ class _Frame:
                     interval = again.interval
                     break
         start, end = interval.iso()
-        return start, end, interval.precision
+        # 同日, 当天: the date of an earlier sentence
+        told = _DatesOfSentence if span.start >= self.sent.start else _DatesOfContext
+        return told((start, end, interval.precision))
 
     # events
 
@@ -1161,7 +1172,11 @@ class _Frame:
     ) -> Event:
         counterparts = list(counterparts)
         countries = list(countries)
-        start, end, precision = dates if dates is not None else self.dates(ts, status)
+        dates = dates if dates is not None else self.dates(ts, status)
+        start, end, precision = dates
+        # where the dates come from, when the engine knows; else summitry.dating tells
+        dated_by = "text" if isinstance(dates, _DatesOfSentence) else \
+            "context" if isinstance(dates, _DatesOfContext) else None
         published = self.state.published
         if (
             status == "occurred"
@@ -1188,6 +1203,7 @@ class _Frame:
             start=start,
             end=end,
             precision=precision,
+            dated_by=dated_by,
             mentions=[mention],
         )
 
@@ -1524,11 +1540,11 @@ class _Frame:
         if dates[0] is None and forum is not None:
             edition = self.edition(forum, self.state.published)
             if edition is not None:
-                dates = (
+                dates = _DatesOfContext((
                     edition.start.isoformat(),
                     edition.end.isoformat(),
                     _span_precision(edition.start, edition.end),
-                )
+                ))
         # 在喀山出席峰会: attending a gathering where the clause places it is a stay in that country
         stated = self.stated_city(ts)
         where = (stated.country, _city(stated)) if stated is not None else earlier_where

@@ -1,0 +1,263 @@
+"""Dating: every reported event gets a date, and says where it comes from (``Event.dated_by``).
+
+The stage runs after the engines, on one document's events at a time (``summitry.extract``
+calls it, so ``extract``, ``ingest`` and ``eval`` all see its dates), and knows nothing of the
+engine that found them.
+
+An event the engine dated keeps its dates. ``dated_by`` is ``text`` when a date expression of
+the event's own sentence gives them, else ``context`` (the engine carried them from elsewhere in
+the report). An event with no date takes, in order:
+
+1. ``context``: the date of the nearest earlier event of the same paragraph that its own sentence
+   dates ("arrived in Moscow on Monday ... He held talks with Putin");
+2. ``context``: the date of the nearest earlier event of the report that its own sentence dates
+   (a headline's event: the first such event), when it lies where an undated report of the event
+   may sit (``summitry.fuse.undated_window``): a narrative goes on over paragraphs, but a date
+   far from the report is another story's;
+3. ``context``: a date in the headline, under the same condition, or the dateline's day
+   ("BEIJING, Nov 19 (Reuters) -", 新华社北京3月20日电), the day the report was written;
+4. ``publication``: the report's publication day. What happened ("travelled to", "arrived in",
+   "held talks", 抵达, 会见) is on or shortly before it: start = end = that day, precision
+   ``day`` (a month or a year when that is all the report gives). What is still to come
+   (planned, speculated, and postponed or cancelled, which are about a planned time) is after
+   it: start = that day, end and precision null (open-ended);
+5. nothing: the report has no publication day; dates and ``dated_by`` stay null.
+
+A context date must be of the event's tense (what happened is not dated after the report, what
+is to come not before it) and no coarser than a month: "this year" or "in 2015" dates no
+narrative. Dates are found with ``summitry.time.find_dates``; there is no second grammar here.
+
+``precision`` keeps its meaning: how finely ``start``..``end`` pins the event down. Fusion matches
+publication-dated reports like undated ones (``summitry.fuse.matching_interval``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from summitry.records import Document, Event
+from summitry.time import DateSpan, Interval, find_dates, parse_published
+
+FUTURE_STATUSES = frozenset({"planned", "speculated", "postponed", "cancelled"})
+# How far a date read in the sentence may be from the engine's dates and still be the one they
+# come from: the engine may have read a weekday or a month again in the event's tense.
+_TEXT_SLACK = timedelta(days=7)
+# A headline is the first line of a report of several lines, when it is this short.
+_HEADLINE_MAX = 200
+# A dateline: a place in capitals and a date, then the agency or a dash; or 新华社北京3月20日电.
+_DATELINE_REACH = 80  # characters from the start of its line
+# A dateline: a place in capitals and a date, then the agency or a dash ("BEIJING, Nov 19 (Reuters)
+# -"); 新华社北京3月20日电. Only the date part is read, by summitry.time.
+_DATELINE = {
+    "en": re.compile(r"[ \t]*[A-Z][A-Za-z.'’-]*(?:[ .][A-Za-z.'’-]+)*(?:,[ \t]*[A-Za-z.'’-]+(?:[ .][A-Za-z.'’-]+)*)*,"
+                     r"[ \t]*(?P<date>[A-Z][\w ,.]{2,28}?)[ \t]*(?:\(|--|[-–—])"),
+    "zh": re.compile(r"[ \t]*[\u4e00-\u9fff]{1,12}?(?P<date>(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日)[电讯]"),
+}
+# Words that date an event by its distance from the narrative's date ("the next day", 峰会前一天):
+# the date grammar places dates from the publication day, so the stage shifts the context's day.
+_DAYS_FROM_CONTEXT = {
+    "en": [(re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.IGNORECASE), 1),
+           (re.compile(r"\b(?:the\s+(?:day|evening|night)\s+before|a\s+day\s+earlier)\b", re.IGNORECASE), -1)],
+    "zh": [(re.compile(r"次日|翌日|第二天|隔天"), 1), (re.compile(r"前一天|前一日|前一晚|前夕"), -1)],
+}
+# Date expressions that date no narrative: lengths of time, statistics periods.
+_NOT_NARRATIVE = frozenset({"duration", "period"})
+_NARRATIVE_PRECISIONS = frozenset({"day", "month"})
+_UNREAD = object()
+# Date expressions whose reading depends on the tense of what they date.
+_TENSED_KINDS = frozenset({"weekday", "relative"})
+
+
+def date_events(doc: Document, events: list[Event]) -> list[Event]:
+    """Give each of ``doc``'s events (as an engine returns them, one mention each) its dates and
+    ``dated_by``; returns the same list, changed in place."""
+    if not events:
+        return events
+    report = _Report(doc)
+    ordered = sorted(events, key=lambda e: (e.mentions[0].start, e.mentions[0].end) if e.mentions else (0, 0))
+    for ev in ordered:
+        if ev.start and ev.dated_by is None:
+            ev.dated_by = "text" if report.sentence_dates(ev) else "context"
+    told = [ev for ev in ordered if ev.start and ev.dated_by == "text" and ev.mentions
+            and ev.precision in _NARRATIVE_PRECISIONS]
+    for ev in ordered:
+        if not ev.start:
+            report.date_undated(ev, told)
+    return events
+
+
+class _Report:
+    """One document and what the stage reads of it, worked out once when first needed."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text or ""
+        self.lang = doc.lang if doc.lang in ("en", "zh") else "en"
+        try:
+            self.published = parse_published(doc.published) if doc.published else None
+        except (ValueError, TypeError):
+            self.published = None  # the engines warn of it; the report is dated as if it had none
+        self._dates: dict[tuple[int, int, str | None], list[DateSpan]] = {}
+        self._dateline: Interval | None | object = _UNREAD
+        first_break = self.text.find("\n")
+        has_headline = 0 < first_break <= _HEADLINE_MAX and self.text[first_break:].strip() != ""
+        self.headline_end = first_break if has_headline else 0
+
+    # --- date expressions of the report -------------------------------------------------------
+
+    def between(self, start: int, end: int, tense: str | None) -> list[DateSpan]:
+        """The placed date expressions of the report from ``start`` to ``end`` (a sentence, a line:
+        a range that ends between words) read in ``tense``; only these ranges are scanned."""
+        key = (start, end, tense)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = [
+                s for s in find_dates(self.text, self.lang, self.published, tense, within=[(start, end)])
+                if s.interval is not None and s.kind not in _NOT_NARRATIVE]
+        return found
+
+    def sentence_dates(self, ev: Event) -> bool:
+        """Whether a date expression of the event's own sentence gives (about) its dates."""
+        if not ev.mentions:
+            return False
+        m = ev.mentions[0]
+        first = date.fromisoformat(ev.start)
+        last = date.fromisoformat(ev.end) if ev.end else first
+        for tense in (None, _tense(ev.status)):
+            for span in self.between(m.start, m.end, tense):
+                iv = span.interval
+                if iv.start - _TEXT_SLACK <= last and first <= iv.end + _TEXT_SLACK:
+                    return True
+        return False
+
+    def narrative_dates(self, start: int, end: int, status: str) -> list[Interval]:
+        """The dates between ``start`` and ``end`` as a narrative of an event of ``status`` may mean
+        them: as written (the year that overlaps the report), a weekday or a relative date read
+        in the event's tense ("on Monday" in a plan is the next Monday)."""
+        out = []
+        retold = None
+        for span in self.between(start, end, None):
+            iv = span.interval
+            if span.kind in _TENSED_KINDS:
+                if retold is None:
+                    retold = {s.start: s.interval for s in self.between(start, end, _tense(status))}
+                iv = retold.get(span.start, iv)
+            out.append(iv)
+        return out
+
+    # --- undated events -------------------------------------------------------------------------
+
+    def date_undated(self, ev: Event, told: list[Event]) -> None:
+        found = self.context_date(ev, told) if ev.mentions else None
+        if found is not None:
+            if found.granularity == "day":
+                shift = self.days_from_context(ev)
+                found = Interval(found.start + shift, found.end + shift, "day")
+            ev.start, ev.end = found.iso()
+            ev.precision = found.precision
+            ev.dated_by = "context"
+            return
+        # the day the report was written: its dateline's, else its publication day
+        dateline = self.dateline_day()
+        day, ev.dated_by = (dateline, "context") if dateline else (self.published, "publication")
+        if day is None:
+            ev.dated_by = None  # nothing dates it: the report has no publication day
+        elif ev.status in FUTURE_STATUSES:
+            ev.start, ev.end, ev.precision = day.start.isoformat(), None, None
+        else:
+            ev.start, ev.end = day.iso()
+            ev.precision = day.precision
+
+    def context_date(self, ev: Event, told: list[Event]) -> Interval | None:
+        """A date the report gives the narrative that tells ``ev`` (rules 1 to 3 but the dateline)."""
+        m = ev.mentions[0]
+        in_headline = m.start < self.headline_end
+        if in_headline:  # a headline tells the report's main story: its first event dated by its sentence
+            earlier = [e for e in told if e.mentions[0].start >= self.headline_end][:1]
+        else:
+            earlier = [e for e in told if e.mentions[0].end <= m.start][-1:]
+        # 1-2. the nearest earlier event its own sentence dates: in the same paragraph, any date of
+        # the event's tense; farther away, one where an undated report of it may sit
+        paragraph = self.line_start(m.start)
+        for source in earlier:
+            first = date.fromisoformat(source.start)
+            last = date.fromisoformat(source.end) if source.end else first
+            granularity = "month" if source.precision == "month" else "day" if first == last else "days"
+            iv = Interval(first, last, granularity)
+            near = not in_headline and source.mentions[0].start >= paragraph
+            if self._narrative(iv, ev.status) and (near or self._near_report(iv, ev.status)):
+                return iv
+        # 3. the headline's date
+        if self.headline_end and not in_headline:
+            for iv in reversed(self.narrative_dates(0, self.headline_end, ev.status)):
+                if self._narrative(iv, ev.status) and self._near_report(iv, ev.status):
+                    return iv
+        return None
+
+    def line_start(self, pos: int) -> int:
+        """Where the line (the paragraph) holding ``pos`` begins."""
+        return max(self.text.rfind("\n", 0, pos), self.text.rfind("\r", 0, pos)) + 1
+
+    def days_from_context(self, ev: Event) -> timedelta:
+        """How far the event's sentence puts it from the narrative's day ("the next day": one)."""
+        m = ev.mentions[0]
+        for pattern, days in _DAYS_FROM_CONTEXT[self.lang]:
+            if pattern.search(self.text, m.start, m.end):
+                return timedelta(days=days)
+        return timedelta(0)
+
+    def dateline_day(self) -> Interval | None:
+        """The day of a dateline opening one of the first lines after the headline, if any."""
+        if self._dateline is _UNREAD:
+            self._dateline = self._find_dateline()
+        return self._dateline
+
+    def _find_dateline(self) -> Interval | None:
+        shape = _DATELINE[self.lang]
+        line_start, lines = self.headline_end, 0
+        while line_start < len(self.text) and lines < 3:
+            line_end = self.text.find("\n", line_start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            if self.text[line_start:line_end].strip():
+                lines += 1
+                found = shape.match(self.text, line_start, min(line_end, line_start + _DATELINE_REACH))
+                if found:
+                    for span in self.between(found.start("date"), found.end("date"), None):
+                        if span.interval.precision == "day":
+                            return span.interval
+            line_start = line_end + 1
+        return None
+
+    def _narrative(self, iv: Interval, status: str) -> bool:
+        """A date that may be this event's: a day or a month, on the side of the report its tense says."""
+        if iv.precision not in _NARRATIVE_PRECISIONS:
+            return False
+        if self.published is None:
+            return True
+        if status in FUTURE_STATUSES:
+            return iv.end >= self.published.start
+        return iv.start <= self.published.end
+
+    def _near_report(self, iv: Interval, status: str) -> bool:
+        """A date from farther afield in the report: where an undated report of the event may sit."""
+        from summitry.fuse import undated_window  # fusion's rule for it, so the two never disagree
+
+        if self.published is None:
+            return True
+        published = {"day": self.published.start.isoformat(), "month": self.published.start.isoformat()[:7]}.get(
+            self.published.precision, str(self.published.start.year))
+        window = undated_window("planned" if status in FUTURE_STATUSES else "occurred", published)
+        return window is None or (iv.start <= window[1] and window[0] <= iv.end)
+
+
+def _tense(status: str) -> str:
+    return "future" if status in FUTURE_STATUSES else "past"
+
+
+def dating_shares(events: Iterable[Event]) -> dict[str, int]:
+    """How many events each dating source dates (``none`` for undated ones)."""
+    counts = {"text": 0, "context": 0, "publication": 0, "none": 0}
+    for ev in events:
+        counts[ev.dated_by or "none"] += 1
+    return counts

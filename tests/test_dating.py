@@ -1,0 +1,162 @@
+"""The dating stage: every reported event has a date, or says why it has none, and where it came from."""
+import json
+from pathlib import Path
+
+import pytest
+
+from summitry.dating import date_events
+from summitry.extract import extract_document
+from summitry.records import Document, Event, Mention, Party
+
+XI = Party("Xi Jinping", "CHN", "President", "head_of_state")
+PUTIN = Party("Vladimir Putin", "RUS", "President", "head_of_state")
+
+
+def report(text, published="2023-03-22", lang="en", doc_id="d"):
+    return Document(id=doc_id, text=text, lang=lang, published=published)
+
+
+def told(doc, sentence, type_="visit", status="occurred", start=None, end=None, precision=None, **kw):
+    """The event an engine would return for ``sentence`` of ``doc`` (dates only if it gave them)."""
+    at = doc.text.index(sentence)
+    mention = Mention(doc=doc.id, status=status, lang=doc.lang, text=sentence, start=at, end=at + len(sentence))
+    return Event(id=f"mn_{at}_{type_}", type=type_, status=status, actor=kw.pop("actor", XI),
+                 countries=kw.pop("countries", ["RUS"]), start=start, end=end or start,
+                 precision=precision or ("day" if start else None), mentions=[mention], **kw)
+
+
+def dates(ev):
+    return ev.start, ev.end, ev.precision, ev.dated_by
+
+
+# --- dated by the engine: text or context -------------------------------------------------------
+
+def test_dates_given_by_the_events_own_sentence_are_text():
+    doc = report("Xi Jinping arrived in Moscow on Monday for a state visit.")
+    ev = told(doc, doc.text, start="2023-03-20")
+    date_events(doc, [ev])
+    assert dates(ev) == ("2023-03-20", "2023-03-20", "day", "text")
+
+
+def test_dates_the_engine_carried_from_elsewhere_are_context():
+    doc = report("Xi Jinping arrived in Moscow on Monday. He held talks with Vladimir Putin.")
+    ev = told(doc, "He held talks with Vladimir Putin.", "meeting", start="2023-03-20", counterparts=[PUTIN])
+    date_events(doc, [ev])
+    assert ev.dated_by == "context"
+
+
+def test_an_engine_that_says_where_its_date_comes_from_is_believed():
+    doc = report("Xi Jinping held talks with Vladimir Putin.")
+    ev = told(doc, doc.text, "meeting", start="2023-03-21", counterparts=[PUTIN], dated_by="text")
+    date_events(doc, [ev])
+    assert ev.dated_by == "text"
+
+
+# --- undated events: context ---------------------------------------------------------------------
+
+def test_an_undated_event_takes_the_date_of_the_earlier_event_of_its_paragraph():
+    doc = report("Xi Jinping arrived in Moscow on Monday. He held talks with Vladimir Putin.")
+    arrival = told(doc, "Xi Jinping arrived in Moscow on Monday.", start="2023-03-20")
+    talks = told(doc, "He held talks with Vladimir Putin.", "meeting", counterparts=[PUTIN])
+    date_events(doc, [arrival, talks])
+    assert dates(talks) == ("2023-03-20", "2023-03-20", "day", "context")
+
+
+def test_the_next_day_is_counted_from_the_narratives_day():
+    doc = report("Xi Jinping arrived in Moscow on Monday. The next day he held talks with Vladimir Putin.")
+    arrival = told(doc, "Xi Jinping arrived in Moscow on Monday.", start="2023-03-20")
+    talks = told(doc, "The next day he held talks with Vladimir Putin.", "meeting", counterparts=[PUTIN])
+    date_events(doc, [arrival, talks])
+    assert dates(talks) == ("2023-03-21", "2023-03-21", "day", "context")
+
+
+def test_a_headline_takes_the_date_of_the_reports_first_dated_event():
+    doc = report("习近平会见普京\n国家主席习近平21日在莫斯科会见俄罗斯总统普京。", lang="zh")
+    headline = told(doc, "习近平会见普京", "meeting", counterparts=[PUTIN], countries=[])
+    body = told(doc, "国家主席习近平21日在莫斯科会见俄罗斯总统普京。", "meeting", counterparts=[PUTIN],
+                countries=["RUS"], start="2023-03-21")
+    date_events(doc, [headline, body])
+    assert dates(headline) == ("2023-03-21", "2023-03-21", "day", "context")
+    assert body.dated_by == "text"
+
+
+def test_a_date_far_from_the_report_in_an_earlier_paragraph_is_another_storys():
+    doc = report("Xi Jinping first visited Russia on 22 March 2013.\nHe also held talks with Vladimir Putin.")
+    first = told(doc, "Xi Jinping first visited Russia on 22 March 2013.", start="2013-03-22")
+    talks = told(doc, "He also held talks with Vladimir Putin.", "meeting", counterparts=[PUTIN])
+    date_events(doc, [first, talks])
+    assert dates(talks) == ("2023-03-22", "2023-03-22", "day", "publication")
+
+
+def test_a_date_from_the_headline():
+    doc = report("Xi to visit Russia on March 20\nXi Jinping will visit Russia, the ministry said.",
+                 published="2023-03-17")
+    ev = told(doc, "Xi Jinping will visit Russia, the ministry said.", status="planned")
+    date_events(doc, [ev])
+    assert dates(ev) == ("2023-03-20", "2023-03-20", "day", "context")
+
+
+def test_the_datelines_day_is_the_day_the_report_was_written():
+    doc = report("Xi meets Putin\nMOSCOW, March 21 (Reuters) - Xi Jinping held talks with Vladimir Putin.",
+                 published="2023-03-24")
+    sentence = "MOSCOW, March 21 (Reuters) - Xi Jinping held talks with Vladimir Putin."
+    ev = told(doc, sentence, "meeting", counterparts=[PUTIN])
+    date_events(doc, [ev])
+    assert dates(ev) == ("2023-03-21", "2023-03-21", "day", "context")
+
+
+# --- undated events: publication ----------------------------------------------------------------
+
+def test_what_happened_is_on_the_publication_day():
+    doc = report("Xi Jinping travelled to Russia, Moscow and met with Vladimir Putin.")
+    ev = told(doc, doc.text)
+    date_events(doc, [ev])
+    assert dates(ev) == ("2023-03-22", "2023-03-22", "day", "publication")
+
+
+@pytest.mark.parametrize("status", ["planned", "speculated", "postponed", "cancelled"])
+def test_what_is_still_to_come_is_after_the_publication_day_open_ended(status):
+    doc = report("Xi Jinping will visit Russia, the ministry said.")
+    ev = told(doc, doc.text, status=status)
+    date_events(doc, [ev])
+    assert dates(ev) == ("2023-03-22", None, None, "publication")
+
+
+def test_a_report_published_in_a_month_dates_what_happened_to_that_month():
+    doc = report("Xi Jinping held talks with Vladimir Putin in Moscow.", published="2023-03")
+    ev = told(doc, doc.text, "meeting", counterparts=[PUTIN])
+    date_events(doc, [ev])
+    assert dates(ev) == ("2023-03-01", "2023-03-31", "month", "publication")
+
+
+def test_nothing_dates_an_event_of_a_report_without_publication_day():
+    doc = report("Xi Jinping held talks with Vladimir Putin in Moscow.", published=None)
+    ev = told(doc, doc.text, "meeting", counterparts=[PUTIN])
+    date_events(doc, [ev])
+    assert dates(ev) == (None, None, None, None)
+
+
+# --- through the engines -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Xi Jinping travelled to Kazakhstan, Astana and met with Kassym-Jomart Tokayev."),
+    ("en", "Chinese President Xi Jinping is in Kazakhstan for talks with President Kassym-Jomart Tokayev."),
+    ("zh", "国家主席习近平抵达阿斯塔纳，开始对哈萨克斯坦进行国事访问。"),
+])
+def test_every_engine_output_is_dated_by_the_stage(lang, text):
+    events = extract_document(report(text, published="2022-09-14", lang=lang))
+    assert events and all(dates(e)[:2] == ("2022-09-14", "2022-09-14") for e in events)
+    assert {e.dated_by for e in events} == {"publication"}
+
+
+def test_every_event_of_the_development_corpora_has_a_date_or_no_publication_day(shared_dir):
+    """A cheap slice here; benchmarks/dating_sources.py checks the whole corpora."""
+    for name, limit in (("zh-xwlb-2026.jsonl", 400), ("en-gdelt.jsonl", 200)):
+        path = Path(shared_dir) / "corpus" / "real" / name
+        with path.open(encoding="utf-8") as fh:
+            rows = [json.loads(line) for _, line in zip(range(limit), fh)]
+        for row in rows:
+            doc = Document(**{k: row.get(k) for k in ("id", "text", "lang", "published", "source", "url")})
+            for ev in extract_document(doc):
+                assert ev.start or not doc.published, f"{doc.id}: {ev.mentions[0].text[:80]}"
+                assert (ev.dated_by is None) == (ev.start is None)
