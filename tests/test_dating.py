@@ -80,11 +80,21 @@ def test_a_headline_takes_the_date_of_the_reports_first_dated_event():
     assert body.dated_by == "text"
 
 
-def test_a_date_far_from_the_report_in_an_earlier_paragraph_is_another_storys():
-    doc = report("Xi Jinping first visited Russia on 22 March 2013.\nHe also held talks with Vladimir Putin.")
-    first = told(doc, "Xi Jinping first visited Russia on 22 March 2013.", start="2013-03-22")
-    talks = told(doc, "He also held talks with Vladimir Putin.", "meeting", counterparts=[PUTIN])
-    date_events(doc, [first, talks])
+def test_an_earlier_paragraphs_date_is_not_carried_to_an_undated_event():
+    doc = report("Xi in Moscow\nXi Jinping held talks with Vladimir Putin in Moscow on Tuesday.\n"
+                 "Before the war, the two leaders met at the Beijing Olympics.")
+    talks = told(doc, "Xi Jinping held talks with Vladimir Putin in Moscow on Tuesday.", "meeting",
+                 counterparts=[PUTIN], start="2023-03-21")
+    olympics = told(doc, "Before the war, the two leaders met at the Beijing Olympics.", "meeting",
+                    counterparts=[PUTIN], countries=["CHN"])
+    date_events(doc, [talks, olympics])
+    assert dates(olympics) == ("2023-03-22", "2023-03-22", "day", "publication")
+
+
+def test_a_headline_date_far_from_the_report_is_another_storys():
+    doc = report("Xi first visited Russia on 22 March 2013\nXi Jinping held talks with Vladimir Putin.")
+    talks = told(doc, "Xi Jinping held talks with Vladimir Putin.", "meeting", counterparts=[PUTIN])
+    date_events(doc, [talks])
     assert dates(talks) == ("2023-03-22", "2023-03-22", "day", "publication")
 
 

@@ -9,13 +9,14 @@ the event's own sentence gives them, else ``context`` (the engine carried them f
 the report). An event with no date takes, in order:
 
 1. ``context``: the date of the nearest earlier event of the same paragraph that its own sentence
-   dates ("arrived in Moscow on Monday ... He held talks with Putin");
-2. ``context``: the date of the nearest earlier event of the report that its own sentence dates
-   (a headline's event: the first such event), when it lies where an undated report of the event
-   may sit (``summitry.fuse.undated_window``): a narrative goes on over paragraphs, but a date
-   far from the report is another story's;
-3. ``context``: a date in the headline, under the same condition, or the dateline's day
-   ("BEIJING, Nov 19 (Reuters) -", 新华社北京3月20日电), the day the report was written;
+   dates ("arrived in Moscow on Monday ... He held talks with Putin"); a headline's event takes
+   the date of the report's first such event, when it lies where an undated report of the event
+   may sit (``summitry.fuse.undated_window``). Paragraphs farther back are not read: a later
+   paragraph that says no date is as often background ("before the war, the two met at the
+   Olympics") as the story going on;
+2. ``context``: a date in the headline, under the same condition;
+3. ``context``: the dateline's day ("BEIJING, Nov 19 (Reuters) -", 新华社北京3月20日电), the day
+   the report was written, taken as the publication day below;
 4. ``publication``: the report's publication day. What happened ("travelled to", "arrived in",
    "held talks", 抵达, 会见) is on or shortly before it: start = end = that day, precision
    ``day`` (a month or a year when that is all the report gives). What is still to come
@@ -149,6 +150,7 @@ class _Report:
     # --- undated events -------------------------------------------------------------------------
 
     def date_undated(self, ev: Event, told: list[Event]) -> None:
+        """Rules 1 to 5 of the module's docstring."""
         found = self.context_date(ev, told) if ev.mentions else None
         if found is not None:
             if found.granularity == "day":
@@ -170,25 +172,23 @@ class _Report:
             ev.precision = day.precision
 
     def context_date(self, ev: Event, told: list[Event]) -> Interval | None:
-        """A date the report gives the narrative that tells ``ev`` (rules 1 to 3 but the dateline)."""
+        """A date the report gives the narrative that tells ``ev`` (rules 1 and 2)."""
         m = ev.mentions[0]
         in_headline = m.start < self.headline_end
         if in_headline:  # a headline tells the report's main story: its first event dated by its sentence
             earlier = [e for e in told if e.mentions[0].start >= self.headline_end][:1]
-        else:
-            earlier = [e for e in told if e.mentions[0].end <= m.start][-1:]
-        # 1-2. the nearest earlier event its own sentence dates: in the same paragraph, any date of
-        # the event's tense; farther away, one where an undated report of it may sit
-        paragraph = self.line_start(m.start)
+        else:  # the nearest earlier one of its paragraph
+            paragraph = self.line_start(m.start)
+            earlier = [e for e in told if paragraph <= e.mentions[0].start and e.mentions[0].end <= m.start][-1:]
+        # 1. the event its own sentence dates
         for source in earlier:
             first = date.fromisoformat(source.start)
             last = date.fromisoformat(source.end) if source.end else first
             granularity = "month" if source.precision == "month" else "day" if first == last else "days"
             iv = Interval(first, last, granularity)
-            near = not in_headline and source.mentions[0].start >= paragraph
-            if self._narrative(iv, ev.status) and (near or self._near_report(iv, ev.status)):
+            if self._narrative(iv, ev.status) and (not in_headline or self._near_report(iv, ev.status)):
                 return iv
-        # 3. the headline's date
+        # 2. the headline's date
         if self.headline_end and not in_headline:
             for iv in reversed(self.narrative_dates(0, self.headline_end, ev.status)):
                 if self._narrative(iv, ev.status) and self._near_report(iv, ev.status):
