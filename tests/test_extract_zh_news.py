@@ -323,3 +323,15 @@ def test_one_country_s_leaders_are_its_leader(engine):
 def test_attending_together_is_a_meeting_of_the_two(engine):
     (meeting,) = extract(engine, "国家主席习近平同俄罗斯总统普京在北京共同出席中俄教育年开幕式。", "2026-05-20")
     assert (meeting.type, {meeting.actor.country, meeting.counterparts[0].country}) == ("meeting", {"CHN", "RUS"})
+
+
+def test_travellers_each_go_to_their_own_destination(engine):
+    events = extract(engine, "15日，巴基斯坦总理夏巴兹和陆军参谋长穆尼尔分别访问沙特和伊朗。", "2026-04-16")
+    assert {(e.actor.office, tuple(e.countries)) for e in events} == {
+        (events[0].actor.office, ("SAU",)), (events[1].actor.office, ("IRN",))}
+    assert [tuple(e.countries) for e in events] == [("SAU",), ("IRN",)]
+
+
+def test_of_two_people_sharing_a_surname_the_given_name_tells_which(engine):
+    events = extract(engine, "丁薛祥同土库曼斯坦人民委员会主席库尔班古力·别尔德穆哈梅多夫会见。", "2026-04-18")
+    assert [p.name for e in events for p in e.counterparts] != ["Serdar Berdimuhamedov"]

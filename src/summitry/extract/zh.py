@@ -687,7 +687,13 @@ class ChineseRuleEngine:
             # 总统阿莱克桑达尔·武契奇: a given name the knowledge base does not list before a surname it does
             or self.lex.given_name_re.fullmatch(text, end, nxt.start)
         ):
-            person = self._pick(nxt.record, when, country, title)
+            record = nxt.record
+            given = text[end : nxt.start].rstrip("·• ")
+            if given and isinstance(record, tuple):
+                # 库尔班古力·别尔德穆哈梅多夫: of those who share the surname, the one with that given name
+                record = tuple(p for p in record if (p.name_zh or "").startswith(given)) or record
+                record = record[0] if len(record) == 1 else record
+            person = self._pick(record, when, country, title)
             party = self._person_party(person, when, title)
             return _Slot(start, nxt.end, "party", (party,), party.country, person=person, former=former), i + 2
         bound = nxt.start if nxt is not None else len(text)
@@ -1236,6 +1242,17 @@ class _Frame:
                     break
         if not dests:
             return []
+        separately = self.lex.separately_re.search(text, c0, ts)
+        if separately is not None and len(dests) > 1:
+            # 夏巴兹和穆尼尔分别访问沙特和伊朗: each traveller to the destination in the same place of the list
+            travellers = [s for s in self.parties if c0 <= s.start and s.end <= separately.start()
+                          and not s.group and not s.former]
+            if len(travellers) == len(dests):
+                status = self.status(travellers[-1], ts, te)
+                if status is None:
+                    return []
+                return [self.make("visit", ts, te, status, t.parties[0], countries=[d.country], place=_city(d))
+                        for t, d in zip(travellers, dests) if d.country and d.country != t.parties[0].country]
         actor = self.actor(ts, te)
         if actor is None or not (actor.parties[0].name or actor.parties[0].office) or actor.former:
             return []  # 中方 (欢迎美方官员来华): a country does not travel; 前外长: no longer the state's
