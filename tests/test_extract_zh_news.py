@@ -161,7 +161,9 @@ def test_talks_in_general_are_no_event(engine):
 
 
 def test_talks_named_as_a_setting_are_the_talks_told_before(engine):
-    assert extract(engine, "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。") == []
+    text = ("俄罗斯总统普京22日在克里姆林宫会见美国总统特使威特科夫。"
+            "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。")
+    assert [e for e in extract(engine, text, "2026-01-23") if e.mentions[0].start > 0] == []
 
 
 # -- ceremonies -------------------------------------------------------------------------------
@@ -335,3 +337,19 @@ def test_travellers_each_go_to_their_own_destination(engine):
 def test_of_two_people_sharing_a_surname_the_given_name_tells_which(engine):
     events = extract(engine, "丁薛祥同土库曼斯坦人民委员会主席库尔班古力·别尔德穆哈梅多夫会见。", "2026-04-18")
     assert [p.name for e in events for p in e.counterparts] != ["Serdar Berdimuhamedov"]
+
+
+def test_where_a_diplomat_is_posted_is_not_their_country(engine):
+    (meeting,) = extract(engine, "俄罗斯驻委内瑞拉大使梅利克9日与委内瑞拉外长希尔会晤。", "2026-01-10")
+    assert {p.country for p in [meeting.actor, *meeting.counterparts]} == {"RUS", "VEN"}
+
+
+def test_talks_ahead_are_dated_by_their_own_day_not_the_report_s(engine):
+    (talks,) = extract(engine, "乌克兰媒体23日援引消息人士的话报道说，下一轮乌美俄三方会谈预计于27日前后举行。",
+                       "2026-02-24")
+    assert (talks.status, talks.start) == ("speculated", "2026-02-27")
+
+
+def test_a_short_place_name_inside_a_foreign_name_is_no_place(engine):
+    (talks,) = extract(engine, "乌克兰总统办公室主任布达诺夫说，乌美俄三方会谈预计于27日举行。", "2026-02-24")
+    assert talks.countries == []

@@ -435,6 +435,12 @@ class ChineseRuleEngine:
                 if (not _is_han(before) or before in lex.surname_after) and after in lex.surname_before:
                     found.append(_Token(pos, pos + 1, "surname", person))
                 pos = text.find(surname, pos + 1, s1)
+        # 俄罗斯驻委内瑞拉大使: where a diplomat is posted is not their country (the one before 驻 is)
+        found = [t for t in found if not (t.kind == "country" and text[t.start - 1 : t.start] == "驻"
+                                          and any(u.kind == "title" and 0 <= u.start - t.end <= 2 for u in found))]
+        # 布达诺夫: a short place name that runs on into a transliterated name is part of the name
+        found = [t for t in found if t.kind != "place" or t.end - t.start > 2
+                 or not lex.foreign_name_re.match(text, t.end, min(t.end + 2, s1))]
         # 书记处, 总统府: a title word opening an organ's name is no title
         found = [t for t in found if t.kind != "title" or text[t.end : t.end + 1] not in lex.title_not_before]
         for t in found:
@@ -1084,7 +1090,11 @@ class _Frame:
         inside = [s for s in inside if not (s.interval.precision == "year"
                                             and self.lex.year_of_gathering_re.match(self.text, s.end))]
         since = _SINCE.search(self.text, self.sent.start, ts)
+        own_start, own_end = self.clause_of(ts)
+        later = next((s for s in inside if ts <= s.start < own_end), None)
         for span in reversed(inside):
+            if later is not None and span.end <= ts and span.start < own_start:
+                return later  # 媒体23日报道说，下一轮会谈预计于27日前后举行: the talks' own date
             if span.end > ts:
                 continue
             if since is not None and since.start() <= span.start < since.end():
@@ -1156,8 +1166,9 @@ class _Frame:
             return self.visit(ts, te, entry)
         if kind in ("meeting", "call"):
             if (self.lex.reference_before_re.search(self.text, max(c0, ts - 2), ts)
-                    and self.lex.reference_after_re.match(self.text, te)):
-                return []  # 在会谈中指出: the talks told before, as a setting
+                    and self.lex.reference_after_re.match(self.text, te)
+                    and any(e.type in ("meeting", "call") for e in self.state.events)):
+                return []  # 在会谈中指出: the talks told before, as a setting (在与X会晤后表示 tells new ones)
             if self.lex.indirect_re.search(self.text, max(c0, ts - 3), ts):
                 return []  # 间接谈判: mediated talks are no meeting of the sides
             return self.meeting(ts, te, entry, kind)
@@ -1328,7 +1339,9 @@ class _Frame:
             return True
         dated = bool(self.dates_near(first, te + 12))
         placed = any(s.start > last for s in self.locs if first <= s.start < te + 12)
-        return (dated or placed) and not self.text[last:ts].endswith("的")
+        # 伊朗与美国的谈判 names the talks as a topic; 丹麦与美国官员14日的会谈 names a day's talks
+        topic = self.text[last:ts].endswith("的") and not self.dates_near(last, ts)
+        return (dated or placed) and not topic
 
     def dates_near(self, lo: int, hi: int) -> list[Any]:
         """The document's date expressions that start in [lo, hi)."""
@@ -1340,7 +1353,7 @@ class _Frame:
         self, ts: int, te: int, entry: dict[str, Any], kind: str, extra: Iterable[_Slot] = ()
     ) -> list[Event]:
         left, subject = self.left_parties(ts)
-        if entry.get("sides") == "countries" and not self.particular_talks(
+        if entry.get("general") and not self.particular_talks(
                 ts, te, left[0].start if left else self.clause_of(ts)[0]):
             return []  # 通过对话谈判解决, 参与谈判: talks in general
         if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):

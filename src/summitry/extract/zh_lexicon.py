@@ -91,6 +91,7 @@ SCHEMA: dict[str, Any] = {
                     "destination": {"enum": ["after", "before", "either"]},
                     "counterparts": {"enum": ["after"]},
                     "sides": {"enum": ["countries"]},
+                    "general": {"type": "boolean"},
                     "with": _CUES,
                     "country": _ISO3,
                 },
