@@ -278,6 +278,17 @@ def test_a_meeting_told_from_both_sides_in_beijing_and_local_time_is_one_event()
     assert sorted(m.doc for m in e.mentions) == ["en", "zh"]
     assert {e.actor.name, *(p.name for p in e.counterparts)} == {"Joe Biden", "Xi Jinping"}
     assert len(e.counterparts) == 1
+    assert e.start == "2023-11-15"  # of days reports a time zone apart give, the first
+
+
+def test_what_happened_takes_the_day_most_reports_give_then_the_earliest_report():
+    a = ev("a", "meeting", counterparts=[PUTIN], countries=["RUS"], start="2023-03-21")
+    b = ev("b", "meeting", counterparts=[PUTIN], countries=["RUS"], start="2023-03-22")
+    c = ev("c", "meeting", counterparts=[PUTIN], countries=["RUS"], start="2023-03-22")
+    (e,) = fuse([a, b, c], {"a": "2023-03-21", "b": "2023-03-23", "c": "2023-03-24"})
+    assert e.start == "2023-03-22"
+    (e,) = fuse([a, b], {"a": "2023-03-23", "b": "2023-03-22"})
+    assert e.start == "2023-03-22"
 
 
 def test_a_party_known_by_country_takes_the_first_name_a_report_gives_it():

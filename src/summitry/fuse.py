@@ -534,19 +534,20 @@ def _merged_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | N
     """The report whose dates the event takes, and those dates."""
     dated = [it for it in items if it.interval]
     if dated:
+        votes = Counter(it.interval for it in dated if it.mention.status == "occurred")
+
         # The most precise report wins; among equals one whose own sentence dates it, then the
-        # narrowest, then the latest published.
-        best = min(
-            dated,
-            key=lambda it: (
-                _PRECISION_RANK.get(it.event.precision, 3),
-                it.event.dated_by == "context",
-                it.interval[1] - it.interval[0],  # type: ignore[index]
-                it.mention.status != "occurred",
-                _neg_published(it.published),
-                it.sort_key,
-            ),
-        )
+        # narrowest. Of what happened, the days most reports give, then the earliest report's
+        # (reports a time zone apart: the local day comes first); of what is to come, the latest
+        # report's (a plan's date may move).
+        def rank(it: _Item) -> tuple:
+            occurred = it.mention.status == "occurred"
+            when = (-votes[it.interval], _published_order(it.published)) if occurred else (
+                0, _neg_published(it.published))
+            return (_PRECISION_RANK.get(it.event.precision, 3), it.event.dated_by == "context",
+                    it.interval[1] - it.interval[0], not occurred, when, it.sort_key)  # type: ignore[index]
+
+        best = min(dated, key=rank)
         return best, best.event.start, best.event.end or best.event.start, best.event.precision
     return _publication_dates(items)
 
@@ -576,6 +577,11 @@ def _publication_dates(items: list[_Item]) -> tuple[_Item | None, str | None, st
                 break
             last = max(last, end)
     return finest_past[0], _iso(first), _iso(last), finest_past[0].event.precision
+
+
+def _published_order(published: str) -> tuple:
+    window = _published_window(published)
+    return (0, window[0]) if window else (1, 0)
 
 
 def _merged_status(mentions: list[Mention], published: Mapping[str, str]) -> str:
