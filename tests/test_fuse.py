@@ -272,8 +272,10 @@ def test_reports_with_neither_a_date_nor_a_publication_day_join_only_their_own_d
 
 def test_a_meeting_told_from_both_sides_in_beijing_and_local_time_is_one_event():
     biden = Party("Joe Biden", "USA", "President", "head_of_state")
-    local = ev("en", "meeting", actor=biden, counterparts=[XI], countries=["USA"], start="2023-11-15")
-    beijing = ev("zh", "meeting", actor=XI, counterparts=[biden], countries=["USA"], start="2023-11-16", lang="zh")
+    local = ev("en", "meeting", actor=biden, counterparts=[XI], countries=["USA"], start="2023-11-15",
+               place="Woodside")
+    beijing = ev("zh", "meeting", actor=XI, counterparts=[biden], countries=["USA"], start="2023-11-16", lang="zh",
+                 place="San Francisco")
     (e,) = fuse([local, beijing], {"en": "2023-11-16", "zh": "2023-11-16"})
     assert sorted(m.doc for m in e.mentions) == ["en", "zh"]
     assert {e.actor.name, *(p.name for p in e.counterparts)} == {"Joe Biden", "Xi Jinping"}
@@ -341,3 +343,15 @@ def test_a_report_dated_by_its_own_sentence_outweighs_one_dated_by_its_context()
     carried.dated_by = "context"
     (e,) = fuse([carried, told], {"a": "2025-06-10", "b": "2025-06-20"})
     assert (e.start, e.end, e.dated_by) == ("2025-06-16", "2025-06-18", "text")
+
+
+def test_a_place_near_another_is_the_same_occasion_but_another_city_is_not():
+    # the knowledge base's points: Woodside is 40 km from San Francisco (not the Woodside in
+    # Queens), Camp David about 100 km from Washington, Tianjin 110 km from Beijing
+    def meeting(doc, place, country):
+        return ev(doc, "meeting", counterparts=[PUTIN], countries=[country], start="2023-11-15", place=place)
+
+    assert len(fuse([meeting("a", "Woodside", "USA"), meeting("b", "San Francisco", "USA")])) == 1
+    assert len(fuse([meeting("a", "Camp David", "USA"), meeting("b", "Washington", "USA")])) == 1
+    assert len(fuse([meeting("a", "Beijing", "CHN"), meeting("b", "Tianjin", "CHN")])) == 2
+    assert len(fuse([meeting("a", "Woodside", "USA"), meeting("b", "New York", "USA")])) == 2

@@ -473,7 +473,8 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
         kind = "capital" if capital_of.get(iso3) == city["name"] else "city"
         plain = strip_accents(city["name"])
         add(Place(name=city["name"], country=iso3, kind=kind, population=int(city["population"] or 0),
-                  names_zh=tuple(zh)), (plain,) if plain != city["name"] else ())
+                  names_zh=tuple(zh), lat=round(float(city["latitude"]), 4), lon=round(float(city["longitude"]), 4)),
+            (plain,) if plain != city["name"] else ())
     suffixes = t.subdivision_suffixes
     for sub in pycountry.subdivisions:
         if sub.parent_code:
@@ -500,7 +501,7 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
             old = places[idx]
             names_zh = old.names_zh if capital_zh in old.names_zh else (capital_zh, *old.names_zh)
             places[idx] = Place(name=old.name, country=iso3, kind="capital", population=old.population,
-                                names_zh=names_zh)
+                                names_zh=names_zh, lat=old.lat, lon=old.lon)
     known = set(t.countries)
     for path, line, row in _csv_rows(bases, PLACE_FILES, "places", t.problems):
         try:
@@ -514,6 +515,7 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
             for n in names_zh:
                 if not is_cjk(n):
                     raise DataError(f"names_zh entry {n!r} is not Chinese")
+            point = _point(row["latitude"], row["longitude"])
         except (DataError, ValueError) as exc:
             t.problems.append(DataProblem(str(path), line, str(exc)))
             continue
@@ -522,16 +524,33 @@ def _build_places(t: Tables, bases: list[Path]) -> None:
         idx = (by_sub_key if row["kind"] == "subdivision" else by_key).get((row["name"], iso3))
         if idx is not None:
             old = places[idx]
+            # the row's point, where it gives one, says which place of that name the news means
+            # (Woodside in California, not the one in Queens)
+            lat, lon = point or (old.lat, old.lon)
             places[idx] = Place(name=old.name, country=iso3, kind=row["kind"],
                                 population=max(pop, old.population),
-                                names_zh=names_zh + tuple(z for z in old.names_zh if z not in names_zh))
+                                names_zh=names_zh + tuple(z for z in old.names_zh if z not in names_zh),
+                                lat=lat, lon=lon)
             aliases[idx] = aliases.get(idx, ()) + extra
         else:
             idx = add(Place(name=row["name"], country=iso3, kind=row["kind"], population=pop,
-                            names_zh=names_zh), extra)
+                            names_zh=names_zh, lat=point[0] if point else None, lon=point[1] if point else None),
+                      extra)
         t.curated_places.add(idx)
     t.places = places
     t.place_aliases = aliases
+
+
+def _point(latitude: str, longitude: str) -> tuple[float, float] | None:
+    """A place's latitude and longitude (decimal degrees), both or neither."""
+    if not latitude and not longitude:
+        return None
+    if not (latitude and longitude):
+        raise DataError("latitude and longitude are given together or not at all")
+    lat, lon = float(latitude), float(longitude)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataError(f"({lat}, {lon}) is not a point on the earth")
+    return lat, lon
 
 
 def place_prior(place: Place) -> float:

@@ -85,6 +85,8 @@ class Place:
     kind: str
     population: int = 0
     names_zh: tuple[str, ...] = ()
+    lat: float | None = None  # where it is (decimal degrees), when known
+    lon: float | None = None
 
 
 @dataclass(frozen=True)

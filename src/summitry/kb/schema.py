@@ -36,8 +36,9 @@ CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
         "optional": ("source", "verified"),
     },
     "places": {
-        "columns": ("name", "country", "kind", "population", "names_zh", "aliases"),
+        "columns": ("name", "country", "kind", "population", "names_zh", "aliases", "latitude", "longitude"),
         "required": ("name", "country", "kind"),
+        "optional": ("latitude", "longitude"),
     },
     "zh_compounds": {
         "columns": ("parts", "countries"),
