@@ -1,16 +1,23 @@
-"""Fusion speed: 100,000 generated per-mention events fused, blocked by actor and date.
+"""Fusion speed and how it grows: generated per-mention events fused at several sizes, side by side.
 
-    python benchmarks/fuse_bench.py [--events 100000]
+    python benchmarks/fuse_bench.py                          # 100,000 events
+    python benchmarks/fuse_bench.py --sizes 100000 200000 400000
 
 Events imitate a large corpus: 400 actors in 60 countries, visits, meetings, gatherings and
-calls over ten years, each real event reported by one to five documents with day, month or
-year precision and an occasional undated report. Prints one figure per line.
+calls over ten years (``--years``, scaled with the size so that the density of news stays the
+same), each real event reported by one to five documents with day, month or year precision and an
+occasional undated report. Each size is fused by its own process (``summitry.fuse.fuse``: islands
+by a sort and a sweep, clustering within each, merged records, trips); the figures are wall clock
+and per CPU second, and the process's peak RSS. With more sizes the last line gives the time per
+event at the largest size over the smallest: about 1 for fusion in O(n log n).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
+import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -22,7 +29,7 @@ from summitry.fuse import fuse
 from summitry.records import Event, Mention, Party
 
 
-def generate(n: int, seed: int = 3) -> tuple[list[Event], dict[str, str]]:
+def generate(n: int, seed: int = 3, years: float = 10.0) -> tuple[list[Event], dict[str, str]]:
     rng = random.Random(seed)
     countries = [f"C{i:02d}" for i in range(60)]
     actors = [Party(f"Person {i}", rng.choice(countries), "President", "head_of_state") for i in range(400)]
@@ -33,7 +40,7 @@ def generate(n: int, seed: int = 3) -> tuple[list[Event], dict[str, str]]:
         real += 1
         kind = rng.choice(("visit", "visit", "meeting", "multilateral", "call"))
         actor = rng.choice(actors)
-        day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
+        day = date(2015, 1, 1) + timedelta(days=rng.randrange(int(365 * years)))
         other = rng.choice(actors)
         for r in range(rng.randint(1, 5)):
             doc = f"d{real}-{r}"
@@ -59,19 +66,40 @@ def generate(n: int, seed: int = 3) -> tuple[list[Event], dict[str, str]]:
     return events[:n], published
 
 
+def run_one(n: int, years: float) -> dict:
+    events, published = generate(n, years=years)
+    t, cpu = time.perf_counter(), time.process_time()
+    merged = fuse(events, published)
+    return {"events": n, "fused": len(merged), "seconds": time.perf_counter() - t,
+            "cpu_seconds": time.process_time() - cpu,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    ap.add_argument("--events", type=int, help="one size (as --sizes N)")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--years", type=float, help=argparse.SUPPRESS)
     a = ap.parse_args()
-    events, published = generate(a.events)
-    t0 = time.perf_counter()
-    merged = fuse(events, published)
-    elapsed = time.perf_counter() - t0
-    print(f"mention events: {len(events)}")
-    print(f"fused events: {len(merged)}")
-    print(f"seconds: {elapsed:.2f}")
-    print(f"events/s: {len(events) / elapsed:.0f}")
-    print(f"peak RSS MB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+    if a.one:
+        print(json.dumps(run_one(a.one, a.years)))
+        return
+    sizes = [a.events] if a.events else a.sizes
+    rows = []
+    for n in sizes:
+        years = 10.0 * n / sizes[0]  # the same density of news at every size
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--years", str(years)],
+                             capture_output=True, text=True, check=True)
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append(row)
+        print(f"{n:>11,} mention events over {years:.0f} years: {row['fused']:,} events in {row['seconds']:.1f} s = "
+              f"{n / row['seconds']:,.0f} events/s wall clock ({n / row['cpu_seconds']:,.0f} per CPU second), "
+              f"peak RSS {row['peak_rss_mb']:,.0f} MB", flush=True)
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        per_event = (last["cpu_seconds"] / last["events"]) / (first["cpu_seconds"] / first["events"])
+        print(f"CPU time per event at {last['events']:,} over {first['events']:,}: {per_event:.2f}")
 
 
 if __name__ == "__main__":
