@@ -2,6 +2,7 @@
 
     python benchmarks/fuse_bench.py                          # 100,000 events
     python benchmarks/fuse_bench.py --sizes 100000 200000 400000
+    python benchmarks/fuse_bench.py --one-meeting 10000 20000 40000   # N reports of one meeting
 
 Events imitate a large corpus: 400 actors in 60 countries, visits, meetings, gatherings and
 calls over ten years (``--years``, scaled with the size so that the density of news stays the
@@ -66,6 +67,20 @@ def generate(n: int, seed: int = 3, years: float = 10.0) -> tuple[list[Event], d
     return events[:n], published
 
 
+def one_meeting(n: int) -> tuple[list[Event], dict[str, str]]:
+    """``n`` reports of one meeting, told from either side, some planned, one in four undated: one
+    cluster that every report joins (its summaries are kept as reports join, so this is linear)."""
+    xi, putin = Party("Xi Jinping", "CHN", "President", "head_of_state"), Party("Vladimir Putin", "RUS")
+    events = []
+    for i in range(n):
+        m = Mention(doc=f"d{i}", status="occurred" if i % 3 else "planned", lang="en", text="…", start=0, end=1)
+        day = "2023-03-21" if i % 4 else None
+        events.append(Event(id=f"mn_{i}", type="meeting", status=m.status, actor=xi if i % 2 else putin,
+                            counterparts=[putin if i % 2 else xi], countries=["RUS"], start=day, end=day,
+                            precision="day" if day else None, mentions=[m]))
+    return events, {f"d{i}": "2023-03-22" for i in range(n)}
+
+
 def run_one(n: int, years: float) -> dict:
     events, published = generate(n, years=years)
     t, cpu = time.perf_counter(), time.process_time()
@@ -79,11 +94,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     ap.add_argument("--events", type=int, help="one size (as --sizes N)")
+    ap.add_argument("--one-meeting", type=int, nargs="+", metavar="N", help="fuse N reports of one meeting")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--years", type=float, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
         print(json.dumps(run_one(a.one, a.years)))
+        return
+    if a.one_meeting:
+        for n in a.one_meeting:
+            events, published = one_meeting(n)
+            cpu = time.process_time()
+            merged = fuse(events, published)
+            print(f"{n:>9,} reports of one meeting: {len(merged)} event in {time.process_time() - cpu:.2f} CPU s")
         return
     sizes = [a.events] if a.events else a.sizes
     rows = []

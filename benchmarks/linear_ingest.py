@@ -46,8 +46,8 @@ def _shift(day: str | None, days: int) -> str | None:
     return f"{int(day[:4]) + years:04d}{day[4:]}"
 
 
-def base_corpus(limit: int | None) -> list[tuple[dict, list[dict]]]:
-    """The base documents (as dicts) with the per-mention events the engines find in them."""
+def base_corpus(limit: int | None) -> list[tuple[dict, list[str]]]:
+    """The base documents (as dicts) with the per-mention events the engines find in them (as JSON)."""
     from summitry.extract import extract_documents
     from summitry.ingest import read_inputs
 
@@ -55,9 +55,9 @@ def base_corpus(limit: int | None) -> list[tuple[dict, list[dict]]]:
     paths += sorted((SHARED / "corpus" / "real").glob("*.jsonl")) if (SHARED / "corpus" / "real").is_dir() else []
     docs, _ = read_inputs([p for p in paths if p.exists()])
     docs = docs[:limit] if limit else docs
-    by_doc: dict[str, list[dict]] = {d.id: [] for d in docs}
+    by_doc: dict[str, list[str]] = {d.id: [] for d in docs}
     for event in extract_documents(docs):
-        by_doc[event.mentions[0].doc].append(event.to_dict())
+        by_doc[event.mentions[0].doc].append(event.to_json())
     return [({"id": d.id, "text": d.text, "lang": d.lang, "published": d.published, "source": d.source,
               "url": d.url}, by_doc[d.id]) for d in docs]
 
@@ -76,7 +76,7 @@ def copies(base, n: int, shift: int):
             doc_id = f"{doc['id']}~{k}"
             shifted = []
             for raw in events:
-                e = Event.from_dict(raw)
+                e = Event.from_json(raw)
                 shifted.append(replace(e, id=f"{e.id}~{k}", start=_shift(e.start, days), end=_shift(e.end, days),
                                        mentions=[replace(m, doc=doc_id) for m in e.mentions]))
             yield Document(doc_id, doc["text"], doc["lang"], _shift(doc["published"], days), doc["source"],
