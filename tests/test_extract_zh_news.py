@@ -353,3 +353,15 @@ def test_talks_ahead_are_dated_by_their_own_day_not_the_report_s(engine):
 def test_a_short_place_name_inside_a_foreign_name_is_no_place(engine):
     (talks,) = extract(engine, "乌克兰总统办公室主任布达诺夫说，乌美俄三方会谈预计于27日举行。", "2026-02-24")
     assert talks.countries == []
+
+
+def test_an_adviser_of_a_president_is_the_party_of_that_country(engine):
+    events = extract(engine, "外交部长王毅26日在北京同法国总统外事顾问博纳举行会谈。", "2026-03-26")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert [(p.name, p.country) for p in meeting.counterparts] == [("博纳", "FRA")]
+
+
+def test_a_visitor_at_a_gathering_in_a_relative_clause_is_dated_by_the_meeting(engine):
+    events = extract(engine, "国务院总理李强25日在海南博鳌会见出席亚洲合作论坛年会的柬埔寨首相洪玛奈。", "2026-03-26")
+    assert {(e.type, e.start) for e in events if e.actor.country == "KHM"} == {
+        ("multilateral", "2026-03-25"), ("visit", "2026-03-25")}

@@ -684,6 +684,7 @@ class ChineseRuleEngine:
         if former:
             of_the_state = False
         end = tokens[i].end
+        named_country = country  # a country token before the title, not the title's own (国家主席: CHN)
         country = country or title.country
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.kind == "named" and _joins(text, end, nxt.start, 1):
@@ -694,6 +695,14 @@ class ChineseRuleEngine:
             or self.lex.given_name_re.fullmatch(text, end, nxt.start)
         ):
             record = nxt.record
+            if named_country is not None and not isinstance(record, tuple) and record.country != named_country \
+                    and _joins(text, end, nxt.start, 1):
+                # 法国总统外事顾问博纳: a person of another country the KB knows by that short name is not
+                # who a title of this country names; the name stays as written, of this country
+                name = text[nxt.start : nxt.end]
+                party = Party(name=name, country=country, office=title.title, level=title.level)
+                state.unknown_people.setdefault(name, party)
+                return _Slot(start, nxt.end, "party", (party,), country, former=former), i + 2
             given = text[end : nxt.start].rstrip("·• ")
             if given and isinstance(record, tuple):
                 # 库尔班古力·别尔德穆哈梅多夫: of those who share the surname, the one with that given name
@@ -1554,7 +1563,8 @@ class _Frame:
         status = self.status(actors[0] if not actors[0].group else None, ts, te)
         if status is None:
             return []
-        dates = self.dates(ts, status) if head is None else (None, None, None)
+        # (a relative clause, 会见出席…论坛的X, takes the main clause's day: a day of the gathering)
+        dates = self.dates(ts, status)
         if dates[0] is None and earlier_sentence is not None and earlier_sentence.start < self.sent.start:
             dated = [d for d in self.dates_near(earlier_sentence.start, earlier_sentence.end) if d.interval]
             if dated:  # the sentence that named the gathering dates it (…2026年年会26日在博鳌开幕。)
