@@ -159,3 +159,55 @@ def test_workers_option_takes_a_number_of_processes(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "x.jsonl", "--workers", "0"])
     assert "1 or more" in capsys.readouterr().err
+
+
+_KILLED_PARENT = """
+import os, sys, time
+import summitry.extract as extract_module
+from summitry.extract import parallel
+from summitry.records import Document
+
+class Slow:
+    name, languages = "slow", ("en",)
+    def extract(self, doc):
+        print(os.getpid(), flush=True)
+        time.sleep(0.05)
+        return []
+
+extract_module.engine_for = lambda lang, name=None: Slow()
+docs = [Document(id=f"d{i}", text="x", lang="en") for i in range(2000)]
+for _ in parallel.extract_in_workers(docs, workers=2):
+    pass
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1].startswith("Z")  # a zombie has ended
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed():
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", _KILLED_PARENT], stdout=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    for line in parent.stdout:
+        workers.add(int(line))
+        if len(workers) == 2:
+            break
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if not _gone(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left

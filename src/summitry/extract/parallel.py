@@ -28,6 +28,8 @@ import os
 import pickle
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,6 +52,8 @@ SMALL_INPUT_DOCS = 64
 SMALL_INPUT_CHARS = 256_000
 #: new pools started after workers died, before the run gives up
 MAX_RESTARTS = 8
+#: how often a worker checks that its parent is alive
+PARENT_CHECK_SECONDS = 0.2
 
 
 class WorkerDied(DocumentNotRead):
@@ -116,6 +120,18 @@ def _chunks(docs: Iterator[Document]) -> Iterator[list[Document]]:
 def _start_worker() -> None:
     # Ctrl-C reaches the whole process group: the parent stops the workers itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="summitry-parent-watch",
+                     daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent is gone (killed: it could not stop its workers) ends at once. It must
+    not wait for work that never comes, holding what it inherited (a forked worker holds its
+    parent's database connection open, and with it the transaction the parent had begun)."""
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _extract_chunk(docs: list[Document], engine: str | None, limits: Limits | None) -> list[Result]:
