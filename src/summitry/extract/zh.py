@@ -170,6 +170,12 @@ class ChineseRuleEngine:
         # Office holders by (country, office, title, level, day): the lookup is the costly part.
         self._office_cache: dict[tuple, Party] = {}
         self._office_cues: dict[str, TitleCue] = {}
+        # countries by the first character of their Chinese name, for the abbreviations (土: TUR, TKM …)
+        by_first: dict[str, set[str]] = {}
+        for country in self.kb.countries.values():
+            if country.name_zh:
+                by_first.setdefault(country.name_zh[0], set()).add(country.iso3)
+        self._countries_by_first_char = {k: frozenset(v) for k, v in by_first.items()}
         self.segmenter = rjieba.Jieba()
         for word, freq, tag in self.kb.zh_user_dict():
             self.segmenter.add_word(word, freq, tag)
@@ -259,12 +265,14 @@ class ChineseRuleEngine:
         does not name the default one (访土 in a story on Turkmenistan, 巴方 in one on Brazil)."""
         named = {m.record.iso3 for m in matches if m.kind == "country"}
         out = dict(self.lex.abbreviations)
+        if not named:
+            return out
         for char, default in out.items():
             if default in named:
                 continue
-            others = [iso for iso in named if (self.kb.country(iso).name_zh or "").startswith(char)]
+            others = named & self._countries_by_first_char.get(char, frozenset())
             if len(others) == 1:
-                out[char] = others[0]
+                out[char] = next(iter(others))
         return out
 
     def _paragraph_speech(self, state: _DocState, sent: Sentence) -> re.Match | None:
