@@ -88,10 +88,25 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_CONDITIONAL = re.compile(r"\s*(?:if|should|unless|whether)\b", re.IGNORECASE)
+_WITH_AFTER = re.compile(r"\s+(?:with|from)\s")
+_APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
+_AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s*$")
+_COMMA_GAP = re.compile(r"^\s*,\s*$")
+_FORWARD_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
+_BY_OF_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*\s+){0,6}$")
+_IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+_TOGETHER = re.compile(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b", re.IGNORECASE)
+_HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]")
+# "Pakistan's top civilian and military leadership": the words between a country and its leadership
+_LEADERSHIP_MODIFIERS = re.compile(r"(?<=\s)(?:(?:top|senior|civilian|military|political|national|and)\s+)+\Z",
+                                   re.IGNORECASE)
+_PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}\Z")
 _DURING_BEFORE = re.compile(r"\b(?:during|in the course of|at the end of|on the sidelines of|following)\s+"
                             r"(?:[\w'’.-]+\s+){0,6}\Z", re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"will|would|shall|'ll|(?:is|are|was|were) (?:due |set |scheduled |slated |expected )?to|"
                          r"scheduled|expected|upcoming|forthcoming|to be held|next (?:week|month|year)", re.IGNORECASE)
+_SAYING_WORD = re.compile(r"sa(?:id|ys)|told|added|announced|stated|declared")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|added|announced|stated|declared)\s+(?:that\s+)?\Z",
                           re.IGNORECASE)
 _PLANNED_TRIGGER = re.compile(r"\w+\s+(?:(?:also|now)\s+)?(?:due|expected|scheduled|slated|set)\b", re.IGNORECASE)
@@ -107,6 +122,7 @@ _ASIDE = re.compile(r"[^,;.]{0,60},[^,;.]{1,70},")
 _COMPOUND_AFTER = re.compile(r"[-–](?:backed|based|led|funded|made|owned|born|style|listed|bound|friendly|allied|"
                              r"controlled|run|sponsored|supported)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(that|which)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+\s+(?:[a-z]+\s+)?\Z")
 _SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|recently|reportedly|has|had|have|will|"
                              r"would|once|finally)\s+)?\Z")
 _CALLED = re.compile(r"called\b", re.IGNORECASE)
@@ -218,6 +234,7 @@ class DocState:
     titled: dict = field(default_factory=dict)  # a title, lower case -> the person last named with it
     last_encounter: list = field(default_factory=list)  # the parties of the last meeting or call told
     clause_breaks: dict = field(default_factory=dict)  # sentence start -> its clause breaks
+    objects_of: tuple = (-1, set())  # (sentence start, the ids of the parties that are objects there)
 
 
 class EnglishRuleEngine:
@@ -237,6 +254,7 @@ class EnglishRuleEngine:
         self._holders: dict = {}
         self._reread: dict = {}
         self._surnames: dict | None = None  # family name -> the knowledge base's people, built when first asked
+        self._editions_by_city: dict | None = None
         self._cues_key: int | None = None
         self._cues: dict = {}
         lex = load("en")
@@ -318,7 +336,8 @@ class EnglishRuleEngine:
             for trig in s_triggers:
                 told_here.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
                                                   s_dates, state, published))
-            told_here = _once_per_sentence(told_here)
+            if len(told_here) > 1:
+                told_here = _once_per_sentence(told_here)
             events.extend(told_here)
             forums = [m for m in s_matches if m.kind == "forum"]
             if forums:  # after the sentence's own events: "the meeting" looks back to it from the next one
@@ -370,24 +389,39 @@ class EnglishRuleEngine:
         taken = _Spans((m.start, m.end) for m in matches if m.kind == "office")
         extra = []
         words = words if words is not None else _words(text)
-        replaced: set[int] = set()
         for m in self._lexical_finditer(text, words):
             kind = m.lastgroup
             if kind in _TITLE_LEVELS:
                 if taken.overlaps(m.start(), m.end()):
-                    # "Interior Minister": a portfolio the lexicon names, over the bare "Minister"
-                    inside = [o for o in matches if o.kind == "office" and o.start < m.end() and m.start() < o.end]
-                    if not all(o.record.key == "minister" and m.start() <= o.start and o.end <= m.end()
-                               for o in inside):
-                        continue
-                    replaced.update(id(o) for o in inside)
+                    continue
                 extra.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, kind)))
             else:
                 extra.append(_LocalMatch(m.start(), m.end(), kind, m.group(0), None))
-        if replaced:
-            matches = [m for m in matches if id(m) not in replaced]
+        ministers = [i for i, m in enumerate(matches) if m.kind == "office" and m.record.key == "minister"]
+        if ministers:
+            named = _Spans((m.start, m.end) for m in matches if m.kind != "office")
+            matches = list(matches)
+            for i in ministers:
+                matches[i] = self._with_portfolio(text, matches[i], named)
         return sorted(matches + extra, key=lambda m: (m.start, -m.end))
 
+    def _with_portfolio(self, text: str, m, named: _Spans):
+        """A bare "Minister" of the knowledge base with the portfolio before it: "Interior Minister",
+        "Immigration Minister" (one or two capitalised words that name no one and nothing else)."""
+        if m.start < 2 or text[m.start - 1] != " ":
+            return m
+        portfolio = _PORTFOLIO_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if portfolio is None:
+            return m
+        start = m.start
+        for word in reversed(list(re.finditer(r"[A-Z][a-z]+", portfolio.group(0)))):
+            w_start = portfolio.start() + word.start()
+            if word.group(0).lower() in self.not_name_words or named.covers(w_start):
+                break
+            start = w_start
+        if start == m.start:
+            return m
+        return _LocalMatch(start, m.end, "office", text[start:m.end], _TitleRecord(m.record.key, m.record.level))
 
     def _find_triggers(self, text: str, words=None) -> list[Trigger]:
         found: list[Trigger] = []
@@ -426,6 +460,8 @@ class EnglishRuleEngine:
     def _unknown_subject(self, text, sent, trig, matches) -> bool:
         """Whether a capitalised word the knowledge base does not know stands right before a verb, as its
         subject (a name: not the sentence's first word, nor a word that never starts a name)."""
+        if not _CAPITALISED_BEFORE.search(text[max(sent.start, trig.start - 40):trig.start]):
+            return False
         m = _SUBJECT_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start)
         if m is None or m.start(1) == sent.start or m.group(1).lower() in self.not_name_words:
             return False
@@ -495,10 +531,12 @@ class EnglishRuleEngine:
             for n in reversed(nationals):
                 if n.end > pos:
                     continue
+                if pos - n.end > 80:
+                    break  # too far to be the title's
                 gap = text[n.end:pos].replace("'s", "").replace("’s", "")
                 if _TITLE_GAP.match(gap):
                     return n.record.iso3, n.start
-                if _BODY_BEFORE_TITLE.fullmatch(gap) and \
+                if len(gap) <= 80 and _BODY_BEFORE_TITLE.fullmatch(gap) and \
                         not any(w.lower().strip(".") in self.company_words for w in gap.split()) and \
                         not any(n.end <= m.start and m.end <= pos for m in offices + people):
                     return n.record.iso3, n.start
@@ -532,7 +570,7 @@ class EnglishRuleEngine:
 
         for pm in people:
             if _MODIFIER_AFTER.match(text, pm.end) or text[max(0, pm.end - 2):pm.end + 1] in ("-", ) or \
-                    re.match(r"[-–]\s*[A-Z]", text[pm.end:pm.end + 3]):
+                    _HYPHEN_NAME_AFTER.match(text, pm.end, pm.end + 3):
                 continue  # "the Biden administration", "the Xi-Biden summit": a name used as a modifier
             chain, cursor = title_chain_before(pm.start)
             person = self._choose_person(pm.record, when, chain[-1].record.key if chain else None)
@@ -563,12 +601,12 @@ class EnglishRuleEngine:
         parties.sort(key=lambda p: p.start)
         # Appositions: "Ma Xingrui, the Communist Party chief in Xinjiang," gives the person an office.
         for p in parties:
-            app = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?", text[p.end:sent.end])
+            app = _APPOSITION.match(text, p.end, sent.end)
             if not app or p.kind not in ("person", "unknown"):
                 continue
             for o in offices:
-                lead = text[p.end + app.end():o.start]
-                if o.start >= p.end + app.end() and len(lead) <= 30 and re.fullmatch(r"(?:[\w'’-]+\s+)*", lead):
+                lead = text[app.end():o.start]
+                if o.start >= app.end() and len(lead) <= 30 and re.fullmatch(r"(?:[\w'’-]+\s+)*", lead):
                     used_offices.add(id(o))
                     if p.office is None:
                         p.office, p.office_key, p.level = _title(o), o.record.key, o.record.level
@@ -630,7 +668,9 @@ class EnglishRuleEngine:
         for m in matches:
             if m.kind != "leader" or any(p.start <= m.start < p.end for p in parties):
                 continue
-            country, start = country_before(m.start)
+            modifiers = _LEADERSHIP_MODIFIERS.search(text, max(sent.start, m.start - 60), m.start) \
+                if m.surface.lower() == "leadership" else None
+            country, start = country_before(modifiers.start() if modifiers else m.start)
             if country:
                 key = self._leader_key(m.surface, country)
                 parties.append(PartyRef(start, m.end, "unnamed", country=country, office_key=key,
@@ -692,8 +732,9 @@ class EnglishRuleEngine:
             return []  # "what he called Obama's mad rush", "called Putin a thug": naming, not phoning
         if _BEING_TRIGGER.match(text, trig.start):
             actor_refs = [r for r in actor_refs if r.end <= trig.start and _SUBJECT_GAP.match(text, r.end, trig.start)]
-        relative = None if trig.nominal else _RELATIVE_BEFORE.search(text, max(clause_start, trig.start - 30),
-                                                                       trig.start)
+        lead = text[max(clause_start, trig.start - 30):trig.start]
+        relative = None if trig.nominal or not ("hat " in lead or "hich " in lead) else \
+            _RELATIVE_BEFORE.search(text, max(clause_start, trig.start - 30), trig.start)
         if relative is not None:
             # "a village close to the stronghold of a party that is in the Turkey-backed army": the
             # subject of a clause opened by "that" or "which" is the thing it follows, not a person
@@ -751,11 +792,15 @@ class EnglishRuleEngine:
                 # an object ("met with Putin", "called on his counterpart Zardari"), nor the second of
                 # a pair ("Putin and Modi"), but the subject of a clause joined by ", and" ("..., and
                 # Wang Yi spent three days there").
-                objects = _objects_of(text, s_triggers, parties)
+                if state.objects_of[0] != sent.start:  # found once for all the sentence's pronouns
+                    state.objects_of = (sent.start, _objects_of(text, s_triggers, parties))
+                objects = state.objects_of[1]
                 before = [p for p in parties if p.end <= ref.start and p.kind in ("person", "unknown")
                           and not _OBJECT_BEFORE.search(text, max(sent.start, p.start - 12), p.start)
                           and id(p) not in objects]
-                speaker = _SAID_BEFORE.search(text, max(clause_start, ref.start - 30), ref.start)
+                lead = text[max(clause_start, ref.start - 30):ref.start]
+                speaker = _SAID_BEFORE.search(text, max(clause_start, ref.start - 30), ref.start) \
+                    if _SAYING_WORD.search(lead) else None
                 if ahead is not None:
                     ref = ahead
                 elif speaker is not None:
@@ -879,8 +924,7 @@ class EnglishRuleEngine:
             if len({p.country for p in everyone}) == 1 and everyone[0].country:
                 return []  # officials of one country meeting each other: domestic
             kind = trig.type
-            trilateral = re.search(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b",
-                                   text[sent.start:sent.end], re.IGNORECASE)
+            trilateral = _TOGETHER.search(text, sent.start, sent.end)
             if trilateral or group or len(counterparts) == 1:
                 results.append((kind, actor, counterparts, [host] if host else [], m_place, None))
             else:
@@ -944,17 +988,19 @@ class EnglishRuleEngine:
             after = (trig.end, trig.end + (stop.start() if stop else 60))
         # After a verb, a cue belongs to the verb's own phrase ("visited Delhi last year, after postponing
         # his visit to Islamabad" is no postponed visit to Delhi).
-        stop = _AFTER_VERB_STOP.search(text, trig.end, min(sent.end, trig.end + 40))
-        after_verb = (trig.end, stop.start() if stop else trig.end + 40)
-        for status in ("cancelled", "postponed"):
-            if cue(status, max(clause_start, trig.start - 40), trig.start) or \
-                    cue(status, *(after if trig.nominal else after_verb)):
-                return status
-        if re.match(r"\s*(?:if|should|unless|whether)\b", text[sent.start:sent.end], re.IGNORECASE):
+        if cues["cancelled"] or cues["postponed"]:
+            stop = _AFTER_VERB_STOP.search(text, trig.end, min(sent.end, trig.end + 40))
+            after_verb = (trig.end, stop.start() if stop else trig.end + 40)
+            for status in ("cancelled", "postponed"):
+                if cue(status, max(clause_start, trig.start - 40), trig.start) or \
+                        cue(status, *(after if trig.nominal else after_verb)):
+                    return status
+        if _CONDITIONAL.match(text, sent.start, sent.end):
             return "speculated"
         spec = cue("speculated", *before)
         plan = cue("planned", *before) or _PLANNED_TRIGGER.match(text, trig.start, trig.end)
-        during = _DURING_BEFORE.search(text, max(clause_start, trig.start - 60), trig.start) if trig.nominal else None
+        during = _DURING_BEFORE.search(text, max(clause_start, trig.start - 60), trig.start) \
+            if trig.nominal and plan is not None else None
         if during is not None and plan is not None and plan.start() < during.start() and \
                 not _FUTURE_CUE.fullmatch(plan.group(0)):
             # "agreed to build the corridor during Li Keqiang's visit": what was agreed is a plan, not the
@@ -1075,7 +1121,7 @@ class EnglishRuleEngine:
         by = None
         for p in right:
             gap = text[trig.end:p.start]
-            if re.search(r"\b(?:by|of)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*\s+){0,6}$", gap) and trig.nominal:
+            if trig.nominal and _BY_OF_BEFORE.search(gap):
                 by = p
                 break
         # Subjects coordinated before a trigger with no target of its own: "Xi and Biden met".
@@ -1107,7 +1153,7 @@ class EnglishRuleEngine:
                 actors = [p for p in actors if p is not withs[-1]] or \
                     _coordinated(text, [p for p in left if p.end <= withs[-1].start])
         # "held a video call with Joe Biden", "a phone call from Zelensky": no target of its own, then "with".
-        if trig.type in ("meeting", "call") and trig.target == "none" and re.match(r"\s+(?:with|from)\s", text[trig.end:]):
+        if trig.type in ("meeting", "call") and trig.target == "none" and _WITH_AFTER.match(text, trig.end):
             counterparts += [p for p in _coordinated_forward(text, right) if p not in counterparts]
         # "Wang Yi told his Russian counterpart Sergei Lavrov in a phone call": a verb's subject and
         # object before a call that has no target of its own.
@@ -1210,7 +1256,7 @@ class EnglishRuleEngine:
                     break
             if out and not _LIST_GAP.match(gap) and not _CONNECTOR.match(gap):
                 # The list has ended; a later place still says where ("met in Vienna, Austria").
-                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", gap) and m.kind in ("place", "country"):
+                if m.kind in ("place", "country") and _IN_AT_BEFORE.search(gap):
                     pass
                 else:
                     break
@@ -1323,11 +1369,16 @@ class EnglishRuleEngine:
         return ed
 
     def _forum_by_city(self, city: str, when: date):
+        if self._editions_by_city is None:  # the forums' editions by host city, gathered when first asked
+            self._editions_by_city = {}
+            for forum in self.kb.forums.values():
+                for ed in forum.editions:
+                    if ed.city:
+                        self._editions_by_city.setdefault(ed.city.lower(), []).append((forum, ed))
         best = None
-        for forum in self.kb.forums.values():
-            for ed in forum.editions:
-                if ed.city and ed.city.lower() == city.lower() and abs((ed.start - when).days) <= 60:
-                    best = (forum, ed.city, ed.country)
+        for forum, ed in self._editions_by_city.get(city.lower(), ()):
+            if abs((ed.start - when).days) <= 60:
+                best = (forum, ed.city, ed.country)
         return best
 
     def _host(self, targets, matches, text, trig, clause_end, state, when):
@@ -1389,8 +1440,8 @@ class EnglishRuleEngine:
         # The narrative's date is that of the last event it dated, not of any date it mentions in
         # passing ("the first since Mike Pompeo went in October 2018").
         # (a window of weeks after a plan's announcement is no date the text gives)
-        own = [e for e in told_here if e.start and e.precision in ("day", "month")
-               and (date.fromisoformat(e.end or e.start) - date.fromisoformat(e.start)).days <= 31]
+        own = [e for e in told_here if e.start and (e.precision == "day" or e.precision == "month" and (
+            date.fromisoformat(e.end or e.start) - date.fromisoformat(e.start)).days <= 31)]
         dated = [d for d in s_dates if d.interval is not None]
         if own and dated:
             state.last_date = _interval_of(own[-1])
@@ -1471,7 +1522,8 @@ def _with_surnames(text: str, matches: list, not_first: frozenset = frozenset())
         while start != -1:
             end = start + len(name)
             # "General Dalbir Singh" is not Rajnath Singh: an unknown first name before the family name
-            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start) \
+                if start > 1 and text[start - 1] == " " and text[start - 2].islower() else None
             if not _NAME_JOINED_BEFORE.search(text, max(0, start - 2), start) and \
                     not _NAME_JOINED_AFTER.match(text, end) and not covered.covers(start) and \
                     not (first and first.group(1).lower() not in not_first and not covered.covers(first.start(1))):
@@ -1701,9 +1753,9 @@ _QUOTE_MARKS = re.compile(r'["“”]')
 def _quote_around(text: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
     """The quoted span of the sentence that holds ``pos`` (curly quotes open and close, straight ones
     pair up), or None; a sentence whose quotes do not pair up is read as unquoted."""
-    marks = [(m.start(), m.group(0)) for m in _QUOTE_MARKS.finditer(text, sent.start, sent.end)]
-    if not marks:
+    if '"' not in sent.text and "“" not in sent.text and "”" not in sent.text:
         return None
+    marks = [(m.start(), m.group(0)) for m in _QUOTE_MARKS.finditer(text, sent.start, sent.end)]
     opened = None
     spans = []
     for at, mark in marks:
@@ -1735,7 +1787,7 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
     group = [candidates[-1]]
     for p in reversed(candidates[:-1]):
         gap = text[p.end:group[0].start]
-        if re.match(r"^\s*(?:,\s*)?(?:and|&)\s*$", gap) or re.match(r"^\s*,\s*$", gap) and len(group) > 1:
+        if _AND_GAP.match(gap) or _COMMA_GAP.match(gap) and len(group) > 1:
             group.insert(0, p)
         else:
             break
@@ -1751,7 +1803,7 @@ def _coordinated_forward(text: str, right: list[PartyRef]) -> list[PartyRef]:
             continue
         if group:
             gap = text[group[-1].end:p.start]
-            if not _LIST_GAP.match(gap) and not re.match(r"^\s*,?\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$", gap):
+            if not _LIST_GAP.match(gap) and not _FORWARD_GAP.match(gap):
                 break
         group.append(p)
     return [p for p in group if p.kind != "generic" or p.name]
