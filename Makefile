@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test lint install install-dev web bench clean
+.PHONY: demo test fuzz lint install install-dev web bench clean
 
 # the web app's scripts: bundled from frontend/ with npm and esbuild into the package's static/dist
 WEB_BUILT = src/summitry/web/static/dist/app.js
@@ -50,6 +50,10 @@ demo: install
 test: install-dev
 	SUMMITRY_TEST_PG_DSN="$${SUMMITRY_TEST_PG_DSN:-$$(bash scripts/postgres.sh 2>/dev/null | tail -n 1)}" \
 		$(BIN)/python -m pytest -q
+
+# The property tests of tests/test_fuzz.py on thousands of generated cases each (make test runs a few dozen).
+fuzz: install-dev
+	SUMMITRY_FUZZ=1 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks examples devset
