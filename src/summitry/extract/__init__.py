@@ -19,7 +19,6 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib.metadata import entry_points
 from itertools import groupby
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -67,6 +66,8 @@ class DocumentsNotRead(UserWarning):
 
 def available_engines() -> dict[str, type]:
     """Engine classes by name, from the entry points of every installed package."""
+    from importlib.metadata import entry_points  # not at start-up: reading the metadata takes a while
+
     found = {}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         found[ep.name] = ep

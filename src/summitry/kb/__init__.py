@@ -30,10 +30,18 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summitry.kb.core import KB, as_date
 from summitry.kb.records import Country, Edition, Forum, KBMatch, Office, Person, Place, Region, Term
-from summitry.kb.schema import DataProblem
+from summitry.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from summitry.kb.core import KB, as_date
+    from summitry.kb.schema import DataProblem
+
+# the knowledge base's code (and what it builds with) only when it is used, not at every start-up
+__getattr__, __dir__ = lazy_exports(__name__, {**dict.fromkeys(["KB", "as_date"], "summitry.kb.core"),
+                                               "DataProblem": "summitry.kb.schema"})
 
 __all__ = [
     "ENV_EXTRA",
@@ -64,6 +72,8 @@ def extra_dirs_from_env() -> tuple[Path, ...]:
 
 @lru_cache(maxsize=8)
 def _cached(dirs: tuple[Path, ...]) -> KB:
+    from summitry.kb.core import KB
+
     kb = KB.load(list(dirs))
     if kb.problems:
         import warnings

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
+from summitry.lazy import lazy_exports
 from summitry.records import Document
-from summitry.store.backends import Backend, StoreError, connect, default_target, is_postgres_target
-from summitry.store.ingest import Extractor, Fuser, Ingestor, IngestReport, canonical_name
+from summitry.store.target import StoreError, default_target, is_postgres_target
+
+if TYPE_CHECKING:
+    from summitry.store.backends import Backend
+    from summitry.store.ingest import Extractor, Fuser, IngestReport, canonical_name
+
+# pyarrow, DuckDB and fusion only when a store is opened, not for every command's start-up
+__getattr__, __dir__ = lazy_exports(__name__, dict.fromkeys(["IngestReport", "canonical_name"],
+                                                            "summitry.store.ingest"))
 
 __all__ = [
     "IngestReport",
@@ -47,6 +55,8 @@ class Store:
         names the extraction engine (default: the rules of each language); ``extract`` replaces
         extraction altogether. ``workers`` other than 1 extracts in that many processes (None: one per
         core); the store is the same as with one."""
+        from summitry.store.ingest import Ingestor
+
         return Ingestor(self.db, extract, fuse, batch_size, engine=engine, workers=workers).ingest(documents, progress)
 
     def close(self) -> None:
@@ -65,5 +75,7 @@ def open_store(target: str | Path | None = None, *, read_only: bool = False) -> 
     ``read_only`` opens an existing store for questions only: it is never created or changed,
     and several processes may read one DuckDB file at once (while none writes it).
     """
+    from summitry.store.backends import connect
+
     target = str(target) if target is not None else default_target()
     return Store(connect(target, read_only), target)

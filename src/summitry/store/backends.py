@@ -17,14 +17,9 @@ from typing import Any
 import pyarrow as pa
 
 from summitry.store import schema
+from summitry.store.target import StoreError, default_target, is_postgres_target
 
-
-class StoreError(RuntimeError):
-    pass
-
-
-def is_postgres_target(target: str) -> bool:
-    return target.startswith(("postgresql://", "postgres://"))
+__all__ = ["Backend", "StoreError", "connect", "default_target", "is_postgres_target"]
 
 
 class Backend:
@@ -301,14 +296,6 @@ def _writer_wait_seconds() -> float:
         return max(0.0, float(os.environ.get("SUMMITRY_DUCKDB_WAIT", "10")))
     except ValueError:
         return 10.0
-
-
-def default_target() -> str:
-    """SUMMITRY_DB, else summitry.duckdb in the user's data directory (XDG_DATA_HOME)."""
-    if os.environ.get("SUMMITRY_DB"):
-        return os.environ["SUMMITRY_DB"]
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return str(Path(base) / "summitry" / "summitry.duckdb")
 
 
 def connect(target: str | Path | None = None, read_only: bool = False) -> Backend:

@@ -6,12 +6,13 @@ import csv
 import json
 import sys
 from contextlib import ExitStack
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from summitry.records import EVENT_TYPES, STATUSES
-from summitry.store.backends import StoreError, default_target
+from summitry.store.target import StoreError, default_target
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 _RAW = argparse.RawDescriptionHelpFormatter
 

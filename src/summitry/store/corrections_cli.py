@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from summitry.store.backends import StoreError
+from summitry.store.target import StoreError
 
 EXAMPLE = """examples:
   summitry corrections list --db events.duckdb

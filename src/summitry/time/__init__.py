@@ -51,7 +51,6 @@ from summitry.time.interval import (
     Interval,
     parse_published,
 )
-from summitry.time.resolve import Anchor
 
 LANGS = ("en", "zh")
 TENSES = ("past", "future")
@@ -71,6 +70,8 @@ def find_dates(text: str, lang: str, published: str | date | Interval | None, te
         raise ValueError(f"find_dates: language {lang!r} is not one of {', '.join(LANGS)}")
     if tense not in (None, *TENSES):
         raise ValueError(f"find_dates: tense {tense!r} is not 'past', 'future' or None")
+    from summitry.time.resolve import Anchor  # its word lists (YAML, checked by jsonschema) only when used
+
     ref = published if isinstance(published, Interval) else parse_published(published)
     anchor = Anchor(ref, tense)
     if not text:

@@ -22,16 +22,29 @@ The model only reads and quotes; summitry does the rest, as for the rule engines
 
 The ``openai`` package is an optional dependency (``pip install 'summitry[llm]'``).
 """
-from summitry.extract.llm.engine import HybridEngine, LLMEngine
-from summitry.extract.llm.settings import LLMSettings, load_settings
-from summitry.extract.llm.transport import (
-    BudgetSpent,
-    LLMFatal,
-    LLMRun,
-    ServerUnavailable,
-    end_run,
-    start_run,
-)
+from typing import TYPE_CHECKING
+
+from summitry.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from summitry.extract.llm.engine import HybridEngine, LLMEngine
+    from summitry.extract.llm.settings import LLMSettings, load_settings
+    from summitry.extract.llm.transport import (
+        BudgetSpent,
+        LLMFatal,
+        LLMRun,
+        ServerUnavailable,
+        end_run,
+        start_run,
+    )
+
+# imported when first asked for: every command's parser reads this package's options module
+__getattr__, __dir__ = lazy_exports(__name__, {
+    **dict.fromkeys(["HybridEngine", "LLMEngine"], "summitry.extract.llm.engine"),
+    **dict.fromkeys(["LLMSettings", "load_settings"], "summitry.extract.llm.settings"),
+    **dict.fromkeys(["BudgetSpent", "LLMFatal", "LLMRun", "ServerUnavailable", "end_run", "start_run"],
+                    "summitry.extract.llm.transport"),
+})
 
 __all__ = [
     "BudgetSpent",
