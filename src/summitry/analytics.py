@@ -61,6 +61,11 @@ def person_key(store: Store, name: str) -> str:
     """How a person is looked up in the store: the KB's canonical name, lower-cased; when the
     store knows no one by that name, the one stored person whose name has it as a word
     ("Xi" -> "xi jinping"). Several such people make the question ambiguous."""
+    given = " ".join(name.split()).lower()
+    # Stored names are the KB's canonical ones: a name found as given needs no knowledge base (whose
+    # loading would be most of a short command's time).
+    if given and store.db.rows("SELECT 1 FROM event_parties WHERE name_lc = ? LIMIT 1", [given]):
+        return given
     key = canonical_name(name).lower()
     if store.db.rows("SELECT 1 FROM event_parties WHERE name_lc = ? LIMIT 1", [key]):
         return key
@@ -383,9 +388,10 @@ def _year(day: int) -> int:
 
 def _leg_rows(table: pa.Table) -> list[dict]:
     cols = {n: table.column(n).to_pylist() for n in table.column_names if n not in ("start", "end")}
-    cols["start"] = table.column("start").cast(pa.int32()).to_pylist()
-    cols["end"] = [e if e is not None else s
-                   for s, e in zip(cols["start"], table.column("end").cast(pa.int32()).to_pylist())]
+    # days since 1970 in Python: an Arrow cast would import pyarrow.compute, a third of a short
+    # command's start-up
+    cols["start"] = [None if d is None else _ordinal(d) for d in table.column("start").to_pylist()]
+    cols["end"] = [s if d is None else _ordinal(d) for s, d in zip(cols["start"], table.column("end").to_pylist())]
     names = list(cols)
     return [dict(zip(names, values)) for values in zip(*cols.values())]
 
