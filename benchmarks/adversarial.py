@@ -100,8 +100,8 @@ def news_text(megabytes: float) -> str:
     for path in [REPO.parent / "shared" / "corpus" / "real" / "en-gdelt.jsonl",
                  REPO.parent / "shared" / "corpus" / "seeds.jsonl", REPO / "examples" / "corpus.jsonl"]:
         if path.exists():
-            texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
-                      if json.loads(line).get("lang") != "zh"]
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+            texts += [row["text"] for row in rows if row.get("lang") != "zh"]
     pieces, size, i = [], 0, 0
     while size < megabytes * 1_000_000:
         piece = texts[i % len(texts)]
