@@ -380,3 +380,13 @@ def test_duckdb_reads_a_bound_list_as_an_in_list_its_indexes_answer():
                             [["x", "y"], 3, [], 5])
     assert sql == "SELECT COALESCE(c, '?') FROM t WHERE a IN (?, ?) AND b = ? AND d IN (NULL) LIMIT ?"
     assert values == ["x", "y", 3, 5]
+
+
+def test_a_duckdb_writer_caches_a_bounded_amount_of_the_database(tmp_path, monkeypatch):
+    def limit():
+        with open_store(tmp_path / "m.duckdb") as store:
+            return store.db.rows("SELECT current_setting('memory_limit')")[0][0]
+
+    assert limit() == "488.2 MiB"  # 512 MB
+    monkeypatch.setenv("SUMMITRY_DUCKDB_MEMORY", "2GB")
+    assert limit() == "1.8 GiB"

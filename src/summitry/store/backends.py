@@ -118,6 +118,9 @@ class DuckDBBackend(Backend):
         if read_only:
             self.check_schema(self.path)
         else:
+            # a writer's cache of the database stays bounded whatever its size (DuckDB's default is
+            # 80% of the machine's memory): an ingest's memory does not grow with the store
+            self.conn.execute(f"SET memory_limit = '{_writer_memory()}'")
             self.create_schema(schema.DUCKDB_INDEXES)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -288,6 +291,12 @@ class PostgresBackend(Backend):
 def redact_dsn(dsn: str) -> str:
     """A DSN without its password, to show."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+
+
+def _writer_memory() -> str:
+    """The memory a DuckDB writer may cache: $SUMMITRY_DUCKDB_MEMORY (a DuckDB size: 512MB, 2GB)."""
+    value = os.environ.get("SUMMITRY_DUCKDB_MEMORY", "").strip()
+    return value if re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]?i?B", value, re.IGNORECASE) else "512MB"
 
 
 def _writer_wait_seconds() -> float:
