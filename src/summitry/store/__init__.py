@@ -19,7 +19,7 @@ from summitry.store.target import StoreError, default_target, is_postgres_target
 
 if TYPE_CHECKING:
     from summitry.store.backends import Backend
-    from summitry.store.ingest import Extractor, Fuser, IngestReport, canonical_name
+    from summitry.store.ingest import Extractor, Fuser, IngestReport, StreamExtractor, canonical_name
 
 # pyarrow, DuckDB and fusion only when a store is opened, not for every command's start-up
 __getattr__, __dir__ = lazy_exports(__name__, dict.fromkeys(["IngestReport", "canonical_name"],
@@ -50,14 +50,16 @@ class Store:
     def ingest(self, documents: Iterable[Document], *, extract: Extractor | None = None,
                fuse: Fuser | None = None, batch_size: int = 200,
                progress: Callable[[IngestReport], None] | None = None, engine: str | None = None,
-               workers: int | None = 1) -> IngestReport:
+               workers: int | None = 1, extract_stream: StreamExtractor | None = None) -> IngestReport:
         """Store ``documents``; each batch of ``batch_size`` documents is one transaction. ``engine``
         names the extraction engine (default: the rules of each language); ``extract`` replaces
         extraction altogether. ``workers`` other than 1 extracts in that many processes (None: one per
-        core); the store is the same as with one."""
+        core); the store is the same as with one. ``extract_stream`` extracts elsewhere instead, e.g.
+        ``summitry.cluster.DaskExtraction`` on a Dask cluster."""
         from summitry.store.ingest import Ingestor
 
-        return Ingestor(self.db, extract, fuse, batch_size, engine=engine, workers=workers).ingest(documents, progress)
+        return Ingestor(self.db, extract, fuse, batch_size, engine=engine, workers=workers,
+                        extract_stream=extract_stream).ingest(documents, progress)
 
     def close(self) -> None:
         self.db.close()

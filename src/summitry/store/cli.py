@@ -5,7 +5,7 @@ import argparse
 import csv
 import json
 import sys
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from summitry.records import EVENT_TYPES, STATUSES
@@ -43,13 +43,22 @@ def register(subparsers) -> None:
         epilog="examples:\n  summitry ingest ../shared/corpus/seeds.jsonl\n"
                "  summitry ingest articles/ --db team.duckdb\n"
                "  summitry ingest feed.jsonl --engine hybrid --llm-base-url http://127.0.0.1:8000/v1 --llm-model NAME\n"
-               "  summitry ingest feed.jsonl --db postgresql://summitry@localhost:5433/summitry",
+               "  summitry ingest feed.jsonl --db postgresql://summitry@localhost:5433/summitry\n"
+               "  summitry ingest feed.jsonl --dask tcp://scheduler:8786 --events-dir /shared/mentions",
         formatter_class=_RAW)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines, text or HTML files, or directories")
     _add_db(p)
     p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
     add_engine_options(p)
     add_workers_option(p)
+    g = p.add_argument_group("cluster (pip install 'summitry[dask]')")
+    g.add_argument("--dask", metavar="ADDRESS",
+                   help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786), or "
+                        "'local' for a cluster of --workers processes on this machine; fusion and the store "
+                        "stay in this process")
+    g.add_argument("--events-dir", metavar="DIR",
+                   help="with --dask: the workers also write each partition's mention events there as a "
+                        "Parquet file (a path every worker can write: a shared filesystem, or a URL fsspec reads)")
     add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -210,21 +219,57 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from summitry.extract.llm.options import engine_run
     from summitry.ingest.options import open_inputs, progress_for, report_inputs
 
+    if args.events_dir and not args.dask:
+        return _fail("--events-dir is for --dask: the Parquet files are the cluster's")
     stream = open_inputs(args)
     try:
         with engine_run(args, None) as run, _open(args, read_only=False) as store, \
+                _cluster(args) as extract_stream, \
                 progress_for(args, stream, "ingest", noun="documents committed", log_every=0) as progress:
             if run is not None:
                 progress.enabled = False  # the LLM run shows its own bar, with tokens and cost
             report = store.ingest(stream, batch_size=max(1, args.batch_size), engine=args.engine,
-                                  workers=args.workers,
+                                  workers=args.workers, extract_stream=extract_stream,
                                   progress=lambda r: progress.update(r.documents, r.mention_events))
-    except (StoreError, EngineUnavailable, UnknownEngine) as exc:
+    except (StoreError, EngineUnavailable, UnknownEngine, ClusterError) as exc:
         return _fail(str(exc))
     for message in report.errors:
         print(f"summitry: skipped {message}", file=sys.stderr)
     print(ingest_summary(report, _target(args)))
     return report_inputs(args, stream, len(report.errors))
+
+
+class ClusterError(RuntimeError):
+    pass
+
+
+@contextmanager
+def _cluster(args: argparse.Namespace):
+    """With --dask, extraction on that cluster (``summitry.cluster``), else None."""
+    if not args.dask:
+        yield None
+        return
+    from summitry.extract.parallel import reads_many
+
+    if reads_many(args.engine):
+        raise ClusterError(f"--dask runs the engines that read one document at a time; {args.engine} reads "
+                           "many at once in this process (its requests run concurrently): leave out --dask")
+    try:
+        import distributed  # noqa: F401
+
+        from summitry import cluster
+    except ImportError as exc:
+        raise ClusterError(f"--dask needs Dask: pip install 'summitry[dask]' ({exc})") from None
+    try:
+        client = cluster.connect(args.dask, args.workers)
+    except (OSError, TimeoutError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {args.dask}: {exc}") from None
+    try:
+        yield cluster.DaskExtraction(client, args.engine, args.events_dir)
+    except cluster.ClusterMismatch as exc:
+        raise ClusterError(str(exc)) from None
+    finally:
+        cluster.close(client)
 
 
 TOTALS_MEANING = ("documents: documents stored; mention_events: reports of an event the engines found, one "

@@ -47,6 +47,9 @@ from summitry.store.corrections import apply_corrections
 _CACHE_LIMIT = 200_000
 
 Extractor = Callable[[Document], list[Event]]
+#: extracts a stream of documents elsewhere (worker processes, a cluster), giving each document
+#: with its events, or the error that kept it from being read, in the order it was given
+StreamExtractor = Callable[[Iterable[Document]], Iterator[tuple[Document, "list[Event] | Exception"]]]
 Fuser = Callable[[list[Event], Mapping[str, str | None]], list[Event]]
 
 
@@ -271,13 +274,15 @@ class Ingestor:
     each. The store is the same as with one worker, batch by batch."""
 
     def __init__(self, backend: Backend, extract: Extractor | None = None, fuse: Fuser | None = None,
-                 batch_size: int = 200, engine: str | None = None, workers: int | None = 1):
+                 batch_size: int = 200, engine: str | None = None, workers: int | None = 1,
+                 extract_stream: StreamExtractor | None = None):
         self.db = backend
         self.extract = extract  # None: summitry.extract with ``engine``, a batch at a time
         self.engine = engine
         self.fuse = fuse or default_fuser()
         self.batch_size = batch_size
         self.workers = workers
+        self.extract_stream = extract_stream
         self._decoded: dict[str, dict[str, Event]] = {}  # doc id -> mention id -> mention event
 
     def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
@@ -317,16 +322,11 @@ class Ingestor:
 
     def _extracted(self, batches: Iterator[_Batch]) -> Iterator[_Batch]:
         """Each batch with the events of its documents to extract."""
-        if self.workers == 1 or self.extract is not None:
+        extract_stream = self.extract_stream or self._in_workers()
+        if extract_stream is None:
             for batch in batches:
                 batch.results = list(self._extract_each(batch.todo))
                 yield batch
-            return
-        from summitry.extract.parallel import extract_in_workers, reads_many
-
-        if reads_many(self.engine):  # it reads a batch at a time, in this process
-            self.workers = 1
-            yield from self._extracted(batches)
             return
         waiting: deque[_Batch] = deque()
 
@@ -335,13 +335,24 @@ class Ingestor:
                 waiting.append(batch)
                 yield from batch.todo
 
-        with closing(extract_in_workers(documents(), self.engine, workers=self.workers, catch=True)) as results:
+        with closing(extract_stream(documents())) as results:
             for doc, result in results:
                 while waiting[0].extracted():
                     yield waiting.popleft()
                 waiting[0].results.append((doc, result))
         while waiting:  # the batches after the last document extracted have none left to extract
             yield waiting.popleft()
+
+    def _in_workers(self) -> StreamExtractor | None:
+        """Extraction in worker processes, unless one process is asked for, or extraction is
+        another's (``extract``), or the engine reads a batch at a time in this process."""
+        if self.workers == 1 or self.extract is not None:
+            return None
+        from summitry.extract.parallel import extract_in_workers, reads_many
+
+        if reads_many(self.engine):
+            return None
+        return lambda docs: extract_in_workers(docs, self.engine, workers=self.workers, catch=True)
 
     def _store(self, batch: _Batch, report: IngestReport) -> None:
         changed: list[tuple[Document, list[Event]]] = []
