@@ -365,3 +365,10 @@ def test_a_visitor_at_a_gathering_in_a_relative_clause_is_dated_by_the_meeting(e
     events = extract(engine, "国务院总理李强25日在海南博鳌会见出席亚洲合作论坛年会的柬埔寨首相洪玛奈。", "2026-03-26")
     assert {(e.type, e.start) for e in events if e.actor.country == "KHM"} == {
         ("multilateral", "2026-03-25"), ("visit", "2026-03-25")}
+
+
+def test_talks_with_one_named_person_keep_the_subject_of_an_earlier_clause(engine):
+    events = extract(engine, "峰会前一天，习近平抵达阿斯塔纳，开始对哈萨克斯坦的国事访问，并同托卡耶夫总统举行会谈。",
+                     "2025-06-20")
+    assert ("Xi Jinping", "Kassym-Jomart Tokayev") in {
+        (e.actor.name, e.counterparts[0].name) for e in events if e.type == "meeting"}

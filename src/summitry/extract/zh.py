@@ -1374,8 +1374,9 @@ class _Frame:
                 ts, te, left[0].start if left else self.clause_of(ts)[0]):
             return []  # 通过对话谈判解决, 参与谈判: talks in general
         if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):
-            left, subject = (self.country_sides(ts, te) or left), None
-            subject = left[0] if left else self.earlier_subject(ts)
+            sides = self.country_sides(ts, te)
+            if sides:  # 美国和伊朗谈判: the countries are the sides
+                left, subject = sides, sides[0]
         slots = list(left)
         if subject is not None and subject not in slots:
             slots.insert(0, subject)
