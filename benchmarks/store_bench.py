@@ -63,14 +63,14 @@ def fill(store, n_events: int, n_people: int, seed: int) -> None:
         end = "CAST(DATE '2010-01-01' + CAST(d + len AS INTEGER) AS DATE)"
         db.execute(
             f"INSERT INTO events SELECT 'ev_' || CAST(i AS TEXT), {kind}, {status}, {person}, {home}, NULL, "
-            f"'head_of_state', '', {host}, NULL, NULL, {start}, {end}, {precision}, NULL, 1, NULL, "
+            f"'head_of_state', '', {host}, NULL, NULL, {start}, {end}, {precision}, 'text', NULL, 1, NULL, "
             "'{\"id\":\"ev_' || CAST(i AS TEXT) || '\"}' FROM gen")
         db.execute(f"INSERT INTO event_parties SELECT 'ev_' || CAST(i AS TEXT), 'actor', {person}, "
                    f"lower({person}), {home} FROM gen")
         db.execute(f"INSERT INTO event_parties SELECT 'ev_' || CAST(i AS TEXT), 'host', NULL, NULL, {host} "
                    "FROM gen WHERE t < 4")
         db.execute(f"INSERT INTO legs SELECT 'ev_' || CAST(i AS TEXT), {person}, lower({person}), {home}, "
-                   f"{host}, NULL, {start}, {end}, {precision}, {status}, {kind}, NULL "
+                   f"{host}, NULL, {start}, {end}, {precision}, 'text', {status}, {kind}, NULL "
                    f"FROM gen WHERE t < 4 AND {host} <> {home}")
         db.execute("DROP TABLE gen")
     if store.kind == "postgres":

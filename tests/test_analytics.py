@@ -41,12 +41,18 @@ def test_travel_lists_the_trip_with_its_legs_and_counts_days_once(store):
     assert [(leg["country"], leg["place"], leg["start"], leg["end"]) for leg in legs] == [
         ("KAZ", "Astana", "2022-09-14", "2022-09-14"), ("UZB", "Samarkand", "2022-09-14", "2022-09-16")]
     assert len(legs[0]["event_ids"]) == 2 and len(legs[1]["event_ids"]) == 3
-    assert report["years"] == {"2022": {"countries": ["KAZ", "UZB"], "days_abroad": 3, "legs_days_unknown": 0}}
+    # the day of moving on counts for the country left: Kazakhstan the 14th, Uzbekistan the 15th-16th
+    assert [leg["days_abroad"] for leg in legs] == [{"2022": 1}, {"2022": 2}]
+    assert report["years"] == {"2022": {"countries": ["KAZ", "UZB"], "countries_approximate": [],
+                                        "days_abroad": 3, "days_by_dating": {"none": 3}, "legs_days_unknown": 0}}
 
 
 def test_a_leg_known_only_to_the_month_counts_as_days_unknown(store):
-    years = analytics.travel(store, "Xi Jinping")["years"]
-    assert years["2020"] == {"countries": ["MMR"], "days_abroad": 0, "legs_days_unknown": 1}
+    report = analytics.travel(store, "Xi Jinping")
+    assert report["years"]["2020"] == {"countries": ["MMR"], "countries_approximate": ["MMR"], "days_abroad": 0,
+                                       "days_by_dating": {}, "legs_days_unknown": 1}
+    (trip,) = [t for t in report["trips"] if t["start"] == "2020-01-01"]
+    assert trip["legs"] == [] and [leg["precision"] for leg in trip["approximate"]] == ["month"]
 
 
 def test_planned_trips_only_when_asked_and_cancelled_ones_never(store):

@@ -258,7 +258,8 @@ def test_travel_is_the_json_of_the_travel_command(app, db, tmp_path, capsys, par
 def test_travel_answers_trips_legs_and_days_abroad(app):
     report = get(app, "/api/travel", {"name": "Xi Jinping", "year": "2022"})
     assert [t["countries"] for t in report["trips"]] == [["KAZ", "UZB"]]
-    assert report["years"] == {"2022": {"countries": ["KAZ", "UZB"], "days_abroad": 3, "legs_days_unknown": 0}}
+    assert report["years"] == {"2022": {"countries": ["KAZ", "UZB"], "countries_approximate": [], "days_abroad": 3,
+                                        "days_by_dating": {"none": 3}, "legs_days_unknown": 0}}
     assert get(app, "/api/travel", {"name": "Xi Jinping"})["years"]["2020"]["legs_days_unknown"] == 1
 
 

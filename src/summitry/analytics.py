@@ -10,13 +10,10 @@ Every function takes an open ``summitry.store.Store`` and returns Arrow tables (
     analytics.events(store, actor="Xi Jinping", country="UZB").to_pandas()
 
 Travel semantics. A *leg* is a stay of one person in a foreign country: a visit, or a gathering or
-meeting whose host country (``countries[0]``) is not the person's. Legs of one person whose dates
-touch or are at most a day apart, or that share the ``trip`` id fusion gave them, form a *trip*;
-within a trip, reports of the same country whose dates touch are one leg listing every event.
-Days abroad in a year are the distinct calendar days covered by day-precise legs (a day spent in
-two countries counts once); a leg known only to the month or year, or undated, counts as a leg
-whose days are unknown. Only occurred events count unless planned and speculated ones are asked
-for; postponed and cancelled ones never do.
+meeting whose host country (``countries[0]``) is neither the person's nor one of its home
+territories (``kb/data/home_territories.csv``). How legs make trips, days abroad and the years'
+countries is ``summitry.trips``. Only occurred events count unless planned and speculated ones
+are asked for; postponed and cancelled ones never do.
 """
 from __future__ import annotations
 
@@ -25,8 +22,6 @@ import csv
 import gc
 import io
 import json
-from bisect import bisect_left
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,14 +32,12 @@ from typing import Any
 
 import pyarrow as pa
 
-from summitry.intervals import DisjointSets, chain
+from summitry import trips
 from summitry.store import Store, canonical_name
 from summitry.store.ingest import knowledge_base, store_totals
 
 TRAVEL_STATUSES = ("occurred",)
 PLANNED_STATUSES = ("occurred", "planned", "speculated")
-_STATUS_ORDER = {"occurred": 0, "planned": 1, "speculated": 2, "postponed": 3, "cancelled": 4}
-_TRIP_GAP_DAYS = 1  # legs this many days apart (or closer) are one trip
 
 EVENT_COLUMNS = ("id, type, status, start_date AS start, end_date AS \"end\", precision, dated_by, "
                  "actor_name AS actor, "
@@ -301,7 +294,7 @@ def legs(store: Store, person: str, *, include_planned: bool = False) -> pa.Tabl
     marks = ", ".join("?" * len(statuses))
     return store.db.query(
         "SELECT event_id, person, person_country, country, place, start_date AS start, end_date AS \"end\", "
-        f"precision, status, type, trip FROM legs WHERE person_lc = ? AND status IN ({marks}) "
+        f"precision, dated_by, status, type, trip FROM legs WHERE person_lc = ? AND status IN ({marks}) "
         "ORDER BY start_date NULLS LAST, event_id", [person_key(store, person), *statuses])
 
 
@@ -314,22 +307,22 @@ def travel(store: Store, person: str, *, year: int | None = None, include_planne
     """
     table = legs(store, person, include_planned=include_planned)
     with _no_gc():
-        rows = _leg_rows(table)
-        trips = _trips(rows)
+        rows = trips.leg_rows(table)
+        found = trips.build_trips(rows)
     if year is not None:
-        first, last = _ordinal(date(year, 1, 1)), _ordinal(date(year, 12, 31))
-        trips = [t for t in trips if t["_start"] is not None and t["_start"] <= last and t["_end"] >= first]
+        first, last = trips.ordinal(date(year, 1, 1)), trips.ordinal(date(year, 12, 31))
+        found = [t for t in found if t["_start"] is not None and t["_start"] <= last and t["_end"] >= first]
     if before is not None:
-        limit = _ordinal(parse_day(before, "before"))
-        ended = [t for t in trips if t["_end"] is not None and t["_end"] < limit]
-        trips = [max(ended, key=lambda t: (t["_end"], t["_start"]))] if ended else []
-    found = {r["person"] for r in rows}
+        limit = trips.ordinal(parse_day(before, "before"))
+        ended = [t for t in found if t["_end"] is not None and t["_end"] < limit]
+        found = [max(ended, key=lambda t: (t["_end"], t["_start"]))] if ended else []
+    people = {r["person"] for r in rows}
     return {
-        "person": min(found) if found else canonical_name(person),
+        "person": min(people) if people else canonical_name(person),
         "include_planned": include_planned,
-        "trips": [_public_trip(t) for t in trips],
-        "years": _years(trips, year),
-        "undated_legs": sum(1 for t in trips for span in t["_spans"] if span[1] is None),
+        "trips": [trips.public_trip(t) for t in found],
+        "years": trips.years(found, year),
+        "undated_legs": trips.undated_legs(found),
     }
 
 
@@ -345,14 +338,17 @@ def days_abroad(store: Store, person: str, *, include_planned: bool = False) -> 
 
 
 def trips_table(report: dict[str, Any]) -> pa.Table:
-    """The legs of a ``travel`` report as one flat table (trip number, leg, dates, events)."""
+    """The legs of a ``travel`` report as one flat table (trip number, leg, dates, events), the
+    approximate legs (``approximate`` true) after each trip's day-precise ones."""
     rows = [{"trip": i, "country": leg["country"], "place": leg["place"], "start": leg["start"],
              "end": leg["end"], "precision": leg["precision"], "status": leg["status"],
-             "event_ids": leg["event_ids"]}
-            for i, trip in enumerate(report["trips"], 1) for leg in trip["legs"]]
+             "dated_by": leg.get("dated_by"), "approximate": approx, "event_ids": leg["event_ids"]}
+            for i, trip in enumerate(report["trips"], 1)
+            for approx, legs_ in ((False, trip["legs"]), (True, trip.get("approximate", []))) for leg in legs_]
     schema = pa.schema([("trip", pa.int64()), ("country", pa.string()), ("place", pa.string()),
                         ("start", pa.string()), ("end", pa.string()), ("precision", pa.string()),
-                        ("status", pa.string()), ("event_ids", pa.list_(pa.string()))])
+                        ("status", pa.string()), ("dated_by", pa.string()), ("approximate", pa.bool_()),
+                        ("event_ids", pa.list_(pa.string()))])
     return pa.Table.from_pylist(rows, schema=schema)
 
 
@@ -367,166 +363,6 @@ def _no_gc():
     finally:
         if was_enabled:
             gc.enable()
-
-
-# Inside the travel computation days are integers (days since 1970-01-01): Arrow hands them
-# over without building a date object per value, and trips of busy people have thousands of legs.
-_EPOCH = date(1970, 1, 1).toordinal()
-
-
-def _ordinal(day: date) -> int:
-    return day.toordinal() - _EPOCH
-
-
-def _iso(day: int | None) -> str | None:
-    return None if day is None else date.fromordinal(day + _EPOCH).isoformat()
-
-
-def _year(day: int) -> int:
-    return date.fromordinal(day + _EPOCH).year
-
-
-def _leg_rows(table: pa.Table) -> list[dict]:
-    cols = {n: table.column(n).to_pylist() for n in table.column_names if n not in ("start", "end")}
-    # days since 1970 in Python: an Arrow cast would import pyarrow.compute, a third of a short
-    # command's start-up
-    cols["start"] = [None if d is None else _ordinal(d) for d in table.column("start").to_pylist()]
-    cols["end"] = [s if d is None else _ordinal(d) for s, d in zip(cols["start"], table.column("end").to_pylist())]
-    names = list(cols)
-    return [dict(zip(names, values)) for values in zip(*cols.values())]
-
-
-def _day_precise(row: dict) -> bool:
-    return row["precision"] == "day" and row["start"] is not None
-
-
-def _trips(rows: list[dict]) -> list[dict]:
-    """Group one person's legs into trips, in date order (undated trips last)."""
-    sets = DisjointSets(len(rows))
-    union = sets.union
-    # day-precise legs whose dates touch (within a day) travel together
-    dated = sorted((i for i, r in enumerate(rows) if _day_precise(r)), key=lambda i: rows[i]["start"])
-    chain(dated, [r["start"] for r in rows], [r["end"] for r in rows], _TRIP_GAP_DAYS, sets)
-    # fusion's trip ids
-    by_trip: dict[str, int] = {}
-    for i, r in enumerate(rows):
-        if r["trip"]:
-            if r["trip"] in by_trip:
-                union(i, by_trip[r["trip"]])
-            else:
-                by_trip[r["trip"]] = i
-    # a leg known only to the month or year joins a day-precise trip in the same country within
-    # its span; same-country legs with the same vague span are one report told twice
-    dated_in: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for j in dated:  # already in date order
-        dated_in[rows[j]["country"]].append((rows[j]["start"], j))
-    vague_seen: dict[tuple, int] = {}
-    for i, r in enumerate(rows):
-        if _day_precise(r):
-            continue
-        if r["start"] is not None:
-            there = dated_in.get(r["country"], [])
-            k = bisect_left(there, (r["start"], -1))
-            if k < len(there) and there[k][0] <= r["end"]:
-                union(i, there[k][1])
-                continue
-        key = (r["country"], r["start"], r["end"])
-        if key in vague_seen:
-            union(i, vague_seen[key])
-        else:
-            vague_seen[key] = i
-    groups: dict[int, list[dict]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        groups[sets.find(i)].append(r)
-    trips = [_trip(members) for members in groups.values()]
-    trips.sort(key=lambda t: (t["_start"] is None, t["_start"] or 0, t["_end"] or 0, t["legs"][0]["event_ids"][0]))
-    return trips
-
-
-def _trip(members: list[dict]) -> dict:
-    """Merge a trip's rows into legs: one per country and run of touching dates."""
-    day = sorted((r for r in members if _day_precise(r)), key=lambda r: (r["start"], r["country"]))
-    vague = [r for r in members if not _day_precise(r)]
-    merged: list[dict] = []
-    latest: dict[str, dict] = {}  # the last leg in each country: rows come in date order
-    for r in day:
-        leg = latest.get(r["country"])
-        if leg is not None and r["start"] <= leg["_end"] + _TRIP_GAP_DAYS:
-            leg["_end"] = max(leg["_end"], r["end"])
-            leg["rows"].append(r)
-        else:
-            leg = {"country": r["country"], "_start": r["start"], "_end": r["end"], "precision": "day", "rows": [r]}
-            merged.append(leg)
-            latest[r["country"]] = leg
-    first: dict[str, dict] = {}
-    for leg in merged:
-        first.setdefault(leg["country"], leg)
-    for r in sorted(vague, key=lambda r: (r["start"] is None, r["start"] or 0, r["country"])):
-        same = first.get(r["country"])
-        if same is not None:
-            same["rows"].append(r)
-        else:
-            first[r["country"]] = leg = {"country": r["country"], "_start": r["start"], "_end": r["end"],
-                                         "precision": r["precision"] if r["start"] is not None else None,
-                                         "rows": [r]}
-            merged.append(leg)
-    merged.sort(key=lambda leg: (leg["_start"] is None, leg["_start"] or 0, leg["country"]))
-    public, spans = [], []
-    for leg in merged:
-        rows = leg["rows"]
-        public.append({
-            "country": leg["country"],
-            "place": _usual_place(rows),
-            "start": _iso(leg["_start"]),
-            "end": _iso(leg["_end"]),
-            "precision": leg["precision"],
-            "status": rows[0]["status"] if len(rows) == 1 else
-            min((r["status"] for r in rows), key=_STATUS_ORDER.__getitem__),
-            "event_ids": [rows[0]["event_id"]] if len(rows) == 1 else sorted({r["event_id"] for r in rows}),
-        })
-        spans.append((leg["country"], leg["_start"], leg["_end"], leg["precision"] == "day"))
-    starts = [leg["_start"] for leg in merged if leg["_start"] is not None]
-    ends = [leg["_end"] for leg in merged if leg["_end"] is not None]
-    return {"legs": public, "_spans": spans, "_start": min(starts) if starts else None,
-            "_end": max(ends) if ends else None}
-
-
-def _usual_place(rows: list[dict]) -> str | None:
-    """The place most reports of a leg give (alphabetically first among equals)."""
-    places = [r["place"] for r in rows if r["place"]]
-    if len(set(places)) <= 1:
-        return places[0] if places else None
-    counts = Counter(places)
-    top = max(counts.values())
-    return min(p for p, n in counts.items() if n == top)
-
-
-def _years(trips: list[dict], only: int | None) -> dict[str, dict[str, Any]]:
-    abroad: set[int] = set()
-    countries: dict[int, set[str]] = defaultdict(set)
-    unknown: Counter = Counter()
-    for trip in trips:
-        for country, start, end, day_precise in trip["_spans"]:
-            if start is None:
-                continue
-            first = _year(start)
-            for y in range(first, _year(end) + 1):
-                countries[y].add(country)
-            if day_precise:
-                abroad.update(range(start, end + 1))
-            else:
-                unknown[first] += 1
-    days = Counter(_year(d) for d in abroad)
-    years = sorted(set(countries) | set(days) | set(unknown))
-    if only is not None:
-        years = [y for y in years if y == only]
-    return {str(y): {"countries": sorted(countries[y]), "days_abroad": days[y],
-                     "legs_days_unknown": unknown[y]} for y in years}
-
-
-def _public_trip(trip: dict) -> dict[str, Any]:
-    countries = list(dict.fromkeys(leg["country"] for leg in trip["legs"]))
-    return {"start": _iso(trip["_start"]), "end": _iso(trip["_end"]), "countries": countries, "legs": trip["legs"]}
 
 
 # --- export with CAMEO / PLOVER codes ---------------------------------------------------------

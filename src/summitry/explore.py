@@ -343,7 +343,7 @@ def travel_map(store: Store, name: str, *, year: int | None = None, include_plan
     home = geo.country(home_code)
     legs = []
     for number, trip in enumerate(report["trips"], 1):
-        for leg in trip["legs"]:
+        for leg in (*trip["legs"], *trip["approximate"]):  # approximate legs (month, year) too: placed, no days
             info = geo.country(leg["country"]) or {}
             legs.append({"trip": number, **leg, "country_name": info.get("name"),
                          "numeric": info.get("numeric"), **geo.point(leg["place"], leg["country"])})

@@ -124,6 +124,7 @@ def build_tables(extra_dirs: Iterable[Path] = ()) -> Tables:
     _build_places(t, bases)
     _read_holders(t, bases)
     _read_leaders(t, bases)
+    _read_home_territories(t, bases)
     return t
 
 
@@ -140,6 +141,27 @@ def _read_leaders(t: Tables, bases: list[Path]) -> None:
             t.problems.append(DataProblem(str(path), line, str(exc)))
             continue
         t.leader_offices[iso3] = row["office"]
+
+
+def _read_home_territories(t: Tables, bases: list[Path]) -> None:
+    """Territories where a country's officials are at home (Hong Kong and Macao for China): a
+    territory belongs to one country, and is not that country itself."""
+    owner: dict[str, str] = {}
+    for path, line, row in _csv_rows(bases, ("home_territories.csv",), "home_territories", t.problems):
+        try:
+            country = check_iso3(row["country"], set(t.countries))
+            territory = check_iso3(row["territory"], set(t.countries), "territory")
+            if territory == country:
+                raise DataError(f"{territory} cannot be a home territory of itself")
+            if owner.get(territory, country) != country:
+                raise DataError(f"{territory} is already a home territory of {owner[territory]}")
+        except DataError as exc:
+            t.problems.append(DataProblem(str(path), line, str(exc)))
+            continue
+        owner[territory] = country
+    for territory, country in sorted(owner.items()):
+        entry = t.countries[country]
+        t.countries[country] = replace(entry, home_territories=(*entry.home_territories, territory))
 
 
 # --------------------------------------------------------------------------- countries

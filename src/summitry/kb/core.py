@@ -341,6 +341,16 @@ class KB:
         found = self.holders(country, office_or_level, day, region)
         return found[0] if found else None
 
+    def at_home(self, country: str | None, place: str | None) -> bool:
+        """Whether an official of ``country`` in ``place`` (ISO3 codes) is at home: the same country,
+        or one of its home territories (``home_territories.csv``: Macao for China)."""
+        if not country or not place:
+            return False
+        if country == place:
+            return True
+        entry = self.countries.get(country)
+        return entry is not None and place in entry.home_territories
+
     def leader_office(self, country: str) -> str:
         """The office of a country's leader: head of state unless ``leaders.csv`` says otherwise
         (a prime minister where the head of state is a monarch or a ceremonial president)."""

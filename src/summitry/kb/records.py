@@ -15,6 +15,8 @@ class Country:
     capital: str
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    # territories where the country's officials are at home, not abroad (home_territories.csv)
+    home_territories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

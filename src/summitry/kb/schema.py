@@ -29,6 +29,10 @@ CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
         "columns": ("country", "office", "note"),
         "required": ("country", "office"),
     },
+    "home_territories": {
+        "columns": ("country", "territory", "note"),
+        "required": ("country", "territory"),
+    },
     "office_holders": {
         "columns": ("name", "name_zh", "short", "aliases", "country", "office", "title", "start",
                     "end", "region", "to_country", "source", "verified"),

@@ -82,9 +82,11 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser(
         "travel", help="a person's trips abroad, countries and days abroad per year",
-        description="Trips with their legs (country, place, dates), countries visited and distinct days "
-                    "abroad per year, from visits and from gatherings and meetings abroad. Legs known "
-                    "only to the month or year are counted as legs whose days are unknown.",
+        description="Trips with their legs (country, place, dates, where the dates come from), countries "
+                    "visited and days abroad per year, from visits and from gatherings and meetings abroad "
+                    "(not in the person's own country's home territories). The days between a trip's legs "
+                    "count as abroad, each day once. Legs known only to the month or year are listed apart "
+                    "as approximate and add no days.",
         epilog='examples:\n  summitry travel "Xi Jinping" --year 2022\n'
                '  summitry travel "Xi Jinping" --before 2022-09-01\n'
                '  summitry travel "Antony Blinken" --include-planned --format json',
@@ -154,6 +156,8 @@ def _cell(value: Any, width: int = 48) -> str:
         return ""
     if isinstance(value, list):
         value = ",".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = ",".join(f"{k}={v}" for k, v in value.items())
     text = str(value).replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -335,14 +339,14 @@ def cmd_travel(args: argparse.Namespace) -> int:
         with _open(args) as store:
             report = analytics.travel(store, args.name, year=args.year, include_planned=args.include_planned,
                                       before=args.before)
-            ids = [i for t in report["trips"] for leg in t["legs"] for i in leg["event_ids"]]
+            ids = [i for t in report["trips"] for leg in (*t["legs"], *t["approximate"]) for i in leg["event_ids"]]
             ev = analytics.evidence_by_event(store, ids) if args.evidence else None
     except (StoreError, ValueError) as exc:
         return _fail(str(exc))
     if args.format == "json":
         if ev is not None:
             for trip in report["trips"]:
-                for leg in trip["legs"]:
+                for leg in (*trip["legs"], *trip["approximate"]):
                     leg["evidence"] = analytics.leg_evidence(leg["event_ids"], ev)
         json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -351,7 +355,8 @@ def cmd_travel(args: argparse.Namespace) -> int:
     if args.format == "csv":
         for leg in legs:
             leg["id"] = leg["event_ids"][0] if leg["event_ids"] else None
-        _write_rows(legs, ["trip", "country", "place", "start", "end", "precision", "status", "event_ids"],
+        _write_rows(legs, ["trip", "country", "place", "start", "end", "precision", "approximate", "dated_by",
+                           "status", "event_ids"],
                     "csv", None if ev is None else {leg["id"]: analytics.leg_evidence(leg["event_ids"], ev) for leg in legs})
         return 0
     if not report["trips"]:
@@ -360,15 +365,20 @@ def cmd_travel(args: argparse.Namespace) -> int:
     print(f"{report['person']}: {len(report['trips'])} trip(s) abroad")
     for i, trip in enumerate(report["trips"], 1):
         print(f"\ntrip {i}: {trip['start'] or '?'} – {trip['end'] or '?'}  {', '.join(trip['countries'])}")
-        rows = [dict(leg, events=len(leg["event_ids"])) for leg in trip["legs"]]
+        shown = [*trip["legs"], *trip["approximate"]]
+        rows = [dict(leg, events=len(leg["event_ids"]), days=sum((leg.get("days_abroad") or {}).values()),
+                     approximate="yes" if k >= len(trip["legs"]) else "")
+                for k, leg in enumerate(shown)]
         below = None
         if ev is not None:
-            below = {k: _evidence_lines(analytics.leg_evidence(leg["event_ids"], ev)) for k, leg in enumerate(trip["legs"])}
-        print_table(rows, ["country", "place", "start", "end", "precision", "status", "events"], below=below)
+            below = {k: _evidence_lines(analytics.leg_evidence(leg["event_ids"], ev)) for k, leg in enumerate(shown)}
+        print_table(rows, ["country", "place", "start", "end", "precision", "approximate", "days", "dated_by",
+                           "status", "events"], below=below)
     if report["years"]:
         print()
         print_table([{"year": y, **v} for y, v in report["years"].items()],
-                    ["year", "days_abroad", "legs_days_unknown", "countries"])
+                    ["year", "days_abroad", "days_by_dating", "legs_days_unknown", "countries",
+                     "countries_approximate"])
     return 0
 
 

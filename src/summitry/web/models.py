@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from summitry.records import Event, EventType, Precision, Status
+from summitry.records import DatedBy, Event, EventType, Precision, Status
 
 Day = str  # YYYY-MM-DD
 
@@ -88,6 +88,11 @@ class Leg(BaseModel):
     precision: Precision | None
     status: Status
     event_ids: list[str]
+    dated_by: DatedBy | None = Field(None, description="Where its dates come from: the best of its events' "
+                                     "(text, then context, then publication).")
+    days_abroad: dict[str, int] | None = Field(
+        None, description="The days of its trip this day-precise leg accounts for, by year (YYYY); each day of a "
+                          "trip is counted for one leg. Absent for approximate legs.")
     evidence: list[Evidence] | None = Field(None, description="The sentences behind the leg's events, each once.")
 
 
@@ -95,12 +100,21 @@ class Trip(BaseModel):
     start: Day | None
     end: Day | None
     countries: list[str]
-    legs: list[Leg]
+    legs: list[Leg] = Field(description="Day-precise legs.")
+    approximate: list[Leg] = Field([], description="Legs known only to the month or year (or undated): they add no "
+                                                   "days abroad.")
+    days_abroad: dict[str, int] = Field({}, description="Days abroad of the trip by year (YYYY): every day from its "
+                                                        "first day-precise day to its last.")
 
 
 class TravelYear(BaseModel):
-    countries: list[str]
-    days_abroad: int = Field(description="Distinct days covered by day-precise legs.")
+    countries: list[str] = Field(description="Countries of its day-precise legs, and of approximate legs whose trip "
+                                             "has no day-precise leg.")
+    countries_approximate: list[str] = Field([], description="The countries named only by approximate legs.")
+    days_abroad: int = Field(description="Days abroad: every day of its trips from the first day-precise day to the "
+                                         "last (the sum of its day-precise legs' days).")
+    days_by_dating: dict[str, int] = Field({}, description="Days abroad by where their legs' dates come from "
+                                                           "(text, context, publication).")
     legs_days_unknown: int = Field(description="Legs known only to the month or year.")
 
 
