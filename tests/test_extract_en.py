@@ -484,3 +484,13 @@ def test_a_counterpart_is_the_holder_of_the_actor_s_office_in_that_country(engin
 def test_an_actor_urged_to_refrain_from_a_trip_makes_none(engine):
     assert extract(engine, "Kerry told reporters that Prime Minister Shinzo Abe should refrain from going to North "
                            "Korea.", published="2014-07-17") == []
+
+
+def test_a_meeting_told_with_an_undated_visit_is_hosted_where_the_visit_goes(engine):
+    # the style of an engagement log: one line a day, no date in the line
+    events = extract(engine, "Wang Yi travelled to Egypt, Cairo and met with Sameh Shoukry.", published="2023-12-28")
+    meeting = next(e for e in events if e.type == "meeting")
+    assert (meeting.countries, meeting.place, meeting.start) == (["EGY"], "Cairo", None)
+    # two sentences, undated: nothing says the meeting was during that visit
+    events = extract(engine, "Wang Yi has visited Egypt many times. He met with Sameh Shoukry.", published="2023-12-28")
+    assert all(not e.countries for e in events if e.type == "meeting")

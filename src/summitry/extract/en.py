@@ -1861,19 +1861,26 @@ def _consolidate_regions(events: list[Event], kb) -> list[Event]:
 def _hosts_from_visits(events: list[Event]) -> list[Event]:
     """A meeting or gathering with no place named takes the country a participant is visiting at that
     time, as the document tells both (a planned visit hosts a planned meeting, not a rumoured one);
-    a stay runs on for a few days after the day it is dated."""
+    a stay runs on for a few days after the day it is dated. Undated, the two are told in one
+    sentence ("travelled to Egypt, Cairo and met with Sameh Shoukry"): the report dates them alike."""
     visits = _visits_by_actor(events)
     for ev in events:
-        if ev.type not in ("meeting", "multilateral") or ev.countries or not ev.start:
+        if ev.type not in ("meeting", "multilateral") or ev.countries:
             continue
         names = {p.name for p in [ev.actor, *ev.counterparts] if p.name}
         hosts = {(v.countries[0], v.place) for name in names for v in visits.get(name, ())
-                 if v.start and v.status == ev.status and _dates_touch(v, ev, _STAY_RUNS_ON)}
+                 if v.status == ev.status and (_dates_touch(v, ev, _STAY_RUNS_ON) if v.start and ev.start
+                                               else not v.start and not ev.start and _same_sentence(v, ev))}
         if len({h[0] for h in hosts}) == 1:
             (country, place), *_ = sorted(hosts, key=lambda h: (h[1] is None, h[1] or ""))
             ev.countries = [country]
             ev.place = ev.place or place
     return events
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    return bool(a.mentions and b.mentions) and (a.mentions[0].start, a.mentions[0].end) == \
+        (b.mentions[0].start, b.mentions[0].end)
 
 
 def _dates_touch(a: Event, b: Event, slack_days: int = 0) -> bool:
