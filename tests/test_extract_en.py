@@ -494,3 +494,32 @@ def test_a_meeting_told_with_an_undated_visit_is_hosted_where_the_visit_goes(eng
     # two sentences, undated: nothing says the meeting was during that visit
     events = extract(engine, "Wang Yi has visited Egypt many times. He met with Sameh Shoukry.", published="2023-12-28")
     assert all(not e.countries for e in events if e.type == "meeting")
+
+
+def test_an_envoy_travels_not_the_leader_who_sent_them(engine):
+    for text in ("Yang Jiechi, special envoy of President Xi Jinping, visited Moscow on Monday.",
+                 "Special envoy of President Xi Jinping Yang Jiechi visited Moscow on Monday."):
+        (ev,) = extract(engine, "Chinese President Xi Jinping spoke. " + text, published="2015-07-10")
+        assert (ev.actor.name, ev.countries) == ("Yang Jiechi", ["RUS"])
+
+
+def test_a_round_of_calls_with_counterparts_of_several_countries_is_one_call_each(engine):
+    events = extract(engine, "Chinese Foreign Minister Wang Yi held phone talks with his counterparts from Russia, "
+                             "Iran and Turkey on Sunday.", published="2015-07-10")
+    assert sorted(e.counterparts[0].country for e in events) == ["IRN", "RUS", "TUR"]
+    assert all(e.type == "call" and e.actor.name == "Wang Yi" for e in events)
+
+
+def test_every_leader_listed_as_attending_attends_the_chair_included(engine):
+    events = extract(engine, "Russian President Vladimir Putin, who chaired the summit, and Chinese President Xi "
+                             "Jinping attended the BRICS summit in Ufa on Thursday.", published="2015-07-10")
+    assert sorted(e.actor.name for e in events) == ["Vladimir Putin", "Xi Jinping"]
+    assert all((e.type, e.forum, e.countries) == ("multilateral", "BRICS", ["RUS"]) for e in events)
+
+
+def test_attending_an_unnamed_gathering_in_a_foreign_city_is_a_visit(engine):
+    (ev,) = extract(engine, "Vice Premier Zhang Gaoli attended the ceremony in Moscow on Saturday.",
+                    published="2015-05-10")
+    assert brief(ev) == ("visit", "occurred", "Zhang Gaoli", (), ("RUS",))
+    assert extract(engine, "US Secretary of State John Kerry spoke at an event on human rights in North Korea.",
+                   published="2015-05-10") == []

@@ -88,6 +88,16 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part", re.IGNORECASE)
+# "(attended) the ceremony in": a short object, then where it was held (not "an event on human
+# rights in North Korea")
+_HELD_IN = re.compile(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s")
+_THE_GATHERING = re.compile(r"\s*the\s+(?:meeting|summit|forum|conference|gathering)\b", re.IGNORECASE)
+_FROM_OF = re.compile(r"\s+(?:from|of|in)\s+(?:the\s+)?")
+_SENT_FOR = re.compile(r"envoy|representative|emissary|adviser|advisor|aide|assistant|spokes", re.IGNORECASE)
+_ON_BEHALF_BEFORE = re.compile(r"\b(?:envoy|envoys|representative|representatives|emissary|behalf)\s+of\s+(?:the\s+)?\Z",
+                               re.IGNORECASE)
+_WHO_AND_GAP = re.compile(r"\s*,\s*who\s[^,;]{1,80},\s*and\s*\Z")
 _CONDITIONAL = re.compile(r"\s*(?:if|should|unless|whether)\b", re.IGNORECASE)
 _WITH_AFTER = re.compile(r"\s+(?:with|from)\s")
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
@@ -559,6 +569,8 @@ class EnglishRuleEngine:
             chain = []
             cursor = pos
             for o in reversed(offices):
+                if chain and _SENT_FOR.search(o.surface) and _OF.fullmatch(text, o.end, cursor):
+                    break  # "special envoy of President Xi": the envoy is someone else
                 if o.end <= cursor and title_gap(o.end, cursor):
                     chain.insert(0, o)
                     cursor = o.start
@@ -698,8 +710,15 @@ class EnglishRuleEngine:
                 # "his Japanese counterpart" (the holder of the actor's office in Japan, once the actor
                 # is known), "his Yemeni counterpart Abed Rabbo Hadi" (a name the KB may not know)
                 country, start = country_before(m.start)
-                if country is None or any(0 <= p.start - m.end <= 2 for p in parties):
-                    continue  # no country, or a known name follows: the name is the party
+                if country is None:
+                    # "his counterparts from Russia, Iran and Turkey": one for each country
+                    of = _FROM_OF.match(text, m.end, sent.end)
+                    listed = _country_list(text, of.end(), sent.end, [n for n in nationals if n.kind == "country"]) \
+                        if of else []
+                    parties.extend(PartyRef(n.start, n.end, "counterpart", country=n.record.iso3) for n in listed)
+                    continue
+                if any(0 <= p.start - m.end <= 2 for p in parties):
+                    continue  # a known name follows: the name is the party
                 name = _UNKNOWN_NAME.match(text[m.end:min(sent.end, m.end + 40)])
                 if name and self._plausible_name(name.group(1), m.end + name.start(1), matches):
                     parties.append(PartyRef(start, m.end + name.end(1), "unknown", name=name.group(1), country=country))
@@ -896,6 +915,13 @@ class EnglishRuleEngine:
             forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
             if f_span is not None and (event_span is None or event_span[1] != "day"):
                 event_span = _FromContext(f_span)  # "will attend the meeting": when that meeting was said to be
+            named = next((m for m in matches if m.kind == "forum" and m.start >= trig.end), None) \
+                if forum is None and _THE_GATHERING.match(text, trig.end, clause_end) else None
+            if named is not None:
+                # "Putin, who chaired the summit, and Xi attended the BRICS summit": the gathering the
+                # sentence names after
+                forum, f_place, f_country, _ = self._forum_target(
+                    [Target(named.start, named.end, None, forum=named.record)], state, text, trig, window_end, when)
             if forum is None:
                 # "attended the China-Russia-Mongolia trilateral meeting": a meeting of those countries'
                 # holders of the actor's own office.
@@ -906,6 +932,12 @@ class EnglishRuleEngine:
                 # gathering the knowledge base does not list, known by its form.
                 forum, f_end = _gathering_by_form(text, trig.end, clause_end)
                 if forum is None:
+                    # "attended the ceremony in Moscow": a gathering with no name, but the actor was there
+                    held = _HELD_IN.match(text, trig.end, window_end) if _ATTENDING.match(text, trig.start) else None
+                    country, where = _place_after(text, held.start(), window_end, matches) if held else (None, None)
+                    if country and country != actor.country:
+                        return [self._event(doc, sent, "visit", status, actor, [], [country], where, None,
+                                            event_span)]
                     return []
                 f_country, f_place = _place_after(text, f_end, clause_end, matches)
                 place = None
@@ -1780,14 +1812,18 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
     if not left:
         return []
     # The nearest person-like party is the subject; appositions in between are skipped.
+    # ("Yang Jiechi, special envoy of President Xi Jinping, visited Moscow": the envoy travels, not
+    # the one he speaks for)
     candidates = [p for p in left if p.kind in ("person", "unknown", "unnamed", "pronoun", "generic", "title", "pair",
-                                               "counterpart")]
+                                               "counterpart")
+                  and not _ON_BEHALF_BEFORE.search(text, max(0, p.start - 30), p.start)]
     if not candidates:
         return []
     group = [candidates[-1]]
     for p in reversed(candidates[:-1]):
         gap = text[p.end:group[0].start]
-        if _AND_GAP.match(gap) or _COMMA_GAP.match(gap) and len(group) > 1:
+        # "Putin, who chaired the summit, and Xi attended": a relative clause between the two
+        if _AND_GAP.match(gap) or _COMMA_GAP.match(gap) and len(group) > 1 or _WHO_AND_GAP.match(gap):
             group.insert(0, p)
         else:
             break
