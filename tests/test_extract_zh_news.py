@@ -372,3 +372,7 @@ def test_talks_with_one_named_person_keep_the_subject_of_an_earlier_clause(engin
                      "2025-06-20")
     assert ("Xi Jinping", "Kassym-Jomart Tokayev") in {
         (e.actor.name, e.counterparts[0].name) for e in events if e.type == "meeting"}
+
+
+def test_a_word_that_begins_with_an_abbreviation_is_no_country(engine):
+    assert [e for e in extract(engine, "习近平表示，很高兴再次到访美丽的平壤。") if "USA" in e.countries] == []

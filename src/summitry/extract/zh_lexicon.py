@@ -45,6 +45,7 @@ SCHEMA: dict[str, Any] = {
         "group_heads",
         "country_abbreviations",
         "not_visit_after",
+        "not_abbreviations",
         "reference_before",
         "reference_after",
         "indirect_marks",
@@ -171,6 +172,7 @@ SCHEMA: dict[str, Any] = {
         "reference_before": _CUES,
         "reference_after": _CUES,
         "indirect_marks": _CUES,
+        "not_abbreviations": _CUES,
         "not_visit_after": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "country_abbreviations": {
             "type": "object",
@@ -288,7 +290,8 @@ class Lexicon:
         # unless 访 ends another word (采访中: "in the interview").
         not_after = "".join(data["not_visit_after"])
         self.visit_abbr_re = re.compile(
-            (f"(?<![{re.escape(not_after)}])" if not_after else "") + "访(" + abbr_class + r")(?![国方])")
+            (f"(?<![{re.escape(not_after)}])" if not_after else "") + "访"
+            + "(?!" + _alternation(data["not_abbreviations"]) + ")(" + abbr_class + r")(?![国方])")
 
         self.status: dict[str, dict[str, Any]] = {s["cue"]: s for s in data["status"]}
         self.status_re = re.compile(_alternation(self.status))
