@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict, deque
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -43,8 +43,8 @@ from summitry.records import Document, Event
 from summitry.store.backends import Backend
 from summitry.store.corrections import apply_corrections
 
-# decoded mention events kept between batches (a few hundred MB at most)
-_CACHE_LIMIT = 200_000
+# decoded mention events kept between batches, the most recently used (some tens of MB at most)
+_CACHE_LIMIT = 20_000
 
 Extractor = Callable[[Document], list[Event]]
 #: extracts a stream of documents elsewhere (worker processes, a cluster), giving each document
@@ -285,7 +285,9 @@ class Ingestor:
         self.batch_size = batch_size
         self.workers = workers
         self.extract_stream = extract_stream
-        self._decoded: dict[str, dict[str, Event]] = {}  # doc id -> mention id -> mention event
+        # doc id -> mention id -> mention event, least recently used first; and how many it holds
+        self._decoded: OrderedDict[str, dict[str, Event]] = OrderedDict()
+        self._decoded_count = 0
 
     def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
                ) -> IngestReport:
@@ -373,6 +375,7 @@ class Ingestor:
                 self._write(changed, batch.hashes, counts)
         except BaseException:
             self._decoded.clear()  # it may hold mention events of the rolled-back batch
+            self._decoded_count = 0
             raise
         for name in ("unchanged", "added", "replaced", "mention_events", "events_added", "events_changed",
                      "events_removed"):
@@ -397,14 +400,24 @@ class Ingestor:
         document (a document's mention ids are reused when it changes, so its entry goes)."""
         cache = self._decoded
         for doc_id in changed_docs:
-            cache.pop(doc_id, None)
-        if sum(len(v) for v in cache.values()) > _CACHE_LIMIT:
-            cache.clear()
+            self._decoded_count -= len(cache.pop(doc_id, ()))
         missing = [m for m in ids if m not in cache.get(m.rsplit("#", 1)[0], ())]
-        for mention_id, doc_id, record in self.db.rows(
-                "SELECT mention_id, doc_id, record FROM mention_events WHERE mention_id = ANY(?)", [missing]):
-            cache.setdefault(doc_id, {})[mention_id] = Event.from_json(record)
-        return {m: cache[m.rsplit("#", 1)[0]][m] for m in ids}
+        found: dict[str, Event] = {}
+        for mention_id, record in self.db.rows(
+                "SELECT mention_id, record FROM mention_events WHERE mention_id = ANY(?)", [missing]):
+            found[mention_id] = Event.from_json(record)
+        out = {}
+        for m in ids:
+            doc_id = m.rsplit("#", 1)[0]
+            if m in found:
+                cache.setdefault(doc_id, {})[m] = out[m] = found[m]
+                self._decoded_count += 1
+            else:
+                out[m] = cache[doc_id][m]
+            cache.move_to_end(doc_id)
+        while self._decoded_count > _CACHE_LIMIT and len(cache) > 1:
+            self._decoded_count -= len(cache.popitem(last=False)[1])
+        return out
 
     def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
                report: IngestReport) -> None:
