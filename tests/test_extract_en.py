@@ -523,3 +523,33 @@ def test_attending_an_unnamed_gathering_in_a_foreign_city_is_a_visit(engine):
     assert brief(ev) == ("visit", "occurred", "Zhang Gaoli", (), ("RUS",))
     assert extract(engine, "US Secretary of State John Kerry spoke at an event on human rights in North Korea.",
                    published="2015-05-10") == []
+
+
+def test_a_noun_of_the_opening_phrase_belongs_to_the_subject_after_it(engine):
+    events = extract(engine, "During a visit to Dushanbe this month for a summit of the Shanghai Cooperation "
+                             "Organisation, visiting Chinese President, Xi Jinping inaugurated a pipeline.",
+                     published="2014-09-25")
+    assert ("Xi Jinping", ["TJK"]) in [(e.actor.name, e.countries) for e in events if e.type == "visit"]
+    events = extract(engine, "On a visit to three major countries in the Middle East, Saudi Arabia, Egypt and Iran, "
+                             "from January 19 to 23, Chinese President Xi Jinping brought a message.",
+                     published="2016-01-25")
+    assert sorted(e.countries[0] for e in events) == ["EGY", "IRN", "SAU"]
+
+
+def test_a_visit_to_the_country_is_to_the_one_named_before(engine):
+    (ev,) = extract(engine, "In December 2009, Cambodia deported 20 Uyghurs back to China and days later signed a "
+                            "trade package during then-Vice President Xi Jinping's visit to the country.",
+                    published="2015-01-10")
+    assert (ev.actor.name, ev.countries, ev.start) == ("Xi Jinping", ["KHM"], "2009-12-01")
+    (ev,) = extract(engine, "Chinese President Xi Jinping published an article in an Iranian newspaper on Thursday, "
+                            "ahead of his state visit to the country.", published="2016-01-21")
+    assert (ev.status, ev.countries) == ("planned", ["IRN"])
+
+
+def test_an_arrival_and_the_cities_of_a_country_are_destinations(engine):
+    (ev,) = extract(engine, "This pre-dated Chinese President Xi Jinping's arrival in India on September 17.",
+                    published="2014-09-25")
+    assert (ev.countries, ev.start) == (["IND"], "2014-09-17")
+    events = extract(engine, "Last month, Chinese Premier Li Keqiang travelled to the western cities of Almaty and "
+                             "Astana.", published="2014-12-20")
+    assert [e.countries for e in events] == [["KAZ"]]

@@ -59,7 +59,8 @@ _COMPLEMENT = re.compile(
 # "led a delegation to Japan", "attended the 22nd meeting of the ... (SCO)", "visit to the country".
 _FIRST_TARGET_GAP = re.compile(
     r"^(?:\s|,|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
-    r"[a-z]+-country|countries|country|nations|states|islands?|in|at|of|to|on|for|and|from|"
+    r"[a-z]+-country|countries|country|nations|states|islands?|cities|city|capital|province|provinces|regions?|"
+    r"northern|southern|eastern|western|central|north|south|east|west|in|at|of|to|on|for|and|from|"
     r"\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
     r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|first|second|third|fourth|fifth|sixth|"
     r"inaugural|latest|upcoming|next|last|[A-Z][a-z]+)\b)*$")
@@ -88,6 +89,7 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_THE_COUNTRY = re.compile(r"\s*(?:to\s+|of\s+|in\s+)?the\s+(?:country|nation|kingdom|republic)\b(?!['’]s)", re.IGNORECASE)
 _ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part", re.IGNORECASE)
 # "(attended) the ceremony in": a short object, then where it was held (not "an event on human
 # rights in North Korea")
@@ -147,8 +149,8 @@ _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take p
 _DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
 # A visit dated by its arrival runs on for a few days: a meeting two days later is still during it.
 _STAY_RUNS_ON = 2
-_COUNTED_COUNTRIES = re.compile(r"\s*(?:the\s+)?(two|three|four|five|six|seven|eight|\d+)\s+countries\b",
-                                re.IGNORECASE)
+_COUNTED_COUNTRIES = re.compile(r"\s*(?:the\s+)?(two|three|four|five|six|seven|eight|\d+)\s+(?:[a-z-]+\s+)?"
+                                r"(?:countries|nations)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _ENDING = re.compile(r"\b(?:wrap(?:s|ped|ping)? up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)|finish(?:es|ed|ing)|"
                      r"complet(?:e|es|ed|ing))\s+(?:(?:a|an|his|her|their|the|its)\s+)?(?:[\w,-]+\s+){0,3}$",
@@ -229,6 +231,7 @@ class Target:
     place: str | None = None
     region: object = None  # summitry.kb.Region
     forum: object = None  # summitry.kb.Forum
+    anaphoric: bool = False  # "the country": one of the countries named before, whichever is not the actor's
 
 
 @dataclass
@@ -774,7 +777,7 @@ class EnglishRuleEngine:
         # "the two sides" narrative is no event), a gathering a forum or a named meeting.
         if trig.type == "visit" and not any(t.country or t.region for t in targets):
             targets = self._counted_countries(text, sent, trig, window_end, matches) or \
-                self._place_before_noun(text, sent, trig, matches)
+                self._place_before_noun(text, sent, trig, matches) or self._the_country(text, sent, trig, matches, spans)
             if not targets:
                 return []
         if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
@@ -885,6 +888,8 @@ class EnglishRuleEngine:
         results: list[tuple[str, Party, list[Party], list[str], str | None, str | None]] = []
         if trig.type == "visit":
             dests = [t for t in targets if t.country or t.region]
+            if dests and dests[0].anaphoric:
+                dests = [t for t in dests if t.country != actor.country][:1]
             countries: list[str] = []
             for t in dests:
                 if t.region is None and t.country and t.country != actor.country and t.country not in countries:
@@ -1200,6 +1205,14 @@ class EnglishRuleEngine:
         elif not actors and trig.nominal and inside:
             actors = inside[:1]  # "the attendance of Chinese officials at the summit"
         if not actors:
+            # "During a visit to Dushanbe for the SCO summit, Chinese President Xi Jinping inaugurated
+            # ...": a noun in the sentence's opening phrase is the subject's
+            if _OPENING_PHRASE.match(text, sent.start, trig.start):
+                # ("During a meeting with Putin, Xi said": the subject after the comma, not the object)
+                ahead = next((p for p in parties if p.start >= trig.end and p.kind in ("person", "unknown", "unnamed")
+                              and _SUBJECT_AFTER_OPENING.search(text, trig.end, p.start)), None)
+                if ahead is not None:
+                    return [ahead], [c for c in counterparts if c is not ahead], False
             return [], [], False
         # "A and B met with C and D": one meeting of both sides, not bilaterals.
         group = len(subjects) > 1
@@ -1340,10 +1353,26 @@ class EnglishRuleEngine:
             if n.kind in ("country", "demonym") and sent.start <= n.start < trig.start \
                     and n.record.iso3 not in {t.country for t in named}:
                 named.append(Target(m.start(), m.end(), n.record.iso3))
+        if not wanted or len(named) < wanted:
+            # "a visit to three major countries in the Middle East, Saudi Arabia, Egypt and Iran"
+            after = [n for n in matches if n.kind == "country" and m.end() <= n.start < sent.end]
+            listed = _country_list(text, after[0].start, sent.end, after) if after else []
+            if wanted and len(listed) == wanted:
+                return [Target(n.start, n.end, n.record.iso3) for n in listed]
         # The actor's own country is named too ("Chinese President Xi Jinping"): drop it when one too many.
         if len(named) == (wanted or 0) + 1:
             named = [t for t in named if t.country != self._actor_country_hint(text, sent, trig, matches)]
         return named if wanted and len(named) == wanted else []
+
+    def _the_country(self, text, sent, trig, matches, party_spans) -> list[Target]:
+        """"during Xi Jinping's visit to the country", "ahead of his state visit to the country": the
+        countries the sentence named before (not in a party's title), nearest first; the first that
+        is not the actor's own is meant."""
+        if not _THE_COUNTRY.match(text, trig.end):
+            return []
+        return [Target(m.start, m.end, m.record.iso3, anaphoric=True) for m in reversed(matches)
+                if m.kind in ("country", "demonym") and sent.start <= m.start and m.end <= trig.start
+                and not any(a <= m.start and m.end <= b for a, b in party_spans)]
 
     def _place_before_noun(self, text, sent, trig, matches) -> list[Target]:
         """"Wang Yi's Washington visit", "his Moscow trip": the place of a visit noun standing before it."""
@@ -1749,6 +1778,10 @@ def _gathering_by_form(text: str, pos: int, limit: int) -> tuple[_FormForum | No
     return _FormForum(name), m.start("name") + len(name)
 
 
+# An opening phrase before the subject: "During a visit to Dushanbe for the SCO summit, ".
+_OPENING_PHRASE = re.compile(r"\s*(?:During|On|In|At|After|Following|Upon|Throughout|Ahead of)\b[^;.]{0,120}\Z")
+# ... and the comma that ends it, right before the subject ("..., visiting Chinese President, Xi Jinping")
+_SUBJECT_AFTER_OPENING = re.compile(r",\s*(?:the\s+)?(?:[a-z]+\s+)?\Z")
 # An opening phrase with a possessive pronoun, before the subject: "During his visit to Islamabad, ".
 _OPENING_POSSESSIVE = re.compile(
     r"\s*(?:During|On|In|At|After|Before|Following|Ahead of|Upon|Throughout|Since|Towards|To mark|For)\b"
