@@ -376,3 +376,13 @@ def test_talks_with_one_named_person_keep_the_subject_of_an_earlier_clause(engin
 
 def test_a_word_that_begins_with_an_abbreviation_is_no_country(engine):
     assert [e for e in extract(engine, "习近平表示，很高兴再次到访美丽的平壤。") if "USA" in e.countries] == []
+
+
+def test_an_organisation_is_no_gathering_unless_one_of_its_meetings_is_named(engine):
+    assert extract(engine, "朱镕基同志主持完成我国加入世界贸易组织的艰苦谈判。", "2026-08-12") == []
+    (attend,) = extract(engine, "国务院副总理丁薛祥出席世界贸易组织第十四届部长级会议。", "2026-03-27")
+    assert attend.type == "multilateral"
+
+
+def test_negotiation_words_in_a_noun_tell_no_talks(engine):
+    assert extract(engine, "据美国媒体20日报道，卡塔尔、埃及等谈判调解方已分别向美国和伊朗提出方案。", "2026-07-21") == []

@@ -1352,6 +1352,8 @@ class _Frame:
         last = first if last is None else last
         if self.lex.talks_means_re.search(self.text, max(c0, ts - 6), ts):
             return False
+        if self.lex.talks_compound_re.match(self.text, te):
+            return False  # 谈判调解方: the mediators, not talks
         if self.lex.talks_round_re.search(self.text, c0, ts):
             return True
         dated = bool(self.dates_near(first, te + 12))
@@ -1528,6 +1530,12 @@ class _Frame:
         ):
             inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
             return self.meeting(ts, te, {"type": "meeting"}, "meeting", extra=inside)
+        if forum_slot is not None and getattr(forum_slot.forum, "kind", "") == "organisation" and not (
+                self.lex.gathering_re.search(text, forum_slot.start, forum_slot.end)
+                or self.lex.gathering_after_name_re.match(text, forum_slot.end)):
+            # 主持完成加入世界贸易组织的谈判: an organisation is no gathering unless one of its meetings is named
+            # (出席上海合作组织峰会, 出席世界贸易组织部长级会议)
+            forum_slot = None
         if forum_slot is not None:
             forum = forum_slot.forum
             name = forum.acronym or forum.name

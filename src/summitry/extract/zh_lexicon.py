@@ -45,6 +45,7 @@ SCHEMA: dict[str, Any] = {
         "group_heads",
         "country_abbreviations",
         "not_visit_after",
+        "talks_compounds",
         "not_abbreviations",
         "reference_before",
         "reference_after",
@@ -173,6 +174,7 @@ SCHEMA: dict[str, Any] = {
         "reference_after": _CUES,
         "indirect_marks": _CUES,
         "not_abbreviations": _CUES,
+        "talks_compounds": _CUES,
         "not_visit_after": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1}},
         "country_abbreviations": {
             "type": "object",
@@ -367,6 +369,9 @@ class Lexicon:
             "[^，,。；;、\\s在举召于将是]{0,12}?(?:" + _alternation(data["gathering_nouns"]) + ")")
         self.non_state_body_re = re.compile("基金会|公司|集团|大学|学院|银行|协会|商会|企业|研究院|研究所|学会|俱乐部")
         self.speech_date_re = re.compile("(?:晚|上午|下午|晚间|早些时候)?(?:" + _alternation(data["speech_verbs"]) + ")")
+        # 上海合作组织峰会, 世界贸易组织第十四届部长级会议: a gathering named right after an organisation
+        self.gathering_after_name_re = re.compile(
+            "[^，,。；;、（）()]{0,10}?(?:" + _alternation(data["gathering_nouns"]) + ")")
         self.talks_ahead_re = re.compile(
             "[^，,。；;]{0,6}?(" + _alternation(self.status) + ")[^，,。；;]{0,14}?(?:举行|进行|开始|召开|展开|重启)")
         self.attend_re = re.compile(_alternation([t["cue"] for t in data["triggers"] if t["type"] == "attend"]))
@@ -383,6 +388,7 @@ class Lexicon:
         self.reference_after_re = re.compile(_alternation(data["reference_after"]))
         self.indirect_re = re.compile("(?:" + _alternation(data["indirect_marks"]) + r")\s*$")
         self.talks_round_re = re.compile(_alternation(data["talks_rounds"]))
+        self.talks_compound_re = re.compile(_alternation(data["talks_compounds"]))
         # 俄美乌谈判, 美伊三方会谈: abbreviations of the sides right before talks
         self.sides_abbr_re = re.compile("(" + abbr_class + "{2,5})(?:[双三四]方)?(?=谈判|会谈|磋商)")
         self.separately_re = re.compile(_alternation(data["separately"]))
