@@ -553,3 +553,12 @@ def test_an_arrival_and_the_cities_of_a_country_are_destinations(engine):
     events = extract(engine, "Last month, Chinese Premier Li Keqiang travelled to the western cities of Almaty and "
                              "Astana.", published="2014-12-20")
     assert [e.countries for e in events] == [["KAZ"]]
+
+
+def test_a_visit_in_a_when_clause_takes_its_own_tense_not_the_main_clause_mood(engine):
+    (ev,) = extract(engine, "The corridor is likely to come up for discussion when Chinese President Xi Jinping "
+                            "visits Pakistan on Monday.", published="2015-04-17")
+    assert (ev.status, ev.start) == ("planned", "2015-04-20")
+    (ev,) = extract(engine, "India's proposed July visit of Prime Minister Narendra Modi to Central Asia will offer "
+                            "little.", published="2015-04-20")
+    assert (ev.status, ev.start) == ("planned", "2015-07-01")

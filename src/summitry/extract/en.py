@@ -89,6 +89,12 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_SUBORDINATE = re.compile(r"\b(?:when|once|after|while|as soon as|until)\b", re.IGNORECASE)
+# ... with only the verb's subject between the conjunction and the trigger
+_SUBORDINATE_END = re.compile(r"\b(?:when|once|after|while|as soon as|until)\s+(?:[A-Z][\w.'’-]*\s+|the\s+|his\s+|her\s+|"
+                              r"[a-z]+\s+){0,6}\Z")
+_PAST_VERB = re.compile(r"\w+ed\b|met\b|held\b|had\b|made\b|paid\b|went\b|came\b|flew\b|left\b|spent\b|was\b|were\b",
+                        re.IGNORECASE)
 _THE_COUNTRY = re.compile(r"\s*(?:to\s+|of\s+|in\s+)?the\s+(?:country|nation|kingdom|republic)\b(?!['’]s)", re.IGNORECASE)
 _ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part", re.IGNORECASE)
 # "(attended) the ceremony in": a short object, then where it was held (not "an event on human
@@ -1061,6 +1067,13 @@ class EnglishRuleEngine:
                 not re.search(r"\b(?:has|had|have)\s+(?:\w+\s+)?$", text[max(sent.start, trig.start - 20):trig.start]):
             # "announced on September 4 that X visited Russia": announcements of visits announce plans.
             return "planned"
+        cue_at = max((m.start() for m in (spec, plan) if m is not None), default=None)
+        if cue_at is not None and _SUBORDINATE.search(text, cue_at, trig.start) and \
+                _SUBORDINATE_END.search(text, cue_at, trig.start):
+            # "the corridor is likely to come up when Xi visits Pakistan on Monday": the main clause's
+            # mood is not the visit's; a present tense there is a visit still to come, a past one
+            # ("when Xi visited") one that happened
+            return "occurred" if _PAST_VERB.match(text, trig.start, trig.end) else "planned"
         if spec and (not plan or spec.start() >= plan.start() or spec.group(0).lower() in ("possible", "likely")):
             return "speculated"
         if plan:
