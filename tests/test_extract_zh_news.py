@@ -386,3 +386,10 @@ def test_an_organisation_is_no_gathering_unless_one_of_its_meetings_is_named(eng
 
 def test_negotiation_words_in_a_noun_tell_no_talks(engine):
     assert extract(engine, "据美国媒体20日报道，卡塔尔、埃及等谈判调解方已分别向美国和伊朗提出方案。", "2026-07-21") == []
+
+
+def test_a_visit_in_a_time_clause_is_of_the_subject_that_follows(engine):
+    text = ("6月8日，在赴平壤对朝鲜民主主义人民共和国进行国事访问之际，中共中央总书记、国家主席习近平"
+            "在《劳动新闻》发表署名文章。")
+    (visit,) = extract(engine, text, "2026-06-08")
+    assert (visit.actor.name, visit.countries) == ("Xi Jinping", ["PRK"])

@@ -1019,9 +1019,13 @@ class _Frame:
         subject = self.earlier_subject(ts)
         if subject is not None:
             return subject
-        return next(
-            (s for s in self.parties if s.start >= ts and not s.group and s.start in self.clause_starts), None
-        )
+        later = next((s for s in self.parties if s.start >= ts and not s.group), None)
+        if later is not None and (later.start in self.clause_starts or (
+                self.lex.time_clause_end_re.search(self.text, ts, later.start)
+                and not any(ts < t < later.start for t in self.trigger_starts))):
+            # 在对朝鲜进行国事访问之际，中共中央总书记、国家主席习近平…: the subject after the time clause
+            return later
+        return None
 
     def meets_at(self, pos: int) -> bool:
         """A meeting or call is told right at ``pos`` (…与伊朗谈判, …同美方会谈)."""
