@@ -562,3 +562,17 @@ def test_a_visit_in_a_when_clause_takes_its_own_tense_not_the_main_clause_mood(e
     (ev,) = extract(engine, "India's proposed July visit of Prime Minister Narendra Modi to Central Asia will offer "
                             "little.", published="2015-04-20")
     assert (ev.status, ev.start) == ("planned", "2015-07-01")
+
+
+def test_calling_on_someone_to_act_is_no_meeting(engine):
+    assert extract(engine, "Chinese President Xi Jinping called on Russian President Vladimir Putin to support the "
+                           "plan.", published="2015-09-23") == []
+    events = extract(engine, "In 2013, Prime Minister Li Keqiang called on his Pakistani counterpart Asif Ali Zardari "
+                             "on his visit to Pakistan.", published="2015-04-19")
+    assert "meeting" in [e.type for e in events]
+
+
+def test_a_counterpart_holds_the_office_the_knowledge_base_gives_the_actor(engine):
+    (ev,) = extract(engine, "US Secretary of State John Kerry spoke. Secretary Kerry told his Japanese counterpart "
+                            "during a phone call last week that talks should resume.", published="2014-07-17")
+    assert (ev.type, ev.counterparts[0].name) == ("call", "Fumio Kishida")

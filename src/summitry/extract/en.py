@@ -89,6 +89,8 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_CALLED_ON = re.compile(r"call(?:s|ed|ing)?\s+on\b", re.IGNORECASE)
+_URGED_TO = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:to|not to)\s+[a-z]")
 _SUBORDINATE = re.compile(r"\b(?:when|once|after|while|as soon as|until)\b", re.IGNORECASE)
 # ... with only the verb's subject between the conjunction and the trigger
 _SUBORDINATE_END = re.compile(r"\b(?:when|once|after|while|as soon as|until)\s+(?:[A-Z][\w.'’-]*\s+|the\s+|his\s+|her\s+|"
@@ -758,6 +760,9 @@ class EnglishRuleEngine:
                 _NAMING_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start) or any(
                     _NAMING_AFTER.match(text, c.end) for c in counterpart_refs[:1])):
             return []  # "what he called Obama's mad rush", "called Putin a thug": naming, not phoning
+        if trig.type == "meeting" and _CALLED_ON.match(text, trig.start) and \
+                any(_URGED_TO.match(text, c.end) for c in counterpart_refs[:1]):
+            return []  # "Ms Allen called on the Chancellor to press China": urging, not calling on
         if _BEING_TRIGGER.match(text, trig.start):
             actor_refs = [r for r in actor_refs if r.end <= trig.start and _SUBJECT_GAP.match(text, r.end, trig.start)]
         lead = text[max(clause_start, trig.start - 30):trig.start]
@@ -1234,7 +1239,12 @@ class EnglishRuleEngine:
     def _counterpart(self, ref: PartyRef, actor: Party, when: date | None) -> Party:
         """"His Japanese counterpart": the holder in Japan of the actor's office, when the knowledge base
         knows one; else Japan's party at the actor's level."""
-        office = self.kb.office(actor.office) if actor.office else None
+        # the actor's office as the knowledge base records it on the day ("Secretary Kerry": Secretary of
+        # State), else as the text titles it
+        person = self.kb.person(actor.name) if actor.name else None
+        term = self.kb.term_on(person, when) if person is not None and when is not None else None
+        office = self.kb.offices.get(term.office) if term is not None else \
+            (self.kb.office(actor.office) if actor.office else None)
         key = office.key if office is not None else {"head_of_state": "head_of_state",
                                                       "head_of_government": "head_of_government",
                                                       "foreign_minister": "foreign_minister"}.get(actor.level or "")
