@@ -576,3 +576,9 @@ def test_a_counterpart_holds_the_office_the_knowledge_base_gives_the_actor(engin
     (ev,) = extract(engine, "US Secretary of State John Kerry spoke. Secretary Kerry told his Japanese counterpart "
                             "during a phone call last week that talks should resume.", published="2014-07-17")
     assert (ev.type, ev.counterparts[0].name) == ("call", "Fumio Kishida")
+
+
+def test_a_trip_that_took_him_somewhere_is_the_subject_s_visit(engine):
+    events = extract(engine, "Chinese Premier Li Keqiang met Peruvian President Ollanta Humala during a trip that also "
+                             "took him to Brazil.", published="2015-05-30")
+    assert ("visit", "Li Keqiang", ["BRA"]) in [(e.type, e.actor.name, e.countries) for e in events]

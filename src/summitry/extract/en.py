@@ -89,6 +89,7 @@ _NOMINAL_TRIGGER = re.compile(
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_TOOK_HIM = re.compile(r"t(?:ook|akes|aking)\s+(?:him|her|them)\b", re.IGNORECASE)
 _CALLED_ON = re.compile(r"call(?:s|ed|ing)?\s+on\b", re.IGNORECASE)
 _URGED_TO = re.compile(r"(?:\s*,[^,]{1,60},)?\s+(?:to|not to)\s+[a-z]")
 _SUBORDINATE = re.compile(r"\b(?:when|once|after|while|as soon as|until)\b", re.IGNORECASE)
@@ -766,7 +767,8 @@ class EnglishRuleEngine:
         if _BEING_TRIGGER.match(text, trig.start):
             actor_refs = [r for r in actor_refs if r.end <= trig.start and _SUBJECT_GAP.match(text, r.end, trig.start)]
         lead = text[max(clause_start, trig.start - 30):trig.start]
-        relative = None if trig.nominal or not ("hat " in lead or "hich " in lead) else \
+        relative = None if trig.nominal or not ("hat " in lead or "hich " in lead) or \
+            _TOOK_HIM.match(text, trig.start, trig.end) else \
             _RELATIVE_BEFORE.search(text, max(clause_start, trig.start - 30), trig.start)
         if relative is not None:
             # "a village close to the stronghold of a party that is in the Turkey-backed army": the
@@ -1181,6 +1183,10 @@ class EnglishRuleEngine:
                 break
         # Subjects coordinated before a trigger with no target of its own: "Xi and Biden met".
         subjects = _coordinated(text, left)
+        if trig.type == "visit" and _TOOK_HIM.match(text, trig.start, trig.end):
+            # "Li discussed it with Humala during a trip that took him to Brazil": him is the subject
+            first = next((p for p in left if p.kind in ("person", "unknown", "unnamed")), None)
+            subjects = [first] if first is not None else []
         if by is not None:
             idx = right.index(by)
             group = _coordinated_forward(text, right[idx:])
