@@ -31,6 +31,15 @@ def office_keys() -> set[str]:
     return {entry["key"] for entry in yaml.safe_load(OFFICES_YAML.read_text("utf-8"))["offices"]}
 
 
+def organisation_offices() -> set[str]:
+    """The keys of international organisations' offices (their rows leave `country` empty); each
+    has one holder at a time."""
+    import yaml
+
+    return {entry["key"] for entry in yaml.safe_load(OFFICES_YAML.read_text("utf-8"))["offices"]
+            if entry.get("organisation")}
+
+
 def date_bounds(text: str) -> tuple[date, date]:
     """First and last day a YYYY, YYYY-MM or YYYY-MM-DD value may stand for (the KB's own reading)."""
     try:
@@ -62,12 +71,14 @@ def terms_overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def single_holder_clashes(files: Iterable[str]) -> list[str]:
-    """Two people holding one of SINGLE_HOLDER_OFFICES of a country at once, as ``file:line`` pairs."""
+    """Two people holding one of SINGLE_HOLDER_OFFICES of a country (or an international
+    organisation's office) at once, as ``file:line`` pairs."""
+    single = {*SINGLE_HOLDER_OFFICES, *organisation_offices()}
     terms: dict[tuple[str, str], list[tuple[str, int, dict[str, str]]]] = defaultdict(list)
     for name in files:
         for line_no, row in load_rows(name):
             for office in row["office"].split("+"):
-                if office in SINGLE_HOLDER_OFFICES:
+                if office in single:
                     terms[(row["country"], office)].append((name, line_no, row))
     clashes = []
     for (country, office), group in terms.items():

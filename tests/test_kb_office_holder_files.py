@@ -19,11 +19,13 @@ from office_holder_support import (
     date_bounds,
     load_rows,
     office_keys,
+    organisation_offices,
     single_holder_clashes,
     terms_overlap,
 )
 
 OFFICE_KEYS = office_keys()
+ORGANISATION_OFFICES = organisation_offices()
 # A source is a page a reader can open, or a dated news report ("CCTV 新闻联播 2026-01-05").
 SOURCE_RE = re.compile(r"^(https?://\S+|\S.* \d{4}-\d{2}-\d{2})$")
 # Facts after this day are past what the compiled reference works covered when the data was
@@ -43,8 +45,13 @@ def test_fields_and_office_keys(data_file):
     assert rows, f"{name}: no rows"
     for line_no, row in rows:
         where = f"{name}:{line_no}"
-        for column in ("name", "country", "office", "title", "start"):
+        for column in ("name", "office", "title", "start"):
             assert row[column], f"{where}: empty {column}"
+        # the holder of an international organisation's office acts for no state
+        if row["office"] in ORGANISATION_OFFICES:
+            assert not row["country"], f"{where}: a country on an organisation's office"
+        else:
+            assert row["country"], f"{where}: empty country"
         for column, value in row.items():
             assert value == value.strip(), f"{where}: whitespace around {column}"
         # one office key, or two joined by "+" when one post holds both
@@ -62,6 +69,8 @@ def test_fields_and_office_keys(data_file):
 def test_countries_are_iso3(data_file):
     name, rows = data_file
     for line_no, row in rows:
+        if row["office"] in ORGANISATION_OFFICES:
+            continue
         assert pycountry.countries.get(alpha_3=row["country"]), f"{name}:{line_no}: {row['country']}"
         if row["to_country"]:
             assert pycountry.countries.get(alpha_3=row["to_country"]), (
@@ -107,8 +116,9 @@ def test_one_person_one_chinese_name_and_no_repeated_rows(data_file):
 
 
 def test_one_holder_at_a_time():
-    """Heads of state and government and foreign ministers do not overlap, across all the files (a
-    same-day hand-over is allowed; Iran's Supreme Leader and President are both heads of state)."""
+    """Heads of state and government, foreign ministers and the holders of an organisation's office
+    do not overlap, across all the files (a same-day hand-over is allowed; Iran's Supreme Leader and
+    President are both heads of state)."""
     clashes = single_holder_clashes(FILES)
     assert not clashes, "\n".join(clashes)
 

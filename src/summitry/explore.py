@@ -259,7 +259,8 @@ def _offices(person) -> list[dict[str, Any]]:
     if person is None:
         return []
     terms = sorted(person.terms, key=lambda t: (t.start, t.office), reverse=True)
-    return [{"office": t.office, "title": t.title, "country": t.country, "level": t.level,
+    return [{"office": t.office, "title": t.title, "country": t.country, "organisation": t.organisation,
+             "level": t.level,
              "region": t.region, "start": t.start.isoformat(), "end": t.end.isoformat() if t.end else None}
             for t in terms]
 

@@ -118,9 +118,9 @@ def build_tables(extra_dirs: Iterable[Path] = ()) -> Tables:
     _build_countries(t, bases)
     _read_matching(t, bases)
     _read_compounds(t, bases)
-    _read_offices(t, bases)
     _read_regions(t, bases)
     _read_forums(t, bases)
+    _read_offices(t, bases)   # after the forums: an organisation's office names its forum
     _build_places(t, bases)
     _read_holders(t, bases)
     _read_leaders(t, bases)
@@ -372,18 +372,24 @@ def _read_offices(t: Tables, bases: list[Path]) -> None:
                     raise DataError(f"title {title!r} is already a title of {seen_titles[k]}")
                 seen_titles[k] = key
             rank = int(e.get("rank", 99))
+            organisation = str(e.get("organisation") or "").strip() or None
+            if organisation is not None and organisation not in t.forums:
+                raise DataError(f"organisation {organisation!r} is not a key of forums.yaml")
         except (DataError, ValueError) as exc:
             t.problems.append(DataProblem(str(path), line, str(exc)))
             continue
         old = t.offices.get(key)
         if old:
-            if old.level != level:
-                t.problems.append(DataProblem(str(path), line, f"office {key!r} redefined with another level"))
+            if old.level != level or (organisation and organisation != old.organisation):
+                t.problems.append(DataProblem(str(path), line,
+                                              f"office {key!r} redefined with another level or organisation"))
                 continue
             titles_en = old.titles_en + tuple(x for x in titles_en if x not in old.titles_en)
             titles_zh = old.titles_zh + tuple(x for x in titles_zh if x not in old.titles_zh)
             rank = t.office_rank[key]
-        t.offices[key] = Office(key=key, level=level, titles_en=titles_en, titles_zh=titles_zh)
+            organisation = old.organisation
+        t.offices[key] = Office(key=key, level=level, titles_en=titles_en, titles_zh=titles_zh,
+                                organisation=organisation)
         t.office_rank[key] = rank
 
 
@@ -597,9 +603,22 @@ def _person_id(name: str, country: str) -> str:
     return f"{country}:{slug}"
 
 
+# The id prefix of someone known only in an international organisation's offices.
+ORGANISATION_PERSON = "ORG"
+
+
+def _name_key(name: str) -> str:
+    return strip_accents(name).casefold()
+
+
 def _read_holders(t: Tables, bases: list[Path]) -> None:
+    """Office-holder rows of every file. A row of an international organisation's office leaves
+    ``country`` empty; it is read after the rows of states, and belongs to the person of the same
+    name who held an office of state (Mark Rutte, Dutch prime minister, then NATO's
+    Secretary General), else to a person of no country."""
     known = set(t.countries)
     acc: dict[str, dict[str, Any]] = {}
+    organisation_rows: list[tuple[Path, int, dict[str, str], list[str]]] = []
     for b in bases:
         holders = b / HOLDERS_DIR
         if not holders.is_dir():
@@ -607,43 +626,46 @@ def _read_holders(t: Tables, bases: list[Path]) -> None:
         for path in sorted(holders.glob("*.csv")):
             for line, row in read_csv(path, "office_holders", t.problems):
                 try:
-                    country = check_iso3(row["country"], known)
                     # one key, or several joined by "+" when one post holds both offices
                     # (an executive president: head_of_state+head_of_government)
                     office_keys = [k.strip() for k in row["office"].split("+")]
                     for office in office_keys:
                         if office not in t.offices:
                             raise DataError(f"office {office!r} is not a key of offices.yaml")
-                    start = parse_date(row["start"])
-                    end = parse_date(row["end"], end=True) if row["end"] else None
-                    if end is not None and end < start:
-                        raise DataError(f"term ends ({row['end']}) before it starts ({row['start']})")
-                    to_country = check_iso3(row["to_country"], known, "to_country") if row["to_country"] else None
-                    if row["name_zh"] and not has_cjk(row["name_zh"]):
-                        raise DataError(f"name_zh {row['name_zh']!r} is not Chinese")
-                    verification(row["verified"])
+                    organisations = {t.offices[k].organisation for k in office_keys}
+                    if len(organisations) > 1:
+                        raise DataError("an office of an organisation cannot be joined with another office")
+                    organisation = organisations.pop()
+                    if organisation is not None:
+                        if row["country"]:
+                            raise DataError(f"office {row['office']!r} is the {organisation!r} organisation's: "
+                                            "leave country empty (its holder acts for no state)")
+                        country = None
+                    elif not row["country"]:
+                        raise DataError("empty required cell(s): country")
+                    else:
+                        country = check_iso3(row["country"], known)
+                    _check_holder_row(row, known)
                 except DataError as exc:
                     t.problems.append(DataProblem(str(path), line, str(exc)))
                     continue
-                pid = _person_id(row["name"], country)
-                p = acc.setdefault(pid, {"name": row["name"], "name_zh": "", "country": country,
-                                         "aliases": [], "short": [], "terms": []})
-                if row["name_zh"] and not p["name_zh"]:
-                    p["name_zh"] = row["name_zh"]
-                elif row["name_zh"] and row["name_zh"] != p["name_zh"]:
-                    _add_name(p["aliases"], row["name_zh"])
-                for a in split_list(row["aliases"]):
-                    _add_name(p["aliases"], a)
-                for s in split_list(row["short"]):
-                    _add_name(p["short"], s)
-                for office in office_keys:
-                    term = Term(person_id=pid, country=country, office=office,
-                                title=row["title"] or (t.offices[office].titles_en[:1] or (office,))[0],
-                                level=t.offices[office].level, start=start, end=end,
-                                region=row["region"] or None, to_country=to_country,
-                                source=row["source"], verified=row["verified"] or VERIFIED_NOT)
-                    if term not in p["terms"]:
-                        p["terms"].append(term)
+                if country is None:
+                    organisation_rows.append((path, line, row, office_keys))
+                    continue
+                _add_holder_row(t, acc, _person_id(row["name"], country), country, row, office_keys)
+    by_name: dict[str, list[str]] = {}
+    for pid, p in acc.items():
+        by_name.setdefault(_name_key(p["name"]), []).append(pid)
+    for path, line, row, office_keys in organisation_rows:
+        pids = by_name.get(_name_key(row["name"]), [])
+        if len(pids) > 1:
+            t.problems.append(DataProblem(str(path), line, f"{row['name']!r} names people of several countries "
+                                                           f"({', '.join(acc[p]['country'] for p in pids)})"))
+            continue
+        pid = pids[0] if pids else _person_id(row["name"], ORGANISATION_PERSON)
+        if not pids:
+            by_name[_name_key(row["name"])] = [pid]
+        _add_holder_row(t, acc, pid, None, row, office_keys)
     for pid, p in acc.items():
         for a in list(p["aliases"]):
             _add_name(p["aliases"], strip_accents(a))
@@ -657,3 +679,41 @@ def _read_holders(t: Tables, bases: list[Path]) -> None:
                                aliases=aliases, short=tuple(p["short"]),
                                terms=tuple(sorted(p["terms"], key=lambda x: (x.start, x.office))))
 
+
+def _check_holder_row(row: dict[str, str], known: set[str]) -> None:
+    """The cells of an office-holder row besides its country and office (DataError if one is bad)."""
+    start = parse_date(row["start"])
+    end = parse_date(row["end"], end=True) if row["end"] else None
+    if end is not None and end < start:
+        raise DataError(f"term ends ({row['end']}) before it starts ({row['start']})")
+    if row["to_country"]:
+        check_iso3(row["to_country"], known, "to_country")
+    if row["name_zh"] and not has_cjk(row["name_zh"]):
+        raise DataError(f"name_zh {row['name_zh']!r} is not Chinese")
+    verification(row["verified"])
+
+
+def _add_holder_row(t: Tables, acc: dict[str, dict[str, Any]], pid: str, country: str | None,
+                    row: dict[str, str], office_keys: list[str]) -> None:
+    """One checked row into the person ``pid`` (created with ``country`` when new): names, terms."""
+    p = acc.setdefault(pid, {"name": row["name"], "name_zh": "", "country": country,
+                             "aliases": [], "short": [], "terms": []})
+    if row["name_zh"] and not p["name_zh"]:
+        p["name_zh"] = row["name_zh"]
+    elif row["name_zh"] and row["name_zh"] != p["name_zh"]:
+        _add_name(p["aliases"], row["name_zh"])
+    for a in split_list(row["aliases"]):
+        _add_name(p["aliases"], a)
+    for s in split_list(row["short"]):
+        _add_name(p["short"], s)
+    start = parse_date(row["start"])
+    end = parse_date(row["end"], end=True) if row["end"] else None
+    for office in office_keys:
+        term = Term(person_id=pid, country=country, office=office,
+                    title=row["title"] or (t.offices[office].titles_en[:1] or (office,))[0],
+                    level=t.offices[office].level, start=start, end=end,
+                    region=row["region"] or None, to_country=row["to_country"] or None,
+                    source=row["source"], verified=row["verified"] or VERIFIED_NOT,
+                    organisation=t.offices[office].organisation)
+        if term not in p["terms"]:
+            p["terms"].append(term)

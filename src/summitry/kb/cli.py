@@ -9,6 +9,8 @@ from typing import Any
 
 EPILOG = """examples:
   summitry kb resolve --country CHN --office president --date 2022-09-14
+  summitry kb resolve --organisation UN --office secretary-general --date 2015-06-01
+  summitry kb resolve --office 北约秘书长 --date 2026-04-08
   summitry kb lookup 哈萨克斯坦
   summitry kb stats
 """
@@ -49,18 +51,21 @@ def _print(data: Any) -> None:
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     kb = _kb(args)
+    where = args.organisation or args.country
     try:
-        holders = kb.holders(args.country, args.office, args.date, region=args.region)
+        holders = kb.holders(where, args.office, args.date, region=args.region)
+        _, organisation = kb._where(where, args.office)
+        office_keys = kb._office_keys(args.office, organisation)[0]
     except (KeyError, ValueError) as exc:
         print(json.dumps({"error": str(exc).strip("'\"")}, ensure_ascii=False))
         return 2
     day = args.date or date.today().isoformat()
-    result: dict[str, Any] = {"country": kb.iso3(args.country), "office": args.office, "date": day,
+    result: dict[str, Any] = {"country": kb.iso3(args.country) if not organisation else None,
+                              "organisation": organisation, "office": args.office, "date": day,
                               "name": None, "name_zh": None, "person": None, "term": None}
     if holders:
         person = holders[0]
         term = kb.term_on(person, day)
-        office_keys = kb._office_keys(args.office)[0]
         matching = [t for t in person.terms if t.office in office_keys and t.covers(kb_date(day))]
         result.update(name=person.name, name_zh=person.name_zh or None, person=person.id,
                       term=to_json(matching[0] if matching else term))
@@ -115,12 +120,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = kb.add_subparsers(dest="kb_command", metavar="{resolve,lookup,stats}")
     sub.required = True
 
-    p = sub.add_parser("resolve", help="who held an office in a country on a date (JSON)",
-                       epilog="example: summitry kb resolve --country CHN --office president --date 2022-09-14",
+    p = sub.add_parser("resolve", help="who held an office in a country or an organisation on a date (JSON)",
+                       epilog="examples:\n"
+                              "  summitry kb resolve --country CHN --office president --date 2022-09-14\n"
+                              "  summitry kb resolve --organisation UN --office secretary-general --date 2015-06-01\n"
+                              "  summitry kb resolve --office 北约秘书长 --date 2026-04-08",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--country", required=True, help="ISO code or name, e.g. CHN, Kazakhstan, 美国")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--country", help="ISO code or name, e.g. CHN, Kazakhstan, 美国")
+    where.add_argument("--organisation", "--organization",
+                       help="an international organisation by name, acronym or key, e.g. UN, NATO, EU, 非盟 "
+                            "(its holders act for no state: their country is null); not needed when the "
+                            "office names it (联合国秘书长, UN Secretary-General)")
     p.add_argument("--office", required=True,
-                   help="office key (head_of_state), level (foreign_minister) or title (president, 外长)")
+                   help="office key (head_of_state), level (foreign_minister) or title (president, 外长, "
+                        "secretary-general)")
     p.add_argument("--date", help="YYYY-MM-DD (default: today)")
     p.add_argument("--region", help="subnational unit for party_secretary/governor, e.g. Xinjiang")
     p.set_defaults(func=cmd_resolve)

@@ -40,6 +40,11 @@ def _t2s(text: str) -> str:
     return _t2s_converter().convert(text)
 
 
+def _role(title: str) -> str:
+    """A title or office key compared by its end: case, hyphens and underscores aside."""
+    return " ".join(title.replace("_", " ").replace("-", " ").casefold().split())
+
+
 def as_date(value: date | datetime | str | None) -> date:
     """Accept a date, a datetime, an ISO string (YYYY, YYYY-MM, YYYY-MM-DD) or None (today)."""
     if value is None:
@@ -90,10 +95,16 @@ class KB:
         self._titles: dict[str, str] = {}
         self._place_names: dict[str, list[int]] = {}
         self._build_indexes(tables)
+        # (ISO3 of a state or key of an organisation, office key) -> the terms of that office
         self._terms: dict[tuple[str, str], list[tuple[Term, Person]]] = {}
         for p in self.people.values():
             for tm in p.terms:
-                self._terms.setdefault((tm.country, tm.office), []).append((tm, p))
+                self._terms.setdefault((tm.country or tm.organisation or "", tm.office), []).append((tm, p))
+        # organisation key -> its offices, by rank
+        self.organisation_offices: dict[str, tuple[str, ...]] = {}
+        for key, o in sorted(self.offices.items(), key=lambda kv: self.office_rank.get(kv[0], 99)):
+            if o.organisation:
+                self.organisation_offices[o.organisation] = (*self.organisation_offices.get(o.organisation, ()), key)
         self._folded: dict[str, list[Candidate]] = {}
         for name, cands in self._names.items():
             lst = self._folded.setdefault(name.casefold(), [])
@@ -298,8 +309,32 @@ class KB:
 
     # ------------------------------------------------------------------ offices
 
-    def _office_keys(self, office_or_level: str) -> tuple[list[str], str | None]:
+    def organisation(self, name: str | None) -> Forum | None:
+        """The international organisation (its forums.yaml record) a name, acronym or key names,
+        when the knowledge base knows offices of it: "UN", "联合国", "NATO", "北约", "EU"."""
+        if not name:
+            return None
+        forum = self.forums.get(name.strip()) or self.forum(name)
+        return forum if forum is not None and forum.key in self.organisation_offices else None
+
+    def _office_keys(self, office_or_level: str, organisation: str | None = None) -> tuple[list[str], str | None]:
+        """The office keys a key, level or title asks for (and the title, to prefer its own holders).
+        With an organisation, its offices only; a title shared by offices ("Secretary-General",
+        "秘书长", "president") then picks the organisation's offices whose titles end with it."""
         q = office_or_level.strip()
+        if organisation is not None:
+            own = self.organisation_offices.get(organisation, ())
+            if q in LEVELS:
+                return [k for k in own if self.offices[k].level == q], None
+            office = self.offices.get(q) or self.office(q)
+            if office is not None and office.key in own:
+                return [office.key], None
+            role = _role(q)
+            keys = [k for k in own if _role(k).endswith(role) or any(
+                _role(t).endswith(role) for t in (*self.offices[k].titles_en, *self.offices[k].titles_zh))]
+            if keys and role:
+                return keys, None
+            raise KeyError(f"no office {office_or_level!r} of the organisation {organisation!r}")
         if q in self.offices:
             return [q], None
         if q in LEVELS:
@@ -310,20 +345,35 @@ class KB:
             return [office.key], q.replace("_", " ")
         raise KeyError(f"unknown office, level or title: {office_or_level!r}")
 
-    def holders(self, country: str, office_or_level: str, day: date | str | None = None,
+    def _where(self, country_or_organisation: str | None, office_or_level: str) -> tuple[str, str | None]:
+        """(ISO3 or organisation key, organisation key or None) of where an office is asked for: a
+        country, an organisation, or nothing when the office itself is an organisation's."""
+        if country_or_organisation:
+            iso3 = self.iso3(country_or_organisation)
+            if iso3:
+                return iso3, None
+            org = self.organisation(country_or_organisation)
+            if org is not None:
+                return org.key, org.key
+            raise KeyError(f"unknown country or organisation: {country_or_organisation!r}")
+        office = self.offices.get(office_or_level.strip()) or self.office(office_or_level)
+        if office is not None and office.organisation:
+            return office.organisation, office.organisation
+        raise KeyError(f"which country's or organisation's {office_or_level!r}? (none given)")
+
+    def holders(self, country: str | None, office_or_level: str, day: date | str | None = None,
                 region: str | None = None) -> list[Person]:
         """Everyone holding the office (key, level or title) in ``country`` on ``day``, best first:
         a holder whose own title matches the title asked for, then the higher office, then the
-        most recently appointed."""
-        iso3 = self.iso3(country)
-        if not iso3:
-            raise KeyError(f"unknown country: {country!r}")
-        keys, title = self._office_keys(office_or_level)
+        most recently appointed. ``country`` may name an international organisation instead ("UN",
+        "北约"), or be None for an organisation's own office ("UN Secretary-General", "联合国秘书长")."""
+        where, organisation = self._where(country, office_or_level)
+        keys, title = self._office_keys(office_or_level, organisation)
         d = as_date(day)
         best: dict[str, tuple] = {}
         people: dict[str, Person] = {}
         for key in keys:
-            for tm, p in self._terms.get((iso3, key), ()):
+            for tm, p in self._terms.get((where, key), ()):
                 if not tm.covers(d):
                     continue
                 if region and (tm.region or "").casefold() != region.casefold():
@@ -335,9 +385,10 @@ class KB:
                     people[p.id] = p
         return [people[pid] for pid in sorted(best, key=lambda pid: (best[pid], pid))]
 
-    def resolve_office(self, country: str, office_or_level: str, day: date | str | None = None,
+    def resolve_office(self, country: str | None, office_or_level: str, day: date | str | None = None,
                        region: str | None = None) -> Person | None:
-        """The person holding an office (key, level or title in en/zh) in a country on a date."""
+        """The person holding an office (key, level or title in en/zh) in a country (or an
+        international organisation, see ``holders``) on a date."""
         found = self.holders(country, office_or_level, day, region)
         return found[0] if found else None
 
@@ -370,6 +421,15 @@ class KB:
         if not terms:
             return None
         return min(terms, key=lambda tm: (self.office_rank.get(tm.office, 99), -tm.start.toordinal()))
+
+    def country_on(self, person: Person, day: date | str | None = None) -> str | None:
+        """The country a person acts for on a date: that of the office held then (None in an
+        international organisation's office: NATO's Secretary General speaks for no state), else
+        the person's own (None for someone known only in an organisation's offices)."""
+        term = self.term_on(person, day) if day is not None else None
+        if term is not None:
+            return term.country
+        return person.country
 
     # ------------------------------------------------------------------ matching
 

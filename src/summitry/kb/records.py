@@ -22,7 +22,9 @@ class Country:
 @dataclass(frozen=True)
 class Term:
     person_id: str
-    country: str
+    # The state the office is of; None for an international organisation's office, whose holder
+    # acts for no state (``organisation`` then names it: a key of forums.yaml).
+    country: str | None
     office: str
     title: str
     level: str
@@ -34,6 +36,7 @@ class Term:
     # it was checked: a YYYY-MM-DD day, "reference" or "unverified" (see kb/data/README.md).
     source: str = ""
     verified: str = ""
+    organisation: str | None = None
 
     def covers(self, day: date) -> bool:
         """True when the term includes ``day`` (an open end means still in office)."""
@@ -45,7 +48,9 @@ class Person:
     id: str
     name: str
     name_zh: str
-    country: str
+    # The country of the person's offices of state; None for someone the knowledge base knows
+    # only in an international organisation's office (UN Secretary-General Guterres).
+    country: str | None
     aliases: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
     terms: tuple[Term, ...] = ()
@@ -57,6 +62,9 @@ class Office:
     level: str
     titles_en: tuple[str, ...] = ()
     titles_zh: tuple[str, ...] = ()
+    # The international organisation whose office this is (a key of forums.yaml: "un", "nato"),
+    # None for an office of a state.
+    organisation: str | None = None
 
 
 @dataclass(frozen=True)

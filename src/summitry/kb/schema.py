@@ -36,7 +36,9 @@ CSV_SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
     "office_holders": {
         "columns": ("name", "name_zh", "short", "aliases", "country", "office", "title", "start",
                     "end", "region", "to_country", "source", "verified"),
-        "required": ("name", "country", "office", "start"),
+        # `country` is required too, except on the rows of an international organisation's office
+        # (build.py checks it: such a row leaves it empty)
+        "required": ("name", "office", "start"),
         "optional": ("source", "verified"),
     },
     "places": {

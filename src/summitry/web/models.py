@@ -227,7 +227,8 @@ class Network(BaseModel):
 class Office(BaseModel):
     office: str
     title: str
-    country: str
+    country: str | None = Field(description="Null for an international organisation's office.")
+    organisation: str | None = Field(None, description="The organisation whose office it is, by its knowledge-base key (un, nato, eu ...).")
     level: str
     region: str | None
     start: Day
