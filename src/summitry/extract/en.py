@@ -512,6 +512,11 @@ class EnglishRuleEngine:
         """"Heads of state" are heads of state; "the Japanese leader" is whoever leads Japan."""
         return "head_of_state" if "head" in words.lower() else self.kb.leader_office(country)
 
+    def _organisation_office(self, office_key: str | None) -> bool:
+        """Whether an office key is an international organisation's (its holder acts for no state)."""
+        office = self.kb.offices.get(office_key) if office_key else None
+        return office is not None and office.organisation is not None
+
     def _level_of(self, office_key: str) -> str:
         office = self.kb.offices.get(office_key)
         return office.level if office is not None else "other"
@@ -609,7 +614,9 @@ class EnglishRuleEngine:
                 start = honorific.start()  # "Mr Sharif": the honorific is part of the reference
             parties.append(PartyRef(
                 start=start, end=pm.end, kind="person", name=person.name,
-                country=person.country or country, office=_title(chain[-1]) if chain else None,
+                # in an international organisation's office on that day: no country (see kb.country_on)
+                country=self.kb.country_on(person, when) if when is not None else person.country or country,
+                office=_title(chain[-1]) if chain else None,
                 office_key=office.key if office else None, level=office.level if office else None,
                 person=person,
             ))
@@ -668,7 +675,8 @@ class EnglishRuleEngine:
                 known = self._titled_surname(m.group(1), o.record.key, when)
                 if known is not None:
                     parties.append(PartyRef(cursor, name_end, "person", name=known.name,
-                                            country=known.country, office=_title(o), office_key=o.record.key,
+                                            country=self.kb.country_on(known, when), office=_title(o),
+                                            office_key=o.record.key,
                                             level=o.record.level, person=known))
                     continue
                 parties.append(PartyRef(cursor, name_end, "unknown", name=m.group(1),
@@ -676,6 +684,11 @@ class EnglishRuleEngine:
                                         level=o.record.level))
                 continue
             if any(p.start <= o.start < p.end for p in parties):
+                continue
+            if not country and self._organisation_office(o.record.key):
+                # "the UN chief", "NATO's Secretary General": the holder of the organisation's office
+                parties.append(PartyRef(cursor, o.end, "unnamed", office=_title(o), office_key=o.record.key,
+                                        level=o.record.level))
                 continue
             if country:
                 for c in chain:
@@ -857,9 +870,11 @@ class EnglishRuleEngine:
                 actor = self._resolve(named[-1], when, state) if named else None
             if actor is None or actor.key() in seen:
                 continue
-            if actor.country is None and (trig.type == "visit" or actor.level in (None, "other")):
+            if actor.country is None and (trig.type == "visit" or actor.level in (None, "other")) \
+                    and not self._organisation_office(getattr(self.kb.office(actor.office or ""), "key", None)):
                 # A name the knowledge base does not know, with no country: whether a trip takes them
-                # abroad cannot be told, and without a state's office they act for no state.
+                # abroad cannot be told, and without a state's office they act for no state (an
+                # international organisation's official has no country, and every trip is abroad).
                 continue
             seen.add(actor.key())
             out.extend(self._events_of_actor(doc, text, sent, trig, actor, counterpart_refs, targets, matches,
@@ -1287,6 +1302,8 @@ class EnglishRuleEngine:
             holder = None
             if ref.office_key in SINGLE_HOLDER and ref.country and when is not None:
                 holder = self._holder(ref.country, ref.office_key, when)
+            elif ref.country is None and when is not None and self._organisation_office(ref.office_key):
+                holder = self._holder(None, ref.office_key, when)
             if holder is None and ref.country in state.salient and ref.office_key == "head_of_state":
                 sal = state.salient[ref.country]
                 if sal.level == "head_of_state":

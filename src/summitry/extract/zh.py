@@ -694,6 +694,8 @@ class ChineseRuleEngine:
         end = tokens[i].end
         named_country = country  # a country token before the title, not the title's own (国家主席: CHN)
         country = country or title.country
+        # 联合国秘书长, 北约秘书长: an international organisation's official acts for no state
+        of_organisation = country is None and self._organisation_office(title.office)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.kind == "named" and _joins(text, end, nxt.start, 1):
             return _Slot(start, nxt.end, "party", (nxt.record,), nxt.record.country), i + 2
@@ -744,7 +746,7 @@ class ChineseRuleEngine:
                 party = self._person_party(person, when, title)
                 return _Slot(start, name_end, "party", (party,), party.country, person=person,
                              former=former), i + 1
-            if country is None:
+            if country is None and not of_organisation:
                 # …会见哈萨克斯坦总统托卡耶夫，同议会上院议长阿希姆巴耶夫会谈: a foreign name after a
                 # title of no country is of the country the sentence named last
                 country = next((t.record.iso3 for t in reversed(tokens[:i]) if t.kind == "country"), None)
@@ -753,6 +755,9 @@ class ChineseRuleEngine:
             party = Party(name=name, country=country, office=title.title, level=title.level)
             state.unknown_people.setdefault(text[end : end + len(written)], party)
             return _Slot(start, name_end, "party", (party,), country, former=former), i + 1
+        if of_organisation and not former:  # the holder of the organisation's office then
+            party = self._office_party(None, title.office, title.title, title.level, when)
+            return _Slot(start, end, "party", (party,), None), i + 1
         if country is None:
             return None, i + 1
         if not of_the_state:
@@ -792,6 +797,11 @@ class ChineseRuleEngine:
             cue = self._office_cues[office.key] = TitleCue(office.key, title, office.level, None)
         return cue
 
+    def _organisation_office(self, office_key: str) -> bool:
+        """Whether an office key is an international organisation's (its holder acts for no state)."""
+        office = self.kb.offices.get(office_key)
+        return office is not None and office.organisation is not None
+
     def _pick(self, record: Any, when: date | None, country: str | None, cue: TitleCue | None) -> Any:
         """The person a name means: one person, or among those who share it (a tuple, most recently
         appointed first) the one of ``country`` holding the office of ``cue`` on ``when``."""
@@ -813,8 +823,8 @@ class ChineseRuleEngine:
                 term = self.kb.term_on(person, when)
             except (ValueError, TypeError):
                 term = None
-        if term is not None:
-            return Party(person.name, term.country or person.country, term.title, term.level)
+        if term is not None:  # an organisation's office is of no country (term.organisation)
+            return Party(person.name, term.country if term.organisation is None else None, term.title, term.level)
         return Party(person.name, person.country, cue.title if cue else None, cue.level if cue else None)
 
     def _leader(self, country: str, head: dict[str, Any], when: date | None) -> Party:
@@ -828,7 +838,8 @@ class ChineseRuleEngine:
     def _office_party(
         self, country: str, office: str, title: str | None, level: str | None, when: date | None
     ) -> Party:
-        """The holder of ``office`` in ``country`` on ``when``, or the office alone when unknown."""
+        """The holder of ``office`` in ``country`` on ``when``, or the office alone when unknown
+        (``country`` None: an international organisation's office, which names the organisation)."""
         key = (country, office, title, level, when)
         party = self._office_cache.get(key)
         if party is None:
@@ -1395,7 +1406,8 @@ class _Frame:
             for p in slot.parties:
                 if all(p.key() != q.key() for q in parties):
                     parties.append(p)
-        if len(parties) < 2 or len({p.country for p in parties if p.country}) < 2:
+        # the sides: countries, and each organisation's named official (who has no country)
+        if len(parties) < 2 or len({p.country or p.name for p in parties if p.country or p.name}) < 2:
             return []  # one side only, or a domestic meeting
         actor_slot = slots[0]
         status = self.status(actor_slot if not actor_slot.group else None, ts, te)
