@@ -23,7 +23,6 @@ KNOWN_LEADER_GAPS = {
     "MDG": (600, "the government after the military takeover of October 2025 is not confirmed"),
     "WSM": (500, "the prime minister since September 2025 is not confirmed"),
     "VCT": (400, "the prime minister since November 2025 is not confirmed"),
-    "CRI": (250, "the president since May 2026 is not confirmed"),
 }
 ALLOWED_GAP_DAYS = 40
 G20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
