@@ -185,3 +185,12 @@ def test_the_title_of_every_organisations_term_names_its_office(kb):
             if term.organisation:
                 office = kb.office(term.title)
                 assert office is not None and office.key == term.office, (person.name, term.title)
+
+
+def test_a_minister_who_later_heads_an_organisation_is_one_person(kb):
+    """Hissein Brahim Taha: Chad's foreign minister in 2017, the OIC's Secretary-General in 2026."""
+    taha = kb.person("Hissein Brahim Taha")
+    assert taha.country == "TCD"
+    assert kb.country_on(taha, "2017-06-01") == "TCD"
+    assert kb.country_on(taha, "2026-01-26") is None
+    assert kb.resolve_office("OIC", "secretary-general", "2026-01-26") is taha

@@ -208,6 +208,23 @@ RESOLVE_CASES = [
     ("PAK", "head_of_government", "2019-04-28", "Imran Khan"),
     ("TUR", "head_of_state", "2022-09-16", "Recep Tayyip Erdoğan"),
     ("TUR", "foreign_minister", "2023-06-03", "Hakan Fidan"),
+    # 2026 changes named by CCTV 新闻联播 (outside the development set)
+    ("UKR", "head_of_government", "2026-07-15", "Yulia Svyrydenko"),
+    ("UKR", "head_of_government", "2026-07-16", "Serhiy Koretskyi"),
+    ("IRQ", "head_of_government", "2026-08-19", "al-Zaidi"),
+    ("NPL", "foreign_minister", "2026-06-16", "Shishir Khanal"),
+    # Bosnia and Herzegovina: the chair of the three-member Presidency, rotating every eight months
+    ("BIH", "head_of_state", "2019-01-15", "Milorad Dodik"),
+    ("BIH", "head_of_state", "2023-01-15", "Željko Komšić"),
+    # Commonwealth realms: the Governor-General stands for the monarch
+    ("AUS", "head_of_state", "2020-01-01", "David Hurley"),
+    ("AUS", "总督", "2015-01-01", "Peter Cosgrove"),
+    ("BHS", "Governor-General", "2026-02-19", "Cynthia A. Pratt"),
+    # foreign ministers of small states
+    ("TGO", "foreign_minister", "2020-01-01", "Robert Dussey"),
+    ("BHS", "foreign_minister", "2018-01-01", "Darren Henfield"),
+    ("SMR", "foreign_minister", "2021-01-01", "Luca Beccari"),
+    ("TCD", "foreign_minister", "2017-06-01", "Hissein Brahim Taha"),
 ]
 
 
