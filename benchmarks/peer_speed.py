@@ -8,8 +8,9 @@ English spaCy model (``spacy.blank("en")``: its tokenizer; spaCy's trained model
 installed here) with a sentencizer and an EntityRuler holding every name summitry's English
 matcher knows (countries, demonyms, people, places, forums, regions, office titles: the keys of
 ``kb.matcher("en")``), and ``dateparser.search.search_dates`` over the text, told it is English
-and given the publication day as its base (as summitry is). summitry is its whole English rule
-engine: names, dates, events, offices resolved, each a mention event.
+and given the publication day as its base (as summitry is). summitry is its whole English
+extraction as every command runs it (``extract_document``: the rule engine, its time limit and
+the dating stage): names, dates, events, offices resolved, each a mention event.
 
 The documents are real English articles (default: the first ``--docs`` of
 ``../shared/corpus/real/en-gdelt.jsonl``), or with ``--dense`` articles recombined from the
@@ -31,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from summitry.extract import engine_for
+from summitry.extract import extract_document
 from summitry.ingest import read_inputs
 from summitry.kb import get_kb
 
@@ -63,10 +64,8 @@ def peer_pipeline():
 
 
 def summitry_pipeline():
-    engine = engine_for("en")
-
     def run(doc) -> int:
-        return len(engine.extract(doc))
+        return len(extract_document(doc, "rules-en"))  # as every command runs it: dating stage included
 
     return run
 
