@@ -15,8 +15,10 @@ sides. Each figure is documents per wall-clock second of the whole command, its 
 included (the knowledge base is loaded from its cache). Beside it: the CPU seconds the command and
 its worker processes used, and the load average of the machine when the command started and
 ended (this 2-core machine is shared: the load is other people's work, and on Linux each
-terminal session gets an equal share of the CPU when it is busy, whatever the number of processes
-in it). The outputs are compared: the events written by ``--workers 2`` must be byte for byte
+session gets an equal share of the CPU when the machine is busy, whatever the number of processes
+in it). Before and after, the benchmark measures what the machine gives it: the CPU seconds per
+second one busy process gets, and two together; their ratio is the most that ``--workers 2`` can
+gain at that time (2 on an idle 2-core machine). The outputs are compared: the events written by ``--workers 2`` must be byte for byte
 those of ``--workers 1``, and every table of each database the same.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
@@ -60,6 +63,36 @@ def run(args: list[str]) -> tuple[float, float, tuple[float, float]]:
     return wall, cpu, (load_before, os.getloadavg()[0])
 
 
+def _burn(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def cores_to_be_had(seconds: float = 4.0) -> tuple[float, float]:
+    """The CPU seconds per wall-clock second that one busy process gets, and that two get together:
+    what the machine gives this benchmark now (on an idle 2-core machine, 1 and 2)."""
+    got = []
+    for n in (1, 2):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        procs = [multiprocessing.Process(target=_burn, args=(seconds,)) for _ in range(n)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        got.append(((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+                   / (time.perf_counter() - start))
+    return got[0], got[1]
+
+
+def print_cores_to_be_had(when: str) -> None:
+    one, two = cores_to_be_had()
+    print(f"{when}: one busy process gets {one:.2f} CPU s per second, two get {two:.2f} together "
+          f"({two / one:.2f}x: the most --workers 2 can gain now)", flush=True)
+
+
 def tables(db: Path) -> dict:
     sys.path.insert(0, str(REPO / "src"))
     from summitry.store import open_store
@@ -84,6 +117,7 @@ def main() -> None:
         print(f"cores: {os.cpu_count()}; load average at the start: "
               f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         subprocess.run([*SUMMITRY, "kb", "stats"], check=True, stdout=subprocess.DEVNULL)  # the cache, built once
+        print_cores_to_be_had("before")
 
         cases = [("extract --workers 1", lambda r: ["extract", str(feed), "--workers", "1", "-o", str(tmp / f"x1-{r}.jsonl")]),
                  ("extract --workers 2", lambda r: ["extract", str(feed), "--workers", "2", "-o", str(tmp / f"x2-{r}.jsonl")]),
@@ -108,6 +142,7 @@ def main() -> None:
                 line += f"; --dask database identical: {tables(tmp / f'id-{r}.duckdb') == plain}"
             print(line, flush=True)
         print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print_cores_to_be_had("after")
         for name in ("extract", "ingest"):
             one, two = rates[f"{name} --workers 1"], rates[f"{name} --workers 2"]
             ratios = [b / x for x, b in zip(one, two, strict=True)]
