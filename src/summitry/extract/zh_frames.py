@@ -1,0 +1,773 @@
+"""The frames of the Chinese rule engine: who acts, with whom, where, when and with what status,
+for each trigger of a sentence, and the events they make (``summitry.extract.zh`` reads the
+document and builds the slots these frames read)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from summitry.extract import mention_event_id
+from summitry.extract.zh_slots import (
+    AFTER_THAT,
+    ATTEND_REACH,
+    BARE_DAY,
+    BARE_GATHERING,
+    CLAUSE_BREAK,
+    DATELINE,
+    EDITION_WINDOW,
+    GATHERING_LOOKBACK,
+    LIST_JOINERS,
+    LOCATIVE,
+    NO_OBJECT,
+    OBJECT_LEAD,
+    SIDE_NOTE,
+    SINCE,
+    TIME_CLAUSE_END,
+    DatesOfContext,
+    DatesOfSentence,
+    DocState,
+    Slot,
+    joins,
+    place_name,
+    record_city,
+    span_precision,
+)
+from summitry.extract.zh_text import Sentence
+from summitry.records import Event, Mention, Party
+
+if TYPE_CHECKING:
+    from summitry.extract.zh import ChineseRuleEngine
+
+
+class Frame:
+    """The frames of the triggers of one sentence."""
+
+    def __init__(
+        self,
+        engine: ChineseRuleEngine,
+        state: DocState,
+        sent: Sentence,
+        slots: list[Slot],
+        clause_starts: list[int],
+        invitations: list[tuple[int, int]],
+        when: date | None,
+        trigger_starts: list[int],
+    ):
+        self.engine, self.lex, self.kb = engine, engine.lex, engine.kb
+        self.state, self.text, self.sent = state, state.text, sent
+        self.trigger_starts = trigger_starts
+        self._clauses: dict[int, tuple[int, int]] = {}
+        self.slots, self.clause_starts, self.invitations, self.when = slots, clause_starts, invitations, when
+        self.parties = [s for s in slots if s.kind == "party"]  # pair slots may stay empty: see refer
+        self.locs = [s for s in slots if s.kind == "loc"]
+
+    def refer(self, pos: int) -> None:
+        """Give 两国元首, 双方 … the parties of the last meeting or call reported before ``pos``."""
+        group = self.state.last_group or self.engine._last_pair(self.state, pos)
+        for slot in self.slots:
+            if not slot.pair:
+                continue
+            slot.parties = tuple(group) if len(group) >= 2 else ()
+            word = self.text[slot.start : slot.end]
+            head = next((h for cue, h in self.lex.group_heads.items() if word.endswith(cue)), None)
+            if head is not None and slot.parties:  # 两国元首: the heads of the countries last named
+                countries = dict.fromkeys(p.country for p in slot.parties if p.country)
+                slot.parties = tuple(self.engine._leader(c, head, self.when) for c in countries)
+
+    # positions
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the clause around ``pos`` (clauses end at ，；： — asked often, so kept)."""
+        found = self._clauses.get(pos)
+        if found is None:
+            i = bisect.bisect_right(self.clause_starts, pos) - 1
+            start = self.clause_starts[max(i, 0)]
+            end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.sent.end
+            found = self._clauses[pos] = (start, end)
+        return found
+
+    def invited(self, slot: Slot) -> bool:
+        return any(a <= slot.start and slot.end <= b for a, b in self.invitations)
+
+    def object_of_preposition(self, slot: Slot) -> bool:
+        """The party is governed by 同/与/向 … or by a meeting verb (会见了X): not a subject."""
+        lead = OBJECT_LEAD.search(self.text, max(self.sent.start, slot.start - 8), slot.start)
+        # 应习近平邀请 厄瓜多尔总统…: the close of 应…邀请 governs no one
+        return lead is not None and not any(a <= lead.start() < b for a, b in self.invitations)
+
+    # roles
+
+    def subject_before(self, pos: int) -> Slot | None:
+        """The nearest party before ``pos`` that is neither an inviter nor the object of 同/与/向."""
+        for slot in reversed(self.parties):
+            if (
+                slot.end <= pos
+                and not slot.group
+                and not self.invited(slot)
+                and not self.object_of_preposition(slot)
+            ):
+                return slot
+        return None
+
+    def relative_head(self, te: int) -> Slot | None:
+        """The party a relative clause ending in 的 describes (来华出席峰会的印度总理莫迪)."""
+        _, c1 = self.clause_of(te)
+        de = self.text.find("的", te, c1)
+        while de >= 0:
+            if any(te <= s.start < de for s in self.parties):
+                return None
+            head = next((s for s in self.parties if s.start == de + 1 and not s.group), None)
+            if head is not None:
+                return head
+            de = self.text.find("的", de + 1, c1)
+        return None
+
+    def invitee(self, ts: int) -> Slot | None:
+        """In X邀请Y访问Z, Y: the party right after the last 邀请 of the clause before the trigger."""
+        c0, _ = self.clause_of(ts)
+        at = self.text.rfind(self.lex.invited_cue, c0, ts)
+        if at < 0 or any(a <= at < b for a, b in self.invitations):
+            return None  # 应习近平邀请 厄瓜多尔总统将访华: the close of 应…邀请, not X邀请Y
+        after = at + len(self.lex.invited_cue)
+        return next(
+            (s for s in self.parties if after <= s.start <= after + 1 and s.end <= ts and not s.group), None
+        )
+
+    def earlier_subject(self, ts: int) -> Slot | None:
+        """The subject of an earlier clause, unless this clause invites someone else (并邀请…赴…)."""
+        c0, _ = self.clause_of(ts)
+        if self.text.find(self.lex.invited_cue, c0, ts) >= 0:
+            return None
+        return self.subject_before(c0)
+
+    def actor(self, ts: int, te: int) -> Slot | None:
+        """Who travels or attends: the head of a relative clause, the subject of the clause (or of an
+        earlier one), else the subject that opens a later clause (在对X进行国事访问期间，习近平…)."""
+        head = self.relative_head(te)
+        if head is not None:
+            return head
+        c0, _ = self.clause_of(ts)
+        invitee = self.invitee(ts)
+        if invitee is not None:
+            return invitee
+        subject = self.subject_before(ts)
+        if subject is not None and subject.start >= c0:
+            return subject
+        subject = self.earlier_subject(ts)
+        if subject is not None:
+            return subject
+        later = next((s for s in self.parties if s.start >= ts and not s.group), None)
+        if later is not None and (later.start in self.clause_starts or (
+                self.lex.time_clause_end_re.search(self.text, ts, later.start)
+                and not any(ts < t < later.start for t in self.trigger_starts))):
+            # 在对朝鲜进行国事访问之际，中共中央总书记、国家主席习近平…: the subject after the time clause
+            return later
+        return None
+
+    def meets_at(self, pos: int) -> bool:
+        """A meeting or call is told right at ``pos`` (…与伊朗谈判, …同美方会谈)."""
+        m = self.lex.trigger_re.match(self.text, pos, pos + 8) or self.lex.trigger_re.match(self.text, pos + 2)
+        return m is not None and self.lex.triggers[m.group()]["type"] in ("meeting", "call")
+
+    def chain_after(self, pos: int, candidates: list[Slot], gap: int = 2) -> list[Slot]:
+        """Slots right after ``pos`` (within ``gap``), then those listed with 、/和/及 after them."""
+        out: list[Slot] = []
+        reach = pos
+        for slot in candidates:
+            if slot.start < reach:
+                continue
+            between = self.text[reach : slot.start].strip()
+            if not out:
+                if slot.start - reach > gap or (between and between not in ("了", "到", "至", "于")):
+                    break
+            elif between not in LIST_JOINERS:
+                break
+            elif between in ("与", "同") and self.meets_at(slot.end):
+                break  # 前往瑞士与伊朗谈判: 与 governs who the talks are with, not another destination
+            out.append(slot)
+            reach = slot.end
+            side = SIDE_NOTE.match(self.text, reach)
+            if side:
+                reach = side.end()
+        return out
+
+    def status(self, actor: Slot | None, ts: int, te: int) -> str | None:
+        """The status the cues give (None: the event is denied)."""
+        lex, text = self.lex, self.text
+        c0, c1 = self.clause_of(ts)
+        # Put off or called off: in the trigger's clause, or later in the sentence as long as no
+        # other party comes in between (原定下月访华，但访问已被推迟).
+        later = next((s.start for s in self.parties if s.start >= te), self.sent.end)
+        for m in lex.status_re.finditer(text, c0, max(c1, later)):
+            if lex.status[m.group()].get("scope") != "clause":
+                continue
+            if m.start() >= c1:  # a later clause: not when the cue governs an event of its own (取消…访问)
+                _, m_end = self.clause_of(m.start())
+                own = any(m.end() <= t < m_end for t in self.trigger_starts) and any(
+                    m.end() <= slot.start < m_end for slot in (*self.locs, *self.parties))
+                if own:  # (but 宣布推迟访问, a bare 访问 naming no one and nowhere, is this event's)
+                    continue
+            return lex.status[m.group()]["status"]
+        if lex.negation_re.search(text, max(self.sent.start, ts - 4), ts):
+            return None
+        lo, hi = c0, ts
+        if actor is not None and actor.end <= ts:
+            lo = actor.end
+        elif actor is not None:
+            # the subject comes later (访问期间，习近平将…; 访土期间，丁薛祥作为…主席，将同…): the cues
+            # after it count, up to the next event the sentence tells
+            lo = actor.end
+            hi = next((t for t in self.trigger_starts if t > actor.end), self.sent.end)
+        status = "occurred"
+        # talks named before what happens to them (下一次谈判可能在本周末举行, 谈判将于14日举行): the cue of
+        # that predicate is theirs
+        ahead = lex.talks_ahead_re.match(text, te)
+        if ahead is not None and ahead.group(1) in lex.status:
+            return lex.status[ahead.group(1)]["status"]
+        for m in lex.status_re.finditer(text, lo, hi):
+            entry = lex.status[m.group()]
+            if entry.get("scope") == "clause":
+                continue
+            ender = lex.time_clause_end_re.search(text, m.end(), hi)
+            if ender and CLAUSE_BREAK.search(text, ender.end(), hi):
+                continue  # 在即将卸任之际，… : the cue dates the time clause, not the event
+            status = entry["status"]
+        if actor is not None and actor is self.invitee(ts):
+            status = lex.invited_status
+        return status
+
+    def date_span(self, ts: int) -> Any:
+        """The date of the event at ``ts``: the nearest date before it in the sentence (not one that
+        belongs to an earlier time clause with an event of its own: 继2015年在新加坡会面后，再次会面),
+        else the first after it; for 当天/同日, the last date before the sentence."""
+        state = self.state
+        lo = bisect.bisect_left(state.date_starts, self.sent.start)
+        hi = bisect.bisect_left(state.date_starts, self.sent.end)
+        inside = [s for s in state.dates[lo:hi] if s.end <= self.sent.end]
+        own_clause = self.clause_of(ts)[0]
+        inside = [s for s in inside if not (s.interval.precision == "year"
+                                            and self.lex.year_of_gathering_re.match(self.text, s.end))]
+        since = SINCE.search(self.text, self.sent.start, ts)
+        own_start, own_end = self.clause_of(ts)
+        later = next((s for s in inside if ts <= s.start < own_end), None)
+        for span in reversed(inside):
+            if later is not None and span.end <= ts and span.start < own_start:
+                return later  # 媒体23日报道说，下一轮会谈预计于27日前后举行: the talks' own date
+            if span.end > ts:
+                continue
+            if since is not None and since.start() <= span.start < since.end():
+                continue  # 自2月底…以来，双方首次会晤: the date is what the time is counted from
+            if (self.lex.speech_date_re.match(self.text, span.end) and self.text.find("，", span.end, ts) >= 0
+                    and any(s.start >= ts for s in inside)):
+                continue  # 特朗普16日称，…谈判可能在本周末举行: the day of the words; the talks have their own
+            c0, c1 = self.clause_of(span.start)
+            if c0 == own_clause and AFTER_THAT.search(self.text, span.end, ts):
+                continue  # 今年1月就任后的首次通话: the date is the earlier event's
+            if (
+                c1 <= own_clause
+                and TIME_CLAUSE_END.search(self.text, c0, c1)
+                and any(c0 <= t < c1 for t in self.trigger_starts if t != ts)
+            ):
+                continue
+            return span
+        after = [s for s in inside if s.start >= ts]
+        if after:
+            return after[0]
+        if self.lex.same_day_re.search(self.text, self.sent.start, self.sent.end):
+            return next((d for d in reversed(state.dates[:lo]) if d.interval.precision == "day"), None)
+        return None
+
+    def dates(self, ts: int, status: str) -> tuple[str | None, str | None, str | None]:
+        span = self.date_span(ts)
+        if span is None:
+            return None, None, None
+        interval = span.interval
+        published = self.state.published
+        # The date was read without knowing the tense; a plan looks ahead (周三: next Wednesday), and a
+        # report of what happened looks back (21日 written on 10 May: 21 April).
+        tense = None
+        if status in ("planned", "speculated") and span.kind in ("weekday", "relative", "part"):
+            tense = "future"
+        elif (
+            status == "occurred"
+            and published
+            and interval.start > published
+            and (span.kind == "weekday" or BARE_DAY.fullmatch(span.text))
+        ):
+            tense = "past"
+        if tense is not None:
+            offset = self.sent.start
+            for again in self.state.dates_with_tense(self.sent, tense):
+                if again.start + offset == span.start and again.interval is not None:
+                    interval = again.interval
+                    break
+        start, end = interval.iso()
+        # 同日, 当天: the date of an earlier sentence
+        told = DatesOfSentence if span.start >= self.sent.start else DatesOfContext
+        return told((start, end, interval.precision))
+
+    # events
+
+    def events(self, ts: int, te: int, cue: str) -> list[Event]:
+        entry = self.lex.triggers.get(cue)
+        if entry is None:  # 访俄, 访美 …
+            entry = {"cue": cue, "type": "visit", "country": self.state.abbreviations[cue[1]]}
+        kind = entry["type"]
+        c0, c1 = self.clause_of(ts)
+        sentence = self.text[self.sent.start : self.sent.end]
+        if entry.get("with") and not any(word in sentence for word in entry["with"]):
+            return []  # 欢迎 in talk, not at a ceremony
+        since = SINCE.search(self.text, c0, c1)
+        if since is not None and since.start() < ts and te <= since.end():
+            return []  # 自旧金山会晤以来: a time mark naming an event reported elsewhere, undated here
+        if kind == "visit":
+            return self.visit(ts, te, entry)
+        if kind in ("meeting", "call"):
+            if (self.lex.reference_before_re.search(self.text, max(c0, ts - 2), ts)
+                    and self.lex.reference_after_re.match(self.text, te)
+                    and any(e.type in ("meeting", "call") for e in self.state.events)):
+                return []  # 在会谈中指出: the talks told before, as a setting (在与X会晤后表示 tells new ones)
+            if self.lex.indirect_re.search(self.text, max(c0, ts - 3), ts):
+                return []  # 间接谈判: mediated talks are no meeting of the sides
+            return self.meeting(ts, te, entry, kind)
+        return self.attend(ts, te, entry)
+
+    def make(
+        self,
+        kind: str,
+        ts: int,
+        te: int,
+        status: str,
+        actor: Party,
+        counterparts: Iterable[Party] = (),
+        countries: Iterable[str] = (),
+        place: str | None = None,
+        forum: str | None = None,
+        dates: tuple[str | None, str | None, str | None] | None = None,
+    ) -> Event:
+        counterparts = list(counterparts)
+        countries = list(countries)
+        dates = dates if dates is not None else self.dates(ts, status)
+        start, end, precision = dates
+        # where the dates come from, when the engine knows; else summitry.dating tells
+        dated_by = "text" if isinstance(dates, DatesOfSentence) else \
+            "context" if isinstance(dates, DatesOfContext) else None
+        published = self.state.published
+        if (
+            status == "occurred"
+            and start
+            and published
+            and start > published.isoformat()
+            and precision == "day"
+        ):
+            status = "planned"  # an announcement that says no 将 (应…邀请，…于6月16日访问)
+        doc = self.state.doc
+        s = self.sent
+        mention = Mention(
+            doc=doc.id, status=status, lang="zh", text=doc.text[s.start : s.end], start=s.start, end=s.end
+        )
+        return Event(
+            id=mention_event_id(doc.id, s.start, s.end, kind, [actor, *counterparts], countries, forum),
+            type=kind,
+            status=status,
+            actor=actor,
+            counterparts=counterparts,
+            countries=countries,
+            place=place,
+            forum=forum,
+            start=start,
+            end=end,
+            precision=precision,
+            dated_by=dated_by,
+            mentions=[mention],
+        )
+
+    def visit(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
+        text = self.text
+        c0, _ = self.clause_of(ts)
+        dests: list[Slot] = []
+        if entry.get("country"):
+            dests = [Slot(ts, te, "loc", country=entry["country"])]
+        dui = text.rfind("对", c0, ts)
+        if not dests and dui >= 0:
+            dests = [s for s in self.locs if dui < s.start and s.end <= ts]
+        where = entry.get("destination")
+        if not dests and where in ("after", "either"):
+            dests = self.chain_after(te, [s for s in self.locs if s.start >= te])
+        if not dests and where == "before":
+            dests = [s for s in self.locs if s.end <= ts and joins(text, s.end, ts, 1)][-1:]
+        if not dests and where == "either":
+            dests = [s for s in self.locs if s.end <= ts][-1:]
+        if not dests and self.relative_head(te) is not None:
+            # 在克里姆林宫会见到访的…拉里贾尼: a visitor received where the sentence places the meeting
+            hosts = [s for s in self.locs if s.end <= ts and s.country]
+            if hosts:
+                dests = hosts[-1:]
+        if not dests:
+            for a, b in self.invitations:
+                inviter = [p for p in self.parties if a <= p.start and p.end <= b and p.country]
+                if inviter:
+                    dests = [Slot(inviter[0].start, inviter[0].end, "loc", country=inviter[0].country)]
+                    break
+        if not dests:
+            return []
+        separately = self.lex.separately_re.search(text, c0, ts)
+        if separately is not None and len(dests) > 1:
+            # 夏巴兹和穆尼尔分别访问沙特和伊朗: each traveller to the destination in the same place of the list
+            travellers = [s for s in self.parties if c0 <= s.start and s.end <= separately.start()
+                          and not s.group and not s.former]
+            if len(travellers) == len(dests):
+                status = self.status(travellers[-1], ts, te)
+                if status is None:
+                    return []
+                return [self.make("visit", ts, te, status, t.parties[0], countries=[d.country], place=record_city(d))
+                        for t, d in zip(travellers, dests) if d.country and d.country != t.parties[0].country]
+        actor = self.actor(ts, te)
+        if actor is None or not (actor.parties[0].name or actor.parties[0].office) or actor.former:
+            return []  # 中方 (欢迎美方官员来华): a country does not travel; 前外长: no longer the state's
+        if actor is not self.relative_head(te) and self.describes_others(te, dests):
+            return []  # …倡议访华的师生: the visitors are what the relative clause describes
+        status = self.status(actor, ts, te)
+        if status is None:
+            return []
+        # In a relative clause (4月14日…会见来华访问的哈立德) the sentence's date is the main clause's: a
+        # day of the stay, not its first and last (the dating stage and fusion widen it).
+        dates = None
+        events = []
+        party = actor.parties[0]
+        for dest in dests:
+            if not dest.country or dest.country == party.country:
+                continue
+            events.append(
+                self.make(
+                    "visit", ts, te, status, party, countries=[dest.country], place=record_city(dest), dates=dates
+                )
+            )
+        return events
+
+    def describes_others(self, te: int, dests: list[Slot]) -> bool:
+        """The trigger (with its destination) closes a relative clause (访华的师生, 到访的舰队) whose head
+        is not a party: the clause tells of them, not of a person named before it."""
+        end = max([te, *(d.end for d in dests if d.start >= te)])
+        if self.text[end : end + 1] != "的":
+            return False
+        return not any(s.start == end + 1 for s in self.parties)
+
+    def left_parties(self, ts: int) -> tuple[list[Slot], Slot | None]:
+        """Parties of the trigger's clause before it, and the subject (from an earlier clause if need be)."""
+        c0, _ = self.clause_of(ts)
+        left = [s for s in self.parties if c0 <= s.start and s.end <= ts]
+        if left and not self.object_of_preposition(left[0]):
+            return left, left[0]
+        return left, self.earlier_subject(ts)
+
+    def country_sides(self, ts: int, te: int) -> list[Slot]:
+        """Countries named as the sides of talks (美国和伊朗谈判, 以色列与黎巴嫩政府将…在美国举行谈判):
+        listed with 和/与/同 before the trigger in its clause, when the clause dates or places the talks
+        or counts their round. Party slots of the countries alone."""
+        c0, _ = self.clause_of(ts)
+        named = [s for s in self.locs if s.place is None and c0 <= s.start < ts]
+        sides: list[Slot] = []
+        for loc in named:
+            if sides:
+                between = self.text[sides[-1].end : loc.start]
+                if not re.fullmatch(r"(?:政府|方面|代表团)?[和与同及、]", between):
+                    if len(sides) >= 2:
+                        break  # 在美国 after the sides: the host, not a side
+                    sides = []
+            sides.append(loc)
+        if sides and self.lex.motion_before_re.search(self.text, max(c0, sides[0].start - 3), sides[0].start):
+            sides = sides[1:]  # 前往瑞士与美国谈判: Switzerland is where, not a side
+        if len(sides) < 2:
+            return []
+        if not self.particular_talks(ts, te, sides[0].start, sides[-1].end):
+            return []
+        return [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in sides]
+
+    def particular_talks(self, ts: int, te: int, first: int, last: int | None = None) -> bool:
+        """Talks that are an event: dated, placed or counted between their first side and just after the
+        trigger (美国和伊朗谈判12日无果而终, 以色列与黎巴嫩将于14日在美国举行谈判, 新一轮谈判). Talks named as a
+        topic (伊朗与美国的谈判正在继续; 巴加埃23日表示，当前…的谈判), or as a means (通过谈判解决), are not."""
+        c0, _ = self.clause_of(ts)
+        first = max(first, c0)
+        last = first if last is None else last
+        if self.lex.talks_means_re.search(self.text, max(c0, ts - 6), ts):
+            return False
+        if self.lex.talks_compound_re.match(self.text, te):
+            return False  # 谈判调解方: the mediators, not talks
+        if self.lex.talks_round_re.search(self.text, c0, ts):
+            return True
+        dated = bool(self.dates_near(first, te + 12))
+        placed = any(s.start > last for s in self.locs if first <= s.start < te + 12)
+        # 伊朗与美国的谈判 names the talks as a topic; 丹麦与美国官员14日的会谈 names a day's talks
+        topic = self.text[last:ts].endswith("的") and not self.dates_near(last, ts)
+        return (dated or placed) and not topic
+
+    def dates_near(self, lo: int, hi: int) -> list[Any]:
+        """The document's date expressions that start in [lo, hi)."""
+        i = bisect.bisect_left(self.state.date_starts, lo)
+        j = bisect.bisect_left(self.state.date_starts, hi)
+        return self.state.dates[i:j]
+
+    def meeting(
+        self, ts: int, te: int, entry: dict[str, Any], kind: str, extra: Iterable[Slot] = ()
+    ) -> list[Event]:
+        left, subject = self.left_parties(ts)
+        if entry.get("general") and not self.particular_talks(
+                ts, te, left[0].start if left else self.clause_of(ts)[0]):
+            return []  # 通过对话谈判解决, 参与谈判: talks in general
+        if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):
+            sides = self.country_sides(ts, te)
+            if sides:  # 美国和伊朗谈判: the countries are the sides
+                left, subject = sides, sides[0]
+        slots = list(left)
+        if subject is not None and subject not in slots:
+            slots.insert(0, subject)
+        if entry.get("counterparts") == "after":
+            _, c1 = self.clause_of(ts)
+            slots += [s for s in self.parties if te <= s.start and s.end <= c1]
+        slots += list(extra)
+        parties: list[Party] = []
+        for slot in slots:
+            for p in slot.parties:
+                if all(p.key() != q.key() for q in parties):
+                    parties.append(p)
+        # the sides: countries, and each organisation's named official (who has no country)
+        if len(parties) < 2 or len({p.country or p.name for p in parties if p.country or p.name}) < 2:
+            return []  # one side only, or a domestic meeting
+        actor_slot = slots[0]
+        status = self.status(actor_slot if not actor_slot.group else None, ts, te)
+        if status is None:
+            return []
+        countries: list[str] = []
+        place = None
+        if kind == "meeting":
+            countries, place = self.host(ts)
+        separately = self.lex.separately_re.search(self.text, actor_slot.end, ts)
+        if separately is not None:
+            # 分别同A、B通电话, 先后会见A和B: one meeting or call with each of those named after the cue
+            # the subjects before the cue go together (赵乐际和韩正分别会见…); the objects of 同/与 before
+            # it, and those listed with them (同A、B分别举行会谈), are met each on their own
+            first_object = next((slot.start for slot in slots if slot is not actor_slot
+                                 and self.object_of_preposition(slot)), separately.start())
+            together = [p for slot in slots if slot.end <= min(first_object, separately.start())
+                        or slot is actor_slot for p in slot.parties]
+            each = [p for p in parties if all(p is not q for q in together)]
+            if together and each:
+                return [self.make(kind, ts, te, status, together[0], [*together[1:], p], countries, place)
+                        for p in each if p.country not in {q.country for q in together}]
+        if kind == "call" and len(parties) > 2 and not actor_slot.group and "视频" not in entry.get("cue", "视频"):
+            # 同沙特、阿联酋、卡塔尔领导人通电话: a phone call has two ends, one call with each
+            return [self.make(kind, ts, te, status, parties[0], [p], countries, place) for p in parties[1:]]
+        return [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
+
+    def host(self, ts: int, forum: Any = None, day: date | None = None) -> tuple[list[str], str | None]:
+        """Where a meeting or gathering takes place: the city nearest the trigger in its clause, or a
+        country there after 在/赴 (赴法国出席…); else a city elsewhere in the sentence (a dateline's
+        aside); else the gathering's host."""
+        c0, c1 = self.clause_of(ts)
+        places = [s for s in self.locs if s.place]
+        near = [s for s in places if c0 <= s.start < c1]
+        if near:
+            best = min(near, key=lambda s: abs(s.start - ts))
+            return [best.country], record_city(best)
+        for s in self.locs:
+            if c0 <= s.start < c1 and self.text[max(c0, s.start - 2) : s.start].endswith(LOCATIVE):
+                return [s.country], None
+        dateline = DATELINE.match(self.text, self.sent.start, self.sent.end)
+        far = [s for s in places if dateline is None or s.start >= dateline.end()]
+        if far:
+            best = min(far, key=lambda s: abs(s.start - ts))
+            return [best.country], record_city(best)
+        forums = [forum] if forum is not None else [s.forum for s in self.slots if s.kind == "forum"]
+        for f in forums:
+            edition = self.edition(f, day)
+            if edition is not None:
+                return [edition.country], edition.city
+        return [], None
+
+    def earlier_gathering(self, ts: int) -> tuple[Any, str, tuple[str, str | None] | None, Sentence] | None:
+        """The gathering an attending verb without object (与会, 参加, 等出席) means: the last one named
+        before it, in its sentence or the few before (…论坛年会在博鳌开幕。…总统X、总理Y等出席。), a
+        forum of the knowledge base or an international gathering noun (a generic one named by the city
+        its sentence gives: 巴塞罗那多边峰会). (forum, name, (country, city) where that sentence places it,
+        that sentence)."""
+        state = self.state
+        k = bisect.bisect_right(state.sentences, ts, key=lambda sn: sn.start) - 1
+        for sent in reversed(state.sentences[max(0, k - GATHERING_LOOKBACK) : k + 1]):
+            lo, hi = sent.start, min(ts, sent.end)
+            forum_at = [(at, f) for at, f in state.forum_marks if lo <= at < hi]
+            held = None
+            for held in self.lex.held_gathering_re.finditer(self.text, lo, hi):
+                pass
+            places = [(at, p) for at, p in state.place_marks if lo <= at < hi]
+            where = (places[-1][1].country, place_name(places[-1][1])) if places else None
+            # in an earlier sentence, a forum counts only as a gathering that sentence says is held (一个
+            # 联合国 named in passing is not what 蔡奇、王毅等参加 attend)
+            held_forum = forum_at and (sent is self.sent or self.lex.held_gathering_re.search(self.text, lo, hi)
+                                       or self.lex.attend_re.search(self.text, lo, hi))
+            if held_forum and (held is None or forum_at[-1][0] >= held.start()):
+                forum = forum_at[-1][1]
+                return forum, forum.acronym or forum.name, where, sent
+            if held is None:
+                continue
+            name = held.group(1) or held.group(3)
+            if not self.lex.international_re.search(name):
+                return None  # 纪念…大会在京举行: a gathering at home, not of states
+            return None, name, where, sent
+        return None
+
+    def stated_city(self, ts: int) -> Slot | None:
+        """The city the trigger's clause names (在巴塞罗那出席), nearest the trigger."""
+        c0, c1 = self.clause_of(ts)
+        near = [s for s in self.locs if s.place and c0 <= s.start < c1]
+        if not near:  # 在法国出席七国集团峰会: a country the locative names
+            near = [s for s in self.locs if c0 <= s.start < ts
+                    and self.text[max(c0, s.start - 1) : s.start] in LOCATIVE]
+        return min(near, key=lambda s: abs(s.start - ts)) if near else None
+
+    def edition(self, forum: Any, day: date | None) -> Any:
+        day = day or self.when
+        if forum is None or day is None:
+            return None
+        edition = self.kb.edition(forum.key, day)
+        if edition is None or abs((edition.start - day).days) > EDITION_WINDOW.days:
+            return None
+        return edition
+
+    def named_gathering(self, offset: int, dates: tuple, countries: list[str], place: str | None) -> tuple:
+        """Dates and host of a gathering from the sentence that named it (where this one does not)."""
+        state = self.state
+        sent = state.sentence_at(offset)
+        if sent is None:
+            return dates, countries, place
+        if dates[0] is None:
+            lo = bisect.bisect_left(state.date_starts, sent.start)
+            if lo < len(state.dates) and state.dates[lo].end <= sent.end:
+                start, end = state.dates[lo].interval.iso()
+                dates = (start, end, state.dates[lo].interval.precision)
+        if not countries:
+            i = bisect.bisect_left(state.place_marks, sent.start, key=lambda pm: pm[0])
+            if i < len(state.place_marks) and state.place_marks[i][0] < sent.end:
+                found = state.place_marks[i][1]
+                countries, place = [found.country], found.name
+        return dates, countries, place
+
+    def attend(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
+        lex, text = self.lex, self.text
+        _, c1 = self.clause_of(ts)
+        # the object stands near the verb (出席在北京举行的第十届…论坛): 主持实施…改革、推动…加入世界贸易组织
+        # names no gathering the actor attends
+        c1 = min(c1, te + ATTEND_REACH)
+        meeting_noun = lex.meeting_noun_re.search(text, te, c1)
+        gathering = lex.gathering_re.search(text, te, c1)
+        named_at = None
+        earlier_where = None  # (country, city) of a gathering named in an earlier sentence
+        earlier_sentence = None
+        forum_slot = next((s for s in self.slots if s.kind == "forum" and te <= s.start < c1), None)
+        if (
+            meeting_noun
+            and not (gathering and gathering.start() < meeting_noun.start())
+            and forum_slot is None
+        ):
+            inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
+            return self.meeting(ts, te, {"type": "meeting"}, "meeting", extra=inside)
+        if forum_slot is not None and getattr(forum_slot.forum, "kind", "") == "organisation" and not (
+                self.lex.gathering_re.search(text, forum_slot.start, forum_slot.end)
+                or self.lex.gathering_after_name_re.match(text, forum_slot.end)):
+            # 主持完成加入世界贸易组织的谈判: an organisation is no gathering unless one of its meetings is named
+            # (出席上海合作组织峰会, 出席世界贸易组织部长级会议)
+            forum_slot = None
+        if forum_slot is not None:
+            forum = forum_slot.forum
+            name = forum.acronym or forum.name
+        elif gathering is not None:
+            # The name is what stands before the gathering noun, its modifiers (由…召开的) aside.
+            name = text[te : gathering.end()].lstrip("了 ").rsplit("的", 1)[-1]
+            forum = None
+            if BARE_GATHERING.fullmatch(
+                name[: -len(gathering.group())]
+            ):  # 峰会, 此次峰会: the one named before
+                named = self.state.last_forum(ts)
+                if named is None:
+                    # 在巴塞罗那出席峰会: a gathering the text places, named by its city
+                    city = self.stated_city(ts)
+                    if city is None or not lex.international_re.search(gathering.group()):
+                        return []  # 在京出席大会: a gathering at home, not of states
+                    name = self.text[city.start : city.end] + gathering.group()
+                    named = (None, None)
+                forum = named[1]
+                if forum is not None:
+                    name = forum.acronym or forum.name
+                if self.date_span(ts) is None and named[0] is not None:
+                    named_at = named[0]
+            elif not lex.international_re.search(name):
+                return []
+        elif NO_OBJECT.match(text, te) or lex.ceremony_re.match(text, te):
+            # …举行峰会，巴西、南非等国领导人与会; …论坛在博鳌开幕。李强出席开幕式: the gathering named before
+            earlier = self.earlier_gathering(ts)
+            if earlier is None:
+                return []
+            forum, name, earlier_where, earlier_sentence = earlier
+        else:
+            return []
+        head = self.relative_head(te)
+        left, subject = self.left_parties(ts)
+        actors = [s for s in left if not self.object_of_preposition(s)] or ([subject] if subject else [])
+        if head is not None:
+            actors = [head]
+        actors = [a for a in actors if not a.former]  # 前政要 attend for themselves, not for a state
+        if not actors:
+            return []
+        status = self.status(actors[0] if not actors[0].group else None, ts, te)
+        if status is None:
+            return []
+        # (a relative clause, 会见出席…论坛的X, takes the main clause's day: a day of the gathering)
+        dates = self.dates(ts, status)
+        if dates[0] is None and earlier_sentence is not None and earlier_sentence.start < self.sent.start:
+            dated = [d for d in self.dates_near(earlier_sentence.start, earlier_sentence.end) if d.interval]
+            if dated:  # the sentence that named the gathering dates it (…2026年年会26日在博鳌开幕。)
+                best = min(dated, key=lambda d: d.interval.end - d.interval.start).interval
+                start, end = best.iso()
+                dates = (start, end, best.precision)
+        day = date.fromisoformat(dates[0]) if dates[0] else None
+        countries, place = self.host(ts, forum, day)
+        if earlier_where is not None:
+            countries, place = [earlier_where[0]], earlier_where[1]
+        if named_at is not None:  # 主持峰会 after 首届…峰会在西安举行: that sentence dates and places it
+            dates, countries, place = self.named_gathering(named_at, dates, countries, place)
+        if dates[0] is None and forum is not None:
+            edition = self.edition(forum, self.state.published)
+            if edition is not None:
+                dates = DatesOfContext((
+                    edition.start.isoformat(),
+                    edition.end.isoformat(),
+                    span_precision(edition.start, edition.end),
+                ))
+        # 在喀山出席峰会: attending a gathering where the clause places it is a stay in that country
+        stated = self.stated_city(ts)
+        where = (stated.country, record_city(stated)) if stated is not None else earlier_where
+        events = []
+        for slot in actors:
+            for party in slot.parties:
+                events.append(
+                    self.make(
+                        "multilateral",
+                        ts,
+                        te,
+                        status,
+                        party,
+                        countries=countries,
+                        place=place,
+                        forum=name,
+                        dates=dates,
+                    )
+                )
+                if where is not None and party.name and party.country and party.country != where[0]:
+                    events.append(self.make("visit", ts, te, status, party, countries=[where[0]],
+                                            place=where[1], dates=dates))
+        return events
