@@ -117,7 +117,9 @@ def extract_document(doc: Document, engine: str | None = None, limits: Limits | 
 def _extract_one(eng: Engine, doc: Document, limits: Limits | None) -> list[Event]:
     from summitry.extract.limits import extract_within_limits
 
-    return _after_engine(doc, extract_within_limits(eng.extract, doc, limits))
+    # a long document's sections are each extracted and dated as a document of their own: what the
+    # dating stage reads across a report stays bounded too
+    return extract_within_limits(lambda part: _after_engine(part, eng.extract(part)), doc, limits)
 
 
 def extract_each(docs: Iterable[Document], engine: str | None = None, *, catch: bool = False,

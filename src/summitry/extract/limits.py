@@ -6,8 +6,8 @@ Within a sentence the engines' work is bounded by the length of a sentence
 found across sentences (who "he" is, which visit hosts a meeting); over a document of 20 MB
 those relations, and the names and dates it looks up over the whole text, would grow with the
 square of its length. So a document longer than ``section_chars`` is read as consecutive
-sections, cut between paragraphs, each as a document of its own, and the events are put back
-together with offsets into the whole text: the cost is linear in the length. No news article
+sections, cut between paragraphs, each as a document of its own (extracted and dated), and the
+events are put back together with offsets into the whole text: the cost is linear in the length. No news article
 comes near the default size (the longest of the team's corpora has 120,000 characters).
 
 The time limit is a safety net for what the bounds do not foresee: a document that takes more
