@@ -156,11 +156,9 @@ def raw_lines(read: Callable[[int], bytes], first: bytes, encoding: Encoding) ->
 
 
 def decode_line(raw: bytes, encoding: Encoding) -> str:
-    """One line as text, without its line ending; ``UnicodeDecodeError`` when it is not valid."""
-    text = raw.decode(encoding.name)
-    text = text.removesuffix("\n")
-    text = text.removesuffix("\r")
-    return text
+    """One line as text, line ending included (no copy made to drop it: JSON takes it as white
+    space); ``UnicodeDecodeError`` when it is not valid."""
+    return raw.decode(encoding.name)
 
 
 def decode_whole(data: bytes) -> tuple[str, Encoding, int | None]:

@@ -121,10 +121,14 @@ def read_jsonl(path: Path, stream: BinaryIO, options: ReadOptions, on_encoding: 
         except UnicodeDecodeError as e:
             yield Item(n, error=f"not valid {encoding.name} text: {e.reason} at byte {e.start + 1} of the line")
             continue
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
-            doc, was_cleaned = document_from_mapping(json.loads(line), options)
+            data = json.loads(line)  # (the line ending is JSON white space)
+            # a one-line document may be tens of megabytes: its bytes and line go before it is used
+            del raw, line
+            doc, was_cleaned = document_from_mapping(data, options)
+            del data
         except json.JSONDecodeError as e:
             yield Item(n, error=f"not JSON: {e.msg} (column {e.colno})")
         except RecursionError:
