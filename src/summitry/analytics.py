@@ -337,14 +337,19 @@ def days_abroad(store: Store, person: str, *, include_planned: bool = False) -> 
     })
 
 
-def trips_table(report: dict[str, Any]) -> pa.Table:
-    """The legs of a ``travel`` report as one flat table (trip number, leg, dates, events), the
+def trip_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The legs of a ``travel`` report as flat rows (trip number, leg, dates, events), the
     approximate legs (``approximate`` true) after each trip's day-precise ones."""
-    rows = [{"trip": i, "country": leg["country"], "place": leg["place"], "start": leg["start"],
+    return [{"trip": i, "country": leg["country"], "place": leg["place"], "start": leg["start"],
              "end": leg["end"], "precision": leg["precision"], "status": leg["status"],
              "dated_by": leg.get("dated_by"), "approximate": approx, "event_ids": leg["event_ids"]}
             for i, trip in enumerate(report["trips"], 1)
             for approx, legs_ in ((False, trip["legs"]), (True, trip.get("approximate", []))) for leg in legs_]
+
+
+def trips_table(report: dict[str, Any]) -> pa.Table:
+    """``trip_rows`` as a table."""
+    rows = trip_rows(report)
     schema = pa.schema([("trip", pa.int64()), ("country", pa.string()), ("place", pa.string()),
                         ("start", pa.string()), ("end", pa.string()), ("precision", pa.string()),
                         ("status", pa.string()), ("dated_by", pa.string()), ("approximate", pa.bool_()),

@@ -351,7 +351,8 @@ def cmd_travel(args: argparse.Namespace) -> int:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
-    legs = _plain(analytics.trips_table(report))
+    # rows straight from the report: a pyarrow table would import pandas, when installed, at start-up
+    legs = analytics.trip_rows(report)
     if args.format == "csv":
         for leg in legs:
             leg["id"] = leg["event_ids"][0] if leg["event_ids"] else None
