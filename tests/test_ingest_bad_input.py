@@ -178,3 +178,18 @@ def test_a_file_named_on_the_command_line_is_read_whatever_its_links(tmp_path):
     (tmp_path / "a.jsonl").write_text(jsonl(good(1)), encoding="utf-8")
     (tmp_path / "link.jsonl").symlink_to(tmp_path / "a.jsonl")
     assert [d.id for d in read_inputs([tmp_path / "link.jsonl"])[0]] == ["good-1"]
+
+
+def test_the_command_counts_the_files_skipped_in_a_directory_and_lists_them_when_verbose(tmp_path, capsys):
+    from summitry import cli
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "a.jsonl").write_text(jsonl(good(1)), encoding="utf-8")
+    (inputs / "notes.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "events.jsonl"
+    assert cli.main(["extract", "--quiet", "--workers", "1", str(inputs), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "1 file(s) inside directories not read" in err and "notes.pdf" not in err
+    assert cli.main(["extract", "--quiet", "--verbose", "--workers", "1", str(inputs), "-o", str(out)]) == 0
+    assert f"not read: {inputs / 'notes.pdf'}: not a type summitry reads" in capsys.readouterr().err
