@@ -393,3 +393,18 @@ def test_a_visit_in_a_time_clause_is_of_the_subject_that_follows(engine):
             "在《劳动新闻》发表署名文章。")
     (visit,) = extract(engine, text, "2026-06-08")
     assert (visit.actor.name, visit.countries) == ("Xi Jinping", ["PRK"])
+
+
+def test_a_visit_named_in_the_title_of_a_work_is_not_reported_by_it(engine):
+    # a documentary's title names the visit; the sentence's date is the evening it is shown
+    aired = "纪录片《友谊之路——国家主席访问蒙古国纪实》将于今晚（9月20日）在综合频道播出。"
+    assert extract(engine, aired, "2026-09-20") == []
+    # the sentence beside it that reports the visit still does
+    told = "习近平主席9月2日对蒙古国进行国事访问。"
+    assert [(e.type, e.countries, e.start) for e in extract(engine, told, "2026-09-20")] == [
+        ("visit", ["MNG"], "2026-09-02")]
+
+
+def test_not_long_ago_is_before_the_report(engine):
+    (visit,) = extract(engine, "前不久，习近平主席对蒙古国的国事访问取得圆满成功。", "2026-07-17")
+    assert visit.end <= "2026-07-17" and visit.start < "2026-07-17"

@@ -57,6 +57,9 @@ from summitry.extract.zh_slots import (
 from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
 from summitry.records import Document, Event, Party
 
+# the title of a work in book-title marks (bounded: an unclosed mark never reaches far)
+WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
 
 class ChineseRuleEngine:
     """Rule-based extraction for Chinese (simplified or traditional) news text."""
@@ -205,8 +208,13 @@ class ChineseRuleEngine:
         self, state: DocState, sent: Sentence, triggers: list[tuple[int, int, str]], kb_matches: list[Any]
     ) -> None:
         text = state.text
+        # 《……访问朝鲜纪实》, 《访华随笔》: a title of a work (a film, an article, a book) names the
+        # event but does not report it; the sentence's dates are the work's (its airing, its printing)
+        works = [(m.start(), m.end()) for m in WORK_TITLE.finditer(text, sent.start, sent.end)]
         triggers = [
-            t for t in triggers if t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1])
+            t for t in triggers
+            if (t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1]))
+            and not any(a < t[0] < b for a, b in works)
         ]
         if not triggers:
             return

@@ -449,10 +449,11 @@ def grammar() -> Grammar:
         unit = "year" if m.group("ro_u") == "年" else "month"
         return Result("vague", ctx.anchor.rest_of(unit, earlier=False))
 
-    VAGUE = {"不久的将来": "near_future", "日前": "recent_days", "不久前": "recently", "早前": "recently", "最近": "lately",
+    # 前不久 and 不久前 are both "not long ago"; only a bare 不久 (不久将访华) looks ahead
+    VAGUE = {"不久的将来": "near_future", "日前": "recent_days", "不久前": "recently", "前不久": "recently", "早前": "recently", "最近": "lately",
              "不久": "soon", "稍后": "soon", "近期": None}
 
-    @rule("vague", rf"(?<![{_ARABIC}〇零一二三四五六七八九十])(?P<vg>不久的将来|日前|不久前|早前|最近|近期|不久|稍后)")
+    @rule("vague", rf"(?<![{_ARABIC}〇零一二三四五六七八九十])(?P<vg>不久的将来|日前|前不久|不久前|早前|最近|近期|不久|稍后)")
     def _vague(m, ctx):
         name = VAGUE[m.group("vg")]
         if name is None:  # 近期: the near past, or the near future when the text speaks of it
