@@ -114,7 +114,7 @@ def test_cross_language_reports_merge_once_names_are_canonical():
     zh = ev("zh", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", lang="zh")
     (e,) = fuse([en, zh])
     assert {m.lang for m in e.mentions} == {"en", "zh"}
-    assert (e.start, e.end) == ("2022-09-15", "2022-09-15")
+    assert (e.start, e.end) == ("2022-09-15", "2022-09-16")  # a stay runs through the days its reports give
 
 
 def test_consecutive_visits_form_one_trip():
@@ -164,6 +164,27 @@ def test_reports_of_one_stay_that_date_different_days_of_it_merge():
     next_day = ev("b", start="2023-11-15")
     a_week_later = ev("c", start="2023-11-22")
     assert sorted(docs_of(fuse([landed, next_day, a_week_later]))) == [["a", "b"], ["c"]]
+
+
+def test_a_stay_told_by_its_arrival_and_its_departure_runs_from_one_to_the_other():
+    plan = ev("plan", status="planned", start="2026-06-08", end="2026-06-09")
+    arrival = [ev(f"arr{i}", start="2026-06-08", place="Pyongyang") for i in range(3)]  # most reports: the 8th
+    departure = ev("dep", start="2026-06-09")
+    (e,) = fuse([plan, *arrival, departure])
+    assert (e.start, e.end, e.precision) == ("2026-06-08", "2026-06-09", "day")
+    # a day without a report between two reported days is part of the stay
+    (e,) = fuse([*arrival, ev("two-days-on", start="2026-06-10")])
+    assert (e.start, e.end) == ("2026-06-08", "2026-06-10")
+
+
+def test_a_report_of_one_day_of_a_stay_leaves_its_span_for_reports_without_a_date():
+    # arrival, departure, a second report of the departure day, then a report dated by its
+    # publication on the arrival day: all one visit
+    reports = [ev("a", start="2026-06-08"), ev("b", start="2026-06-09"), ev("c", start="2026-06-09"),
+               by_publication("d", "2026-06-08")]
+    (e,) = fuse(reports, {"a": "2026-06-08", "b": "2026-06-09", "c": "2026-06-09", "d": "2026-06-08"})
+    assert sorted(m.doc for m in e.mentions) == ["a", "b", "c", "d"]
+    assert (e.start, e.end) == ("2026-06-08", "2026-06-09")
 
 
 def test_meetings_a_day_apart_are_one_only_when_different_documents_date_them():

@@ -331,6 +331,7 @@ class _Cluster:
     slots: list[list[int]] = field(default_factory=list)   # per item: the party slot of each participant
     parties: list[Party] = field(default_factory=list)     # the head's parties, named as reports name them
     core: Interval | None = None         # the days all its dated reports share (or span, see add)
+    spans_days: bool = False             # a stay whose core spans days reported apart
     anchor_core: Interval | None = None  # the window all its reports without a date share
     statuses: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
@@ -367,11 +368,13 @@ class _Cluster:
             if core is None:
                 self.core = iv
             elif _overlap(core, iv):
-                self.core = (max(core[0], iv[0]), min(core[1], iv[1]))
+                if not self.spans_days:  # (a report of one day of a stay known to span days leaves it)
+                    self.core = (max(core[0], iv[0]), min(core[1], iv[1]))
             elif ev.type in _STAYS or item.mention.status in _DEFERRED:
                 # a stay reported on different days, or a postponement joining the plan it puts
                 # off: the event spans both
                 self.core = (min(core[0], iv[0]), max(core[1], iv[1]))
+                self.spans_days = True
             # (a meeting a time zone apart keeps the days its first reports gave)
         elif item.anchor is not None:
             a = self.anchor_core
@@ -548,8 +551,31 @@ def _merged_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | N
                     it.interval[1] - it.interval[0], not occurred, when, it.sort_key)  # type: ignore[index]
 
         best = min(dated, key=rank)
-        return best, best.event.start, best.event.end or best.event.start, best.event.precision
+        start, end = best.event.start, best.event.end or best.event.start
+        if best.event.type in _STAYS and best.event.precision == "day" and best.mention.status == "occurred":
+            start, end = _stay_days(best, dated)
+        return best, start, end, best.event.precision
     return _publication_dates(items)
+
+
+def _stay_days(best: _Item, dated: list[_Item]) -> tuple[str, str]:
+    """A stay's days: those of its chosen report, run on through the days its other reports of
+    what happened give (arriving on the 8th, leaving on the 9th: the 8th to the 9th), a day
+    without a report between two reported days included, as a travel log counts it."""
+    spans = sorted(it.interval for it in dated  # type: ignore[misc]
+                   if it.mention.status == "occurred" and it.event.precision == "day")
+    first, last = best.interval  # type: ignore[misc]
+    run: list[int] | None = None
+    for lo, hi in spans:  # runs of reported days, swept by start; the run that holds the chosen report
+        if run is not None and lo <= run[1] + TRIP_GAP_DAYS + 1:
+            run[1] = max(run[1], hi)
+        else:
+            if run is not None and run[0] <= first and last <= run[1]:
+                break
+            run = [lo, hi]
+    if run is not None and run[0] <= first and last <= run[1]:
+        first, last = run
+    return _iso(first), _iso(last)
 
 
 def _publication_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | None, str | None]:
