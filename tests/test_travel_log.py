@@ -102,6 +102,19 @@ def test_a_chinese_official_in_macao_is_not_abroad(target):
     assert [t["countries"] for t in report["trips"]] == [["RUS"]]
 
 
+def test_a_visit_somewhere_in_a_region_names_no_country_of_the_travel_log(target):
+    # "toured Europe": the record lists every country the visit may be in; the log lists none of them
+    europe = ["AUT", "BEL", "DEU", "FRA", "ITA", "NLD"]
+    lines = [line("visit", XI, europe, "2023-05-02", "2023-05-03", place="Europe"),
+             line("visit", XI, ["RUS"], "2023-05-09")]
+    with open_store(target) as s:
+        s.ingest([doc("tour", lines, published="2023-05-10")], extract=line_extractor)
+        report = analytics.travel(s, "Xi Jinping")
+        assert s.db.rows("SELECT count(*) FROM events WHERE type = 'visit'")[0][0] == 2
+    assert [t["countries"] for t in report["trips"]] == [["RUS"]]
+    assert report["years"]["2023"]["countries"] == ["RUS"]
+
+
 @pytest.fixture(scope="module")
 def broadcast_store(tmp_path_factory, shared_dir):
     """Every story of the Chinese development corpus, ingested once."""

@@ -197,7 +197,10 @@ def event_rows(event: Event, links: Mapping[str, list[str]], record: str | None 
         for mention_id in links.get(m.doc) or [None]:
             out["event_mentions"].append(
                 (event.id, mention_id, m.doc, m.start, m.end, m.status, m.lang, m.text))
-    destinations = event.countries if event.type == "visit" else event.countries[:1]
+    # A visit lists several countries only when its text names a region, not the country ("a
+    # tour of Europe", 访问中亚: every country it may be in). A travel log names only countries
+    # the reports name, so such a visit is no leg (it stays in the record, and in ``events``).
+    destinations = event.countries[:1] if event.type != "visit" or len(event.countries) == 1 else []
     out["legs"] = [
         (event.id, canonical_name(p.name), canonical_name(p.name).lower(), p.country, country,
          event.place, start, end, event.precision, event.dated_by, event.status, event.type, event.trip)
