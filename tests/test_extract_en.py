@@ -582,3 +582,14 @@ def test_a_trip_that_took_him_somewhere_is_the_subject_s_visit(engine):
     events = extract(engine, "Chinese Premier Li Keqiang met Peruvian President Ollanta Humala during a trip that also "
                              "took him to Brazil.", published="2015-05-30")
     assert ("visit", "Li Keqiang", ["BRA"]) in [(e.type, e.actor.name, e.countries) for e in events]
+
+
+def test_a_pages_list_of_links_tells_no_event(engine):
+    # the menu under an article names other stories, published long before the page
+    page = ("Chinese President Xi Jinping spoke about trade in Beijing on Monday.\n"
+            "Share this:\nWorld Cup Final\nXi Visits Kazakhstan, Russia, Belarus\nPremier Tours Africa\n"
+            "Spring Festival\nObama Arrives in Havana\n")
+    assert extract(engine, page, "2016-02-04") == []
+    # one headline-like line among sentences is the story's own
+    story = "Xi Jinping visits Kazakhstan\nChinese President Xi Jinping arrived in Astana on Monday."
+    assert {e.countries[0] for e in extract(engine, story, "2016-02-04")} == {"KAZ"}

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
-from summitry.extract.text import Sentence, split_sentences
+from summitry.extract.text import Sentence, link_lists, split_sentences
 from summitry.records import LEVELS, Document, Event, Mention, Party
 from summitry.time.grammar import trie
 
@@ -327,7 +327,7 @@ class EnglishRuleEngine:
         from summitry.time import find_dates, parse_published
 
         text = doc.text
-        sentences = split_sentences(text)
+        sentences = _outside(split_sentences(text), link_lists(text))  # a page's lists of links tell nothing
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)),
                                  self.not_name_words)
         self._text = text
@@ -1958,6 +1958,12 @@ def _visits_by_actor(events: list[Event]) -> dict[str | None, list[Event]]:
         if e.type == "visit" and len(e.countries) == 1:
             found.setdefault(e.actor.name, []).append(e)
     return found
+
+
+def _outside(sentences: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
+    if not spans:
+        return sentences
+    return [s for s in sentences if not any(a <= s.start < b for a, b in spans)]
 
 
 def _consolidate_regions(events: list[Event], kb) -> list[Event]:

@@ -94,3 +94,38 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     emit(start, len(text))
     return out
+
+
+# A line that reads like a link's label: a few words, no sentence ending ("Xi visits U.S.", "G20,
+# APEC Summits", "Share this:"). Web pages carry runs of them (menus, "related stories"), and the
+# stories they name are not the page's: a run of at least four such lines is a list of links.
+_LINK_LABEL_MAX_CHARS = 80
+_LINK_LABEL_MAX_WORDS = 10
+_LINK_LIST_MIN_LINES = 4
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"(?:[!?。！？]|(?<![A-Z])(?<![A-Z]\.[A-Z])\.)[\"'”’)\]]*\s*$")
+
+
+def _link_label(line: str) -> bool:
+    words = line.split()
+    return (0 < len(words) <= _LINK_LABEL_MAX_WORDS and len(line) <= _LINK_LABEL_MAX_CHARS
+            and not _SENTENCE_END.search(line))
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of the runs of lines that read like links' labels (see above); blank lines between
+    them do not end a run."""
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        if not m.group().strip():
+            continue
+        if _link_label(m.group()):
+            run.append((m.start(), m.end()))
+            continue
+        if len(run) >= _LINK_LIST_MIN_LINES:
+            spans.append((run[0][0], run[-1][1]))
+        run = []
+    if len(run) >= _LINK_LIST_MIN_LINES:
+        spans.append((run[0][0], run[-1][1]))
+    return spans
