@@ -22,7 +22,9 @@ the report). An event with no date takes, in order:
    ``day`` (a month or a year when that is all the report gives). What is still to come
    (planned, speculated, and postponed or cancelled, which are about a planned time) is after
    it: start = that day, end and precision null (open-ended);
-5. nothing: the report has no publication day; dates and ``dated_by`` stay null.
+5. nothing: the report has no publication day, or the event is background told in retrospect
+   ("then-Vice President Xi's visit", "had visited", 时任, 曾访问) with no date of its own, which
+   is not on the report's day; dates and ``dated_by`` stay null.
 
 A context date must be of the event's tense (what happened is not dated after the report, what
 is to come not before it) and no coarser than a month: "this year" or "in 2015" dates no
@@ -61,6 +63,18 @@ _DAYS_FROM_CONTEXT = {
     "en": [(re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.IGNORECASE), 1),
            (re.compile(r"\b(?:the\s+(?:day|evening|night)\s+before|a\s+day\s+earlier)\b", re.IGNORECASE), -1)],
     "zh": [(re.compile(r"次日|翌日|第二天|隔天"), 1), (re.compile(r"前一天|前一日|前一晚|前夕"), -1)],
+}
+# Words that tell an event in retrospect, as background to the news: "then-Vice President Xi's
+# visit", "the late Prime Minister", "had visited", 时任, 曾访问, 早在. Such an event without a date of
+# its own is not on the report's day: it keeps no date rather than a false one (rule 4 below).
+_RETROSPECT = {
+    "en": re.compile(r"\bthen[- ](?:[A-Z][\w.]*\s+){0,2}(?:[Vv]ice[- ])?(?:[Pp]resident|[Pp]remier|[Pp]rime\s+[Mm]inister"
+                     r"|[Ss]ecretary|[Cc]hancellor|[Ff]oreign\s+[Mm]inister|[Ll]eader|[Kk]ing|[Cc]hairman|[Gg]overnor"
+                     r"|[Pp]arty\s+[Cc]hief|[Mm]inister|[Aa]mbassador)"
+                     r"|\b[Tt]he\s+late\s+(?:[A-Z][\w.]*\s+){0,3}(?:[Pp]resident|[Pp]remier|[Pp]rime\s+[Mm]inister|[Ll]eader"
+                     r"|[Kk]ing|[Cc]hairman)"
+                     r"|\bhad\s+(?:\w+ly\s+)?(?:visited|met|travell?ed|gone|flown|been\s+to|held\s+talks)\b"),
+    "zh": re.compile(r"时任|早在|曾经?(?:多次|先后|两次|[一二三四五六七八九十\d]+次)?(?:访问|到访|出访|访华|会见|会晤|赴|来华|出席)"),
 }
 # Date expressions that date no narrative: lengths of time, statistics periods.
 _NOT_NARRATIVE = frozenset({"duration", "period"})
@@ -160,6 +174,8 @@ class _Report:
             ev.precision = found.precision
             ev.dated_by = "context"
             return
+        if ev.status == "occurred" and told_in_retrospect(self.doc, ev):
+            return  # background without a date of its own: not on the report's day
         # the day the report was written: its dateline's, else its publication day
         dateline = self.dateline_day()
         day, ev.dated_by = (dateline, "context") if dateline else (self.published, "publication")
@@ -249,6 +265,14 @@ class _Report:
             self.published.precision, str(self.published.start.year))
         window = undated_window("planned" if status in FUTURE_STATUSES else "occurred", published)
         return window is None or (iv.start <= window[1] and window[0] <= iv.end)
+
+
+def told_in_retrospect(doc: Document, ev: Event) -> bool:
+    """Whether the sentence that tells ``ev`` tells it as background ("then-Vice President Xi's
+    visit", "had visited", 时任, 曾访问): without a date of its own it is left undated."""
+    m = ev.mentions[0] if ev.mentions else None
+    rx = _RETROSPECT["zh" if doc.lang == "zh" else "en"]
+    return m is not None and rx.search(doc.text or "", m.start, m.end) is not None
 
 
 def _tense(status: str) -> str:
