@@ -150,6 +150,7 @@ def test_nothing_dates_an_event_of_a_report_without_publication_day():
 @pytest.mark.parametrize("lang,sentence", [
     ("en", "The alliance later led to then-US President Richard Nixon's visit to China."),
     ("en", "The late Prime Minister Benazir Bhutto visited China to raise the issue."),
+    ("en", "It was raised with Pakistan when late Pakistani Prime Minister Benazir Bhutto visited China."),
     ("en", "Moshe Yegar, a deputy director-general of the ministry, had visited New Delhi."),
     ("zh", "时任国家副主席习近平访问柬埔寨。"),
     ("zh", "习近平主席曾多次访问俄罗斯。"),
@@ -159,12 +160,20 @@ def test_background_told_in_retrospect_is_not_dated_by_the_report(lang, sentence
     ev = told(doc, sentence, actor=Party("Richard Nixon", "USA"))
     date_events(doc, [ev])
     assert dates(ev) == (None, None, None, None)
-    # ...unless the report dates it: its own sentence, or the narrative it is part of
-    narrative = "On 21 February 1972 the two sides met." if lang == "en" else "1972年2月21日，两国领导人会面。"
+    # nor by the narrative it is told in: the news of the paragraph is of another time
+    narrative = "On 21 February 2023 the two sides met." if lang == "en" else "2023年2月21日，两国领导人会面。"
     doc = report(narrative + " " + sentence, lang=lang)
     ev = told(doc, sentence)
-    date_events(doc, [ev, told(doc, narrative, start="1972-02-21")])
-    assert dates(ev)[3] == "context"
+    date_events(doc, [ev, told(doc, narrative, start="2023-02-21")])
+    assert dates(ev) == (None, None, None, None)
+
+
+def test_background_keeps_the_date_its_own_sentence_gives():
+    doc = report("In 1972, then-US President Richard Nixon visited China.")
+    ev = told(doc, doc.text, actor=Party("Richard Nixon", "USA"), countries=["CHN"], start="1972-01-01",
+              end="1972-12-31", precision="year")
+    date_events(doc, [ev])
+    assert dates(ev) == ("1972-01-01", "1972-12-31", "year", "text")
 
 
 def test_a_former_office_holder_in_the_news_is_not_background():

@@ -71,7 +71,7 @@ _RETROSPECT = {
     "en": re.compile(r"\bthen[- ](?:[A-Z][\w.]*\s+){0,2}(?:[Vv]ice[- ])?(?:[Pp]resident|[Pp]remier|[Pp]rime\s+[Mm]inister"
                      r"|[Ss]ecretary|[Cc]hancellor|[Ff]oreign\s+[Mm]inister|[Ll]eader|[Kk]ing|[Cc]hairman|[Gg]overnor"
                      r"|[Pp]arty\s+[Cc]hief|[Mm]inister|[Aa]mbassador)"
-                     r"|\b[Tt]he\s+late\s+(?:[A-Z][\w.]*\s+){0,3}(?:[Pp]resident|[Pp]remier|[Pp]rime\s+[Mm]inister|[Ll]eader"
+                     r"|\b(?:[Tt]he\s+)?late\s+(?:[A-Z][\w.]*\s+){0,3}(?:[Pp]resident|[Pp]remier|[Pp]rime\s+[Mm]inister|[Ll]eader"
                      r"|[Kk]ing|[Cc]hairman)"
                      r"|\bhad\s+(?:\w+ly\s+)?(?:visited|met|travell?ed|gone|flown|been\s+to|held\s+talks)\b"),
     "zh": re.compile(r"时任|早在|曾经?(?:多次|先后|两次|[一二三四五六七八九十\d]+次)?(?:访问|到访|出访|访华|会见|会晤|赴|来华|出席)"),
@@ -165,7 +165,8 @@ class _Report:
 
     def date_undated(self, ev: Event, told: list[Event]) -> None:
         """Rules 1 to 5 of the module's docstring."""
-        found = self.context_date(ev, told) if ev.mentions else None
+        background = ev.status == "occurred" and told_in_retrospect(self.doc, ev)
+        found = self.context_date(ev, told) if ev.mentions and not background else None
         if found is not None:
             if found.granularity == "day":
                 shift = self.days_from_context(ev)
@@ -174,8 +175,8 @@ class _Report:
             ev.precision = found.precision
             ev.dated_by = "context"
             return
-        if ev.status == "occurred" and told_in_retrospect(self.doc, ev):
-            return  # background without a date of its own: not on the report's day
+        if background:
+            return  # background without a date of its own: not on the report's day, nor its narrative's
         # the day the report was written: its dateline's, else its publication day
         dateline = self.dateline_day()
         day, ev.dated_by = (dateline, "context") if dateline else (self.published, "publication")
