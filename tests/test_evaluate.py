@@ -115,3 +115,33 @@ def test_meetings_are_matched_whatever_the_order_of_parties():
                                                 {"names": None, "country": "IRN"}]}
     ev = {"type": "meeting", "actor": {"name": None, "country": "IRN"}, "counterparts": [{"name": "Xi Jinping"}]}
     assert lenient_match(ev, gold)
+
+
+def test_travel_logs_are_scored_by_country_years():
+    from summitry.evaluate import gold_country_years, travel_score
+
+    gold = {"events": [
+        {"id": "v1", "type": "visit", "actor": ["Xi Jinping", "Xi"], "actor_country": "CHN", "destination": ["KAZ"],
+         "window": ["2022-09-14", "2022-09-15"], "mentions": {"a": "occurred"}},
+        {"id": "m1", "type": "meeting", "participants": [{"names": ["Xi Jinping"], "country": "CHN"},
+                                                        {"names": ["Vladimir Putin"], "country": "RUS"}],
+         "host_country": "UZB", "window": ["2022-09-15", "2022-09-15"], "mentions": {"a": "occurred"}},
+        {"id": "v2", "type": "visit", "actor": ["Xi Jinping"], "actor_country": "CHN", "destination": ["MAC"],
+         "window": ["2024-12-19", "2024-12-20"], "mentions": {"b": "occurred"}},             # at home
+        {"id": "v3", "type": "visit", "actor": ["Xi Jinping"], "actor_country": "CHN", "destination": ["USA"],
+         "window": ["2023-11-14", "2023-11-17"], "mentions": {"c": "planned"}},              # never happened
+        {"id": "v4", "type": "visit", "actor": ["Wang Yi"], "actor_country": "CHN", "destination": ["EGY"],
+         "window": ["2023-01-10", "2023-01-10"], "mentions": {"d": "occurred"}, "required": False},
+    ]}
+    at_home = lambda home, there: (home, there) == ("CHN", "MAC")
+    stays = gold_country_years(gold, at_home)
+    assert sorted((names[0], y, c, req) for names, y, c, req in stays) == [
+        ("Vladimir Putin", 2022, "UZB", True), ("Wang Yi", 2023, "EGY", False),
+        ("Xi Jinping", 2022, "KAZ", True), ("Xi Jinping", 2022, "UZB", True)]
+    found = [("Xi Jinping", 2022, "KAZ"), ("Xi Jinping", 2022, "UZB"), ("Xi Jinping", 2022, "RUS"),
+             ("Wang Yi", 2023, "EGY")]  # Putin's stay missed; Wang Yi's is optional
+    s = travel_score(stays, found)
+    assert (s["tp"], s["fp"], s["fn"]) == (2, 1, 1)
+    assert s["false"] == [("Xi Jinping", 2022, "RUS")]
+    # Xi 2022: {KAZ, UZB} against {KAZ, UZB, RUS}; Putin 2022: {UZB} against nothing
+    assert s["person_years"] == 2 and abs(s["mean_jaccard"] - (2 / 3 + 0) / 2) < 1e-9

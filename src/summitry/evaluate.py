@@ -222,3 +222,85 @@ def score(gold: dict, events: Sequence[dict], only_docs: Iterable[str] | None = 
         "false_per_100_empty": 100 * false_in_empty / empty_docs if empty_docs else 0.0,
     }
     return Score(figures, misses, spurious)
+
+
+# --- travel logs ----------------------------------------------------------------------------------
+# What an analyst reads off a travel log: the countries each person was in, by year. The gold's
+# occurred events put people abroad the way the store's legs do (summitry.store.ingest.travellers):
+# a visit's actor in its one destination, a gathering's actor in its host country, a meeting's
+# named participants in its host country, each when that is not their own (nor one of their
+# country's home territories); the year is the one the gold window starts in.
+
+def gold_country_years(gold: dict, at_home=None) -> list[tuple[tuple[str, ...], int, str, bool]]:
+    """(names of the person, year, country, required) for each stay abroad the gold tells."""
+    out = []
+    for g in gold["events"]:
+        if "occurred" not in g["mentions"].values() or not g.get("window") or not g["window"][0]:
+            continue
+        year = int(g["window"][0][:4])
+        if g["type"] == "visit":
+            where = g.get("destination") or []
+            people = [(g.get("actor") or [], g.get("actor_country"))] if len(where) == 1 else []
+        elif g["type"] == "multilateral":
+            where = [g["host_country"]] if g.get("host_country") else []
+            people = [(g.get("actor") or [], g.get("actor_country"))]
+        elif g["type"] == "meeting":
+            where = [g["host_country"]] if g.get("host_country") else []
+            people = [(p.get("names") or [], p.get("country")) for p in g.get("participants") or []]
+        else:
+            continue
+        for names, home in people:
+            for country in where:
+                if names and country != home and not (at_home and home and at_home(home, country)):
+                    out.append((tuple(names), year, country, g.get("required", True)))
+    return out
+
+
+def travel_score(gold_stays: Sequence[tuple[tuple[str, ...], int, str, bool]],
+                 found: Sequence[tuple[str, int, str]]) -> dict[str, Any]:
+    """Country-years of a travel log (``found``: person, year, country) against the gold's:
+    precision, recall and F1 of (person, year, country), and the mean Jaccard overlap of each
+    person's countries per year. A country-year only optional gold events tell is neither missed
+    nor false."""
+    def gold_person(person: str, year: int, country: str, required: bool | None) -> int | None:
+        for i, (names, y, c, req) in enumerate(gold_stays):
+            if y == year and c == country and (required is None or req == required) and names_agree(person, names):
+                return i
+        return None
+
+    required = {i for i, s in enumerate(gold_stays) if s[3]}
+    true_found, false_found, hit = set(), set(), set()
+    for person, year, country in set(found):
+        i = gold_person(person, year, country, True)
+        if i is None:
+            i = gold_person(person, year, country, None)
+            if i is None:
+                false_found.add((person, year, country))
+            continue  # an optional stay: not counted
+        true_found.add((person, year, country))
+        hit.add(i)
+    # one gold person may be named several ways: key people by their first (canonical) name
+    keys: dict[tuple[str, int], dict[str, set]] = defaultdict(lambda: {"gold": set(), "found": set()})
+    for i in required:
+        names, year, country, _ = gold_stays[i]
+        keys[(normalise_name(names[0]), year)]["gold"].add(country)
+    for person, year, country in true_found | false_found:
+        i = gold_person(person, year, country, None)
+        canonical = normalise_name(gold_stays[i][0][0]) if i is not None else normalise_name(person)
+        keys[(canonical, year)]["found"].add(country)
+    # countries an optional event alone tells are left out of both sides
+    jaccards = []
+    for sets in keys.values():
+        union = sets["gold"] | sets["found"]
+        if union:
+            jaccards.append(len(sets["gold"] & sets["found"]) / len(union))
+    def key(i: int) -> tuple[str, int, str]:
+        return normalise_name(gold_stays[i][0][0]), gold_stays[i][1], gold_stays[i][2]
+
+    hit_keys = {key(i) for i in hit}
+    tp, fn = len(hit_keys), len({key(i) for i in required} - hit_keys)
+    fp = len(false_found)
+    p, r, f = _prf(tp, fp, fn)
+    return {"p": p, "r": r, "f1": f, "tp": tp, "fp": fp, "fn": fn,
+            "mean_jaccard": sum(jaccards) / len(jaccards) if jaccards else 1.0, "person_years": len(jaccards),
+            "false": sorted(false_found)}
