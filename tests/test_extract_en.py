@@ -593,3 +593,18 @@ def test_a_pages_list_of_links_tells_no_event(engine):
     # one headline-like line among sentences is the story's own
     story = "Xi Jinping visits Kazakhstan\nChinese President Xi Jinping arrived in Astana on Monday."
     assert {e.countries[0] for e in extract(engine, story, "2016-02-04")} == {"KAZ"}
+
+
+def test_a_meeting_told_by_a_noun_alone_is_on_the_day_nearest_the_report(engine):
+    # no verb says when: 30 September after a July report is the one to come, a plan
+    (ev,) = extract(engine, "The bank opens before a summit meeting between Indian Prime Minister Narendra Modi "
+                            "and US President Barack Obama on 30 September in Washington.", "2014-07-16")
+    assert (ev.type, ev.status, ev.start) == ("meeting", "planned", "2014-09-30")
+    # 10 July after a July report is the one just past
+    (ev,) = extract(engine, "The summit meeting between Indian Prime Minister Narendra Modi and US President "
+                            "Barack Obama on 10 July in Washington went well.", "2014-07-16")
+    assert (ev.status, ev.start) == ("occurred", "2014-07-10")
+    # a day far ahead is not read as a plan: November after a June report is the last one
+    (ev,) = extract(engine, "The summit meeting between Indian Prime Minister Narendra Modi and US President "
+                            "Barack Obama on 20 November in Washington set the tone.", "2014-06-16")
+    assert (ev.status, ev.start) == ("occurred", "2013-11-20")

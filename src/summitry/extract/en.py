@@ -813,6 +813,14 @@ class EnglishRuleEngine:
         # and will attend the summit in Samarkand on Thursday").
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end))
+        if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple:
+            # A noun without a verb's tense ("a summit meeting between Modi and Obama on 30 September")
+            # is on the day nearest the report: one still to come (within a season) is a plan.
+            ahead = self._event_date(text, sent, trig, s_dates, state, "planned", published,
+                                     (clause_start, window_end))
+            soon = (ahead[0][0] - published.end).days if type(ahead) is tuple and ahead != event_span else None
+            if soon is not None and soon <= _NEAR_AHEAD_DAYS and soon < (published.start - event_span[0][1]).days:
+                status, event_span = "planned", ahead
         interval = event_span[0] if event_span else None
         when = interval[0] if interval else (published.start if published else None)
         if any(r.kind == "pair" for r in actor_refs):
@@ -1751,6 +1759,10 @@ def _country_list(text, pos, limit, nationals) -> list:
 def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
     return any(q is not p and q.start <= p.start and p.end <= q.end and (q.end - q.start) > (p.end - p.start)
                for q in parties)
+
+
+# How far ahead of its report an event told by a noun alone may be read as still to come.
+_NEAR_AHEAD_DAYS = 92
 
 
 def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict) -> tuple[int, int]:
