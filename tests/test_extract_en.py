@@ -608,3 +608,9 @@ def test_a_meeting_told_by_a_noun_alone_is_on_the_day_nearest_the_report(engine)
     (ev,) = extract(engine, "The summit meeting between Indian Prime Minister Narendra Modi and US President "
                             "Barack Obama on 20 November in Washington set the tone.", "2014-06-16")
     assert (ev.status, ev.start) == ("occurred", "2013-11-20")
+
+
+def test_a_place_after_someone_elses_saying_is_not_where_the_visitor_went(engine):
+    events = extract(engine, "As Chinese President Xi Jinping's visit to Pakistan ended, analysts said it was "
+                             "being watched in Washington.", "2015-04-22")
+    assert [(e.type, e.countries) for e in events] == [("visit", ["PAK"])]

@@ -1355,8 +1355,8 @@ class EnglishRuleEngine:
                     break
             if out and not _LIST_GAP.match(gap) and not _CONNECTOR.match(gap):
                 # The list has ended; a later place still says where ("met in Vienna, Austria").
-                if m.kind in ("place", "country") and _IN_AT_BEFORE.search(gap):
-                    pass
+                if m.kind in ("place", "country") and _IN_AT_BEFORE.search(gap) and not self.reporting_rx.search(gap):
+                    pass  # (not across someone's saying: "the visit ended, analysts said it was viewed in Washington")
                 else:
                     break
             if m.kind == "country" and _BEING_IN.match(text, trig.start) and _POSSESSIVE_NOUN.match(text, m.end):
