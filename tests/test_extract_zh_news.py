@@ -74,6 +74,30 @@ def test_a_title_of_a_part_of_the_country_keeps_the_country(engine):
     assert [(p.name, p.country) for p in meeting.counterparts] == [("哈立德", "ARE")]
 
 
+def test_one_part_of_a_holder_s_name_after_the_title_is_that_holder(engine):
+    # the knowledge base gives the full name (伊薇特·库珀, 阿亚兹·萨迪克); the news writes one part of it
+    (meeting,) = [e for e in extract(engine, "国家副主席韩正2日在北京会见英国外交大臣库珀。", "2026-06-02")
+                  if e.type == "meeting"]
+    assert [p.name for p in meeting.counterparts] == ["Yvette Cooper"]
+    (talks,) = [e for e in extract(engine, "赵乐际19日同巴基斯坦国民议会议长萨迪克举行会谈。", "2026-01-19")
+                if e.type == "meeting"]
+    assert [p.name for p in talks.counterparts] == ["Ayaz Sadiq"]
+
+
+def test_a_name_that_is_no_part_of_the_holder_s_stays_as_written(engine):
+    (meeting,) = [e for e in extract(engine, "国家副主席韩正2日在北京会见英国外交大臣斯托克维。", "2026-06-02")
+                  if e.type == "meeting"]
+    assert [(p.name, p.country) for p in meeting.counterparts] == [("斯托克维", "GBR")]
+
+
+def test_titles_joined_by_jian_are_one_person_s(engine):
+    # 副总理兼外长达尔, 王储兼首相穆罕默德: one person, named after the last title
+    events = extract(engine, "伊朗外长阿拉格齐20日同巴基斯坦副总理兼外长达尔通电话。", "2026-04-21")
+    assert summary(events) == {("call", "Abbas Araghchi", ("Ishaq Dar",), ())}
+    events = extract(engine, "国家主席习近平20日同沙特王储兼首相穆罕默德通电话。", "2026-04-21")
+    assert summary(events) == {("call", "Xi Jinping", ("Mohammed bin Salman",), ())}
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

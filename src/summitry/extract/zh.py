@@ -411,6 +411,9 @@ class ChineseRuleEngine:
                 and joins(text, nxt.end, tokens[title_at + 1].start)
             ):
                 title_at += 1  # 阿联酋阿布扎比王储: a title of a part of the country
+            of_the_state = title_at == i + 1
+            if t.kind == "country" and title_at < len(tokens) and tokens[title_at].kind == "title":
+                title_at = self._last_joint_title(text, tokens, title_at)
             if (
                 t.kind == "country"
                 and title_at < len(tokens)
@@ -421,13 +424,13 @@ class ChineseRuleEngine:
                 and not self.lex.non_state_body_re.search(text, tokens[title_at - 1].end, tokens[title_at].start)
             ):
                 slot, used = self._titled(state, tokens, title_at, when, t.record.iso3, t.start,
-                                          of_the_state=title_at == i + 1)
+                                          of_the_state=of_the_state)
                 if slot is not None:
                     slots.append(slot)
                     i = used
                     continue
             if t.kind == "title":
-                slot, used = self._titled(state, tokens, i, when, None, t.start)
+                slot, used = self._titled(state, tokens, self._last_joint_title(text, tokens, i), when, None, t.start)
                 if slot is not None:
                     slots.append(slot)
                 i = used
@@ -531,6 +534,14 @@ class ChineseRuleEngine:
                     slots.append(Slot(t.start, t.end, "party", (party,), party.country, person=person))
             i += 1
         return slots
+
+    @staticmethod
+    def _last_joint_title(text: str, tokens: list[Token], i: int) -> int:
+        """The last of the titles one person holds (副总理兼外长, 王储兼首相): the one the name follows."""
+        while (i + 1 < len(tokens) and tokens[i + 1].kind == "title"
+               and text[tokens[i].end : tokens[i + 1].start] == "兼"):
+            i += 1
+        return i
 
     def _country_list(self, text: str, tokens: list[Token], i: int, when: date | None
                       ) -> tuple[Slot, int] | None:
@@ -656,16 +667,25 @@ class ChineseRuleEngine:
                 known = self._pick(known, when, country, title) if known is not None else None
                 if known is not None and (country is None or known.country == country):
                     person = known
-            if person is not None:
-                party = self._person_party(person, when, title)
-                return Slot(start, name_end, "party", (party,), party.country, person=person,
-                             former=former), i + 1
             if country is None and not of_organisation:
                 # …会见哈萨克斯坦总统托卡耶夫，同议会上院议长阿希姆巴耶夫会谈: a foreign name after a
                 # title of no country is of the country the sentence named last
                 country = next((t.record.iso3 for t in reversed(tokens[:i]) if t.kind == "country"), None)
                 if country is None:
                     return None, i + 1
+            if person is None and country is not None and of_the_state and when is not None:
+                # 英国外交大臣库珀, 沙特外交大臣费萨尔: the part of a name the knowledge base gives in full,
+                # of whoever holds an office of that country on the day (the title's office first)
+                named = self.kb.holders_by_name_part(country, written, when)
+                fitting = [p for p in named if any(tm.office == title.office and tm.covers(when) for tm in p.terms)]
+                if len(fitting or named) == 1:
+                    person = (fitting or named)[0]
+                    party = self._person_party(person, when, title)
+                    state.unknown_people.setdefault(written, party)  # the name again later in the story
+            if person is not None:
+                party = self._person_party(person, when, title)
+                return Slot(start, name_end, "party", (party,), party.country, person=person,
+                             former=former), i + 1
             party = Party(name=name, country=country, office=title.title, level=title.level)
             state.unknown_people.setdefault(text[end : end + len(written)], party)
             return Slot(start, name_end, "party", (party,), country, former=former), i + 1

@@ -2,6 +2,7 @@
 both extractors use. Build once, then pickle into the user cache (see :mod:`summitry.kb.cache`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
@@ -34,6 +35,9 @@ def _t2s_converter():
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+_NAME_SEPARATORS = re.compile(r"[·•・‧]")
 
 
 def _t2s(text: str) -> str:
@@ -236,6 +240,28 @@ class KB:
                 return rec  # type: ignore[return-value]
         shared = self._short.get(name_or_alias.strip(), [])
         return shared[0] if len(shared) == 1 else None
+
+    def holders_by_name_part(self, country: str, part: str, day: date | str | None = None) -> list[Person]:
+        """Those holding an office of ``country`` on ``day`` one of whose Chinese names has ``part`` as
+        whole segments (库珀 of 伊薇特·库珀, 费萨尔 of 费萨尔·本·法尔汉): the news writes an official
+        it has just titled by one part of the name, which alone may name many people."""
+        index: dict[str, list[Person]] | None = self.__dict__.get("_zh_name_parts")
+        if index is None:
+            index = {}
+            for p in self.people.values():
+                for n in {p.name_zh, *p.aliases, *p.short}:
+                    if not n or not has_cjk(n):
+                        continue
+                    segments = [s for s in _NAME_SEPARATORS.split(_t2s(n)) if s]
+                    for i in range(len(segments)):
+                        for j in range(i + 1, len(segments) + 1):
+                            key = "·".join(segments[i:j])
+                            if len(key) >= 2 and p not in index.setdefault(key, []):
+                                index[key].append(p)
+            self.__dict__["_zh_name_parts"] = index
+        d = as_date(day)
+        key = "·".join(s for s in _NAME_SEPARATORS.split(_t2s(part)) if s)
+        return [p for p in index.get(key, ()) if any(tm.country == country and tm.covers(d) for tm in p.terms)]
 
     def people_by_short(self, short: str) -> tuple[Person, ...]:
         """Everyone a short form may name, the most recently appointed first."""
