@@ -614,3 +614,11 @@ def test_a_place_after_someone_elses_saying_is_not_where_the_visitor_went(engine
     events = extract(engine, "As Chinese President Xi Jinping's visit to Pakistan ended, analysts said it was "
                              "being watched in Washington.", "2015-04-22")
     assert [(e.type, e.countries) for e in events] == [("visit", ["PAK"])]
+
+
+@pytest.mark.parametrize("told", ["he was to have travelled to Pakistan too", "he was supposed to visit Pakistan",
+                                  "he had been due to visit Pakistan"])
+def test_a_plan_told_as_one_that_did_not_come_about_is_no_visit(engine, told):
+    events = extract(engine, f"When Chinese President Xi Jinping came to India in September last year, {told}.",
+                     "2015-04-20")
+    assert {(e.countries[0], e.status) for e in events} == {("IND", "occurred"), ("PAK", "cancelled")}

@@ -1068,6 +1068,8 @@ class EnglishRuleEngine:
                 if cue(status, max(clause_start, trig.start - 40), trig.start) or \
                         cue(status, *(after if trig.nominal else after_verb)):
                     return status
+        if _UNFULFILLED.search(text, max(clause_start, trig.start - 40), trig.start):
+            return "cancelled"  # "was to have travelled to Pakistan too": the plan did not come about
         if _CONDITIONAL.match(text, sent.start, sent.end):
             return "speculated"
         spec = cue("speculated", *before)
@@ -1760,6 +1762,11 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
     return any(q is not p and q.start <= p.start and p.end <= q.end and (q.end - q.start) > (p.end - p.start)
                for q in parties)
 
+
+# A plan told as one that did not come about: "was to have travelled", "was supposed to visit",
+# "had been due to meet", "had planned to attend" (the verb follows, an adverb between at most).
+_UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
+                          r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
