@@ -432,3 +432,9 @@ def test_a_visit_named_in_the_title_of_a_work_is_not_reported_by_it(engine):
 def test_not_long_ago_is_before_the_report(engine):
     (visit,) = extract(engine, "前不久，习近平主席对蒙古国的国事访问取得圆满成功。", "2026-07-17")
     assert visit.end <= "2026-07-17" and visit.start < "2026-07-17"
+
+
+def test_a_place_a_later_clause_names_is_not_where_talks_were_held(engine):
+    text = "根据17日公布的美以会谈结果，以色列不会停止对加沙地带的打击。"
+    talks = [e for e in extract(engine, text, "2026-08-18") if e.type == "meeting"]
+    assert talks and all(e.countries != ["PSE"] and e.place is None for e in talks)

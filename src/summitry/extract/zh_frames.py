@@ -579,7 +579,9 @@ class Frame:
             if c0 <= s.start < c1 and self.text[max(c0, s.start - 2) : s.start].endswith(LOCATIVE):
                 return [s.country], None
         dateline = DATELINE.match(self.text, self.sent.start, self.sent.end)
-        far = [s for s in places if dateline is None or s.start >= dateline.end()]
+        # a later clause's place is where it says (以色列不会停止对加沙地带的打击), unless 在 places it
+        far = [s for s in places if (dateline is None or s.start >= dateline.end())
+               and (s.start < c0 or self.text[max(c1, s.start - 2) : s.start].endswith(LOCATIVE))]
         if far:
             best = min(far, key=lambda s: abs(s.start - ts))
             return [best.country], record_city(best)
