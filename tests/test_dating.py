@@ -152,7 +152,9 @@ def test_nothing_dates_an_event_of_a_report_without_publication_day():
     ("en", "The late Prime Minister Benazir Bhutto visited China to raise the issue."),
     ("en", "It was raised with Pakistan when late Pakistani Prime Minister Benazir Bhutto visited China."),
     ("en", "Moshe Yegar, a deputy director-general of the ministry, had visited New Delhi."),
+    ("en", "Later in the same year, Chinese President Jiang Zemin came to Pakistan."),
     ("zh", "时任国家副主席习近平访问柬埔寨。"),
+    ("zh", "同年，国家主席江泽民访问巴基斯坦。"),
     ("zh", "习近平主席曾多次访问俄罗斯。"),
 ])
 def test_background_told_in_retrospect_is_not_dated_by_the_report(lang, sentence):

@@ -65,7 +65,7 @@ _DAYS_FROM_CONTEXT = {
     "zh": [(re.compile(r"次日|翌日|第二天|隔天"), 1), (re.compile(r"前一天|前一日|前一晚|前夕"), -1)],
 }
 # Words that tell an event in retrospect, as background to the news: "then-Vice President Xi's
-# visit", "the late Prime Minister", "had visited", 时任, 曾访问, 早在. Such an event without a date of
+# visit", "the late Prime Minister", "had visited", "later that year", 时任, 曾访问, 早在, 同年. Such an event without a date of
 # its own is not on the report's day: it keeps no date rather than a false one (rule 4 below).
 _RETROSPECT = {
     "en": re.compile(r"\bthen[- ](?:[A-Z][\w.]*\s+){0,2}(?:[Vv]ice[- ])?(?:[Pp]resident|[Pp]remier|[Pp]rime\s+[Mm]inister"
@@ -73,8 +73,10 @@ _RETROSPECT = {
                      r"|[Pp]arty\s+[Cc]hief|[Mm]inister|[Aa]mbassador)"
                      r"|\b(?:[Tt]he\s+)?late\s+(?:[A-Z][\w.]*\s+){0,3}(?:[Pp]resident|[Pp]remier|[Pp]rime\s+[Mm]inister|[Ll]eader"
                      r"|[Kk]ing|[Cc]hairman)"
-                     r"|\bhad\s+(?:\w+ly\s+)?(?:visited|met|travell?ed|gone|flown|been\s+to|held\s+talks)\b"),
-    "zh": re.compile(r"时任|早在|曾经?(?:多次|先后|两次|[一二三四五六七八九十\d]+次)?(?:访问|到访|出访|访华|会见|会晤|赴|来华|出席)"),
+                     r"|\bhad\s+(?:\w+ly\s+)?(?:visited|met|travell?ed|gone|flown|been\s+to|held\s+talks)\b"
+                     # "later in the same year", "that year": a year of the story's past the report named before
+                     r"|\b(?:[Tt]hat|[Tt]he\s+(?:same|following|previous))\s+year\b"),
+    "zh": re.compile(r"时任|早在|同年|当年|次年|翌年|那年|曾经?(?:多次|先后|两次|[一二三四五六七八九十\d]+次)?(?:访问|到访|出访|访华|会见|会晤|赴|来华|出席)"),
 }
 # Date expressions that date no narrative: lengths of time, statistics periods.
 _NOT_NARRATIVE = frozenset({"duration", "period"})
