@@ -135,7 +135,7 @@ def test_travel_logs_are_scored_by_country_years():
     ]}
     at_home = lambda home, there: (home, there) == ("CHN", "MAC")
     stays = gold_country_years(gold, at_home)
-    assert sorted((names[0], y, c, req) for names, y, c, req in stays) == [
+    assert sorted((s.names[0], s.first_year, s.country, s.required) for s in stays) == [
         ("Vladimir Putin", 2022, "UZB", True), ("Wang Yi", 2023, "EGY", False),
         ("Xi Jinping", 2022, "KAZ", True), ("Xi Jinping", 2022, "UZB", True)]
     found = [("Xi Jinping", 2022, "KAZ"), ("Xi Jinping", 2022, "UZB"), ("Xi Jinping", 2022, "RUS"),
@@ -145,3 +145,9 @@ def test_travel_logs_are_scored_by_country_years():
     assert s["false"] == [("Xi Jinping", 2022, "RUS")]
     # Xi 2022: {KAZ, UZB} against {KAZ, UZB, RUS}; Putin 2022: {UZB} against nothing
     assert s["person_years"] == 2 and abs(s["mean_jaccard"] - (2 / 3 + 0) / 2) < 1e-9
+    # a stay whose window spans years is found in any of them, and missed once
+    stay = gold_country_years({"events": [
+        {"id": "v", "type": "visit", "actor": ["Barack Obama"], "actor_country": "USA", "destination": ["CUB"],
+         "window": ["2014-01-20", "2016-03-22"], "mentions": {"a": "occurred"}}]})
+    assert travel_score(stay, [("Barack Obama", 2015, "CUB")])["tp"] == 1
+    assert (travel_score(stay, [])["fn"], travel_score(stay, [("Barack Obama", 2017, "CUB")])["fp"]) == (1, 1)

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, NamedTuple
 
 _NOT_WORD = re.compile(r"[^\w\s]")
 
@@ -231,13 +231,24 @@ def score(gold: dict, events: Sequence[dict], only_docs: Iterable[str] | None = 
 # named participants in its host country, each when that is not their own (nor one of their
 # country's home territories); the year is the one the gold window starts in.
 
-def gold_country_years(gold: dict, at_home=None) -> list[tuple[tuple[str, ...], int, str, bool]]:
-    """(names of the person, year, country, required) for each stay abroad the gold tells."""
+class GoldStay(NamedTuple):
+    """A person abroad as the gold tells it: the years its window spans, the country."""
+
+    names: tuple[str, ...]
+    first_year: int
+    last_year: int
+    country: str
+    required: bool
+
+
+def gold_country_years(gold: dict, at_home=None) -> list[GoldStay]:
+    """Each stay abroad the gold's occurred events tell (see above)."""
     out = []
     for g in gold["events"]:
-        if "occurred" not in g["mentions"].values() or not g.get("window") or not g["window"][0]:
+        window = g.get("window") or [None, None]
+        if "occurred" not in g["mentions"].values() or not window[0]:
             continue
-        year = int(g["window"][0][:4])
+        years = int(window[0][:4]), int((window[1] or window[0])[:4])
         if g["type"] == "visit":
             where = g.get("destination") or []
             people = [(g.get("actor") or [], g.get("actor_country"))] if len(where) == 1 else []
@@ -252,54 +263,44 @@ def gold_country_years(gold: dict, at_home=None) -> list[tuple[tuple[str, ...], 
         for names, home in people:
             for country in where:
                 if names and country != home and not (at_home and home and at_home(home, country)):
-                    out.append((tuple(names), year, country, g.get("required", True)))
+                    out.append(GoldStay(tuple(names), *years, country, g.get("required", True)))
     return out
 
 
-def travel_score(gold_stays: Sequence[tuple[tuple[str, ...], int, str, bool]],
-                 found: Sequence[tuple[str, int, str]]) -> dict[str, Any]:
-    """Country-years of a travel log (``found``: person, year, country) against the gold's:
+def travel_score(gold_stays: Sequence[GoldStay], found: Sequence[tuple[str, int, str]]) -> dict[str, Any]:
+    """Country-years of a travel log (``found``: person, year, country) against the gold's stays:
     precision, recall and F1 of (person, year, country), and the mean Jaccard overlap of each
-    person's countries per year. A country-year only optional gold events tell is neither missed
-    nor false."""
-    def gold_person(person: str, year: int, country: str, required: bool | None) -> int | None:
-        for i, (names, y, c, req) in enumerate(gold_stays):
-            if y == year and c == country and (required is None or req == required) and names_agree(person, names):
-                return i
-        return None
+    person's countries per year. A found country-year is true when a gold stay of that person and
+    country has that year in its window; one only optional stays tell is neither true nor false,
+    and an optional stay is never missed. A person is named by the gold's first name for them."""
+    def stays_of(person: str, year: int, country: str) -> list[int]:
+        return [i for i, g in enumerate(gold_stays) if g.country == country and g.first_year <= year <= g.last_year
+                and names_agree(person, g.names)]
 
-    required = {i for i, s in enumerate(gold_stays) if s[3]}
-    true_found, false_found, hit = set(), set(), set()
+    def canonical(i: int) -> str:
+        return normalise_name(gold_stays[i].names[0])
+
+    true_found: dict[tuple[str, int, str], list[int]] = {}
+    false_found: set[tuple[str, int, str]] = set()
     for person, year, country in set(found):
-        i = gold_person(person, year, country, True)
-        if i is None:
-            i = gold_person(person, year, country, None)
-            if i is None:
-                false_found.add((person, year, country))
-            continue  # an optional stay: not counted
-        true_found.add((person, year, country))
-        hit.add(i)
-    # one gold person may be named several ways: key people by their first (canonical) name
-    keys: dict[tuple[str, int], dict[str, set]] = defaultdict(lambda: {"gold": set(), "found": set()})
-    for i in required:
-        names, year, country, _ = gold_stays[i]
-        keys[(normalise_name(names[0]), year)]["gold"].add(country)
-    for person, year, country in true_found | false_found:
-        i = gold_person(person, year, country, None)
-        canonical = normalise_name(gold_stays[i][0][0]) if i is not None else normalise_name(person)
-        keys[(canonical, year)]["found"].add(country)
-    # countries an optional event alone tells are left out of both sides
-    jaccards = []
-    for sets in keys.values():
-        union = sets["gold"] | sets["found"]
-        if union:
-            jaccards.append(len(sets["gold"] & sets["found"]) / len(union))
-    def key(i: int) -> tuple[str, int, str]:
-        return normalise_name(gold_stays[i][0][0]), gold_stays[i][1], gold_stays[i][2]
-
-    hit_keys = {key(i) for i in hit}
-    tp, fn = len(hit_keys), len({key(i) for i in required} - hit_keys)
-    fp = len(false_found)
+        matching = stays_of(person, year, country)
+        if not matching:
+            false_found.add((person, year, country))
+        elif any(gold_stays[i].required for i in matching):
+            true_found[(person, year, country)] = [i for i in matching if gold_stays[i].required]
+    hit_year = {i: year for (_, year, _), stays in true_found.items() for i in stays}
+    gold_keys = {(canonical(i), hit_year.get(i, g.first_year), g.country)
+                 for i, g in enumerate(gold_stays) if g.required}
+    found_keys = {(canonical(stays[0]), year, country) for (_, year, country), stays in true_found.items()}
+    false_keys = {(normalise_name(person), year, country) for person, year, country in false_found}
+    # the mean Jaccard overlap of a person's countries in a year, over the person-years either side names
+    sides: dict[tuple[str, int], tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for person, year, country in gold_keys:
+        sides[(person, year)][0].add(country)
+    for person, year, country in found_keys | false_keys:
+        sides[(person, year)][1].add(country)
+    jaccards = [len(g & f) / len(g | f) for g, f in sides.values() if g | f]
+    tp, fn, fp = len(found_keys & gold_keys), len(gold_keys - found_keys), len(false_keys)
     p, r, f = _prf(tp, fp, fn)
     return {"p": p, "r": r, "f1": f, "tp": tp, "fp": fp, "fn": fn,
             "mean_jaccard": sum(jaccards) / len(jaccards) if jaccards else 1.0, "person_years": len(jaccards),
