@@ -438,3 +438,26 @@ def test_a_place_a_later_clause_names_is_not_where_talks_were_held(engine):
     text = "根据17日公布的美以会谈结果，以色列不会停止对加沙地带的打击。"
     talks = [e for e in extract(engine, text, "2026-08-18") if e.type == "meeting"]
     assert talks and all(e.countries != ["PSE"] and e.place is None for e in talks)
+
+
+def test_a_title_opening_a_bodys_name_is_no_title(engine):
+    # 国务委员会副委员长 (a vice chair of the State Affairs Commission) names no State Councillor
+    events = extract(engine, "王沪宁在平壤同国务委员会副委员长、内阁总理朴泰成共同出席招待会。", "2026-07-17")
+    assert events and all(p.name != "Shen Yiqin" and p.office != "State Councilor" for e in events for p in e.counterparts)
+    # ...while a title holder who meets (总统会见) keeps the title
+    assert summary(extract(engine, "俄罗斯总统会见到访的塞尔维亚总统武契奇。", "2026-05-20"))
+
+
+def test_names_inside_a_longer_transliterated_name_are_not_places_or_people(engine):
+    # 巴格达萨罗夫 is a surname, not Baghdad; 谢夫乔维奇 is not the 乔维奇 of the knowledge base
+    (meeting,) = extract(engine, "俄罗斯驻委内瑞拉大使梅利克-巴格达萨罗夫9日与委内瑞拉外长希尔会晤。", "2026-01-10")
+    assert meeting.countries != ["IRQ"] and meeting.place is None
+    events = extract(engine, "欧盟委员会的委员谢夫乔维奇与美国贸易代表格里尔在巴黎会面。", "2026-05-06")
+    assert "Dragan Čović" not in {p.name for e in events for p in (e.actor, *e.counterparts)}
+    # a title before a short form is no name: 埃米尔塔米姆 is the Emir
+    (met,) = extract(engine, "卡塔尔埃米尔塔米姆会见普京。", "2026-05-06")
+    assert met.actor.country == "QAT"
+
+
+def test_a_fleet_heading_somewhere_is_no_visit(engine):
+    assert extract(engine, "美国总统特朗普28日在社交媒体上说，航母舰队正前往伊朗。", "2026-01-29") == []

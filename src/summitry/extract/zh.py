@@ -57,6 +57,10 @@ from summitry.extract.zh_slots import (
 from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
 from summitry.records import Document, Event, Party
 
+# what joins the parts of a transliterated name (梅利克-巴格达萨罗夫, 杰夫·兰德里)
+NAME_JOINERS = ("-", "－", "‐", "·", "•")
+# a title then 会…: the holder meets or talks (总统会见), else the title opens a body's name (国务委员会)
+TITLE_THEN_MEETING = ("会见", "会谈", "会晤", "会面", "会同")
 # the title of a work in book-title marks (bounded: an unclosed mark never reaches far)
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
@@ -215,6 +219,7 @@ class ChineseRuleEngine:
             t for t in triggers
             if (t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1]))
             and not any(a < t[0] < b for a, b in works)
+            and not self.lex.not_traveller_re.search(text, max(sent.start, t[0] - 6), t[0])
         ]
         if not triggers:
             return
@@ -360,11 +365,21 @@ class ChineseRuleEngine:
         # 俄罗斯驻委内瑞拉大使: where a diplomat is posted is not their country (the one before 驻 is)
         found = [t for t in found if not (t.kind == "country" and text[t.start - 1 : t.start] == "驻"
                                           and any(u.kind == "title" and 0 <= u.start - t.end <= 2 for u in found))]
-        # 布达诺夫: a short place name that runs on into a transliterated name is part of the name
-        found = [t for t in found if t.kind != "place" or t.end - t.start > 2
-                 or not lex.foreign_name_re.match(text, t.end, min(t.end + 2, s1))]
-        # 书记处, 总统府: a title word opening an organ's name is no title
-        found = [t for t in found if t.kind != "title" or text[t.end : t.end + 1] not in lex.title_not_before]
+        # 布达诺夫, 梅利克-巴格达萨罗夫: a place name that runs on into a transliterated name is part of
+        # the name (a short one always, a longer one after a name's hyphen)
+        found = [t for t in found if t.kind != "place" or not lex.foreign_name_re.match(text, t.end, min(t.end + 2, s1))
+                 or (t.end - t.start > 2 and text[t.start - 1 : t.start] not in NAME_JOINERS)]
+        # 谢夫乔维奇: a short form that a transliterated name runs into is the end of another name (a
+        # title or a country before it is no name: 埃米尔塔米姆, 苏丹海赛姆, 日本高市早苗)
+        short = {(m.start, m.end) for m in kb_matches if m.kind == "person_short"}
+        ends = {u.end for u in found if u.kind in ("title", "country")}
+        found = [t for t in found if t.kind != "person" or (t.start, t.end) not in short or t.start in ends
+                 or not lex.foreign_name_re.fullmatch(text, max(s0, t.start - 2), t.start)]
+        # 书记处, 总统府: a title word opening an organ's name is no title; 国务委员会, 外长会: nor one
+        # opening a body's or a meeting's name (会见, 会谈 after a title are the title holder's acts)
+        found = [t for t in found if t.kind != "title" or (
+            text[t.end : t.end + 1] not in lex.title_not_before
+            and not (text[t.end : t.end + 1] == "会" and text[t.end : t.end + 2] not in TITLE_THEN_MEETING))]
         for t in found:
             t.rank = rank[t.kind]
         found.sort(key=lambda t: (t.start, -(t.end - t.start), t.rank))

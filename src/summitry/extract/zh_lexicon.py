@@ -62,6 +62,7 @@ SCHEMA: dict[str, Any] = {
         "country_actor_not_after",
         "pair_references",
         "not_the_person",
+        "not_travellers",
         "person_pronouns",
         "speaker_pronouns",
         "speech_verbs",
@@ -186,6 +187,7 @@ SCHEMA: dict[str, Any] = {
         "country_actor_not_after": _CUES,
         "pair_references": _CUES,
         "not_the_person": _CUES,
+        "not_travellers": _CUES,
         "person_pronouns": _CUES,
         "speaker_pronouns": _CUES,
         "speech_verbs": _CUES,
@@ -349,6 +351,8 @@ class Lexicon:
         # 习近平主席同你举行会晤: in reported speech 你/您 is the one spoken to
         self.addressee_pronoun_re = re.compile(not_after + "(?:你|您)(?![们好])")
         self.not_the_person_re = re.compile(_alternation(data["not_the_person"]))
+        # 航母舰队正前往伊朗: what travels right before the verb is no person
+        self.not_traveller_re = re.compile("(?:" + _alternation(data["not_travellers"]) + ")(?:正在|已经|正|已|将|即将)?$")
         self.surname_after = frozenset(data["surname_after"])
         self.surname_before = frozenset(data["surname_before"])
         self.same_day_re = re.compile(_alternation(data["same_day_references"]))
