@@ -461,3 +461,9 @@ def test_names_inside_a_longer_transliterated_name_are_not_places_or_people(engi
 
 def test_a_fleet_heading_somewhere_is_no_visit(engine):
     assert extract(engine, "美国总统特朗普28日在社交媒体上说，航母舰队正前往伊朗。", "2026-01-29") == []
+
+
+def test_a_clock_is_neither_a_party_nor_a_time_clause(engine):
+    # 美国东部时间21日上午，…: a time zone; the cue 预计 before it still governs the trip
+    (visit,) = extract(engine, "美国副总统万斯预计于美国东部时间21日上午，北京时间21日晚启程前往巴基斯坦。", "2026-04-21")
+    assert (visit.actor.name, visit.status, visit.countries) == ("JD Vance", "speculated", ["PAK"])

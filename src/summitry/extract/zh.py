@@ -57,6 +57,7 @@ from summitry.extract.zh_slots import (
 from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
 from summitry.records import Document, Event, Party
 
+TIME_ZONE = re.compile(r"(?:东部|西部|中部|山地|太平洋|大西洋|夏令|标准)?时间")
 # what joins the parts of a transliterated name (梅利克-巴格达萨罗夫, 杰夫·兰德里)
 NAME_JOINERS = ("-", "－", "‐", "·", "•")
 # a title then 会…: the holder meets or talks (总统会见), else the title opens a body's name (国务委员会)
@@ -369,6 +370,8 @@ class ChineseRuleEngine:
         # the name (a short one always, a longer one after a name's hyphen)
         found = [t for t in found if t.kind != "place" or not lex.foreign_name_re.match(text, t.end, min(t.end + 2, s1))
                  or (t.end - t.start > 2 and text[t.start - 1 : t.start] not in NAME_JOINERS)]
+        # 美国东部时间21日, 莫斯科时间: a clock, not a party or a place
+        found = [t for t in found if t.kind not in ("country", "place") or not TIME_ZONE.match(text, t.end)]
         # 谢夫乔维奇: a short form that a transliterated name runs into is the end of another name (a
         # title or a country before it is no name: 埃米尔塔米姆, 苏丹海赛姆, 日本高市早苗)
         short = {(m.start, m.end) for m in kb_matches if m.kind == "person_short"}

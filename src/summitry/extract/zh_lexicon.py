@@ -299,7 +299,8 @@ class Lexicon:
 
         self.status: dict[str, dict[str, Any]] = {s["cue"]: s for s in data["status"]}
         self.status_re = re.compile(_alternation(self.status))
-        self.time_clause_end_re = re.compile(_alternation(data["time_clause_ends"]))
+        # (时 of 时间, 时期, 时任 ends no time clause: 美国东部时间21日上午，… is a clock)
+        self.time_clause_end_re = re.compile("(?:" + _alternation(data["time_clause_ends"]) + ")(?![间期任刻])")
         self.negation_re = re.compile("(?:" + _alternation(data["negations"]) + r")\s*$")
         inv = data["invitation"]
         self.invitation_re = re.compile(
