@@ -467,3 +467,10 @@ def test_a_clock_is_neither_a_party_nor_a_time_clause(engine):
     # 美国东部时间21日上午，…: a time zone; the cue 预计 before it still governs the trip
     (visit,) = extract(engine, "美国副总统万斯预计于美国东部时间21日上午，北京时间21日晚启程前往巴基斯坦。", "2026-04-21")
     assert (visit.actor.name, visit.status, visit.countries) == ("JD Vance", "speculated", ["PAK"])
+
+
+def test_a_full_formal_name_is_the_person_the_knowledge_base_knows_by_one_of_its_surnames(engine):
+    # a long formal name, two surnames at its end: the first of them is the one the news writes alone
+    events = extract(engine, "国家主席习近平欢迎厄瓜多尔共和国总统丹尼尔·罗伊-希尔克里斯特·诺沃亚·阿辛对我国进行国事访问。",
+                     "2026-08-18")
+    assert [(e.type, e.actor.name) for e in events] == [("visit", "Daniel Noboa")]

@@ -680,11 +680,14 @@ class ChineseRuleEngine:
                 name = gloss.group(1) if person is None else name
                 name_end = gloss.end()
             if person is None and re.search(r"[·•]", written):
-                # 阿莱克桑达尔·武契奇: the knowledge base may know the surname the news usually writes alone
-                known = self.kb.person(re.split(r"[·•]", written)[-1])
-                known = self._pick(known, when, country, title) if known is not None else None
-                if known is not None and (country is None or known.country == country):
-                    person = known
+                # 阿莱克桑达尔·武契奇: the knowledge base may know the surname the news usually writes alone,
+                # the last part of the name or, after a second surname, one before it (…·诺沃亚·阿辛)
+                for part in reversed(re.split(r"[·•]", written)[1:]):
+                    known = self.kb.person(part) if len(part) >= 2 else None
+                    known = self._pick(known, when, country, title) if known is not None else None
+                    if known is not None and (country is None or known.country == country):
+                        person = known
+                        break
             if country is None and not of_organisation:
                 # …会见哈萨克斯坦总统托卡耶夫，同议会上院议长阿希姆巴耶夫会谈: a foreign name after a
                 # title of no country is of the country the sentence named last
