@@ -474,3 +474,9 @@ def test_a_full_formal_name_is_the_person_the_knowledge_base_knows_by_one_of_its
     events = extract(engine, "国家主席习近平欢迎厄瓜多尔共和国总统丹尼尔·罗伊-希尔克里斯特·诺沃亚·阿辛对我国进行国事访问。",
                      "2026-08-18")
     assert [(e.type, e.actor.name) for e in events] == [("visit", "Daniel Noboa")]
+
+
+def test_the_sender_of_an_envoy_with_several_titles_is_not_met(engine):
+    text = "习近平会见作为老挝人民革命党中央总书记、国家主席通伦特使专程来访的老挝常务副总理沙伦赛。"
+    meetings = [e for e in extract(engine, text, "2026-04-21") if e.type == "meeting"]
+    assert meetings and all("Thongloun Sisoulith" not in {p.name for p in e.counterparts} for e in meetings)

@@ -597,8 +597,11 @@ class ChineseRuleEngine:
                 out.append(t)
                 continue
             sender: list[Token] = []
-            while (out and len(sender) < 3 and out[-1].kind in ("country", "title", "person", "surname", "named")
-                   and joins(text, out[-1].end, (sender[-1] if sender else t).start, ORGAN_GAP)
+            while (out and len(sender) < 5 and out[-1].kind in ("country", "title", "person", "surname", "named")
+                   and (joins(text, out[-1].end, (sender[-1] if sender else t).start, ORGAN_GAP)
+                        # 老挝人革党中央总书记、国家主席通伦特使: the sender's titles, one after another
+                        or sender and sender[-1].kind == "title" and out[-1].kind == "title"
+                        and text[out[-1].end : sender[-1].start] == "、")
                    # 阿拉格齐与美国特使: a conjunction or a verb ends the sender
                    and not any(ch in self.lex.name_stop_chars
                                for ch in text[out[-1].end : (sender[-1] if sender else t).start])):
