@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -345,6 +346,7 @@ class _Cluster:
     countries: set[str] = field(default_factory=set)  # destinations or hosts its reports name
     places: list[str] = field(default_factory=list)
     forums: set[str] = field(default_factory=set)
+    order: int = 0                       # its place among the island's clusters, by creation
 
     @property
     def first(self) -> _Item:
@@ -463,6 +465,8 @@ def _cluster_island(items: list[_Item], same_place: PlaceAgreement) -> list[_Clu
     items = sorted(items, key=lambda it: it.sort_key)
     clusters: list[_Cluster] = []
     active: list[_Cluster] = []  # dated clusters that may still take what comes next
+    dated: _DatedClusters | None = None  # the dated clusters, once every dated report is placed
+    anchored: list[_Cluster] = []  # clusters of reports without a date that may still take one
     for item in items:
         iv = item.interval
         if iv is not None:
@@ -470,16 +474,44 @@ def _cluster_island(items: list[_Item], same_place: PlaceAgreement) -> list[_Clu
             # except the plan that a (rare) postponement or cancellation puts off.
             active = [c for c in active if c.core is None or c.core[1] + STAY_SLACK_DAYS >= iv[0]]
             pool = clusters if item.mention.status in _DEFERRED else active
+        elif item.anchor is not None:
+            # Reports without a date come after the dated ones, by the start of their window, and
+            # join only a cluster whose days or window meet it (``_times_agree``): the clusters
+            # that can are found by their days, and given in the order they were made.
+            window = item.anchor
+            if dated is None:
+                dated = _DatedClusters(clusters)
+            anchored = [c for c in anchored if c.anchor_core[1] >= window[0]]  # type: ignore[index]
+            pool = sorted(dated.meeting(window) + anchored, key=lambda c: c.order)
         else:
             pool = clusters
         target, slots = _best_cluster(item, pool, same_place)
         if target is None:
-            target = _Cluster()
+            target = _Cluster(order=len(clusters))
             clusters.append(target)
             if iv is not None:
                 active.append(target)
+            elif item.anchor is not None:
+                anchored.append(target)
         target.add(item, slots)  # type: ignore[arg-type]
     return clusters
+
+
+class _DatedClusters:
+    """The clusters made by dated reports, by their days, which reports without a date of their
+    own (all placed after them) no longer change."""
+
+    def __init__(self, clusters: list[_Cluster]):
+        cored = sorted((c for c in clusters if c.core is not None), key=lambda c: c.core[0])  # type: ignore[index]
+        self.starts = [c.core[0] for c in cored]  # type: ignore[index]
+        self.clusters = cored
+        self.longest = max((c.core[1] - c.core[0] for c in cored), default=0)  # type: ignore[index]
+
+    def meeting(self, window: Interval) -> list[_Cluster]:
+        """The clusters whose days overlap ``window``."""
+        lo = bisect_right(self.starts, window[0] - self.longest - 1)
+        hi = bisect_right(self.starts, window[1])
+        return [c for c in self.clusters[lo:hi] if c.core[1] >= window[0]]  # type: ignore[index]
 
 
 def _best_cluster(item: _Item, pool: list[_Cluster], same_place: PlaceAgreement
@@ -519,17 +551,16 @@ def _best_party(parties: list[Party]) -> Party:
 
     ranked = sorted(parties, key=completeness)
     best = ranked[0]
-    # Fill what the best one lacks from the others that agree with it.
+    office, level, filled = best.office, best.level, False
+    # Fill what the best one lacks from the others that agree with it (a name or a country, once
+    # filled, stays: the agreement of the next ones is read from what is filled so far).
     for other in ranked[1:]:
         if _party_agrees(best, other) or best.name is None:
-            best = replace(
-                best,
-                name=best.name or other.name,
-                country=best.country or other.country,
-                office=best.office or other.office,
-                level=best.level or other.level,
-            )
-    return best
+            name, country = best.name or other.name, best.country or other.country
+            if name != best.name or country != best.country:
+                best = replace(best, name=name, country=country)
+            office, level, filled = office or other.office, level or other.level, True
+    return replace(best, office=office, level=level) if filled else best
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
