@@ -480,3 +480,11 @@ def test_the_sender_of_an_envoy_with_several_titles_is_not_met(engine):
     text = "习近平会见作为老挝人民革命党中央总书记、国家主席通伦特使专程来访的老挝常务副总理沙伦赛。"
     meetings = [e for e in extract(engine, text, "2026-04-21") if e.type == "meeting"]
     assert meetings and all("Thongloun Sisoulith" not in {p.name for p in e.counterparts} for e in meetings)
+
+
+def test_and_goes_on_with_the_subject_of_the_clause_before(engine):
+    # 并 continues 阿拉格齐's sentence: he, not the one he wrote to, makes the call; 近期局势 dates no event
+    (call,) = extract(engine, "伊朗外长阿拉格齐15日就伊朗近期局势致信联合国秘书长古特雷斯，并与古特雷斯通话。", "2026-01-16")
+    assert (call.type, call.actor.name, [p.name for p in call.counterparts]) == (
+        "call", "Abbas Araghchi", ["António Guterres"])
+    assert (call.start, call.end) == ("2026-01-15", "2026-01-15")

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from summitry.extract.zh import ChineseRuleEngine
 
 
+# A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
+DATE_OF_A_MATTER = re.compile(r"的?(?:局势|形势|情况|事态|动态|态势|热点|问题|议题|进展)")
+
 class Frame:
     """The frames of the triggers of one sentence."""
 
@@ -142,6 +145,14 @@ class Frame:
         c0, _ = self.clause_of(ts)
         if self.text.find(self.lex.invited_cue, c0, ts) >= 0:
             return None
+        if self.text.startswith("并", c0):
+            # …致信联合国秘书长古特雷斯，并与古特雷斯通话: 并 goes on with the subject of the clause
+            # before, the first party there, not its object
+            p0, _ = self.clause_of(c0 - 1) if c0 > self.sent.start else (c0, c0)
+            first = next((s for s in self.parties if p0 <= s.start and s.end <= c0 and not s.group
+                          and not self.invited(s) and not self.object_of_preposition(s)), None)
+            if first is not None:
+                return first
         return self.subject_before(c0)
 
     def actor(self, ts: int, te: int) -> Slot | None:
@@ -261,6 +272,8 @@ class Frame:
                 continue
             if since is not None and since.start() <= span.start < since.end():
                 continue  # 自2月底…以来，双方首次会晤: the date is what the time is counted from
+            if DATE_OF_A_MATTER.match(self.text, span.end):
+                continue  # 就伊朗近期局势致信…: the time of the situation spoken of, not of the event
             if (self.lex.speech_date_re.match(self.text, span.end) and self.text.find("，", span.end, ts) >= 0
                     and any(s.start >= ts for s in inside)):
                 continue  # 特朗普16日称，…谈判可能在本周末举行: the day of the words; the talks have their own
