@@ -98,6 +98,19 @@ def test_titles_joined_by_jian_are_one_person_s(engine):
     assert summary(events) == {("call", "Xi Jinping", ("Mohammed bin Salman",), ())}
 
 
+def test_a_committee_s_name_holds_no_title(engine):
+    # 国务委员会副委员长: not China's State Councilor (国务委员)
+    text = "王沪宁16日在平壤同朝鲜劳动党政治局常委、国务委员会副委员长、内阁总理朴泰成共同出席招待会。"
+    (meeting,) = [e for e in extract(engine, text, "2026-07-16") if e.type == "meeting"]
+    assert "CHN" not in [p.country for p in meeting.counterparts]
+
+
+def test_a_short_form_ending_a_longer_foreign_name_is_not_that_person(engine):
+    # the knowledge base knows Dragan Čović as 乔维奇; 谢夫乔维奇 is someone else
+    events = extract(engine, "欧盟委员会委员谢夫乔维奇与美国贸易代表在巴黎会面。", "2026-05-06")
+    assert not any("Čović" in (p.name or "") for e in events for p in (e.actor, *e.counterparts))
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]
@@ -177,6 +190,37 @@ def test_talks_between_countries_are_a_meeting_of_the_countries(engine):
     (talks,) = extract(engine, "新一轮俄美乌谈判在日内瓦结束。")
     assert {talks.actor.country, *(p.country for p in talks.counterparts)} == {"RUS", "USA", "UKR"}
     assert talks.countries == ["CHE"]
+
+
+def sides(event: Event) -> set[str]:
+    return {event.actor.country, *(p.country for p in event.counterparts)}
+
+
+def test_representatives_of_listed_countries_meeting_are_a_meeting_of_the_countries(engine):
+    (talks,) = extract(engine, "法国、德国和英国的代表15日在日内瓦再度举行会晤。", "2026-04-16")
+    assert (sides(talks), talks.countries, talks.start) == ({"FRA", "DEU", "GBR"}, ["CHE"], "2026-04-15")
+
+
+def test_sides_meeting_another_separately_are_one_meeting_per_pair(engine):
+    events = extract(engine, "塞尔维亚、黑山的代表3日在维也纳与美国方面的代表分别举行会晤。", "2026-05-04")
+    assert sorted(sorted(sides(e)) for e in events) == [["MNE", "USA"], ["SRB", "USA"]]
+    events = extract(engine, "委内瑞拉方面3日将与巴西和哥伦比亚代表团分别举行双边会晤。", "2026-05-03")
+    assert sorted(sorted(sides(e)) for e in events) == [["BRA", "VEN"], ["COL", "VEN"]]
+    assert {e.status for e in events} == {"planned"}
+
+
+def test_talks_placed_by_a_relative_clause_or_dated_by_their_end_are_an_event(engine):
+    (talks,) = extract(engine, "原定于当天在瑞士举行的美国和委内瑞拉谈判已取消。", "2026-05-03")
+    assert (sides(talks), talks.status, talks.countries) == ({"USA", "VEN"}, "cancelled", ["CHE"])
+    (talks,) = extract(engine, "在卡塔尔首都多哈举行的美国和委内瑞拉的谈判今天（5月3日）结束。", "2026-05-03")
+    assert (sides(talks), talks.start, talks.countries) == ({"USA", "VEN"}, "2026-05-03", ["QAT"])
+
+
+def test_a_rank_is_no_title_and_a_planned_bare_day_is_ahead(engine):
+    # 大使级会谈: talks at ambassadors' level, no ambassador; 将于23日 written on 3 May is 23 May
+    (talks,) = extract(engine, "亚美尼亚和阿塞拜疆第二轮大使级会谈将于23日在美国举行。", "2026-05-03")
+    assert (sides(talks), talks.status, talks.start, talks.countries) == (
+        {"ARM", "AZE"}, "planned", "2026-05-23", ["USA"])
 
 
 def test_talks_in_general_are_no_event(engine):

@@ -26,6 +26,8 @@ from summitry.extract.zh_slots import (
     OBJECT_LEAD,
     SIDE_NOTE,
     SINCE,
+    TALKS_END,
+    TALKS_HELD,
     TIME_CLAUSE_END,
     DatesOfContext,
     DatesOfSentence,
@@ -303,7 +305,11 @@ class Frame:
         # The date was read without knowing the tense; a plan looks ahead (周三: next Wednesday), and a
         # report of what happened looks back (21日 written on 10 May: 21 April).
         tense = None
-        if status in ("planned", "speculated") and span.kind in ("weekday", "relative", "part"):
+        if status in ("planned", "speculated") and (
+            span.kind in ("weekday", "relative", "part")
+            # 将于23日 written on 3 May: 23 May, not 23 April
+            or (published and interval.end < published and BARE_DAY.fullmatch(span.text))
+        ):
             tense = "future"
         elif (
             status == "occurred"
@@ -478,28 +484,44 @@ class Frame:
             return left, left[0]
         return left, self.earlier_subject(ts)
 
-    def country_sides(self, ts: int, te: int) -> list[Slot]:
-        """Countries named as the sides of talks (美国和伊朗谈判, 以色列与黎巴嫩政府将…在美国举行谈判):
-        listed with 和/与/同 before the trigger in its clause, when the clause dates or places the talks
-        or counts their round. Party slots of the countries alone."""
+    def country_sides(self, ts: int, te: int, subject: Slot | None = None) -> tuple[list[Slot], list[Slot]]:
+        """Countries named as the sides of talks (美国和伊朗谈判, 以色列与黎巴嫩政府将…在美国举行谈判,
+        丹麦、格陵兰岛和美国的代表…举行会晤): listed with 和/与/同/、 before the trigger in its clause,
+        when the clause dates or places the talks or counts their round. Returns the sides, and apart
+        those met (the objects of 与/同 after the sides: 俄罗斯、乌克兰的代表…与美国方面的代表分别举行会晤,
+        伊朗方面将与巴基斯坦和卡塔尔代表团…会晤), as party slots of the countries alone. ``subject``: a
+        party of one country that the clause names before (以方同意…与黎巴嫩政府开始谈判)."""
         c0, _ = self.clause_of(ts)
         named = [s for s in self.locs if s.place is None and c0 <= s.start < ts]
-        sides: list[Slot] = []
+        runs: list[list[Slot]] = []
         for loc in named:
-            if sides:
-                between = self.text[sides[-1].end : loc.start]
-                if not re.fullmatch(r"(?:政府|方面|代表团)?[和与同及、]", between):
-                    if len(sides) >= 2:
-                        break  # 在美国 after the sides: the host, not a side
-                    sides = []
-            sides.append(loc)
-        if sides and self.lex.motion_before_re.search(self.text, max(c0, sides[0].start - 3), sides[0].start):
-            sides = sides[1:]  # 前往瑞士与美国谈判: Switzerland is where, not a side
-        if len(sides) < 2:
-            return []
-        if not self.particular_talks(ts, te, sides[0].start, sides[-1].end):
-            return []
-        return [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in sides]
+            if runs and re.fullmatch(r"(?:政府|方面|代表团|代表)?[和与同及、]", self.text[runs[-1][-1].end : loc.start]):
+                runs[-1].append(loc)
+            else:
+                runs.append([loc])
+        sides: list[Slot] = []
+        met: list[Slot] = []
+        for run in runs:
+            lead = self.text[max(c0, run[0].start - 3) : run[0].start]
+            if lead.endswith(("与", "同", "跟")):
+                if sides and not met:
+                    met = run  # 与美国方面的代表: those met
+                continue
+            if lead.endswith(("在", "于")) or self.lex.motion_before_re.search(lead):
+                continue  # 在美国, 前往瑞士: where the talks are, not a side
+            if not sides and not met:
+                sides = run
+        if not sides and subject is not None and subject.country and not any(p.name for p in subject.parties):
+            sides = [subject]
+            met = next((run for run in runs if self.text[max(c0, run[0].start - 3) : run[0].start]
+                        .endswith(("与", "同", "跟")) and run[0].start > subject.end), [])
+        if len(sides) + len(met) < 2:
+            return [], []
+        if not self.particular_talks(ts, te, sides[0].start, (met or sides)[-1].end):
+            return [], []
+        def as_parties(slots: list[Slot]) -> list[Slot]:
+            return [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in slots]
+        return as_parties(sides), as_parties(met)
 
     def particular_talks(self, ts: int, te: int, first: int, last: int | None = None) -> bool:
         """Talks that are an event: dated, placed or counted between their first side and just after the
@@ -514,10 +536,15 @@ class Frame:
             return False  # 谈判调解方: the mediators, not talks
         if self.lex.talks_round_re.search(self.text, c0, ts):
             return True
-        dated = bool(self.dates_near(first, te + 12))
-        placed = any(s.start > last for s in self.locs if first <= s.start < te + 12)
-        # 伊朗与美国的谈判 names the talks as a topic; 丹麦与美国官员14日的会谈 names a day's talks
-        topic = self.text[last:ts].endswith("的") and not self.dates_near(last, ts)
+        # 原定于当天在瑞士举行的美伊谈判: a relative clause before the sides dates and places the talks
+        relative = TALKS_HELD.search(self.text, c0, first)
+        lo = c0 if relative is not None else first
+        dated = bool(self.dates_near(lo, te + 12))
+        placed = any(s.start > last or s.start < first for s in self.locs if lo <= s.start < te + 12)
+        # 伊朗与美国的谈判 names the talks as a topic; 丹麦与美国官员14日的会谈 names a day's talks, and
+        # 美伊的谈判今天（4月12日）结束 what became of them that day
+        topic = (self.text[last:ts].endswith("的") and not self.dates_near(last, ts)
+                 and not (self.dates_near(te, te + 12) and TALKS_END.match(self.text, te)))
         return (dated or placed) and not topic
 
     def dates_near(self, lo: int, hi: int) -> list[Any]:
@@ -534,8 +561,18 @@ class Frame:
                 ts, te, left[0].start if left else self.clause_of(ts)[0]):
             return []  # 通过对话谈判解决, 参与谈判: talks in general
         if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):
-            sides = self.country_sides(ts, te)
-            if sides:  # 美国和伊朗谈判: the countries are the sides
+            sides, met = self.country_sides(ts, te, left[0] if left else None)
+            if sides and met and self.lex.separately_re.search(self.text, met[-1].end, ts):
+                # 俄、乌代表与美方代表分别会晤, 伊方将与巴、卡代表团分别会晤: one meeting for each pair
+                pairs = ([(side, met[0]) for side in sides] if len(met) == 1
+                         else [(sides[0], other) for other in met])
+                status = self.status(None, ts, te)
+                if status is None:
+                    return []
+                countries, place = self.host(ts)
+                return [self.make(kind, ts, te, status, a.parties[0], [b.parties[0]], countries, place)
+                        for a, b in pairs if a.country != b.country]
+            if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
                 left, subject = sides, sides[0]
         slots = list(left)
         if subject is not None and subject not in slots:
