@@ -622,3 +622,12 @@ def test_a_plan_told_as_one_that_did_not_come_about_is_no_visit(engine, told):
     events = extract(engine, f"When Chinese President Xi Jinping came to India in September last year, {told}.",
                      "2015-04-20")
     assert {(e.countries[0], e.status) for e in events} == {("IND", "occurred"), ("PAK", "cancelled")}
+
+
+def test_a_visit_that_will_do_something_is_still_to_come(engine):
+    (ev,) = extract(engine, "Chinese President Xi Jinping's state visit to Washington will do little to ease "
+                            "tensions.", "2015-08-05")
+    assert (ev.status, ev.countries) == ("planned", ["USA"])
+    # ...unless the text says it is past
+    (ev,) = extract(engine, "Chinese President Xi Jinping's visit to Washington last week will help ties.", "2015-08-05")
+    assert ev.status == "occurred"
