@@ -631,3 +631,12 @@ def test_a_visit_that_will_do_something_is_still_to_come(engine):
     # ...unless the text says it is past
     (ev,) = extract(engine, "Chinese President Xi Jinping's visit to Washington last week will help ties.", "2015-08-05")
     assert ev.status == "occurred"
+
+
+def test_what_is_moved_somewhere_does_not_visit(engine):
+    # the passive's subject is moved; the official named beside it stays where he is
+    assert extract(engine, "With the permission of US Secretary of Defense Chuck Hagel, two detainees were returned "
+                           "to Algeria.", "2014-01-01") == []
+    # a visit in progress ("is visiting") is the subject's own
+    (ev,) = extract(engine, "US President Barack Obama is visiting Germany.", "2014-01-01")
+    assert ev.countries == ["DEU"]

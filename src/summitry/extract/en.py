@@ -766,6 +766,9 @@ class EnglishRuleEngine:
             return []
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
             return []
+        if trig.type == "visit" and not trig.nominal and not text.endswith("ing", trig.start, trig.end) and \
+                _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
+            return []  # "detainees were returned to Algeria": what is moved does not visit
         if not trig.nominal and self._unknown_subject(text, sent, trig, [*matches, *parties]):
             return []  # "where Nixon met Mao": a subject the knowledge base does not know
         actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
@@ -1767,6 +1770,8 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
 # "had been due to meet", "had planned to attend" (the verb follows, an adverb between at most).
 _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
