@@ -766,7 +766,7 @@ class EnglishRuleEngine:
             return []
         if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
             return []
-        if trig.type == "visit" and not trig.nominal and not text.endswith("ing", trig.start, trig.end) and \
+        if trig.type == "visit" and not trig.nominal and _PARTICIPLE.match(text, trig.start, trig.end) and \
                 _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
             return []  # "detainees were returned to Algeria": what is moved does not visit
         if not trig.nominal and self._unknown_subject(text, sent, trig, [*matches, *parties]):
@@ -1772,6 +1772,7 @@ _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
