@@ -640,3 +640,12 @@ def test_what_is_moved_somewhere_does_not_visit(engine):
     # a visit in progress ("is visiting") is the subject's own
     (ev,) = extract(engine, "US President Barack Obama is visiting Germany.", "2014-01-01")
     assert ev.countries == ["DEU"]
+
+
+def test_a_visit_told_in_a_where_clause_is_to_the_place_before_it(engine):
+    (ev,) = extract(engine, "Pakistan, where Chinese President Xi Jinping on Monday began the first visit by a "
+                            "Chinese president in nearly a decade, matters to Washington.", "2015-04-22")
+    assert (ev.type, ev.countries, ev.start) == ("visit", ["PAK"], "2015-04-20")
+    # not across someone's saying
+    assert extract(engine, "The summit was held in Beijing, where Chinese officials said the visit by US President "
+                           "Barack Obama mattered.", "2015-04-22") == []

@@ -806,7 +806,8 @@ class EnglishRuleEngine:
         # "the two sides" narrative is no event), a gathering a forum or a named meeting.
         if trig.type == "visit" and not any(t.country or t.region for t in targets):
             targets = self._counted_countries(text, sent, trig, window_end, matches) or \
-                self._place_before_noun(text, sent, trig, matches) or self._the_country(text, sent, trig, matches, spans)
+                self._place_before_noun(text, sent, trig, matches) or \
+                self._place_of_where(text, sent, trig, matches) or self._the_country(text, sent, trig, matches, spans)
             if not targets:
                 return []
         if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
@@ -1446,6 +1447,24 @@ class EnglishRuleEngine:
             return [Target(before.start, before.end, before.record.iso3)]
         return [Target(before.start, before.end, before.record.country, place=before.record.name)]
 
+    def _place_of_where(self, text, sent, trig, matches) -> list[Target]:
+        """"Pakistan, where Xi Jinping on Monday began the first visit by a Chinese president": a visit
+        told in a relative clause of a place, without a destination of its own, is to that place."""
+        where = None
+        for m in _WHERE.finditer(text, sent.start, trig.start):
+            where = m
+        if where is None:
+            return []
+        before = next((m for m in reversed(matches) if m.kind in ("country", "place") and m.end <= where.start()
+                       and sent.start <= m.start), None)
+        if before is None or text[before.end:where.start()].strip(" ,") or \
+                self.reporting_rx.search(text, where.end(), trig.start) or any(
+                m.kind in ("country", "place") and where.end() <= m.start < trig.start for m in matches):
+            return []
+        if before.kind == "country":
+            return [Target(before.start, before.end, before.record.iso3)]
+        return [Target(before.start, before.end, before.record.country, place=before.record.name)]
+
     def _actor_country_hint(self, text, sent, trig, matches) -> str | None:
         """The country of the person nearest before the trigger, as the sentence gives it."""
         people = [n for n in matches if n.kind in ("person", "person_short") and sent.start <= n.start < trig.start
@@ -1771,6 +1790,7 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
 _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
+_WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
 
