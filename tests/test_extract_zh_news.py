@@ -111,6 +111,16 @@ def test_a_short_form_ending_a_longer_foreign_name_is_not_that_person(engine):
     assert not any("Čović" in (p.name or "") for e in events for p in (e.actor, *e.counterparts))
 
 
+def test_a_visitor_named_after_the_country_and_titles_that_do_not_join_it_is_the_relative_clause_s_head(engine):
+    # 人民委员会主席: the Chairman of Turkmenistan's Halk Maslahaty, not its President who shares the name
+    text = "国务院总理李强20日在北京会见来华访问的土库曼斯坦民族领袖、人民委员会主席别尔德穆哈梅多夫。"
+    events = extract(engine, text, "2026-03-20")
+    assert summary(events) == {
+        ("meeting", "Li Qiang", ("Gurbanguly Berdimuhamedow",), ("CHN",)),
+        ("visit", "Gurbanguly Berdimuhamedow", (), ("CHN",)),
+    }
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

@@ -24,6 +24,7 @@ from summitry.extract.zh_slots import (
     LOCATIVE,
     NO_OBJECT,
     OBJECT_LEAD,
+    ORGAN_GAP,
     SIDE_NOTE,
     SINCE,
     TALKS_END,
@@ -126,6 +127,13 @@ class Frame:
             if any(te <= s.start < de for s in self.parties):
                 return None
             head = next((s for s in self.parties if s.start == de + 1 and not s.group), None)
+            if head is None:
+                # 来华访问的土库曼斯坦民族领袖、人民委员会主席别尔德穆哈梅多夫: the country, then titles
+                # that do not join it, then the party of that country
+                loc = next((s for s in self.locs if s.start == de + 1 and s.place is None), None)
+                head = loc and next((s for s in self.parties if loc.end <= s.start <= loc.end + ORGAN_GAP + 4
+                                     and s.country == loc.country and not s.group
+                                     and not re.search(r"[，,。；;和与同及]", self.text[loc.end : s.start])), None)
             if head is not None:
                 return head
             de = self.text.find("的", de + 1, c1)
