@@ -121,6 +121,19 @@ def test_a_visitor_named_after_the_country_and_titles_that_do_not_join_it_is_the
     }
 
 
+def test_arriving_in_a_country_whose_name_a_place_overlaps_with_the_verb(engine):
+    # 抵达卡塔尔: read longest from the left, 达卡 (Dhaka) would swallow 卡塔尔
+    (visit,) = extract(engine, "伊朗外长阿拉格齐25日抵达卡塔尔。", "2026-05-26")
+    assert (visit.type, visit.actor.name, visit.countries) == ("visit", "Abbas Araghchi", ["QAT"])
+
+
+def test_a_delegation_travels_for_its_leader_not_for_who_speaks_of_it(engine):
+    (visit,) = extract(engine, "由伊朗外长阿拉格齐率领的伊朗代表团25日抵达阿曼首都马斯喀特。", "2026-05-26")
+    assert (visit.actor.name, visit.countries) == ("Abbas Araghchi", ["OMN"])
+    text = "美国总统特朗普19日称，美国代表团20日将抵达巴基斯坦伊斯兰堡。"
+    assert [e for e in extract(engine, text, "2026-05-19") if e.type == "visit"] == []
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

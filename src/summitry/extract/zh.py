@@ -117,7 +117,8 @@ class ChineseRuleEngine:
         # The latest day it may have been published (a month or a year when that is all we know):
         # an event after it is still to come.
         pub_day = published.end if published else None
-        matches = sorted(self.matcher.find(text), key=lambda m: (m.start, -(m.end - m.start)))
+        matches = self._after_triggers(text, triggers, self.matcher.find(text))
+        matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
         # 访美 is a visit to the United States, but 出访中美洲 is not a visit to China.
         name_starts = {m.start for m in matches}
         triggers += [t for t in abbreviated if t[0] + 1 not in name_starts]
@@ -161,6 +162,25 @@ class ChineseRuleEngine:
             kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
             self._read_sentence(state, sent, in_sentence, kb_matches)
         return state.events
+
+    def _after_triggers(self, text: str, triggers: list[tuple[int, int, str]], matches: list[Any]) -> list[Any]:
+        """抵达卡塔尔: the matcher, reading longest from the left, finds 达卡 (Dhaka) across the trigger
+        and loses 卡塔尔. A place or country that begins inside a trigger word gives way to what the
+        text names right after the trigger."""
+        inside = [m for m in matches if m.kind in ("place", "country")
+                  and any(a < m.start < b for a, b, _ in triggers)]
+        if not inside:
+            return list(matches)
+        kept = [m for m in matches if m not in inside]
+        for m in inside:
+            b = next(b for a, b, _ in triggers if a < m.start < b)
+            found = [n for n in self.matcher.find(text[b : b + 24]) if n.start == 0]
+            if not found:
+                continue
+            n = found[0]._replace(start=found[0].start + b, end=found[0].end + b)
+            kept = [k for k in kept if not (b <= k.start < n.end)]
+            kept.append(n)
+        return kept
 
     def trigger_spans(self, doc: Document) -> list[tuple[int, int]]:
         """Where the lexicon's event triggers stand in ``doc.text`` (the simplified, masked text has

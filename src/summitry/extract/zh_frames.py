@@ -49,6 +49,11 @@ if TYPE_CHECKING:
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
 DATE_OF_A_MATTER = re.compile(r"的?(?:局势|形势|情况|事态|动态|态势|热点|问题|议题|进展)")
 
+# What travels in a delegation's name, and who leads it.
+DELEGATION = re.compile(r"代表团|谈判团队|谈判小组|工作组")
+LEADS = re.compile(r"率|带领|带队")
+
+
 class Frame:
     """The frames of the triggers of one sentence."""
 
@@ -458,6 +463,8 @@ class Frame:
             return []  # 中方 (欢迎美方官员来华): a country does not travel; 前外长: no longer the state's
         if actor is not self.relative_head(te) and self.describes_others(te, dests):
             return []  # …倡议访华的师生: the visitors are what the relative clause describes
+        if actor.end <= ts and self.delegation_travels(actor, ts):
+            return []  # 特朗普称，美国代表团20日将抵达…: the delegation goes, not the one who speaks of it
         status = self.status(actor, ts, te)
         if status is None:
             return []
@@ -475,6 +482,16 @@ class Frame:
                 )
             )
         return events
+
+    def delegation_travels(self, actor: Slot, ts: int) -> bool:
+        """A delegation named between the actor and the trigger, with no party after it, is what
+        travels, unless the actor leads it (X率领代表团抵达, 由X率领的代表团抵达)."""
+        found = None
+        for m in DELEGATION.finditer(self.text, actor.end, ts):
+            found = m
+        if found is None or any(found.end() <= s.start < ts for s in self.parties):
+            return False
+        return not LEADS.search(self.text, actor.end, found.start())
 
     def describes_others(self, te: int, dests: list[Slot]) -> bool:
         """The trigger (with its destination) closes a relative clause (访华的师生, 到访的舰队) whose head
