@@ -649,3 +649,9 @@ def test_a_visit_told_in_a_where_clause_is_to_the_place_before_it(engine):
     # not across someone's saying
     assert extract(engine, "The summit was held in Beijing, where Chinese officials said the visit by US President "
                            "Barack Obama mattered.", "2015-04-22") == []
+
+
+def test_a_visit_by_someone_to_somewhere(engine):
+    (ev,) = extract(engine, "The deal was signed during a visit by Chinese President Xi Jinping to Islamabad.",
+                    "2015-04-22")
+    assert (ev.type, ev.actor.name, ev.countries, ev.place) == ("visit", "Xi Jinping", ["PAK"], "Islamabad")

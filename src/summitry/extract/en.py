@@ -1357,8 +1357,8 @@ class EnglishRuleEngine:
                 for d in s_dates:
                     if cursor <= d.start and d.end <= m.start:
                         gap = gap.replace(d.text, " ")
-                if not _FIRST_TARGET_GAP.match(gap):
-                    break
+                if not _FIRST_TARGET_GAP.match(gap) and not (trig.nominal and _BY_THEN_TO.match(gap)):
+                    break  # ("a visit by Chinese President Xi Jinping to Islamabad": the visitor, then where)
             if out and not _LIST_GAP.match(gap) and not _CONNECTOR.match(gap):
                 # The list has ended; a later place still says where ("met in Vienna, Austria").
                 if m.kind in ("place", "country") and _IN_AT_BEFORE.search(gap) and not self.reporting_rx.search(gap):
@@ -1790,6 +1790,7 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
 _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
+_BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
