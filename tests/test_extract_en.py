@@ -655,3 +655,13 @@ def test_a_visit_by_someone_to_somewhere(engine):
     (ev,) = extract(engine, "The deal was signed during a visit by Chinese President Xi Jinping to Islamabad.",
                     "2015-04-22")
     assert (ev.type, ev.actor.name, ev.countries, ev.place) == ("visit", "Xi Jinping", ["PAK"], "Islamabad")
+
+
+def test_attending_a_countrys_occasion_is_a_visit_there(engine):
+    (ev,) = extract(engine, "US President Barack Obama attended India's Republic Day parade in January.", "2015-04-24")
+    assert (ev.type, ev.countries, ev.start) == ("visit", ["IND"], "2015-01-01")
+    (ev,) = extract(engine, "US President Barack Obama's presence at India's Republic Day celebrations in January "
+                            "irritated China.", "2015-04-24")
+    assert (ev.type, ev.countries) == ("visit", ["IND"])
+    # one's own country's occasion is no trip
+    assert extract(engine, "US President Barack Obama attended America's Independence Day celebrations.") == []

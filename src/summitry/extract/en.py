@@ -99,7 +99,8 @@ _SUBORDINATE_END = re.compile(r"\b(?:when|once|after|while|as soon as|until)\s+(
 _PAST_VERB = re.compile(r"\w+ed\b|met\b|held\b|had\b|made\b|paid\b|went\b|came\b|flew\b|left\b|spent\b|was\b|were\b",
                         re.IGNORECASE)
 _THE_COUNTRY = re.compile(r"\s*(?:to\s+|of\s+|in\s+)?the\s+(?:country|nation|kingdom|republic)\b(?!['’]s)", re.IGNORECASE)
-_ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part", re.IGNORECASE)
+_ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part|presence|attendance", re.IGNORECASE)
+_OCCASION_OF = re.compile(r"\s+(?:at\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 # "(attended) the ceremony in": a short object, then where it was held (not "an event on human
 # rights in North Korea")
 _HELD_IN = re.compile(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s")
@@ -980,6 +981,11 @@ class EnglishRuleEngine:
                     # "attended the ceremony in Moscow": a gathering with no name, but the actor was there
                     held = _HELD_IN.match(text, trig.end, window_end) if _ATTENDING.match(text, trig.start) else None
                     country, where = _place_after(text, held.start(), window_end, matches) if held else (None, None)
+                    if country is None and _ATTENDING.match(text, trig.start):
+                        # "attended India's Republic Day parade": an occasion of the country named
+                        country = next((m.record.iso3 for m in matches if m.kind == "country"
+                                        and _OCCASION_OF.fullmatch(text, trig.end, m.start)
+                                        and text.startswith(("'s ", "’s "), m.end)), None)
                     if country and country != actor.country:
                         return [self._event(doc, sent, "visit", status, actor, [], [country], where, None,
                                             event_span)]
