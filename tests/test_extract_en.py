@@ -665,3 +665,19 @@ def test_attending_a_countrys_occasion_is_a_visit_there(engine):
     assert (ev.type, ev.countries) == ("visit", ["IND"])
     # one's own country's occasion is no trip
     assert extract(engine, "US President Barack Obama attended America's Independence Day celebrations.") == []
+
+
+@pytest.mark.parametrize("sentence,forum,country", [
+    ("On the sidelines of the G20 summit in Antalya, Chinese President Xi Jinping met Russian President "
+     "Vladimir Putin.", "G20", "TUR"),
+    ("During the BRICS summit in Ufa, Indian Prime Minister Narendra Modi called for reform.", "BRICS", "RUS"),
+    ("US President Barack Obama told reporters Monday at the G20 summit in Antalya that the US must act.", "G20",
+     "TUR"),
+])
+def test_a_sentence_set_at_a_gathering_places_its_subject_there(engine, sentence, forum, country):
+    gatherings = [e for e in extract(engine, sentence, "2015-11-19") if e.type == "multilateral"]
+    assert [(e.forum, e.countries) for e in gatherings] == [(forum, [country])]
+
+
+def test_a_sentence_set_at_a_gathering_whose_subject_is_no_one_tells_no_attendance(engine):
+    assert extract(engine, "At the G20 summit, officials said the talks went well.", "2015-11-19") == []

@@ -359,6 +359,7 @@ class EnglishRuleEngine:
             for trig in s_triggers:
                 told_here.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
                                                   s_dates, state, published))
+            told_here.extend(self._opening_gathering(doc, text, sent, parties, s_matches, told_here, state, published))
             if len(told_here) > 1:
                 told_here = _once_per_sentence(told_here)
             events.extend(told_here)
@@ -1453,6 +1454,32 @@ class EnglishRuleEngine:
             return [Target(before.start, before.end, before.record.iso3)]
         return [Target(before.start, before.end, before.record.country, place=before.record.name)]
 
+    def _opening_gathering(self, doc, text, sent, parties, matches, told, state, published) -> list[Event]:
+        """"On the sidelines of the G20 summit in Antalya, Xi met Putin", "During the BRICS summit in
+        Ufa, Modi called for reform": a sentence that opens at a gathering the knowledge base knows
+        places its subject there (an attendance of the gathering)."""
+        opening = _OPENING_GATHERING.match(text, sent.start, sent.end)
+        if opening is None:
+            return []
+        forum = next((m for m in matches if m.kind == "forum" and opening.end() <= m.start <= opening.end() + 12), None)
+        comma = text.find(",", forum.end, sent.end) if forum is not None else -1
+        if comma < 0 or comma - forum.end > 60:
+            return []
+        subject = next((p for p in parties if p.start > comma), None)
+        if subject is None or subject.kind not in ("person", "unnamed", "unknown") or subject.start - comma > 60:
+            return []
+        when = published.start if published else None
+        actor = self._resolve(subject, when, state)
+        if actor is None or not actor.name or any(
+                e.type == "multilateral" and e.actor.name == actor.name for e in told):
+            return []
+        country, place = _place_after(text, forum.end, comma, matches)
+        edition = self._edition(forum.record.key, when)
+        country = country or (edition.country if edition else None)
+        status = "planned" if _WILL.search(text, comma, sent.end) else "occurred"
+        return [self._event(doc, sent, "multilateral", status, actor, [], [country] if country else [],
+                            place or (edition.city if edition else None), forum.record, None)]
+
     def _place_of_where(self, text, sent, trig, matches) -> list[Target]:
         """"Pakistan, where Xi Jinping on Monday began the first visit by a Chinese president": a visit
         told in a relative clause of a place, without a destination of its own, is to that place."""
@@ -1796,6 +1823,11 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
 _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
+# A sentence opening at a gathering: "On the sidelines of the", "During the", "Speaking at a".
+_OPENING_GATHERING = re.compile(
+    r"[\"“‘']?\s*(?:(?:speaking|addressing\s+\w+|talking\s+to\s+reporters)\s+)?(?:at|during|on\s+the\s+(?:sidelines|margins)"
+    r"\s+of)\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+|last\s+\w+'s\s+)?(?:\d{4}\s+)?", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to)\b", re.IGNORECASE)
 _BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
