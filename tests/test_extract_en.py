@@ -668,8 +668,8 @@ def test_attending_a_countrys_occasion_is_a_visit_there(engine):
 
 
 @pytest.mark.parametrize("sentence,forum,country", [
-    ("On the sidelines of the G20 summit in Antalya, Chinese President Xi Jinping met Russian President "
-     "Vladimir Putin.", "G20", "TUR"),
+    (("On the sidelines of the G20 summit in Antalya, Chinese President Xi Jinping met Russian President "
+      "Vladimir Putin."), "G20", "TUR"),
     ("During the BRICS summit in Ufa, Indian Prime Minister Narendra Modi called for reform.", "BRICS", "RUS"),
     ("US President Barack Obama told reporters Monday at the G20 summit in Antalya that the US must act.", "G20",
      "TUR"),
