@@ -555,3 +555,9 @@ def test_and_goes_on_with_the_subject_of_the_clause_before(engine):
     assert (call.type, call.actor.name, [p.name for p in call.counterparts]) == (
         "call", "Abbas Araghchi", ["António Guterres"])
     assert (call.start, call.end) == ("2026-01-15", "2026-01-15")
+
+
+def test_days_listed_for_meetings_in_turn_go_to_each_in_order(engine):
+    events = extract(engine, "王毅16日、17日先后会见俄罗斯外长拉夫罗夫和美国国务卿鲁比奥。", "2026-08-18")
+    assert sorted((e.counterparts[0].name, e.start, e.end) for e in events) == [
+        ("Marco Rubio", "2026-08-17", "2026-08-17"), ("Sergey Lavrov", "2026-08-16", "2026-08-16")]

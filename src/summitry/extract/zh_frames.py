@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from summitry.extract import mention_event_id
@@ -308,6 +308,17 @@ class Frame:
         if self.lex.same_day_re.search(self.text, self.sent.start, self.sent.end):
             return next((d for d in reversed(state.dates[:lo]) if d.interval.precision == "day"), None)
         return None
+
+    def days_in_turn(self, ts: int, status: str, n: int) -> list[DatesOfSentence] | None:
+        """16日、17日先后与A及B会面: n days listed with 、, one for each party in turn."""
+        span = self.date_span(ts)
+        start, end, precision = self.dates(ts, status)
+        if span is None or precision != "day" or "、" not in span.text or not start:
+            return None
+        first, last = date.fromisoformat(start), date.fromisoformat(end or start)
+        if (last - first).days + 1 != n:
+            return None
+        return [DatesOfSentence(((first + timedelta(days=i)).isoformat(),) * 2 + ("day",)) for i in range(n)]
 
     def dates(self, ts: int, status: str) -> tuple[str | None, str | None, str | None]:
         span = self.date_span(ts)
@@ -632,9 +643,12 @@ class Frame:
             together = [p for slot in slots if slot.end <= min(first_object, separately.start())
                         or slot is actor_slot for p in slot.parties]
             each = [p for p in parties if all(p is not q for q in together)]
+            each = [p for p in each if p.country not in {q.country for q in together}]
             if together and each:
-                return [self.make(kind, ts, te, status, together[0], [*together[1:], p], countries, place)
-                        for p in each if p.country not in {q.country for q in together}]
+                days = self.days_in_turn(ts, status, len(each)) if separately.group() == "先后" else None
+                return [self.make(kind, ts, te, status, together[0], [*together[1:], p], countries, place,
+                                  dates=days[i] if days else None)
+                        for i, p in enumerate(each)]
         if kind == "call" and len(parties) > 2 and not actor_slot.group and "视频" not in entry.get("cue", "视频"):
             # 同沙特、阿联酋、卡塔尔领导人通电话: a phone call has two ends, one call with each
             return [self.make(kind, ts, te, status, parties[0], [p], countries, place) for p in parties[1:]]
