@@ -681,3 +681,10 @@ def test_a_sentence_set_at_a_gathering_places_its_subject_there(engine, sentence
 
 def test_a_sentence_set_at_a_gathering_whose_subject_is_no_one_tells_no_attendance(engine):
     assert extract(engine, "At the G20 summit, officials said the talks went well.", "2015-11-19") == []
+
+
+def test_a_sentence_set_at_a_gathering_known_by_its_form_and_dated_there(engine):
+    (ev,) = extract(engine, "At the 2011 IISS Asia Security Summit, Chinese Defense Minister Liang Guanglie spelled "
+                            "out China's core interests.", "2015-09-19")
+    assert (ev.type, ev.actor.name, ev.forum, ev.start, ev.end) == (
+        "multilateral", "Liang Guanglie", "IISS Asia Security Summit", "2011-01-01", "2011-12-31")

@@ -359,7 +359,8 @@ class EnglishRuleEngine:
             for trig in s_triggers:
                 told_here.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
                                                   s_dates, state, published))
-            told_here.extend(self._opening_gathering(doc, text, sent, parties, s_matches, told_here, state, published))
+            told_here.extend(self._opening_gathering(doc, text, sent, parties, s_matches, s_dates, told_here, state,
+                                                     published))
             if len(told_here) > 1:
                 told_here = _once_per_sentence(told_here)
             events.extend(told_here)
@@ -1454,7 +1455,7 @@ class EnglishRuleEngine:
             return [Target(before.start, before.end, before.record.iso3)]
         return [Target(before.start, before.end, before.record.country, place=before.record.name)]
 
-    def _opening_gathering(self, doc, text, sent, parties, matches, told, state, published) -> list[Event]:
+    def _opening_gathering(self, doc, text, sent, parties, matches, s_dates, told, state, published) -> list[Event]:
         """"On the sidelines of the G20 summit in Antalya, Xi met Putin", "During the BRICS summit in
         Ufa, Modi called for reform": a sentence that opens at a gathering the knowledge base knows
         places its subject there (an attendance of the gathering)."""
@@ -1462,8 +1463,17 @@ class EnglishRuleEngine:
         if opening is None:
             return []
         forum = next((m for m in matches if m.kind == "forum" and opening.end() <= m.start <= opening.end() + 12), None)
-        comma = text.find(",", forum.end, sent.end) if forum is not None else -1
-        if comma < 0 or comma - forum.end > 60:
+        forum_end = forum.end if forum is not None else -1
+        record = forum.record if forum is not None else None
+        if forum is None:  # "At the fourth ministerial conference of the Istanbul Process in Beijing, ..."
+            article = _ARTICLE_AT_END.search(text, opening.start(), opening.end())
+            record, forum_end = _gathering_by_form(text, article.start() if article else opening.end(), sent.end)
+            if record is None:  # "the 2011 IISS Asia Security Summit": the name after the year
+                record, forum_end = _gathering_by_form(text, opening.end(), sent.end)
+            if record is None:
+                return []
+        comma = text.find(",", forum_end, sent.end)
+        if comma < 0 or comma - forum_end > 60:
             return []
         subject = next((p for p in parties if p.start > comma), None)
         if subject is None or subject.kind not in ("person", "unnamed", "unknown") or subject.start - comma > 60:
@@ -1473,12 +1483,18 @@ class EnglishRuleEngine:
         if actor is None or not actor.name or any(
                 e.type == "multilateral" and e.actor.name == actor.name for e in told):
             return []
-        country, place = _place_after(text, forum.end, comma, matches)
-        edition = self._edition(forum.record.key, when)
+        country, place = _place_after(text, forum_end, comma, matches)
+        edition = self._edition(getattr(record, "key", None), when)
         country = country or (edition.country if edition else None)
         status = "planned" if _WILL.search(text, comma, sent.end) else "occurred"
+        # "At the 2011 IISS Asia Security Summit": a date in the opening dates the gathering
+        if not any(opening.start() <= d.start < comma for d in s_dates):  # (dates are read only where needed)
+            from summitry.time import find_dates
+            s_dates = find_dates(text, "en", doc.published, within=[(opening.start(), comma)])
+        dated = next((d for d in s_dates if d.interval is not None and opening.start() <= d.start < comma), None)
+        span = ((dated.interval.start, dated.interval.end), dated.interval.precision) if dated else None
         return [self._event(doc, sent, "multilateral", status, actor, [], [country] if country else [],
-                            place or (edition.city if edition else None), forum.record, None)]
+                            place or (edition.city if edition else None), record, span)]
 
     def _place_of_where(self, text, sent, trig, matches) -> list[Target]:
         """"Pakistan, where Xi Jinping on Monday began the first visit by a Chinese president": a visit
@@ -1827,6 +1843,7 @@ _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+
 _OPENING_GATHERING = re.compile(
     r"[\"“‘']?\s*(?:(?:speaking|addressing\s+\w+|talking\s+to\s+reporters)\s+)?(?:at|during|on\s+the\s+(?:sidelines|margins)"
     r"\s+of)\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+|last\s+\w+'s\s+)?(?:\d{4}\s+)?", re.IGNORECASE)
+_ARTICLE_AT_END = re.compile(r"(?:the|a|an)\s+(?:\d{4}\s+)?$", re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to)\b", re.IGNORECASE)
 _BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
