@@ -175,6 +175,7 @@ _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
+_HEADLINE_TO = re.compile(r"[A-Za-z]\s+to\s+\Z")
 _POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their|its))\s+\Z", re.IGNORECASE)
 _DENIED = re.compile(r"(?:\b(?:rather than|instead of|not|never)|n['’]t)\s+$", re.IGNORECASE)
 def _any_case(word: str) -> str:
@@ -829,6 +830,12 @@ class EnglishRuleEngine:
             if soon is not None and soon <= _NEAR_AHEAD_DAYS and soon < (published.start - event_span[0][1]).days:
                 status, event_span = "planned", ahead
         interval = event_span[0] if event_span else None
+        if status == "occurred" and interval and published is not None and interval[0] > published.end \
+                and not isinstance(event_span, _FromContext) and not _PAST_VERB.match(text, trig.start, trig.end) \
+                and not any(re.search(r"\d{4}", d.text) for d in s_dates if clause_start <= d.start < window_end):
+            # "Xi visits Pakistan next week": a day the text gives after the report's is still to come (not
+            # a past verb's, nor a date with its year: the report's day may be wrong)
+            status = "planned"
         when = interval[0] if interval else (published.start if published else None)
         if any(r.kind == "pair" for r in actor_refs):
             # "the two leaders agreed to meet again": the parties of the meeting or call just told
@@ -1118,6 +1125,9 @@ class EnglishRuleEngine:
             # mood is not the visit's; a present tense there is a visit still to come, a past one
             # ("when Xi visited") one that happened
             return "occurred" if _PAST_VERB.match(text, trig.start, trig.end) else "planned"
+        if not spec and _is_headline(sent) and \
+                _HEADLINE_TO.search(text, max(sent.start, trig.start - 40), trig.start):
+            return "planned"  # "Chinese president to visit Pakistan": a headline's infinitive is a plan
         if spec and (not plan or spec.start() >= plan.start() or spec.group(0).lower() in ("possible", "likely")):
             return "speculated"
         if plan:

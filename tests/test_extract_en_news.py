@@ -1,0 +1,33 @@
+"""The English rules engine on what real news says: plans told by headlines and dates, tours, visits put
+off, what a story carries from one sentence to the next (sentences written for the tests)."""
+import pytest
+
+from summitry.extract.en import EnglishRuleEngine
+from summitry.records import Document
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return EnglishRuleEngine()
+
+
+def extract(engine, text, published="2023-06-20"):
+    return engine.extract(Document(id="t", text=text, lang="en", published=published))
+
+
+def test_a_present_tense_visit_on_a_day_after_the_report_is_a_plan(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz travels to Japan next week for talks on trade.")
+    assert (ev.status, ev.start) == ("planned", "2023-06-26")
+    # a past verb stays what it says, whatever the report's day
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz travelled to Japan on July 2, 2023.")
+    assert ev.status == "occurred"
+
+
+def test_a_headline_s_infinitive_is_a_plan(engine):
+    events = extract(engine, "Scholz set to visit Japan and Vietnam\nGerman Chancellor Olaf Scholz spoke in Berlin.")
+    assert sorted((e.status, e.countries[0]) for e in events) == [("planned", "JPN"), ("planned", "VNM")]
+    events = extract(engine, "German chancellor to visit Japan, sign chip accord\nThe talks matter.")
+    assert [(e.type, e.status, e.countries) for e in events] == [("visit", "planned", ["JPN"])]
+    # a doubt in the headline stays a doubt
+    events = extract(engine, "Scholz very unlikely to visit Japan, says Berlin\nThe talks matter.")
+    assert [e.status for e in events] == ["speculated"]
