@@ -31,3 +31,10 @@ def test_a_headline_s_infinitive_is_a_plan(engine):
     # a doubt in the headline stays a doubt
     events = extract(engine, "Scholz very unlikely to visit Japan, says Berlin\nThe talks matter.")
     assert [e.status for e in events] == ["speculated"]
+
+
+def test_passing_through_countries_visits_each_but_not_what_a_new_clause_names(engine):
+    events = extract(engine, "Scholz, by contrast, has passed through Portugal and Spain, and after Italy he will "
+                             "visit Greece.")
+    assert sorted((e.countries[0], e.status) for e in events) == [
+        ("ESP", "occurred"), ("GRC", "planned"), ("PRT", "occurred")]

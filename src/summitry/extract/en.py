@@ -117,6 +117,7 @@ _AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s*$")
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 _FORWARD_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
 _BY_OF_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*\s+){0,6}$")
+_NEW_CLAUSE_GAP = re.compile(r",\s*(?:and\s+)?(?:after|before)\b", re.IGNORECASE)
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _TOGETHER = re.compile(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b", re.IGNORECASE)
 _HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]")
@@ -1377,6 +1378,8 @@ class EnglishRuleEngine:
                         gap = gap.replace(d.text, " ")
                 if not _FIRST_TARGET_GAP.match(gap) and not (trig.nominal and _BY_THEN_TO.match(gap)):
                     break  # ("a visit by Chinese President Xi Jinping to Islamabad": the visitor, then where)
+            if out and _NEW_CLAUSE_GAP.search(gap):
+                break  # "passed through France, and after Germany he will visit Brussels": a new clause
             if out and not _LIST_GAP.match(gap) and not _CONNECTOR.match(gap):
                 # The list has ended; a later place still says where ("met in Vienna, Austria").
                 if m.kind in ("place", "country") and _IN_AT_BEFORE.search(gap) and not self.reporting_rx.search(gap):
