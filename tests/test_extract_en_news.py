@@ -38,3 +38,16 @@ def test_passing_through_countries_visits_each_but_not_what_a_new_clause_names(e
                              "visit Greece.")
     assert sorted((e.countries[0], e.status) for e in events) == [
         ("ESP", "occurred"), ("GRC", "planned"), ("PRT", "occurred")]
+
+
+def test_a_visit_put_off_is_the_story_s_visit_when_it_names_no_place(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz arrived in Tokyo on Monday. Scholz's visit, first planned "
+                             "for last autumn, was postponed because of the budget crisis.")
+    assert {(e.countries[0], e.status) for e in events} == {("JPN", "occurred"), ("JPN", "postponed")}
+    events = extract(engine, "German Chancellor Olaf Scholz arrived in Tokyo on Monday. The visit was first planned "
+                             "for October but was postponed.")
+    assert ("JPN", "postponed") in {(e.countries[0], e.status) for e in events}
+    # a visit noun that goes on as usual is not carried: what it says is told elsewhere
+    events = extract(engine, "German Chancellor Olaf Scholz arrived in Tokyo on Monday. During his visit, trade "
+                             "dominated.")
+    assert len(events) == 1

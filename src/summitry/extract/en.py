@@ -118,6 +118,8 @@ _COMMA_GAP = re.compile(r"^\s*,\s*$")
 _FORWARD_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
 _BY_OF_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*\s+){0,6}$")
 _NEW_CLAUSE_GAP = re.compile(r",\s*(?:and\s+)?(?:after|before)\b", re.IGNORECASE)
+_DESTINATION_AFTER = re.compile(r"\s+(?:to|of|in|at)\s", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?\Z")
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _TOGETHER = re.compile(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b", re.IGNORECASE)
 _HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]")
@@ -260,6 +262,8 @@ class DocState:
     last_encounter: list = field(default_factory=list)  # the parties of the last meeting or call told
     clause_breaks: dict = field(default_factory=dict)  # sentence start -> its clause breaks
     objects_of: tuple = (-1, set())  # (sentence start, the ids of the parties that are objects there)
+    visits: dict = field(default_factory=dict)  # actor's name -> (countries, place) of the first visit told
+    story_traveller: PartyRef | None = None  # the actor of the first visit told
 
 
 class EnglishRuleEngine:
@@ -802,6 +806,13 @@ class EnglishRuleEngine:
             # ('Yahya said, "the aircraft was programmed to fly to Beijing"').
             actor_refs = [r for r in actor_refs if quote[0] <= r.start < quote[1]]
             counterpart_refs = [r for r in counterpart_refs if quote[0] <= r.start < quote[1]]
+        put_off = None  # "The visit was initially scheduled for 2014 but was postponed": the story's trip
+        if trig.type == "visit" and trig.nominal and state.visits and \
+                not _DESTINATION_AFTER.search(text, trig.start, trig.end + 1) and \
+                not _DESTINATION_AFTER.match(text, trig.end):
+            if not actor_refs and state.story_traveller is not None and _THE_BEFORE.search(text, sent.start, trig.start):
+                actor_refs = [state.story_traveller]
+            put_off = next((state.visits[r.name] for r in actor_refs if r.name in state.visits), None)
         if not actor_refs:
             return []
         spans = [(p.start, p.end) for p in parties]
@@ -813,6 +824,9 @@ class EnglishRuleEngine:
             targets = self._counted_countries(text, sent, trig, window_end, matches) or \
                 self._place_before_noun(text, sent, trig, matches) or \
                 self._place_of_where(text, sent, trig, matches) or self._the_country(text, sent, trig, matches, spans)
+            if not targets and put_off is not None and \
+                    self._status(text, sent, clause_start, trig, s_dates) in ("postponed", "cancelled"):
+                targets = [Target(trig.end, trig.end, c, place=put_off[1]) for c in put_off[0]]
             if not targets:
                 return []
         if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
@@ -1616,6 +1630,14 @@ class EnglishRuleEngine:
         told = [e for e in told_here if e.type in ("meeting", "call")]
         if told:
             state.last_encounter = [told[-1].actor, *told[-1].counterparts]
+        for e in told_here:
+            # the first visit an actor is told making is the story's (a region's members are no one place)
+            if e.type == "visit" and e.actor.name and len(e.countries) == 1 and e.actor.name not in state.visits:
+                state.visits[e.actor.name] = (e.countries, e.place)
+                if state.story_traveller is None:
+                    a = e.actor
+                    state.story_traveller = PartyRef(0, 0, "person", name=a.name, country=a.country, office=a.office,
+                                                     level=a.level)
         subjects = [p for p in parties if p.kind in ("person", "unknown", "unnamed")]
         for p in parties:
             if p.kind in ("person", "unknown") and p.name and p.office:
