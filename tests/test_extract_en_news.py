@@ -51,3 +51,11 @@ def test_a_visit_put_off_is_the_story_s_visit_when_it_names_no_place(engine):
     events = extract(engine, "German Chancellor Olaf Scholz arrived in Tokyo on Monday. During his visit, trade "
                              "dominated.")
     assert len(events) == 1
+
+
+def test_a_gathering_named_again_keeps_the_days_the_story_gave_it(engine):
+    text = ("At the fifth BRICS summit in Durban, South Africa, on Tuesday, the five economies agreed to found a "
+            "bank. The BRICS bank will open in two years. Indian Prime Minister Manmohan Singh said at the summit "
+            "that the bank was overdue.")
+    events = [e for e in extract(engine, text, "2013-03-28") if e.type == "multilateral"]
+    assert [(e.actor.name, e.forum, e.start) for e in events] == [("Manmohan Singh", "BRICS", "2013-03-26")]

@@ -262,6 +262,7 @@ class DocState:
     last_encounter: list = field(default_factory=list)  # the parties of the last meeting or call told
     clause_breaks: dict = field(default_factory=dict)  # sentence start -> its clause breaks
     objects_of: tuple = (-1, set())  # (sentence start, the ids of the parties that are objects there)
+    forum_days: dict = field(default_factory=dict)  # forum key -> (place, country, span) first dated
     visits: dict = field(default_factory=dict)  # actor's name -> (countries, place) of the first visit told
     story_traveller: PartyRef | None = None  # the actor of the first visit told
 
@@ -372,7 +373,8 @@ class EnglishRuleEngine:
             events.extend(told_here)
             forums = [m for m in s_matches if m.kind == "forum"]
             if forums:  # after the sentence's own events: "the meeting" looks back to it from the next one
-                self._note_forum(forums[-1], s_matches, s_dates, state, doc, published)
+                for fm in forums:  # the last one noted is the one "the meeting" looks back to
+                    self._note_forum(fm, s_matches, s_dates, state, doc, published)
             self._update_state(sent, si, parties, s_dates, state, told_here)
         return _hosts_from_visits(_consolidate_regions(events, self.kb))
 
@@ -1560,11 +1562,19 @@ class EnglishRuleEngine:
                 if edition is not None:
                     place = place or edition.city
                     country = country or edition.country
-                return forum, place, country, None
+                # "At the sixth BRICS summit in Fortaleza on Tuesday ... Modi said at the summit that BRICS":
+                # a gathering named again is on the days the story first gave it
+                told = state.forum_days.get(forum.key)
+                return forum, place or (told and told[0]), country or (told and told[1]), told and told[2]
         # "will attend the meeting": the gathering named last in the narrative.
         if state.last_forum is not None and re.match(r"\s*(?:the\s+)?(?:meeting|summit|forum|conference|gathering)\b",
                                                       text[trig.end:window_end], re.IGNORECASE):
             forum, place, country, span = state.last_forum
+            if span is None and forum.key in state.forum_days:
+                # named last without a date ("the Brics Contingent Reserve Arrangement"): the days the
+                # story gave the gathering
+                told = state.forum_days[forum.key]
+                place, country, span = place or told[0], country or told[1], told[2]
             return forum, place, country, span
         # "the Samarkand Summit": a gathering named after its host city.
         m = re.match(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+[Ss]ummit\b", text[trig.end:window_end])
@@ -1624,6 +1634,8 @@ class EnglishRuleEngine:
             if ed is not None:
                 place, country = place or ed.city, country or ed.country
         state.last_forum = (fm.record, place, country, span)
+        if span is not None:
+            state.forum_days.setdefault(fm.record.key, (place, country, span))
 
     def _update_state(self, sent, si, parties, s_dates, state, told_here: list[Event]) -> None:
         """What the sentence leaves for the next ones; ``told_here`` are the events it told."""
