@@ -134,6 +134,13 @@ def test_a_delegation_travels_for_its_leader_not_for_who_speaks_of_it(engine):
     assert [e for e in extract(engine, text, "2026-05-19") if e.type == "visit"] == []
 
 
+def test_that_evening_is_the_day_of_the_events_told_not_the_last_day_written(engine):
+    text = ("国家主席习近平21日在北京同来华访问的莫桑比克总统查波举行会谈。双方商定，相关协定自今年5月1日起生效。"
+            "当晚，习近平为查波举行欢迎宴会。")
+    dates = {(e.start, e.status) for e in extract(engine, text, "2026-04-21") if e.type == "meeting"}
+    assert dates == {("2026-04-21", "occurred")}
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

@@ -306,7 +306,11 @@ class Frame:
         if after:
             return after[0]
         if self.lex.same_day_re.search(self.text, self.sent.start, self.sent.end):
-            return next((d for d in reversed(state.dates[:lo]) if d.interval.precision == "day"), None)
+            days = [d for d in state.dates[:lo] if d.interval.precision == "day"]
+            # 当晚: the day of the last event told (…会谈。…今年5月1日起…。当晚，…举行欢迎宴会: 21 April),
+            # else the last day written before
+            told = next((e.start for e in reversed(state.events) if e.precision == "day" and e.start), None)
+            return next((d for d in reversed(days) if d.interval.iso()[0] == told), None) or (days[-1] if days else None)
         return None
 
     def days_in_turn(self, ts: int, status: str, n: int) -> list[DatesOfSentence] | None:
