@@ -141,6 +141,16 @@ def test_that_evening_is_the_day_of_the_events_told_not_the_last_day_written(eng
     assert dates == {("2026-04-21", "occurred")}
 
 
+def test_each_clause_of_a_trip_tells_its_own_meeting_with_a_name_after_long_titles(engine):
+    # a name in characters after titles the country does not reach; a clause opening with 同 governs
+    # its first party; titles listed after an object (总书记、国务委员长金正恩) are the same object's
+    text = ("赵乐际在平壤会见朝鲜劳动党总书记、国务委员长金正恩，"
+            "同朝鲜劳动党中央政治局常委、中央书记、国际部部长金成男举行会谈。")
+    events = extract(engine, text, "2026-07-17")
+    assert {(e.actor.name, tuple(p.name for p in e.counterparts)) for e in events if e.type == "meeting"} == {
+        ("Zhao Leji", ("Kim Jong Un",)), ("Zhao Leji", ("金成男",))}
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

@@ -107,8 +107,18 @@ class Frame:
     def object_of_preposition(self, slot: Slot) -> bool:
         """The party is governed by 同/与/向 … or by a meeting verb (会见了X): not a subject."""
         lead = OBJECT_LEAD.search(self.text, max(self.sent.start, slot.start - 8), slot.start)
+        before = next((p for p in reversed(self.parties) if p.end <= slot.start), None)
+        if lead is None and before is not None and self.text[before.end : slot.start] in ("", "、"):
+            # 会见朝鲜劳动党总书记、国务委员长金正恩: the titles listed after an object are the same object's
+            return self.object_of_preposition(before)
+        if lead is None:
+            # …，同朝鲜劳动党中央政治局常委、中央书记、组织指导部部长赵甬元举行会谈: a clause that opens
+            # with 同/与/跟 governs its first party, however long the titles before the name
+            c0, _ = self.clause_of(slot.start)
+            return (self.text[c0 : c0 + 1] in ("同", "与", "跟") and c0 < slot.start
+                    and not any(c0 <= s.start < slot.start for s in self.parties))
         # 应习近平邀请 厄瓜多尔总统…: the close of 应…邀请 governs no one
-        return lead is not None and not any(a <= lead.start() < b for a, b in self.invitations)
+        return not any(a <= lead.start() < b for a, b in self.invitations)
 
     # roles
 
