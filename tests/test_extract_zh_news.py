@@ -578,3 +578,10 @@ def test_days_listed_for_meetings_in_turn_go_to_each_in_order(engine):
     events = extract(engine, "王毅16日、17日先后会见俄罗斯外长拉夫罗夫和美国国务卿鲁比奥。", "2026-08-18")
     assert sorted((e.counterparts[0].name, e.start, e.end) for e in events) == [
         ("Marco Rubio", "2026-08-17", "2026-08-17"), ("Sergey Lavrov", "2026-08-16", "2026-08-16")]
+
+
+def test_the_next_round_of_talks_is_still_to_come(engine):
+    (talks,) = extract(engine, "目前尚不清楚伊朗与美国下一轮谈判的相关计划。", "2026-04-12")
+    assert talks.status == "speculated"
+    (talks,) = extract(engine, "伊朗与美国下一轮谈判定在日内瓦。", "2026-04-12")
+    assert talks.status == "planned"

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from summitry.extract.zh import ChineseRuleEngine
 
 
+NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
+UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
 DATE_OF_A_MATTER = re.compile(r"的?(?:局势|形势|情况|事态|动态|态势|热点|问题|议题|进展)")
 
@@ -264,6 +266,9 @@ class Frame:
         ahead = lex.talks_ahead_re.match(text, te)
         if ahead is not None and ahead.group(1) in lex.status:
             return lex.status[ahead.group(1)]["status"]
+        if NEXT_ROUND.search(text, max(self.sent.start, ts - 4), ts):
+            # 下一轮谈判: a round still to come, whose plans may not even be known (尚不清楚…计划)
+            return "speculated" if UNKNOWN_YET.search(text, self.sent.start, self.sent.end) else "planned"
         for m in lex.status_re.finditer(text, lo, hi):
             entry = lex.status[m.group()]
             if entry.get("scope") == "clause":
