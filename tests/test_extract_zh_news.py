@@ -585,3 +585,11 @@ def test_the_next_round_of_talks_is_still_to_come(engine):
     assert talks.status == "speculated"
     (talks,) = extract(engine, "伊朗与美国下一轮谈判定在日内瓦。", "2026-04-12")
     assert talks.status == "planned"
+
+
+def test_he_is_the_person_his_sentence_named_even_by_a_part_of_the_name(engine):
+    # 萨拉姆 is known by a part of the name (黎巴嫩总理 + 萨拉姆); 他 is him, not the man of the sentence before
+    text = ("以色列总理内塔尼亚胡11日晚称，停火谈判有先决条件。"
+            "黎巴嫩总理萨拉姆当天表示，他已推迟即将赴纽约联合国总部的行程。")
+    (visit,) = extract(engine, text, "2026-04-12")
+    assert (visit.actor.name, visit.status, visit.countries) == ("Nawaf Salam", "postponed", ["USA"])

@@ -566,7 +566,18 @@ class ChineseRuleEngine:
                     slots.append(Slot(t.start, t.end, "party", (replace(party),), party.country))
             elif t.kind == "pronoun":  # the last person named before its clause (习近平邀请他: not Xi)
                 clause = CLAUSE_BREAK_BEFORE.search(text, sent.start, t.start)
-                person = self._last_person(state, clause.start() + 1 if clause else t.start)
+                before = clause.start() + 1 if clause else t.start
+                # …总理萨拉姆当天表示，…他已推迟…: a person of this sentence the knowledge base knows by a
+                # part of the name only is nearer than the last one it knows in full
+                named = next((s for s in reversed(slots) if s.kind == "party" and s.end <= before
+                              and len(s.parties) == 1 and s.parties[0].name and not s.group), None)
+                mark = bisect.bisect_left(state.person_marks, before, key=lambda pm: pm[0])
+                if named is not None and (not mark or state.person_marks[mark - 1][0] < named.start):
+                    slots.append(Slot(t.start, t.end, "party", (replace(named.parties[0]),), named.country,
+                                      person=named.person))
+                    i += 1
+                    continue
+                person = self._last_person(state, before)
                 if person is not None:
                     party = self._person_party(person, when, None)
                     slots.append(Slot(t.start, t.end, "party", (party,), party.country, person=person))
