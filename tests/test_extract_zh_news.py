@@ -593,3 +593,8 @@ def test_he_is_the_person_his_sentence_named_even_by_a_part_of_the_name(engine):
             "黎巴嫩总理萨拉姆当天表示，他已推迟即将赴纽约联合国总部的行程。")
     (visit,) = extract(engine, text, "2026-04-12")
     assert (visit.actor.name, visit.status, visit.countries) == ("Nawaf Salam", "postponed", ["USA"])
+
+
+def test_talks_named_by_their_sides_and_round_and_refused(engine):
+    (talks,) = extract(engine, "俄罗斯和美国官员表示。俄罗斯拒绝出席原定于22日在日内瓦举行的俄美第二轮会谈。", "2026-04-21")
+    assert (talks.actor.country, [p.country for p in talks.counterparts], talks.status) == ("RUS", ["USA"], "cancelled")

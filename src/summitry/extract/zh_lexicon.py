@@ -395,8 +395,9 @@ class Lexicon:
         self.indirect_re = re.compile("(?:" + _alternation(data["indirect_marks"]) + r")\s*$")
         self.talks_round_re = re.compile(_alternation(data["talks_rounds"]))
         self.talks_compound_re = re.compile(_alternation(data["talks_compounds"]))
-        # 俄美乌谈判, 美伊三方会谈: abbreviations of the sides right before talks
-        self.sides_abbr_re = re.compile("(" + abbr_class + "{2,5})(?:[双三四]方)?(?=谈判|会谈|磋商)")
+        # 俄美乌谈判, 美伊三方会谈, 俄美第二轮会谈: abbreviations of the sides right before talks
+        self.sides_abbr_re = re.compile("(" + abbr_class + "{2,5})(?:第[一二三四五六七八九十0-9]{1,3}轮|新一轮|首轮|下一轮)?"
+                                        "(?:[双三四]方)?(?=谈判|会谈|磋商)")
         self.separately_re = re.compile(_alternation(data["separately"]))
 
         self.former_marks = frozenset(data["former_marks"])
