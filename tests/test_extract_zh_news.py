@@ -151,6 +151,15 @@ def test_each_clause_of_a_trip_tells_its_own_meeting_with_a_name_after_long_titl
         ("Zhao Leji", ("Kim Jong Un",)), ("Zhao Leji", ("金成男",))}
 
 
+def test_a_visit_carried_out_where_the_relative_clause_says_is_its_head_s(engine):
+    # 正在越南进行国事访问的…: the clause's place is the destination, a verb phrase between the country
+    # and the title is no organ of that country, and titles listed before the named one lead to it
+    for text in ("正在越南进行国事访问的国家主席习近平参观河内一所学校。",
+                 "正在越南进行国事访问的中共中央总书记、国家主席习近平和夫人彭丽媛参观河内一所学校。"):
+        visits = [e for e in extract(engine, text, "2026-04-15") if e.type == "visit"]
+        assert [(e.actor.name, e.countries) for e in visits] == [("Xi Jinping", ["VNM"])]
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

@@ -460,6 +460,9 @@ class ChineseRuleEngine:
                 and joins(text, tokens[title_at - 1].end, tokens[title_at].start, ORGAN_GAP)
                 # 丹麦诺和诺德基金会主席: a foundation's, a company's chair is no officer of the state
                 and not self.lex.non_state_body_re.search(text, tokens[title_at - 1].end, tokens[title_at].start)
+                # 正在朝鲜进行国事访问的国家主席习近平: a clause between country and title is no organ
+                and "的" not in text[tokens[title_at - 1].end : tokens[title_at].start]
+                and not self.lex.trigger_re.search(text, tokens[title_at - 1].end, tokens[title_at].start)
             ):
                 slot, used = self._titled(state, tokens, title_at, when, t.record.iso3, t.start,
                                           of_the_state=of_the_state)

@@ -51,6 +51,8 @@ UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|�
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
 DATE_OF_A_MATTER = re.compile(r"的?(?:局势|形势|情况|事态|动态|态势|热点|问题|议题|进展)")
 
+# 在朝鲜进行(国事访问): the place where a visit is carried out, right before the visit.
+AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
 DELEGATION = re.compile(r"代表团|谈判团队|谈判小组|工作组")
 LEADS = re.compile(r"率|带领|带队")
@@ -151,6 +153,12 @@ class Frame:
                 head = loc and next((s for s in self.parties if loc.end <= s.start <= loc.end + ORGAN_GAP + 4
                                      and s.country == loc.country and not s.group
                                      and not re.search(r"[，,。；;和与同及]", self.text[loc.end : s.start])), None)
+            if head is None:
+                # 正在朝鲜进行国事访问的中共中央总书记、国家主席习近平: titles listed before the one that
+                # names the party
+                head = next((s for s in self.parties if de + 1 < s.start <= de + 1 + ORGAN_GAP + 8
+                             and not s.group and self.text[s.start - 1] == "、" and s.parties[0].name
+                             and not re.search(r"[，,。；;和与同及的]", self.text[de + 1 : s.start])), None)
             if head is not None:
                 return head
             de = self.text.find("的", de + 1, c1)
@@ -458,6 +466,10 @@ class Frame:
         if not dests and dui >= 0:
             dests = [s for s in self.locs if dui < s.start and s.end <= ts]
         where = entry.get("destination")
+        at = AT_VISIT.search(text, c0, ts)
+        if not dests and at is not None and at.end() == ts:
+            # 正在朝鲜进行国事访问的习近平: where the visit is carried out
+            dests = [s for s in self.locs if at.start() < s.start and s.end <= at.end()][-1:]
         if not dests and where in ("after", "either"):
             dests = self.chain_after(te, [s for s in self.locs if s.start >= te])
         if not dests and where == "before":
