@@ -59,3 +59,9 @@ def test_a_gathering_named_again_keeps_the_days_the_story_gave_it(engine):
             "that the bank was overdue.")
     events = [e for e in extract(engine, text, "2013-03-28") if e.type == "multilateral"]
     assert [(e.actor.name, e.forum, e.start) for e in events] == [("Manmohan Singh", "BRICS", "2013-03-26")]
+
+
+def test_a_who_clause_is_about_the_noun_before_it(engine):
+    assert extract(engine, "German Chancellor Olaf Scholz spoke about students who have gone to Japan.") == []
+    (ev,) = extract(engine, "Olaf Scholz, Chancellor of Germany, who is visiting Japan, spoke on Monday.")
+    assert (ev.type, ev.actor.name, ev.countries) == ("visit", "Olaf Scholz", ["JPN"])

@@ -146,6 +146,7 @@ _AFTER_VERB_STOP = re.compile(r"[,;:]|\b(?:after|before|because|since|when|while
 _ASIDE = re.compile(r"[^,;.]{0,60},[^,;.]{1,70},")
 _COMPOUND_AFTER = re.compile(r"[-–](?:backed|based|led|funded|made|owned|born|style|listed|bound|friendly|allied|"
                              r"controlled|run|sponsored|supported)\b", re.IGNORECASE)
+_WHO_BEFORE = re.compile(r"([\w'’.)]+)\s*,?\s+who\s+(?:[\w'’-]+\s+){0,3}\Z")
 _RELATIVE_BEFORE = re.compile(r"\b(that|which)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+\s+(?:[a-z]+\s+)?\Z")
 _SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|recently|reportedly|has|had|have|will|"
@@ -797,6 +798,12 @@ class EnglishRuleEngine:
         relative = None if trig.nominal or not ("hat " in lead or "hich " in lead) or \
             _TOOK_HIM.match(text, trig.start, trig.end) else \
             _RELATIVE_BEFORE.search(text, max(clause_start, trig.start - 30), trig.start)
+        who = _WHO_BEFORE.search(text, max(clause_start, trig.start - 40), trig.start) \
+            if not trig.nominal and "who " in lead else None
+        if who is not None and not any(p.start < who.end(1) <= p.end for p in [*parties, *matches]):
+            # "asylum seekers who have gone to Australia": the one a "who" clause is about is the noun
+            # before it, here no one the knowledge base knows (not "Lee, President of Korea, who")
+            return []
         if relative is not None:
             # "a village close to the stronghold of a party that is in the Turkey-backed army": the
             # subject of a clause opened by "that" or "which" is the thing it follows, not a person
