@@ -65,3 +65,10 @@ def test_a_who_clause_is_about_the_noun_before_it(engine):
     assert extract(engine, "German Chancellor Olaf Scholz spoke about students who have gone to Japan.") == []
     (ev,) = extract(engine, "Olaf Scholz, Chancellor of Germany, who is visiting Japan, spoke on Monday.")
     assert (ev.type, ev.actor.name, ev.countries) == ("visit", "Olaf Scholz", ["JPN"])
+
+
+def test_a_visit_that_something_came_ahead_of_is_past_when_its_date_is(engine):
+    (ev,) = extract(engine, "Relations soured ahead of German Chancellor Olaf Scholz's visit to Japan last year.")
+    assert (ev.status, ev.start) == ("occurred", "2022-01-01")
+    (ev,) = extract(engine, "Relations soured ahead of German Chancellor Olaf Scholz's visit to Japan next month.")
+    assert (ev.status, ev.start) == ("planned", "2023-07-01")

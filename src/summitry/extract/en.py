@@ -147,6 +147,8 @@ _ASIDE = re.compile(r"[^,;.]{0,60},[^,;.]{1,70},")
 _COMPOUND_AFTER = re.compile(r"[-–](?:backed|based|led|funded|made|owned|born|style|listed|bound|friendly|allied|"
                              r"controlled|run|sponsored|supported)\b", re.IGNORECASE)
 _WHO_BEFORE = re.compile(r"([\w'’.)]+)\s*,?\s+who\s+(?:[\w'’-]+\s+){0,3}\Z")
+_AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead of|on the eve of|in the run-up to|in (?:preparation for|advance of))\s+"
+                              r"(?:[\w'’-]+\s+){0,6}\Z", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(that|which)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+\s+(?:[a-z]+\s+)?\Z")
 _SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|recently|reportedly|has|had|have|will|"
@@ -854,6 +856,12 @@ class EnglishRuleEngine:
             if soon is not None and soon <= _NEAR_AHEAD_DAYS and soon < (published.start - event_span[0][1]).days:
                 status, event_span = "planned", ahead
         interval = event_span[0] if event_span else None
+        if status == "planned" and interval and published is not None and interval[1] < published.start \
+                and not isinstance(event_span, _FromContext) and \
+                _AHEAD_OF_BEFORE.search(text, max(clause_start, trig.start - 80), trig.start):
+            # "ahead of Premier Li's visit to India last year": a visit still to come when something else
+            # happened, but past when the report was written
+            status = "occurred"
         if status == "occurred" and interval and published is not None and interval[0] > published.end \
                 and not isinstance(event_span, _FromContext) and not _PAST_VERB.match(text, trig.start, trig.end) \
                 and not any(re.search(r"\d{4}", d.text) for d in s_dates if clause_start <= d.start < window_end):
