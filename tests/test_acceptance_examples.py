@@ -8,7 +8,7 @@ from acceptance_support import figure, scores_by_language
 
 FLOORS = {
     "all": {"lenient_f1": 0.86, "strict_f1": 0.62, "merge_f1": 0.87},
-    "en": {"lenient_f1": 0.80, "strict_f1": 0.57, "merge_f1": 0.80},
+    "en": {"lenient_f1": 0.80, "strict_f1": 0.61, "merge_f1": 0.80},
     "zh": {"lenient_f1": 0.93, "strict_f1": 0.69},
 }
 
