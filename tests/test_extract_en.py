@@ -688,3 +688,8 @@ def test_a_sentence_set_at_a_gathering_known_by_its_form_and_dated_there(engine)
                             "out China's core interests.", "2015-09-19")
     assert (ev.type, ev.actor.name, ev.forum, ev.start, ev.end) == (
         "multilateral", "Liang Guanglie", "IISS Asia Security Summit", "2011-01-01", "2011-12-31")
+
+
+def test_a_visit_a_past_verb_began_is_past_on_its_weekday(engine):
+    (ev,) = extract(engine, "US President Barack Obama began a historic visit to Cuba on Sunday.", "2014-01-16")
+    assert (ev.status, ev.start) == ("occurred", "2014-01-12")

@@ -847,9 +847,11 @@ class EnglishRuleEngine:
         # and will attend the summit in Samarkand on Thursday").
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end))
-        if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple:
+        if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple \
+                and not _TENSE_BEFORE_NOUN.search(text, max(clause_start, trig.start - 40), trig.start):
             # A noun without a verb's tense ("a summit meeting between Modi and Obama on 30 September")
-            # is on the day nearest the report: one still to come (within a season) is a plan.
+            # is on the day nearest the report: one still to come (within a season) is a plan (not
+            # when a verb right before it gives the tense: "began a historic visit on Sunday").
             ahead = self._event_date(text, sent, trig, s_dates, state, "planned", published,
                                      (clause_start, window_end))
             soon = (ahead[0][0] - published.end).days if type(ahead) is tuple and ahead != event_span else None
@@ -1911,6 +1913,12 @@ _BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
+
+# "began a historic visit", "paid a state visit", "at the start of a visit": a verb of the past right
+# before the noun gives it its tense
+_TENSE_BEFORE_NOUN = re.compile(
+    r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
+    r"arrived|arrived\s+\w+\s+\w+\s+at\s+the\s+start\s+of)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
