@@ -693,3 +693,10 @@ def test_a_sentence_set_at_a_gathering_known_by_its_form_and_dated_there(engine)
 def test_a_visit_a_past_verb_began_is_past_on_its_weekday(engine):
     (ev,) = extract(engine, "US President Barack Obama began a historic visit to Cuba on Sunday.", "2014-01-16")
     assert (ev.status, ev.start) == ("occurred", "2014-01-12")
+
+
+def test_a_visiting_counterpart_is_met(engine):
+    (ev,) = extract(engine, "Chinese Foreign Minister Wang Yi met here Thursday with visiting Mongolian counterpart "
+                            "Luvsanvandan Bold.", "2014-01-17")
+    assert (ev.type, ev.actor.name, [p.name for p in ev.counterparts]) == (
+        "meeting", "Wang Yi", ["Luvsanvandan Bold"])

@@ -361,7 +361,13 @@ class EnglishRuleEngine:
             # "the visiting Assistant Secretary": an adjective that says who visits, not a trip.
             s_triggers = [t for t in s_triggers
                           if not (t.type == "visit" and any(p.start - t.end in (0, 1) and p.kind != "pronoun"
-                                                            for p in parties))]
+                                                            for p in parties))
+                          # "visiting Mongolian counterpart Bold": the same, before a nationality
+                          and not (t.type == "visit" and text.endswith("ing", t.start, t.end) and any(
+                              m.start - t.end in (0, 1) and m.kind == "demonym"
+                              and any(0 <= x.start - m.end <= 1 and x.kind in ("counterpart", "office", "person")
+                                      for x in s_matches)
+                              for m in s_matches))]
             s_triggers = [t for i, t in enumerate(s_triggers)
                           if not (i + 1 < len(s_triggers) and s_triggers[i + 1].type == t.type
                                   and re.fullmatch(r"\s+and\s+", text[t.end:s_triggers[i + 1].start]))]
