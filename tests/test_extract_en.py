@@ -700,3 +700,9 @@ def test_a_visiting_counterpart_is_met(engine):
                             "Luvsanvandan Bold.", "2014-01-17")
     assert (ev.type, ev.actor.name, [p.name for p in ev.counterparts]) == (
         "meeting", "Wang Yi", ["Luvsanvandan Bold"])
+
+
+def test_destinations_set_off_by_a_dash(engine):
+    events = extract(engine, "This week Indian Prime Minister Narendra Modi is visiting Indian Ocean island nations – "
+                             "the Seychelles, Mauritius and Sri Lanka – offering assistance.", "2015-03-10")
+    assert sorted(e.countries[0] for e in events) == ["LKA", "MUS", "SYC"]

@@ -58,7 +58,7 @@ _COMPLEMENT = re.compile(
 # What may stand between a trigger and its first target: "visited Laos", "a trip to the Middle East",
 # "led a delegation to Japan", "attended the 22nd meeting of the ... (SCO)", "visit to the country".
 _FIRST_TARGET_GAP = re.compile(
-    r"^(?:\s|,|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
+    r"^(?:\s|,|\s[–—:]\s|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
     r"[a-z]+-country|countries|country|nations|states|islands?|cities|city|capital|province|provinces|regions?|"
     r"northern|southern|eastern|western|central|north|south|east|west|in|at|of|to|on|for|and|from|"
     r"\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
