@@ -585,11 +585,8 @@ def _neg_published(published: str) -> tuple:
 def _merged_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | None, str | None]:
     """The report whose dates the event takes, and those dates."""
     dated = [it for it in items if it.interval]
-    if len(dated) == 1:
-        best = dated[0]
-        return best, best.event.start, best.event.end or best.event.start, best.event.precision
     if dated:
-        votes = Counter(it.interval for it in dated if it.mention.status == "occurred")
+        votes = Counter(it.interval for it in dated if it.mention.status == "occurred") if len(dated) > 1 else {}
 
         # The most precise report wins; among equals one whose own sentence dates it, then the
         # narrowest. Of what happened, the days most reports give, then the earliest report's
@@ -602,7 +599,7 @@ def _merged_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | N
             return (_PRECISION_RANK.get(it.event.precision, 3), it.event.dated_by == "context",
                     it.interval[1] - it.interval[0], not occurred, when, it.sort_key)  # type: ignore[index]
 
-        best = min(dated, key=rank)
+        best = dated[0] if len(dated) == 1 else min(dated, key=rank)
         start, end = best.event.start, best.event.end or best.event.start
         if best.event.type in _STAYS and best.event.precision == "day" and best.mention.status == "occurred":
             start, end = _stay_days(best, dated)
@@ -840,6 +837,19 @@ def default_place_agreement() -> PlaceAgreement:
     return places_agree
 
 
+def _items(ev: Event, position: int, published: Mapping[str, str | None]) -> Iterator[_Item]:
+    """The reports of ``ev`` (at ``position`` in fusion's input), one item per mention."""
+    interval = _text_interval(ev)
+    for mention in ev.mentions:
+        if len(ev.mentions) == 1 and ev.status == mention.status and ev.trip is None:
+            single = ev  # an engine's record: already one mention
+        else:
+            single = replace(ev, mentions=[mention], status=mention.status, trip=None)
+        pub = published.get(mention.doc) or ""
+        anchor = None if interval else _undated_days(mention.status, pub or None)
+        yield _Item(single, mention, interval, anchor, pub, position, _reach(interval, anchor, ev.type, mention.status))
+
+
 @_cycles_uncollected()
 def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
                  same_place: PlaceAgreement | None = None) -> list[tuple[Event, list[int]]]:
@@ -847,21 +857,15 @@ def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | 
     islands gives the events that fusing everything gives for them."""
     published = published or {}
     same_place = same_place or default_place_agreement()
-    blocks: dict[tuple, list[_Item]] = defaultdict(list)
+    events = events if isinstance(events, list) else list(events)
+    # The reports of one block at a time are made into items, which are gone before the next
+    # block's: the memory fusion needs beyond its input and output is one block's.
+    blocks: dict[tuple, list[int]] = defaultdict(list)
     for position, ev in enumerate(events):
-        interval = _text_interval(ev)
-        for mention in ev.mentions:
-            if len(ev.mentions) == 1 and ev.status == mention.status and ev.trip is None:
-                single = ev  # an engine's record: already one mention
-            else:
-                single = replace(ev, mentions=[mention], status=mention.status, trip=None)
-            pub = published.get(mention.doc) or ""
-            anchor = None if interval else _undated_days(mention.status, pub or None)
-            blocks[block_key(ev)].append(_Item(single, mention, interval, anchor, pub, position,
-                                               _reach(interval, anchor, ev.type, mention.status)))
+        blocks[block_key(ev)].append(position)
     merged: list[tuple[Event, list[int]]] = []
     for key in sorted(blocks, key=repr):
-        items = blocks[key]
+        items = [item for position in blocks.pop(key) for item in _items(events[position], position, published)]
         labels = islands([(party_scope(it.event), *(it.reach or (None, None)), it.mention.doc) for it in items])
         by_island: dict[int, list[_Item]] = defaultdict(list)
         for label, item in zip(labels, items):
