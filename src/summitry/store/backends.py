@@ -24,6 +24,9 @@ __all__ = ["Backend", "StoreError", "connect", "default_target", "is_postgres_ta
 
 class Backend:
     kind = "?"
+    #: no other process can write the store while this connection is open (an ingest may then keep
+    #: what it read between its transactions)
+    sole_writer = False
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         raise NotImplementedError
@@ -83,6 +86,7 @@ class Backend:
 
 class DuckDBBackend(Backend):
     kind = "duckdb"
+    sole_writer = True  # a DuckDB file open for writing is locked to this process
 
     def __init__(self, path: str | Path, read_only: bool = False):
         import duckdb

@@ -45,6 +45,8 @@ from summitry.store.corrections import apply_corrections
 
 # decoded mention events kept between batches, the most recently used (some tens of MB at most)
 _CACHE_LIMIT = 20_000
+# the rows of fusion's buckets kept between batches (a tuple of four fields each: tens of MB at most)
+_BUCKET_ROWS_LIMIT = 200_000
 
 Extractor = Callable[[Document], list[Event]]
 #: extracts a stream of documents elsewhere (worker processes, a cluster), giving each document
@@ -288,9 +290,25 @@ class Ingestor:
         self.batch_size = batch_size
         self.workers = workers
         self.extract_stream = extract_stream
+        # What this writer read or wrote, kept between batches where no other writer can change the
+        # store meanwhile (``Backend.sole_writer``): the islands a batch touches grow with the store
+        # (reports dated only to the year, or not at all, chain years of one block), and reading
+        # them again each batch made a batch cost the size of the store.
         # doc id -> mention id -> mention event, least recently used first; and how many it holds
         self._decoded: OrderedDict[str, dict[str, Event]] = OrderedDict()
         self._decoded_count = 0
+        self._published: dict[str, str | None] = {}  # of the documents in _decoded
+        # bucket -> mention id -> (scope, reach_from, reach_to, doc id), least recently used first
+        self._bucket_rows: OrderedDict[str, dict[str, tuple]] = OrderedDict()
+        self._bucket_rows_count = 0
+
+    def _forget(self) -> None:
+        """Drop what is kept between batches (a rolled-back batch, or another writer)."""
+        self._decoded.clear()
+        self._decoded_count = 0
+        self._published.clear()
+        self._bucket_rows.clear()
+        self._bucket_rows_count = 0
 
     def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
                ) -> IngestReport:
@@ -377,8 +395,7 @@ class Ingestor:
             with self.db.transaction():
                 self._write(changed, batch.hashes, counts)
         except BaseException:
-            self._decoded.clear()  # it may hold mention events of the rolled-back batch
-            self._decoded_count = 0
+            self._forget()  # it may hold rows of the rolled-back batch
             raise
         for name in ("unchanged", "added", "replaced", "mention_events", "events_added", "events_changed",
                      "events_removed"):
@@ -404,6 +421,7 @@ class Ingestor:
         cache = self._decoded
         for doc_id in changed_docs:
             self._decoded_count -= len(cache.pop(doc_id, ()))
+            self._published.pop(doc_id, None)
         missing = [m for m in ids if m not in cache.get(m.rsplit("#", 1)[0], ())]
         found: dict[str, Event] = {}
         for mention_id, record in self.db.rows(
@@ -419,12 +437,62 @@ class Ingestor:
                 out[m] = cache[doc_id][m]
             cache.move_to_end(doc_id)
         while self._decoded_count > _CACHE_LIMIT and len(cache) > 1:
-            self._decoded_count -= len(cache.popitem(last=False)[1])
+            doc_id, gone = cache.popitem(last=False)
+            self._decoded_count -= len(gone)
+            self._published.pop(doc_id, None)
         return out
+
+    def _published_of(self, doc_ids: list[str]) -> dict[str, str | None]:
+        """The publication dates of ``doc_ids``: kept for the documents whose mention events are."""
+        kept = self._published
+        missing = [d for d in doc_ids if d not in kept]
+        found = dict(self.db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [missing])) if missing else {}
+        for doc_id, published in found.items():
+            if doc_id in self._decoded:
+                kept[doc_id] = published
+        return {d: kept[d] if d in kept else found.get(d) for d in doc_ids}
+
+    def _read_buckets(self, keys: list[str]) -> dict[str, dict[str, tuple]]:
+        """The rows of the buckets ``keys`` (mention id -> scope, reach_from, reach_to, doc id), by bucket."""
+        kept = self._bucket_rows
+        missing = [k for k in keys if k not in kept]
+        found: dict[str, dict[str, tuple]] = {k: {} for k in missing}
+        if missing:
+            for mention_id, doc, bucket, scope, lo, hi in self.db.rows(
+                    "SELECT mention_id, doc_id, bucket, scope, reach_from, reach_to FROM mention_events "
+                    "WHERE bucket = ANY(?)", [missing]):
+                found[bucket][mention_id] = (scope, lo, hi, doc)
+            for bucket, bucket_rows in found.items():
+                kept[bucket] = bucket_rows
+                self._bucket_rows_count += len(bucket_rows)
+        out = {}
+        for k in keys:
+            out[k] = kept[k]
+            kept.move_to_end(k)
+        return out
+
+    def _trim_buckets(self) -> None:
+        while self._bucket_rows_count > _BUCKET_ROWS_LIMIT and self._bucket_rows:
+            self._bucket_rows_count -= len(self._bucket_rows.popitem(last=False)[1])
+
+    def _bucket_rows_changed(self, removed: Iterable[tuple[str | None, str]],
+                             added: Iterable[tuple[str | None, str, tuple]]) -> None:
+        """Keep the buckets in step with the mention events deleted (bucket, mention id) and
+        written (bucket, mention id, row); buckets not kept are read when needed."""
+        kept = self._bucket_rows
+        for bucket, mention_id in removed:
+            if bucket in kept and kept[bucket].pop(mention_id, None) is not None:
+                self._bucket_rows_count -= 1
+        for bucket, mention_id, row in added:
+            if bucket in kept:
+                self._bucket_rows_count += mention_id not in kept[bucket]
+                kept[bucket][mention_id] = row
 
     def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
                report: IngestReport) -> None:
         self.db.lock_for_ingest()
+        if not self.db.sole_writer:  # another writer may have changed the store since the last batch
+            self._forget()
         # Another writer may have stored some of these documents since they were read: with the
         # lock held, what is stored now decides (so two runs of one file count each document once).
         stored = dict(self.db.rows("SELECT id, content_hash FROM documents WHERE id = ANY(?)",
@@ -450,9 +518,10 @@ class Ingestor:
         of both, old and new, are what changed."""
         db = self.db
         doc_ids = [doc.id for doc, _ in changed]
-        seeds = [_Seed(FusionKey(block, scope, lo, hi), doc) for doc, block, scope, lo, hi in db.rows(
-            "SELECT doc_id, block, scope, reach_from, reach_to FROM mention_events WHERE doc_id = ANY(?)",
-            [doc_ids])]
+        old = db.rows("SELECT doc_id, block, scope, reach_from, reach_to, mention_id, bucket FROM mention_events "
+                      "WHERE doc_id = ANY(?)", [doc_ids])
+        seeds = [_Seed(FusionKey(block, scope, lo, hi), doc) for doc, block, scope, lo, hi, _, _ in old]
+        self._bucket_rows_changed(((bucket, mention_id) for *_, mention_id, bucket in old), ())
         for table, column in (("mention_events", "doc_id"), ("documents", "id")):
             db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
         doc_rows, mention_rows = [], []
@@ -467,6 +536,7 @@ class Ingestor:
                                      mention_bucket(key), event.to_json()))
         db.insert("documents", doc_rows)
         db.insert("mention_events", mention_rows)
+        self._bucket_rows_changed((), ((row[-2], row[0], (row[9], row[10], row[11], row[1])) for row in mention_rows))
         report.mention_events += len(mention_rows)
         return seeds
 
@@ -486,10 +556,8 @@ class Ingestor:
                            for key in _buckets(block, lo, hi)} - fetched)
             fetched.update(keys)
             if keys:
-                for mention_id, doc, block, scope, lo, hi in self.db.rows(
-                        "SELECT mention_id, doc_id, block, scope, reach_from, reach_to FROM mention_events "
-                        "WHERE bucket = ANY(?)", [keys]):
-                    rows[block][mention_id] = (scope, lo, hi, doc)
+                for key, bucket_rows in self._read_buckets(keys).items():
+                    rows[key.rsplit("|", 1)[0]].update(bucket_rows)
             more: dict[str, list[tuple[int, int]]] = {}
             for block in wanted:
                 ids = list(rows[block])
@@ -509,6 +577,7 @@ class Ingestor:
                 if spans:
                     more[block] = _spans(spans)
             wanted = more
+        self._trim_buckets()
         return sorted(part)
 
     def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport) -> None:
@@ -526,7 +595,7 @@ class Ingestor:
         for mention_id, event in mentions.items():
             for m in event.mentions[:1]:
                 spans.setdefault(m.doc, []).append((m.start, m.end, mention_id))
-        published = dict(db.rows("SELECT id, published FROM documents WHERE id = ANY(?)", [sorted(spans)]))
+        published = self._published_of(sorted(spans))
         ids = list(mentions)
         pairs = _fuse_with_sources(self.fuse, list(mentions.values()), published) if mentions else []
         fused = [event for event, _ in pairs]
