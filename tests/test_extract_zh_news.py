@@ -160,6 +160,19 @@ def test_a_visit_carried_out_where_the_relative_clause_says_is_its_head_s(engine
         assert [(e.actor.name, e.countries) for e in visits] == [("Xi Jinping", ["VNM"])]
 
 
+def test_a_leaders_meeting_named_as_a_topic_is_no_event(engine):
+    assert extract(engine, "一位前部长表示，美中元首会晤具有重要意义。", "2026-06-17") == []
+    assert extract(engine, "他表示，中美元首会晤成果需要双方共同落实。", "2026-06-17") == []
+    (meeting,) = extract(engine, "中美元首16日在北京举行会晤。", "2026-06-17")
+    assert meeting.start == "2026-06-16"
+
+
+def test_attending_then_speaking_attends_the_gathering_named_before(engine):
+    text = "博鳌亚洲论坛2026年年会开幕式26日上午在海南博鳌举行，赵乐际出席并发表主旨演讲。"
+    events = extract(engine, text, "2026-03-26")
+    assert [(e.type, e.actor.name, e.forum) for e in events] == [("multilateral", "Zhao Leji", "BFA")]
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

@@ -51,6 +51,10 @@ UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|�
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
 DATE_OF_A_MATTER = re.compile(r"的?(?:局势|形势|情况|事态|动态|态势|热点|问题|议题|进展)")
 
+# After a group's meeting named as a topic (美中元首会晤具有重要意义, 会晤成果, 会晤达成的共识).
+GROUP_TOPIC_AFTER = re.compile(r"(?:具有|具备|意义|成果|精神|共识|达成的|的成果|的重要|对于|对)")
+# Before a group, these point at a meeting the story tells (此次俄中元首会谈).
+DEMONSTRATIVE = re.compile(r"此次|这次|本次|今天|昨天|当天")
 # 在朝鲜进行(国事访问): the place where a visit is carried out, right before the visit.
 AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
@@ -614,6 +618,17 @@ class Frame:
                  and not (self.dates_near(te, te + 12) and TALKS_END.match(self.text, te)))
         return (dated or placed) and not topic
 
+    def group_topic(self, ts: int, te: int, left: list[Slot]) -> bool:
+        """美中元首会晤具有重要意义, 中美元首会晤成果: a meeting of a group of leaders named as a topic of
+        what someone says, neither dated, placed nor pointed at (此次, 这次) nor held (举行): no event."""
+        group = next((s for s in left if s.group and not s.pair), None)
+        if group is None or not GROUP_TOPIC_AFTER.match(self.text, te):
+            return False
+        c0, _ = self.clause_of(ts)
+        if self.text.find("举行", c0, ts) >= 0 or DEMONSTRATIVE.search(self.text, max(c0, group.start - 4), group.start):
+            return False
+        return not self.dates_near(c0, te) and not any(c0 <= s.start < te for s in self.locs)
+
     def dates_near(self, lo: int, hi: int) -> list[Any]:
         """The document's date expressions that start in [lo, hi)."""
         i = bisect.bisect_left(self.state.date_starts, lo)
@@ -641,6 +656,8 @@ class Frame:
                         for a, b in pairs if a.country != b.country]
             if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
                 left, subject = sides, sides[0]
+        if self.group_topic(ts, te, left):
+            return []
         slots = list(left)
         if subject is not None and subject not in slots:
             slots.insert(0, subject)

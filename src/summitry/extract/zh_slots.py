@@ -50,8 +50,9 @@ AFTER_THAT = re.compile(r"(?<![先前随然最])后|以来")  # not 先后, 随�
 GATHERING_LOOKBACK = 3
 # How far after an attending verb its gathering may be named.
 ATTEND_REACH = 28
-# An attending verb that ends its clause (…等国领导人与会。, 也应邀出席。): it takes no object.
-NO_OBJECT = re.compile(r"了?\s*(?:[，,。；;！!]|$)")
+# An attending verb that ends its clause (…等国领导人与会。, 也应邀出席。) or goes on with another verb
+# (赵乐际出席并发表主旨演讲): it takes no object.
+NO_OBJECT = re.compile(r"了?\s*(?:[，,。；;！!]|并|$)")  # …出席并致辞 too
 SIDE_NOTE = re.compile(r"\s*[（(][^（）()]{1,6}[)）]")  # （左）, （右）
 # How near a gathering of the knowledge base must be to the publication day to date an
 # undated report of it (the article is about that edition).
