@@ -72,3 +72,9 @@ def test_a_visit_that_something_came_ahead_of_is_past_when_its_date_is(engine):
     assert (ev.status, ev.start) == ("occurred", "2022-01-01")
     (ev,) = extract(engine, "Relations soured ahead of German Chancellor Olaf Scholz's visit to Japan next month.")
     assert (ev.status, ev.start) == ("planned", "2023-07-01")
+
+
+def test_a_past_visit_in_may_or_march_is_the_last_one_before_the_report(engine):
+    for month, start in (("May", "2015-05-01"), ("March", "2015-03-01"), ("June", "2015-06-01")):
+        (ev,) = extract(engine, f"German Chancellor Angela Merkel visited Japan in {month}.", published="2016-01-04")
+        assert (ev.status, ev.start) == ("occurred", start)

@@ -1246,7 +1246,8 @@ class EnglishRuleEngine:
         if key not in self._reread:
             if len(self._reread) > 50_000:
                 self._reread.clear()
-            again = find_dates(span.text, "en", published, tense)
+            # ("May" and "March" alone are not read as months: read them as the text had them, "in May")
+            again = find_dates(span.text, "en", published, tense) or find_dates(f"in {span.text}", "en", published, tense)
             self._reread[key] = again[0] if len(again) == 1 and again[0].interval is not None else None
         return self._reread[key] or span
 
