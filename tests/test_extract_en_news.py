@@ -78,3 +78,13 @@ def test_a_past_visit_in_may_or_march_is_the_last_one_before_the_report(engine):
     for month, start in (("May", "2015-05-01"), ("March", "2015-03-01"), ("June", "2015-06-01")):
         (ev,) = extract(engine, f"German Chancellor Angela Merkel visited Japan in {month}.", published="2016-01-04")
         assert (ev.status, ev.start) == ("occurred", start)
+
+
+def test_a_trip_during_which_a_plan_was_to_happen_took_place(engine):
+    events = extract(engine, "Merkel was to visit Korea last year during her Asia trip to Japan and Vietnam but "
+                             "dropped it.", published="2016-01-04")
+    assert {e.countries[0]: e.status for e in events if e.countries[0] != "KOR"} == {
+        "JPN": "occurred", "VNM": "occurred"}
+    # a trip during which something will happen is still to come
+    events = extract(engine, "Merkel will sign the deal during her trip to Japan next month.", published="2016-01-04")
+    assert [e.status for e in events] == ["planned"]

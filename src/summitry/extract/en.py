@@ -129,7 +129,9 @@ _LEADERSHIP_MODIFIERS = re.compile(r"(?<=\s)(?:(?:top|senior|civilian|military|p
 _PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}\Z")
 _DURING_BEFORE = re.compile(r"\b(?:during|in the course of|at the end of|on the sidelines of|following)\s+"
                             r"(?:[\w'’.-]+\s+){0,6}\Z", re.IGNORECASE)
-_FUTURE_CUE = re.compile(r"will|would|shall|'ll|(?:is|are|was|were) (?:due |set |scheduled |slated |expected )?to|"
+# (not a bare "was to": "Xi was to visit Pakistan last year during his South Asia trip" - the trip took place)
+_FUTURE_CUE = re.compile(r"will|would|shall|'ll|(?:is|are) (?:due |set |scheduled |slated |expected )?to|"
+                         r"(?:was|were) (?:due |set |scheduled |slated |expected )to|"
                          r"scheduled|expected|upcoming|forthcoming|to be held|next (?:week|month|year)", re.IGNORECASE)
 _SAYING_WORD = re.compile(r"sa(?:id|ys)|told|added|announced|stated|declared")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|added|announced|stated|declared)\s+(?:that\s+)?\Z",
