@@ -620,3 +620,13 @@ def test_he_is_the_person_his_sentence_named_even_by_a_part_of_the_name(engine):
 def test_talks_named_by_their_sides_and_round_and_refused(engine):
     (talks,) = extract(engine, "俄罗斯和美国官员表示。俄罗斯拒绝出席原定于22日在日内瓦举行的俄美第二轮会谈。", "2026-04-21")
     assert (talks.actor.country, [p.country for p in talks.counterparts], talks.status) == ("RUS", ["USA"], "cancelled")
+
+
+def test_a_tally_of_occasions_is_no_event(engine):
+    assert extract(engine, "习近平总书记四次出席“一带一路”建设座谈会，三次出席“一带一路”国际合作高峰论坛。", "2026-08-22") == []
+    assert extract(engine, "习近平主席曾两次访问哈萨克斯坦。", "2026-08-22") == []
+
+
+def test_a_gathering_named_with_its_year_is_the_gathering(engine):
+    events = extract(engine, "李强同来华出席2026世界人工智能大会的柬埔寨首相洪玛奈举行会谈。", "2026-07-16")
+    assert {e.forum for e in events if e.type == "multilateral"} == {"世界人工智能大会"}

@@ -57,6 +57,7 @@ from summitry.extract.zh_slots import (
 from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
 from summitry.records import Document, Event, Party
 
+OCCASIONS_BEFORE = re.compile(r"(?:多次|屡次|数次|多番|[两二三四五六七八九十0-9]+次)(?:同[^，。]{1,12}?)?(?:先后|共同)?$")
 TIME_ZONE = re.compile(r"(?:东部|西部|中部|山地|太平洋|大西洋|夏令|标准)?时间")
 # what joins the parts of a transliterated name (梅利克-巴格达萨罗夫, 杰夫·兰德里)
 NAME_JOINERS = ("-", "－", "‐", "·", "•")
@@ -241,6 +242,8 @@ class ChineseRuleEngine:
             if (t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1]))
             and not any(a < t[0] < b for a, b in works)
             and not self.lex.not_traveller_re.search(text, max(sent.start, t[0] - 6), t[0])
+            # 四次出席…论坛, 多次会晤, 曾两次访问: a tally of several occasions is no one event
+            and not OCCASIONS_BEFORE.search(text, max(sent.start, t[0] - 6), t[0])
         ]
         if not triggers:
             return

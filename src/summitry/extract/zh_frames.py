@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from summitry.extract.zh import ChineseRuleEngine
 
 
+EDITION_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?=\D)")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
@@ -827,6 +828,8 @@ class Frame:
         elif gathering is not None:
             # The name is what stands before the gathering noun, its modifiers (由…召开的) aside.
             name = text[te : gathering.end()].lstrip("了 ").rsplit("的", 1)[-1]
+            # 2026世界人工智能大会 is 世界人工智能大会 of that year: one gathering whatever the year's mark
+            name = EDITION_YEAR.sub("", name, count=1) or name
             forum = None
             if BARE_GATHERING.fullmatch(
                 name[: -len(gathering.group())]
