@@ -706,3 +706,9 @@ def test_destinations_set_off_by_a_dash(engine):
     events = extract(engine, "This week Indian Prime Minister Narendra Modi is visiting Indian Ocean island nations – "
                              "the Seychelles, Mauritius and Sri Lanka – offering assistance.", "2015-03-10")
     assert sorted(e.countries[0] for e in events) == ["LKA", "MUS", "SYC"]
+
+
+def test_a_visit_scheduled_for_a_month_is_a_plan(engine):
+    (ev,) = extract(engine, "The two powers are entering a new relationship, with Chinese President Xi Jinping's "
+                            "visit to the USA scheduled for September.", "2015-04-24")
+    assert (ev.status, ev.countries, ev.start) == ("planned", ["USA"], "2015-09-01")
