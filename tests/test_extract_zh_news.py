@@ -173,6 +173,16 @@ def test_attending_then_speaking_attends_the_gathering_named_before(engine):
     assert [(e.type, e.actor.name, e.forum) for e in events] == [("multilateral", "Zhao Leji", "BFA")]
 
 
+def test_each_guest_listed_as_the_head_of_a_relative_clause_travels_and_attends(engine):
+    text = "国务院总理李强23日在天津分别会见来华出席夏季达沃斯论坛的新加坡总理黄循财、越南总理范明政。"
+    events = extract(engine, text, "2026-06-24")
+    assert {(e.type, e.actor.name) for e in events if e.type != "meeting"} == {
+        ("visit", "Lawrence Wong"), ("visit", "Pham Minh Chinh"),
+        ("multilateral", "Lawrence Wong"), ("multilateral", "Pham Minh Chinh")}
+    assert {tuple(p.name for p in e.counterparts) for e in events if e.type == "meeting"} == {
+        ("Lawrence Wong",), ("Pham Minh Chinh",)}
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

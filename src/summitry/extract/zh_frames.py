@@ -519,16 +519,33 @@ class Frame:
         # day of the stay, not its first and last (the dating stage and fusion widen it).
         dates = None
         events = []
-        party = actor.parties[0]
-        for dest in dests:
-            if not dest.country or dest.country == party.country:
-                continue
-            events.append(
-                self.make(
-                    "visit", ts, te, status, party, countries=[dest.country], place=record_city(dest), dates=dates
+        travellers = [actor]
+        if actor is self.relative_head(te):  # 会见来华出席论坛的新加坡总理黄循财、越南总理范明政: each
+            travellers += [s for s in self.listed_after(actor) if not s.former]
+        for traveller in travellers:
+            party = traveller.parties[0]
+            for dest in dests:
+                if not dest.country or dest.country == party.country:
+                    continue
+                events.append(
+                    self.make(
+                        "visit", ts, te, status, party, countries=[dest.country], place=record_city(dest), dates=dates
+                    )
                 )
-            )
         return events
+
+    def listed_after(self, slot: Slot) -> list[Slot]:
+        """The named parties listed right after ``slot`` (…的新加坡总理黄循财、越南总理范明政)."""
+        out: list[Slot] = []
+        last = slot
+        for s in self.parties:
+            if s.start < last.end or s is last:
+                continue
+            if self.text[last.end : s.start] not in ("、", "和", "及", "以及") or s.group or not s.parties[0].name:
+                break
+            out.append(s)
+            last = s
+        return out
 
     def delegation_travels(self, actor: Slot, ts: int) -> bool:
         """A delegation named between the actor and the trigger, with no party after it, is what
@@ -861,7 +878,7 @@ class Frame:
         left, subject = self.left_parties(ts)
         actors = [s for s in left if not self.object_of_preposition(s)] or ([subject] if subject else [])
         if head is not None:
-            actors = [head]
+            actors = [head, *self.listed_after(head)]
         actors = [a for a in actors if not a.former]  # 前政要 attend for themselves, not for a state
         if not actors:
             return []
