@@ -88,3 +88,8 @@ def test_a_trip_during_which_a_plan_was_to_happen_took_place(engine):
     # a trip during which something will happen is still to come
     events = extract(engine, "Merkel will sign the deal during her trip to Japan next month.", published="2016-01-04")
     assert [e.status for e in events] == ["planned"]
+
+
+def test_calling_on_several_people_to_act_is_no_meeting(engine):
+    assert extract(engine, "Scholz has called on President Emmanuel Macron, Prime Minister Giorgia Meloni and "
+                           "Prime Minister Mark Rutte to condemn the attack.") == []

@@ -801,8 +801,10 @@ class EnglishRuleEngine:
                     _NAMING_AFTER.match(text, c.end) for c in counterpart_refs[:1])):
             return []  # "what he called Obama's mad rush", "called Putin a thug": naming, not phoning
         if trig.type == "meeting" and _CALLED_ON.match(text, trig.start) and \
-                any(_URGED_TO.match(text, c.end) for c in counterpart_refs[:1]):
-            return []  # "Ms Allen called on the Chancellor to press China": urging, not calling on
+                any(_URGED_TO.match(text, c.end) for c in counterpart_refs):
+            # "Ms Allen called on the Chancellor to press China", "called on Obama, Biden and Kerry to
+            # condemn": urging, not calling on
+            return []
         if _BEING_TRIGGER.match(text, trig.start):
             actor_refs = [r for r in actor_refs if r.end <= trig.start and _SUBJECT_GAP.match(text, r.end, trig.start)]
         lead = text[max(clause_start, trig.start - 30):trig.start]
