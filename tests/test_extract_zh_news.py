@@ -183,6 +183,16 @@ def test_each_guest_listed_as_the_head_of_a_relative_clause_travels_and_attends(
         ("Lawrence Wong",), ("Pham Minh Chinh",)}
 
 
+def test_each_listed_subject_travels_and_attends(engine):
+    text = "新加坡总理黄循财、越南总理范明政22日抵达天津，出席夏季达沃斯论坛。"
+    events = extract(engine, text, "2026-06-24")
+    assert {(e.type, e.actor.name) for e in events} == {
+        ("visit", "Lawrence Wong"), ("visit", "Pham Minh Chinh"),
+        ("multilateral", "Lawrence Wong"), ("multilateral", "Pham Minh Chinh")}
+    text = "新加坡总理黄循财和越南总理范明政22日出席夏季达沃斯论坛开幕式。"
+    assert {e.actor.name for e in extract(engine, text, "2026-06-24")} == {"Lawrence Wong", "Pham Minh Chinh"}
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

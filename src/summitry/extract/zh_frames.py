@@ -522,6 +522,8 @@ class Frame:
         travellers = [actor]
         if actor is self.relative_head(te):  # 会见来华出席论坛的新加坡总理黄循财、越南总理范明政: each
             travellers += [s for s in self.listed_after(actor) if not s.former]
+        elif actor.end <= ts:  # 新加坡总理黄循财、越南总理范明政22日抵达天津: each of the subjects
+            travellers = [s for s in self.listed_before(actor) if not s.former] + travellers
         for traveller in travellers:
             party = traveller.parties[0]
             for dest in dests:
@@ -533,6 +535,19 @@ class Frame:
                     )
                 )
         return events
+
+    def listed_before(self, slot: Slot) -> list[Slot]:
+        """The named parties listed right before ``slot`` (新加坡总理黄循财、越南总理范明政抵达), first first."""
+        out: list[Slot] = []
+        first = slot
+        for s in reversed(self.parties):
+            if s.end > first.start or s is first:
+                continue
+            if self.text[s.end : first.start] not in ("、", "和", "及", "以及") or s.group or not s.parties[0].name:
+                break
+            out.insert(0, s)
+            first = s
+        return out
 
     def listed_after(self, slot: Slot) -> list[Slot]:
         """The named parties listed right after ``slot`` (…的新加坡总理黄循财、越南总理范明政)."""
@@ -879,6 +894,10 @@ class Frame:
         actors = [s for s in left if not self.object_of_preposition(s)] or ([subject] if subject else [])
         if head is not None:
             actors = [head, *self.listed_after(head)]
+        elif len(actors) == 1 and actors[0].end <= ts:
+            # 新加坡总理黄循财和越南总理范明政出席…: each of the subjects listed
+            actors = [*self.listed_before(actors[0]), actors[0], *self.listed_after(actors[0])]
+            actors = [a for a in actors if a.end <= ts]
         actors = [a for a in actors if not a.former]  # 前政要 attend for themselves, not for a state
         if not actors:
             return []
