@@ -193,6 +193,14 @@ def test_each_listed_subject_travels_and_attends(engine):
     assert {e.actor.name for e in extract(engine, text, "2026-06-24")} == {"Lawrence Wong", "Pham Minh Chinh"}
 
 
+def test_consultations_dated_or_placed_are_a_meeting(engine):
+    text = "王毅23日在北京同俄罗斯联邦安全会议秘书绍伊古举行中俄第二十轮战略安全磋商。"
+    (meeting,) = extract(engine, text, "2026-06-24")
+    assert (meeting.type, meeting.actor.name, [p.name for p in meeting.counterparts]) == (
+        "meeting", "Wang Yi", ["Sergei Shoigu"])
+    assert extract(engine, "双方同意通过友好磋商解决分歧。", "2026-06-24") == []
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]
