@@ -93,3 +93,12 @@ def test_a_trip_during_which_a_plan_was_to_happen_took_place(engine):
 def test_calling_on_several_people_to_act_is_no_meeting(engine):
     assert extract(engine, "Scholz has called on President Emmanuel Macron, Prime Minister Giorgia Meloni and "
                            "Prime Minister Mark Rutte to condemn the attack.") == []
+
+
+def test_what_happens_later_this_week_is_still_to_come(engine):
+    (ev,) = extract(engine, "Trade will dominate when Chancellor Olaf Scholz meets Prime Minister Fumio Kishida "
+                            "later this week.")
+    assert (ev.type, ev.status) == ("meeting", "planned")
+    (ev,) = extract(engine, "Critics want Berlin to rethink German Chancellor Olaf Scholz's visit to Japan later "
+                            "this month.")
+    assert (ev.type, ev.status) == ("visit", "planned")

@@ -184,6 +184,7 @@ _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
+_LATER_THIS = re.compile(r"\blater (?:this|in the) (?:week|month|year)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"[A-Za-z]\s+to\s+\Z")
 _POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their|its))\s+\Z", re.IGNORECASE)
 _DENIED = re.compile(r"(?:\b(?:rather than|instead of|not|never)|n['’]t)\s+$", re.IGNORECASE)
@@ -881,6 +882,9 @@ class EnglishRuleEngine:
             # "Xi visits Pakistan next week": a day the text gives after the report's is still to come (not
             # a past verb's, nor a date with its year: the report's day may be wrong)
             status = "planned"
+        elif status == "occurred" and not _PAST_VERB.match(text, trig.start, trig.end) and \
+                _LATER_THIS.search(text, trig.end, window_end):
+            status = "planned"  # "when Obama meets with Xi later this week", "a state visit later this month"
         when = interval[0] if interval else (published.start if published else None)
         if any(r.kind == "pair" for r in actor_refs):
             # "the two leaders agreed to meet again": the parties of the meeting or call just told
