@@ -201,6 +201,13 @@ def test_consultations_dated_or_placed_are_a_meeting(engine):
     assert extract(engine, "双方同意通过友好磋商解决分歧。", "2026-06-24") == []
 
 
+def test_those_met_separately_may_be_listed_in_clauses_of_their_own(engine):
+    text = ("国务院副总理张国清赴土库曼斯坦访问，分别会见土库曼斯坦民族领袖、人民委员会主席库尔班古力·别尔德穆哈梅多夫，"
+            "总统谢尔达尔·别尔德穆哈梅多夫，并出席能源论坛。")
+    met = {tuple(p.name for p in e.counterparts) for e in extract(engine, text, "2026-05-10") if e.type == "meeting"}
+    assert met == {("Gurbanguly Berdimuhamedow",), ("Serdar Berdimuhamedov",)}
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

@@ -697,6 +697,16 @@ class Frame:
         if entry.get("counterparts") == "after":
             _, c1 = self.clause_of(ts)
             slots += [s for s in self.parties if te <= s.start and s.end <= c1]
+            if self.lex.separately_re.search(self.text, self.clause_of(ts)[0], ts):
+                # 分别会见土库曼斯坦民族领袖…库尔班古力·别尔德穆哈梅多夫，总统谢尔达尔·别尔德穆哈梅多夫，…:
+                # the list of those met goes on in clauses that name one party and nothing else
+                while c1 < self.sent.end:
+                    n0, n1 = self.clause_of(c1 + 1)
+                    alone = [s for s in self.parties if n0 <= s.start and s.end <= n1]
+                    if len(alone) != 1 or self.text[n0:n1].strip(" ，,、") != self.text[alone[0].start : alone[0].end]:
+                        break
+                    slots.append(alone[0])
+                    c1 = n1
         slots += list(extra)
         parties: list[Party] = []
         for slot in slots:
