@@ -208,6 +208,13 @@ def test_those_met_separately_may_be_listed_in_clauses_of_their_own(engine):
     assert met == {("Gurbanguly Berdimuhamedow",), ("Serdar Berdimuhamedov",)}
 
 
+def test_meetings_over_a_span_of_years_or_counted_are_a_general_statement(engine):
+    assert extract(engine, "近年来，习近平主席先后同来华访问的尼日尔总统、马里总理会晤。", "2026-01-27") == []
+    assert extract(engine, "他表示，我同总书记同志5次会晤，保持密切沟通。", "2026-01-27") == []
+    (talks,) = extract(engine, "美国总统16日称，美国与伊朗下一次谈判可能在本周末举行。", "2026-04-17")
+    assert talks.status == "speculated"
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]

@@ -56,6 +56,9 @@ DATE_OF_A_MATTER = re.compile(r"的?(?:局势|形势|情况|事态|动态|态势
 GROUP_TOPIC_AFTER = re.compile(r"(?:具有|具备|意义|成果|精神|共识|达成的|的成果|的重要|对于|对)")
 # Before a group, these point at a meeting the story tells (此次俄中元首会谈).
 DEMONSTRATIVE = re.compile(r"此次|这次|本次|今天|昨天|当天")
+# A span of years or a count before a trigger makes a general statement (近年来…多次会晤).
+GENERAL_TIME = re.compile(r"近年来|近些年|多年来|这些年来?|过去[一二两三四五六七八九十0-9]+年|[一二两三四五六七八九十0-9]+年来")
+GENERAL_COUNT = re.compile(r"(?<![第首下上这那每该同])(?:多|屡|数|[一二两三四五六七八九十0-9]+)次$")
 # 在朝鲜进行(国事访问): the place where a visit is carried out, right before the visit.
 AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
@@ -399,6 +402,8 @@ class Frame:
         since = SINCE.search(self.text, c0, c1)
         if since is not None and since.start() < ts and te <= since.end():
             return []  # 自旧金山会晤以来: a time mark naming an event reported elsewhere, undated here
+        if GENERAL_TIME.search(self.text, self.sent.start, ts) or GENERAL_COUNT.search(self.text, max(c0, ts - 6), ts):
+            return []  # 近年来…先后同…会晤, 我同总书记同志6次会晤: a general statement, no event
         if kind == "visit":
             return self.visit(ts, te, entry)
         if kind in ("meeting", "call"):
