@@ -291,7 +291,8 @@ def test_back_closes_the_evidence_dialog_and_the_open_event_is_in_the_address(pa
     page.wait_for_function("() => !document.getElementById('detail').open")
     page.wait_for_function("() => !location.hash.includes('event=')")     # Back, done by the page
     assert hash_params(page) == {"actor": "Xi Jinping"}
-    assert page.evaluate("document.activeElement.closest('tr')?.dataset.event") == event_id
+    # focus goes back to the row the dialog was opened from (after the dialog's own close: wait for it)
+    page.wait_for_function("(id) => document.activeElement?.closest('tr')?.dataset.event === id", arg=event_id)
     # a shared address opens the event over its view
     page.goto(base + "#timeline?a=CHN&b=USA")
     page.goto(base + f"#events?event={quote(event_id)}")
