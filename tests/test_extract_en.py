@@ -712,3 +712,20 @@ def test_a_visit_scheduled_for_a_month_is_a_plan(engine):
     (ev,) = extract(engine, "The two powers are entering a new relationship, with Chinese President Xi Jinping's "
                             "visit to the USA scheduled for September.", "2015-04-24")
     assert (ev.status, ev.countries, ev.start) == ("planned", ["USA"], "2015-09-01")
+
+
+def test_a_british_chancellor_is_no_head_of_government(engine):
+    (ev,) = extract(engine, "The British chancellor visited China's Xinjiang region on Tuesday.", "2015-09-23")
+    assert ev.actor.country == "GBR" and ev.actor.level != "head_of_government"
+    (ev,) = extract(engine, "The German chancellor visited China on Tuesday.", "2015-09-23")
+    assert ev.actor.name == "Angela Merkel"
+
+
+def test_the_national_titles_name_offices_the_knowledge_base_has():
+    from summitry.extract.lexicon import load
+    from summitry.kb import get_kb
+
+    kb = get_kb()
+    for country, titles in load("en")["national_titles"].items():
+        assert kb.country(country) is not None
+        assert all(kb.office(office) is not None for office in titles.values()), country

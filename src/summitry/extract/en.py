@@ -324,6 +324,8 @@ class EnglishRuleEngine:
         self.negation_rx = _words_rx(lex["negation"])
         self.pair_levels: dict[str, list[str]] = lex.get("pair_levels") or {}
         self.reporting_rx = _words_rx(lex["reporting_verbs"])
+        self.national_titles = {c: {t.lower(): o for t, o in titles.items()}
+                                for c, titles in lex.get("national_titles", {}).items()}
         self.non_event_rx = _words_rx(lex["non_event"])
         # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
         groups = [(level, pats) for level, pats in lex["titles"].items()]
@@ -717,8 +719,9 @@ class EnglishRuleEngine:
             if country:
                 for c in chain:
                     used_offices.add(id(c))
+                record = self._national_office(o, country)
                 parties.append(PartyRef(cursor, o.end, "unnamed", country=country, office=_title(o),
-                                        office_key=o.record.key, level=o.record.level,
+                                        office_key=record.key, level=record.level,
                                         plural=o.surface.lower().endswith("s")))
             elif re.search(r"\bthe\s+$", text[max(sent.start, cursor - 5):cursor], re.IGNORECASE) and \
                     not _OF.match(text, o.end, sent.end):
@@ -1516,6 +1519,12 @@ class EnglishRuleEngine:
         if before.kind == "country":
             return [Target(before.start, before.end, before.record.iso3)]
         return [Target(before.start, before.end, before.record.country, place=before.record.name)]
+
+    def _national_office(self, title_match, country: str):
+        """The office a title names in a country that uses it for another (the British chancellor is
+        the Chancellor of the Exchequer, not the head of government a German chancellor is)."""
+        other = self.national_titles.get(country, {}).get(title_match.surface.lower())
+        return (self.kb.office(other) or title_match.record) if other else title_match.record
 
     def _opening_gathering(self, doc, text, sent, parties, matches, s_dates, told, state, published) -> list[Event]:
         """"On the sidelines of the G20 summit in Antalya, Xi met Putin", "During the BRICS summit in

@@ -55,8 +55,12 @@ def validate(data: Any, name: str) -> dict[str, Any]:
     for office, levels in (data.get("pair_levels") or {}).items():
         if not isinstance(levels, list) or not levels or set(levels) - set(LEVELS):
             raise LexiconError(f"{name}: pair_levels.{office} must be a list of levels among {LEVELS}")
+    for country, titles in (data.get("national_titles") or {}).items():
+        if not (isinstance(country, str) and len(country) == 3 and country.isupper() and isinstance(titles, dict)
+                and all(isinstance(t, str) and isinstance(o, str) for t, o in titles.items())):
+            raise LexiconError(f"{name}: national_titles.{country} must map titles to office keys")
     for key, value in data.items():
-        if key in ("schema", "lang", "triggers", "pair_levels"):
+        if key in ("schema", "lang", "triggers", "pair_levels", "national_titles"):
             continue
         groups = value.items() if isinstance(value, dict) else [(key, value)]
         for group, patterns in groups:
