@@ -122,7 +122,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 200_000])
     ap.add_argument("--shift", type=int, default=400, help="days between copies (default 400)")
-    ap.add_argument("--batch-size", type=int, default=200)
+    ap.add_argument("--batch-size", type=int, default=1000, help="documents a transaction (default 1000, the store's)")
     ap.add_argument("--base-docs", type=int, help="use only this many base documents")
     ap.add_argument("--db", help="a postgresql:// database to use (emptied before each size)")
     ap.add_argument("--one", nargs=3, metavar=("BASE", "N", "TARGET"), help=argparse.SUPPRESS)

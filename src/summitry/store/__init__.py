@@ -48,10 +48,10 @@ class Store:
         return self.db.kind
 
     def ingest(self, documents: Iterable[Document], *, extract: Extractor | None = None,
-               fuse: Fuser | None = None, batch_size: int = 200,
+               fuse: Fuser | None = None, batch_size: int | None = None,
                progress: Callable[[IngestReport], None] | None = None, engine: str | None = None,
                workers: int | None = 1, extract_stream: StreamExtractor | None = None) -> IngestReport:
-        """Store ``documents``; each batch of ``batch_size`` documents is one transaction. ``engine``
+        """Store ``documents``; each batch of ``batch_size`` documents (default 1,000) is one transaction. ``engine``
         names the extraction engine (default: the rules of each language); ``extract`` replaces
         extraction altogether. ``workers`` other than 1 extracts in that many processes (None: one per
         core); the store is the same as with one. ``extract_stream`` extracts elsewhere instead, e.g.

@@ -48,7 +48,7 @@ def register(subparsers) -> None:
         formatter_class=_RAW)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines, text or HTML files, or directories")
     _add_db(p)
-    p.add_argument("--batch-size", type=int, default=200, help="documents per transaction (default 200)")
+    p.add_argument("--batch-size", type=int, help="documents per transaction (default 1000)")
     add_engine_options(p)
     add_workers_option(p)
     g = p.add_argument_group("cluster (pip install 'summitry[dask]')")
@@ -232,7 +232,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 progress_for(args, stream, "ingest", noun="documents committed", log_every=0) as progress:
             if run is not None:
                 progress.enabled = False  # the LLM run shows its own bar, with tokens and cost
-            report = store.ingest(stream, batch_size=max(1, args.batch_size), engine=args.engine,
+            batch_size = max(1, args.batch_size) if args.batch_size is not None else None
+            report = store.ingest(stream, batch_size=batch_size, engine=args.engine,
                                   workers=args.workers, extract_stream=extract_stream,
                                   progress=lambda r: progress.update(r.documents, r.mention_events))
     except (StoreError, EngineUnavailable, UnknownEngine, ClusterError) as exc:
