@@ -217,7 +217,7 @@ def test_meetings_over_a_span_of_years_or_counted_are_a_general_statement(engine
 
 def test_chairing_a_mechanism_together_is_a_meeting_of_its_chairs(engine):
     text = "国务院副总理何立峰16日在伦敦同英国财政大臣里夫斯共同主持中英经济财金对话。"
-    (meeting,) = extract(engine, text, "2026-06-17")
+    (meeting,) = [e for e in extract(engine, text, "2026-06-17") if e.type == "meeting"]
     assert (meeting.actor.name, [p.country for p in meeting.counterparts], meeting.countries) == (
         "He Lifeng", ["GBR"], ["GBR"])
 
