@@ -222,6 +222,11 @@ def test_chairing_a_mechanism_together_is_a_meeting_of_its_chairs(engine):
         "He Lifeng", ["GBR"], ["GBR"])
 
 
+def test_talks_counted_in_rounds_held_are_an_event(engine):
+    (talks,) = extract(engine, "从2日下午到3日凌晨，美国和委内瑞拉代表团以不同形式举行了三轮谈判。", "2026-05-03")
+    assert (talks.type, {talks.actor.country, *(p.country for p in talks.counterparts)}) == ("meeting", {"USA", "VEN"})
+
+
 def test_a_former_office_is_never_today_s_holder(engine):
     (meeting,) = extract(engine, "国家副主席韩正会见加拿大前总理")
     assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "CAN")]
