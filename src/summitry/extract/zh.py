@@ -38,7 +38,6 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from summitry.extract import mention_event_id
 from summitry.extract.zh_frames import Frame
 from summitry.extract.zh_lexicon import Lexicon, TitleCue, load_lexicon
 from summitry.extract.zh_slots import (
@@ -163,31 +162,8 @@ class ChineseRuleEngine:
             hi = bisect.bisect_left(starts, sent.end)
             kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
             self._read_sentence(state, sent, in_sentence, kb_matches)
-        return state.events + self._guests_visits(state.events)
+        return state.events
 
-    def _guests_visits(self, events: list[Event]) -> list[Event]:
-        """习近平在北京人民大会堂同塞尔维亚总统武契奇举行会谈: a foreign leader met by the host country's own
-        in a place of it has come there, a visit (of the meeting's status and days) unless the story
-        tells it."""
-        told = {(e.actor.key(), tuple(e.countries)) for e in events if e.type == "visit"}
-        out: list[Event] = []
-        for e in events:
-            if e.type != "meeting" or len(e.countries) != 1 or not e.place or not e.start:
-                continue  # (a meeting the story does not date is background: 两位领导人在北京冬奥会上见面)
-            host = e.countries[0]
-            parties = (e.actor, *e.counterparts)
-            if not any(p.country == host for p in parties):
-                continue  # met in a third country (on a summit's sidelines): the stay is the summit's
-            for p in parties:
-                if not p.name or not p.country or p.country == host or self.kb.at_home(p.country, host):
-                    continue
-                if (p.key(), (host,)) in told:
-                    continue
-                told.add((p.key(), (host,)))
-                m = e.mentions[0]
-                out.append(replace(e, id=mention_event_id(m.doc, m.start, m.end, "visit", [p], [host], None),
-                                   type="visit", actor=p, counterparts=[], forum=None))
-        return out
 
     def _after_triggers(self, text: str, triggers: list[tuple[int, int, str]], matches: list[Any]) -> list[Any]:
         """抵达卡塔尔: the matcher, reading longest from the left, finds 达卡 (Dhaka) across the trigger
