@@ -59,8 +59,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summitry.gcpause import cycles_paused
-from summitry.intervals import DisjointSets
+from summitry.intervals import DisjointSets, chain
 from summitry.records import Event, Mention, Party
+from summitry.trips import TRIP_GAP_DAYS as TRIP_GAP_DAYS_OF_A_LOG
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # Within one document (or among reports of one day), the report that says most decides the status.
@@ -128,8 +129,11 @@ def _text_interval(ev: Event) -> Interval | None:
     publication day, which fusion places like an undated report (``undated_window``), so that
     reports of one event published a day apart still meet and reports of different occasions are
     not taken for one by their publication days."""
-    if ev.dated_by == "publication":
-        return None
+    return None if ev.dated_by == "publication" else _record_days(ev)
+
+
+def _record_days(ev: Event) -> Interval | None:
+    """The days an event's record gives it (whatever dated it), in order; None when it has none."""
     start = _day(ev.start)
     if start is None:
         return None
@@ -141,14 +145,8 @@ def _text_interval(ev: Event) -> Interval | None:
 
 def event_interval(ev: Event) -> tuple[date, date] | None:
     """The days an event's record gives it (whatever dated it), or None when it has none."""
-    start = _day(ev.start)
-    if start is None:
-        return None
-    end = _day(ev.end)
-    if end is None:
-        end = start
-    lo, hi = min(start, end), max(start, end)
-    return date.fromordinal(lo + _EPOCH), date.fromordinal(hi + _EPOCH)
+    days = _record_days(ev)
+    return None if days is None else (date.fromordinal(days[0] + _EPOCH), date.fromordinal(days[1] + _EPOCH))
 
 
 def _undated_days(status: str, published: str | None) -> Interval | None:
@@ -608,22 +606,16 @@ def _merged_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | N
 
 def _stay_days(best: _Item, dated: list[_Item]) -> tuple[str, str]:
     """A stay's days: those of its chosen report, run on through the days its other reports of
-    what happened give (arriving on the 8th, leaving on the 9th: the 8th to the 9th), a day
-    without a report between two reported days included, as a travel log counts it."""
-    spans = sorted(it.interval for it in dated  # type: ignore[misc]
-                   if it.mention.status == "occurred" and it.event.precision == "day")
-    first, last = best.interval  # type: ignore[misc]
-    run: list[int] | None = None
-    for lo, hi in spans:  # runs of reported days, swept by start; the run that holds the chosen report
-        if run is not None and lo <= run[1] + TRIP_GAP_DAYS + 1:
-            run[1] = max(run[1], hi)
-        else:
-            if run is not None and run[0] <= first and last <= run[1]:
-                break
-            run = [lo, hi]
-    if run is not None and run[0] <= first and last <= run[1]:
-        first, last = run
-    return _iso(first), _iso(last)
+    what happened give (arriving on the 8th, leaving on the 9th: the 8th to the 9th), chained as a
+    travel log chains legs (``summitry.trips``: a day without a report between two is the stay's)."""
+    days = [it for it in dated if it.mention.status == "occurred" and it.event.precision == "day"]
+    lows = [it.interval[0] for it in days]  # type: ignore[index]
+    highs = [it.interval[1] for it in days]  # type: ignore[index]
+    sets = DisjointSets(len(days))
+    chain(range(len(days)), lows, highs, TRIP_GAP_DAYS_OF_A_LOG, sets)
+    root = sets.find(next(i for i, it in enumerate(days) if it is best))
+    run = [i for i in range(len(days)) if sets.find(i) == root]
+    return _iso(min(lows[i] for i in run)), _iso(max(highs[i] for i in run))
 
 
 def _publication_dates(items: list[_Item]) -> tuple[_Item | None, str | None, str | None, str | None]:
