@@ -2,7 +2,6 @@
 plain ingest makes, and the DataFrame path gives the events of one process."""
 from __future__ import annotations
 
-import itertools
 import json
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 pytest.importorskip("distributed")
 pytest.importorskip("pandas")
 
+from corpus_support import mixed_corpus
 from distributed import Client, LocalCluster
 
 from summitry import cluster
@@ -25,17 +25,7 @@ TABLES = ("documents", "mention_events", "events", "event_parties", "event_menti
 
 @pytest.fixture(scope="module")
 def corpus(shared_dir, examples_dir, tmp_path_factory):
-    lines = (shared_dir / "corpus" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
-    lines += (examples_dir / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
-    for name, count in REAL_SLICE.items():
-        path = shared_dir / "corpus" / "real" / name
-        if not path.exists():
-            pytest.skip(f"{path} is absent")
-        with path.open(encoding="utf-8") as f:
-            lines += [line.rstrip("\n") for line in itertools.islice(f, count)]
-    path = tmp_path_factory.mktemp("cluster") / "corpus.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return mixed_corpus(shared_dir, examples_dir, REAL_SLICE, tmp_path_factory.mktemp("cluster") / "corpus.jsonl")
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@
 that dies costs only the document that killed it."""
 from __future__ import annotations
 
-import itertools
 import os
 
 import pytest
+from corpus_support import mixed_corpus
 
 import summitry.extract as extract_module
 from summitry.cli import main
@@ -25,16 +25,7 @@ REAL_SLICE = {"en-gdelt.jsonl": 90, "zh-xwlb-2026.jsonl": 50}
 def corpus(shared_dir, examples_dir, tmp_path_factory):
     """The seeds, the examples and the first articles of each real corpus, as one JSON Lines file
     (documents in that order), with the documents read from it."""
-    lines = (shared_dir / "corpus" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
-    lines += (examples_dir / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
-    for name, count in REAL_SLICE.items():
-        path = shared_dir / "corpus" / "real" / name
-        if not path.exists():
-            pytest.skip(f"{path} is absent")
-        with path.open(encoding="utf-8") as f:
-            lines += [line.rstrip("\n") for line in itertools.islice(f, count)]
-    path = tmp_path_factory.mktemp("parallel") / "corpus.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = mixed_corpus(shared_dir, examples_dir, REAL_SLICE, tmp_path_factory.mktemp("parallel") / "corpus.jsonl")
     docs, errors = read_inputs([path])
     assert not errors
     assert len(docs) > parallel_module.SMALL_INPUT_DOCS
