@@ -1943,7 +1943,7 @@ _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, take
 # before the noun gives it its tense
 _TENSE_BEFORE_NOUN = re.compile(
     r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
-    r"arrived|arrived\s+\w+\s+\w+\s+at\s+the\s+start\s+of)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+    r"arrived)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
