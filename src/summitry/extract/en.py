@@ -1939,7 +1939,7 @@ _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
 
-# "began a historic visit", "paid a state visit", "at the start of a visit": a verb of the past right
+# "began a historic visit", "paid a state visit": a verb of the past right
 # before the noun gives it its tense
 _TENSE_BEFORE_NOUN = re.compile(
     r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
