@@ -1413,10 +1413,7 @@ class EnglishRuleEngine:
                       and re.fullmatch(r"\s*", text[m.end:trig.start])
                       and re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, m.start - 8):m.start], re.IGNORECASE)]
             if before:
-                m = before[-1]
-                if m.kind == "country":
-                    return [Target(m.start, m.end, m.record.iso3)]
-                return [Target(m.start, m.end, m.record.country, place=m.record.name)]
+                return [_target(before[-1])]
             return []
         items = [m for m in matches if m.kind in ("country", "place", "region", "forum")
                  and trig.end <= m.start < window_end]
@@ -1516,9 +1513,7 @@ class EnglishRuleEngine:
         if before is None or text[before.end:trig.start].strip() or \
                 not _POSSESSOR_BEFORE.search(text, max(sent.start, before.start - 30), before.start):
             return []
-        if before.kind == "country":
-            return [Target(before.start, before.end, before.record.iso3)]
-        return [Target(before.start, before.end, before.record.country, place=before.record.name)]
+        return [_target(before)]
 
     def _national_office(self, title_match, country: str):
         """The office a title names in a country that uses it for another (the British chancellor is
@@ -1581,9 +1576,7 @@ class EnglishRuleEngine:
                 self.reporting_rx.search(text, where.end(), trig.start) or any(
                 m.kind in ("country", "place") and where.end() <= m.start < trig.start for m in matches):
             return []
-        if before.kind == "country":
-            return [Target(before.start, before.end, before.record.iso3)]
-        return [Target(before.start, before.end, before.record.country, place=before.record.name)]
+        return [_target(before)]
 
     def _actor_country_hint(self, text, sent, trig, matches) -> str | None:
         """The country of the person nearest before the trigger, as the sentence gives it."""
@@ -2118,6 +2111,13 @@ def _coordinated_forward(text: str, right: list[PartyRef]) -> list[PartyRef]:
                 break
         group.append(p)
     return [p for p in group if p.kind != "generic" or p.name]
+
+
+def _target(m) -> Target:
+    """A destination from a country's or a place's match."""
+    if m.kind == "country":
+        return Target(m.start, m.end, m.record.iso3)
+    return Target(m.start, m.end, m.record.country, place=m.record.name)
 
 
 def _is_headline(sent: Sentence) -> bool:
