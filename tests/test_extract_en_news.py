@@ -102,3 +102,17 @@ def test_what_happens_later_this_week_is_still_to_come(engine):
     (ev,) = extract(engine, "Critics want Berlin to rethink German Chancellor Olaf Scholz's visit to Japan later "
                             "this month.")
     assert (ev.type, ev.status) == ("visit", "planned")
+
+
+def test_a_visit_owned_by_a_name_the_knowledge_base_does_not_know_is_not_given_to_another(engine):
+    text = ("German Chancellor Olaf Scholz is in Tokyo. Scholz may seek closer defence ties with Japan, after "
+            "Vice Admiral Hartwig Quellenbrink's visit to Japan in March 2023.")
+    events = extract(engine, text)
+    # the admiral's visit is not the chancellor's: only the chancellor's own stay in Tokyo is his
+    assert [(e.actor.name, e.countries, e.start) for e in events] == [("Olaf Scholz", ["JPN"], None)]
+    # a known owner, a title or a day before the noun are no unknown name
+    (ev,) = extract(engine, "Olaf Scholz's three-day visit to Japan ended on Sunday.")
+    assert (ev.actor.name, ev.countries) == ("Olaf Scholz", ["JPN"])
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz held Sunday's talks with Japanese Prime Minister "
+                            "Fumio Kishida in Tokyo.")
+    assert ev.type == "meeting"

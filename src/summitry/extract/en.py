@@ -156,6 +156,9 @@ _RELATIVE_BEFORE = re.compile(r"\b(that|which)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+\s+(?:[a-z]+\s+)?\Z")
 _SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|recently|reportedly|has|had|have|will|"
                              r"would|once|finally)\s+)?\Z")
+# "Admiral Sun Jianguo's visit", "Smith's two-day state visit": a possessive name right before the
+# noun names the traveller (up to three lowercase words between, "state", "two-day", "first").
+_NAME_OWNING_BEFORE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}\Z")
 _CALLED = re.compile(r"called\b", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|be|been|being|also|often|commonly|"
                             r"once|widely)\s+)$", re.IGNORECASE)
@@ -517,6 +520,15 @@ class EnglishRuleEngine:
             return False
         return not any(x.start <= m.start(1) < x.end for x in matches)
 
+    def _unknown_possessor(self, text, sent, trig, matches) -> bool:
+        """Whether a name the knowledge base does not know owns the event noun ("Sun Jianguo's visit"):
+        a capitalised possessive right before the noun that no match covers and that is not a word
+        which never ends a name (a title, a day, a month)."""
+        m = _NAME_OWNING_BEFORE.search(text, max(sent.start, trig.start - 60), trig.start)
+        if m is None or m.group(1).lower() in self.not_name_words or m.group(1).lower() in self.organisation_words:
+            return False
+        return not any(x.start <= m.start(1) < x.end for x in matches)
+
     def _titled_surname(self, word: str, office_key: str | None, when: date | None):
         """The one person of the knowledge base with this family name who holds the office on ``when``."""
         if office_key is None or when is None or " " in word:
@@ -798,6 +810,10 @@ class EnglishRuleEngine:
             return []  # "detainees were returned to Algeria": what is moved does not visit
         if not trig.nominal and self._unknown_subject(text, sent, trig, [*matches, *parties]):
             return []  # "where Nixon met Mao": a subject the knowledge base does not know
+        if trig.nominal and self._unknown_possessor(text, sent, trig, [*matches, *parties]):
+            # "Xi may seek closer ties, after Admiral Sun Jianguo's visit to Iran": the visit is the
+            # admiral's, whom the knowledge base does not know, not that of a person named before
+            return []
         actor_refs, counterpart_refs, group = self._participants(text, sent, si, trig, parties, clause_start,
                                                                  window_end, state, s_triggers)
         if trig.type == "call" and _CALLED.match(text, trig.start) and (
