@@ -160,6 +160,7 @@ _SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|rec
 # noun names the traveller (up to three lowercase words between, "state", "two-day", "first").
 _NAME_OWNING_BEFORE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}\Z")
 _CALLED = re.compile(r"called\b", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\s*\Z")
 _NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|be|been|being|also|often|commonly|"
                             r"once|widely)\s+)$", re.IGNORECASE)
 _NAMING_AFTER = re.compile(r"(?:['’]s)?\s*(?:a|an|the|his|her|their|its|[\"“'‘])\s", re.IGNORECASE)
@@ -1129,6 +1130,14 @@ class EnglishRuleEngine:
                                   sent.end)
 
     def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
+        status = self._status_told(text, sent, clause_start, trig, s_dates)
+        if status == "planned" and _QUESTION_END.search(text, sent.start, sent.end):
+            # "would it be appropriate for Prime Minister Abe to go to North Korea?": a question about a
+            # trip to come asks whether there will be one; it announces no plan
+            return "speculated"
+        return status
+
+    def _status_told(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
         cues = self._sentence_cues(text, sent, s_dates)
 
         def cue(status: str, a: int, b: int):
