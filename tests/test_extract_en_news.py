@@ -116,3 +116,23 @@ def test_a_visit_owned_by_a_name_the_knowledge_base_does_not_know_is_not_given_t
     (ev,) = extract(engine, "German Chancellor Olaf Scholz held Sunday's talks with Japanese Prime Minister "
                             "Fumio Kishida in Tokyo.")
     assert ev.type == "meeting"
+
+
+def test_land_in_a_place_is_a_landing_only_as_a_verb(engine):
+    assert extract(engine, "The militants hold swaths of land in Iraq and Syria, Chancellor Olaf Scholz said.") == []
+    (ev,) = extract(engine, "Chancellor Olaf Scholz will land in Tokyo on Sunday.")
+    assert (ev.type, ev.countries, ev.status) == ("visit", ["JPN"], "planned")
+
+
+def test_a_question_about_a_trip_to_come_makes_it_speculated_not_planned(engine):
+    (ev,) = extract(engine, "Would it be wise for Chancellor Olaf Scholz to travel to North Korea next month?")
+    assert (ev.countries, ev.status) == (["PRK"], "speculated")
+    (ev,) = extract(engine, "Chancellor Olaf Scholz will travel to North Korea next month.")
+    assert ev.status == "planned"
+
+
+@pytest.mark.parametrize("former, country", [("Kiev", "UKR"), ("Teheran", "IRN"), ("Bombay", "IND"),
+                                             ("Rangoon", "MMR"), ("Sana'a", "YEM")])
+def test_a_city_s_former_english_name_is_that_city(engine, former, country):
+    (ev,) = extract(engine, f"Chancellor Olaf Scholz arrived in {former} on Sunday.")
+    assert ev.countries == [country]
