@@ -595,6 +595,20 @@ def test_a_pages_list_of_links_tells_no_event(engine):
     assert {e.countries[0] for e in extract(engine, story, "2016-02-04")} == {"KAZ"}
 
 
+def test_a_line_cut_off_in_mid_sentence_is_another_story_s_teaser(engine):
+    # the teasers under an article, whatever their length, are other stories: their "Sunday" is not
+    # a day of this page's week
+    page = ("Chinese President Xi Jinping spoke about trade in Beijing on Monday.\n"
+            " ROME - German Chancellor Olaf Scholz flew to Italy on Sunday to discuss a long-running "
+            "dispute over the ...\n"
+            "Commentary: Why the Chancellor's visit to Japan is a turning point for the region and…\n")
+    assert extract(engine, page, "2023-02-04") == []
+    # a sentence that ends, and a quote trailing off after a full stop, are the page's own
+    story = ("German Chancellor Olaf Scholz flew to Italy on Sunday.\n"
+             'He said: "We will see."...\n')
+    assert [e.countries for e in extract(engine, story, "2023-02-04")] == [["ITA"]]
+
+
 def test_a_meeting_told_by_a_noun_alone_is_on_the_day_nearest_the_report(engine):
     # no verb says when: 30 September after a July report is the one to come, a plan
     (ev,) = extract(engine, "The bank opens before a summit meeting between Indian Prime Minister Narendra Modi "

@@ -99,33 +99,48 @@ def split_sentences(text: str) -> list[Sentence]:
 # A line that reads like a link's label: a few words, no sentence ending ("Xi visits U.S.", "G20,
 # APEC Summits", "Share this:"). Web pages carry runs of them (menus, "related stories"), and the
 # stories they name are not the page's: a run of at least four such lines is a list of links.
+# A line cut off in mid-sentence ("HAVANA - US President Barack Obama flew to Cuba Sunday to bury the
+# hatchet in a more than ...") is the teaser of another story, whatever its length: it is a link on
+# its own, and its "Sunday" is not a day of this page's week.
 _LINK_LABEL_MAX_CHARS = 80
 _LINK_LABEL_MAX_WORDS = 10
 _LINK_LIST_MIN_LINES = 4
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?:[!?。！？]|(?<![A-Z])(?<![A-Z]\.[A-Z])\.)[\"'”’)\]]*\s*$")
+# a word or a comma, then the cut ("... more than ...", "passed away in…"); not a quote's "..." after
+# a full stop, nor Chinese prose's "……"
+_CUT_OFF = re.compile(r"[A-Za-z0-9,’']\s*(?:\.{3}|…)\s*$")
+
+
+def _cut_off(line: str) -> bool:
+    return bool(_CUT_OFF.search(line)) and not line.rstrip().endswith("……")
 
 
 def _link_label(line: str) -> bool:
     words = line.split()
     return (0 < len(words) <= _LINK_LABEL_MAX_WORDS and len(line) <= _LINK_LABEL_MAX_CHARS
-            and not _SENTENCE_END.search(line))
+            and not _SENTENCE_END.search(line)) or _cut_off(line)
 
 
 def link_lists(text: str) -> list[tuple[int, int]]:
-    """Spans of the runs of lines that read like links' labels (see above); blank lines between
-    them do not end a run."""
+    """Spans of the runs of lines that read like links' labels and of the lines cut off as teasers
+    (see above); blank lines between them do not end a run."""
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
+
+    def close_run() -> None:
+        if len(run) >= _LINK_LIST_MIN_LINES:
+            spans.append((run[0][0], run[-1][1]))
+        else:
+            spans.extend((a, b) for a, b in run if _cut_off(text[a:b]))
+
     for m in _LINE.finditer(text):
         if not m.group().strip():
             continue
         if _link_label(m.group()):
             run.append((m.start(), m.end()))
             continue
-        if len(run) >= _LINK_LIST_MIN_LINES:
-            spans.append((run[0][0], run[-1][1]))
+        close_run()
         run = []
-    if len(run) >= _LINK_LIST_MIN_LINES:
-        spans.append((run[0][0], run[-1][1]))
+    close_run()
     return spans
