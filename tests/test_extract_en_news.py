@@ -136,3 +136,17 @@ def test_a_question_about_a_trip_to_come_makes_it_speculated_not_planned(engine)
 def test_a_city_s_former_english_name_is_that_city(engine, former, country):
     (ev,) = extract(engine, f"Chancellor Olaf Scholz arrived in {former} on Sunday.")
     assert ev.countries == [country]
+
+
+def test_a_bare_surname_is_not_someone_who_took_office_only_later(engine):
+    # Wilbur Ross became Secretary of Commerce in 2017: a "Ross" of 2016 is someone else
+    assert extract(engine, "Ross travelled to Beijing on Monday.", "2016-03-04") == []
+    (ev,) = extract(engine, "Ross travelled to Beijing on Monday.", "2018-03-04")
+    assert ev.actor.name == "Wilbur Ross"
+
+
+def test_a_known_surname_after_an_unknown_first_name_is_someone_else(engine):
+    events = extract(engine, "Army chief Raheel Sharif visited Kabul on Monday.", "2015-06-01")
+    assert "Nawaz Sharif" not in [e.actor.name for e in events]
+    (ev,) = extract(engine, "Prime Minister Nawaz Sharif visited Kabul on Monday.", "2015-06-01")
+    assert ev.actor.name == "Nawaz Sharif"

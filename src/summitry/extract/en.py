@@ -644,6 +644,11 @@ class EnglishRuleEngine:
             person = self._choose_person(pm.record, when, chain[-1].record.key if chain else None)
             if person is None:
                 continue
+            if pm.kind == "person_short" and not chain and not isinstance(pm, _LocalMatch) and when is not None \
+                    and person.terms and min(tm.start for tm in person.terms) > when:
+                # a bare surname the document never gives in full ("Ross made a video after travelling
+                # to Xinjiang", 2016) is not a person who took office only later (Wilbur Ross, 2017)
+                continue
             for o in chain:
                 used_offices.add(id(o))
             office = chain[-1].record if chain else None
@@ -1788,8 +1793,12 @@ def _with_surnames(text: str, matches: list, not_first: frozenset = frozenset())
     """Add the short references ("Xi", "Biden") to people the document names in full somewhere.
 
     Only names the document itself introduces count, so "Xi" is Xi Jinping in a story about him and
-    nothing in a story that never names him.
+    nothing in a story that never names him. A short form after a first name nobody knows is someone
+    else's family name ("General Dalbir Singh" is not Rajnath Singh), whoever found it.
     """
+    covered_all = _Spans((m.start, m.end) for m in matches if m.kind != "person_short")
+    matches = [m for m in matches if m.kind != "person_short"
+               or not _unknown_first_name_before(text, m.start, not_first, covered_all)]
     short: dict[str, object] = {}
     clash: set[str] = set()
     for m in matches:
@@ -1816,15 +1825,20 @@ def _with_surnames(text: str, matches: list, not_first: frozenset = frozenset())
         start = text.find(name)
         while start != -1:
             end = start + len(name)
-            # "General Dalbir Singh" is not Rajnath Singh: an unknown first name before the family name
-            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start) \
-                if start > 1 and text[start - 1] == " " and text[start - 2].islower() else None
             if not _NAME_JOINED_BEFORE.search(text, max(0, start - 2), start) and \
                     not _NAME_JOINED_AFTER.match(text, end) and not covered.covers(start) and \
-                    not (first and first.group(1).lower() not in not_first and not covered.covers(first.start(1))):
+                    not _unknown_first_name_before(text, start, not_first, covered):
                 extra.append(_LocalMatch(start, end, "person_short", name, short[name]))
             start = text.find(name, end)
     return sorted(matches + extra, key=lambda m: (m.start, -m.end))
+
+
+def _unknown_first_name_before(text: str, start: int, not_first: frozenset, covered: _Spans) -> bool:
+    """Whether a capitalised word no match covers stands right before ``start`` as a first name."""
+    if not (start > 1 and text[start - 1] == " " and text[start - 2].islower()):
+        return False
+    first = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+    return bool(first) and first.group(1).lower() not in not_first and not covered.covers(first.start(1))
 
 
 def _finditer_at_words(rx: re.Pattern, text: str, words: list[tuple[int, str]], first: frozenset | set | None,
