@@ -684,3 +684,21 @@ def test_a_tally_of_occasions_is_no_event(engine):
 def test_a_gathering_named_with_its_year_is_the_gathering(engine):
     events = extract(engine, "李强同来华出席2026世界人工智能大会的柬埔寨首相洪玛奈举行会谈。", "2026-07-16")
     assert {e.forum for e in events if e.type == "multilateral"} == {"世界人工智能大会"}
+
+
+def test_a_foreign_official_may_bear_a_name_in_characters(engine):
+    # an American of Chinese descent, a Czech of Japanese descent: the name the story writes is kept
+    events = extract(engine, "国家副主席韩正23日在北京会见美国前商务部长钱立秋。", "2026-07-23")
+    assert summary(events) == {("meeting", "Han Zheng", ("钱立秋",), ("CHN",))}
+    (talks,) = extract(engine, "全国人大常委会委员长赵乐际23日同捷克众议长森田和夫举行会谈。", "2026-07-23")
+    assert [(p.name, p.country) for p in talks.counterparts] == [("森田和夫", "CZE")]
+    # a word that is no name stays out
+    (meeting,) = extract(engine, "国家副主席韩正23日在北京会见美国前商务部长。", "2026-07-23")
+    assert [(p.name, p.country) for p in meeting.counterparts] == [(None, "USA")]
+
+
+def test_the_leaders_adviser_is_not_the_leader(engine):
+    events = extract(engine, "普京30日在克里姆林宫会见到访的伊朗最高领袖顾问拉里贾尼。", "2026-07-01")
+    assert summary(events) == {("meeting", "Vladimir Putin", ("Ali Larijani",), ("RUS",)),
+                               ("visit", "Ali Larijani", (), ("RUS",))}
+

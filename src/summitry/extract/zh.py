@@ -474,6 +474,9 @@ class ChineseRuleEngine:
                     slots.append(slot)
                     i = used
                     continue
+            if t.kind == "title" and self._of_non_state_body(text, max(sent.start, t.start - ORGAN_GAP), t.start):
+                i += 1  # 诺和诺德公司董事会主席索文森: a foundation's, a company's chair is no officer of the state
+                continue
             if t.kind == "title":
                 slot, used = self._titled(state, tokens, self._last_joint_title(text, tokens, i), when, None, t.start)
                 if slot is not None:
@@ -590,6 +593,14 @@ class ChineseRuleEngine:
                     slots.append(Slot(t.start, t.end, "party", (party,), party.country, person=person))
             i += 1
         return slots
+
+    def _of_non_state_body(self, text: str, lo: int, title_start: int) -> bool:
+        """Whether a non-state body (基金会, 公司, 大学) is named right before a title, in its clause."""
+        body = None
+        for body in self.lex.non_state_body_re.finditer(text, lo, title_start):
+            pass
+        return body is not None and not CLAUSE_BREAK.search(text, body.end(), title_start) \
+            and "、" not in text[body.end() : title_start]
 
     @staticmethod
     def _last_joint_title(text: str, tokens: list[Token], i: int) -> int:
@@ -773,7 +784,9 @@ class ChineseRuleEngine:
         lex = self.lex
         if country in lex.surname_first or country in lex.any_han:
             if country in lex.surname_first and (pos >= bound or text[pos] not in lex.surnames):
-                return None
+                # 新加坡副总理颜金勇: a surname the list lacks (not a transliterated name: 基金会主席索文森)
+                name = self._tagged_name(text, pos, bound)
+                return None if name is None or lex.foreign_name_re.fullmatch(name) else name
             longest = 3 if country in lex.surname_first else 4
             name = text[pos : pos + 1]
             for k in range(1, longest):
@@ -784,11 +797,39 @@ class ChineseRuleEngine:
             return name if len(name) >= 2 and is_han(name[0]) else None
         m = lex.foreign_name_re.match(text, pos, bound)
         if m is None:
-            return None
+            # 美国前运输部长赵小兰, 捷克众议长冈村富夫: a foreign official may bear a name in characters
+            return self._tagged_name(text, pos, bound)
         # 威特科夫通电话: the name ends where a trigger begins
         trigger = lex.trigger_re.search(text, pos + 2, m.end() + 8)
         name = text[pos : trigger.start()] if trigger and trigger.start() < m.end() else m.group()
         return name.strip("·-") or None
+
+    def _tagged_name(self, text: str, pos: int, bound: int) -> str | None:
+        """A name in characters right after a title that the segmenter tags as a person's (nr), alone
+        or after a word it takes for a place (冈村 富夫), two to four characters, ending where a
+        word of another kind begins (赵小兰。, 冈村富夫举行会谈; not 当天表示, 近日访华)."""
+        window = text[pos : min(bound, pos + 8)]
+        if len(window) < 2 or not is_han(window[0]):
+            return None
+        words = list(self.segmenter.tag(window))
+        name = ""
+        for k, (word, tag) in enumerate(words[:2]):
+            if not all(is_han(ch) for ch in word):
+                break
+            if tag.startswith("nr"):
+                name += word
+                break
+            if k == 0 and tag in ("ns", "nz") and len(words) > 1 and words[1][1].startswith("nr"):
+                name += word
+                continue
+            return None
+        if not 2 <= len(name) <= 4 or name[-1] in self.lex.name_stop_chars:
+            return None
+        after = pos + len(name)
+        if after < len(text) and is_han(text[after]) and text[after] not in self.lex.name_stop_chars \
+                and not self.lex.trigger_re.match(text, after):
+            return None  # 最高领袖顾问拉里贾尼: a word before the name, not the name
+        return name
 
     # -- parties ------------------------------------------------------------------------------
 
