@@ -702,3 +702,7 @@ def test_the_leaders_adviser_is_not_the_leader(engine):
     assert summary(events) == {("meeting", "Vladimir Putin", ("Ali Larijani",), ("RUS",)),
                                ("visit", "Ali Larijani", (), ("RUS",))}
 
+
+def test_greenland_is_named_with_its_island(engine):
+    (talks,) = extract(engine, "丹麦外交部28日称，丹麦、格陵兰岛和美国的代表28日在华盛顿再度举行会晤。", "2026-01-29")
+    assert {talks.actor.country, *(p.country for p in talks.counterparts)} == {"DNK", "GRL", "USA"}
