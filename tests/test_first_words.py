@@ -93,7 +93,7 @@ def test_status_cues_found_at_candidate_words_equal_a_full_scan():
     engine = EnglishRuleEngine()
     for text in texts() + ["It may or might not; the visit, possibly postponed, could be called off. We'll see."]:
         words = _words(text)
-        engine._status_words = [(start, word) for start, word in words if word in engine._cue_first_words]
+        engine._note_status_words(words)
         for sent in split_sentences(text):
             for status, rx in engine.status_rx.items():
                 fast = [m.span() for m in engine._cue_matches(text, sent, status, rx)]

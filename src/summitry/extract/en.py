@@ -123,6 +123,20 @@ _DESTINATION_AFTER = re.compile(r"\s+(?:to|of|in|at)\s", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?\Z")
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _TOGETHER = re.compile(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b", re.IGNORECASE)
+# What any match of _TOGETHER holds, lower-cased ("joint" as "jo": a case-blind "i" matches "İ" and
+# "ı" too, which ASCII lower-casing leaves alone).
+_TOGETHER_HINTS = ("lateral", "three-way", "four-way", "jo", "together")
+
+
+def _together(text: str, sent: Sentence, lowered: str):
+    """_TOGETHER's match in the sentence, or None (a substring test first: most sentences hold
+    none of its words)."""
+    low = lowered[sent.start:sent.end]
+    if not any(hint in low for hint in _TOGETHER_HINTS):
+        return None
+    return _TOGETHER.search(text, sent.start, sent.end)
+
+
 _HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]")
 # "Pakistan's top civilian and military leadership": the words between a country and its leadership
 _LEADERSHIP_MODIFIERS = re.compile(r"(?<=\s)(?:(?:top|senior|civilian|military|political|national|and)\s+)+\Z",
@@ -192,6 +206,25 @@ _LATER_THIS = re.compile(r"\blater (?:this|in the) (?:week|month|year)\b", re.IG
 _HEADLINE_TO = re.compile(r"[A-Za-z]\s+to\s+\Z")
 _POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their|its))\s+\Z", re.IGNORECASE)
 _DENIED = re.compile(r"(?:\b(?:rather than|instead of|not|never)|n['’]t)\s+$", re.IGNORECASE)
+# Patterns of the rules below, compiled once (the per-call pattern cache of ``re`` costs as much as a
+# short search).
+_AND_BETWEEN = re.compile(r"\s+and\s+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NOUN_PHRASE_STOP = re.compile(r"\bthat\b|;|,(?!\s*which\b)")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|had|have)\s+(?:\w+\s+)?$")
+_OTHER_TIME_BEFORE = re.compile(r"\b(?:since|until|till|before|ahead of)\s*$", re.IGNORECASE)
+_ON_IN_AT_BEFORE = re.compile(r"(?:on|in|at)\s*$")
+_SAME_DAY = re.compile(r"\bsame day\b")
+_THAT = re.compile(r"\bthat\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_SPACES = re.compile(r"\s*")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_OF_COUNTRY_GAP = re.compile(r"^(?:'s|’s|,)?\s*$")
+_OF_COUNTRY_GAP = re.compile(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_TO = re.compile(r"\bto\b")
+_AFFAIRS_AFTER = re.compile(r"\s*(?:Affairs|Relations)\b")
+_CLOSING_PUNCTUATION = re.compile(r"[.!?。！？\"'”’)]\s*$")
+
 def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
 
@@ -201,6 +234,10 @@ def _any_case(word: str) -> str:
 # (IGNORECASE with a leading \b would try every position of the sentence).
 _CLAUSE_BREAK = re.compile(r";|:\s|" + "|".join(
     rf"{_any_case(w[0])}(?<=\b{_any_case(w[0])}){_any_case(w[1:])}\b" for w in ("but", "while", "whereas", "however")))
+# What any clause break holds, lower-cased (the words are matched in ASCII case only).
+_CLAUSE_BREAK_HINTS = (";", ":", "but", "while", "whereas", "however")
+
+
 @dataclass(frozen=True)
 class _TitleRecord:
     """An office known only from the lexicon's titles: a level, no knowledge-base key."""
@@ -324,7 +361,7 @@ class EnglishRuleEngine:
         # cannot be told is scanned in full.
         self.status_first_words = {status: first_words(alternation(pats)) for status, pats in lex["status"].items()}
         self._cue_first_words = frozenset().union(*(w for w in self.status_first_words.values() if w))
-        self._status_words: list[tuple[int, str]] = []  # the document's words a cue may start at
+        self._status_words: dict[str, list[tuple[int, str]]] = {}  # status -> the document's words its cues may start at
         self.negation_rx = _words_rx(lex["negation"])
         self.pair_levels: dict[str, list[str]] = lex.get("pair_levels") or {}
         self.reporting_rx = _words_rx(lex["reporting_verbs"])
@@ -352,8 +389,11 @@ class EnglishRuleEngine:
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)),
                                  self.not_name_words)
         self._text = text
+        # Lower-cased once for the document, ASCII only, so that no offset moves (str.lower may
+        # lengthen a text: "İ" becomes two characters).
+        self._lowered = text.translate(_ASCII_LOWER)
         self._cues_key = None
-        words = self._candidate_words(text)
+        words = self._candidate_words(text, self._lowered)
         matches = self._with_lexical_matches(text, self._places_in_context(matches), words)
         triggers = self._find_triggers(text, words)
         # Dates are read only in the sentences that use them: those with a trigger or a forum
@@ -361,7 +401,7 @@ class EnglishRuleEngine:
         dates = find_dates(text, "en", doc.published, within=_sentences_with(
             sentences, [t.start for t in triggers] + [m.start for m in matches if m.kind == "forum"]))
         published = parse_published(doc.published)
-        self._status_words = [(start, word) for start, word in words if word in self._cue_first_words]
+        self._note_status_words(words)
         state = DocState()
         events: list[Event] = []
         by_start = _ByStart(matches), _ByStart(dates), _ByStart(triggers)
@@ -380,7 +420,7 @@ class EnglishRuleEngine:
                               for m in s_matches))]
             s_triggers = [t for i, t in enumerate(s_triggers)
                           if not (i + 1 < len(s_triggers) and s_triggers[i + 1].type == t.type
-                                  and re.fullmatch(r"\s+and\s+", text[t.end:s_triggers[i + 1].start]))]
+                                  and _AND_BETWEEN.fullmatch(text[t.end:s_triggers[i + 1].start]))]
             told_here: list[Event] = []
             for trig in s_triggers:
                 told_here.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
@@ -404,9 +444,12 @@ class EnglishRuleEngine:
         return [(t.start, t.end) for t in self._find_triggers(text, self._candidate_words(text))]
 
     # ------------------------------------------------------------------ lexical layer
-    def _candidate_words(self, text: str) -> list[tuple[int, str]]:
-        """The words of ``text`` (as ``_words`` gives them) at which a trigger, title or cue may start."""
-        return [(m.start(), m.group(0)) for m in self.candidate_rx.finditer(text.translate(_ASCII_LOWER))]
+    def _candidate_words(self, text: str, lowered: str | None = None) -> list[tuple[int, str]]:
+        """The words of ``text`` (as ``_words`` gives them) at which a trigger, title or cue may start;
+        ``lowered``: the text ASCII-lower-cased, when the caller has it already."""
+        if lowered is None:
+            lowered = text.translate(_ASCII_LOWER)
+        return [(m.start(), m.group(0)) for m in self.candidate_rx.finditer(lowered)]
 
     def _places_in_context(self, matches: list) -> list:
         """An ambiguous place name goes to the namesake in a country the document talks about
@@ -803,7 +846,7 @@ class EnglishRuleEngine:
     # ------------------------------------------------------------------ events
     def _events_for(self, doc, text, sent, si, trig, s_triggers, parties, matches, s_dates, state,
                     published) -> list[Event]:
-        clause_start, clause_end = _clause(text, sent, trig, state.clause_breaks)
+        clause_start, clause_end = _clause(text, sent, trig, state.clause_breaks, self._lowered)
         # A bare noun ("the 22nd meeting of ...") inside the object does not end the window.
         window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")]
                          + [clause_end])
@@ -903,7 +946,7 @@ class EnglishRuleEngine:
             status = "occurred"
         if status == "occurred" and interval and published is not None and interval[0] > published.end \
                 and not isinstance(event_span, _FromContext) and not _PAST_VERB.match(text, trig.start, trig.end) \
-                and not any(re.search(r"\d{4}", d.text) for d in s_dates if clause_start <= d.start < window_end):
+                and not any(_FOUR_DIGITS.search(d.text) for d in s_dates if clause_start <= d.start < window_end):
             # "Xi visits Pakistan next week": a day the text gives after the report's is still to come (not
             # a past verb's, nor a date with its year: the report's day may be wrong)
             status = "planned"
@@ -1090,7 +1133,7 @@ class EnglishRuleEngine:
             if len({p.country for p in everyone}) == 1 and everyone[0].country:
                 return []  # officials of one country meeting each other: domestic
             kind = trig.type
-            trilateral = _TOGETHER.search(text, sent.start, sent.end)
+            trilateral = _together(text, sent, self._lowered)
             if trilateral or group or len(counterparts) == 1:
                 results.append((kind, actor, counterparts, [host] if host else [], m_place, None))
             else:
@@ -1129,9 +1172,15 @@ class EnglishRuleEngine:
                     and not _DENIED.search(text, max(sent.start, m.start() - 14), m.start())]
         return self._cues
 
+    def _note_status_words(self, words: list[tuple[int, str]]) -> None:
+        """The document's candidate words that each status's cues may start at, kept apart per
+        status: each sentence's scan for a status then walks only its own few words."""
+        self._status_words = {status: [(start, word) for start, word in words if word in first] if first else []
+                              for status, first in self.status_first_words.items()}
+
     def _cue_matches(self, text: str, sent: Sentence, status: str, rx: re.Pattern):
         """The matches of a status's cues in the sentence, tried at candidate words only."""
-        return _finditer_at_words(rx, text, self._status_words, self.status_first_words[status], sent.start,
+        return _finditer_at_words(rx, text, self._status_words[status], self.status_first_words[status], sent.start,
                                   sent.end)
 
     def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
@@ -1158,7 +1207,7 @@ class EnglishRuleEngine:
         before = (max(clause_start, trig.start - 80), trig.start)
         after = (trig.end, trig.end)
         if trig.nominal:
-            stop = re.search(r"\bthat\b|;|,(?!\s*which\b)", text[trig.end:min(sent.end, trig.end + 60)])
+            stop = _NOUN_PHRASE_STOP.search(text[trig.end:min(sent.end, trig.end + 60)])
             after = (trig.end, trig.end + (stop.start() if stop else 60))
         # After a verb, a cue belongs to the verb's own phrase ("visited Delhi last year, after postponing
         # his visit to Islamabad" is no postponed visit to Delhi).
@@ -1197,7 +1246,7 @@ class EnglishRuleEngine:
                     return "cancelled"
                 plan = plan or attached
         elif not (spec or plan) and _ANNOUNCED_THAT.search(text, sent.start, trig.start) and \
-                not re.search(r"\b(?:has|had|have)\s+(?:\w+\s+)?$", text[max(sent.start, trig.start - 20):trig.start]):
+                not _PERFECT_BEFORE.search(text[max(sent.start, trig.start - 20):trig.start]):
             # "announced on September 4 that X visited Russia": announcements of visits announce plans.
             return "planned"
         cue_at = max((m.start() for m in (spec, plan) if m is not None), default=None)
@@ -1230,12 +1279,12 @@ class EnglishRuleEngine:
             head = text[max(sent.start, span.start - 25):span.start]
             if _DATELINE.match(text[sent.start:span.start]):
                 continue  # "RIO DE JANEIRO, Nov 19 (Reuters) -": the day of the report
-            if re.search(r"\b(?:since|until|till|before|ahead of)\s*$", head, re.IGNORECASE):
+            if _OTHER_TIME_BEFORE.search(head):
                 continue  # "his first trip since April 2017": another time, not this event's
-            if self.reporting_rx.search(head) and re.search(r"(?:on|in|at)\s*$", head) or \
-                    re.search(r"\bsame day\b", text[span.start:span.end]) or \
+            if self.reporting_rx.search(head) and _ON_IN_AT_BEFORE.search(head) or \
+                    _SAME_DAY.search(text[span.start:span.end]) or \
                     span.end <= trig.start and self.reporting_rx.search(text, sent.start, span.start) and \
-                    re.search(r"\bthat\b", text[span.end:trig.start]):
+                    _THAT.search(text[span.end:trig.start]):
                 # "said in an interview last month that ...": the date of the saying
                 reported = reported or span  # "said on June 6": the date of the report
                 continue
@@ -1277,7 +1326,7 @@ class EnglishRuleEngine:
         # A postponed or cancelled trip was put off from a day still to come ("due to begin on Sunday").
         tense = {"planned": "future", "speculated": "future", "occurred": "past", "postponed": "future",
                  "cancelled": "future"}.get(status)
-        if tense is None or published is None or re.search(r"\d{4}", span.text):
+        if tense is None or published is None or _FOUR_DIGITS.search(span.text):
             return span
         if status in ("postponed", "cancelled") and span.kind != "weekday":
             return span  # "on February 1, ... postponed": the day it was put off, as written
@@ -1338,7 +1387,7 @@ class EnglishRuleEngine:
         # "with Russian President Putin hold meeting" (translated word order): the counterpart stands
         # after "with" before a trigger that has no target of its own.
         if trig.type in ("meeting", "call") and trig.target == "none" and not counterparts:
-            withs = [p for p in left if re.search(r"\bwith\s+(?:the\s+)?$", text[max(clause_start, p.start - 8):p.start])]
+            withs = [p for p in left if _WITH_BEFORE.search(text[max(clause_start, p.start - 8):p.start])]
             if withs:
                 counterparts = withs[-1:]
                 actors = [p for p in actors if p is not withs[-1]] or \
@@ -1440,8 +1489,8 @@ class EnglishRuleEngine:
         """Countries, places, regions and forums that follow the trigger as one list."""
         if trig.target == "left":
             before = [m for m in matches if m.kind in ("country", "place") and sent.start <= m.end <= trig.start
-                      and re.fullmatch(r"\s*", text[m.end:trig.start])
-                      and re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start, m.start - 8):m.start], re.IGNORECASE)]
+                      and _SPACES.fullmatch(text[m.end:trig.start])
+                      and _TO_BEFORE.search(text[max(sent.start, m.start - 8):m.start])]
             if before:
                 return [_target(before[-1])]
             return []
@@ -1474,7 +1523,7 @@ class EnglishRuleEngine:
                 out.append(Target(m.start, m.end, m.record.iso3))
             elif m.kind == "place":
                 if out and out[-1].place is None and out[-1].country == m.record.country and \
-                        re.match(r"^(?:'s|’s|,)?\s*$", text[out[-1].end:m.start]):
+                        _PLACE_OF_COUNTRY_GAP.match(text[out[-1].end:m.start]):
                     out[-1].place = m.record.name
                     out[-1].end = m.end
                 else:
@@ -1675,7 +1724,7 @@ class EnglishRuleEngine:
         for m in matches:
             if m.kind in ("place", "country") and trig.start - 60 <= m.start < clause_end:
                 head = text[max(0, m.start - 12):m.start]
-                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", head):
+                if _IN_AT_BEFORE.search(head):
                     if m.kind == "place":
                         return m.record.country, m.record.name
                     return m.record.iso3, None
@@ -1928,8 +1977,8 @@ def _country_after(text, pos, limit, nationals) -> str | None:
     for n in sorted(nationals, key=lambda n: n.start):
         if n.start >= pos and n.start - pos <= 40:
             gap = text[pos:n.start]
-            if re.match(r"^\s*(?:of|in|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", gap, re.IGNORECASE) and not re.search(r"\bto\b", gap) \
-                    and not re.match(r"\s*(?:Affairs|Relations)\b", text[n.end:n.end + 12]):
+            if _OF_COUNTRY_GAP.match(gap) and not _TO.search(gap) \
+                    and not _AFFAIRS_AFTER.match(text[n.end:n.end + 12]):
                 return getattr(n.record, "iso3", None) or getattr(n.record, "country", None)
             break
     return None
@@ -1981,12 +2030,17 @@ _TENSE_BEFORE_NOUN = re.compile(
 _NEAR_AHEAD_DAYS = 92
 
 
-def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict) -> tuple[int, int]:
+def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict, lowered: str) -> tuple[int, int]:
     """The clause of a trigger: between the clause breaks (";", "but", "while" ...) around it.
 
-    ``breaks`` keeps each sentence's breaks, found once for all of its triggers."""
+    ``breaks`` keeps each sentence's breaks, found once for all of its triggers; ``lowered`` is the
+    text ASCII-lower-cased."""
     if sent.start not in breaks:
-        breaks[sent.start] = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
+        # Most sentences hold none of the breaks' characters or words: a substring test on the
+        # lower-cased sentence tells so far more cheaply than the scan.
+        low = lowered[sent.start:sent.end]
+        breaks[sent.start] = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)] \
+            if any(hint in low for hint in _CLAUSE_BREAK_HINTS) else []
     start, end = sent.start, sent.end
     for b_start, b_end in breaks[sent.start]:
         if b_end <= trig.start:
@@ -2028,7 +2082,7 @@ def _place_after(text: str, pos: int, limit: int, matches) -> tuple[str | None, 
     """(country, place) of the first "in <place or country>" after ``pos``: where a gathering is held."""
     for m in matches:
         if m.kind in ("place", "country") and pos <= m.start < limit and \
-                re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(pos, m.start - 12):m.start]) and \
+                _IN_AT_BEFORE.search(text[max(pos, m.start - 12):m.start]) and \
                 not _COMPOUND_AFTER.match(text, m.end):
             return (m.record.country, m.record.name) if m.kind == "place" else (m.record.iso3, None)
     return None, None
@@ -2161,7 +2215,7 @@ def _target(m) -> Target:
 
 def _is_headline(sent: Sentence) -> bool:
     """A short line without closing punctuation: a title or a cross-head, not narrative."""
-    return len(sent.text) < 90 and not re.search(r"[.!?。！？\"'”’)]\s*$", sent.text)
+    return len(sent.text) < 90 and not _CLOSING_PUNCTUATION.search(sent.text)
 
 
 def _distance(span, trig: Trigger) -> int:
