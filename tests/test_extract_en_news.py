@@ -150,3 +150,8 @@ def test_a_known_surname_after_an_unknown_first_name_is_someone_else(engine):
     assert "Nawaz Sharif" not in [e.actor.name for e in events]
     (ev,) = extract(engine, "Prime Minister Nawaz Sharif visited Kabul on Monday.", "2015-06-01")
     assert ev.actor.name == "Nawaz Sharif"
+
+
+def test_a_trip_told_again_as_a_noun_gives_its_date_to_the_verb(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz returned to Japan on an official visit in January 2021.")
+    assert (ev.countries, ev.start, ev.end) == (["JPN"], "2021-01-01", "2021-01-31")

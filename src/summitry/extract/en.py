@@ -174,6 +174,7 @@ _SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|rec
 # noun names the traveller (up to three lowercase words between, "state", "two-day", "first").
 _NAME_OWNING_BEFORE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}\Z")
 _CALLED = re.compile(r"called\b", re.IGNORECASE)
+_ON_A_VISIT_BEFORE = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\s*\Z")
 _NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|be|been|being|also|often|commonly|"
                             r"once|widely)\s+)$", re.IGNORECASE)
@@ -848,7 +849,11 @@ class EnglishRuleEngine:
                     published) -> list[Event]:
         clause_start, clause_end = _clause(text, sent, trig, state.clause_breaks, self._lowered)
         # A bare noun ("the 22nd meeting of ...") inside the object does not end the window.
-        window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")]
+        # Nor does the verb's own trip told again as a noun ("returned to Washington on an official visit
+        # in January 2003": the date is the return's).
+        window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")
+                          and not (trig.type == t.type == "visit" and not trig.nominal and t.nominal
+                                   and _ON_A_VISIT_BEFORE.search(text, max(trig.end, t.start - 40), t.start))]
                          + [clause_end])
         if self.non_event_rx.search(text, max(clause_start, trig.start - 25), min(clause_end, trig.end + 40)):
             return []
