@@ -377,9 +377,12 @@ class EnglishRuleEngine:
         self.lexical_rx = re.compile(r"(?<![\w-])(?:" + lexical + r")(?![\w-])", re.IGNORECASE)
         self.lexical_first_words = first_words(lexical)  # tried only where one of these stands
         # The words any trigger, title or cue can start at, found in one scan of the lower-cased
-        # text (a word-for-word walk would visit every word of the document).
+        # text (a word-for-word walk would visit every word of the document). A word starts after
+        # a character that is no letter (the text is given a leading space): the scan starts with
+        # that character, which lets the regex engine skip over the letters inside words instead of
+        # trying a match at each of them; the word is group 1.
         candidates = set(self.trigger_index) | (self.lexical_first_words or set()) | self._cue_first_words
-        self.candidate_rx = re.compile(rf"{_TOKEN_START}{trie(candidates)}{_TOKEN_END}")
+        self.candidate_rx = re.compile(rf"{_BEFORE_TOKEN}({trie(candidates)}){_TOKEN_END}")
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document) -> list[Event]:
@@ -450,7 +453,7 @@ class EnglishRuleEngine:
         ``lowered``: the text ASCII-lower-cased, when the caller has it already."""
         if lowered is None:
             lowered = text.translate(_ASCII_LOWER)
-        return [(m.start(), m.group(0)) for m in self.candidate_rx.finditer(lowered)]
+        return [(m.start(1) - 1, m.group(1)) for m in self.candidate_rx.finditer(" " + lowered)]
 
     def _places_in_context(self, matches: list) -> list:
         """An ambiguous place name goes to the namesake in a country the document talks about
@@ -1925,9 +1928,10 @@ def _words(text: str) -> list[tuple[int, str]]:
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-# Where a word token of ``WORD`` starts and ends, for a pattern that must match whole tokens.
-_TOKEN_START = r"(?<![A-Za-z])(?<![A-Za-z]-)"
+# Where a word token of ``WORD`` ends, for a pattern that must match whole tokens; and the character
+# before one starts, in lower-cased text (not a letter, nor the hyphen of a hyphenated word).
 _TOKEN_END = r"(?![A-Za-z])(?!-[A-Za-z])"
+_BEFORE_TOKEN = r"[^a-z](?<![a-z]-)"
 
 
 def _words_rx(patterns: list[str]) -> re.Pattern:
