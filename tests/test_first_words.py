@@ -91,7 +91,8 @@ def test_status_cues_found_at_candidate_words_equal_a_full_scan():
     from summitry.extract.text import split_sentences
 
     engine = EnglishRuleEngine()
-    for text in texts() + ["It may or might not; the visit, possibly postponed, could be called off. We'll see."]:
+    for text in texts() + ["It may or might not; the visit, possibly postponed, could be called off. We'll see.",
+                           "A cue that starts with no word: they 'll meet. THEY 'LL MEET, 'll visit."]:
         words = _words(text)
         engine._note_status_words(words)
         for sent in split_sentences(text):

@@ -359,8 +359,17 @@ class EnglishRuleEngine:
         self.company_words = frozenset(w.lower() for w in lex["company_words"])
         self.status_rx = {status: _words_rx(pats) for status, pats in lex["status"].items()}
         # Cues too are tried only at the words they can start with; a status whose first words
-        # cannot be told is scanned in full.
-        self.status_first_words = {status: first_words(alternation(pats)) for status, pats in lex["status"].items()}
+        # cannot be told is scanned in full. A cue that starts with no word ("'ll") but is plain text
+        # is looked for as a string instead: only a sentence that holds it is scanned in full.
+        self.status_first_words: dict[str, set[str] | None] = {}
+        self.status_wordless: dict[str, list[str]] = {}
+        for status, pats in lex["status"].items():
+            wordless = [p for p in pats if first_words(p) is None]
+            if all(_plain_lowercase(p) for p in wordless):
+                self.status_first_words[status] = first_words(alternation([p for p in pats if p not in wordless]))
+                self.status_wordless[status] = wordless
+            else:
+                self.status_first_words[status] = None
         self._cue_first_words = frozenset().union(*(w for w in self.status_first_words.values() if w))
         self._status_words: dict[str, list[tuple[int, str]]] = {}  # status -> the document's words its cues may start at
         self.negation_rx = _words_rx(lex["negation"])
@@ -1187,9 +1196,14 @@ class EnglishRuleEngine:
                               for status, first in self.status_first_words.items()}
 
     def _cue_matches(self, text: str, sent: Sentence, status: str, rx: re.Pattern):
-        """The matches of a status's cues in the sentence, tried at candidate words only."""
-        return _finditer_at_words(rx, text, self._status_words[status], self.status_first_words[status], sent.start,
-                                  sent.end)
+        """The matches of a status's cues in the sentence, tried at candidate words only (in full
+        when the sentence holds a cue that starts with no word)."""
+        first = self.status_first_words[status]
+        if first is not None and self.status_wordless.get(status):
+            lowered = sent.text.lower()
+            if any(cue in lowered for cue in self.status_wordless[status]):
+                first = None
+        return _finditer_at_words(rx, text, self._status_words[status], first, sent.start, sent.end)
 
     def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
         status = self._status_told(text, sent, clause_start, trig, s_dates)
@@ -1932,6 +1946,13 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # before one starts, in lower-cased text (not a letter, nor the hyphen of a hyphenated word).
 _TOKEN_END = r"(?![A-Za-z])(?!-[A-Za-z])"
 _BEFORE_TOKEN = r"[^a-z](?<![a-z]-)"
+
+
+def _plain_lowercase(pattern: str) -> bool:
+    """Whether a pattern is plain lower-case ASCII text that ``str.lower`` finds in any case
+    (a case-blind regex's "i", "k" and "s" also match letters beyond ASCII: not those)."""
+    return pattern.isascii() and re.escape(pattern) == pattern and pattern == pattern.lower() \
+        and not set(pattern) & set("iks")
 
 
 def _words_rx(patterns: list[str]) -> re.Pattern:
