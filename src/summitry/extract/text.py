@@ -115,12 +115,14 @@ _CUT_OFF = re.compile(r"[A-Za-z0-9,’']\s*(?:\.{3}|…)\s*$")
 
 
 def _cut_off(line: str) -> bool:
-    return bool(_CUT_OFF.search(line)) and not line.rstrip().endswith("……")
+    # (the cut ends the line: a line that does not end so is not searched at every character)
+    end = line.rstrip()
+    return end.endswith(("...", "…")) and not end.endswith("……") and bool(_CUT_OFF.search(line))
 
 
 def _link_label(line: str) -> bool:
-    words = line.split()
-    return (0 < len(words) <= _LINK_LABEL_MAX_WORDS and len(line) <= _LINK_LABEL_MAX_CHARS
+    # (the length first: a paragraph is not split into its words)
+    return (len(line) <= _LINK_LABEL_MAX_CHARS and 0 < len(line.split()) <= _LINK_LABEL_MAX_WORDS
             and not _SENTENCE_END.search(line)) or _cut_off(line)
 
 
