@@ -146,6 +146,37 @@ def test_without_catch_an_engine_error_is_raised_after_the_documents_before_it(t
     assert seen == [f"d{i}" for i in range(12)]
 
 
+def test_a_first_document_that_kills_its_process_kills_a_worker_not_the_run(test_engine):
+    texts = ["CRASH", *["nothing here"] * 20]
+    results = list(extract_in_workers(_docs(texts), workers=2, catch=True))
+    assert isinstance(results[0][1], WorkerDied)
+    assert [result for _, result in results[1:]] == [[]] * 20
+
+
+def test_forked_workers_are_given_the_engine_the_parent_built_before_forking(monkeypatch, tmp_path):
+    built = tmp_path / "built"
+
+    class Counted(_TestEngine):
+        def __init__(self):
+            with built.open("a") as f:
+                f.write(f"{os.getpid()}\n")
+
+    engines: dict = {}
+
+    def engine_for(lang, name=None):
+        if lang not in engines:
+            engines[lang] = Counted()
+        return engines[lang]
+
+    monkeypatch.setattr(extract_module, "engine_for", engine_for)
+    monkeypatch.setattr(parallel_module, "SMALL_INPUT_DOCS", 4)
+    monkeypatch.setattr(parallel_module, "CHUNK_DOCS", 2)
+    results = list(extract_in_workers(_docs(["nothing here"] * 40), workers=2, catch=True))
+    assert [result for _, result in results] == [[]] * 40
+    if parallel_module._context().get_start_method() == "fork":
+        assert built.read_text().split() == [str(os.getpid())]  # once, here; never in a worker
+
+
 def test_workers_option_takes_a_number_of_processes(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "x.jsonl", "--workers", "0"])

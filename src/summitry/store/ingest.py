@@ -282,8 +282,8 @@ class Ingestor:
 
     With ``workers`` other than 1 (None: one per core), for the project's extraction by engines that
     read one document at a time, documents are extracted in that many worker processes (``summitry.extract.parallel``)
-    while this process writes: the workers read ahead of the batch being written, by a few chunks
-    each. The store is the same as with one worker, batch by batch."""
+    while this process writes: the workers read ahead of the batch being written, by enough to stay
+    busy while it is fused and written. The store is the same as with one worker, batch by batch."""
 
     def __init__(self, backend: Backend, extract: Extractor | None = None, fuse: Fuser | None = None,
                  batch_size: int | None = None, engine: str | None = None, workers: int | None = 1,
