@@ -117,6 +117,8 @@ _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
 _AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s*$")
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 _FORWARD_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
+# How far after a visit noun its "by"/"of" agent may stand ("a visit to Beijing last week by ...").
+_BY_GAP_CHARS = 80
 _BY_OF_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*\s+){0,6}$")
 _NEW_CLAUSE_GAP = re.compile(r",\s*(?:and\s+)?(?:after|before)\b", re.IGNORECASE)
 _DESTINATION_AFTER = re.compile(r"\s+(?:to|of|in|at)\s", re.IGNORECASE)
@@ -141,6 +143,7 @@ _HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]")
 # "Pakistan's top civilian and military leadership": the words between a country and its leadership
 _LEADERSHIP_MODIFIERS = re.compile(r"(?<=\s)(?:(?:top|senior|civilian|military|political|national|and)\s+)+\Z",
                                    re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+\Z", re.IGNORECASE)
 _PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}\Z")
 _DURING_BEFORE = re.compile(r"\b(?:during|in the course of|at the end of|on the sidelines of|following)\s+"
                             r"(?:[\w'’.-]+\s+){0,6}\Z", re.IGNORECASE)
@@ -742,7 +745,7 @@ class EnglishRuleEngine:
                     if p.office is None:
                         p.office, p.office_key, p.level = _title(o), o.record.key, o.record.level
                     if p.country is None:  # "the party chief of Hainan": the province's country
-                        p.country = _country_after(text, o.end, sent.end, nationals + places)
+                        p.country = _country_after(text, o.end, sent.end, nationals + places, self.company_words)
                     break
         for o in offices:
             if id(o) in used_offices:
@@ -761,7 +764,7 @@ class EnglishRuleEngine:
             chain, cursor = title_chain_before(o.end)
             country, cursor = country_before(cursor)
             country = country or (of_country.record.iso3 if of_country is not None else None) or \
-                _country_after(text, o.end, sent.end, nationals)
+                _country_after(text, o.end, sent.end, nationals, self.company_words)
             if m and self._plausible_name(m.group(1), name_from + m.start(1), matches):
                 name_start = name_from + m.start(1)
                 name_end = name_start + len(m.group(1))
@@ -836,6 +839,13 @@ class EnglishRuleEngine:
                 # "his Japanese counterpart" (the holder of the actor's office in Japan, once the actor
                 # is known), "his Yemeni counterpart Abed Rabbo Hadi" (a name the KB may not know)
                 country, start = country_before(m.start)
+                named = next((p for p in parties if 0 <= p.start - m.end <= 2 and p.kind == "person"), None)
+                if named is not None:
+                    # "Obama and his Cuban counterpart Raul Castro met": the whole phrase is the person
+                    # (its "his" is no party of its own, and does not part Castro from Obama)
+                    owner = _POSSESSIVE_BEFORE.search(text, max(sent.start, start - 7), start)
+                    named.start = owner.start() if owner else start
+                    continue
                 if country is None:
                     # "his counterparts from Russia, Iran and Turkey": one for each country
                     of = _FROM_OF.match(text, m.end, sent.end)
@@ -862,10 +872,11 @@ class EnglishRuleEngine:
         clause_start, clause_end = _clause(text, sent, trig, state.clause_breaks, self._lowered)
         # A bare noun ("the 22nd meeting of ...") inside the object does not end the window.
         # Nor does the verb's own trip told again as a noun ("returned to Washington on an official visit
-        # in January 2003": the date is the return's).
+        # in January 2003": the date is the return's), nor an aside's place ("met Fabius, in Moscow, on Tuesday").
         window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")
                           and not (trig.type == t.type == "visit" and not trig.nominal and t.nominal
-                                   and _ON_A_VISIT_BEFORE.search(text, max(trig.end, t.start - 40), t.start))]
+                                   and _ON_A_VISIT_BEFORE.search(text, max(trig.end, t.start - 40), t.start))
+                          and not _is_aside(text, t)]
                          + [clause_end])
         if self.non_event_rx.search(text, max(clause_start, trig.start - 25), min(clause_end, trig.end + 40)):
             return []
@@ -921,11 +932,17 @@ class EnglishRuleEngine:
             if not actor_refs and state.story_traveller is not None and _THE_BEFORE.search(text, sent.start, trig.start):
                 actor_refs = [state.story_traveller]
             put_off = next((state.visits[r.name] for r in actor_refs if r.name in state.visits), None)
+        aside = _is_aside(text, trig)
+        if aside:
+            # "Putin, in Kazan on Tuesday, said": the place of an aside is where the party it follows is
+            actor_refs = [r for r in actor_refs if r.end == trig.start - 2]
         if not actor_refs:
             return []
         spans = [(p.start, p.end) for p in parties]
         targets = [t for t in self._targets(text, trig, window_end, matches, sent, s_dates)
                    if not any(a <= t.start and t.end <= b for a, b in spans)]
+        if aside:
+            targets = [t for t in targets[:1] if t.start == trig.end + 1]
         # Cheap checks first: a visit needs a destination, a meeting or call a counterpart (or a
         # "the two sides" narrative is no event), a gathering a forum or a named meeting.
         if trig.type == "visit" and not any(t.country or t.region for t in targets):
@@ -1295,6 +1312,8 @@ class EnglishRuleEngine:
             s_dates = [d for d in s_dates if clause[0] <= d.start < clause[1]]
         usable = []
         reported = None
+        # "Kerry said on Tuesday in Lima": the day of the saying is the day the speaker was there
+        speaking = trig.type == "visit" and _SPEAKING_IN.match(text, trig.start) is not None
         for span in s_dates:
             if span.interval is None:
                 continue
@@ -1303,7 +1322,7 @@ class EnglishRuleEngine:
                 continue  # "RIO DE JANEIRO, Nov 19 (Reuters) -": the day of the report
             if _OTHER_TIME_BEFORE.search(head):
                 continue  # "his first trip since April 2017": another time, not this event's
-            if self.reporting_rx.search(head) and _ON_IN_AT_BEFORE.search(head) or \
+            if not speaking and self.reporting_rx.search(head) and _ON_IN_AT_BEFORE.search(head) or \
                     _SAME_DAY.search(text[span.start:span.end]) or \
                     span.end <= trig.start and self.reporting_rx.search(text, sent.start, span.start) and \
                     _THAT.search(text[span.end:trig.start]):
@@ -1379,7 +1398,10 @@ class EnglishRuleEngine:
         by = None
         for p in right:
             gap = text[trig.end:p.start]
-            if trig.nominal and _BY_OF_BEFORE.search(gap):
+            # (not a possessive far on: "on a visit to Beijing, expressed concern ..., to the annoyance of
+            # his hosts" - "his" is no visitor)
+            if trig.nominal and len(gap) <= _BY_GAP_CHARS and _BY_OF_BEFORE.search(gap) and \
+                    not (p.kind == "pronoun" and text.startswith(("his", "His"), p.start)):
                 by = p
                 break
         # Subjects coordinated before a trigger with no target of its own: "Xi and Biden met".
@@ -1432,7 +1454,10 @@ class EnglishRuleEngine:
         if not actors:
             # "During a visit to Dushanbe for the SCO summit, Chinese President Xi Jinping inaugurated
             # ...": a noun in the sentence's opening phrase is the subject's
-            if _OPENING_PHRASE.match(text, sent.start, trig.start):
+            # ("Speaking in Lima, Kerry said", "At a news conference in Cairo, Kerry said": a visit's
+            # phrase opening the sentence is the subject's too)
+            if _OPENING_PHRASE.match(text, sent.start, trig.start) or \
+                    trig.type == "visit" and _OPENING_TRIGGER.fullmatch(text, sent.start, trig.start):
                 # ("During a meeting with Putin, Xi said": the subject after the comma, not the object)
                 ahead = next((p for p in parties if p.start >= trig.end and p.kind in ("person", "unknown", "unnamed")
                               and _SUBJECT_AFTER_OPENING.search(text, trig.end, p.start)), None)
@@ -2002,13 +2027,16 @@ def _plausible_name(name: str, start: int, matches, not_first: frozenset, organi
     return not any(m.start <= start < m.end and m.kind != "place" for m in matches)
 
 
-def _country_after(text, pos, limit, nationals) -> str | None:
-    """'President Zaparov of Kyrgyzstan', 'Ambassador to China' is not the holder's country."""
+def _country_after(text, pos, limit, nationals, company_words=frozenset()) -> str | None:
+    """'President Zaparov of Kyrgyzstan', 'Ambassador to China' is not the holder's country, nor is
+    'chief executive of Malaysia Airlines' a holder of Malaysia's office."""
     for n in sorted(nationals, key=lambda n: n.start):
         if n.start >= pos and n.start - pos <= 40:
             gap = text[pos:n.start]
+            after = _NEXT_WORD.match(text, n.end)
             if _OF_COUNTRY_GAP.match(gap) and not _TO.search(gap) \
-                    and not _AFFAIRS_AFTER.match(text[n.end:n.end + 12]):
+                    and not _AFFAIRS_AFTER.match(text[n.end:n.end + 12]) \
+                    and not (after and after.group(1).lower() in company_words):
                 return getattr(n.record, "iso3", None) or getattr(n.record, "country", None)
             break
     return None
@@ -2138,6 +2166,14 @@ def _gathering_by_form(text: str, pos: int, limit: int) -> tuple[_FormForum | No
 
 # An opening phrase before the subject: "During a visit to Dushanbe for the SCO summit, ".
 _OPENING_PHRASE = re.compile(r"\s*(?:During|On|In|At|After|Following|Upon|Throughout|Ahead of)\b[^;.]{0,120}\Z")
+def _is_aside(text: str, trig: Trigger) -> bool:
+    """Whether a trigger is the "in" of an aside ("Putin, in Kazan on Tuesday, said")."""
+    return trig.type == "visit" and trig.end - trig.start == 2 and text.startswith(", ", trig.start - 2)
+
+
+# A visit's own phrase opening the sentence: "Speaking in Lima, ...", "At a news conference in Cairo, ...".
+_OPENING_TRIGGER = re.compile(r"[\s\"“‘']*")
+_SPEAKING_IN = re.compile(r"(?:told|speaking|spoke|speaks)\b", re.IGNORECASE)
 # ... and the comma that ends it, right before the subject ("..., visiting Chinese President, Xi Jinping")
 _SUBJECT_AFTER_OPENING = re.compile(r",\s*(?:the\s+)?(?:[a-z]+\s+)?\Z")
 # An opening phrase with a possessive pronoun, before the subject: "During his visit to Islamabad, ".

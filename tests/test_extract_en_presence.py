@@ -1,0 +1,55 @@
+"""The English rules engine: a visit told only by where the actor is - speaking in a foreign city, at a
+news conference there, or placed there in an aside (sentences written for the tests)."""
+import pytest
+
+from summitry.extract.en import EnglishRuleEngine
+from summitry.records import Document
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return EnglishRuleEngine()
+
+
+def visits(engine, text, published="2023-06-20"):
+    events = engine.extract(Document(id="t", text=text, lang="en", published=published))
+    return [(e.actor.name, e.countries, e.place, e.start) for e in events if e.type == "visit"]
+
+
+def test_speaking_to_reporters_in_a_foreign_city_is_being_there_on_the_day_of_speaking(engine):
+    assert visits(engine, "German Chancellor Olaf Scholz told reporters in Tokyo on Monday that trade would grow.") \
+        == [("Olaf Scholz", ["JPN"], "Tokyo", "2023-06-19")]
+    assert visits(engine, "German Chancellor Olaf Scholz told reporters on Monday in Tokyo that trade would grow.") \
+        == [("Olaf Scholz", ["JPN"], "Tokyo", "2023-06-19")]
+    # at home, or in a statement, he went nowhere
+    assert visits(engine, "German Chancellor Olaf Scholz told reporters in Berlin that trade would grow.") == []
+    assert visits(engine, "German Chancellor Olaf Scholz spoke in a statement of growing trade.") == []
+
+
+def test_a_phrase_of_presence_opening_the_sentence_is_its_subject_s(engine):
+    assert visits(engine, "Speaking in Tokyo, German Chancellor Olaf Scholz said trade would grow.") == [
+        ("Olaf Scholz", ["JPN"], "Tokyo", None)]
+    assert visits(engine, "At a news conference in Tokyo, German Chancellor Olaf Scholz said trade would grow.") \
+        == [("Olaf Scholz", ["JPN"], "Tokyo", None)]
+    assert visits(engine, "Visiting Tokyo on Monday, German Chancellor Olaf Scholz said trade would grow.") == [
+        ("Olaf Scholz", ["JPN"], "Tokyo", "2023-06-19")]
+
+
+def test_a_place_in_an_aside_after_the_actor_places_the_actor_there(engine):
+    assert visits(engine, "German Chancellor Olaf Scholz, in Tokyo on Monday, said trade would grow.") == [
+        ("Olaf Scholz", ["JPN"], "Tokyo", "2023-06-19")]
+    # an aside that is no place, or an aside after someone else's phrase, places no one
+    assert visits(engine, "German Chancellor Olaf Scholz, in turn, said trade would grow.") == []
+    assert visits(engine, "German Chancellor Olaf Scholz praised the deal, in Berlin on Monday.") == []
+
+
+def test_an_aside_s_place_does_not_cut_a_meeting_off_from_where_it_was_held(engine):
+    events = engine.extract(Document(id="t", lang="en", published="2023-06-20", text=(
+        "German Chancellor Olaf Scholz spoke after his meeting with Prime Minister Fumio Kishida, unseen, in Tokyo, "
+        "Japan, on Tuesday.")))
+    assert [(e.type, e.countries) for e in events if e.type == "meeting"] == [("meeting", ["JPN"])]
+
+
+def test_a_company_s_chief_executive_holds_no_office_of_the_country_in_its_name(engine):
+    assert visits(engine, "At a news conference in Tokyo, Ignaz Oberhuber, chief executive of Austria Airlines, "
+                          "said the plane was sound.") == []
