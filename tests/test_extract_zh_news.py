@@ -706,3 +706,8 @@ def test_the_leaders_adviser_is_not_the_leader(engine):
 def test_greenland_is_named_with_its_island(engine):
     (talks,) = extract(engine, "丹麦外交部28日称，丹麦、格陵兰岛和美国的代表28日在华盛顿再度举行会晤。", "2026-01-29")
     assert {talks.actor.country, *(p.country for p in talks.counterparts)} == {"DNK", "GRL", "USA"}
+
+
+def test_a_transliterated_name_may_use_the_less_common_characters(engine):
+    (meeting,) = extract(engine, "外交部长王毅23日在北京会见智利外长路易斯·毛文侯。", "2026-07-23")
+    assert [(p.name, p.country) for p in meeting.counterparts] == [("路易斯·毛文侯", "CHL")]
