@@ -711,3 +711,10 @@ def test_greenland_is_named_with_its_island(engine):
 def test_a_transliterated_name_may_use_the_less_common_characters(engine):
     (meeting,) = extract(engine, "外交部长王毅23日在北京会见智利外长路易斯·毛文侯。", "2026-07-23")
     assert [(p.name, p.country) for p in meeting.counterparts] == [("路易斯·毛文侯", "CHL")]
+
+
+def test_leaders_in_office_are_known_by_the_short_forms_the_broadcaster_uses(engine):
+    events = extract(engine, "菲佐13日抵达北京，开始对中国进行正式访问。", "2026-02-13")
+    assert ("visit", "Robert Fico", (), ("CHN",)) in summary(events)
+    (call,) = extract(engine, "奥恩13日同维埃拉通电话。", "2026-04-14")
+    assert {call.actor.name, *(p.name for p in call.counterparts)} == {"Joseph Aoun", "Mauro Vieira"}
