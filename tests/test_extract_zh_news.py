@@ -718,3 +718,8 @@ def test_leaders_in_office_are_known_by_the_short_forms_the_broadcaster_uses(eng
     assert ("visit", "Robert Fico", (), ("CHN",)) in summary(events)
     (call,) = extract(engine, "奥恩13日同维埃拉通电话。", "2026-04-14")
     assert {call.actor.name, *(p.name for p in call.counterparts)} == {"Joseph Aoun", "Mauro Vieira"}
+
+
+def test_a_guests_visit_takes_no_status_from_what_the_sides_say_after_the_talks(engine):
+    events = extract(engine, "埃及总统23日在开罗与到访的约旦首相举行会谈，双方重申将加强合作。", "2026-07-24")
+    assert {(e.type, e.status) for e in events} == {("visit", "occurred"), ("meeting", "occurred")}

@@ -275,7 +275,8 @@ class Frame:
             # the subject comes later (访问期间，习近平将…; 访土期间，丁薛祥作为…主席，将同…): the cues
             # after it count, up to the next event the sentence tells
             lo = actor.end
-            hi = next((t for t in self.trigger_starts if t > actor.end), self.sent.end)
+            # (与到访的伊拉克总理扎伊迪会谈，双方重申将…: the next event may start right after the name)
+            hi = next((t for t in self.trigger_starts if t >= actor.end), self.sent.end)
         status = "occurred"
         # talks named before what happens to them (下一次谈判可能在本周末举行, 谈判将于14日举行): the cue of
         # that predicate is theirs
