@@ -723,3 +723,9 @@ def test_leaders_in_office_are_known_by_the_short_forms_the_broadcaster_uses(eng
 def test_a_guests_visit_takes_no_status_from_what_the_sides_say_after_the_talks(engine):
     events = extract(engine, "埃及总统23日在开罗与到访的约旦首相举行会谈，双方重申将加强合作。", "2026-07-24")
     assert {(e.type, e.status) for e in events} == {("visit", "occurred"), ("meeting", "occurred")}
+
+
+def test_the_matter_of_a_call_is_not_a_party_to_it(engine):
+    (call,) = extract(engine, "委内瑞拉代总统罗德里格斯9日就美方军事行动与巴西总统卢拉通话。", "2026-01-10")
+    assert [p.country for p in call.counterparts] == ["BRA"]
+    assert extract(engine, "委内瑞拉代总统罗德里格斯9日就美方军事行动与多国领导人通话。", "2026-01-10") == []

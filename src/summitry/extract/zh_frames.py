@@ -64,6 +64,8 @@ AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
 DELEGATION = re.compile(r"代表团|谈判团队|谈判小组|工作组")
 LEADS = re.compile(r"率|带领|带队")
+# 就…与/同/跟: the matter (就美方军事行动), then who is met; not 就是, 就要, 成就, 也就
+TOPIC_BEFORE = re.compile(r"(?<![成也这那])就(?![是要在会将已能可此])[^，,。；;与同跟]{2,24}?(?=[与同跟])")
 
 
 class Frame:
@@ -586,10 +588,21 @@ class Frame:
             return False
         return not any(s.start == end + 1 for s in self.parties)
 
+    def topic_before(self, ts: int) -> tuple[int, int] | None:
+        """The matter a meeting or call is about when told before the one met (罗德里格斯9日就美方军事
+        行动与多国领导人通话: 美方 is what they talk about, not who): from 就 to the 与/同/跟 that names
+        those met, in the trigger's clause."""
+        c0, _ = self.clause_of(ts)
+        m = TOPIC_BEFORE.search(self.text, c0, ts)
+        return (m.start(), m.end()) if m is not None else None
+
     def left_parties(self, ts: int) -> tuple[list[Slot], Slot | None]:
         """Parties of the trigger's clause before it, and the subject (from an earlier clause if need be)."""
         c0, _ = self.clause_of(ts)
         left = [s for s in self.parties if c0 <= s.start and s.end <= ts]
+        topic = self.topic_before(ts)
+        if topic is not None:
+            left = [s for s in left if not topic[0] <= s.start < topic[1]]
         if left and not self.object_of_preposition(left[0]):
             return left, left[0]
         return left, self.earlier_subject(ts)
