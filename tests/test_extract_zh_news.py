@@ -729,3 +729,8 @@ def test_the_matter_of_a_call_is_not_a_party_to_it(engine):
     (call,) = extract(engine, "委内瑞拉代总统罗德里格斯9日就美方军事行动与巴西总统卢拉通话。", "2026-01-10")
     assert [p.country for p in call.counterparts] == ["BRA"]
     assert extract(engine, "委内瑞拉代总统罗德里格斯9日就美方军事行动与多国领导人通话。", "2026-01-10") == []
+
+
+def test_an_organisations_official_belongs_to_no_country_named_before(engine):
+    (call,) = extract(engine, "伊朗外长阿拉格齐15日就伊朗局势与联合国秘书长古特雷斯通话。", "2026-01-16")
+    assert [(p.name, p.country) for p in call.counterparts] == [("António Guterres", None)]

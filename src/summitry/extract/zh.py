@@ -462,6 +462,8 @@ class ChineseRuleEngine:
                 and tokens[title_at].kind == "title"
                 # 越共中央书记处常务书记, 美国驻华大使: the organ between country and title is part of it
                 and joins(text, tokens[title_at - 1].end, tokens[title_at].start, ORGAN_GAP)
+                # 就伊朗局势与联合国秘书长…: an organisation's title names the organisation, no country's
+                and not self._organisation_office(tokens[title_at].record.office)
                 # 丹麦诺和诺德基金会主席: a foundation's, a company's chair is no officer of the state
                 and not self.lex.non_state_body_re.search(text, tokens[title_at - 1].end, tokens[title_at].start)
                 # 正在朝鲜进行国事访问的国家主席习近平: a clause between country and title is no organ
