@@ -734,3 +734,9 @@ def test_the_matter_of_a_call_is_not_a_party_to_it(engine):
 def test_an_organisations_official_belongs_to_no_country_named_before(engine):
     (call,) = extract(engine, "伊朗外长阿拉格齐15日就伊朗局势与联合国秘书长古特雷斯通话。", "2026-01-16")
     assert [(p.name, p.country) for p in call.counterparts] == [("António Guterres", None)]
+
+
+def test_subjects_listed_before_separately_each_meet_the_one_named(engine):
+    events = extract(engine, "卡塔尔埃米尔塔米姆和首相穆罕默德当天分别会见了伊朗外长阿拉格齐。", "2026-02-12")
+    assert summary(events) == {("meeting", "Tamim bin Hamad Al Thani", ("Abbas Araghchi",), ()),
+                               ("meeting", "Mohammed bin Abdulrahman Al Thani", ("Abbas Araghchi",), ())}

@@ -754,6 +754,13 @@ class Frame:
                         or slot is actor_slot for p in slot.parties]
             each = [p for p in parties if all(p is not q for q in together)]
             each = [p for p in each if p.country not in {q.country for q in together}]
+            subjects = self.listed_subjects(actor_slot, slots, separately.start())
+            if len(subjects) >= 2 and len(each) <= 1:
+                # 塔米姆和首相穆罕默德分别会见了拉里贾尼: each subject meets the one named on their own
+                met = each or [p for p in parties if all(p is not q for slot in subjects for q in slot.parties)]
+                if len(met) == 1:
+                    return [self.make(kind, ts, te, status, slot.parties[0], met, countries, place)
+                            for slot in subjects if slot.parties and slot.parties[0].country != met[0].country]
             if together and each:
                 days = self.days_in_turn(ts, status, len(each)) if separately.group() == "先后" else None
                 return [self.make(kind, ts, te, status, together[0], [*together[1:], p], countries, place,
@@ -763,6 +770,18 @@ class Frame:
             # 同沙特、阿联酋、卡塔尔领导人通电话: a phone call has two ends, one call with each
             return [self.make(kind, ts, te, status, parties[0], [p], countries, place) for p in parties[1:]]
         return [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
+
+    def listed_subjects(self, actor_slot: Slot, slots: list[Slot], cue: int) -> list[Slot]:
+        """The subject and those listed with it by 和/、/及 before a 分别 (A和B分别会见C): not objects of
+        同/与, not groups."""
+        out = [actor_slot]
+        for slot in slots:
+            if slot.start < out[-1].end or slot.end > cue:
+                continue
+            if slot.group or self.text[out[-1].end : slot.start] not in ("和", "、", "及", "以及"):
+                break
+            out.append(slot)
+        return out
 
     def host(self, ts: int, forum: Any = None, day: date | None = None) -> tuple[list[str], str | None]:
         """Where a meeting or gathering takes place: the city nearest the trigger in its clause, or a
