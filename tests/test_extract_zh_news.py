@@ -740,3 +740,9 @@ def test_subjects_listed_before_separately_each_meet_the_one_named(engine):
     events = extract(engine, "卡塔尔埃米尔塔米姆和首相穆罕默德当天分别会见了伊朗外长阿拉格齐。", "2026-02-12")
     assert summary(events) == {("meeting", "Tamim bin Hamad Al Thani", ("Abbas Araghchi",), ()),
                                ("meeting", "Mohammed bin Abdulrahman Al Thani", ("Abbas Araghchi",), ())}
+
+
+def test_a_country_named_in_full_is_no_pair_of_abbreviations(engine):
+    # 古巴外长 is Cuba's foreign minister, not those of 古 (Cuba) and 巴 (Pakistan)
+    (call,) = extract(engine, "古巴外长10日同俄罗斯外长拉夫罗夫通话。", "2026-01-10")
+    assert {call.actor.country, *(p.country for p in call.counterparts)} == {"CUB", "RUS"}

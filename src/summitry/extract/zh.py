@@ -347,7 +347,10 @@ class ChineseRuleEngine:
                 found.append(Token(m.start(), m.end(), "place", place))
         for m in lex.title_re.finditer(text, s0, s1):
             found.append(Token(m.start(), m.end(), "title", lex.titles[m.group()]))
+        named_in_full = [(m.start, m.end) for m in kb_matches if m.kind == "country" and m.end - m.start >= 2]
         for m in lex.group_re.finditer(text, s0, s1):
+            if any(m.start(1) <= a and b <= m.end(1) for a, b in named_in_full):
+                continue  # 古巴外长: Cuba's foreign minister, not those of Cuba (古) and Pakistan (巴)
             found.append(
                 Token(
                     m.start(),
