@@ -746,3 +746,11 @@ def test_a_country_named_in_full_is_no_pair_of_abbreviations(engine):
     # 古巴外长 is Cuba's foreign minister, not those of 古 (Cuba) and 巴 (Pakistan)
     (call,) = extract(engine, "古巴外长10日同俄罗斯外长拉夫罗夫通话。", "2026-01-10")
     assert {call.actor.country, *(p.country for p in call.counterparts)} == {"CUB", "RUS"}
+
+
+def test_rodriguez_alone_is_whoever_of_the_two_holds_office_in_the_story(engine):
+    events = extract(engine, "罗德里格斯当天还就美国军事行动，分别与巴西、哥伦比亚两国领导人通话。", "2026-01-10")
+    assert {(e.actor.name, e.counterparts[0].country) for e in events} == {
+        ("Delcy Rodríguez", "BRA"), ("Delcy Rodríguez", "COL")}
+    (call,) = extract(engine, "古巴外长罗德里格斯10日同俄罗斯外长拉夫罗夫通话。", "2026-01-10")
+    assert call.actor.name == "Bruno Rodríguez Parrilla"
