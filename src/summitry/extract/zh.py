@@ -710,9 +710,12 @@ class ChineseRuleEngine:
                 # 法国总统外事顾问博纳: a person of another country the KB knows by that short name is not
                 # who a title of this country names; the name stays as written, of this country
                 name = text[nxt.start : nxt.end]
-                party = Party(name=name, country=country, office=title.title, level=title.level)
+                # (古巴外长罗德里格斯: unless this country's office holder bears the name in full)
+                holder = self._holder_by_name_part(country, name, title, when) if of_the_state else None
+                party = (self._person_party(holder, when, title) if holder is not None
+                         else Party(name=name, country=country, office=title.title, level=title.level))
                 state.unknown_people.setdefault(name, party)
-                return Slot(start, nxt.end, "party", (party,), country, former=former), i + 2
+                return Slot(start, nxt.end, "party", (party,), country, person=holder, former=former), i + 2
             given = text[end : nxt.start].rstrip("·• ")
             if given and isinstance(record, tuple):
                 # 库尔班古力·别尔德穆哈梅多夫: of those who share the surname, the one with that given name
@@ -758,13 +761,11 @@ class ChineseRuleEngine:
                 country = next((t.record.iso3 for t in reversed(tokens[:i]) if t.kind == "country"), None)
                 if country is None:
                     return None, i + 1
-            if person is None and country is not None and of_the_state and when is not None:
+            if person is None and country is not None and of_the_state:
                 # 英国外交大臣库珀, 沙特外交大臣费萨尔: the part of a name the knowledge base gives in full,
                 # of whoever holds an office of that country on the day (the title's office first)
-                named = self.kb.holders_by_name_part(country, written, when)
-                fitting = [p for p in named if any(tm.office == title.office and tm.covers(when) for tm in p.terms)]
-                if len(fitting or named) == 1:
-                    person = (fitting or named)[0]
+                person = self._holder_by_name_part(country, written, title, when)
+                if person is not None:
                     party = self._person_party(person, when, title)
                     state.unknown_people.setdefault(written, party)  # the name again later in the story
             if person is not None:
@@ -808,6 +809,15 @@ class ChineseRuleEngine:
         trigger = lex.trigger_re.search(text, pos + 2, m.end() + 8)
         name = text[pos : trigger.start()] if trigger and trigger.start() < m.end() else m.group()
         return name.strip("·-") or None
+
+    def _holder_by_name_part(self, country: str | None, written: str, title: TitleCue, when: date | None) -> Any:
+        """The one person holding an office of ``country`` on ``when`` whose full name has ``written`` as a
+        part (the title's office first), if there is one."""
+        if country is None or when is None:
+            return None
+        named = self.kb.holders_by_name_part(country, written, when)
+        fitting = [p for p in named if any(tm.office == title.office and tm.covers(when) for tm in p.terms)]
+        return (fitting or named)[0] if len(fitting or named) == 1 else None
 
     def _tagged_name(self, text: str, pos: int, bound: int) -> str | None:
         """A name in characters right after a title that the segmenter tags as a person's (nr), alone
