@@ -109,3 +109,14 @@ def test_candidate_words_are_the_words_a_trigger_title_or_cue_can_start_at():
     wanted = set(engine.trigger_index) | engine.lexical_first_words | engine._cue_first_words
     for text in texts() + ["Re-visit the co-chaired re--visit; a five-day visit-to-be, chargé d’affaires."]:
         assert engine._candidate_words(text) == [(s, w) for s, w in _words(text) if w in wanted]
+
+
+@pytest.mark.parametrize("text", ["İstanbul: the ÉLYSÉE VISIT", "a 5 \u212aelvin VISIT", "Chargé D’Affaires MET ÆON",
+                                  "plain ASCII, Visited"])
+def test_ascii_lowering_keeps_every_offset_and_lowers_ascii_only_into_ascii(text):
+    from summitry.extract.en import _ascii_lower
+
+    lowered = _ascii_lower(text)
+    assert len(lowered) == len(text)
+    # an ASCII character becomes its lower case; any other stays outside ASCII
+    assert [c if c.isascii() else None for c in lowered] == [c.lower() if c.isascii() else None for c in text]

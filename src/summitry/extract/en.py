@@ -374,6 +374,10 @@ class EnglishRuleEngine:
             else:
                 self.status_first_words[status] = None
         self._cue_first_words = frozenset().union(*(w for w in self.status_first_words.values() if w))
+        self._statuses_of: dict[str, list[str]] = {}  # a cue's first word -> the statuses it may start
+        for status, first in self.status_first_words.items():
+            for word in first or ():
+                self._statuses_of.setdefault(word, []).append(status)
         self._status_words: dict[str, list[tuple[int, str]]] = {}  # status -> the document's words its cues may start at
         self.negation_rx = _words_rx(lex["negation"])
         self.pair_levels: dict[str, list[str]] = lex.get("pair_levels") or {}
@@ -405,9 +409,7 @@ class EnglishRuleEngine:
         matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)),
                                  self.not_name_words)
         self._text = text
-        # Lower-cased once for the document, ASCII only, so that no offset moves (str.lower may
-        # lengthen a text: "İ" becomes two characters).
-        self._lowered = text.translate(_ASCII_LOWER)
+        self._lowered = _ascii_lower(text)  # once for the document
         self._cues_key = None
         words = self._candidate_words(text, self._lowered)
         matches = self._with_lexical_matches(text, self._places_in_context(matches), words)
@@ -464,7 +466,7 @@ class EnglishRuleEngine:
         """The words of ``text`` (as ``_words`` gives them) at which a trigger, title or cue may start;
         ``lowered``: the text ASCII-lower-cased, when the caller has it already."""
         if lowered is None:
-            lowered = text.translate(_ASCII_LOWER)
+            lowered = _ascii_lower(text)
         return [(m.start(1) - 1, m.group(1)) for m in self.candidate_rx.finditer(" " + lowered)]
 
     def _places_in_context(self, matches: list) -> list:
@@ -1209,8 +1211,10 @@ class EnglishRuleEngine:
     def _note_status_words(self, words: list[tuple[int, str]]) -> None:
         """The document's candidate words that each status's cues may start at, kept apart per
         status: each sentence's scan for a status then walks only its own few words."""
-        self._status_words = {status: [(start, word) for start, word in words if word in first] if first else []
-                              for status, first in self.status_first_words.items()}
+        self._status_words = {status: [] for status in self.status_first_words}
+        for item in words:  # one pass: most words start no cue at all
+            for status in self._statuses_of.get(item[1], ()):
+                self._status_words[status].append(item)
 
     def _cue_matches(self, text: str, sent: Sentence, status: str, rx: re.Pattern):
         """The matches of a status's cues in the sentence, tried at candidate words only (in full
@@ -1960,10 +1964,20 @@ def _finditer_at_words(rx: re.Pattern, text: str, words: list[tuple[int, str]], 
 
 def _words(text: str) -> list[tuple[int, str]]:
     """Where each word starts, and the word in lower case: the places a trigger or title may start."""
-    # Lower-cased once for the document, ASCII only, so that no offset moves (str.lower may lengthen
-    # a text: "İ" becomes two characters).
-    lowered = text.translate(_ASCII_LOWER)
-    return [(m.start(), m.group(0)) for m in WORD.finditer(lowered)]
+    return [(m.start(), m.group(0)) for m in WORD.finditer(_ascii_lower(text))]
+
+
+def _ascii_lower(text: str) -> str:
+    """``text`` with its ASCII capitals in lower case, for scans that look for ASCII words and marks:
+    every offset stays where it was, and every ASCII character is what ASCII lower-casing makes
+    of it. (``str.lower`` lowers other letters too, which those scans do not look at; it is many
+    times faster than a translation table on a text that is not all ASCII. Two characters are
+    lowered into ASCII by it: "İ", which also lengthens the text, and the Kelvin sign; a text
+    with either is translated ASCII only.)"""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u212a" in text:
+        return text.translate(_ASCII_LOWER)
+    return lowered
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
