@@ -120,3 +120,15 @@ def test_ascii_lowering_keeps_every_offset_and_lowers_ascii_only_into_ascii(text
     assert len(lowered) == len(text)
     # an ASCII character becomes its lower case; any other stays outside ASCII
     assert [c if c.isascii() else None for c in lowered] == [c.lower() if c.isascii() else None for c in text]
+
+
+def test_negations_and_non_events_found_at_candidate_words_equal_a_search():
+    from summitry.extract.en import _words
+
+    engine = EnglishRuleEngine()
+    for text in texts() + ["He didn't visit; a visitor to the museum never met the tourists. A Website's page, NO visit."]:
+        engine._note_status_words(_words(text))
+        for kind, rx in (("negation", engine.negation_rx), ("non_event", engine.non_event_rx)):
+            for lo in range(0, len(text), 7):
+                for hi in (lo + 30, lo + 65):
+                    assert engine._found_in(kind, rx, text, lo, hi) == bool(rx.search(text, lo, hi)), (kind, lo, hi)

@@ -373,18 +373,23 @@ class EnglishRuleEngine:
                 self.status_wordless[status] = wordless
             else:
                 self.status_first_words[status] = None
-        self._cue_first_words = frozenset().union(*(w for w in self.status_first_words.values() if w))
-        self._statuses_of: dict[str, list[str]] = {}  # a cue's first word -> the statuses it may start
-        for status, first in self.status_first_words.items():
+        self.negation_rx = _words_rx(lex["negation"])
+        self.non_event_rx = _words_rx(lex["non_event"])
+        # The negations and the words of non-events ("a visitor") near a trigger are looked for at
+        # their first words too (a search would try every position of the window).
+        self.window_first_words = {"negation": first_words(alternation(lex["negation"])),
+                                   "non_event": first_words(alternation(lex["non_event"]))}
+        self._cue_first_words = frozenset().union(
+            *(w for w in (*self.status_first_words.values(), *self.window_first_words.values()) if w))
+        self._statuses_of: dict[str, list[str]] = {}  # a cue's first word -> the statuses (or kinds) it may start
+        for status, first in (*self.status_first_words.items(), *self.window_first_words.items()):
             for word in first or ():
                 self._statuses_of.setdefault(word, []).append(status)
-        self._status_words: dict[str, list[tuple[int, str]]] = {}  # status -> the document's words its cues may start at
-        self.negation_rx = _words_rx(lex["negation"])
+        self._status_words: dict[str, list[tuple[int, str]]] = {}  # status or kind -> the document's words its cues may start at
         self.pair_levels: dict[str, list[str]] = lex.get("pair_levels") or {}
         self.reporting_rx = _words_rx(lex["reporting_verbs"])
         self.national_titles = {c: {t.lower(): o for t, o in titles.items()}
                                 for c, titles in lex.get("national_titles", {}).items()}
-        self.non_event_rx = _words_rx(lex["non_event"])
         # Titles, leader words, groups and pronouns in one pass, longest alternatives first.
         groups = [(level, pats) for level, pats in lex["titles"].items()]
         groups += [("pair", lex["pair_terms"]), ("leader", lex["leader_terms"]), ("generic", lex["generic_people"]),
@@ -880,9 +885,10 @@ class EnglishRuleEngine:
                                    and _ON_A_VISIT_BEFORE.search(text, max(trig.end, t.start - 40), t.start))
                           and not _is_aside(text, t)]
                          + [clause_end])
-        if self.non_event_rx.search(text, max(clause_start, trig.start - 25), min(clause_end, trig.end + 40)):
+        if self._found_in("non_event", self.non_event_rx, text, max(clause_start, trig.start - 25),
+                          min(clause_end, trig.end + 40)):
             return []
-        if self.negation_rx.search(text, max(clause_start, trig.start - 30), trig.start):
+        if self._found_in("negation", self.negation_rx, text, max(clause_start, trig.start - 30), trig.start):
             return []
         if trig.type == "visit" and not trig.nominal and _PARTICIPLE.match(text, trig.start, trig.end) and \
                 _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
@@ -1211,10 +1217,26 @@ class EnglishRuleEngine:
     def _note_status_words(self, words: list[tuple[int, str]]) -> None:
         """The document's candidate words that each status's cues may start at, kept apart per
         status: each sentence's scan for a status then walks only its own few words."""
-        self._status_words = {status: [] for status in self.status_first_words}
+        self._status_words = {status: [] for status in (*self.status_first_words, *self.window_first_words)}
         for item in words:  # one pass: most words start no cue at all
             for status in self._statuses_of.get(item[1], ()):
                 self._status_words[status].append(item)
+
+    def _found_in(self, kind: str, rx: re.Pattern, text: str, lo: int, hi: int) -> bool:
+        """Whether ``rx`` (the negations or the non-events) matches in ``text[lo:hi]``, as
+        ``rx.search(text, lo, hi)`` would tell, tried at the document's words it can start with."""
+        found = _finditer_at_words(rx, text, self._status_words[kind], self.window_first_words[kind], lo, hi)
+        if next(found, None) is not None:
+            return True
+        if hi < len(text) and (text[hi].isalnum() or text[hi] in "-_'’"):
+            # The window ends inside a word ("... not|ed"): what stands of it may match as a word of
+            # its own, as the search (which ends there too) finds it, though it is none of the
+            # document's words. That last piece is searched as it stands.
+            cut = hi
+            while cut > lo and (text[cut - 1].isalnum() or text[cut - 1] in "-_'’"):
+                cut -= 1
+            return rx.search(text, cut, hi) is not None
+        return False
 
     def _cue_matches(self, text: str, sent: Sentence, status: str, rx: re.Pattern):
         """The matches of a status's cues in the sentence, tried at candidate words only (in full
