@@ -155,3 +155,20 @@ def test_a_known_surname_after_an_unknown_first_name_is_someone_else(engine):
 def test_a_trip_told_again_as_a_noun_gives_its_date_to_the_verb(engine):
     (ev,) = extract(engine, "German Chancellor Olaf Scholz returned to Japan on an official visit in January 2021.")
     assert (ev.countries, ev.start, ev.end) == (["JPN"], "2021-01-01", "2021-01-31")
+
+
+@pytest.mark.parametrize("second", [
+    "Talks are expected with Japanese Prime Minister Fumio Kishida.",
+    "She will have a working dinner with Japanese Prime Minister Fumio Kishida.",
+    "She will hold talks and lunch at the Akasaka Palace with Japanese Prime Minister Fumio Kishida.",
+])
+def test_a_meeting_announced_inside_a_planned_visit_is_planned_with_the_traveller(engine, second):
+    events = extract(engine, "German Foreign Minister Annalena Baerbock will visit Japan next week. " + second)
+    meeting = next(e for e in events if e.type == "meeting")
+    assert (meeting.actor.name, [c.name for c in meeting.counterparts], meeting.status) == (
+        "Annalena Baerbock", ["Fumio Kishida"], "planned")
+
+
+def test_a_meal_with_no_official_on_the_other_side_is_no_meeting(engine):
+    events = extract(engine, "German Foreign Minister Annalena Baerbock had dinner with business leaders in Tokyo.")
+    assert [e.type for e in events if e.type == "meeting"] == []

@@ -123,6 +123,9 @@ _BY_OF_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.]*\s+){0,
 _NEW_CLAUSE_GAP = re.compile(r",\s*(?:and\s+)?(?:after|before)\b", re.IGNORECASE)
 _DESTINATION_AFTER = re.compile(r"\s+(?:to|of|in|at)\s", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?\Z")
+# what may stand before a noun that opens its sentence ("Further bilateral talks are expected with")
+_OPENING_MODIFIERS = re.compile(r"\s*(?:(?:the|further|more|separate|bilateral|formal|official|private|working|"
+                                r"a|an)\s+)*", re.IGNORECASE)
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _TOGETHER = re.compile(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b", re.IGNORECASE)
 # What any match of _TOGETHER holds, lower-cased ("joint" as "jo": a case-blind "i" matches "İ" and
@@ -154,7 +157,8 @@ _FUTURE_CUE = re.compile(r"will|would|shall|'ll|(?:is|are) (?:due |set |schedule
 _SAYING_WORD = re.compile(r"sa(?:id|ys)|told|added|announced|stated|declared")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|added|announced|stated|declared)\s+(?:that\s+)?\Z",
                           re.IGNORECASE)
-_PLANNED_TRIGGER = re.compile(r"\w+\s+(?:(?:also|now)\s+)?(?:due|expected|scheduled|slated|set)\b", re.IGNORECASE)
+_PLANNED_TRIGGER = re.compile(r"\w+\s+(?:(?:are|is|will\s+be)\s+)?(?:(?:also|now)\s+)?(?:due|expected|scheduled|slated|set|planned)\b",
+                              re.IGNORECASE)
 # A trigger made of "to be" ("is in Moscow", "is due in Beijing") takes the subject standing right before
 # it, or before an aside ("Xi, who ..., is in Moscow").
 _BEING_TRIGGER = re.compile(r"(?:is|are|was|were)\b", re.IGNORECASE)
@@ -944,6 +948,11 @@ class EnglishRuleEngine:
         if aside:
             # "Putin, in Kazan on Tuesday, said": the place of an aside is where the party it follows is
             actor_refs = [r for r in actor_refs if r.end == trig.start - 2]
+        if not actor_refs and trig.type == "meeting" and trig.nominal and counterpart_refs and \
+                state.story_traveller is not None and _OPENING_MODIFIERS.fullmatch(text, sent.start, trig.start):
+            # "Talks are expected with Premier Li Keqiang": a meeting the sentence opens with, whose
+            # subject is not named, is the story's traveller's
+            actor_refs = [state.story_traveller]
         if not actor_refs:
             return []
         spans = [(p.start, p.end) for p in parties]
@@ -1489,7 +1498,8 @@ class EnglishRuleEngine:
                               and _SUBJECT_AFTER_OPENING.search(text, trig.end, p.start)), None)
                 if ahead is not None:
                     return [ahead], [c for c in counterparts if c is not ahead], False
-            return [], [], False
+            # ("Talks are expected with Li": the other side, for a subject the story may give)
+            return [], counterparts if trig.nominal and trig.type == "meeting" else [], False
         # "A and B met with C and D": one meeting of both sides, not bilaterals.
         group = len(subjects) > 1
         return actors, [c for c in counterparts if c not in actors], group
