@@ -172,3 +172,13 @@ def test_a_meeting_announced_inside_a_planned_visit_is_planned_with_the_travelle
 def test_a_meal_with_no_official_on_the_other_side_is_no_meeting(engine):
     events = extract(engine, "German Foreign Minister Annalena Baerbock had dinner with business leaders in Tokyo.")
     assert [e.type for e in events if e.type == "meeting"] == []
+
+
+def test_he_after_a_sentence_about_someone_unknown_is_not_a_person_named_before(engine):
+    story = ("British Home Secretary Theresa May spoke on Monday. Abu Hamza Quilliam has Jordanian nationality "
+             "because he was born in Bethlehem. In 1989 he went to Peshawar.")
+    assert extract(engine, story, "2015-06-04") == []
+    # with no one else in between, "she" is the Home Secretary
+    (ev,) = extract(engine, "British Home Secretary Theresa May spoke on Monday. In 2014 she went to Pakistan.",
+                    "2015-06-04")
+    assert (ev.actor.name, ev.countries) == ("Theresa May", ["PAK"])

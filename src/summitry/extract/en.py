@@ -181,6 +181,9 @@ _SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:also|then|later|first|rec
 # noun names the traveller (up to three lowercase words between, "state", "two-day", "first").
 _NAME_OWNING_BEFORE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:[a-z][\w-]*\s+){0,3}\Z")
 _CALLED = re.compile(r"called\b", re.IGNORECASE)
+_UNKNOWN_OPENING_NAME = re.compile(r"\s*((?:[A-Z][a-z'’]+[- ]){1,3}[A-Z][a-z'’]+)\s+(?:has|had|is|was|went|"
+                                   r"became|returned|lived|moved|fled|spent|served|joined|left|grew|studied|"
+                                   r"worked|wrote)\b")
 _ON_A_VISIT_BEFORE = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\s*\Z")
 _NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|be|been|being|also|often|commonly|"
@@ -448,6 +451,10 @@ class EnglishRuleEngine:
             s_triggers = [t for i, t in enumerate(s_triggers)
                           if not (i + 1 < len(s_triggers) and s_triggers[i + 1].type == t.type
                                   and _AND_BETWEEN.fullmatch(text[t.end:s_triggers[i + 1].start]))]
+            if state.last_actor is not None and self._opens_with_unknown_name(text, sent, s_matches):
+                # "Abu Qatada has Jordanian nationality ... In 1989 he went to Peshawar": a sentence about
+                # someone the knowledge base does not know makes "he" that person, not one named before
+                state.last_actor = None
             told_here: list[Event] = []
             for trig in s_triggers:
                 told_here.extend(self._events_for(doc, text, sent, si, trig, s_triggers, parties, s_matches,
@@ -599,6 +606,13 @@ class EnglishRuleEngine:
         if m is None or m.group(1).lower() in self.not_name_words or m.group(1).lower() in self.organisation_words:
             return False
         return not any(x.start <= m.start(1) < x.end for x in matches)
+
+    def _opens_with_unknown_name(self, text, sent, matches) -> bool:
+        """Whether the sentence opens with a name of two or more words no match covers, then a verb."""
+        m = _UNKNOWN_OPENING_NAME.match(text, sent.start, sent.end)
+        if m is None or m.group(1).split()[0].lower() in self.not_name_words:
+            return False
+        return not any(x.start < m.end(1) and x.end > m.start(1) for x in matches)
 
     def _titled_surname(self, word: str, office_key: str | None, when: date | None):
         """The one person of the knowledge base with this family name who holds the office on ``when``."""
