@@ -754,3 +754,18 @@ def test_rodriguez_alone_is_whoever_of_the_two_holds_office_in_the_story(engine)
         ("Delcy Rodríguez", "BRA"), ("Delcy Rodríguez", "COL")}
     (call,) = extract(engine, "古巴外长罗德里格斯10日同俄罗斯外长拉夫罗夫通话。", "2026-01-10")
     assert call.actor.name == "Bruno Rodríguez Parrilla"
+
+
+def test_placed_abroad_by_a_locative_of_their_own_is_a_stay_there(engine):
+    text = ("当地时间6月8日晚，国家主席习近平在朝鲜劳动党总书记、国务委员长金正恩陪同下，"
+            "在平壤体育馆同朝鲜各界群众一道观看文艺演出。")
+    assert summary(extract(engine, text, "2026-06-09")) == {
+        ("visit", "Xi Jinping", (), ("PRK",)), ("meeting", "Xi Jinping", ("Kim Jong Un",), ("PRK",))}
+    events = extract(engine, "当地时间6月8日晚，国家主席习近平在平壤木兰馆出席欢迎宴会。", "2026-06-09")
+    assert ("visit", "Xi Jinping", (), ("PRK",)) in summary(events)
+    events = extract(engine, "当地时间6月9日上午，国家主席习近平参访位于平壤的一所学校。", "2026-06-09")
+    assert summary(events) == {("visit", "Xi Jinping", (), ("PRK",))}
+    # at home, or an embassy's reception, is no stay abroad
+    assert extract(engine, "国家主席习近平在上海考察时强调，要推进城市更新。", "2026-07-15") == []
+    text = "中国驻哈萨克斯坦大使馆近日举行新春招待会，驻哈使节、在哈中资机构代表约600人出席。"
+    assert extract(engine, text, "2026-02-16") == []

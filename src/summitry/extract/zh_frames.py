@@ -64,6 +64,8 @@ AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
 DELEGATION = re.compile(r"代表团|谈判团队|谈判小组|工作组")
 LEADS = re.compile(r"率|带领|带队")
+# 在X（和夫人Y）陪同下: X escorts the subject of the clause
+ESCORT_AFTER = re.compile(r"(?:和夫人[^，,。；;]{1,8})?陪同下")
 # 就…与/同/跟: the matter (就美方军事行动), then who is met; not 就是, 就要, 成就, 也就
 TOPIC_BEFORE = re.compile(r"(?<![成也这那])就(?![是要在会将已能可此])[^，,。；;与同跟]{2,24}?(?=[与同跟])")
 
@@ -120,6 +122,13 @@ class Frame:
 
     def object_of_preposition(self, slot: Slot) -> bool:
         """The party is governed by 同/与/向 … or by a meeting verb (会见了X): not a subject."""
+        escort = slot
+        while escort is not None and not ESCORT_AFTER.match(self.text, escort.end):
+            # 在朝鲜劳动党总书记、国务委员长金正恩陪同下: the titles listed before the escort's name
+            escort = next((p for p in self.parties if p.start == escort.end + 1
+                           and self.text[escort.end] == "、"), None)
+        if escort is not None:
+            return True  # 在金正恩和夫人李雪主陪同下: who escorts is no subject
         lead = OBJECT_LEAD.search(self.text, max(self.sent.start, slot.start - 8), slot.start)
         before = next((p for p in reversed(self.parties) if p.end <= slot.start), None)
         if lead is None and before is not None and self.text[before.end : slot.start] in ("", "、"):
@@ -409,6 +418,8 @@ class Frame:
             return []  # 近年来…先后同…会晤, 我同总书记同志6次会晤: a general statement, no event
         if kind == "visit":
             return self.visit(ts, te, entry)
+        if kind == "presence":
+            return self.presence(ts, te)
         if kind in ("meeting", "call"):
             if (self.lex.reference_before_re.search(self.text, max(c0, ts - 2), ts)
                     and self.lex.reference_after_re.match(self.text, te)
@@ -417,7 +428,39 @@ class Frame:
             if self.lex.indirect_re.search(self.text, max(c0, ts - 3), ts):
                 return []  # 间接谈判: mediated talks are no meeting of the sides
             return self.meeting(ts, te, entry, kind)
-        return self.attend(ts, te, entry)
+        events = self.attend(ts, te, entry)
+        if not any(e.type == "visit" for e in events):  # 在平壤木兰馆出席…欢迎宴会: there, whatever the object
+            events += self.presence(ts, te)
+        return events
+
+    def presence(self, ts: int, te: int) -> list[Event]:
+        """The actor placed abroad by a locative of their own (在平壤体育馆同…观看演出, 在平壤木兰馆出席
+        欢迎宴会, 参访位于平壤的…学校): a visit to the country of that place. Not a meeting's place (在北京
+        会见X tells a meeting, not X's travel: see the development set's rulings)."""
+        c0, c1 = self.clause_of(ts)
+        placed = [s for s in self.locs if c0 <= s.start < ts and s.country
+                  and self.text[s.start - 1 : s.start] in ("在", "于")]
+        if not placed:  # 参访位于平壤的…: the place after the verb
+            placed = [s for s in self.locs if te <= s.start < c1 and s.country
+                      and self.text[max(c0, s.start - 2) : s.start] == "位于"]
+        if not placed:
+            return []
+        where = placed[-1]
+        actor = self.actor(ts, te)
+        if actor is None or actor.group or actor.former or not actor.parties[0].name:
+            return []
+        if actor is not self.relative_head(te) and self.describes_others(te, []):
+            return []  # 在北京观看演出的观众: the clause tells of others
+        status = self.status(actor, ts, te)
+        if status is None:
+            return []
+        travellers = [actor]
+        if actor.end <= ts:  # 习近平和夫人彭丽媛在…: each of the subjects listed
+            travellers = [s for s in self.listed_before(actor) if not s.former] + travellers
+        return [self.make("visit", ts, te, status, t.parties[0], countries=[where.country],
+                          place=record_city(where))
+                for t in travellers
+                if t.parties[0].name and t.parties[0].country and t.parties[0].country != where.country]
 
     def make(
         self,

@@ -90,7 +90,7 @@ SCHEMA: dict[str, Any] = {
                 "required": ["cue", "type"],
                 "properties": {
                     "cue": _CUE,
-                    "type": {"enum": ["visit", "meeting", "call", "attend"]},
+                    "type": {"enum": ["visit", "meeting", "call", "attend", "presence"]},
                     "destination": {"enum": ["after", "before", "either"]},
                     "counterparts": {"enum": ["after"]},
                     "sides": {"enum": ["countries"]},
