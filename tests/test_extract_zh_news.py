@@ -769,3 +769,11 @@ def test_placed_abroad_by_a_locative_of_their_own_is_a_stay_there(engine):
     assert extract(engine, "国家主席习近平在上海考察时强调，要推进城市更新。", "2026-07-15") == []
     text = "中国驻哈萨克斯坦大使馆近日举行新春招待会，驻哈使节、在哈中资机构代表约600人出席。"
     assert extract(engine, text, "2026-02-16") == []
+
+
+def test_the_president_addressed_is_the_guest_who_is_president(engine):
+    text = ("全国人大常委会委员长赵乐际6日上午在北京分别会见韩国总统李在明、爱尔兰总理马丁。"
+            "赵乐际表示，习近平主席昨天同总统先生举行会晤，为两国关系发展指明方向。")
+    events = extract(engine, text, "2026-01-06")
+    assert ("meeting", "Xi Jinping", ("Lee Jae-myung",), ()) in summary(events)
+    assert ("meeting", "Xi Jinping", ("Micheál Martin",), ()) not in summary(events)

@@ -575,8 +575,14 @@ class ChineseRuleEngine:
                     for p in state.last_group or self._last_pair(state, t.start)
                     if speaker is None or p.name != speaker.name
                 ]
-                party = next((p for p in others if cue is not None and p.level == cue.level),
-                             others[0] if others else None)
+                party = next((p for p in others if cue is not None and p.level == cue.level), None)
+                if party is None and cue is not None and speaker is not None:
+                    # 赵乐际分别会见韩国总统、爱尔兰总理 … 习近平主席同总统先生举行会晤: of two guests the
+                    # one the title names, met earlier in the story, not the last one met
+                    party = next((p for ev in reversed(state.events) for p in (ev.actor, *ev.counterparts)
+                                  if p.level == cue.level and p.name and p.country != speaker.country), None)
+                if party is None:
+                    party = others[0] if others else None
                 if party is not None:
                     slots.append(Slot(t.start, t.end, "party", (replace(party),), party.country))
             elif t.kind == "pronoun":  # the last person named before its clause (习近平邀请他: not Xi)
