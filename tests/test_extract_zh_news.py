@@ -777,3 +777,8 @@ def test_the_president_addressed_is_the_guest_who_is_president(engine):
     events = extract(engine, text, "2026-01-06")
     assert ("meeting", "Xi Jinping", ("Lee Jae-myung",), ()) in summary(events)
     assert ("meeting", "Xi Jinping", ("Micheál Martin",), ()) not in summary(events)
+
+
+def test_visiting_an_exhibition_together_is_a_meeting(engine):
+    events = extract(engine, "5月20日晚，国家主席习近平同俄罗斯总统普京在北京人民大会堂共同参观图片展。", "2026-05-21")
+    assert summary(events) == {("meeting", "Xi Jinping", ("Vladimir Putin",), ("CHN",))}
