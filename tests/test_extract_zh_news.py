@@ -782,3 +782,10 @@ def test_the_president_addressed_is_the_guest_who_is_president(engine):
 def test_visiting_an_exhibition_together_is_a_meeting(engine):
     events = extract(engine, "5月20日晚，国家主席习近平同俄罗斯总统普京在北京人民大会堂共同参观图片展。", "2026-05-21")
     assert summary(events) == {("meeting", "Xi Jinping", ("Vladimir Putin",), ("CHN",))}
+
+
+def test_members_of_a_legislature_are_named_as_written_and_lead_their_delegation(engine):
+    events = extract(engine, "全国人大常委会委员长赵乐际7日在北京会见美国国会参议员代表团帕克斯顿一行。", "2026-05-07")
+    assert summary(events) == {("meeting", "Zhao Leji", ("帕克斯顿",), ("CHN",))}
+    # unnamed, they are no one in particular who travels
+    assert extract(engine, "赵乐际表示，欢迎更多捷克众议员来华访问。", "2026-07-23") == []

@@ -64,6 +64,7 @@ NAME_JOINERS = ("-", "－", "‐", "·", "•")
 # a title then 会…: the holder meets or talks (总统会见), else the title opens a body's name (国务委员会)
 TITLE_THEN_MEETING = ("会见", "会谈", "会晤", "会面", "会同")
 # the title of a work in book-title marks (bounded: an unclosed mark never reaches far)
+DELEGATION_AFTER_TITLE = "代表团"
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
@@ -698,6 +699,8 @@ class ChineseRuleEngine:
         if former:
             of_the_state = False
         end = tokens[i].end
+        if text.startswith(DELEGATION_AFTER_TITLE, end):
+            end += len(DELEGATION_AFTER_TITLE)  # 美国国会参议员代表团戴安斯一行: the delegation's leader
         named_country = country  # a country token before the title, not the title's own (国家主席: CHN)
         country = country or title.country
         # 联合国秘书长, 北约秘书长: an international organisation's official acts for no state
@@ -908,7 +911,9 @@ class ChineseRuleEngine:
         key = (country, office, title, level, when)
         party = self._office_cache.get(key)
         if party is None:
-            person = self.kb.resolve_office(country, office, when) if when is not None else None
+            # (an office only the lexicon names, 参议员's legislature_member, is held by no one on record)
+            known = office in self.kb.offices
+            person = self.kb.resolve_office(country, office, when) if when is not None and known else None
             party = (
                 self._person_party(person, when, None)
                 if person is not None

@@ -433,6 +433,10 @@ class Frame:
             events += self.presence(ts, te)
         return events
 
+    def member_titles(self) -> set[str]:
+        """The titles of members of a legislature (参议员: Senator), whom no office holder resolves."""
+        return {t.title for t in self.lex.titles.values() if t.office == "legislature_member"}
+
     def presence(self, ts: int, te: int) -> list[Event]:
         """The actor placed abroad by a locative of their own (在平壤体育馆同…观看演出, 在平壤木兰馆出席
         欢迎宴会, 参访位于平壤的…学校): a visit to the country of that place. Not a meeting's place (在北京
@@ -559,6 +563,8 @@ class Frame:
         actor = self.actor(ts, te)
         if actor is None or not (actor.parties[0].name or actor.parties[0].office) or actor.former:
             return []  # 中方 (欢迎美方官员来华): a country does not travel; 前外长: no longer the state's
+        if not actor.parties[0].name and actor.parties[0].office in self.member_titles():
+            return []  # 欢迎更多捷克众议员来华访问: members of a legislature, unnamed, are no one in particular
         if actor is not self.relative_head(te) and self.describes_others(te, dests):
             return []  # …倡议访华的师生: the visitors are what the relative clause describes
         if actor.end <= ts and self.delegation_travels(actor, ts):
