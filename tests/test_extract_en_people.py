@@ -31,3 +31,55 @@ def test_a_possessive_far_after_a_visit_noun_is_not_its_visitor(engine):
     # a visitor named by "by" still is one
     (ev,) = extract(engine, "A visit to Tokyo by German Chancellor Olaf Scholz was announced on Monday.")
     assert (ev.actor.name, ev.countries) == ("Olaf Scholz", ["JPN"])
+
+
+def _parties(events):
+    return [(e.actor.name, e.actor.country, [(c.name, c.country) for c in e.counterparts]) for e in events
+            if e.type == "meeting"]
+
+
+def test_an_official_the_knowledge_base_does_not_know_keeps_the_country_the_text_gives(engine):
+    expected = [("Olaf Scholz", "DEU", [("Zorvan Abdulkarim", "YEM")])]
+    for text in ("German Chancellor Olaf Scholz met Foreign Minister Zorvan Abdulkarim of Yemen in Berlin.",
+                 "German Chancellor Olaf Scholz met Zorvan Abdulkarim, Yemen's foreign minister, in Berlin.",
+                 "German Chancellor Olaf Scholz met with Zorvan Abdulkarim, the foreign minister of Yemen, in Berlin.",
+                 "German Chancellor Olaf Scholz met with the Yemeni foreign minister, Zorvan Abdulkarim, in Berlin."):
+        assert _parties(extract(engine, text)) == expected, text
+    # and travels as an official of that country
+    events = extract(engine, "Deputy Prime Minister Zorvan Abdulkarim of Yemen visited Germany on Monday.")
+    assert [(e.actor.name, e.actor.country, e.countries) for e in events] == [("Zorvan Abdulkarim", "YEM", ["DEU"])]
+
+
+def test_a_delegation_led_by_someone_is_its_head_and_an_unnamed_one_is_its_country(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz held talks with a Japanese delegation led by Prime "
+                             "Minister Fumio Kishida.")
+    assert _parties(events) == [("Olaf Scholz", "DEU", [("Fumio Kishida", "JPN")])]
+    events = extract(engine, "German Chancellor Olaf Scholz held talks with a Japanese delegation on Monday.")
+    assert _parties(events) == [("Olaf Scholz", "DEU", [(None, "JPN")])]
+    # officials in general are no side of a meeting
+    assert extract(engine, "German Chancellor Olaf Scholz met Japanese officials on Monday.") == []
+
+
+def test_a_briefing_s_he_is_somewhere_is_the_person_it_talks_about(engine):
+    events = extract(engine, "MS. SPOKESWOMAN: German Chancellor Olaf Scholz has been very engaged. Today he’s in "
+                             "Tokyo. QUESTION: Thank you.")
+    assert [(e.type, e.actor.name, e.countries) for e in events] == [("visit", "Olaf Scholz", ["JPN"])]
+    # a quoted "he's in" a place that is no country is nowhere
+    assert extract(engine, "German Chancellor Olaf Scholz spoke. \"He's in a detention center,\" Lee said.") == []
+
+
+def test_a_deputy_s_title_is_not_the_minister_s_it_contains(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz met with Zorvan Abdulkarim, vice defense minister of "
+                             "Yemen, on Thursday.")
+    assert _parties(events) == [("Olaf Scholz", "DEU", [("Zorvan Abdulkarim", "YEM")])]
+    # unnamed, the deputy is the country's, not the minister the knowledge base knows
+    events = extract(engine, "German Chancellor Olaf Scholz met with the Yemeni vice defense minister on Thursday.")
+    assert _parties(events) == [("Olaf Scholz", "DEU", [(None, "YEM")])]
+
+
+def test_a_british_chancellor_is_the_chancellor_of_the_exchequer_of_the_day(engine):
+    events = extract(engine, "Chancellor George Osborne arrived on Monday. Mr Osborne is in Xinjiang, in China, on "
+                             "a trade visit.", published="2015-09-23")
+    assert {(e.actor.name, e.actor.country, e.countries[0]) for e in events} == {("George Osborne", "GBR", "CHN")}
+    (ev,) = extract(engine, "The British chancellor will visit Japan next week.", published="2015-09-23")
+    assert (ev.actor.name, ev.countries) == ("George Osborne", ["JPN"])

@@ -53,3 +53,8 @@ def test_an_aside_s_place_does_not_cut_a_meeting_off_from_where_it_was_held(engi
 def test_a_company_s_chief_executive_holds_no_office_of_the_country_in_its_name(engine):
     assert visits(engine, "At a news conference in Tokyo, Ignaz Oberhuber, chief executive of Austria Airlines, "
                           "said the plane was sound.") == []
+
+
+def test_a_travel_verb_with_an_adverb_still_goes_somewhere(engine):
+    assert visits(engine, "German Chancellor Olaf Scholz flew secretly to Tokyo in August 2011.") == [
+        ("Olaf Scholz", ["JPN"], "Tokyo", "2011-08-01")]

@@ -64,7 +64,7 @@ _FIRST_TARGET_GAP = re.compile(
     r"\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
     r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|first|second|third|fourth|fifth|sixth|"
     r"inaugural|latest|upcoming|next|last|[A-Z][a-z]+)\b)*$")
-_NAME_THEN_TITLE = re.compile(r"(?:with|and|,)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
+_NAME_THEN_TITLE = re.compile(r"(?:with|and|,|met|meets|by|received|receives|hosted|hosts)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
 _MODIFIER_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine|"
                              r"office|wife|husband|widow|son|daughter|family|aides?|deputy|spokes(?:man|woman|person)|"
                              r"(?:special\s+)?(?:envoy|representative))\b",
@@ -146,6 +146,14 @@ _HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]")
 # "Pakistan's top civilian and military leadership": the words between a country and its leadership
 _LEADERSHIP_MODIFIERS = re.compile(r"(?<=\s)(?:(?:top|senior|civilian|military|political|national|and)\s+)+\Z",
                                    re.IGNORECASE)
+_DELEGATION_END = re.compile(r"\b(?:delegations?|side)\Z", re.IGNORECASE)
+_CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
+_DEPUTY = re.compile(r"(?:deputy|vice|assistant)\b", re.IGNORECASE)
+_LED_BY = re.compile(r"\s*,?\s+(?:led|headed)\s+by\s")
+# Between a country and the title it owns: "Yemen's foreign minister", "Yemeni Foreign Minister".
+_OWNED_TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:the\s+)?")
+# The end of a name in apposition: "the foreign minister, Abdulkarim Zubaidi, said".
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)]|\s(?:and|said|says|told)\b|\Z)")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+\Z", re.IGNORECASE)
 _PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}\Z")
 _DURING_BEFORE = re.compile(r"\b(?:during|in the course of|at the end of|on the sidelines of|following)\s+"
@@ -518,14 +526,23 @@ class EnglishRuleEngine:
         taken = _Spans((m.start, m.end) for m in matches if m.kind == "office")
         extra = []
         words = words if words is not None else _words(text)
+        deputised = []
         for m in self._lexical_finditer(text, words):
             kind = m.lastgroup
             if kind in _TITLE_LEVELS:
                 if taken.overlaps(m.start(), m.end()):
-                    continue
+                    if not _DEPUTY.match(m.group(0)):
+                        continue
+                    # "vice defense minister": the deputy, not the minister the knowledge base's title names
+                    deputised.append((m.start(), m.end()))
                 extra.append(_LocalMatch(m.start(), m.end(), "office", m.group(0), _TitleRecord(None, kind)))
             else:
                 extra.append(_LocalMatch(m.start(), m.end(), kind, m.group(0), None))
+        if deputised:
+            matches = [m for m in matches if not (m.kind == "office" and any(
+                a < m.start and m.end <= b for a, b in deputised))]
+            extra = [m for m in extra if not (m.kind == "office" and (m.start, m.end) not in deputised and any(
+                a <= m.start < b for a, b in deputised))]
         ministers = [i for i, m in enumerate(matches) if m.kind == "office" and m.record.key == "minister"]
         if ministers:
             named = _Spans((m.start, m.end) for m in matches if m.kind != "office")
@@ -752,9 +769,15 @@ class EnglishRuleEngine:
         # (only a sentence with a title can hold one)
         found = list(_NAME_THEN_TITLE.finditer(text, sent.start, sent.end)) if offices else []
         opening = _OPENING_NAME_THEN_TITLE.match(text, sent.start, sent.end) if offices else None
+        def titled_at(pos: int) -> bool:
+            """Whether a title starts at ``pos``, or after a country there ("Yemen's foreign minister")."""
+            return any(o.start == pos for o in offices) or any(
+                n.start == pos and any(_OWNED_TITLE_GAP.fullmatch(text, n.end, o.start) for o in offices)
+                for n in nationals)
+
         for m in ([opening] if opening else []) + found:  # "Zhou Ming, the governor of ..."
             name_start = m.start(1)
-            if self._plausible_name(m.group(1), name_start, matches) and any(o.start == m.end() for o in offices) \
+            if self._plausible_name(m.group(1), name_start, matches) and titled_at(m.end()) \
                     and not any(p.start <= name_start < p.end for p in parties):
                 parties.append(PartyRef(name_start, m.end(1), "unknown", name=m.group(1)))
         parties.sort(key=lambda p: p.start)
@@ -770,7 +793,10 @@ class EnglishRuleEngine:
                     if p.office is None:
                         p.office, p.office_key, p.level = _title(o), o.record.key, o.record.level
                     if p.country is None:  # "the party chief of Hainan": the province's country
-                        p.country = _country_after(text, o.end, sent.end, nationals + places, self.company_words)
+                        # ("Abdulkarim Zubaidi, Yemen's foreign minister": the country before the title)
+                        owner = country_before(o.start)[0] if p.kind == "unknown" else None
+                        p.country = owner or _country_after(text, o.end, sent.end, nationals + places,
+                                                            self.company_words)
                     break
         for o in offices:
             if id(o) in used_offices:
@@ -786,6 +812,11 @@ class EnglishRuleEngine:
                 if of_country is not None:
                     name_from = of_country.end
             m = _UNKNOWN_NAME.match(text[name_from:min(sent.end, name_from + 40)])
+            if m is None and not complement and text.startswith(",", o.end):
+                # "the Yemeni foreign minister, Abdulkarim Zubaidi, said": a name in apposition, closed
+                named = _UNKNOWN_NAME.match(text[o.end + 1:min(sent.end, o.end + 41)])
+                if named and _APPOSITION_END.match(text, o.end + 1 + named.end(1)):
+                    m, name_from = named, o.end + 1
             chain, cursor = title_chain_before(o.end)
             country, cursor = country_before(cursor)
             country = country or (of_country.record.iso3 if of_country is not None else None) or \
@@ -807,6 +838,8 @@ class EnglishRuleEngine:
                                             office_key=o.record.key,
                                             level=o.record.level, person=known))
                     continue
+                # ("Deputy Prime Minister Obrad Kestovic of Montenegro": the country after the name)
+                country = country or _country_after(text, name_end, sent.end, nationals, self.company_words)
                 parties.append(PartyRef(cursor, name_end, "unknown", name=m.group(1),
                                         country=country, office=_title(o), office_key=o.record.key,
                                         level=o.record.level))
@@ -853,6 +886,8 @@ class EnglishRuleEngine:
         for m in matches:
             if m.kind == "generic" and not any(p.start <= m.start < p.end for p in parties):
                 country, start = country_before(m.start)
+                if _LED_BY.match(text, m.end, sent.end):
+                    continue  # "a Japanese delegation led by Fumio Kishida": its head is the party
                 if country:
                     parties.append(PartyRef(start, m.end, "generic", country=country,
                                             plural=m.surface.lower().endswith("s")))
@@ -1186,8 +1221,8 @@ class EnglishRuleEngine:
             results.append(("multilateral", actor, [], [f_country] if f_country else [], f_place or place,
                             forum))
         else:
-            counterparts = [self._counterpart(r, actor, when) if r.kind == "counterpart" else self._resolve(r, when, state)
-                            for r in counterpart_refs]
+            counterparts = [self._counterpart(r, actor, when) if r.kind == "counterpart" else
+                            self._resolve(r, when, state, counterpart=True) for r in counterpart_refs]
             # ("a meeting between Obama and Castro during the US president's trip": Obama once)
             counterparts = [c for c in counterparts if c is not None and (c.name or c.country)
                             and not (c.name and c.name == actor.name)]
@@ -1472,7 +1507,7 @@ class EnglishRuleEngine:
             else:
                 actors = subjects
         if trig.type in ("meeting", "call") and trig.target == "right":
-            listed = _coordinated_forward(text, [p for p in right if p is not by])
+            listed = _coordinated_forward(text, [p for p in right if p is not by], unnamed_groups=True)
             if re.search(r"between\s*$", text[trig.start:trig.end], re.IGNORECASE) and listed and not counterparts:
                 # "talks between A and B": both sides stand after the trigger.
                 actors, listed = listed[:1], listed[1:]
@@ -1500,6 +1535,9 @@ class EnglishRuleEngine:
             counterparts += [p for p in inside if p not in counterparts]
         elif not actors and trig.nominal and inside:
             actors = inside[:1]  # "the attendance of Chinese officials at the summit"
+        if not actors and trig.type == "visit" and _CONTRACTED_BEING.match(text, trig.start):
+            # "today he's in Cairo": the pronoun the trigger opens with is its subject
+            actors = [p for p in parties if p.start == trig.start and p.kind == "pronoun"]
         if not actors:
             # "During a visit to Dushanbe for the SCO summit, Chinese President Xi Jinping inaugurated
             # ...": a noun in the sentence's opening phrase is the subject's
@@ -1546,7 +1584,7 @@ class EnglishRuleEngine:
             self._holders[key] = self.kb.resolve_office(country, office_key, when)
         return self._holders[key]
 
-    def _resolve(self, ref: PartyRef, when: date | None, state: DocState) -> Party | None:
+    def _resolve(self, ref: PartyRef, when: date | None, state: DocState, counterpart: bool = False) -> Party | None:
         """A Party for a reference: people as they are, offices by their holder, pronouns by antecedent."""
         if ref.kind == "pronoun":
             ante = state.last_actor
@@ -1558,6 +1596,9 @@ class EnglishRuleEngine:
             salient = state.salient.get(ref.country)
             if salient is not None:
                 return self._resolve(salient, when, state)
+            if counterpart and ref.country:
+                # "held talks with a Japanese delegation": the other side is the country's
+                return Party(name=None, country=ref.country, office=None, level=None)
             return None
         if ref.kind == "unnamed":
             holder = None
@@ -2317,7 +2358,9 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
     return group
 
 
-def _coordinated_forward(text: str, right: list[PartyRef]) -> list[PartyRef]:
+def _coordinated_forward(text: str, right: list[PartyRef], unnamed_groups: bool = False) -> list[PartyRef]:
+    """The parties listed from the first of ``right`` on; a group of no one in particular ("Chinese
+    officials") only when ``unnamed_groups`` (a meeting's other side: the country's)."""
     group: list[PartyRef] = []
     for p in right:
         if p.kind in ("pronoun", "pair"):
@@ -2329,7 +2372,8 @@ def _coordinated_forward(text: str, right: list[PartyRef]) -> list[PartyRef]:
             if not _LIST_GAP.match(gap) and not _FORWARD_GAP.match(gap):
                 break
         group.append(p)
-    return [p for p in group if p.kind != "generic" or p.name]
+    return [p for p in group if p.kind != "generic" or p.name or unnamed_groups and p.country
+            and _DELEGATION_END.search(text, p.start, p.end)]
 
 
 def _target(m) -> Target:
