@@ -182,3 +182,14 @@ def test_he_after_a_sentence_about_someone_unknown_is_not_a_person_named_before(
     (ev,) = extract(engine, "British Home Secretary Theresa May spoke on Monday. In 2014 she went to Pakistan.",
                     "2015-06-04")
     assert (ev.actor.name, ev.countries) == ("Theresa May", ["PAK"])
+
+
+def test_years_up_to_the_report_date_an_event_only_in_the_perfect(engine):
+    # the decade belongs to the aid's scale, not to the trip
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz travels to Japan with aid on a scale Berlin has never "
+                            "offered in the past decade.", "2023-06-20")
+    assert ev.start is None  # dated later from the report, not 2013-2023
+    # "has visited ... in the past two years": somewhere in those years
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz has visited Japan twice in the past two years.",
+                    "2023-06-20")
+    assert (ev.start, ev.end) == ("2021-06-20", "2023-06-20")

@@ -203,6 +203,10 @@ _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)
 _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
                             r"(?:\w+\s+){0,2}\Z", re.IGNORECASE)
 _DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
+# A stretch of time ending on the report's day longer than this is no event's date (see _event_date).
+_LONGEST_TRAILING_DAYS = 366
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:(?:also|already|only|never|not|now|recently|"
+                             r"repeatedly|twice|often|since|been)\s+)*\Z", re.IGNORECASE)
 # A visit dated by its arrival runs on for a few days: a meeting two days later is still during it.
 _STAY_RUNS_ON = 2
 _COUNTED_COUNTRIES = re.compile(r"\s*(?:the\s+)?(two|three|four|five|six|seven|eight|\d+)\s+(?:[a-z-]+\s+)?"
@@ -1406,6 +1410,13 @@ class EnglishRuleEngine:
                 continue  # "RIO DE JANEIRO, Nov 19 (Reuters) -": the day of the report
             if _OTHER_TIME_BEFORE.search(head):
                 continue  # "his first trip since April 2017": another time, not this event's
+            if published is not None and span.interval.end == published.end and \
+                    (span.interval.end - span.interval.start).days > _LONGEST_TRAILING_DAYS and \
+                    not _PERFECT_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start):
+                # "travels to Pakistan with aid on a scale never offered in the past decade": a stretch
+                # of years up to the report tells of a relationship, not when the trip is; only a
+                # perfect ("has visited Pakistan twice in the past two years") puts the event in it
+                continue
             if not speaking and self.reporting_rx.search(head) and _ON_IN_AT_BEFORE.search(head) or \
                     _SAME_DAY.search(text[span.start:span.end]) or \
                     span.end <= trig.start and self.reporting_rx.search(text, sent.start, span.start) and \
