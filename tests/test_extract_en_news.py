@@ -193,3 +193,13 @@ def test_years_up_to_the_report_date_an_event_only_in_the_perfect(engine):
     (ev,) = extract(engine, "German Chancellor Olaf Scholz has visited Japan twice in the past two years.",
                     "2023-06-20")
     assert (ev.start, ev.end) == ("2021-06-20", "2023-06-20")
+
+
+def test_a_visit_that_what_the_story_tells_comes_before_is_still_to_come(engine):
+    events = extract(engine, "Olaf Scholz's trip to Tokyo, coming three weeks before Chinese Premier Li Qiang's visit "
+                             "to Germany, raises questions.", "2023-06-20")
+    assert ("Li Qiang", "planned") in [(e.actor.name, e.status) for e in events]
+    # a date in the sentence tells when it was
+    events = extract(engine, "In March, shortly before Chinese Premier Li Qiang's visit to Germany, the ministry "
+                             "approved the deal.", "2023-06-20")
+    assert [(e.actor.name, e.status) for e in events] == [("Li Qiang", "occurred")]

@@ -193,6 +193,8 @@ _UNKNOWN_OPENING_NAME = re.compile(r"\s*((?:[A-Z][a-z'’]+[- ]){1,3}[A-Z][a-z'�
                                    r"became|returned|lived|moved|fled|spent|served|joined|left|grew|studied|"
                                    r"worked|wrote)\b")
 _ON_A_VISIT_BEFORE = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
+_SHORTLY_BEFORE = re.compile(r"\b(?:days|weeks|months|a day|a week|a month|shortly|just)\s+before\s+"
+                             r"(?:[\w'’-]+\s+){0,6}\Z", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\s*\Z")
 _NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|be|been|being|also|often|commonly|"
                             r"once|widely)\s+)$", re.IGNORECASE)
@@ -1312,6 +1314,12 @@ class EnglishRuleEngine:
 
     def _status(self, text: str, sent: Sentence, clause_start: int, trig: Trigger, s_dates) -> str:
         status = self._status_told(text, sent, clause_start, trig, s_dates)
+        if status == "occurred" and trig.nominal and not s_dates and \
+                _SHORTLY_BEFORE.search(text, max(clause_start, trig.start - 50), trig.start):
+            # "Xi's travel to Islamabad, coming three weeks before Modi's visit to China": what the story
+            # tells now comes first, so the visit is still to come (a date in the sentence says otherwise:
+            # "In September, shortly before Xi's state visit, ...")
+            return "planned"
         if status == "planned" and _QUESTION_END.search(text, sent.start, sent.end):
             # "would it be appropriate for Prime Minister Abe to go to North Korea?": a question about a
             # trip to come asks whether there will be one; it announces no plan
