@@ -601,7 +601,8 @@ def test_a_line_cut_off_in_mid_sentence_is_another_story_s_teaser(engine):
     page = ("Chinese President Xi Jinping spoke about trade in Beijing on Monday.\n"
             " ROME - German Chancellor Olaf Scholz flew to Italy on Sunday to discuss a long-running "
             "dispute over the ...\n"
-            "Commentary: Why the Chancellor's visit to Japan is a turning point for the region and…\n")
+            "Commentary: Why the Chancellor's visit to Japan is a turning point for the region and…\n"
+            "Olaf Scholz receives Japanese Prime Minister Fumio Kishida ... READ MORE\n")
     assert extract(engine, page, "2023-02-04") == []
     # a sentence that ends, and a quote trailing off after a full stop, are the page's own
     story = ("German Chancellor Olaf Scholz flew to Italy on Sunday.\n"

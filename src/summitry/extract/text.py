@@ -109,15 +109,18 @@ _LINK_LABEL_MAX_WORDS = 10
 _LINK_LIST_MIN_LINES = 4
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?:[!?。！？]|(?<![A-Z])(?<![A-Z]\.[A-Z])\.)[\"'”’)\]]*\s*$")
-# a word or a comma, then the cut ("... more than ...", "passed away in…"); not a quote's "..." after
-# a full stop, nor Chinese prose's "……"
-_CUT_OFF = re.compile(r"[A-Za-z0-9,’']\s*(?:\.{3}|…)\s*$")
+# a word or a comma, then the cut ("... more than ...", "passed away in…"), maybe the link's own word
+# after it ("receive Yemeni Vice-President ... READ MORE"); not a quote's "..." after a full stop, nor
+# Chinese prose's "……"
+_CUT_OFF = re.compile(r"[A-Za-z0-9,’']\s*(?:\.{3}|…)\s*(?:(?:read|see|view) more|continue reading|full story|more)?\s*$",
+                      re.IGNORECASE)
+_CUT_ENDINGS = ("...", "…", "more", "MORE", "More", "reading", "READING", "Reading", "story", "STORY", "Story")
 
 
 def _cut_off(line: str) -> bool:
     # (the cut ends the line: a line that does not end so is not searched at every character)
     end = line.rstrip()
-    return end.endswith(("...", "…")) and not end.endswith("……") and bool(_CUT_OFF.search(line))
+    return end.endswith(_CUT_ENDINGS) and not end.endswith("……") and bool(_CUT_OFF.search(line))
 
 
 def _link_label(line: str) -> bool:
