@@ -27,3 +27,16 @@ def test_what_the_calendar_cannot_hold_has_no_date_and_the_rest_is_kept():
     assert may.interval.iso() == ("0001-05-01", "0001-05-10")
     (last_year,) = find_dates("前年", "zh", "0003-06-01")
     assert last_year.interval.iso() == ("0001-01-01", "0001-12-31")
+
+
+def test_the_last_day_of_a_month_is_the_calendar_s_and_a_month_off_the_calendar_is_refused():
+    import calendar
+
+    from summitry.time.interval import last_day
+
+    for year in (1, 4, 100, 1900, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert last_day(year, month) == calendar.monthrange(year, month)[1]
+    for month in (0, 13):
+        with pytest.raises(ValueError):
+            last_day(2024, month)

@@ -88,8 +88,15 @@ class DateSpan:
 
 # --- calendar helpers --------------------------------------------------------------------------
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # (what calendar.monthrange(year, month)[1] gives, without working out the weekday too: this is
+    # asked for every candidate year of every date read)
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
 
 
 def shift_month(year: int, month: int, n: int) -> tuple[int, int]:
@@ -100,7 +107,7 @@ def shift_month(year: int, month: int, n: int) -> tuple[int, int]:
 def safe_date(year: int, month: int, day: int) -> date | None:
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= year <= 9999):
         return None
-    if day > last_day(year, month):
+    if day > 28 and day > last_day(year, month):  # (every month has 28 days)
         return None
     return date(year, month, day)
 
