@@ -132,3 +132,19 @@ def test_negations_and_non_events_found_at_candidate_words_equal_a_search():
             for lo in range(0, len(text), 7):
                 for hi in (lo + 30, lo + 65):
                     assert engine._found_in(kind, rx, text, lo, hi) == bool(rx.search(text, lo, hi)), (kind, lo, hi)
+
+
+@pytest.mark.parametrize("text", [
+    "Xi was to have travelled to Pakistan too.", "She had been due to visit Hanoi.", "They had planned to meet.",
+    "He was supposed to attend.", "It Was To Have been a visit.", "A trilateral summit, a three-way JOINT meeting.",
+    "The leaders met together in Rome.", "Nothing of the kind here.", "Jointly held; JOİNT ſummit."])
+def test_substring_tests_before_a_search_answer_as_the_search(text):
+    from summitry.extract import en
+    from summitry.extract.text import split_sentences
+
+    for lo in range(len(text)):
+        for hi in range(lo, len(text) + 1, 5):
+            assert en._unfulfilled_before(text, lo, hi) == (en._UNFULFILLED.search(text, lo, hi) is not None)
+    lowered = en._ascii_lower(text)
+    for sent in split_sentences(text):
+        assert bool(en._together(text, sent, lowered)) == bool(en._TOGETHER.search(text, sent.start, sent.end))

@@ -1353,7 +1353,7 @@ class EnglishRuleEngine:
                 if cue(status, max(clause_start, trig.start - 40), trig.start) or \
                         cue(status, *(after if trig.nominal else after_verb)):
                     return status
-        if _UNFULFILLED.search(text, max(clause_start, trig.start - 40), trig.start):
+        if _unfulfilled_before(text, max(clause_start, trig.start - 40), trig.start):
             return "cancelled"  # "was to have travelled to Pakistan too": the plan did not come about
         if _CONDITIONAL.match(text, sent.start, sent.end):
             return "speculated"
@@ -1380,7 +1380,8 @@ class EnglishRuleEngine:
                 if word in ("cancelled", "canceled", "called off", "scrapped"):
                     return "cancelled"
                 plan = plan or attached
-        elif not (spec or plan) and _ANNOUNCED_THAT.search(text, sent.start, trig.start) and \
+        elif not (spec or plan) and "announc" in self._lowered[sent.start:trig.start] and \
+                _ANNOUNCED_THAT.search(text, sent.start, trig.start) and \
                 not _PERFECT_BEFORE.search(text[max(sent.start, trig.start - 20):trig.start]):
             # "announced on September 4 that X visited Russia": announcements of visits announce plans.
             return "planned"
@@ -1427,8 +1428,8 @@ class EnglishRuleEngine:
                 continue
             if not speaking and self.reporting_rx.search(head) and _ON_IN_AT_BEFORE.search(head) or \
                     _SAME_DAY.search(text[span.start:span.end]) or \
-                    span.end <= trig.start and self.reporting_rx.search(text, sent.start, span.start) and \
-                    _THAT.search(text[span.end:trig.start]):
+                    span.end <= trig.start and _THAT.search(text[span.end:trig.start]) and \
+                    self.reporting_rx.search(text, sent.start, span.start):  # (the short test first)
                 # "said in an interview last month that ...": the date of the saying
                 reported = reported or span  # "said on June 6": the date of the report
                 continue
@@ -2184,6 +2185,14 @@ def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
 
 # A plan told as one that did not come about: "was to have travelled", "was supposed to visit",
 # "had been due to meet", "had planned to attend" (the verb follows, an adverb between at most).
+def _unfulfilled_before(text: str, lo: int, hi: int) -> bool:
+    """Whether _UNFULFILLED matches in text[lo:hi]; searched only when one of the words it holds
+    stands there (most windows hold none)."""
+    window = text[lo:hi]
+    return ("was" in window or "were" in window or "had" in window) and \
+        _UNFULFILLED.search(text, lo, hi) is not None
+
+
 _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
