@@ -22,6 +22,7 @@ from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, link_lists, split_sentences
 from summitry.records import LEVELS, Document, Event, Mention, Party
+from summitry.time import find_dates
 from summitry.time.grammar import trie
 
 # Offices held by one person at a time in a country: an unnamed holder can be resolved.
@@ -355,6 +356,7 @@ class EnglishRuleEngine:
         self.kb = kb or get_kb()
         self.matcher = self.kb.matcher("en")
         self._holders: dict = {}
+        self._editions: dict = {}  # (forum key, day) -> the knowledge base's nearest edition
         self._reread: dict = {}
         self._surnames: dict | None = None  # family name -> the knowledge base's people, built when first asked
         self._editions_by_city: dict | None = None
@@ -428,7 +430,7 @@ class EnglishRuleEngine:
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Document) -> list[Event]:
-        from summitry.time import find_dates, parse_published
+        from summitry.time import parse_published
 
         text = doc.text
         sentences = _outside(split_sentences(text), link_lists(text))  # a page's lists of links tell nothing
@@ -1466,8 +1468,6 @@ class EnglishRuleEngine:
     def _in_tense(self, span, status: str, published):
         """A date without its year or week ("on Monday", "in early February") read again in the
         event's tense: a plan's Monday is the next one, a past visit's the last one."""
-        from summitry.time import find_dates
-
         # A postponed or cancelled trip was put off from a day still to come ("due to begin on Sunday").
         tense = {"planned": "future", "speculated": "future", "occurred": "past", "postponed": "future",
                  "cancelled": "future"}.get(status)
@@ -1792,7 +1792,6 @@ class EnglishRuleEngine:
         status = "planned" if _WILL.search(text, comma, sent.end) else "occurred"
         # "At the 2011 IISS Asia Security Summit": a date in the opening dates the gathering
         if not any(opening.start() <= d.start < comma for d in s_dates):  # (dates are read only where needed)
-            from summitry.time import find_dates
             s_dates = find_dates(text, "en", doc.published, within=[(opening.start(), comma)])
         dated = next((d for d in s_dates if d.interval is not None and opening.start() <= d.start < comma), None)
         span = ((dated.interval.start, dated.interval.end), dated.interval.precision) if dated else None
@@ -1860,7 +1859,12 @@ class EnglishRuleEngine:
         """The edition of a forum held around ``when`` (a month's slack for loose dates), else None."""
         if when is None or not forum_key:
             return None
-        ed = self.kb.edition(forum_key, when)
+        key = (forum_key, when)
+        if key not in self._editions:  # (the same forum and day are asked for again and again)
+            if len(self._editions) > 50_000:
+                self._editions.clear()
+            self._editions[key] = self.kb.edition(forum_key, when)
+        ed = self._editions[key]
         if ed is None or when < ed.start - timedelta(days=slack_days) or when > ed.end + timedelta(days=slack_days):
             return None
         return ed
