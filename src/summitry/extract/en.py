@@ -237,7 +237,7 @@ _DENIED = re.compile(r"(?:\b(?:rather than|instead of|not|never)|n['’]t)\s+$",
 _AND_BETWEEN = re.compile(r"\s+and\s+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NOUN_PHRASE_STOP = re.compile(r"\bthat\b|;|,(?!\s*which\b)")
-_PERFECT_BEFORE = re.compile(r"\b(?:has|had|have)\s+(?:\w+\s+)?$")
+_HAVE_BEFORE = re.compile(r"\b(?:has|had|have)\s+(?:\w+\s+)?$")  # (a perfect: "announced ... that X has visited")
 _OTHER_TIME_BEFORE = re.compile(r"\b(?:since|until|till|before|ahead of)\s*$", re.IGNORECASE)
 _ON_IN_AT_BEFORE = re.compile(r"(?:on|in|at)\s*$")
 _SAME_DAY = re.compile(r"\bsame day\b")
@@ -1384,7 +1384,7 @@ class EnglishRuleEngine:
                 plan = plan or attached
         elif not (spec or plan) and "announc" in self._lowered[sent.start:trig.start] and \
                 _ANNOUNCED_THAT.search(text, sent.start, trig.start) and \
-                not _PERFECT_BEFORE.search(text[max(sent.start, trig.start - 20):trig.start]):
+                not _HAVE_BEFORE.search(text[max(sent.start, trig.start - 20):trig.start]):
             # "announced on September 4 that X visited Russia": announcements of visits announce plans.
             return "planned"
         cue_at = max((m.start() for m in (spec, plan) if m is not None), default=None)
