@@ -153,6 +153,8 @@ def test_nothing_dates_an_event_of_a_report_without_publication_day():
     ("en", "It was raised with Pakistan when late Pakistani Prime Minister Benazir Bhutto visited China."),
     ("en", "Moshe Yegar, a deputy director-general of the ministry, had visited New Delhi."),
     ("en", "Later in the same year, Chinese President Jiang Zemin came to Pakistan."),
+    ("en", "Scholz has explained Germany's role in tours to Latin America, the US and Australia."),
+    ("en", "In his many visits to Africa, the president met dozens of leaders."),
     ("zh", "时任国家副主席习近平访问柬埔寨。"),
     ("zh", "同年，国家主席江泽民访问巴基斯坦。"),
     ("zh", "习近平主席曾多次访问俄罗斯。"),

@@ -75,7 +75,13 @@ _RETROSPECT = {
                      r"|[Kk]ing|[Cc]hairman)"
                      r"|\bhad\s+(?:\w+ly\s+)?(?:visited|met|travell?ed|gone|flown|been\s+to|held\s+talks)\b"
                      # "later in the same year", "that year": a year of the story's past the report named before
-                     r"|\b(?:[Tt]hat|[Tt]he\s+(?:same|following|previous))\s+year\b"),
+                     r"|\b(?:[Tt]hat|[Tt]he\s+(?:same|following|previous))\s+year\b"
+                     # trips told as a habit of the past: "explaining China's role in tours to Latin America,
+                     # the US and Europe", "his many visits to Africa"
+                     r"|\b[Ii]n\s+(?:(?:his|her|their|many|several|numerous|frequent|repeated)\s+)*"
+                     r"(?:tours|trips|visits|journeys)\s+(?:to|of|across)\b"
+                     r"|\b(?:many|several|numerous|frequent|repeated|previous|past|earlier|countless)\s+"
+                     r"(?:tours|trips|visits|journeys)\b"),
     "zh": re.compile(r"时任|早在|同年|当年|次年|翌年|那年|曾经?(?:多次|先后|两次|[一二三四五六七八九十\d]+次)?(?:访问|到访|出访|访华|会见|会晤|赴|来华|出席)"),
 }
 # Date expressions that date no narrative: lengths of time, statistics periods.
