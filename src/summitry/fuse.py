@@ -671,7 +671,7 @@ def _event_id(head: _Item) -> str:
     return "ev_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 
-def _merge(cluster: _Cluster) -> Event:
+def _merge(cluster: _Cluster, event_id: str) -> Event:
     items = cluster.items
     events = [it.event for it in items]
     head = events[0]
@@ -695,7 +695,7 @@ def _merge(cluster: _Cluster) -> Event:
         countries = [host] if host else []
     mentions = _one_mention_per_document([it.mention for it in items])
     merged = Event(
-        id=_event_id(cluster.first),
+        id=event_id,
         type=head.type,
         status=_merged_status(mentions, {it.mention.doc: it.published for it in items}),
         actor=actor,
@@ -832,6 +832,34 @@ def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | 
                  same_place: PlaceAgreement | None = None) -> list[tuple[Event, list[int]]]:
     """The events (without trips) and their sources, island by island: fusing any set of whole
     islands gives the events that fusing everything gives for them."""
+    merged = [(cluster.event(), cluster.sources) for cluster in island_clusters(events, published, same_place)]
+    merged.sort(key=lambda pair: (pair[0].start or "9999", pair[0].type, pair[0].actor.key(),
+                                  len(pair[0].counterparts), pair[0].id))
+    return merged
+
+
+class FusedCluster:
+    """The reports fusion takes for one event: its id and the positions of its reports in
+    fusion's input (``sources``) are known at once, its merged record (``event``) is made when
+    asked, so that a caller that holds the event these very reports made (the store, fusing an
+    island again) need not make it again."""
+
+    __slots__ = ("_cluster", "id", "sources")
+
+    def __init__(self, cluster: _Cluster, event_id: str):
+        self._cluster, self.id = cluster, event_id
+        self.sources = sorted({it.source for it in cluster.items})
+
+    def event(self) -> Event:
+        """The merged record (without a trip)."""
+        return _merge(self._cluster, self.id)
+
+
+@cycles_paused()
+def island_clusters(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
+                    same_place: PlaceAgreement | None = None) -> list[FusedCluster]:
+    """The clusters of ``events``, island by island, in no particular order (``fuse_islands``
+    merges each into its event)."""
     published = published or {}
     same_place = same_place or default_place_agreement()
     events = events if isinstance(events, list) else list(events)
@@ -840,7 +868,7 @@ def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | 
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for position, ev in enumerate(events):
         blocks[block_key(ev)].append(position)
-    merged: list[tuple[Event, list[int]]] = []
+    out: list[FusedCluster] = []
     for key in sorted(blocks, key=repr):
         items = [item for position in blocks.pop(key) for item in _items(events[position], position, published)]
         labels = islands([(party_scope(it.event), *(it.reach or (None, None)), it.mention.doc) for it in items])
@@ -850,14 +878,12 @@ def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | 
         for island in by_island.values():
             seen: Counter[str] = Counter()
             for cluster in _cluster_island(island, same_place):
-                event = _merge(cluster)
-                seen[event.id] += 1
-                if seen[event.id] > 1:  # two clusters headed by one identical report, told twice
-                    event.id = f"{event.id}~{seen[event.id]}"
-                merged.append((event, sorted({it.source for it in cluster.items})))
-    merged.sort(key=lambda pair: (pair[0].start or "9999", pair[0].type, pair[0].actor.key(),
-                                  len(pair[0].counterparts), pair[0].id))
-    return merged
+                event_id = _event_id(cluster.first)
+                seen[event_id] += 1
+                if seen[event_id] > 1:  # two clusters headed by one identical report, told twice
+                    event_id = f"{event_id}~{seen[event_id]}"
+                out.append(FusedCluster(cluster, event_id))
+    return out
 
 
 def unmerged(events: Iterable[Event]) -> list[Event]:

@@ -52,6 +52,8 @@ BATCH_SIZE = 1000
 _CACHE_LIMIT = 20_000
 # the rows of fusion's buckets kept between batches (a tuple of four fields each: tens of MB at most)
 _BUCKET_ROWS_LIMIT = 200_000
+# the events of mention events kept between batches (a short string each: tens of MB at most)
+_EVENT_OF_LIMIT = 500_000
 
 Extractor = Callable[[Document], list[Event]]
 #: extracts a stream of documents elsewhere (worker processes, a cluster), giving each document
@@ -306,6 +308,11 @@ class Ingestor:
         # bucket -> mention id -> (scope, reach_from, reach_to, doc id), least recently used first
         self._bucket_rows: OrderedDict[str, dict[str, tuple]] = OrderedDict()
         self._bucket_rows_count = 0
+        # doc id -> mention id -> the id of the event it is in: an island fused again keeps most of
+        # its events, made of the very reports they were made of before, which are then neither
+        # merged again, nor read, nor written
+        self._event_of: dict[str, dict[str, str]] = {}
+        self._event_of_count = 0
 
     def _forget(self) -> None:
         """Drop what is kept between batches (a rolled-back batch, or another writer)."""
@@ -314,6 +321,8 @@ class Ingestor:
         self._published.clear()
         self._bucket_rows.clear()
         self._bucket_rows_count = 0
+        self._event_of.clear()
+        self._event_of_count = 0
 
     def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
                ) -> IngestReport:
@@ -591,10 +600,10 @@ class Ingestor:
         db = self.db
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
-        linked = {e for (e,) in db.rows("SELECT event_id FROM event_mentions WHERE mention_id = ANY(?)", [part])}
-        linked.update(e for (e,) in db.rows("SELECT event_id FROM event_mentions WHERE doc_id = ANY(?)",
-                                            [sorted(changed_docs)]))
-        previous = dict(db.rows("SELECT id, record FROM events WHERE id = ANY(?)", [sorted(linked)]))
+        event_of = self._events_of(part, changed_docs)
+        of_changed = {e for (e,) in db.rows("SELECT event_id FROM event_mentions WHERE doc_id = ANY(?)",
+                                            [sorted(changed_docs)])}
+        linked = set(event_of.values()) | of_changed
         mentions = self._mention_events(part, changed_docs)
         spans: dict[str, list[tuple[int, int, str]]] = {}
         for mention_id, event in mentions.items():
@@ -602,7 +611,22 @@ class Ingestor:
                 spans.setdefault(m.doc, []).append((m.start, m.end, mention_id))
         published = self._published_of(sorted(spans))
         ids = list(mentions)
-        pairs = _fuse_with_sources(self.fuse, list(mentions.values()), published) if mentions else []
+        same: set[str] = set()  # events made of the very reports they were made of before
+        if self.fuse is default_fuser() and mentions and not self._corrected():
+            from summitry.fuse import island_clusters
+
+            clusters = island_clusters(list(mentions.values()), published)
+            size: dict[str, int] = defaultdict(int)
+            for event_id in event_of.values():
+                size[event_id] += 1
+            for cluster in clusters:
+                if (cluster.id not in of_changed and size[cluster.id] == len(cluster.sources)
+                        and all(event_of.get(ids[i]) == cluster.id for i in cluster.sources)):
+                    same.add(cluster.id)
+            pairs = [(cluster.event(), cluster.sources) for cluster in clusters if cluster.id not in same]
+        else:
+            pairs = _fuse_with_sources(self.fuse, list(mentions.values()), published) if mentions else []
+        previous = dict(db.rows("SELECT id, record FROM events WHERE id = ANY(?)", [sorted(linked - same)]))
         fused = [event for event, _ in pairs]
         retripped = self._number_trips(fused, sorted(previous))
 
@@ -629,12 +653,64 @@ class Ingestor:
                 rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             db.insert(table, table_rows)
+        self._linked(event_of, stale, fresh, changed_docs)
         for event in retripped:
             db.execute("UPDATE events SET trip = ?, record = ? WHERE id = ?", [event.trip, event.to_json(), event.id])
             db.execute("UPDATE legs SET trip = ? WHERE event_id = ?", [event.trip, event.id])
-        report.events_added += len(new_ids - set(previous))
+        before = set(previous) | same
+        report.events_added += len(new_ids - before)
         report.events_removed += len(set(previous) - new_ids)
-        report.events_changed += len({e.id for e, _, _ in fresh} & set(previous)) + len(retripped)
+        report.events_changed += len({e.id for e, _, _ in fresh} & before) + len(retripped)
+
+    def _corrected(self) -> bool:
+        """Analysts' corrections are stored (they are applied again over the events of each batch)."""
+        return bool(self.db.rows("SELECT 1 FROM corrections LIMIT 1"))
+
+    def _events_of(self, ids: list[str], changed_docs: set[str]) -> dict[str, str]:
+        """The stored event of each of the mention events ``ids`` that is in one. Kept between
+        batches by document (every mention event of a document kept, or none), as the decoded
+        mention events are; a changed document's entry is read again."""
+        kept = self._event_of
+        for doc_id in changed_docs:
+            self._event_of_count -= len(kept.pop(doc_id, ()))
+        missing = sorted({m.rsplit("#", 1)[0] for m in ids} - kept.keys())
+        if missing:
+            for doc_id in missing:
+                kept[doc_id] = {}
+            for event_id, mention_id, doc_id in self.db.rows(
+                    "SELECT event_id, mention_id, doc_id FROM event_mentions WHERE doc_id = ANY(?)", [missing]):
+                if mention_id is not None:
+                    kept[doc_id][mention_id] = event_id
+                    self._event_of_count += 1
+        out = {}
+        for m in ids:
+            event_id = kept[m.rsplit("#", 1)[0]].get(m)
+            if event_id is not None:
+                out[m] = event_id
+        return out
+
+    def _linked(self, event_of: Mapping[str, str], stale: Iterable[str],
+                fresh: list[tuple[Event, str, dict[str, list[str]]]], changed_docs: set[str]) -> None:
+        """Keep the events of mention events in step with the rows of ``event_mentions`` just
+        deleted (those of the ``stale`` events, whose mention events ``event_of`` names, and of
+        the changed documents, read again when needed) and written."""
+        kept = self._event_of
+        for doc_id in changed_docs:
+            self._event_of_count -= len(kept.pop(doc_id, ()))
+        gone = set(stale)
+        for mention_id, event_id in event_of.items():
+            doc_id = mention_id.rsplit("#", 1)[0]
+            if event_id in gone and doc_id in kept and kept[doc_id].pop(mention_id, None) is not None:
+                self._event_of_count -= 1
+        for event, _, links in fresh:
+            for doc_id, mention_ids in links.items():
+                if doc_id in kept:
+                    for mention_id in mention_ids:
+                        self._event_of_count += mention_id not in kept[doc_id]
+                        kept[doc_id][mention_id] = event.id
+        if self._event_of_count > _EVENT_OF_LIMIT:
+            kept.clear()
+            self._event_of_count = 0
 
     def _number_trips(self, fused: list[Event], previous: list[str]) -> list[Event]:
         """Number the trips of ``fused`` (which replace the events ``previous``) together with the
