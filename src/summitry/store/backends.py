@@ -92,6 +92,7 @@ class DuckDBBackend(Backend):
         import duckdb
 
         self.path = str(path)
+        self._checkpoint_threshold = 0
         if read_only and not Path(self.path).is_file():
             raise StoreError(f"no database at {self.path}: run `summitry ingest INPUT --db {self.path}` first")
         if self.path != ":memory:":
@@ -168,9 +169,26 @@ class DuckDBBackend(Backend):
             raise
         self.conn.commit()
 
+    def lock_for_ingest(self) -> None:
+        # No lock to take (one process at a time may open a file for writing), but the point
+        # where a batch may make DuckDB checkpoint: each checkpoint costs more as the file grows,
+        # and at DuckDB's fixed threshold (a write-ahead log of 16 MB, a few batches) they took a
+        # quarter of an ingest's time at 140,000 documents (benchmarks/linear_ingest.py). The log
+        # may grow to half the file's size instead: a checkpoint each time the file grows by half,
+        # so their cost stays in proportion to what is written.
+        if self.path == ":memory:":
+            return
+        threshold = min(max(os.path.getsize(self.path) // 2, _CHECKPOINT_MIN), _CHECKPOINT_MAX)
+        if threshold != self._checkpoint_threshold:
+            self.conn.execute(f"SET checkpoint_threshold = '{threshold}B'")
+            self._checkpoint_threshold = threshold
+
     def close(self) -> None:
         self.conn.close()
 
+
+# the write-ahead log a DuckDB writer lets grow before a checkpoint: half the file, within these
+_CHECKPOINT_MIN, _CHECKPOINT_MAX = 16 << 20, 512 << 20
 
 _ANY = "= ANY(?)"
 _TOKENS = re.compile(r"('(?:[^']|'')*'|\?)")  # a quoted literal (left as it is) or a placeholder
