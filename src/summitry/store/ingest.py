@@ -585,8 +585,10 @@ class Ingestor:
                         span = hull.setdefault(label, [members[i][1], members[i][2]])
                         span[0], span[1] = min(span[0], members[i][1]), max(span[1], members[i][2])
                 part.update(m for m, label in zip(ids, labels) if label in touched)
-                # an island whose days reach past what was read may hold rows not read yet
-                spans = [(lo, hi) for lo, hi in hull.values()
+                # an island whose days reach past what was read may hold rows not read yet: the
+                # read widens by the island's own length, so that an island chained over years
+                # of one block is read in a few rounds, not a round a bucket
+                spans = [(lo - (hi - lo), hi + (hi - lo)) for lo, hi in hull.values()
                          if not _buckets(block, lo, hi) <= fetched]
                 if spans:
                     more[block] = _spans(spans)
