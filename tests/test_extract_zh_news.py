@@ -789,3 +789,8 @@ def test_members_of_a_legislature_are_named_as_written_and_lead_their_delegation
     assert summary(events) == {("meeting", "Zhao Leji", ("帕克斯顿",), ("CHN",))}
     # unnamed, they are no one in particular who travels
     assert extract(engine, "赵乐际表示，欢迎更多捷克众议员来华访问。", "2026-07-23") == []
+
+
+def test_escorted_in_person_is_a_meeting_whatever_they_do(engine):
+    events = extract(engine, "当地时间9日上午，习近平在金正恩陪同下步入纪念厅。", "2026-06-09")
+    assert summary(events) == {("meeting", "Xi Jinping", ("Kim Jong Un",), ())}
