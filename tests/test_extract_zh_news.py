@@ -794,3 +794,12 @@ def test_members_of_a_legislature_are_named_as_written_and_lead_their_delegation
 def test_escorted_in_person_is_a_meeting_whatever_they_do(engine):
     events = extract(engine, "当地时间9日上午，习近平在金正恩陪同下步入纪念厅。", "2026-06-09")
     assert summary(events) == {("meeting", "Xi Jinping", ("Kim Jong Un",), ())}
+
+
+def test_unnamed_representatives_of_a_state_met_are_a_party_of_that_state(engine):
+    (meeting,) = extract(engine, "伊朗总统佩泽希齐扬16日在会见巴基斯坦代表时表示，伊朗不信任美国。", "2026-04-17")
+    assert (meeting.actor.name, [(p.name, p.country) for p in meeting.counterparts]) == (
+        "Masoud Pezeshkian", [(None, "PAK")])
+    # sides listed for talks stay the talks' sides
+    (talks,) = extract(engine, "美国和伊朗代表团11日以不同形式举行了三轮谈判。", "2026-04-12")
+    assert {talks.actor.country, *(p.country for p in talks.counterparts)} == {"USA", "IRN"}

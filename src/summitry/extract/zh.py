@@ -65,6 +65,9 @@ NAME_JOINERS = ("-", "－", "‐", "·", "•")
 TITLE_THEN_MEETING = ("会见", "会谈", "会晤", "会面", "会同")
 # the title of a work in book-title marks (bounded: an unclosed mark never reaches far)
 DELEGATION_AFTER_TITLE = "代表团"
+# right after a country: its unnamed representatives (not 代表团团长, a title, nor 代表处, an office)
+REPRESENTATIVES = re.compile(r"(?:政府|方面)?(?:代表团|代表)(?![团处长])")
+MEETS_BEFORE = re.compile(r"(?:会见|会晤|接见)了?$")
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
@@ -504,6 +507,12 @@ class ChineseRuleEngine:
                     end = nxt.end
                     i += 1
                 slots.append(Slot(t.start, end, "party", (t.record,), t.record.country))
+            elif t.kind == "country" and (rep := REPRESENTATIVES.match(text, t.end)) is not None and (
+                    nxt is None or nxt.start >= rep.end() + 1) and MEETS_BEFORE.search(text, max(sent.start, t.start - 4), t.start):
+                # 在会见巴基斯坦代表时, 会见了巴基斯坦代表团: unnamed representatives of a state met are a
+                # party of that country (the development set's ruling on talks between unnamed delegations;
+                # sides listed with 和/与, 美国和伊朗代表团举行谈判, are read as the talks' sides)
+                slots.append(Slot(t.start, rep.end(), "party", (Party(country=t.record.iso3),), t.record.iso3))
             elif t.kind == "country":
                 slots.append(Slot(t.start, t.end, "loc", country=t.record.iso3))
             elif t.kind == "place":
