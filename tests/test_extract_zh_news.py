@@ -803,3 +803,9 @@ def test_unnamed_representatives_of_a_state_met_are_a_party_of_that_state(engine
     # sides listed for talks stay the talks' sides
     (talks,) = extract(engine, "美国和伊朗代表团11日以不同形式举行了三轮谈判。", "2026-04-12")
     assert {talks.actor.country, *(p.country for p in talks.counterparts)} == {"USA", "IRN"}
+
+
+def test_attending_a_bilateral_mechanism_is_meeting_its_other_side(engine):
+    events = extract(engine, "28日，赵乐际在莫斯科出席中俄议会合作委员会第十一次会议。", "2026-05-29")
+    assert summary(events) == {("meeting", "Zhao Leji", ("RUS",), ("RUS",)), ("visit", "Zhao Leji", (), ("RUS",))}
+    assert extract(engine, "国务院副总理何立峰28日在北京出席中国发展高层论坛委员会会议。", "2026-05-29") == []

@@ -64,6 +64,8 @@ AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
 DELEGATION = re.compile(r"代表团|谈判团队|谈判小组|工作组")
 LEADS = re.compile(r"率|带领|带队")
+# a bilateral mechanism's name (中俄议会合作委员会第十一次会议, 中英经济财金对话)
+BILATERAL_MECHANISM = re.compile(r"委员会|对话|磋商|合作机制")
 # 在X（和夫人Y）陪同下: X escorts the subject of the clause
 ESCORT_AFTER = re.compile(r"(?:和夫人[^，,。；;]{1,8})?陪同下")
 # 就…与/同/跟: the matter (就美方军事行动), then who is met; not 就是, 就要, 成就, 也就
@@ -432,6 +434,21 @@ class Frame:
         if not any(e.type == "visit" for e in events):  # 在平壤木兰馆出席…欢迎宴会: there, whatever the object
             events += self.presence(ts, te)
         return events
+
+    def mechanism_side(self, name: str, at: int) -> Slot | None:
+        """The other side of a bilateral mechanism named by its two countries' abbreviations (中俄议会合作
+        委员会, 中英经济财金对话): a party of that country alone, if the name is one."""
+        abbreviations = self.state.abbreviations
+        if len(name) < 4 or name[0] not in abbreviations or name[1] not in abbreviations \
+                or not BILATERAL_MECHANISM.search(name):
+            return None
+        first, second = abbreviations[name[0]], abbreviations[name[1]]
+        if first == second:
+            return None
+        _, subject = self.left_parties(at)
+        own = subject.country if subject is not None else None
+        other = second if own == first else first if own == second else None
+        return Slot(at, at, "party", (Party(country=other),), other) if other else None
 
     def member_titles(self) -> set[str]:
         """The titles of members of a legislature (参议员: Senator), whom no office holder resolves."""
@@ -977,7 +994,11 @@ class Frame:
                 if self.date_span(ts) is None and named[0] is not None:
                     named_at = named[0]
             elif not lex.international_re.search(name):
-                return []
+                other = self.mechanism_side(name, te)
+                if other is None:
+                    return []
+                # 出席中俄议会合作委员会第十一次会议: a bilateral mechanism is a meeting of its two sides
+                return self.meeting(ts, te, {"type": "meeting"}, "meeting", extra=[other])
         elif NO_OBJECT.match(text, te) or lex.ceremony_re.match(text, te):
             # …举行峰会，巴西、南非等国领导人与会; …论坛在博鳌开幕。李强出席开幕式: the gathering named before
             earlier = self.earlier_gathering(ts)
