@@ -809,3 +809,8 @@ def test_attending_a_bilateral_mechanism_is_meeting_its_other_side(engine):
     events = extract(engine, "28日，赵乐际在莫斯科出席中俄议会合作委员会第十一次会议。", "2026-05-29")
     assert summary(events) == {("meeting", "Zhao Leji", ("RUS",), ("RUS",)), ("visit", "Zhao Leji", (), ("RUS",))}
     assert extract(engine, "国务院副总理何立峰28日在北京出席中国发展高层论坛委员会会议。", "2026-05-29") == []
+
+
+def test_an_official_of_an_international_bodys_organ_acts_for_no_state(engine):
+    (meeting,) = extract(engine, "全国人大常委会委员长赵乐际21日在北京会见欧洲议会副议长奥尔马奇。", "2026-04-21")
+    assert [(p.name, p.country) for p in meeting.counterparts] == [("奥尔马奇", None)]

@@ -773,6 +773,13 @@ class ChineseRuleEngine:
                     if known is not None and (country is None or known.country == country):
                         person = known
                         break
+            of_body = i > 0 and tokens[i - 1].kind == "forum" and getattr(tokens[i - 1].record, "kind", "") == \
+                "organisation" and joins(text, tokens[i - 1].end, tokens[i].start, 1)
+            if country is None and not of_organisation and of_body and person is None:
+                # 欧洲议会副议长奥马吉: an official of an international organisation's body acts for no state
+                party = Party(name=name, country=None, office=title.title, level=title.level)
+                state.unknown_people.setdefault(text[end : end + len(written)], party)
+                return Slot(start, name_end, "party", (party,), None, former=former), i + 1
             if country is None and not of_organisation:
                 # …会见哈萨克斯坦总统托卡耶夫，同议会上院议长阿希姆巴耶夫会谈: a foreign name after a
                 # title of no country is of the country the sentence named last
