@@ -203,3 +203,8 @@ def test_a_visit_that_what_the_story_tells_comes_before_is_still_to_come(engine)
     events = extract(engine, "In March, shortly before Chinese Premier Li Qiang's visit to Germany, the ministry "
                              "approved the deal.", "2023-06-20")
     assert [(e.actor.name, e.status) for e in events] == [("Li Qiang", "occurred")]
+
+
+def test_a_double_barrelled_name_the_knowledge_base_does_not_know_is_kept_whole(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz met Mauritian President Aminata Quell-Barrow on Monday.")
+    assert [c.name for c in ev.counterparts] == ["Aminata Quell-Barrow"]

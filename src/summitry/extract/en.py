@@ -44,7 +44,8 @@ _BODY_BEFORE_TITLE = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the)){1,5
 # names between them ("Ursula von der Leyen", "Mohammed bin Salman").
 # A possessive is not part of the name ("Minister Peter Dutton's office"); an apostrophe inside one is
 # ("O'Brien").
-_NAME_WORD = r"[A-Z][a-z\-]+(?:['’][A-Z]?[a-z][a-z\-]+)*|[A-Z]['’][A-Z][a-z\-]+"
+# (a double-barrelled name keeps its second capital: "Ameenah Gurib-Fakim", "Jean-Claude")
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*-?(?:['’][A-Z]?[a-z][a-z\-]+)*|[A-Z]['’][A-Z][a-z\-]+"
 _UNKNOWN_NAME = re.compile(
     rf"\s*((?:{_NAME_WORD}|[A-Z]{{2,}}[a-z]*)(?:(?:\s+(?:von|van|der|den|de|del|da|di|du|le|la|bin|ibn|al))*"
     rf"\s+(?:{_NAME_WORD})){{0,2}})(?![a-z]|['’][A-Za-z]{{2}})")
