@@ -208,3 +208,10 @@ def test_a_visit_that_what_the_story_tells_comes_before_is_still_to_come(engine)
 def test_a_double_barrelled_name_the_knowledge_base_does_not_know_is_kept_whole(engine):
     (ev,) = extract(engine, "German Chancellor Olaf Scholz met Mauritian President Aminata Quell-Barrow on Monday.")
     assert [c.name for c in ev.counterparts] == ["Aminata Quell-Barrow"]
+
+
+def test_a_relative_clause_set_off_by_commas_does_not_end_the_meeting_s_place_and_day(engine):
+    (ev,) = [e for e in extract(engine, "German Chancellor Olaf Scholz meets with Japanese Prime Minister Fumio "
+                                        "Kishida, who is here to attend the trade fair, in Hamburg, Germany, "
+                                        "March 3, 2023.") if e.type == "meeting"]
+    assert (ev.countries, ev.place, ev.start) == (["DEU"], "Hamburg", "2023-03-03")

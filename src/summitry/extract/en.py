@@ -197,6 +197,7 @@ _UNKNOWN_OPENING_NAME = re.compile(r"\s*((?:[A-Z][a-z'’]+[- ]){1,3}[A-Z][a-z'�
 _ON_A_VISIT_BEFORE = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _SHORTLY_BEFORE = re.compile(r"\b(?:days|weeks|months|a day|a week|a month|shortly|just)\s+before\s+"
                              r"(?:[\w'’-]+\s+){0,6}\Z", re.IGNORECASE)
+_WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;.]*,")
 _QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\s*\Z")
 _NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|be|been|being|also|often|commonly|"
                             r"once|widely)\s+)$", re.IGNORECASE)
@@ -942,10 +943,14 @@ class EnglishRuleEngine:
         # A bare noun ("the 22nd meeting of ...") inside the object does not end the window.
         # Nor does the verb's own trip told again as a noun ("returned to Washington on an official visit
         # in January 2003": the date is the return's), nor an aside's place ("met Fabius, in Moscow, on Tuesday").
+        # Nor does one inside a relative clause set off by commas: "meets with Karim Masimov, who is here to
+        # attend the Expo, in Urumqi, Sept. 1": the place and the day after it are the meeting's.
+        relatives = [m.span() for m in _WHO_ASIDE.finditer(text, trig.end, clause_end)] \
+            if ", wh" in text[trig.end:clause_end] else []
         window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")
                           and not (trig.type == t.type == "visit" and not trig.nominal and t.nominal
                                    and _ON_A_VISIT_BEFORE.search(text, max(trig.end, t.start - 40), t.start))
-                          and not _is_aside(text, t)]
+                          and not _is_aside(text, t) and not any(a <= t.start < b for a, b in relatives)]
                          + [clause_end])
         if self._found_in("non_event", self.non_event_rx, text, max(clause_start, trig.start - 25),
                           min(clause_end, trig.end + 40)):
@@ -1015,7 +1020,8 @@ class EnglishRuleEngine:
             return []
         spans = [(p.start, p.end) for p in parties]
         targets = [t for t in self._targets(text, trig, window_end, matches, sent, s_dates)
-                   if not any(a <= t.start and t.end <= b for a, b in spans)]
+                   if not any(a <= t.start and t.end <= b for a, b in spans)
+                   and not any(a <= t.start < b for a, b in relatives)]
         if aside:
             targets = [t for t in targets[:1] if t.start == trig.end + 1]
         # Cheap checks first: a visit needs a destination, a meeting or call a counterpart (or a
