@@ -814,3 +814,10 @@ def test_attending_a_bilateral_mechanism_is_meeting_its_other_side(engine):
 def test_an_official_of_an_international_bodys_organ_acts_for_no_state(engine):
     (meeting,) = extract(engine, "全国人大常委会委员长赵乐际21日在北京会见欧洲议会副议长奥尔马奇。", "2026-04-21")
     assert [(p.name, p.country) for p in meeting.counterparts] == [("奥尔马奇", None)]
+
+
+def test_what_follows_takes_the_day_of_what_was_told_before(engine):
+    text = ("当地时间6月8日晚，国家主席习近平在平壤出席欢迎宴会。"
+            "随后，习近平在金正恩陪同下步入宴会大厅。")
+    meetings = [e for e in extract(engine, text, "2026-06-09") if e.type == "meeting"]
+    assert [(m.start, m.end) for m in meetings] == [("2026-06-08", "2026-06-08")]
