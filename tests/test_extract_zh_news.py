@@ -821,3 +821,11 @@ def test_what_follows_takes_the_day_of_what_was_told_before(engine):
             "随后，习近平在金正恩陪同下步入宴会大厅。")
     meetings = [e for e in extract(engine, text, "2026-06-09") if e.type == "meeting"]
     assert [(m.start, m.end) for m in meetings] == [("2026-06-08", "2026-06-08")]
+
+
+def test_a_place_name_inside_a_joined_name_is_part_of_the_name(engine):
+    # 德里 (Delhi) ends 兰德里; a place after a name and a word (萨勒曼当天在华盛顿) stays a place
+    (visit,) = extract(engine, "美国总统特使杰夫·兰德里17日抵达努克。", "2026-05-19")
+    assert visit.actor.name == "杰夫·兰德里"
+    (meeting,) = extract(engine, "沙特国防大臣哈立德·本·萨勒曼当天在华盛顿同美国副总统万斯会晤。", "2026-07-30")
+    assert meeting.countries == ["USA"]

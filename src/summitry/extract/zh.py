@@ -401,6 +401,9 @@ class ChineseRuleEngine:
         # the name (a short one always, a longer one after a name's hyphen)
         found = [t for t in found if t.kind != "place" or not lex.foreign_name_re.match(text, t.end, min(t.end + 2, s1))
                  or (t.end - t.start > 2 and text[t.start - 1 : t.start] not in NAME_JOINERS)]
+        # 杰夫·兰德里: a place name (德里) that ends a name written with its joiner is part of the name
+        found = [t for t in found if t.kind != "place"
+                 or not lex.name_part_before_re.search(text, max(s0, t.start - 7), t.start)]
         # 美国东部时间21日, 莫斯科时间: a clock, not a party or a place
         found = [t for t in found if t.kind not in ("country", "place") or not TIME_ZONE.match(text, t.end)]
         # 谢夫乔维奇: a short form that a transliterated name runs into is the end of another name (a

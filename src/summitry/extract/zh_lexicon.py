@@ -360,6 +360,8 @@ class Lexicon:
         translit = re.escape("".join(data["transliteration_chars"].split()))
         # (a full name may run long: 丹尼尔·罗伊-希尔克里斯特·诺沃亚·阿辛)
         self.foreign_name_re = re.compile("[" + translit + "]{2,24}")
+        # a name's joiner and what follows it of a transliterated name, right before a position (杰夫·兰|德里)
+        self.name_part_before_re = re.compile("[·•][" + translit + "]{0,6}$")
         self.given_name_re = re.compile("[" + translit + "]{1,12}[·•]")
         self.name_stop_chars = frozenset(data["name_stop_chars"])
         self.party_countries: dict[str, str] = dict(data["party_countries"])
