@@ -829,3 +829,8 @@ def test_a_place_name_inside_a_joined_name_is_part_of_the_name(engine):
     assert visit.actor.name == "杰夫·兰德里"
     (meeting,) = extract(engine, "沙特国防大臣哈立德·本·萨勒曼当天在华盛顿同美国副总统万斯会晤。", "2026-07-30")
     assert meeting.countries == ["USA"]
+
+
+def test_a_title_listed_after_a_party_of_a_country_is_of_that_country(engine):
+    (meeting,) = extract(engine, "巴基斯坦内政部长纳克维20日在德黑兰与伊朗内政部长和外长会面。", "2026-06-20")
+    assert "Abbas Araghchi" in [p.name for p in meeting.counterparts]

@@ -490,7 +490,14 @@ class ChineseRuleEngine:
                 i += 1  # 诺和诺德公司董事会主席索文森: a foundation's, a company's chair is no officer of the state
                 continue
             if t.kind == "title":
-                slot, used = self._titled(state, tokens, self._last_joint_title(text, tokens, i), when, None, t.start)
+                # 伊朗内政部长和外长, 俄罗斯外长拉夫罗夫和国防部长: a title listed after a party of a country,
+                # with no country of its own, is of that country
+                prev = slots[-1] if slots else None
+                listed_of = (prev.country if prev is not None and prev.kind == "party" and prev.country
+                             and not prev.group and text[prev.end : t.start] in ("和", "、", "及")
+                             and t.record.country is None else None)
+                slot, used = self._titled(state, tokens, self._last_joint_title(text, tokens, i), when, listed_of,
+                                          t.start)
                 if slot is not None:
                     slots.append(slot)
                 i = used
