@@ -148,3 +148,13 @@ def test_substring_tests_before_a_search_answer_as_the_search(text):
     lowered = en._ascii_lower(text)
     for sent in split_sentences(text):
         assert bool(en._together(text, sent, lowered)) == bool(en._TOGETHER.search(text, sent.start, sent.end))
+
+
+@pytest.mark.parametrize("line", [
+    "HAVANA - US President Barack Obama flew to Cuba Sunday to bury the hatchet in a more than ...",
+    "receive Yemeni Vice-President ... READ MORE", "receive him ... Read MOre  ", "a teaser … Continue ReAdInG",
+    "the story … full STORY", "passed away in…", "他说……", "A plain sentence.", "", "more", "x ... moRe\t"])
+def test_a_teaser_s_cut_is_found_as_its_search_finds_it(line):
+    from summitry.extract.text import _CUT_OFF, _cut_off
+
+    assert _cut_off(line) == (bool(_CUT_OFF.search(line)) and not line.rstrip().endswith("……"))

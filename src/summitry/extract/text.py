@@ -114,13 +114,15 @@ _SENTENCE_END = re.compile(r"(?:[!?。！？]|(?<![A-Z])(?<![A-Z]\.[A-Z])\.)[\"'
 # Chinese prose's "……"
 _CUT_OFF = re.compile(r"[A-Za-z0-9,’']\s*(?:\.{3}|…)\s*(?:(?:read|see|view) more|continue reading|full story|more)?\s*$",
                       re.IGNORECASE)
-_CUT_ENDINGS = ("...", "…", "more", "MORE", "More", "reading", "READING", "Reading", "story", "STORY", "Story")
+# The last character of any line _CUT_OFF matches ("...", "…", or the end of "more", "reading",
+# "story" in any case): a line that ends otherwise is not searched.
+_CUT_LAST_CHARS = frozenset(".…eEgGyY")
 
 
 def _cut_off(line: str) -> bool:
     # (the cut ends the line: a line that does not end so is not searched at every character)
     end = line.rstrip()
-    return end.endswith(_CUT_ENDINGS) and not end.endswith("……") and bool(_CUT_OFF.search(line))
+    return end[-1:] in _CUT_LAST_CHARS and not end.endswith("……") and bool(_CUT_OFF.search(line))
 
 
 def _link_label(line: str) -> bool:
