@@ -154,7 +154,8 @@ def test_a_surname_is_a_whole_word_not_part_of_a_longer_one():
 
 
 def test_an_unknown_person_keeps_the_title_and_country(engine):
-    (ev,) = extract(engine, "On June 5, Wang Yi met Zambian Foreign Minister Stanley Kakubo in Beijing.")
+    events = extract(engine, "On June 5, Wang Yi met Zambian Foreign Minister Stanley Kakubo in Beijing.")
+    (ev,) = [e for e in events if e.type == "meeting"]  # (and Kakubo's visit to China)
     assert ev.counterparts[0].name == "Stanley Kakubo"
     assert ev.counterparts[0].country == "ZMB" and ev.counterparts[0].office == "Foreign Minister"
 
@@ -172,8 +173,8 @@ def test_translation_noise_does_not_break_sentences_or_invent_events(engine):
 
 
 def test_a_plan_read_in_the_future_and_a_report_date_is_not_the_event_date(engine):
-    (ev,) = extract(engine, "On Monday, Joe Biden is due to meet President Vo Van Thuong in Hanoi.",
-                    published="2023-09-08")
+    (ev,) = [e for e in extract(engine, "On Monday, Joe Biden is due to meet President Vo Van Thuong in Hanoi.",
+                                published="2023-09-08") if e.type == "meeting"]
     assert ev.start == "2023-09-11"  # the next Monday, not the last one
     (ev,) = extract(engine, "The ministry said on June 6 that Blinken will visit China.", published="2023-06-07")
     assert ev.status == "planned" and ev.start >= "2023-06-06" and ev.precision == "month"
@@ -266,7 +267,8 @@ def test_he_after_a_clause_joined_by_comma_and_is_that_clause_subject(engine):
 def test_the_two_presidents_refer_back_only_to_a_meeting_of_presidents(engine):
     text = ("Chinese Foreign Minister Wang Yi met President Joe Biden at the White House on October 27, 2023. "
             "The two presidents met again in Bali a year earlier.")
-    assert [e.type for e in extract(engine, text, published="2023-10-28")] == ["meeting"]
+    # (Wang Yi met Biden at the White House: Wang Yi's visit; no meeting of two presidents)
+    assert [e.type for e in extract(engine, text, published="2023-10-28")] == ["meeting", "visit"]
     text = ("Chinese President Xi Jinping met President Joe Biden in Woodside on November 15, 2023. "
             "The two presidents held a phone call on April 2, 2024.")
     call = next(e for e in extract(engine, text, published="2024-04-03") if e.type == "call")
@@ -346,7 +348,7 @@ def test_a_title_and_a_family_name_are_the_office_holder_of_that_name(engine):
     events = extract(engine, "President Xi will first visit Saudi Arabia, then meet with President Abdel Fattah "
                              "al-Sisi in Cairo.", published="2016-01-15")
     assert {e.actor.name for e in events} == {"Xi Jinping"}
-    assert sorted(e.type for e in events) == ["meeting", "visit"]
+    assert sorted((e.type, e.countries[0]) for e in events) == [("meeting", "EGY"), ("visit", "EGY"), ("visit", "SAU")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -470,11 +472,11 @@ def test_a_visit_during_which_something_was_agreed_happened(engine):
 
 
 def test_a_counterpart_is_the_holder_of_the_actor_s_office_in_that_country(engine):
-    (ev,) = extract(engine, "Chinese Premier Li Keqiang held talks with his Indian counterpart in Beijing on Friday.",
-                    published="2015-05-16")
+    (ev,) = [e for e in extract(engine, "Chinese Premier Li Keqiang held talks with his Indian counterpart in Beijing "
+                                "on Friday.", published="2015-05-16") if e.type == "meeting"]
     assert brief(ev) == ("meeting", "occurred", "Li Keqiang", ("Narendra Modi",), ("CHN",))
-    (ev,) = extract(engine, "Chinese President Xi Jinping welcomed his Yemeni counterpart Abed Rabbo Hadi to Beijing "
-                            "in November 2013.", published="2016-02-03")
+    (ev,) = [e for e in extract(engine, "Chinese President Xi Jinping welcomed his Yemeni counterpart Abed Rabbo Hadi "
+                                "to Beijing in November 2013.", published="2016-02-03") if e.type == "meeting"]
     assert (ev.counterparts[0].name, ev.counterparts[0].country) == ("Abed Rabbo Hadi", "YEM")
     (ev,) = extract(engine, "Secretary of State John Kerry told his Japanese counterpart during a phone call last "
                             "week that talks should resume.", published="2014-07-17")
@@ -612,16 +614,19 @@ def test_a_line_cut_off_in_mid_sentence_is_another_story_s_teaser(engine):
 
 def test_a_meeting_told_by_a_noun_alone_is_on_the_day_nearest_the_report(engine):
     # no verb says when: 30 September after a July report is the one to come, a plan
-    (ev,) = extract(engine, "The bank opens before a summit meeting between Indian Prime Minister Narendra Modi "
-                            "and US President Barack Obama on 30 September in Washington.", "2014-07-16")
+    (ev,) = [e for e in extract(engine, "The bank opens before a summit meeting between Indian Prime Minister "
+                                "Narendra Modi and US President Barack Obama on 30 September in Washington.",
+                                "2014-07-16") if e.type == "meeting"]
     assert (ev.type, ev.status, ev.start) == ("meeting", "planned", "2014-09-30")
     # 10 July after a July report is the one just past
-    (ev,) = extract(engine, "The summit meeting between Indian Prime Minister Narendra Modi and US President "
-                            "Barack Obama on 10 July in Washington went well.", "2014-07-16")
+    (ev,) = [e for e in extract(engine, "The summit meeting between Indian Prime Minister Narendra Modi and US "
+                                "President Barack Obama on 10 July in Washington went well.", "2014-07-16")
+             if e.type == "meeting"]
     assert (ev.status, ev.start) == ("occurred", "2014-07-10")
     # a day far ahead is not read as a plan: November after a June report is the last one
-    (ev,) = extract(engine, "The summit meeting between Indian Prime Minister Narendra Modi and US President "
-                            "Barack Obama on 20 November in Washington set the tone.", "2014-06-16")
+    (ev,) = [e for e in extract(engine, "The summit meeting between Indian Prime Minister Narendra Modi and US "
+                                "President Barack Obama on 20 November in Washington set the tone.", "2014-06-16")
+             if e.type == "meeting"]
     assert (ev.status, ev.start) == ("occurred", "2013-11-20")
 
 

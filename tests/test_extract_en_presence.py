@@ -58,3 +58,45 @@ def test_a_company_s_chief_executive_holds_no_office_of_the_country_in_its_name(
 def test_a_travel_verb_with_an_adverb_still_goes_somewhere(engine):
     assert visits(engine, "German Chancellor Olaf Scholz flew secretly to Tokyo in August 2011.") == [
         ("Olaf Scholz", ["JPN"], "Tokyo", "2011-08-01")]
+
+
+def test_a_meeting_held_in_a_country_brings_its_foreign_participants_there(engine):
+    events = engine.extract(Document(id="t", lang="en", published="2023-06-20", text=(
+        "German Chancellor Olaf Scholz met Prime Minister Fumio Kishida and Foreign Minister Zorvan Abdulkarim of "
+        "Yemen in Tokyo on Monday.")))
+    assert sorted((e.actor.name, e.countries[0]) for e in events if e.type == "visit") == [
+        ("Olaf Scholz", "JPN"), ("Zorvan Abdulkarim", "JPN")]
+    # a place said far on, of something else, brings no one there
+    events = engine.extract(Document(id="t", lang="en", published="2023-06-20", text=(
+        "German Chancellor Olaf Scholz talks of his meeting with Prime Minister Fumio Kishida and of what he thinks "
+        "of the airstrikes against the rebels in Yemen.")))
+    assert [e.type for e in events] == ["meeting"]
+
+
+def test_speaking_to_the_press_or_at_a_joint_news_conference_abroad_is_being_there(engine):
+    assert visits(engine, "German Chancellor Olaf Scholz, speaking to reporters in Tokyo on Monday, urged calm.") == [
+        ("Olaf Scholz", ["JPN"], "Tokyo", "2023-06-19")]
+    assert visits(engine, "German Chancellor Olaf Scholz said at a joint news conference with Prime Minister Fumio "
+                          "Kishida in Tokyo that trade would grow.") == [("Olaf Scholz", ["JPN"], "Tokyo", None)]
+
+
+def test_a_meeting_in_a_third_country_or_an_ambassador_s_meeting_brings_no_one_anywhere(engine):
+    events = engine.extract(Document(id="t", lang="en", published="2023-06-20", text=(
+        "German Chancellor Olaf Scholz and Prime Minister Fumio Kishida met in Vienna on Monday.")))
+    assert [e.type for e in events] == ["meeting"]
+    events = engine.extract(Document(id="t", lang="en", published="2023-06-20", text=(
+        "Prime Minister Fumio Kishida met with German Ambassador to Japan Zorvan Abdulkarim in Tokyo on Monday.")))
+    assert [e.type for e in events if e.type == "visit"] == []
+
+
+def test_a_place_opening_the_sentence_places_its_subject_there(engine):
+    assert visits(engine, "The talks ended. In Tokyo on Monday, German Chancellor Olaf Scholz said trade would "
+                          "grow.") == [("Olaf Scholz", ["JPN"], "Tokyo", "2023-06-19")]
+    # at home, or before no one, or in a headline, it places no one
+    assert visits(engine, "In Berlin on Monday, German Chancellor Olaf Scholz said trade would grow.") == []
+    assert visits(engine, "In Tokyo, officials said trade would grow.") == []
+    assert visits(engine, "In Tokyo, German Chancellor Scholz Talks Trade\nThe talks went well.") == []
+    # and it does not take the subject of the sentence's verb from a gathering
+    events = engine.extract(Document(id="t", lang="en", published="2023-06-20", text=(
+        "In Tokyo, German Chancellor Olaf Scholz also gave a speech to the Arab League.")))
+    assert ("multilateral", "Olaf Scholz") in {(e.type, e.actor.name) for e in events}

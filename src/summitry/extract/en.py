@@ -150,6 +150,9 @@ _LEADERSHIP_MODIFIERS = re.compile(r"(?<=\s)(?:(?:top|senior|civilian|military|p
                                    re.IGNORECASE)
 _DELEGATION_END = re.compile(r"\b(?:delegations?|side)\Z", re.IGNORECASE)
 _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
+_AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
+# How far after a meeting's parties the place that makes them visitors may stand.
+_HOST_NEAR_CHARS = 30
 _DEPUTY = re.compile(r"(?:deputy|vice|assistant)\b", re.IGNORECASE)
 _LED_BY = re.compile(r"\s*,?\s+(?:led|headed)\s+by\s")
 # Between a country and the title it owns: "Yemen's foreign minister", "Yemeni Foreign Minister".
@@ -950,7 +953,7 @@ class EnglishRuleEngine:
         window_end = min([t.start for t in s_triggers if t.start > trig.end and not (t.nominal and t.target == "none")
                           and not (trig.type == t.type == "visit" and not trig.nominal and t.nominal
                                    and _ON_A_VISIT_BEFORE.search(text, max(trig.end, t.start - 40), t.start))
-                          and not _is_aside(text, t) and not any(a <= t.start < b for a, b in relatives)]
+                          and not _is_placing(t) and not any(a <= t.start < b for a, b in relatives)]
                          + [clause_end])
         if self._found_in("non_event", self.non_event_rx, text, max(clause_start, trig.start - 25),
                           min(clause_end, trig.end + 40)):
@@ -1008,6 +1011,8 @@ class EnglishRuleEngine:
                 actor_refs = [state.story_traveller]
             put_off = next((state.visits[r.name] for r in actor_refs if r.name in state.visits), None)
         aside = _is_aside(text, trig)
+        if _is_placing(trig) and not aside and _is_headline(sent):
+            return []  # "In China, U.K. Chancellor Focuses on Trade": a headline's capitals name no one
         if aside:
             # "Putin, in Kazan on Tuesday, said": the place of an aside is where the party it follows is
             actor_refs = [r for r in actor_refs if r.end == trig.start - 2]
@@ -1254,6 +1259,17 @@ class EnglishRuleEngine:
             else:
                 for c in counterparts:
                     results.append((kind, actor, [c], [host] if host else [], m_place, None))
+            if host and kind == "meeting" and \
+                    self._host(targets, matches, text, trig, min(window_end, _HOST_NEAR_CHARS + max(
+                        [trig.end, *(r.end for r in counterpart_refs)])), state, when)[0] == host:
+                # "met Wang Yi in Beijing": who met a host in the host's country was there (a place said
+                # right after the meeting's parties: not "meeting with Obama and what he thinks of the
+                # airstrikes against ISIS in Syria"; not a meeting in a third country, which may be a
+                # gathering's; not an ambassador, who lives there)
+                hosted = any(p.country == host for p in everyone)
+                for p in everyone if hosted else ():
+                    if p.name and p.country and p.country != host and not _AMBASSADOR.search(p.office or ""):
+                        results.append(("visit", p, [], [host], m_place, None))
         out = []
         for etype, a, cps, countries, where, forum in results:
             out.append(self._event(doc, sent, etype, status, a, cps, countries, where, forum, event_span))
@@ -1499,7 +1515,8 @@ class EnglishRuleEngine:
         left = [p for p in parties if p.end <= trig.start and p.start >= clause_start]
         # "X met Y before returning ...", "X went to the US to attend ...": a verb joined to an earlier
         # trigger shares its subject, so the earlier trigger's object is not this one's actor.
-        earlier = [t for t in s_triggers if t.end <= trig.start and t.start >= clause_start and not t.nominal]
+        earlier = [t for t in s_triggers if t.end <= trig.start and t.start >= clause_start and not t.nominal
+                   and not _is_placing(t)]
         if earlier and _SHARED_SUBJECT.search(text, max(clause_start, trig.start - 12), trig.start):
             left = [p for p in left if p.end <= earlier[0].start]
         right = [p for p in parties if p.start >= trig.end and p.start < window_end]
@@ -2306,6 +2323,13 @@ def _gathering_by_form(text: str, pos: int, limit: int) -> tuple[_FormForum | No
 
 # An opening phrase before the subject: "During a visit to Dushanbe for the SCO summit, ".
 _OPENING_PHRASE = re.compile(r"\s*(?:During|On|In|At|After|Following|Upon|Throughout|Ahead of)\b[^;.]{0,120}\Z")
+def _is_placing(trig: Trigger) -> bool:
+    """Whether a trigger is the bare "in" that places its subject: an aside's ("Putin, in Kazan on
+    Tuesday, said") or a sentence's opening ("In Kazan on Tuesday, Putin said"). It neither ends
+    another trigger's window nor takes a later verb's subject."""
+    return trig.type == "visit" and trig.end - trig.start == 2
+
+
 def _is_aside(text: str, trig: Trigger) -> bool:
     """Whether a trigger is the "in" of an aside ("Putin, in Kazan on Tuesday, said")."""
     return trig.type == "visit" and trig.end - trig.start == 2 and text.startswith(", ", trig.start - 2)
