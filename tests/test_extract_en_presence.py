@@ -100,3 +100,12 @@ def test_a_place_opening_the_sentence_places_its_subject_there(engine):
     events = engine.extract(Document(id="t", lang="en", published="2023-06-20", text=(
         "In Tokyo, German Chancellor Olaf Scholz also gave a speech to the Arab League.")))
     assert ("multilateral", "Olaf Scholz") in {(e.type, e.actor.name) for e in events}
+
+
+def test_a_place_before_a_visit_noun_may_follow_a_word_of_the_owner_s_or_be_a_nationality(engine):
+    assert visits(engine, "The deal was signed during German Chancellor Olaf Scholz's landmark Japan visit.") == [
+        ("Olaf Scholz", ["JPN"], None, None)]
+    assert visits(engine, "What is striking about German Chancellor Olaf Scholz's Japanese tour is its length.") == [
+        ("Olaf Scholz", ["JPN"], None, None)]
+    # without an owner, a nationality before the noun says who visits as well as where
+    assert visits(engine, "German Chancellor Olaf Scholz praised the Japanese visit.") == []

@@ -235,7 +235,8 @@ _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
 _LATER_THIS = re.compile(r"\blater (?:this|in the) (?:week|month|year)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"[A-Za-z]\s+to\s+\Z")
-_POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their|its))\s+\Z", re.IGNORECASE)
+# ... with up to two words of its own between ("Obama's historic Cuba visit", "Merkel's seventh China visit")
+_POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z][\w-]*\s+){0,2}\Z")
 _DENIED = re.compile(r"(?:\b(?:rather than|instead of|not|never)|n['’]t)\s+$", re.IGNORECASE)
 # Patterns of the rules below, compiled once (the per-call pattern cache of ``re`` costs as much as a
 # short search).
@@ -1769,11 +1770,13 @@ class EnglishRuleEngine:
         """"Wang Yi's Washington visit", "his Moscow trip": the place of a visit noun standing before it."""
         if not trig.nominal:
             return []
-        before = next((m for m in reversed(matches) if m.kind in ("country", "place") and m.end <= trig.start
-                       and sent.start <= m.start), None)
+        before = next((m for m in reversed(matches) if m.kind in ("country", "place", "demonym")
+                       and m.end <= trig.start and sent.start <= m.start), None)
         if before is None or text[before.end:trig.start].strip() or \
-                not _POSSESSOR_BEFORE.search(text, max(sent.start, before.start - 30), before.start):
+                not _POSSESSOR_BEFORE.search(text, max(sent.start, before.start - 50), before.start):
             return []
+        if before.kind == "demonym":  # "Osborne's Chinese tour"
+            return [Target(before.start, before.end, before.record.iso3)]
         return [_target(before)]
 
     def _national_office(self, title_match, country: str):
