@@ -8,7 +8,8 @@ For each batch of documents:
 3. in one transaction (one writer at a time): their old mention events are deleted and the new
    ones written, the *islands* of fusion they touch are fused again from all of their mention
    events, the events those yield replace the islands' old events (only those that changed are
-   rewritten), and trips are numbered again around them.
+   rewritten; one made of the very reports it was made of before is not even merged again), and
+   trips are numbered again around them.
 
 Fusion (``summitry.fuse``) works within islands: the mentions of one block whose reaches chain,
 named parties only with the same names or an unnamed party. Fusing any set of whole islands gives
