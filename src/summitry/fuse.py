@@ -50,6 +50,7 @@ touches.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -59,7 +60,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summitry.gcpause import cycles_paused
-from summitry.intervals import DisjointSets, chain
+from summitry.intervals import NO_DAY, DisjointSets, chain, island_labels
 from summitry.records import Event, Mention, Party
 from summitry.trips import TRIP_GAP_DAYS as TRIP_GAP_DAYS_OF_A_LOG
 
@@ -129,15 +130,24 @@ def _text_interval(ev: Event) -> Interval | None:
     publication day, which fusion places like an undated report (``undated_window``), so that
     reports of one event published a day apart still meet and reports of different occasions are
     not taken for one by their publication days."""
-    return None if ev.dated_by == "publication" else _record_days(ev)
+    return text_days(ev.start, ev.end, ev.dated_by)
+
+
+def text_days(start: str | None, end: str | None, dated_by: str | None) -> Interval | None:
+    """``_text_interval`` of a record with these fields."""
+    return None if dated_by == "publication" else _days(start, end)
 
 
 def _record_days(ev: Event) -> Interval | None:
     """The days an event's record gives it (whatever dated it), in order; None when it has none."""
-    start = _day(ev.start)
+    return _days(ev.start, ev.end)
+
+
+def _days(start_iso: str | None, end_iso: str | None) -> Interval | None:
+    start = _day(start_iso)
     if start is None:
         return None
-    end = _day(ev.end)
+    end = _day(end_iso)
     if end is None:
         end = start
     return (start, end) if start <= end else (end, start)
@@ -219,56 +229,60 @@ def fusion_key(ev: Event, published: str | None) -> FusionKey:
     reported in a document published on ``published``: two mentions can only be one event when
     their blocks are equal, their scopes agree and their reaches overlap."""
     status = ev.mentions[0].status if ev.mentions else ev.status
-    interval = _text_interval(ev)
-    anchor = None if interval else _undated_days(status, published)
-    reach = _reach(interval, anchor, ev.type, status)
-    block = "|".join(str(part) if not isinstance(part, tuple) else ",".join(part) for part in block_key(ev))
-    return FusionKey(block, party_scope(ev), *(reach if reach else (None, None)))
+    reach = report_reach(ev.type, status, _text_interval(ev), published)
+    return FusionKey(block_name(ev), party_scope(ev), *(reach if reach else (None, None)))
+
+
+def block_name(ev: Event) -> str:
+    """``block_key`` as one string."""
+    return "|".join(str(part) if not isinstance(part, tuple) else ",".join(part) for part in block_key(ev))
+
+
+def report_reach(type_: str, status: str, interval: Interval | None, published: str | None) -> Interval | None:
+    """The days within which a report of ``type_`` and ``status`` can be joined to another (the
+    rules of time), when its text gives it the days ``interval`` and its document was published
+    on ``published``; None when it has neither. ``published`` is read only when ``interval`` is
+    None (a report dated by its text is placed by its text)."""
+    return _reach(interval, _anchor(interval, status, published), type_, status)
+
+
+def _anchor(interval: Interval | None, status: str, published: str | None) -> Interval | None:
+    """Where a report may sit in time by its publication day: only when its text gives no days."""
+    return None if interval else _undated_days(status, published)
 
 
 def islands(members: Sequence[tuple[str | None, int | None, int | None, str]]) -> list[int]:
-    """The island of each member (scope, reach_from, reach_to, document) of one block, as the
-    index of one member of it: members whose reaches overlap are in one island when their scopes
-    are equal or one is unnamed (None); members without a reach, only with those of their own
-    document. A sort and a sweep: O(n log n)."""
-    n = len(members)
-    sets = DisjointSets(n)
-    timeless: dict[str, int] = {}
-    timed = []
-    for i, (_, lo, hi, doc) in enumerate(members):
-        if lo is None or hi is None:
-            if doc in timeless:
-                sets.union(i, timeless[doc])
-            else:
-                timeless[doc] = i
-        else:
-            timed.append(i)
-    timed.sort(key=lambda i: members[i][1])  # type: ignore[arg-type,return-value]
-    runs: dict[str, list[int]] = {}  # scope -> [member, furthest reach] of its open run
-    anonymous: list[int] | None = None
-    for i in timed:
-        scope, lo, hi, _ = members[i]
-        if scope is None:
-            for key, run in list(runs.items()):  # an unnamed party meets every open run
-                if run[1] >= lo:
-                    sets.union(i, run[0])
-                else:
-                    del runs[key]
-            if anonymous is not None and anonymous[1] >= lo:
-                sets.union(i, anonymous[0])
-                anonymous[1] = max(anonymous[1], hi)
-            else:
-                anonymous = [i, hi]
-            continue
-        run = runs.get(scope)
-        if run is not None and run[1] >= lo:
-            sets.union(i, run[0])
-            run[1] = max(run[1], hi)
-        else:
-            runs[scope] = [i, hi]
-        if anonymous is not None and anonymous[1] >= lo:
-            sets.union(i, anonymous[0])
-    return [sets.find(i) for i in range(n)]
+    """The island of each member (scope, reach_from, reach_to, document) of one block, as a number
+    shared by the members of one island: members whose reaches overlap are in one island when
+    their scopes are equal or one is unnamed (None), directly or through others; members without a
+    reach, only with those of their own document. Sorts and sweeps (``intervals.island_labels``):
+    O(n log n)."""
+    return islands_of_blocks([members])[0]
+
+
+def islands_of_blocks(blocks: Sequence[Sequence[tuple[str | None, int | None, int | None, str]]]
+                      ) -> list[list[int]]:
+    """``islands`` of each block's members, found for all the blocks at once (one sort and sweep:
+    many small blocks cost what one large one does)."""
+    if sum(len(members) for members in blocks) < 2:
+        return [[0] * len(members) for members in blocks]
+    scopes: dict[str, int] = {}
+    docs: dict[str, int] = {}
+    block, scope, lo, hi, doc = (array("q") for _ in range(5))
+    for k, members in enumerate(blocks):
+        for member_scope, member_lo, member_hi, member_doc in members:
+            block.append(k)
+            scope.append(-1 if member_scope is None else scopes.setdefault(member_scope, len(scopes)))
+            timeless = member_lo is None or member_hi is None
+            lo.append(NO_DAY if timeless else member_lo)  # type: ignore[arg-type]
+            hi.append(NO_DAY if timeless else member_hi)  # type: ignore[arg-type]
+            doc.append(docs.setdefault(member_doc, len(docs)))
+    labels = island_labels(block, scope, lo, hi, doc).tolist()  # type: ignore[attr-defined]
+    out, start = [], 0
+    for members in blocks:
+        out.append(labels[start:start + len(members)])
+        start += len(members)
+    return out
 
 
 # --- clustering within an island --------------------------------------------------------------
@@ -759,29 +773,43 @@ def assign_trips(events: list[Event], max_gap_days: int = TRIP_GAP_DAYS) -> None
     """Give the legs (``trip_leg``) of one traveller whose days touch a shared ``trip`` id; every
     other event gets none. Legs chain in date order, so any set of whole chains (legs of one
     traveller linked through gaps of at most ``max_gap_days``) gets the ids all events would."""
-    by_actor: dict[str, list[tuple[Interval, Event]]] = defaultdict(list)
+    legs = []
     for ev in events:
         ev.trip = None
         leg = trip_leg(ev)
         if leg:
-            by_actor[leg[0]].append((leg[1], ev))
-    for name, legs in by_actor.items():
-        legs.sort(key=lambda leg: (leg[0], leg[1].id))
-        trips: list[list[tuple[Interval, Event]]] = []
+            legs.append((leg[0], leg[1][0], leg[1][1], ev.status, ev.id, ev))
+    for leg, trip in zip(legs, trip_ids(legs, max_gap_days)):
+        leg[5].trip = trip
+
+
+def trip_ids(legs: Sequence[tuple], max_gap_days: int = TRIP_GAP_DAYS) -> list[str]:
+    """The trip id of each leg (traveller, first day, last day, status, event id, ...): legs of one
+    traveller and status whose days come within ``max_gap_days`` of one another, chained in date
+    order, share one."""
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for k, leg in enumerate(legs):
+        by_actor[leg[0]].append(k)
+    out = [""] * len(legs)
+    for name, mine in by_actor.items():
+        mine.sort(key=lambda k: (legs[k][1], legs[k][2], legs[k][4]))
+        trips: list[list[int]] = []
         reach = None
-        for iv, ev in legs:
-            if trips and reach is not None and iv[0] <= reach + max_gap_days and ev.status == trips[-1][0][1].status:
-                trips[-1].append((iv, ev))
-                reach = max(reach, iv[1])
+        for k in mine:
+            lo, hi, status = legs[k][1], legs[k][2], legs[k][3]
+            if trips and reach is not None and lo <= reach + max_gap_days and status == legs[trips[-1][0]][3]:
+                trips[-1].append(k)
+                reach = max(reach, hi)
             else:
-                trips.append([(iv, ev)])
-                reach = iv[1]
+                trips.append([k])
+                reach = hi
         for trip in trips:
-            first_iv, _ = trip[0]
-            raw = f"{name}|{_iso(first_iv[0])}|{trip[0][1].status}"
+            first = legs[trip[0]]
+            raw = f"{name}|{_iso(first[1])}|{first[3]}"
             trip_id = "tr_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
-            for _, ev in trip:
-                ev.trip = trip_id
+            for k in trip:
+                out[k] = trip_id
+    return out
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -814,17 +842,36 @@ def default_place_agreement() -> PlaceAgreement:
     return places_agree
 
 
-def _items(ev: Event, position: int, published: Mapping[str, str | None]) -> Iterator[_Item]:
-    """The reports of ``ev`` (at ``position`` in fusion's input), one item per mention."""
-    interval = _text_interval(ev)
-    for mention in ev.mentions:
-        if len(ev.mentions) == 1 and ev.status == mention.status and ev.trip is None:
-            single = ev  # an engine's record: already one mention
-        else:
-            single = replace(ev, mentions=[mention], status=mention.status, trip=None)
-        pub = published.get(mention.doc) or ""
-        anchor = None if interval else _undated_days(mention.status, pub or None)
-        yield _Item(single, mention, interval, anchor, pub, position, _reach(interval, anchor, ev.type, mention.status))
+def _single(ev: Event, mention: Mention) -> Event:
+    """The report of ``mention`` of ``ev``: a record with that mention alone, of its status, no trip."""
+    if len(ev.mentions) == 1 and ev.status == mention.status and ev.trip is None:
+        return ev  # an engine's record: already one mention
+    return replace(ev, mentions=[mention], status=mention.status, trip=None)
+
+
+def _item(single: Event, interval: Interval | None, published: str, position: int) -> _Item:
+    """The item of a report with one mention, whose status is the mention's and which has no trip;
+    ``interval`` is its ``_text_interval``, ``published`` its document's publication day or ""."""
+    mention = single.mentions[0]
+    anchor = _anchor(interval, mention.status, published or None)
+    return _Item(single, mention, interval, anchor, published, position,
+                 _reach(interval, anchor, single.type, mention.status))
+
+
+def _island_clusters(island: list[_Item], same_place: PlaceAgreement) -> Iterator[FusedCluster]:
+    """The clusters of one island's items, each named by its id."""
+    seen: Counter[str] = Counter()
+    for cluster in _cluster_island(island, same_place):
+        event_id = _event_id(cluster.first)
+        seen[event_id] += 1
+        if seen[event_id] > 1:  # two clusters headed by one identical report, told twice
+            event_id = f"{event_id}~{seen[event_id]}"
+        yield FusedCluster(cluster, event_id)
+
+
+def fused_order(event: Event) -> tuple:
+    """The order of fusion's output: by first day (undated last), type, actor, number of parties, id."""
+    return (event.start or "9999", event.type, event.actor.key(), len(event.counterparts), event.id)
 
 
 @cycles_paused()
@@ -833,8 +880,7 @@ def fuse_islands(events: Iterable[Event], published: Mapping[str, str | None] | 
     """The events (without trips) and their sources, island by island: fusing any set of whole
     islands gives the events that fusing everything gives for them."""
     merged = [(cluster.event(), cluster.sources) for cluster in island_clusters(events, published, same_place)]
-    merged.sort(key=lambda pair: (pair[0].start or "9999", pair[0].type, pair[0].actor.key(),
-                                  len(pair[0].counterparts), pair[0].id))
+    merged.sort(key=lambda pair: fused_order(pair[0]))
     return merged
 
 
@@ -863,26 +909,36 @@ def island_clusters(events: Iterable[Event], published: Mapping[str, str | None]
     published = published or {}
     same_place = same_place or default_place_agreement()
     events = events if isinstance(events, list) else list(events)
-    # The reports of one block at a time are made into items, which are gone before the next
-    # block's: the memory fusion needs beyond its input and output is one block's.
-    blocks: dict[tuple, list[int]] = defaultdict(list)
+    # Where each report may be compared (block, scope, reach, document), for every block at once:
+    # the islands come from one sort and sweep over all of them. Reports are made into items an
+    # island at a time.
+    blocks: dict[tuple, int] = {}
+    scopes: dict[str, int] = {}
+    docs: dict[str, int] = {}
+    reports = []  # (position, mention) of each report
+    block, scope, lo, hi, doc = (array("q") for _ in range(5))
     for position, ev in enumerate(events):
-        blocks[block_key(ev)].append(position)
+        interval = _text_interval(ev)
+        block_code = blocks.setdefault(block_key(ev), len(blocks))
+        names = party_scope(ev)
+        scope_code = -1 if names is None else scopes.setdefault(names, len(scopes))
+        for mention in ev.mentions:
+            reach = report_reach(ev.type, mention.status, interval, published.get(mention.doc) or None)
+            reports.append((position, mention))
+            block.append(block_code)
+            scope.append(scope_code)
+            lo.append(NO_DAY if reach is None else reach[0])
+            hi.append(NO_DAY if reach is None else reach[1])
+            doc.append(docs.setdefault(mention.doc, len(docs)))
+    by_island: dict[int, list[tuple[int, Mention]]] = defaultdict(list)
+    for report, label in zip(reports, island_labels(block, scope, lo, hi, doc).tolist()):  # type: ignore[attr-defined]
+        by_island[label].append(report)
+    del reports, block, scope, lo, hi, doc
     out: list[FusedCluster] = []
-    for key in sorted(blocks, key=repr):
-        items = [item for position in blocks.pop(key) for item in _items(events[position], position, published)]
-        labels = islands([(party_scope(it.event), *(it.reach or (None, None)), it.mention.doc) for it in items])
-        by_island: dict[int, list[_Item]] = defaultdict(list)
-        for label, item in zip(labels, items):
-            by_island[label].append(item)
-        for island in by_island.values():
-            seen: Counter[str] = Counter()
-            for cluster in _cluster_island(island, same_place):
-                event_id = _event_id(cluster.first)
-                seen[event_id] += 1
-                if seen[event_id] > 1:  # two clusters headed by one identical report, told twice
-                    event_id = f"{event_id}~{seen[event_id]}"
-                out.append(FusedCluster(cluster, event_id))
+    for island in by_island.values():
+        items = [_item(_single(events[position], mention), _text_interval(events[position]),
+                       published.get(mention.doc) or "", position) for position, mention in island]
+        out.extend(_island_clusters(items, same_place))
     return out
 
 

@@ -38,7 +38,7 @@ from datetime import date
 from functools import lru_cache
 
 from summitry.extract import DocumentNotRead
-from summitry.fuse import TRIP_GAP_DAYS, FusionKey, assign_trips, fusion_key, islands, trip_leg
+from summitry.fuse import TRIP_GAP_DAYS, FusionKey, assign_trips, fusion_key, islands_of_blocks, trip_leg
 from summitry.intervals import DisjointSets, chain
 from summitry.records import Document, Event
 from summitry.store.backends import Backend
@@ -574,11 +574,12 @@ class Ingestor:
                 for key, bucket_rows in self._read_buckets(keys).items():
                     rows[key.rsplit("|", 1)[0]].update(bucket_rows)
             more: dict[str, list[tuple[int, int]]] = {}
+            ids_of = {block: list(rows[block]) for block in wanted}
+            members_of = {block: [rows[block][m] for m in ids_of[block]] + [
+                (s.key.scope, s.key.reach_from, s.key.reach_to, s.doc) for s in by_block[block]] for block in wanted}
+            labels_of = dict(zip(wanted, islands_of_blocks(list(members_of.values()))))
             for block in wanted:
-                ids = list(rows[block])
-                members = [rows[block][m] for m in ids] + [
-                    (s.key.scope, s.key.reach_from, s.key.reach_to, s.doc) for s in by_block[block]]
-                labels = islands(members)
+                ids, members, labels = ids_of[block], members_of[block], labels_of[block]
                 touched = set(labels[len(ids):])
                 hull: dict[int, list[int]] = {}
                 for i, label in enumerate(labels):
