@@ -1,0 +1,405 @@
+"""Whole-corpus fusion over columns: millions of mention events as an Arrow table, fused by sorts
+and sweeps, Python objects made only for one chunk of islands at a time.
+
+    from summitry.fuse_columnar import fuse_table, mention_table, fused_events_of
+
+    table = mention_table(events, published)   # or read from Parquet (``MENTION_SCHEMA``)
+    fused = fuse_table(table)                  # one row per fused event (``FUSED_SCHEMA``)
+    events = fused_events_of(fused)            # as summitry.records.Event, when wanted
+
+The events are exactly ``summitry.fuse.fuse``'s on the same reports, in the same order: the rules
+of fusion are that module's, used here, never restated.
+
+- *Keys.* Where a report may be compared (``fuse.fusion_key``: block, party scope, reach in days)
+  depends on its parties for the block and scope and on its type, status, dates and publication
+  day for the reach. Reports are grouped by each of these two signatures (Arrow's dictionary
+  encoding) and ``fusion_key`` is asked once per distinct signature, of one report that has it.
+- *Islands.* ``intervals.island_labels`` (the function ``fuse.islands`` uses) over every block at
+  once: sorts and vectorised sweeps.
+- *Within islands.* Islands are taken in chunks of some thousands of reports; each chunk's reports
+  are made into records, clustered and merged by ``fuse`` (``_fused_island``), and the merged
+  events are written back as columns before the next chunk is read. Memory is the table's and the
+  output's, plus one chunk's objects.
+- *Trips and order.* Legs are numbered by ``fuse.trip_ids`` and the rows sorted by
+  ``fuse.fused_order``'s key, as Arrow columns.
+
+Every island is fused on its own, so ``workers`` processes (forked, reading the table they inherit)
+can each take every other chunk; the rows they send back are put in chunk order.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from summitry.fuse import (
+    PlaceAgreement,
+    _fused_island,
+    _item,
+    _text_interval,
+    block_name,
+    default_place_agreement,
+    party_scope,
+    report_reach,
+    text_days,
+    trip_ids,
+    trip_leg,
+)
+from summitry.gcpause import cycles_paused
+from summitry.intervals import NO_DAY, island_labels
+from summitry.records import Event, Mention, Party
+
+# Strings that repeat (names, countries, days, kinds) are dictionary-encoded: four bytes a report.
+_WORD = pa.dictionary(pa.int32(), pa.string())
+PARTY = pa.struct([("name", _WORD), ("country", _WORD), ("office", _WORD), ("level", _WORD)])
+MENTION = pa.struct([("doc", pa.string()), ("status", _WORD), ("lang", _WORD), ("text", pa.string()),
+                     ("start", pa.int64()), ("end", pa.int64())])
+_EVENT_FIELDS = [("id", pa.string()), ("type", _WORD), ("status", _WORD), ("actor", PARTY),
+                 ("counterparts", pa.list_(PARTY)), ("countries", pa.list_(_WORD)), ("place", _WORD),
+                 ("forum", _WORD), ("start", _WORD), ("end", _WORD), ("precision", _WORD), ("dated_by", _WORD)]
+#: one row per report: an engine's event with one mention (``mention``, whose status is the
+#: report's), the position of its event in fusion's input (``source``) and its document's
+#: publication day (``published``)
+MENTION_SCHEMA = pa.schema([("source", pa.int64()), *[f for f in _EVENT_FIELDS if f[0] != "status"],
+                            ("mention", MENTION), ("published", _WORD)])
+#: one row per fused event, as ``summitry.records.Event`` (with every mention and its trip), and the
+#: positions in fusion's input of the reports it is made of (``sources``)
+FUSED_SCHEMA = pa.schema([*_EVENT_FIELDS, ("mentions", pa.list_(MENTION)), ("trip", pa.string()),
+                          ("sources", pa.list_(pa.int64()))])
+
+#: reports a chunk: the records made at once (a few tens of MB)
+CHUNK_REPORTS = 20_000
+
+
+# --- records and columns -----------------------------------------------------------------------
+
+def mention_table(events: Iterable[Event], published: Mapping[str, str | None] | None = None) -> pa.Table:
+    """The reports of ``events`` (fusion's input), one row per mention, as ``fuse`` reads them: with
+    the mention's status, without a trip."""
+    published = published or {}
+    rows: dict[str, list] = {name: [] for name in MENTION_SCHEMA.names}
+    for position, ev in enumerate(events):
+        for m in ev.mentions:
+            rows["source"].append(position)
+            _event_row(rows, ev)
+            rows["mention"].append(m.__dict__)
+            rows["published"].append(published.get(m.doc))
+    return pa.Table.from_pydict(rows, schema=MENTION_SCHEMA)
+
+
+#: summitry-event/1 records (``Event.to_json``) as JSON Lines, for Arrow's reader
+_RECORD = pa.schema([*[(name, pa.string() if pa.types.is_dictionary(kind) else kind) for name, kind in _EVENT_FIELDS
+                       if name not in ("actor", "counterparts", "countries")],
+                     ("actor", pa.struct([(f.name, pa.string()) for f in PARTY])),
+                     ("counterparts", pa.list_(pa.struct([(f.name, pa.string()) for f in PARTY]))),
+                     ("countries", pa.list_(pa.string())),
+                     ("mentions", pa.list_(pa.struct([(f.name, pa.string() if pa.types.is_dictionary(f.type)
+                                                       else f.type) for f in MENTION])))])
+
+
+def mention_table_of_records(records: Any, published: Any) -> pa.Table:
+    """The reports of events given as summitry-event/1 JSON records (Arrow strings, as the Parquet
+    files of ``summitry.cluster.mention_events`` hold them), each published on the day beside it in
+    ``published``: ``mention_table``'s rows, read by Arrow's JSON reader without a record made."""
+    from pyarrow import json as arrow_json
+
+    records = pa.chunked_array([records]) if isinstance(records, pa.Array) else records
+    if len(records) == 0:
+        return MENTION_SCHEMA.empty_table()
+    # one buffer of JSON Lines, made by Arrow (large strings: it may pass 2 GB)
+    joined = pc.binary_join(pa.LargeListArray.from_arrays(pa.array([0, len(records)], pa.int64()),
+                                                          records.combine_chunks().cast(pa.large_string())),
+                            pa.scalar("\n", pa.large_string()))
+    size = int(np.frombuffer(joined.buffers()[1], dtype=np.int64, count=2)[1])
+    events = arrow_json.read_json(pa.BufferReader(joined.buffers()[2].slice(0, size)), read_options=arrow_json.ReadOptions(block_size=1 << 26),
+                                  parse_options=arrow_json.ParseOptions(
+                                      explicit_schema=_RECORD, unexpected_field_behavior="ignore")).combine_chunks()
+    mentions = events.column("mentions").chunk(0)
+    source = pc.list_parent_indices(mentions)
+    rows = events.take(source)
+    columns = {"source": pc.cast(source, pa.int64())}
+    columns.update({name: rows.column(name) for name in MENTION_SCHEMA.names if name not in columns and name in
+                    rows.column_names})
+    columns["mention"] = mentions.flatten()
+    columns["published"] = pc.take(published, source)
+    return pa.table(columns).select(MENTION_SCHEMA.names).cast(MENTION_SCHEMA)
+
+
+def _event_row(rows: dict[str, list], ev: Event) -> None:
+    rows["id"].append(ev.id)
+    rows["type"].append(ev.type)
+    if "status" in rows:
+        rows["status"].append(ev.status)
+    rows["actor"].append(ev.actor.__dict__)
+    rows["counterparts"].append([p.__dict__ for p in ev.counterparts])
+    rows["countries"].append(ev.countries)
+    for name in ("place", "forum", "start", "end", "precision", "dated_by"):
+        rows[name].append(getattr(ev, name))
+
+
+def _values(array: Any) -> list:
+    """An Arrow array's values as a list; a dictionary array's repeated values as one object each."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if not pa.types.is_dictionary(array.type):
+        return array.to_pylist()
+    words = [*array.dictionary.to_pylist(), None]
+    codes = pc.fill_null(array.indices, len(words) - 1).to_numpy(zero_copy_only=False).tolist()
+    return list(map(words.__getitem__, codes))
+
+
+def _parties(array: Any) -> list[Party]:
+    """A struct array of parties as records, one record for each distinct party (they are never
+    changed in place: fusion makes new ones)."""
+    known: dict[tuple, Party] = {}
+    out = []
+    for key in zip(*(_values(pc.struct_field(array, name)) for name in ("name", "country", "office", "level"))):
+        party = known.get(key)
+        if party is None:
+            party = known[key] = Party(*key)
+        out.append(party)
+    return out
+
+
+def _lists(array: Any, items: list) -> list[list]:
+    """Each row's part of a list array's ``items`` (its flattened values, decoded)."""
+    offsets = array.offsets.to_numpy().tolist()
+    base = offsets[0]
+    return [items[a - base:b - base] for a, b in itertools.pairwise(offsets)]
+
+
+def _event_columns(table: pa.Table) -> dict[str, list]:
+    cols: dict[str, list] = {}
+    for name in table.column_names:
+        column = table.column(name).combine_chunks()
+        if name == "actor":
+            cols[name] = _parties(column)
+        elif name in ("counterparts", "countries"):
+            items = _parties(column.flatten()) if name == "counterparts" else _values(column.flatten())
+            cols[name] = _lists(column, items)
+        elif name in ("mention", "mentions"):
+            flat = column.flatten() if name == "mentions" else column
+            mentions = [Mention(*fields) for fields in zip(*(_values(pc.struct_field(flat, f.name)) for f in MENTION))]
+            cols[name] = _lists(column, mentions) if name == "mentions" else mentions
+        else:
+            cols[name] = _values(column)
+    return cols
+
+
+def reports_of(table: pa.Table) -> list[Event]:
+    """The rows of a ``MENTION_SCHEMA`` table as records with one mention each, of its status."""
+    c = _event_columns(table)
+    return [Event(id_, type_, mention.status, actor, cps, cs, place, forum, start, end, precision, dated_by, [mention])
+            for id_, type_, actor, cps, cs, place, forum, start, end, precision, dated_by, mention in zip(
+                c["id"], c["type"], c["actor"], c["counterparts"], c["countries"], c["place"], c["forum"],
+                c["start"], c["end"], c["precision"], c["dated_by"], c["mention"])]
+
+
+def fused_events_of(table: pa.Table) -> list[Event]:
+    """The rows of a ``FUSED_SCHEMA`` table as records."""
+    c = _event_columns(table)
+    return [Event(*fields) for fields in zip(*(c[name] for name, _ in _EVENT_FIELDS), c["mentions"], c["trip"])]
+
+
+# --- keys ----------------------------------------------------------------------------------------
+
+def _text(array: Any) -> pa.Array:
+    """Strings with null told apart from any string (a NUL stands for it)."""
+    if pa.types.is_dictionary(array.type):
+        array = array.cast(pa.string())
+    return pc.fill_null(array, "\0")
+
+
+def _joined(offsets: pa.Array, values: pa.Array) -> pa.Array:
+    """Each list of strings (a list array's ``offsets`` into its ``values``) as one string (a null
+    item as a NUL)."""
+    return pc.binary_join(pa.ListArray.from_arrays(offsets, _text(values)), "\x1e")
+
+
+def _signature(columns: Sequence[Any]) -> np.ndarray:
+    """A code for each row, equal for rows whose ``columns`` are all equal."""
+    return _codes_of(pc.binary_join_element_wise(*[_text(c) for c in columns], "\x1f"))
+
+
+def _codes_of(values: Any) -> np.ndarray:
+    """A code for each value (strings, null told apart), equal for equal values, from 0 up."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    return np.asarray(pc.dictionary_encode(_text(values)).indices, dtype=np.int64)
+
+
+def _representatives(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct codes' first rows, and for each row the index of its code among them."""
+    _, first, which = np.unique(codes, return_index=True, return_inverse=True)
+    return first, which.reshape(-1)
+
+
+def fusion_keys(table: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each report's block and party scope (as codes; an unnamed scope -1), reach (``NO_DAY`` when
+    it has none) and document (a code): ``fuse.fusion_key``'s, from ``fuse.block_name``,
+    ``fuse.party_scope``, ``fuse.text_days`` and ``fuse.report_reach``, each asked once per
+    distinct value of what it reads."""
+    table = table.combine_chunks()
+    column = {name: table.column(name).chunk(0) for name in table.column_names}
+    counterparts, countries, mention = column["counterparts"], column["countries"], column["mention"]
+
+    # blocks and scopes: a record of each distinct set of parties
+    first, which = _representatives(_signature([
+        column["type"], pc.struct_field(column["actor"], "name"), pc.struct_field(column["actor"], "country"),
+        _joined(counterparts.offsets, pc.struct_field(counterparts.values, "name")),
+        _joined(counterparts.offsets, pc.struct_field(counterparts.values, "country")),
+        _joined(countries.offsets, countries.values)]))
+    blocks: dict[str, int] = {}
+    scopes: dict[str, int] = {}
+    block_of, scope_of = np.empty(len(first), np.int64), np.empty(len(first), np.int64)
+    for k, ev in enumerate(reports_of(table.take(first))):
+        block_of[k] = blocks.setdefault(block_name(ev), len(blocks))
+        scope = party_scope(ev)
+        scope_of[k] = -1 if scope is None else scopes.setdefault(scope, len(scopes))
+    block, scope = block_of[which], scope_of[which]
+
+    # the days the text gives: once per distinct start, end and source of the date
+    first, which = _representatives(_signature([column["start"], column["end"], column["dated_by"]]))
+    days_lo, days_hi = np.full(len(first), NO_DAY, np.int64), np.full(len(first), NO_DAY, np.int64)
+    for k, fields in enumerate(zip(*(_values(column[name].take(first)) for name in ("start", "end", "dated_by")))):
+        days = text_days(*fields)
+        if days is not None:
+            days_lo[k], days_hi[k] = days
+    dates, days_lo, days_hi = which, days_lo[which], days_hi[which]
+
+    # the reach: once per type, status and days given, or (without days) publication day
+    kind, status, published = _codes_of(column["type"]), _codes_of(pc.struct_field(mention, "status")), \
+        _codes_of(column["published"])
+    dated = days_lo > NO_DAY
+    width = max(int(dates.max()), int(published.max())) + 1
+    first, which = _representatives(((kind * (int(status.max()) + 1) + status) * 2 + dated) * width
+                                    + np.where(dated, dates, published))
+    lo_of, hi_of = np.full(len(first), NO_DAY, np.int64), np.full(len(first), NO_DAY, np.int64)
+    rows = pa.array(first)
+    for k, (type_, status_, lo, hi, pub) in enumerate(zip(
+            _values(column["type"].take(rows)), _values(pc.struct_field(mention, "status").take(rows)),
+            days_lo[first].tolist(), days_hi[first].tolist(), _values(column["published"].take(rows)))):
+        reach = report_reach(type_, status_, None if lo == NO_DAY else (lo, hi), pub if lo == NO_DAY else None)
+        if reach is not None:
+            lo_of[k], hi_of[k] = reach
+    return block, scope, lo_of[which], hi_of[which], _codes_of(pc.struct_field(mention, "doc"))
+
+
+# --- fusion ----------------------------------------------------------------------------------------
+
+def _chunks(labels: np.ndarray, size: int) -> list[np.ndarray]:
+    """The rows by island (each island's in input order), cut into chunks of whole islands of about
+    ``size`` reports."""
+    order = np.argsort(labels, kind="stable")
+    sorted_labels = labels[order]
+    island_starts = np.append(np.flatnonzero(np.r_[True, sorted_labels[1:] != sorted_labels[:-1]]), len(order))
+    cuts = island_starts[np.searchsorted(island_starts, np.arange(size, len(order), size))]
+    return [part for part in np.split(order, np.unique(cuts)) if len(part)]
+
+
+def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_place: PlaceAgreement
+                ) -> tuple[pa.RecordBatch, list[tuple]]:
+    """The fused events of the islands of ``rows`` as a batch of ``FUSED_SCHEMA`` (trips unset),
+    and their legs (traveller, first day, last day, status, event id, row in the batch)."""
+    part = table.take(rows)
+    reports = reports_of(part)
+    sources = part.column("source").to_pylist()
+    published = part.column("published").to_pylist()
+    by_island: dict[int, list] = defaultdict(list)
+    for report, label, source, pub in zip(reports, labels[rows].tolist(), sources, published):
+        by_island[label].append(_item(report, _text_interval(report), pub or "", source))
+    out: dict[str, list] = {name: [] for name in FUSED_SCHEMA.names}
+    legs = []
+    for island in by_island.values():
+        for event, positions in _fused_island(island, same_place):
+            leg = trip_leg(event)
+            if leg:
+                legs.append((leg[0], leg[1][0], leg[1][1], event.status, event.id, len(out["id"])))
+            _event_row(out, event)
+            out["mentions"].append([m.__dict__ for m in event.mentions])
+            out["trip"].append(None)
+            out["sources"].append(positions)
+    return pa.RecordBatch.from_pydict(out, schema=FUSED_SCHEMA), legs
+
+
+@cycles_paused()
+def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, workers: int = 1,
+               chunk_reports: int = CHUNK_REPORTS) -> pa.Table:
+    """The reports of a ``MENTION_SCHEMA`` table fused: the events of ``summitry.fuse.fuse`` on the
+    same reports, in its order, as a ``FUSED_SCHEMA`` table; ``workers`` processes fuse chunks of
+    islands side by side."""
+    same_place = same_place or default_place_agreement()
+    table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
+    if table.num_rows == 0:
+        return FUSED_SCHEMA.empty_table()
+    labels = island_labels(*fusion_keys(table))
+    chunks = _chunks(labels, chunk_reports)
+    results = _fused_chunks(table, chunks, labels, same_place, workers)
+    batches, legs = [], []
+    offset = 0
+    for batch, chunk_legs in results:
+        legs.extend((*leg[:5], leg[5] + offset) for leg in chunk_legs)
+        offset += batch.num_rows
+        batches.append(batch)
+    del table, labels, chunks, results  # (the input is gone now, unless the caller keeps it)
+    fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
+    del batches
+    trips = [None] * fused.num_rows
+    for leg, trip in zip(legs, trip_ids(legs)):
+        trips[leg[5]] = trip
+    fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip", pa.array(trips, pa.string()))
+    # put in order a column at a time: the unordered column goes as its ordered copy comes
+    order = _fused_order(fused)
+    columns = {name: fused.column(name) for name in FUSED_SCHEMA.names}
+    del fused
+    for name in FUSED_SCHEMA.names:
+        columns[name] = columns[name].take(order)
+    return pa.table(columns, schema=FUSED_SCHEMA)
+
+
+def _fused_order(fused: pa.Table) -> pa.Array:
+    """``fuse.fused_order`` as Arrow columns: first day (undated last), type, actor's key (name,
+    else "@" and country, else "@?"), number of counterparts, id."""
+    def words(values: Any) -> Any:
+        return values.cast(pa.string()) if pa.types.is_dictionary(values.type) else values
+
+    actor = fused.column("actor").combine_chunks()
+    name = words(pc.struct_field(actor, "name"))
+    by_country = pc.binary_join_element_wise("@", pc.fill_null(words(pc.struct_field(actor, "country")), "?"), "")
+    keys = pa.table({"start": pc.fill_null(words(fused.column("start")), "9999"), "type": words(fused.column("type")),
+                     "actor": pc.if_else(pc.fill_null(pc.equal(name, ""), True), by_country, name),
+                     "parties": pc.list_value_length(fused.column("counterparts")), "id": fused.column("id")})
+    return pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in keys.column_names])
+
+
+def _fused_chunks(table: pa.Table, chunks: list[np.ndarray], labels: np.ndarray, same_place: PlaceAgreement,
+                  workers: int) -> Iterator[tuple[pa.RecordBatch, list[tuple]]]:
+    """Each chunk's fused rows and legs, in chunk order, by this process or by ``workers`` forked ones."""
+    if workers <= 1 or len(chunks) < 2 or not hasattr(os, "fork"):
+        for rows in chunks:
+            yield _fuse_chunk(table, rows, labels, same_place)
+        return
+    import multiprocessing
+
+    global _SHARED
+    _SHARED = (table, chunks, labels, same_place)  # inherited by the forked workers, not sent
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_fuse_shared_chunk, range(len(chunks)))
+    finally:
+        _SHARED = None
+
+
+_SHARED: tuple | None = None
+
+
+def _fuse_shared_chunk(k: int) -> tuple[pa.RecordBatch, list[tuple]]:
+    table, chunks, labels, same_place = _SHARED  # type: ignore[misc]
+    with cycles_paused():
+        return _fuse_chunk(table, chunks[k], labels, same_place)
