@@ -177,26 +177,25 @@ def mention_events(documents: Any, engine: str | None = None) -> Any:
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
 
 
-def fused_events(mentions: Any) -> pd.DataFrame:
+def fused_events(mentions: Any, workers: int = 1) -> pd.DataFrame:
     """The mention events of ``mention_events`` (a Dask or pandas DataFrame) fused in one global
-    pass (``summitry.fuse.fuse``) into a pandas DataFrame of ``EVENT_COLUMNS``."""
+    pass into a pandas DataFrame of ``EVENT_COLUMNS``: ``summitry.fuse.fuse``'s events, by fusion
+    over columns (``summitry.fuse_columnar``, ``workers`` processes), the records read by Arrow."""
     import pandas as pd
+    import pyarrow as pa
 
-    from summitry.fuse import fuse
+    from summitry.fuse_columnar import fuse_table, fused_events_of, mention_table_of_records
 
     frame = mentions.compute() if hasattr(mentions, "compute") else mentions
     frame = frame[frame["error"].isna()].sort_values(["doc_id", "seq"], kind="stable")
-    events = [Event.from_json(record) for record in frame["record"]]
-    published = dict(zip(frame["doc_id"], frame["published"], strict=True))
+    reports = mention_table_of_records(pa.array(frame["record"], pa.string(), from_pandas=True),
+                                       pa.array(frame["published"], pa.string(), from_pandas=True))
+    del frame
     rows = [{"id": e.id, "type": e.type, "status": e.status, "actor": e.actor.name,
              "actor_country": e.actor.country, "countries": ",".join(e.countries), "place": e.place,
              "forum": e.forum, "start": e.start, "end": e.end, "trip": e.trip, "n_mentions": len(e.mentions),
-             "record": e.to_json()} for e in fuse(events, {k: _none(v) for k, v in published.items()})]
+             "record": e.to_json()} for e in fused_events_of(fuse_table(reports, workers=workers))]
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
-
-
-def _none(value: Any) -> Any:
-    return None if _missing(value) else value
 
 
 def connect(address: str, workers: int | None = None) -> Client:
