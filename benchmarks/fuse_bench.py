@@ -90,7 +90,10 @@ def generate_table(n: int, seed: int = 3, years: float = 10.0) -> pa.Table:
     for name in MENTION_SCHEMA.names:
         columns[name] = pa.concat_arrays([part.column(name).combine_chunks() for part in parts])
         parts = [part.drop_columns([name]) for part in parts]
-    return pa.table(columns).cast(MENTION_SCHEMA)
+    table = pa.table(columns).cast(MENTION_SCHEMA)
+    del parts, columns
+    pa.default_memory_pool().release_unused()  # what making it took
+    return table
 
 
 PART_ROWS = 1_000_000

@@ -340,6 +340,8 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
         return FUSED_SCHEMA.empty_table()
     labels = island_labels(*fusion_keys(table))
     chunks = _chunks(labels, chunk_reports)
+    # what the keys took goes back to the system before workers are forked (they would share it)
+    pa.default_memory_pool().release_unused()
     results = _fused_chunks(table, chunks, labels, same_place, workers)
     batches, legs = [], []
     offset = 0
