@@ -1,30 +1,35 @@
-"""Fusion speed and how it grows: generated per-mention events fused at several sizes, side by side.
+"""Fusion speed and memory and how they grow: generated mention events fused at several sizes.
 
-    python benchmarks/fuse_bench.py                          # 100,000 events
-    python benchmarks/fuse_bench.py --sizes 100000 200000 400000
+    python benchmarks/fuse_bench.py                          # 100,000 events, over columns
+    python benchmarks/fuse_bench.py --sizes 10000000 --years 100 --workers 2   # the issue's 10 million
+    python benchmarks/fuse_bench.py --sizes 1000000 --path both   # fuse and the columnar path, side by side
+    python benchmarks/fuse_bench.py --check 100000           # the columnar path gives fuse's events
     python benchmarks/fuse_bench.py --one-meeting 10000 20000 40000   # N reports of one meeting
 
 Events imitate a large corpus: 400 actors in 60 countries, visits, meetings, gatherings and
-calls over ten years (``--years``, scaled with the size so that the density of news stays the
-same), each real event reported by one to five documents with day, month or year precision and an
-occasional undated report. Each size is fused by its own process (``summitry.fuse.fuse``: islands
-by a sort and a sweep, clustering within each, merged records, trips); the figures are wall clock
-and per CPU second, and the process's peak RSS with, apart, what the generated input holds before
-fusion starts (Python records: about 0.9 KB a mention event). With more sizes the last line gives the time per
-event at the largest size over the smallest: about 1 for fusion in O(n log n).
+calls, ten years of news for the first size (``--years``; larger sizes span proportionally more,
+so that the density of news stays the same), each real event reported by one to five documents
+with day, month or year precision and an occasional undated report. The reports are made as Arrow
+columns (``generate_table``: about 130 bytes a report, no record made). Each size and path is fused
+by its own process: ``summitry.fuse_columnar.fuse_table`` (the default; ``--workers`` forked
+processes), or ``summitry.fuse.fuse`` on the same reports made into records (``--path object``:
+about 2.7 KB a report of Python records). The figures are wall clock and per CPU second (the
+workers' CPU time included), the process's peak RSS with, apart, what it holds once the input is
+made, and with workers their peak RSS and the peak of the sum of every process's Pss (shared pages
+counted once). With more sizes the last line gives the CPU time per event at the largest size
+over the smallest: about 1 for fusion in O(n log n).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
 import threading
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -38,46 +43,8 @@ from summitry.fuse_columnar import MENTION_SCHEMA, fuse_table, fused_events_of, 
 from summitry.records import Event, Mention, Party
 
 
-def generate(n: int, seed: int = 3, years: float = 10.0) -> tuple[list[Event], dict[str, str]]:
-    rng = random.Random(seed)
-    countries = [f"C{i:02d}" for i in range(60)]
-    actors = [Party(f"Person {i}", rng.choice(countries), "President", "head_of_state") for i in range(400)]
-    events: list[Event] = []
-    published: dict[str, str] = {}
-    real = 0
-    while len(events) < n:
-        real += 1
-        kind = rng.choice(("visit", "visit", "meeting", "multilateral", "call"))
-        actor = rng.choice(actors)
-        day = date(2015, 1, 1) + timedelta(days=rng.randrange(int(365 * years)))
-        other = rng.choice(actors)
-        for r in range(rng.randint(1, 5)):
-            doc = f"d{real}-{r}"
-            published[doc] = (day + timedelta(days=rng.randint(-20, 5))).isoformat()
-            precision = rng.choice(("day", "day", "day", "month", "year", None))
-            if precision == "day":
-                start = end = day
-            elif precision == "month":
-                start = day.replace(day=1)
-                end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            elif precision == "year":
-                start, end = date(day.year, 1, 1), date(day.year, 12, 31)
-            else:
-                start = end = None
-            status = "occurred" if published[doc] > day.isoformat() else "planned"
-            m = Mention(doc=doc, status=status, lang="en", text="…", start=0, end=1)
-            events.append(Event(
-                id=f"mn_{doc}", type=kind, status=status, actor=actor,
-                counterparts=[other] if kind in ("meeting", "call") else [],
-                countries=[other.country], forum="SCO" if kind == "multilateral" else None,
-                start=start.isoformat() if start else None, end=end.isoformat() if end else None,
-                precision=precision, mentions=[m]))
-    return events[:n], published
-
-
 def generate_table(n: int, seed: int = 3, years: float = 10.0) -> pa.Table:
-    """``n`` reports like ``generate``'s (the same kinds of events, parties, dates and reports),
-    made as columns (``summitry.fuse_columnar.MENTION_SCHEMA``) by numpy: no record is made, so
+    """``n`` reports (see the module's docstring) made as columns (``summitry.fuse_columnar.MENTION_SCHEMA``) by numpy: no record is made, so
     millions of reports take some hundreds of MB, not GBs. Made a million at a time, then put
     together a column at a time, so that what is made on the way stays small."""
     rng = np.random.default_rng(seed)
