@@ -17,7 +17,7 @@ of fusion are that module's, used here, never restated.
 - *Islands.* ``intervals.island_labels`` (the function ``fuse.islands`` uses) over every block at
   once: sorts and vectorised sweeps.
 - *Within islands.* Islands are taken in chunks of some thousands of reports; each chunk's reports
-  are made into records, clustered and merged by ``fuse`` (``_fused_island``), and the merged
+  are made into records, clustered and merged by ``fuse`` (``_island_clusters``), and the merged
   events are written back as columns before the next chunk is read. Memory is the table's and the
   output's, plus one chunk's objects.
 - *Trips and order.* Legs are numbered by ``fuse.trip_ids`` and the rows sorted by
@@ -40,7 +40,7 @@ import pyarrow.compute as pc
 
 from summitry.fuse import (
     PlaceAgreement,
-    _fused_island,
+    _island_clusters,
     _item,
     _text_interval,
     block_name,
@@ -317,7 +317,8 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
     out: dict[str, list] = {name: [] for name in FUSED_SCHEMA.names}
     legs = []
     for island in by_island.values():
-        for event, positions in _fused_island(island, same_place):
+        for cluster in _island_clusters(island, same_place):
+            event, positions = cluster.event(), cluster.sources
             leg = trip_leg(event)
             if leg:
                 legs.append((leg[0], leg[1][0], leg[1][1], event.status, event.id, len(out["id"])))
