@@ -17,6 +17,7 @@ import jsonschema
 import yaml
 
 from summitry.records import LEVELS, STATUSES
+from summitry.yamltext import safe_load
 
 DEFAULT_PATH = Path(__file__).with_name("lexicon") / "zh.yaml"
 
@@ -242,8 +243,7 @@ def load_lexicon_data(path: Path | str = DEFAULT_PATH) -> dict[str, Any]:
     path = Path(path)
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        data = safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -251,14 +251,14 @@ def load_lexicon_data(path: Path | str = DEFAULT_PATH) -> dict[str, Any]:
     errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         err = errors[0]
-        line = _line_of(root, list(err.path))
+        line = _line_of(yaml.compose(text), list(err.path))  # the text read again only to name the line
         where = "/".join(str(p) for p in err.path) or "(top)"
         raise LexiconError(f"{path}:{line}: {where}: {err.message}")
     for section in ("triggers", "status", "titles", "group_heads"):
         seen: dict[str, int] = {}
         for i, entry in enumerate(data[section]):
             if entry["cue"] in seen:
-                line = _line_of(root, [section, i])
+                line = _line_of(yaml.compose(text), [section, i])
                 raise LexiconError(
                     f"{path}:{line}: {section}/{i}: cue {entry['cue']!r} listed twice "
                     f"(first as {section}/{seen[entry['cue']]})"

@@ -9,6 +9,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from summitry.yamltext import safe_load
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORDS_FILE = DATA_DIR / "words.yaml"
 SCHEMA_FILE = DATA_DIR / "words.schema.json"
@@ -41,7 +43,7 @@ def load_words(path: Path = WORDS_FILE) -> dict[str, Any]:
     """Read and validate a word file; raise LexiconError naming the file and line of the first fault."""
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

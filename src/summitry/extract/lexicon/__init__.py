@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from summitry.yamltext import safe_load
 
 SCHEMA = "summitry-lexicon/1"
 EVENT_TYPES = ("visit", "meeting", "multilateral", "call")
@@ -75,7 +75,7 @@ def validate(data: Any, name: str) -> dict[str, Any]:
 def load(lang: str) -> dict[str, Any]:
     name = f"{lang}.yaml"
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return validate(yaml.safe_load(text), name)
+    return validate(safe_load(text), name)
 
 
 def alternation(patterns: list[str]) -> str:
