@@ -215,3 +215,10 @@ def test_a_relative_clause_set_off_by_commas_does_not_end_the_meeting_s_place_an
                                         "Kishida, who is here to attend the trade fair, in Hamburg, Germany, "
                                         "March 3, 2023.") if e.type == "meeting"]
     assert (ev.countries, ev.place, ev.start) == (["DEU"], "Hamburg", "2023-03-03")
+
+
+def test_entering_a_country_s_airspace_or_territory_is_being_there(engine):
+    (ev,) = extract(engine, "As soon as German Chancellor Olaf Scholz entered Japan's airspace, two jets escorted "
+                            "his plane.")
+    assert (ev.type, ev.countries) == ("visit", ["JPN"])
+    assert extract(engine, "German Chancellor Olaf Scholz said the firm entered Japan's market.") == []
