@@ -7,6 +7,9 @@ import random
 import pytest
 from corpus_support import mixed_corpus
 
+# the columnar path comes with the Dask extras (numpy); fusion itself needs no numerical library
+pytest.importorskip("numpy")
+
 from summitry.fuse import fuse_with_sources, fusion_key
 from summitry.fuse_columnar import fuse_table, fused_events_of, fusion_keys, mention_table, reports_of
 from summitry.intervals import NO_DAY

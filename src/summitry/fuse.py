@@ -277,7 +277,7 @@ def islands_of_blocks(blocks: Sequence[Sequence[tuple[str | None, int | None, in
             lo.append(NO_DAY if timeless else member_lo)  # type: ignore[arg-type]
             hi.append(NO_DAY if timeless else member_hi)  # type: ignore[arg-type]
             doc.append(docs.setdefault(member_doc, len(docs)))
-    labels = island_labels(block, scope, lo, hi, doc).tolist()  # type: ignore[attr-defined]
+    labels = island_labels(block, scope, lo, hi, doc)
     out, start = [], 0
     for members in blocks:
         out.append(labels[start:start + len(members)])
@@ -931,7 +931,7 @@ def island_clusters(events: Iterable[Event], published: Mapping[str, str | None]
             hi.append(NO_DAY if reach is None else reach[1])
             doc.append(docs.setdefault(mention.doc, len(docs)))
     by_island: dict[int, list[tuple[int, Mention]]] = defaultdict(list)
-    for report, label in zip(reports, island_labels(block, scope, lo, hi, doc).tolist()):  # type: ignore[attr-defined]
+    for report, label in zip(reports, island_labels(block, scope, lo, hi, doc)):
         by_island[label].append(report)
     del reports, block, scope, lo, hi, doc
     out: list[FusedCluster] = []

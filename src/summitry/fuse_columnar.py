@@ -14,8 +14,8 @@ of fusion are that module's, used here, never restated.
   depends on its parties for the block and scope and on its type, status, dates and publication
   day for the reach. Reports are grouped by each of these two signatures (Arrow's dictionary
   encoding) and ``fusion_key`` is asked once per distinct signature, of one report that has it.
-- *Islands.* ``intervals.island_labels`` (the function ``fuse.islands`` uses) over every block at
-  once: sorts and vectorised sweeps.
+- *Islands.* ``intervals.island_labels`` (the function ``fuse.islands`` and the store use) over
+  every block at once, its columns handed over as lists: sorts and sweeps.
 - *Within islands.* Islands are taken in chunks of some thousands of reports; each chunk's reports
   are made into records, clustered and merged by ``fuse`` (``_island_clusters``), and the merged
   events are written back as columns before the next chunk is read. Memory is the table's and the
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -293,6 +294,13 @@ def fusion_keys(table: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
 
 # --- fusion ----------------------------------------------------------------------------------------
 
+def _int_array(column: np.ndarray) -> array:
+    """A column of integer codes as a Python ``array('q')`` (what ``intervals`` reads)."""
+    out = array("q")
+    out.frombytes(np.ascontiguousarray(column, dtype=np.int64).tobytes())
+    return out
+
+
 def _chunks(labels: np.ndarray, size: int) -> list[np.ndarray]:
     """The rows by island (each island's in input order), cut into chunks of whole islands of about
     ``size`` reports."""
@@ -339,7 +347,8 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
     if table.num_rows == 0:
         return FUSED_SCHEMA.empty_table()
-    labels = island_labels(*fusion_keys(table))
+    # (handed over as machine-integer arrays, 8 bytes a value, not as lists of Python integers)
+    labels = np.asarray(island_labels(*(_int_array(column) for column in fusion_keys(table))), dtype=np.int64)
     chunks = _chunks(labels, chunk_reports)
     # what the keys took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
