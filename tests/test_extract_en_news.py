@@ -222,3 +222,32 @@ def test_entering_a_country_s_airspace_or_territory_is_being_there(engine):
                             "his plane.")
     assert (ev.type, ev.countries) == ("visit", ["JPN"])
     assert extract(engine, "German Chancellor Olaf Scholz said the firm entered Japan's market.") == []
+
+
+def test_a_date_may_stand_between_a_visit_phrase_and_the_to_of_its_destination(engine):
+    (ev,) = extract(engine, "Japanese Foreign Minister Yoko Kamikawa made an official visit March 4-6, 2024 to "
+                            "Brazil at the invitation of her counterpart.", "2024-03-20")
+    assert (ev.countries, ev.start, ev.end) == (["BRA"], "2024-03-04", "2024-03-06")
+    (ev,) = extract(engine, "Japanese Foreign Minister Yoko Kamikawa paid a state visit on Monday to Brazil.",
+                    "2024-03-20")
+    assert (ev.countries, ev.start) == (["BRA"], "2024-03-18")
+    # something else between them than a date: no destination
+    assert extract(engine, "Japanese Foreign Minister Yoko Kamikawa made an official visit last week, her aides "
+                           "said, to thank donors in Brazil.", "2024-03-20") == []
+
+
+def test_a_quotation_s_own_words_do_not_negate_or_plan_the_saying_after_it(engine):
+    (ev,) = extract(engine, "\u201cWe will never give up,\u201d German Chancellor Olaf Scholz said, speaking before "
+                            "the United Nations General Assembly on Tuesday.", "2023-09-20")
+    assert (ev.type, ev.status, ev.forum, ev.start) == ("multilateral", "occurred", "UNGA", "2023-09-19")
+    # a quoted word is the sentence's own
+    assert extract(engine, "German Chancellor Olaf Scholz has \"never\" visited Japan.", "2023-09-20") == []
+
+
+def test_an_address_before_a_gathering_opening_the_sentence_places_its_speaker_there(engine):
+    (ev,) = extract(engine, "In his address before the UN General Assembly, German Chancellor Olaf Scholz said the "
+                            "war must end.", "2023-09-20")
+    assert (ev.type, ev.actor.name, ev.forum) == ("multilateral", "Olaf Scholz", "UNGA")
+    # an organisation's seat is no gathering
+    assert extract(engine, "At the United Nations, German Chancellor Olaf Scholz's envoy said the war must end.",
+                   "2023-09-20") == []

@@ -59,6 +59,9 @@ _COMPLEMENT = re.compile(
     rf"(?:\s+(?:[A-Z][\w-]*\s+){{0,3}}?{_ORG_END})?){{1,2}}\s+")
 # What may stand between a trigger and its first target: "visited Laos", "a trip to the Middle East",
 # "led a delegation to Japan", "attended the 22nd meeting of the ... (SCO)", "visit to the country".
+# What may stand between a visit phrase and the "to" of its destination once the dates are taken out:
+# "paid a state visit on Monday to", "made an official visit January 16-21, 2014 to the".
+_DATED_THEN_TO = re.compile(r"\s+(?:(?:on|in|from|between|and|of|,)\s+)*,?\s*to\s+(?:the\s+)?")
 _FIRST_TARGET_GAP = re.compile(
     r"^(?:\s|,|\s[–—:]\s|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
     r"[a-z]+-country|countries|country|nations|states|islands?|cities|city|capital|province|provinces|regions?|"
@@ -959,7 +962,8 @@ class EnglishRuleEngine:
         if self._found_in("non_event", self.non_event_rx, text, max(clause_start, trig.start - 25),
                           min(clause_end, trig.end + 40)):
             return []
-        if self._found_in("negation", self.negation_rx, text, max(clause_start, trig.start - 30), trig.start):
+        if self._found_in("negation", self.negation_rx, text,
+                          _after_quote_said(text, max(clause_start, trig.start - 30), trig.start), trig.start):
             return []
         if trig.type == "visit" and not trig.nominal and _PARTICIPLE.match(text, trig.start, trig.end) and \
                 _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
@@ -1365,7 +1369,7 @@ class EnglishRuleEngine:
                     found = m
             return found
 
-        before = (max(clause_start, trig.start - 80), trig.start)
+        before = (_after_quote_said(text, max(clause_start, trig.start - 80), trig.start), trig.start)
         after = (trig.end, trig.end)
         if trig.nominal:
             stop = _NOUN_PHRASE_STOP.search(text[trig.end:min(sent.end, trig.end + 60)])
@@ -1676,7 +1680,17 @@ class EnglishRuleEngine:
                       and _TO_BEFORE.search(text[max(sent.start, m.start - 8):m.start])]
             if before:
                 return [_target(before[-1])]
-            return []
+            # "made an official visit January 16-21 to the PRC": with nothing on its left, a date may
+            # stand between the phrase and its "to"
+            after = next((m for m in matches if m.kind in ("country", "place") and trig.end < m.start < window_end),
+                         None)
+            if after is None:
+                return []
+            gap = text[trig.end:after.start]
+            for d in s_dates:
+                if trig.end <= d.start and d.end <= after.start:
+                    gap = gap.replace(d.text, " ")
+            return [_target(after)] if _DATED_THEN_TO.fullmatch(gap) else []
         items = [m for m in matches if m.kind in ("country", "place", "region", "forum")
                  and trig.end <= m.start < window_end]
         out: list[Target] = []
@@ -1805,6 +1819,8 @@ class EnglishRuleEngine:
         comma = text.find(",", forum_end, sent.end)
         if comma < 0 or comma - forum_end > 60:
             return []
+        if getattr(record, "kind", None) == "organisation" and not _GATHERING_NOUN.search(text, forum_end, comma):
+            return []  # "At the United Nations, the Chinese envoy said": an organisation's seat, no gathering
         subject = next((p for p in parties if p.start > comma), None)
         if subject is None or subject.kind not in ("person", "unnamed", "unknown") or subject.start - comma > 60:
             return []
@@ -2230,7 +2246,9 @@ _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+
 # A sentence opening at a gathering: "On the sidelines of the", "During the", "Speaking at a".
 _OPENING_GATHERING = re.compile(
     r"[\"“‘']?\s*(?:(?:speaking|addressing\s+\w+|talking\s+to\s+reporters)\s+)?(?:at|during|on\s+the\s+(?:sidelines|margins)"
-    r"\s+of)\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+|last\s+\w+'s\s+)?(?:\d{4}\s+)?", re.IGNORECASE)
+    r"\s+of|in\s+(?:his|her|their|a)\s+(?:[a-z-]+\s+)?(?:address|speech|remarks)\s+(?:before|to|at))\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+|last\s+\w+'s\s+)?(?:\d{4}\s+)?", re.IGNORECASE)
+_GATHERING_NOUN = re.compile(r"\b(?:summit|meeting|conference|forum|session|assembly|gathering|council|talks)\b",
+                             re.IGNORECASE)
 _ARTICLE_AT_END = re.compile(r"(?:the|a|an)\s+(?:\d{4}\s+)?$", re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to)\b", re.IGNORECASE)
 _BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
@@ -2374,6 +2392,14 @@ def _objects_of(text: str, triggers, parties: list[PartyRef]) -> set[int]:
 
 
 _QUOTE_MARKS = re.compile(r'["“”]')
+
+
+def _after_quote_said(text: str, lo: int, pos: int) -> int:
+    """Where the words before ``pos`` that speak of it begin, from ``lo``: after a quotation that ends
+    with its own punctuation ('"I will never hesitate," Obama said at the UN': the quote's "never" and
+    "will" are not the saying's), but not after a quoted word ('has "never" visited')."""
+    end = max(text.rfind("”", lo, pos), text.rfind('"', lo, pos))
+    return end + 1 if end > lo and text[end - 1] in ",.!?" else lo
 
 
 def _quote_around(text: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
