@@ -251,3 +251,16 @@ def test_an_address_before_a_gathering_opening_the_sentence_places_its_speaker_t
     # an organisation's seat is no gathering
     assert extract(engine, "At the United Nations, German Chancellor Olaf Scholz's envoy said the war must end.",
                    "2023-09-20") == []
+
+
+def test_to_visit_a_person_is_to_meet_them(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz also visited Japanese Prime Minister Fumio Kishida.",
+                    "2023-06-20")
+    assert (ev.type, [c.name for c in ev.counterparts]) == ("meeting", ["Fumio Kishida"])
+    # a person's place is a place
+    assert extract(engine, "German Chancellor Olaf Scholz visited Japanese Prime Minister Fumio Kishida's "
+                           "hometown.", "2023-06-20") == []
+    # the visiting official is the one who travels
+    (ev,) = extract(engine, "The visiting German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida.",
+                    "2023-06-20")
+    assert (ev.actor.name, ev.type) == ("Olaf Scholz", "meeting")

@@ -463,10 +463,13 @@ class EnglishRuleEngine:
         for si, sent in enumerate(sentences):
             s_matches, s_dates, s_triggers = (items.inside(sent) for items in by_start)
             parties = self._parties(text, sent, s_matches, published.start if published else None)
-            # "the visiting Assistant Secretary": an adjective that says who visits, not a trip.
+            # "the visiting Assistant Secretary": an adjective that says who visits, not a trip ("visited
+            # State Councilor Yang" stays: to visit a person is to meet them).
             s_triggers = [t for t in s_triggers
                           if not (t.type == "visit" and any(p.start - t.end in (0, 1) and p.kind != "pronoun"
-                                                            for p in parties))
+                                                            for p in parties)
+                                  and not (not t.nominal and _VISIT_VERB.fullmatch(text, t.start, t.end)
+                                           and not text.endswith("ing", t.start, t.end)))
                           # "visiting Mongolian counterpart Bold": the same, before a nationality
                           and not (t.type == "visit" and text.endswith("ing", t.start, t.end) and any(
                               m.start - t.end in (0, 1) and m.kind == "demonym"
@@ -1044,6 +1047,15 @@ class EnglishRuleEngine:
                     self._status(text, sent, clause_start, trig, s_dates) in ("postponed", "cancelled"):
                 targets = [Target(trig.end, trig.end, c, place=put_off[1]) for c in put_off[0]]
             if not targets:
+                if not trig.nominal and _VISIT_VERB.fullmatch(text, trig.start, trig.end):
+                    # "Bold also visited State Councilor Yang Jiechi": to visit a person is to meet them
+                    first = next((p for p in parties if p.start >= trig.end), None)
+                    if first is not None and first.kind in ("person", "office", "person_short") and \
+                            _TITLE_GAP.match(text[trig.end:first.start]) and first.start - trig.end < 40 and \
+                            not _POSSESSIVE_NOUN.match(text, first.end):  # (not "visited Xi's hometown")
+                        meeting = Trigger(trig.start, trig.end, "meeting", "right", False)
+                        return self._events_for(doc, text, sent, si, meeting, s_triggers, parties, matches, s_dates,
+                                                state, published)
                 return []
         if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
             return []
@@ -2254,6 +2266,7 @@ _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\
 _BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
+_VISIT_VERB = re.compile(r"visit(?:s|ed|ing)?", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
 
 # "began a historic visit", "paid a state visit": a verb of the past right
