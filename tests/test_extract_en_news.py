@@ -264,3 +264,15 @@ def test_to_visit_a_person_is_to_meet_them(engine):
     (ev,) = extract(engine, "The visiting German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida.",
                     "2023-06-20")
     assert (ev.actor.name, ev.type) == ("Olaf Scholz", "meeting")
+
+
+def test_two_leaders_who_sign_together_meet(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida signed a joint "
+                            "statement on Tuesday.", "2023-06-21")
+    assert (ev.type, ev.actor.name, [c.name for c in ev.counterparts], ev.start) == \
+        ("meeting", "Olaf Scholz", ["Fumio Kishida"], "2023-06-20")
+    # one signer, or sides left unnamed: no meeting
+    assert extract(engine, "German Chancellor Olaf Scholz signed a decree on Tuesday.", "2023-06-21") == []
+    assert extract(engine, "German Chancellor Olaf Scholz signed agreements with Japan.", "2023-06-21") == []
+    assert [e.type for e in extract(engine, "German Chancellor Olaf Scholz arrived in Tokyo on Tuesday. The two "
+                                            "sides signed 12 agreements.", "2023-06-21")] == ["visit"]

@@ -1057,8 +1057,9 @@ class EnglishRuleEngine:
                         return self._events_for(doc, text, sent, si, meeting, s_triggers, parties, matches, s_dates,
                                                 state, published)
                 return []
-        if trig.type in ("meeting", "call") and not counterpart_refs and not any(r.kind == "pair" for r in actor_refs):
-            return []
+        if trig.type in ("meeting", "call") and not counterpart_refs and (
+                not any(r.kind == "pair" for r in actor_refs) or _SIGNED.match(text, trig.start)):
+            return []  # (a signing needs the other side named: "the two sides signed 21 agreements" is no meeting)
         status = self._status(text, sent, clause_start, trig, s_dates)
         # Dates and hosts that stand after the next trigger are that trigger's ("held talks with X
         # and will attend the summit in Samarkand on Thursday").
@@ -2266,6 +2267,7 @@ _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\
 _BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
+_SIGNED = re.compile(r"sign|inked", re.IGNORECASE)
 _VISIT_VERB = re.compile(r"visit(?:s|ed|ing)?", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
 
