@@ -716,10 +716,12 @@ def test_a_visit_a_past_verb_began_is_past_on_its_weekday(engine):
 
 
 def test_a_visiting_counterpart_is_met(engine):
-    (ev,) = extract(engine, "Chinese Foreign Minister Wang Yi met here Thursday with visiting Mongolian counterpart "
-                            "Luvsanvandan Bold.", "2014-01-17")
+    ev, visit = extract(engine, "Chinese Foreign Minister Wang Yi met here Thursday with visiting Mongolian "
+                                "counterpart Luvsanvandan Bold.", "2014-01-17")
     assert (ev.type, ev.actor.name, [p.name for p in ev.counterparts]) == (
         "meeting", "Wang Yi", ["Luvsanvandan Bold"])
+    # and, visiting, is in China
+    assert (visit.type, visit.actor.name, visit.countries) == ("visit", "Luvsanvandan Bold", ["CHN"])
 
 
 def test_destinations_set_off_by_a_dash(engine):

@@ -261,9 +261,9 @@ def test_to_visit_a_person_is_to_meet_them(engine):
     assert extract(engine, "German Chancellor Olaf Scholz visited Japanese Prime Minister Fumio Kishida's "
                            "hometown.", "2023-06-20") == []
     # the visiting official is the one who travels
-    (ev,) = extract(engine, "The visiting German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida.",
-                    "2023-06-20")
-    assert (ev.actor.name, ev.type) == ("Olaf Scholz", "meeting")
+    events = extract(engine, "The visiting German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida.",
+                     "2023-06-20")
+    assert [(e.actor.name, e.type) for e in events] == [("Olaf Scholz", "meeting"), ("Olaf Scholz", "visit")]
 
 
 def test_two_leaders_who_sign_together_meet(engine):
@@ -276,3 +276,14 @@ def test_two_leaders_who_sign_together_meet(engine):
     assert extract(engine, "German Chancellor Olaf Scholz signed agreements with Japan.", "2023-06-21") == []
     assert [e.type for e in extract(engine, "German Chancellor Olaf Scholz arrived in Tokyo on Tuesday. The two "
                                             "sides signed 12 agreements.", "2023-06-21")] == ["visit"]
+
+
+def test_the_visiting_side_of_a_meeting_is_in_the_other_side_s_country(engine):
+    events = extract(engine, "Japan's visiting foreign minister, Yoko Kamikawa, raised the matter during a meeting "
+                             "with Brazilian President Lula on Saturday.", "2024-03-20")
+    assert [(e.type, e.actor.name, e.countries) for e in events if e.type == "visit"] == \
+        [("visit", "Yoko Kamikawa", ["BRA"])]
+    # not said to be visiting: where they met is not told
+    events = extract(engine, "Japanese Foreign Minister Yoko Kamikawa raised the matter during a meeting with "
+                             "Brazilian President Lula on Saturday.", "2024-03-20")
+    assert [e.type for e in events] == ["meeting"]

@@ -1288,6 +1288,14 @@ class EnglishRuleEngine:
                 for p in everyone if hosted else ():
                     if p.name and p.country and p.country != host and not _AMBASSADOR.search(p.office or ""):
                         results.append(("visit", p, [], [host], m_place, None))
+            elif kind == "meeting" and "visiting" in sent.text:
+                # "Australia's visiting foreign minister, Julie Bishop, made the request during a meeting
+                # with the prime minister": the visitor is in the country of the side they meet
+                for p in everyone:
+                    others = {o.country for o in everyone if o is not p and o.country} - {p.country}
+                    if p.name and p.country and len(others) == 1 and (not host or host in others) and \
+                            not _AMBASSADOR.search(p.office or "") and _called_visiting(text, sent, p.name):
+                        results.append(("visit", p, [], sorted(others), m_place, None))
         out = []
         for etype, a, cps, countries, where, forum in results:
             out.append(self._event(doc, sent, etype, status, a, cps, countries, where, forum, event_span))
@@ -2267,6 +2275,9 @@ _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\
 _BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
+_VISITING = re.compile(r"\bvisiting\s+")
+# Words of a title between "visiting" and a name: "foreign minister, ", "Chinese President ", "U.S. "
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Za-z][\w.'’-]*|of|the|and)\s*,?\s+){0,6}")
 _SIGNED = re.compile(r"sign|inked", re.IGNORECASE)
 _VISIT_VERB = re.compile(r"visit(?:s|ed|ing)?", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
@@ -2543,6 +2554,18 @@ def _consolidate_regions(events: list[Event], kb) -> list[Event]:
                 continue
         out.append(ev)
     return out
+
+
+def _called_visiting(text: str, sent: Sentence, name: str) -> bool:
+    """Whether the sentence calls ``name`` "visiting": right before the name or its title ("the
+    visiting Chinese President Xi Jinping", "Australia's visiting foreign minister, Julie Bishop")."""
+    words = name.split()
+    for m in _VISITING.finditer(text, sent.start, sent.end):
+        window = text[m.end():min(sent.end, m.end() + 60)]
+        at = min((i for i in (window.find(w) for w in (words[0], words[-1])) if i >= 0), default=-1)
+        if at >= 0 and _TITLE_WORDS.fullmatch(window[:at]):
+            return True
+    return False
 
 
 def _hosts_from_visits(events: list[Event]) -> list[Event]:
