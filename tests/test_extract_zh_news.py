@@ -344,6 +344,42 @@ def test_talks_in_general_are_no_event(engine):
     assert extract(engine, "美国和伊朗定于今天在瑞士日内瓦举行新一轮间接谈判。") == []
 
 
+def test_talks_are_dated_and_placed_by_their_own_sentence_only(engine):
+    text = "美国总统8日称，美委谈判仍在进行。美国媒体8日报道说，一架直升机当天在加勒比海坠毁。"
+    assert [e for e in extract(engine, text, "2026-06-09") if e.type == "meeting"] == []
+
+
+def test_negotiators_and_a_setting_named_after_talks_are_no_talks(engine):
+    assert extract(engine, "据美国媒体28日报道，美国和委内瑞拉谈判代表26日已就备忘录条款基本达成一致。", "2026-05-29") == []
+    assert extract(engine, "巴西外长19日说，哥伦比亚试图在美委谈判背景下借机在边境制造既成事实。", "2026-04-20") == []
+
+
+def test_a_mediator_of_talks_is_none_of_their_sides(engine):
+    text = "美国总统25日还呼吁参与斡旋美委谈判的巴西、哥伦比亚和墨西哥加入美方推动的协议。"
+    assert extract(engine, text, "2026-05-26") == []
+
+
+def test_the_sides_named_right_before_talks_are_all_their_parties(engine):
+    (talks,) = extract(engine, "巴西外交部长称美俄下一轮谈判26日在日内瓦举行", "2026-02-23")
+    assert (sides(talks), talks.status, talks.start, talks.countries) == (
+        {"USA", "RUS"}, "planned", "2026-02-26", ["CHE"])
+
+
+def test_talks_someone_goes_to_take_part_in_are_dated_and_placed_by_that_clause(engine):
+    for text in ("美国代表团20日将抵达日内瓦参加美委谈判。", "美国代表团20日将抵达日内瓦参加新一轮美委谈判。"):
+        (talks,) = extract(engine, text, "2026-04-19")
+        # 参加 ends in 加 (Canada's abbreviation): still no side
+        assert (sides(talks), talks.status, talks.start, talks.countries) == (
+            {"USA", "VEN"}, "planned", "2026-04-20", ["CHE"])
+    assert extract(engine, "委内瑞拉拒绝参加美委谈判。") == []
+
+
+def test_the_sides_abbreviated_before_both_sides_are_the_subject_of_talks(engine):
+    (talks,) = extract(engine, "美委双方将于30日在卡塔尔首都多哈就移民问题举行谈判。", "2026-04-20")
+    assert (sides(talks), talks.status, talks.start, talks.countries) == (
+        {"USA", "VEN"}, "planned", "2026-04-30", ["QAT"])
+
+
 def test_talks_named_as_a_setting_are_the_talks_told_before(engine):
     text = ("俄罗斯总统普京22日在克里姆林宫会见美国总统特使威特科夫。"
             "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。")

@@ -364,7 +364,11 @@ class ChineseRuleEngine:
                 )
             )
         for m in lex.sides_abbr_re.finditer(text, s0, s1):
-            found.append(Token(m.start(), m.end(), "sides", [state.abbreviations[c] for c in m.group(1)]))
+            start = m.start()
+            if not self._begins_word(text, sent, start, m.end(1)):
+                start += 1  # 参加美伊谈判: 加 ends 参加, it is no side (美伊 are)
+            if m.end(1) - start >= 2:
+                found.append(Token(start, m.end(), "sides", [state.abbreviations[c] for c in text[start : m.end(1)]]))
         for m in lex.country_actor_re.finditer(text, s0, s1):
             found.append(Token(m.start(), m.end(), "country_actor", state.abbreviations[m.group(1)]))
         for m in lex.pair_re.finditer(text, s0, s1):

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 
 EDITION_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?=\D)")
+TALKS_JOINED = re.compile(r"(?:参加|出席|参与)(?:新一轮|下一轮|首轮|第[一二三四五六七八九十0-9]{1,3}轮)?$")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
@@ -427,8 +428,11 @@ class Frame:
                     and self.lex.reference_after_re.match(self.text, te)
                     and any(e.type in ("meeting", "call") for e in self.state.events)):
                 return []  # 在会谈中指出: the talks told before, as a setting (在与X会晤后表示 tells new ones)
-            if self.lex.indirect_re.search(self.text, max(c0, ts - 3), ts):
-                return []  # 间接谈判: mediated talks are no meeting of the sides
+            # (斡旋美伊谈判: the mark may stand before the sides named right before the talks)
+            sides = next((s for s in self.parties if s.group and not s.pair and s.end == ts), None)
+            lead = sides.start if sides is not None else ts
+            if self.lex.indirect_re.search(self.text, max(c0, lead - 4), lead):
+                return []  # 间接谈判, 斡旋美伊谈判: mediated talks are no meeting of the sides
             return self.meeting(ts, te, entry, kind)
         events = self.attend(ts, te, entry)
         if not any(e.type == "visit" for e in events):  # 在平壤木兰馆出席…欢迎宴会: there, whatever the object
@@ -727,9 +731,14 @@ class Frame:
             return True
         # 原定于当天在瑞士举行的美伊谈判: a relative clause before the sides dates and places the talks
         relative = TALKS_HELD.search(self.text, c0, first)
-        lo = c0 if relative is not None else first
-        dated = bool(self.dates_near(lo, te + 12))
-        placed = any(s.start > last or s.start < first for s in self.locs if lo <= s.start < te + 12)
+        # 美国代表团20日将抵达伊斯兰堡参加美伊谈判: talks someone goes to take part in are dated and
+        # placed by that clause
+        joined = TALKS_JOINED.search(self.text, max(c0, first - 6), first)
+        lo = c0 if relative is not None or joined is not None else first
+        reach = min(te + 12, self.sent.end)  # (not into the next sentence: 美伊谈判仍在进行。美国媒体8日…)
+        dated = bool(self.dates_near(lo, reach))
+        placed = any((s.start > last or s.start < first) and (relative is not None or joined is None or s.place is not None)
+                     for s in self.locs if lo <= s.start < reach)  # (who joins is no place: 伊朗拒绝参加美伊谈判)
         # 伊朗与美国的谈判 names the talks as a topic; 丹麦与美国官员14日的会谈 names a day's talks, and
         # 美伊的谈判今天（4月12日）结束 what became of them that day
         topic = (self.text[last:ts].endswith("的") and not self.dates_near(last, ts)
@@ -774,6 +783,12 @@ class Frame:
                         for a, b in pairs if a.country != b.country]
             if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
                 left, subject = sides, sides[0]
+        adjacent = next((s for s in left if s.group and not s.pair and s.parties and s.end == ts
+                         and not any(p.name for p in s.parties)), None)
+        if adjacent is not None and entry.get("sides") == "countries":
+            # 阿曼外交大臣称美伊下一轮谈判26日在日内瓦举行: the sides named right before the talks are
+            # all their parties; whoever the clause names before (who speaks of them) is none
+            left, subject = [adjacent], adjacent
         if self.group_topic(ts, te, left):
             return []
         slots = list(left)
