@@ -287,3 +287,19 @@ def test_the_visiting_side_of_a_meeting_is_in_the_other_side_s_country(engine):
     events = extract(engine, "Japanese Foreign Minister Yoko Kamikawa raised the matter during a meeting with "
                              "Brazilian President Lula on Saturday.", "2024-03-20")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_leaders_signing_at_their_summit_make_no_bilateral_meeting(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida signed a "
+                             "declaration on Tuesday at their summit in Berlin.", "2023-06-21")
+    assert "meeting" not in [e.type for e in events]
+
+
+def test_a_noun_after_a_clause_s_past_verb_is_past(engine):
+    # Wednesday's report: "on Friday" after "agreed" is the Friday before, not the one to come
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida agreed on a "
+                            "truce in a phone call on Friday.", "2023-06-21")
+    assert (ev.type, ev.status, ev.start) == ("call", "occurred", "2023-06-16")
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida will hold a "
+                            "phone call on Friday.", "2023-06-21")
+    assert (ev.status, ev.start) == ("planned", "2023-06-23")

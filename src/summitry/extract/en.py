@@ -1060,13 +1060,16 @@ class EnglishRuleEngine:
         if trig.type in ("meeting", "call") and not counterpart_refs and (
                 not any(r.kind == "pair" for r in actor_refs) or _SIGNED.match(text, trig.start)):
             return []  # (a signing needs the other side named: "the two sides signed 21 agreements" is no meeting)
+        if trig.type == "meeting" and _SIGNED.match(text, trig.start) and _SIGNED_AT_GATHERING.search(sent.text):
+            return []  # "the six leaders signed a treaty at their summit": the gathering, or the talks, tell it
         status = self._status(text, sent, clause_start, trig, s_dates)
         # Dates and hosts that stand after the next trigger are that trigger's ("held talks with X
         # and will attend the summit in Samarkand on Thursday").
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end))
         if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple \
-                and not _TENSE_BEFORE_NOUN.search(text, max(clause_start, trig.start - 40), trig.start):
+                and not _TENSE_BEFORE_NOUN.search(text, max(clause_start, trig.start - 40), trig.start) \
+                and not _PAST_CLAUSE_VERB.search(text, _after_quote_said(text, clause_start, trig.start), trig.start):
             # A noun without a verb's tense ("a summit meeting between Modi and Obama on 30 September")
             # is on the day nearest the report: one still to come (within a season) is a plan (not
             # when a verb right before it gives the tense: "began a historic visit on Sunday").
@@ -2279,11 +2282,18 @@ _VISITING = re.compile(r"\bvisiting\s+")
 # Words of a title between "visiting" and a name: "foreign minister, ", "Chinese President ", "U.S. "
 _TITLE_WORDS = re.compile(r"(?:(?:[A-Za-z][\w.'’-]*|of|the|and)\s*,?\s+){0,6}")
 _SIGNED = re.compile(r"sign|inked", re.IGNORECASE)
+_SIGNED_AT_GATHERING = re.compile(r"\b(?:summit|forum|session|assembly|gathering|(?<!press )(?<!news )conference)\b",
+                                  re.IGNORECASE)
 _VISIT_VERB = re.compile(r"visit(?:s|ed|ing)?", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
 
 # "began a historic visit", "paid a state visit": a verb of the past right
 # before the noun gives it its tense
+# A clause's past verb before the noun tells its tense too ("agreed on a truce in a phone call on Friday":
+# last Friday's, not next).
+_PAST_CLAUSE_VERB = re.compile(
+    r"\b(?:agreed|said|held|had|discussed|signed|spoke|talked|met|announced|reached|exchanged|vowed|pledged|urged|"
+    r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked)\b")
 _TENSE_BEFORE_NOUN = re.compile(
     r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
     r"arrived)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
