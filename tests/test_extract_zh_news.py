@@ -380,6 +380,21 @@ def test_the_sides_abbreviated_before_both_sides_are_the_subject_of_talks(engine
         {"USA", "VEN"}, "planned", "2026-04-30", ["QAT"])
 
 
+def test_yi_abbreviates_iran_unless_the_story_names_only_iraq(engine):
+    (talks,) = extract(engine, "伊朗媒体称，新一轮美伊谈判将于17日在瑞士日内瓦举行。", "2026-02-14")
+    assert (sides(talks), talks.status, talks.start, talks.countries) == (
+        {"USA", "IRN"}, "planned", "2026-02-17", ["CHE"])
+    (talks,) = extract(engine, "伊拉克外长表示，新一轮美伊谈判将于17日在巴格达举行。", "2026-02-14")
+    assert sides(talks) == {"USA", "IRQ"}
+    assert extract(engine, "新年伊始，伊斯兰堡举行多场活动。") == []
+
+
+def test_who_hosts_the_sides_talks_is_none_of_their_sides(engine):
+    (talks,) = extract(engine, "美国国务卿鲁比奥14日在华盛顿主持美俄会谈。", "2026-04-11")
+    assert (sides(talks), talks.status, talks.countries) == ({"USA", "RUS"}, "planned", ["USA"])
+    assert talks.actor.name is None and all(p.name is None for p in talks.counterparts)
+
+
 def test_talks_named_as_a_setting_are_the_talks_told_before(engine):
     text = ("俄罗斯总统普京22日在克里姆林宫会见美国总统特使威特科夫。"
             "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。")

@@ -203,7 +203,8 @@ class ChineseRuleEngine:
         """The lexicon's country abbreviations as this document means them: a character stands for
         the one country named in full in the document whose name starts with it, when the document
         does not name the default one (访土 in a story on Turkmenistan, 巴方 in one on Brazil)."""
-        named = {m.record.iso3 for m in matches if m.kind == "country"}
+        # (named in full: the knowledge base's one-character aliases, 美 and 伊, are the abbreviations)
+        named = {m.record.iso3 for m in matches if m.kind == "country" and m.end - m.start >= 2}
         out = dict(self.lex.abbreviations)
         if not named:
             return out

@@ -976,6 +976,9 @@ class Frame:
             and forum_slot is None
         ):
             inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
+            if text[ts:te] == "主持" and any(s.group and not s.pair and s.parties
+                                              and not any(p.name for p in s.parties) for s in inside):
+                return []  # 主持黎以会谈: who hosts the sides' talks is no side (the talks are told by 会谈)
             return self.meeting(ts, te, {"type": "meeting"}, "meeting", extra=inside)
         if forum_slot is not None and getattr(forum_slot.forum, "kind", "") == "organisation" and not (
                 self.lex.gathering_re.search(text, forum_slot.start, forum_slot.end)
