@@ -9,8 +9,8 @@ Two kinds of documents, per language:
   diplomatic event, which is what it is for (false events per document that reports none);
 - every document of four busy weeks, chosen by the density of diplomatic cue words per document
   (``--weeks``) among weeks small enough to annotate whole: fusion and travel at their real density
-  (English has two more holdout weeks and two more tune weeks, added later without changing the random
-  draw).
+  (English has two more holdout weeks and five more tune weeks, Chinese two more tune weeks, added later
+  without changing the random draw).
 
 Each language is split into a half that rule changes may be tuned on ("tune") and a half that is
 only ever scored ("holdout"). Random documents are split by the same seeded shuffle; a busy week
@@ -49,13 +49,19 @@ CORPORA = {
                         # Added in the third round for the tune half, whose English events were too
                         # few to show the holdout's forms: 2015-09-28, the UN General Assembly week;
                         # 2014-02-17, the week after Kerry's Asia tour (the Sochi Olympics visits).
-                        "2015-09-28": "tune", "2014-02-17": "tune"},
+                        "2015-09-28": "tune", "2014-02-17": "tune",
+                        # a fourth round for the tune half: 2015-09-21, Xi's state visit to the United
+                        # States; 2016-01-04, the run-up to Xi's Middle East tour; 2015-08-10
+                        "2015-09-21": "tune", "2016-01-04": "tune", "2015-08-10": "tune"},
         "cues": r"\b(?:met with|state visit|summit|talks with|visited|phone call)\b",
     },
     "zh": {
         "file": "zh-xwlb-2026.jsonl",
         "random": 150,
         "weeks": {"2026-04-13": "tune", "2026-05-25": "tune", "2026-03-23": "holdout", "2026-06-22": "holdout"},
+        # Added in the fourth round for the tune half (the random draw unchanged): 2026-07-13 and
+        # 2026-01-26, busy weeks of visits and talks
+        "extra_weeks": {"2026-07-13": "tune", "2026-01-26": "tune"},
         "cues": r"会见|会谈|国事访问|出席|通电话|视频会晤",
     },
 }
