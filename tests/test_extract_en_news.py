@@ -303,3 +303,16 @@ def test_a_noun_after_a_clause_s_past_verb_is_past(engine):
     (ev,) = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida will hold a "
                             "phone call on Friday.", "2023-06-21")
     assert (ev.status, ev.start) == ("planned", "2023-06-23")
+
+
+def test_a_plan_put_off_after_its_whole_object_is_postponed(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz was to visit Japan last year during his Asian tour to "
+                             "India and Vietnam but postponed it because of the floods.", "2023-06-20")
+    assert [(e.countries, e.status) for e in events if e.countries == ["JPN"]] == [(["JPN"], "postponed")]
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz planned to visit Japan in May during a long tour of "
+                            "the region, but called off the trip.", "2023-06-20")
+    assert ev.status == "cancelled"
+    # what comes after "but" is about something else
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz was to visit Japan in July, but Tokyo welcomed it.",
+                    "2023-06-20")
+    assert ev.status == "planned"

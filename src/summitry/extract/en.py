@@ -1409,6 +1409,13 @@ class EnglishRuleEngine:
                     return status
         if _unfulfilled_before(text, max(clause_start, trig.start - 40), trig.start):
             return "cancelled"  # "was to have travelled to Pakistan too": the plan did not come about
+        if _PLAN_BEFORE.search(text, max(clause_start, trig.start - 30), trig.start):
+            # "was to visit Pakistan last year during his South Asia trip ... but postponed it": the plan's
+            # fate told after the whole object
+            put_off = _BUT_PUT_OFF.search(text, trig.end, sent.end)
+            if put_off is not None:
+                return "cancelled" if put_off.group(1).lower().startswith(("canc", "call", "scra", "drop")) \
+                    else "postponed"
         if _CONDITIONAL.match(text, sent.start, sent.end):
             return "speculated"
         spec = cue("speculated", *before)
@@ -2264,6 +2271,11 @@ def _unfulfilled_before(text: str, lo: int, hi: int) -> bool:
         _UNFULFILLED.search(text, lo, hi) is not None
 
 
+_PLAN_BEFORE = re.compile(r"\b(?:(?:was|were)\s+(?:to|due\s+to|scheduled\s+to|set\s+to|expected\s+to)|"
+                          r"(?:had\s+)?(?:planned|intended|hoped)\s+to)\s+$", re.IGNORECASE)
+_BUT_PUT_OFF = re.compile(r"\bbut\s+(?:later\s+|then\s+|eventually\s+|had\s+to\s+)?(postponed|put\s+off|delayed|deferred|"
+                          r"cancell?ed|called\s+off|scrapped|dropped)\s+(?:it|the\s+(?:trip|visit|tour|journey))\b",
+                          re.IGNORECASE)
 _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
