@@ -395,6 +395,12 @@ def test_who_hosts_the_sides_talks_is_none_of_their_sides(engine):
     assert talks.actor.name is None and all(p.name is None for p in talks.counterparts)
 
 
+def test_the_sides_abbreviated_before_their_delegations_hold_the_talks(engine):
+    (talks,) = extract(engine, "乌克兰总统今天表示，乌美俄代表团将于明天在阿布扎比举行会谈，讨论领土问题。", "2026-01-23")
+    assert (sides(talks), talks.status, talks.start, talks.countries) == (
+        {"UKR", "USA", "RUS"}, "planned", "2026-01-24", ["ARE"])
+
+
 def test_talks_named_as_a_setting_are_the_talks_told_before(engine):
     text = ("俄罗斯总统普京22日在克里姆林宫会见美国总统特使威特科夫。"
             "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。")

@@ -400,7 +400,7 @@ class Lexicon:
         # 俄美乌谈判, 美伊三方会谈, 俄美第二轮会谈: abbreviations of the sides right before talks
         # (and 美伊双方将于30日在多哈进行谈判: the sides as the subject of talks later in the clause)
         self.sides_abbr_re = re.compile("(" + abbr_class + "{2,5})(?:第[一二三四五六七八九十0-9]{1,3}轮|新一轮|首轮|下一轮)?"
-                                        "(?:(?:[双三四]方)?(?=谈判|会谈|磋商)|[双三四]方(?=[^，,。；;]{0,30}?(?:谈判|会谈|磋商)))")
+                                        "(?:(?:[双三四]方)?(?=谈判|会谈|磋商)|(?:[双三四]方|(?:[双三四]方)?(?:代表团|代表))(?=[^，,。；;]{0,30}?(?:谈判|会谈|磋商)))")
         self.separately_re = re.compile(_alternation(data["separately"]))
 
         self.former_marks = frozenset(data["former_marks"])
