@@ -43,6 +43,14 @@ def test_an_abbreviation_keeps_its_default_when_the_default_country_is_named(eng
     assert visit.countries == ["TUR"]
 
 
+def test_an_abbreviation_after_dui_is_where_the_visit_goes(engine):
+    (visit,) = extract(engine, "塔吉克斯坦总统将于5月11日至14日对华进行国事访问。", "2026-05-08")
+    assert (visit.actor.country, visit.countries, visit.status, visit.start) == ("TJK", ["CHN"], "planned", "2026-05-11")
+    (visit,) = extract(engine, "这正值国家主席习近平去年对越进行历史性访问一周年。", "2026-04-15")
+    assert (visit.actor.name, visit.countries, visit.start[:4]) == ("Xi Jinping", ["VNM"], "2025")
+    assert extract(engine, "中方愿同各方一道对中东进行斡旋。") == []
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

@@ -546,6 +546,10 @@ class Frame:
         dui = text.rfind("对", c0, ts)
         if not dests and dui >= 0:
             dests = [s for s in self.locs if dui < s.start and s.end <= ts]
+            abbreviated = self.state.abbreviations.get(text[dui + 1 : dui + 2])
+            if not dests and abbreviated and text.startswith("进行", dui + 2):
+                # 对华进行国事访问, 去年对越进行历史性访问: the country's abbreviation after 对
+                dests = [Slot(dui + 1, dui + 2, "loc", country=abbreviated)]
         where = entry.get("destination")
         at = AT_VISIT.search(text, c0, ts)
         if not dests and at is not None and at.end() == ts:
