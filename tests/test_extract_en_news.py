@@ -316,3 +316,9 @@ def test_a_plan_put_off_after_its_whole_object_is_postponed(engine):
     (ev,) = extract(engine, "German Chancellor Olaf Scholz was to visit Japan in July, but Tokyo welcomed it.",
                     "2023-06-20")
     assert ev.status == "planned"
+
+
+def test_a_currency_names_no_country(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida signed deals "
+                            "valued at US$ 28 billion on Tuesday.", "2023-06-21")
+    assert (ev.type, ev.countries) == ("meeting", [])

@@ -443,8 +443,10 @@ class EnglishRuleEngine:
 
         text = doc.text
         sentences = _outside(split_sentences(text), link_lists(text))  # a page's lists of links tell nothing
-        matches = _with_surnames(text, sorted(self.matcher.find(text), key=lambda m: (m.start, -m.end)),
-                                 self.not_name_words)
+        found = self.matcher.find(text)
+        if "$" in text:  # "US$ 28 billion", "HK$": a currency names no country
+            found = [m for m in found if not (m.kind == "country" and text.startswith("$", m.end))]
+        matches = _with_surnames(text, sorted(found, key=lambda m: (m.start, -m.end)), self.not_name_words)
         self._text = text
         self._lowered = _ascii_lower(text)  # once for the document
         self._cues_key = None
