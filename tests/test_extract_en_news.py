@@ -322,3 +322,26 @@ def test_a_currency_names_no_country(engine):
     (ev,) = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida signed deals "
                             "valued at US$ 28 billion on Tuesday.", "2023-06-21")
     assert (ev.type, ev.countries) == ("meeting", [])
+
+
+def test_a_joint_press_conference_is_a_meeting(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida arrive for a "
+                             "joint press conference at the Chancellery in Berlin on Friday.", "2023-06-24")
+    assert [(e.type, e.actor.name, e.countries) for e in events] == \
+        [("meeting", "Olaf Scholz", ["DEU"]), ("visit", "Fumio Kishida", ["DEU"])]
+    (ev,) = extract(engine, "At a joint news conference with Japanese Prime Minister Fumio Kishida on Friday, German "
+                            "Chancellor Olaf Scholz said the talks were frank.", "2023-06-24")
+    assert (ev.type, [c.name for c in ev.counterparts]) == ("meeting", ["Fumio Kishida"])
+    # a press conference of one's own is no meeting
+    assert extract(engine, "German Chancellor Olaf Scholz held a press conference on Friday.", "2023-06-24") == []
+
+
+def test_a_frank_discussion_held_by_two_leaders_is_a_meeting(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida held a frank "
+                            "discussion on trade on Friday.", "2023-06-24")
+    assert (ev.type, ev.start) == ("meeting", "2023-06-23")
+
+
+def test_a_trade_mission_is_a_visit(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz is on a trade mission in Japan.", "2023-06-24")
+    assert (ev.type, ev.countries) == ("visit", ["JPN"])
