@@ -51,6 +51,13 @@ def test_an_abbreviation_after_dui_is_where_the_visit_goes(engine):
     assert extract(engine, "中方愿同各方一道对中东进行斡旋。") == []
 
 
+def test_those_met_end_where_the_time_clause_of_the_meeting_does(engine):
+    text = ("委内瑞拉民众要求释放马杜罗夫妇。"
+            "7日，联合国秘书长古特雷斯在会见委内瑞拉常驻联合国代表蒙卡达时重申了他的立场。")
+    (meeting,) = extract(engine, text, "2026-01-08")
+    assert [p.name for p in meeting.counterparts] == ["Samuel Moncada"]
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 EDITION_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?=\D)")
 TALKS_JOINED = re.compile(r"(?:参加|出席|参与)(?:新一轮|下一轮|首轮|第[一二三四五六七八九十0-9]{1,3}轮)?$")
+REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
@@ -799,7 +800,11 @@ class Frame:
         if subject is not None and subject not in slots:
             slots.insert(0, subject)
         if entry.get("counterparts") == "after":
-            _, c1 = self.clause_of(ts)
+            c0, c1 = self.clause_of(ts)
+            if self.lex.reference_before_re.search(self.text, max(c0, ts - 2), ts):
+                # 在会见蒙卡达时重申了他的立场: those met end where the time clause does
+                ender = REFERENCE_END.search(self.text, te, c1)
+                c1 = ender.start() if ender is not None else c1
             slots += [s for s in self.parties if te <= s.start and s.end <= c1]
             if self.lex.separately_re.search(self.text, self.clause_of(ts)[0], ts):
                 # 分别会见土库曼斯坦民族领袖…库尔班古力·别尔德穆哈梅多夫，总统谢尔达尔·别尔德穆哈梅多夫，…:
