@@ -58,6 +58,12 @@ def test_those_met_end_where_the_time_clause_of_the_meeting_does(engine):
     assert [p.name for p in meeting.counterparts] == ["Samuel Moncada"]
 
 
+def test_a_visitor_received_where_no_place_is_told_comes_to_the_host_s_country(engine):
+    events = extract(engine, "德国总理默茨17日同到访的法国总统马克龙举行会谈。", "2026-07-18")
+    assert summary(events) == {("meeting", "Friedrich Merz", ("Emmanuel Macron",), ()),
+                               ("visit", "Emmanuel Macron", (), ("DEU",))}
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

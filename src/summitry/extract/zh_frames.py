@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 EDITION_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?=\D)")
 TALKS_JOINED = re.compile(r"(?:参加|出席|参与)(?:新一轮|下一轮|首轮|第[一二三四五六七八九十0-9]{1,3}轮)?$")
 REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
+RECEIVED_BY = re.compile(r"[与同跟和]$")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
@@ -565,6 +566,13 @@ class Frame:
         if not dests and self.relative_head(te) is not None:
             # 在克里姆林宫会见到访的…拉里贾尼: a visitor received where the sentence places the meeting
             hosts = [s for s in self.locs if s.end <= ts and s.country]
+            visitor = self.relative_head(te)
+            if not hosts and RECEIVED_BY.search(text, max(c0, ts - 3), ts):
+                # 默茨17日同到访的法国总统马克龙举行会谈: no place told, the visitor comes to the host's
+                # country (the subject who receives them, of another country)
+                host = self.subject_before(ts)
+                if host is not None and host.country and host.country != visitor.country:
+                    hosts = [Slot(host.start, host.end, "loc", country=host.country)]
             if hosts:
                 dests = hosts[-1:]
         if not dests:
