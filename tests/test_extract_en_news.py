@@ -345,3 +345,20 @@ def test_a_frank_discussion_held_by_two_leaders_is_a_meeting(engine):
 def test_a_trade_mission_is_a_visit(engine):
     (ev,) = extract(engine, "German Chancellor Olaf Scholz is on a trade mission in Japan.", "2023-06-24")
     assert (ev.type, ev.countries) == ("visit", ["JPN"])
+
+
+def test_counterparts_with_days_of_their_own_are_meetings_of_their_own(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz will meet with Japanese Prime Minister Fumio Kishida on "
+                             "Tuesday and Chinese Premier Li Qiang on Wednesday.", "2023-06-19")
+    assert [([c.name for c in e.counterparts], e.start) for e in events] == \
+        [(["Fumio Kishida"], "2023-06-20"), (["Li Qiang"], "2023-06-21")]
+    # another clause with a verb of its own
+    events = extract(engine, "German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida on Tuesday and "
+                             "Chinese Premier Li Qiang said on Wednesday that trade grew.", "2023-06-22")
+    assert [[c.name for c in e.counterparts] for e in events] == [["Fumio Kishida"]]
+
+
+def test_a_known_person_s_title_in_apposition_is_his_own(engine):
+    (ev,) = extract(engine, "Olaf Scholz, the chancellor and special envoy for German-Japanese economic talks, will "
+                            "meet with Japanese Prime Minister Fumio Kishida on Tuesday.", "2023-06-19")
+    assert (ev.actor.name, [c.name for c in ev.counterparts]) == ("Olaf Scholz", ["Fumio Kishida"])

@@ -161,6 +161,7 @@ _LED_BY = re.compile(r"\s*,?\s+(?:led|headed)\s+by\s")
 # Between a country and the title it owns: "Yemen's foreign minister", "Yemeni Foreign Minister".
 _OWNED_TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:the\s+)?")
 # The end of a name in apposition: "the foreign minister, Abdulkarim Zubaidi, said".
+_APPOSED_TITLE_GAP = re.compile(r"\s*,\s*the\s+")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)]|\s(?:and|said|says|told)\b|\Z)")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+\Z", re.IGNORECASE)
 _PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}\Z")
@@ -233,6 +234,7 @@ _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|of|from|at|on|(?<!,\s)and|against|than)\s+$", re.IGNORECASE)
 # Gapping after a visit: "(to Beijing) in June and (Janet Yellen) (in July)(, and ...)".
 _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
+_GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
@@ -868,6 +870,9 @@ class EnglishRuleEngine:
                 continue
             if any(p.start <= o.start < p.end for p in parties):
                 continue
+            if any(q.kind == "person" and q.end <= cursor and _APPOSED_TITLE_GAP.fullmatch(text, q.end, cursor)
+                   for q in parties):
+                continue  # "Ajit Doval, the national security advisor and Special Representative for ...": his title
             if not country and self._organisation_office(o.record.key):
                 # "the UN chief", "NATO's Secretary General": the holder of the organisation's office
                 parties.append(PartyRef(cursor, o.end, "unnamed", office=_title(o), office_key=o.record.key,
@@ -1164,6 +1169,41 @@ class EnglishRuleEngine:
         if trig.type == "visit" and not trig.nominal and out:
             out.extend(self._gapped_visits(doc, text, sent, out, targets, parties, s_dates, window_end, state,
                                            status, published, seen))
+        if trig.type == "meeting" and not trig.nominal and out:
+            out.extend(self._gapped_meetings(doc, text, sent, trig, out, parties, s_dates, window_end, state,
+                                             status, published))
+        return out
+
+    def _gapped_meetings(self, doc, text, sent, trig, told, parties, s_dates, window_end, state, status,
+                         published) -> list[Event]:
+        """"will meet State Councilor Yang Jiechi on Tuesday and Premier Li Keqiang on Wednesday": each
+        counterpart after the first with a day of its own is a meeting of its own on that day (the verb
+        left out)."""
+        meeting = next((ev for ev in told if ev.type == "meeting" and len(ev.counterparts) == 1), None)
+        if meeting is None:
+            return []
+        after = [p for p in parties if trig.end <= p.start < window_end]
+        if not after:
+            return []
+        out: list[Event] = []
+        cursor, met = after[0].end, {meeting.counterparts[0].key()}
+        for i, p in enumerate(after):
+            dated = next((d for d in s_dates if d.interval is not None and d.start >= p.end
+                          and _GAPPED_DATE_LEAD.fullmatch(text, p.end, d.start)), None)
+            if dated is None or not _GAPPED_END.match(text, dated.end):
+                break  # "met Yang and Li on Tuesday": one list, read as such
+            if i:
+                if p.kind not in ("person", "office", "unknown") or not _GAPPED_AND.fullmatch(text, cursor, p.start):
+                    break
+                dated = self._in_tense(dated, status, published)
+                other = self._resolve(p, dated.interval.start, state, counterpart=True)
+                if other is None or other.key() in met or other.name == meeting.actor.name:
+                    break
+                met.add(other.key())
+                span = ((dated.interval.start, dated.interval.end), dated.interval.precision)
+                out.append(self._event(doc, sent, "meeting", status, meeting.actor, [other], meeting.countries,
+                                       meeting.place, None, span))
+            cursor = dated.end
         return out
 
     def _gapped_visits(self, doc, text, sent, told, targets, parties, s_dates, window_end, state, status,
