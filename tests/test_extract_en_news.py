@@ -362,3 +362,14 @@ def test_a_known_person_s_title_in_apposition_is_his_own(engine):
     (ev,) = extract(engine, "Olaf Scholz, the chancellor and special envoy for German-Japanese economic talks, will "
                             "meet with Japanese Prime Minister Fumio Kishida on Tuesday.", "2023-06-19")
     assert (ev.actor.name, [c.name for c in ev.counterparts]) == ("Olaf Scholz", ["Fumio Kishida"])
+
+
+def test_a_second_traveller_who_also_visited_went_where_the_first_did(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz visited Japan in May and German Foreign Minister "
+                             "Annalena Baerbock also visited in July.", "2023-09-01")
+    assert [(e.actor.name, e.countries, e.start) for e in events] == \
+        [("Olaf Scholz", ["JPN"], "2023-05-01"), ("Annalena Baerbock", ["JPN"], "2023-07-01")]
+    # the same subject going on: still one traveller
+    events = extract(engine, "German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida and also "
+                             "visited Osaka.", "2023-09-01")
+    assert {e.actor.name for e in events} == {"Olaf Scholz"}

@@ -234,6 +234,9 @@ _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|of|from|at|on|(?<!,\s)and|against|than)\s+$", re.IGNORECASE)
 # Gapping after a visit: "(to Beijing) in June and (Janet Yellen) (in July)(, and ...)".
 _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
+_NEW_SUBJECT_GAP = re.compile(r"\s+(?:also|then|later|too)\s+")
+_AND_BEFORE = re.compile(r"(?:\band|,|;)\s+$")
+_ALSO_BEFORE = re.compile(r"\balso\s+$")
 _GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
@@ -1050,6 +1053,13 @@ class EnglishRuleEngine:
             targets = self._counted_countries(text, sent, trig, window_end, matches) or \
                 self._place_before_noun(text, sent, trig, matches) or \
                 self._place_of_where(text, sent, trig, matches) or self._the_country(text, sent, trig, matches, spans)
+            if not targets and _ALSO_BEFORE.search(text, max(sent.start, trig.start - 12), trig.start):
+                # "Modi visited China in May and Home Minister Rajnath Singh also visited in November": where
+                # the visit before it went
+                before = [t for t in s_triggers if t.type == "visit" and t.end <= trig.start and not t.nominal]
+                if before:
+                    targets = [t for t in self._targets(text, before[-1], trig.start, matches, sent, s_dates)
+                               if t.country and not any(a <= t.start and t.end <= b for a, b in spans)]
             if not targets and put_off is not None and \
                     self._status(text, sent, clause_start, trig, s_dates) in ("postponed", "cancelled"):
                 targets = [Target(trig.end, trig.end, c, place=put_off[1]) for c in put_off[0]]
@@ -1595,7 +1605,11 @@ class EnglishRuleEngine:
         # trigger shares its subject, so the earlier trigger's object is not this one's actor.
         earlier = [t for t in s_triggers if t.end <= trig.start and t.start >= clause_start and not t.nominal
                    and not _is_placing(t)]
-        if earlier and _SHARED_SUBJECT.search(text, max(clause_start, trig.start - 12), trig.start):
+        if earlier and _SHARED_SUBJECT.search(text, max(clause_start, trig.start - 12), trig.start) and not (
+                left and _NEW_SUBJECT_GAP.fullmatch(text, left[-1].end, trig.start)
+                and _AND_BEFORE.search(text, max(clause_start, left[-1].start - 6), left[-1].start)):
+            # (not when a subject of its own stands right before it: "Modi visited China in May and Home
+            # Minister Rajnath Singh also visited in November")
             left = [p for p in left if p.end <= earlier[0].start]
         right = [p for p in parties if p.start >= trig.end and p.start < window_end]
         actors: list[PartyRef] = []
