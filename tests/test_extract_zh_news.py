@@ -64,6 +64,15 @@ def test_a_visitor_received_where_no_place_is_told_comes_to_the_host_s_country(e
                                ("visit", "Emmanuel Macron", (), ("DEU",))}
 
 
+def test_one_met_after_a_relative_clause_of_travel_is_no_subject_and_this_time_has_its_own_date(engine):
+    text = ("国务院总理李强16日在北京同来华访问的柬埔寨首相洪玛奈举行会谈。"
+            "李强表示，习近平主席不久前同来华访问的洪森主席举行会晤，此次将同首相先生会见。")
+    planned = [e for e in extract(engine, text, "2026-07-16") if e.status == "planned"]
+    # (not dated by 不久前: undated, the planned window runs from the publication day)
+    assert [(e.actor.name, [p.name for p in e.counterparts], e.start) for e in planned] == [
+        ("Xi Jinping", ["Hun Manet"], None)]
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

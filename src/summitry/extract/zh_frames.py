@@ -50,6 +50,8 @@ EDITION_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年度?)?(?=\D)")
 TALKS_JOINED = re.compile(r"(?:参加|出席|参与)(?:新一轮|下一轮|首轮|第[一二三四五六七八九十0-9]{1,3}轮)?$")
 REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
+OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
+THIS_TIME = re.compile(r"此次|这次|本次")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
@@ -135,6 +137,9 @@ class Frame:
         if escort is not None:
             return True  # 在金正恩和夫人李雪主陪同下: who escorts is no subject
         lead = OBJECT_LEAD.search(self.text, max(self.sent.start, slot.start - 8), slot.start)
+        if lead is None:
+            # 同来华访问的洪森主席举行会晤: a relative clause of travel between 同 and the one met
+            lead = OBJECT_LEAD_RELATIVE.search(self.text, max(self.sent.start, slot.start - 16), slot.start)
         before = next((p for p in reversed(self.parties) if p.end <= slot.start), None)
         if lead is None and before is not None and self.text[before.end : slot.start] in ("", "、"):
             # 会见朝鲜劳动党总书记、国务委员长金正恩: the titles listed after an object are the same object's
@@ -335,6 +340,8 @@ class Frame:
                 continue
             if since is not None and since.start() <= span.start < since.end():
                 continue  # 自2月底…以来，双方首次会晤: the date is what the time is counted from
+            if span.start < own_start and THIS_TIME.search(self.text, own_start, ts):
+                continue  # 不久前同洪森会晤，…此次将同首相先生会见: this time's event has not that date
             if DATE_OF_A_MATTER.match(self.text, span.end):
                 continue  # 就伊朗近期局势致信…: the time of the situation spoken of, not of the event
             if (self.lex.speech_date_re.match(self.text, span.end) and self.text.find("，", span.end, ts) >= 0
