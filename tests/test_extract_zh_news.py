@@ -463,6 +463,20 @@ def test_attending_without_object_means_the_gathering_the_sentence_named(engine)
         ("BRA", "2026-04-18"), ("ZAF", "2026-04-18")}
 
 
+def test_leaders_who_each_speak_attend_the_gathering_the_headline_names(engine):
+    text = ("习近平出席2026世界人工智能大会开幕式并发表主旨讲话\n"
+            "7月17日上午，国家主席习近平在上海出席开幕式并发表主旨讲话。\n"
+            "习近平指出，人工智能是人类发展新领域。\n"
+            "习近平强调，要坚持智能向善。\n"
+            "习近平表示，中方愿同各方一道努力。\n"
+            "哈萨克斯坦总统托卡耶夫、泰国总理阿努廷、联合国秘书长古特雷斯分别致辞。")
+    attending = {(e.actor.name, e.actor.country, e.forum) for e in extract(engine, text, "2026-07-17")
+                 if e.type == "multilateral" and e.actor.country != "CHN"}
+    assert attending == {("Kassym-Jomart Tokayev", "KAZ", "世界人工智能大会"),
+                         ("Anutin Charnvirakul", "THA", "世界人工智能大会"),
+                         ("António Guterres", None, "世界人工智能大会")}
+
+
 def test_at_someone_s_invitation_a_visit_is_planned_not_speculated(engine):
     (visit,) = extract(engine, "应习近平邀请 厄瓜多尔总统将访华", "2026-08-14")
     assert (visit.actor.country, visit.status) == ("ECU", "planned")

@@ -500,7 +500,8 @@ class ChineseRuleEngine:
                 prev = slots[-1] if slots else None
                 listed_of = (prev.country if prev is not None and prev.kind == "party" and prev.country
                              and not prev.group and text[prev.end : t.start] in ("和", "、", "及")
-                             and t.record.country is None else None)
+                             and t.record.country is None and not self._organisation_office(t.record.office)
+                             else None)  # (泰国总理阿努廷、联合国秘书长古特雷斯: the UN's, no country's)
                 slot, used = self._titled(state, tokens, self._last_joint_title(text, tokens, i), when, listed_of,
                                           t.start)
                 if slot is not None:

@@ -923,7 +923,11 @@ class Frame:
         that sentence)."""
         state = self.state
         k = bisect.bisect_right(state.sentences, ts, key=lambda sn: sn.start) - 1
-        for sent in reversed(state.sentences[max(0, k - GATHERING_LOOKBACK) : k + 1]):
+        looked = state.sentences[max(0, k - GATHERING_LOOKBACK) : k + 1]
+        if self.text.startswith("分别致辞", ts) and state.sentences and state.sentences[0] not in looked:
+            # 托卡耶夫、洪玛奈…分别致辞, far into a story on the gathering its headline names
+            looked = [state.sentences[0], *looked]
+        for sent in reversed(looked):
             lo, hi = sent.start, min(ts, sent.end)
             forum_at = [(at, f) for at, f in state.forum_marks if lo <= at < hi]
             held = None
@@ -941,6 +945,13 @@ class Frame:
             if held is None:
                 continue
             name = held.group(1) or held.group(3)
+            # 习近平出席2026世界人工智能大会暨…开幕式: the name begins after who attends, without its year
+            attended = None
+            for attended in self.lex.attend_re.finditer(name):
+                pass
+            if attended is not None:
+                name = name[attended.end() :]
+            name = EDITION_YEAR.sub("", name, count=1) or name
             if not self.lex.international_re.search(name):
                 return None  # 纪念…大会在京举行: a gathering at home, not of states
             return None, name, where, sent
