@@ -373,3 +373,17 @@ def test_a_second_traveller_who_also_visited_went_where_the_first_did(engine):
     events = extract(engine, "German Chancellor Olaf Scholz met Japanese Prime Minister Fumio Kishida and also "
                              "visited Osaka.", "2023-09-01")
     assert {e.actor.name for e in events} == {"Olaf Scholz"}
+
+
+def test_an_arrival_at_a_venue_is_in_the_place_the_venue_is_in(engine):
+    (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida arrives at Siemens headquarters in Munich on "
+                            "Wednesday.", "2023-06-22")
+    assert (ev.type, ev.countries, ev.place) == ("visit", ["DEU"], "Munich")
+    assert extract(engine, "Japanese Prime Minister Fumio Kishida arrived at a decision in Munich.",
+                   "2023-06-22") == []
+
+
+def test_dc_is_washington(engine):
+    (ev,) = extract(engine, "The forum was held on the eve of Japanese Prime Minister Fumio Kishida's arrival in "
+                            "D.C.", "2023-06-22")
+    assert (ev.countries, ev.place) == (["USA"], "Washington")

@@ -236,6 +236,13 @@ _OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|of|from|at|on|(?<!,\s)and|against
 _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
 _NEW_SUBJECT_GAP = re.compile(r"\s+(?:also|then|later|too)\s+")
 _AND_BEFORE = re.compile(r"(?:\band|,|;)\s+$")
+# "arrives at Boeing headquarters in Washington state", "arrived at the Great Hall of the People in": a
+# venue named before the place it is in
+_ARRIVING = re.compile(r"arriv|land", re.IGNORECASE)
+_VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:(?:head)?quarters|airport|air\s+base|base|"
+                            r"palace|hall|house|hotel|university|factory|plant|campus|cent(?:re|er)|museum|"
+                            r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
+                            r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
 _GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
@@ -1788,7 +1795,8 @@ class EnglishRuleEngine:
                 for d in s_dates:
                     if cursor <= d.start and d.end <= m.start:
                         gap = gap.replace(d.text, " ")
-                if not _FIRST_TARGET_GAP.match(gap) and not (trig.nominal and _BY_THEN_TO.match(gap)):
+                if not _FIRST_TARGET_GAP.match(gap) and not (trig.nominal and _BY_THEN_TO.match(gap)) and \
+                        not (_ARRIVING.match(text, trig.start, trig.end) and _VENUE_THEN_IN.fullmatch(gap)):
                     break  # ("a visit by Chinese President Xi Jinping to Islamabad": the visitor, then where)
             if out and _NEW_CLAUSE_GAP.search(gap):
                 break  # "passed through France, and after Germany he will visit Brussels": a new clause
