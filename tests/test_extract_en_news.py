@@ -387,3 +387,15 @@ def test_dc_is_washington(engine):
     (ev,) = extract(engine, "The forum was held on the eve of Japanese Prime Minister Fumio Kishida's arrival in "
                             "D.C.", "2023-06-22")
     assert (ev.countries, ev.place) == (["USA"], "Washington")
+
+
+def test_the_arrival_of_someone_somewhere_is_their_visit(engine):
+    (ev,) = extract(engine, "Crowds gathered for the arrival of Japanese Prime Minister Fumio Kishida in Munich on "
+                            "Wednesday.", "2023-06-24")
+    assert (ev.actor.name, ev.countries, ev.start) == ("Fumio Kishida", ["DEU"], "2023-06-21")
+    assert extract(engine, "The arrival of refugees in Germany worried Chancellor Olaf Scholz.", "2023-06-24") == []
+
+
+def test_the_pope_is_the_vatican_s_head_of_state(engine):
+    (ev,) = extract(engine, "Pope Francis arrived in Washington on Tuesday.", "2015-09-26")
+    assert (ev.actor.name, ev.actor.country, ev.countries) == ("Pope Francis", "VAT", ["USA"])

@@ -91,7 +91,8 @@ _SHARED_SUBJECT = re.compile(
     r"were|has|have|had|be|to|due|set|expected|scheduled|plans?|planned|went on|go on|goes on)\s+){0,3}$", re.IGNORECASE)
 _NOMINAL_TRIGGER = re.compile(
     r"(?:state |official |working )?(?:visits?|trips?|tours?|talks|meetings?|discussions|consultations|summit|"
-    r"contacts?|journey|voyage|stops?|stopovers?|legs?|attendance|participation|presence|phone|video|telephone)\b",
+    r"contacts?|journey|voyage|stops?|stopovers?|legs?|attendance|participation|presence|phone|video|telephone|"
+    r"arrival(?!\s))\b",
     re.IGNORECASE)
 _CAPITAL = re.compile(r"\s+capital\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
@@ -2351,7 +2352,7 @@ _GATHERING_NOUN = re.compile(r"\b(?:summit|meeting|conference|forum|session|asse
                              re.IGNORECASE)
 _ARTICLE_AT_END = re.compile(r"(?:the|a|an)\s+(?:\d{4}\s+)?$", re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to)\b", re.IGNORECASE)
-_BY_THEN_TO = re.compile(r"\s+by\s+[^,;.!?]{1,80}?\s+to\s+(?:the\s+)?$")
+_BY_THEN_TO = re.compile(r"\s+(?:by\s+[^,;.!?]{1,80}?\s+to|of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,6}(?:to|in))\s+(?:the\s+)?$")
 _WHERE = re.compile(r",?\s+where\s+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _VISITING = re.compile(r"\bvisiting\s+")
