@@ -459,27 +459,57 @@ def _fit(item: _Item, cluster: _Cluster, same_place: PlaceAgreement) -> list[int
     ev = item.event
     if not _target_agrees(ev, cluster, same_place):
         return None
-    if ev.type in _STAYS:
-        slots = [0] if _party_agrees(ev.actor, cluster.parties[0]) else None
-    else:
-        slots = _pairing(_participants(ev), cluster.parties)
+    slots = _slots(item, cluster)
     if slots is None or not _times_agree(item, cluster):
         return None
     return slots
 
 
-def _cluster_island(items: list[_Item], same_place: PlaceAgreement) -> list[_Cluster]:
+class _NotAsBefore(Exception):
+    """A report's earlier cluster cannot take it in a replay (what fusion was told is not what it
+    made): the island is clustered anew."""
+
+
+def _cluster_island(items: list[_Item], same_place: PlaceAgreement,
+                    before: Mapping[int, str] | None = None) -> list[_Cluster]:
+    """The clusters of one island's items: a single pass over them in ``_Item.sort_key`` order,
+    each report joining the first (dated) or best (undated) cluster that can take it, given only
+    the clusters made of the reports before it. So a report's cluster depends on the reports
+    sorted before it, never on those after.
+
+    ``before`` names, by an item's ``source``, the cluster a report was in when the island was last
+    clustered (any name shared by the reports of one cluster and no other; None or absent for a new
+    report). The reports sorted before the first new one are then placed where they were, without
+    looking for a cluster: the pass over them is the one that made those clusters (which the test
+    of this function holds against clustering from scratch). Only valid when no report of the
+    island has gone since, which the caller knows."""
     if len(items) == 1:  # a report alone in its island (most events have few reports)
         alone = _Cluster()
         alone.add(items[0], [])
         return [alone]
     items = sorted(items, key=lambda it: it.sort_key)
+    replayed = 0
+    if before:
+        replayed = next((k for k, it in enumerate(items) if before.get(it.source) is None), len(items))
+    if replayed:
+        try:
+            return _pass(items, same_place, before, replayed)  # type: ignore[arg-type]
+        except _NotAsBefore:
+            pass
+    return _pass(items, same_place, None, 0)
+
+
+def _pass(items: list[_Item], same_place: PlaceAgreement, before: Mapping[int, str] | None,
+          replayed: int) -> list[_Cluster]:
+    """``_cluster_island`` over sorted ``items``, the first ``replayed`` placed as ``before`` says."""
     clusters: list[_Cluster] = []
     active: list[_Cluster] = []  # dated clusters that may still take what comes next
     dated: _DatedClusters | None = None  # the dated clusters, once every dated report is placed
     anchored: list[_Cluster] = []  # clusters of reports without a date that may still take one
-    for item in items:
+    named: dict[str, _Cluster] = {}  # a replayed cluster by its name in ``before``
+    for k, item in enumerate(items):
         iv = item.interval
+        pool: list[_Cluster] = []
         if iv is not None:
             # Swept by start: a cluster that ends before this start cannot take anything later,
             # except the plan that a (rare) postponement or cancellation puts off.
@@ -493,19 +523,37 @@ def _cluster_island(items: list[_Item], same_place: PlaceAgreement) -> list[_Clu
             if dated is None:
                 dated = _DatedClusters(clusters)
             anchored = [c for c in anchored if c.anchor_core[1] >= window[0]]  # type: ignore[index]
-            pool = sorted(dated.meeting(window) + anchored, key=lambda c: c.order)
+            if k >= replayed:
+                pool = sorted(dated.meeting(window) + anchored, key=lambda c: c.order)
         else:
             pool = clusters
-        target, slots = _best_cluster(item, pool, same_place)
+        if k < replayed:
+            name = before[item.source]  # type: ignore[index]
+            target = named.get(name)
+            slots = None if target is None else _slots(item, target)
+            if target is not None and slots is None:
+                raise _NotAsBefore(name)
+        else:
+            target, slots = _best_cluster(item, pool, same_place)
         if target is None:
             target = _Cluster(order=len(clusters))
             clusters.append(target)
+            if k < replayed:
+                named[before[item.source]] = target  # type: ignore[index]
             if iv is not None:
                 active.append(target)
             elif item.anchor is not None:
                 anchored.append(target)
         target.add(item, slots)  # type: ignore[arg-type]
     return clusters
+
+
+def _slots(item: _Item, cluster: _Cluster) -> list[int] | None:
+    """How the item's parties pair with the cluster's (``_fit`` without the rest of its checks)."""
+    ev = item.event
+    if ev.type in _STAYS:
+        return [0] if _party_agrees(ev.actor, cluster.parties[0]) else None
+    return _pairing(_participants(ev), cluster.parties)
 
 
 class _DatedClusters:
@@ -858,10 +906,11 @@ def _item(single: Event, interval: Interval | None, published: str, position: in
                  _reach(interval, anchor, single.type, mention.status))
 
 
-def _island_clusters(island: list[_Item], same_place: PlaceAgreement) -> Iterator[FusedCluster]:
-    """The clusters of one island's items, each named by its id."""
+def _island_clusters(island: list[_Item], same_place: PlaceAgreement,
+                     before: Mapping[int, str] | None = None) -> Iterator[FusedCluster]:
+    """The clusters of one island's items, each named by its id (``before``: see ``_cluster_island``)."""
     seen: Counter[str] = Counter()
-    for cluster in _cluster_island(island, same_place):
+    for cluster in _cluster_island(island, same_place, before):
         event_id = _event_id(cluster.first)
         seen[event_id] += 1
         if seen[event_id] > 1:  # two clusters headed by one identical report, told twice
@@ -903,12 +952,21 @@ class FusedCluster:
 
 @cycles_paused()
 def island_clusters(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
-                    same_place: PlaceAgreement | None = None) -> list[FusedCluster]:
+                    same_place: PlaceAgreement | None = None, before: Mapping[int, str] | None = None
+                    ) -> list[FusedCluster]:
     """The clusters of ``events``, island by island, in no particular order (``fuse_islands``
-    merges each into its event)."""
+    merges each into its event).
+
+    ``before``, for a caller that fused these islands before and kept the result (the store):
+    the event each report was in then, by its position in ``events`` (reports of one mention
+    each; a position absent for a new report). Each island is then clustered again only from its
+    first new report in fusion's order, the reports before it placed where they were: the same
+    clusters, for less work. Valid only when no report of these islands has gone since."""
     published = published or {}
     same_place = same_place or default_place_agreement()
     events = events if isinstance(events, list) else list(events)
+    if before:  # (an event of several mentions is clustered anew)
+        before = {position: name for position, name in before.items() if len(events[position].mentions) == 1}
     # Where each report may be compared (block, scope, reach, document), for every block at once:
     # the islands come from one sort and sweep over all of them. Reports are made into items an
     # island at a time.
@@ -938,7 +996,7 @@ def island_clusters(events: Iterable[Event], published: Mapping[str, str | None]
     for island in by_island.values():
         items = [_item(_single(events[position], mention), _text_interval(events[position]),
                        published.get(mention.doc) or "", position) for position, mention in island]
-        out.extend(_island_clusters(items, same_place))
+        out.extend(_island_clusters(items, same_place, before))
     return out
 
 

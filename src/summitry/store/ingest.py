@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from summitry.extract import DocumentNotRead
 from summitry.fuse import TRIP_GAP_DAYS, FusionKey, assign_trips, fusion_key, islands_of_blocks, trip_leg
+from summitry.gcpause import cycles_paused
 from summitry.intervals import DisjointSets, chain
 from summitry.records import Document, Event
 from summitry.store.backends import Backend
@@ -407,7 +408,11 @@ class Ingestor:
             return
         counts = IngestReport()
         try:
-            with self.db.transaction():
+            # the cycle collector's passes during a batch walked the rows and events kept between
+            # batches, more of them as the store grew (a tenth of a batch's time at 150,000
+            # documents, benchmarks/linear_ingest.py): it runs between batches instead, and
+            # finds any cycles a batch left then
+            with self.db.transaction(), cycles_paused():
                 self._write(changed, batch.hashes, counts)
         except BaseException:
             self._forget()  # it may hold rows of the rolled-back batch
@@ -518,7 +523,9 @@ class Ingestor:
             return
         seeds = self._replace_mentions(todo, hashes, report)
         part = self._part(seeds)
-        self._fuse_again(part, {doc.id for doc, _ in todo}, report)
+        # reports of documents stored before are gone: their islands are clustered anew
+        gone = any(seed.mention_id is None for seed in seeds)
+        self._fuse_again(part, {doc.id for doc, _ in todo}, report, gone)
         # analysts' corrections outlive every re-fusion: they are applied again over its events
         apply_corrections(self.db, part)
         for doc, _ in todo:
@@ -598,9 +605,13 @@ class Ingestor:
         self._trim_buckets()
         return sorted(part)
 
-    def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport) -> None:
+    def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport,
+                    gone: bool = True) -> None:
         """Fuse the mention events ``part`` and put the events that changed in place of the old
-        ones; number trips again around them."""
+        ones; number trips again around them. Unless reports are ``gone`` from the part's islands
+        since they were last fused, fusion places the reports sorted before an island's first new
+        one where they were (``island_clusters``'s ``before``: the stored events are what fusion
+        made of them)."""
         db = self.db
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
@@ -619,7 +630,8 @@ class Ingestor:
         if self.fuse is default_fuser() and mentions and not self._corrected():
             from summitry.fuse import island_clusters
 
-            clusters = island_clusters(list(mentions.values()), published)
+            before = None if gone else {i: event_of[m] for i, m in enumerate(ids) if m in event_of}
+            clusters = island_clusters(list(mentions.values()), published, before=before)
             size: dict[str, int] = defaultdict(int)
             for event_id in event_of.values():
                 size[event_id] += 1
