@@ -315,6 +315,10 @@ class Ingestor:
         # merged again, nor read, nor written
         self._event_of: dict[str, dict[str, str]] = {}
         self._event_of_count = 0
+        # block -> the days of the islands a batch fused again (spans that overlap merged): a
+        # later batch reaching into one reads all of it at once, not in rounds widening by its
+        # length, each finding the islands among all the rows read so far
+        self._island_days: dict[str, list[tuple[int, int]]] = {}
 
     def _forget(self) -> None:
         """Drop what is kept between batches (a rolled-back batch, or another writer)."""
@@ -325,6 +329,7 @@ class Ingestor:
         self._bucket_rows_count = 0
         self._event_of.clear()
         self._event_of_count = 0
+        self._island_days.clear()
 
     def ingest(self, documents: Iterable[Document], progress: Callable[[IngestReport], None] | None = None
                ) -> IngestReport:
@@ -569,8 +574,8 @@ class Ingestor:
             by_block[seed.key.block].append(seed)
         rows: dict[str, dict[str, tuple]] = defaultdict(dict)  # block -> mention id -> row
         fetched: set[str] = set()
-        wanted = {block: _spans((s.key.reach_from, s.key.reach_to) for s in block_seeds
-                                if s.key.reach_from is not None)
+        wanted = {block: self._known_islands(block, _spans((s.key.reach_from, s.key.reach_to) for s in block_seeds
+                                                           if s.key.reach_from is not None))
                   for block, block_seeds in by_block.items()}
         part = {s.mention_id for s in seeds if s.mention_id is not None}
         while wanted:
@@ -601,9 +606,19 @@ class Ingestor:
                          if not _buckets(block, lo, hi) <= fetched]
                 if spans:
                     more[block] = _spans(spans)
+                else:
+                    self._island_days[block] = _spans([*self._island_days.get(block, ()), *map(tuple, hull.values())])
             wanted = more
         self._trim_buckets()
         return sorted(part)
+
+    def _known_islands(self, block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``spans`` of ``block``, with the days of the islands found before that they reach into
+        (reading more rows than the islands hold changes nothing but the cost of reading)."""
+        known = self._island_days.get(block)
+        if not known or not spans:
+            return spans
+        return _spans([*spans, *(k for k in known if any(k[0] <= hi and lo <= k[1] for lo, hi in spans))])
 
     def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport,
                     gone: bool = True) -> None:
