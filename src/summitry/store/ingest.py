@@ -315,7 +315,7 @@ class Ingestor:
         # merged again, nor read, nor written
         self._event_of: dict[str, dict[str, str]] = {}
         self._event_of_count = 0
-        # block -> the days of the islands a batch fused again (spans that overlap merged): a
+        # block -> the days of the long islands a batch fused again (spans that overlap merged): a
         # later batch reaching into one reads all of it at once, not in rounds widening by its
         # length, each finding the islands among all the rows read so far
         self._island_days: dict[str, list[tuple[int, int]]] = {}
@@ -606,8 +606,10 @@ class Ingestor:
                          if not _buckets(block, lo, hi) <= fetched]
                 if spans:
                     more[block] = _spans(spans)
-                else:
-                    self._island_days[block] = _spans([*self._island_days.get(block, ()), *map(tuple, hull.values())])
+                else:  # (islands read in one round need not be remembered)
+                    long = [(lo, hi) for lo, hi in hull.values() if hi - lo > _BANDS[0][0]]
+                    if long:
+                        self._island_days[block] = _spans([*self._island_days.get(block, ()), *long])
             wanted = more
         self._trim_buckets()
         return sorted(part)
