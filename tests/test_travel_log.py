@@ -139,3 +139,15 @@ def test_travel_over_a_year_of_broadcast_news_counts_no_home_territory_and_no_an
             assert not all(ANNIVERSARY.search(text) for text in said), (person, trip, said)
         for year, figures in report["years"].items():
             assert figures["days_abroad"] == legs_days(report, year), (person, year)
+
+
+def test_an_organisation_s_officer_met_in_a_country_is_there_and_an_unknown_party_is_not():
+    from summitry.records import Event, Party
+    from summitry.store.ingest import travellers
+
+    officer = Party(name="Hana Lindqvist", country=None, office="Secretary-General")
+    host = Party(name="Chen Wei", country="CHN", office="Vice President")
+    unknown = Party(name="Goro Ikeda")
+    meeting = Event(id="m", type="meeting", status="occurred", actor=host, counterparts=[officer, unknown],
+                    countries=["CHN"])
+    assert [p.name for p in travellers(meeting)] == ["Hana Lindqvist"]

@@ -169,11 +169,12 @@ def travellers(event: Event) -> list:
         parties = [event.actor]
     else:
         parties = [event.actor, *event.counterparts]
-    # a visitor's home may be unknown, a meeting participant is only abroad if we know it; in one
+    # a visitor's home may be unknown, a meeting participant is only abroad if we know it (an
+    # organisation's officer, who has no country, is wherever a meeting places them); in one
     # of their country's home territories (Macao for China: the knowledge base) they are at home
     kb = knowledge_base()
     return [p for p in parties if p is not None and p.name and p.country != host
-            and (p.country or event.type == "visit") and not (kb is not None and kb.at_home(p.country, host))]
+            and (p.country or event.type == "visit" or p.office) and not (kb is not None and kb.at_home(p.country, host))]
 
 
 def covered_links(event: Event, spans: Mapping[str, list[tuple[int, int, str]]]) -> dict[str, list[str]]:
