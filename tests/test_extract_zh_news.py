@@ -73,6 +73,12 @@ def test_one_met_after_a_relative_clause_of_travel_is_no_subject_and_this_time_h
         ("Xi Jinping", ["Hun Manet"], None)]
 
 
+def test_signing_together_where_the_clause_places_it_is_a_meeting(engine):
+    (meeting,) = extract(engine, "27日，法国总统马克龙与挪威首相斯特勒在巴黎签署一项防务合作协议。", "2026-05-28")
+    assert summary([meeting]) == {("meeting", "Emmanuel Macron", ("Jonas Gahr Støre",), ("FRA",))}
+    assert extract(engine, "法国与挪威27日签署防务合作协议。", "2026-05-28") == []
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

@@ -785,6 +785,8 @@ class Frame:
     def meeting(
         self, ts: int, te: int, entry: dict[str, Any], kind: str, extra: Iterable[Slot] = ()
     ) -> list[Event]:
+        if entry.get("placed") and self.stated_city(ts) is None:
+            return []  # 签署协议 with no place told: no meeting
         left, subject = self.left_parties(ts)
         if entry.get("general") and not self.particular_talks(
                 ts, te, left[0].start if left else self.clause_of(ts)[0]):

@@ -96,6 +96,7 @@ SCHEMA: dict[str, Any] = {
                     "counterparts": {"enum": ["after"]},
                     "sides": {"enum": ["countries"]},
                     "general": {"type": "boolean"},
+                    "placed": {"type": "boolean"},
                     "with": _CUES,
                     "country": _ISO3,
                 },
