@@ -399,3 +399,10 @@ def test_the_arrival_of_someone_somewhere_is_their_visit(engine):
 def test_the_pope_is_the_vatican_s_head_of_state(engine):
     (ev,) = extract(engine, "Pope Francis arrived in Washington on Tuesday.", "2015-09-26")
     assert (ev.actor.name, ev.actor.country, ev.countries) == ("Pope Francis", "VAT", ["USA"])
+
+
+def test_joining_an_organisation_is_becoming_a_member_not_attending(engine):
+    assert [e.type for e in extract(engine, "German Chancellor Olaf Scholz urged Japanese Prime Minister Fumio "
+                                            "Kishida to join the EU in a joint declaration.", "2023-06-24")] == []
+    (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida joined the ASEAN summit in Laos.", "2023-06-24")
+    assert (ev.type, ev.forum, ev.countries, ev.place) == ("multilateral", "ASEAN", ["LAO"], None)

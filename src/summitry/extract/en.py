@@ -1286,6 +1286,10 @@ class EnglishRuleEngine:
                 results.append(("multilateral", actor, [], [host] if host else [], forum_place, purpose.record))
         elif trig.type == "multilateral":
             forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
+            if forum is not None and getattr(forum, "kind", None) == "organisation" and \
+                    _JOIN.match(text, trig.start, trig.end) and \
+                    not _GATHERING_NOUN.search(text, trig.end, min(window_end, trig.end + 40)):
+                return []  # "to persuade Obama to join the EU": to become a member, not to attend
             if f_span is not None and (event_span is None or event_span[1] != "day"):
                 event_span = _FromContext(f_span)  # "will attend the meeting": when that meeting was said to be
             named = next((m for m in matches if m.kind == "forum" and m.start >= trig.end), None) \
@@ -1969,7 +1973,9 @@ class EnglishRuleEngine:
                 place = next((x.place for x in hosts if x.place), None)
                 country = next((x.country for x in hosts if x.country), None)
                 edition = self._edition(forum.key, when)
-                if edition is not None:
+                if edition is not None and country in (None, edition.country):
+                    # (an edition in another country than the text names is another edition: "the ASEAN
+                    # summit in Laos" is not in the Kuala Lumpur of the edition nearest the report)
                     place = place or edition.city
                     country = country or edition.country
                 # "At the sixth BRICS summit in Fortaleza on Tuesday ... Modi said at the summit that BRICS":
@@ -2358,6 +2364,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNO
 _VISITING = re.compile(r"\bvisiting\s+")
 # Words of a title between "visiting" and a name: "foreign minister, ", "Chinese President ", "U.S. "
 _TITLE_WORDS = re.compile(r"(?:(?:[A-Za-z][\w.'’-]*|of|the|and)\s*,?\s+){0,6}")
+_JOIN = re.compile(r"join", re.IGNORECASE)
 _SIGNED = re.compile(r"sign|inked", re.IGNORECASE)
 _SIGNED_AT_GATHERING = re.compile(r"\b(?:summit|forum|session|assembly|gathering|(?<!press )(?<!news )conference)\b",
                                   re.IGNORECASE)
