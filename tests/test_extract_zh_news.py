@@ -483,6 +483,16 @@ def test_leaders_who_each_speak_attend_the_gathering_the_headline_names(engine):
                          ("António Guterres", None, "世界人工智能大会")}
 
 
+def test_chairing_or_attending_the_summit_just_named_a_huiwu_attends_it(engine):
+    text = "第十七届金砖国家领导人会晤6日在巴西里约热内卢开幕。巴西总统卢拉主持会晤，南非总统拉马福萨出席会晤。"
+    attending = {(e.actor.name, e.forum, tuple(e.countries)) for e in extract(engine, text, "2026-07-07")
+                 if e.type == "multilateral"}
+    assert attending == {("Luiz Inácio Lula da Silva", "BRICS", ("BRA",)), ("Cyril Ramaphosa", "BRICS", ("BRA",))}
+    # aides present at a meeting attend no gathering named before
+    text = "国家主席习近平6日在北京会见联合国秘书长古特雷斯。王毅参加会见。"
+    assert {e.type for e in extract(engine, text, "2026-07-07")} == {"meeting"}
+
+
 def test_at_someone_s_invitation_a_visit_is_planned_not_speculated(engine):
     (visit,) = extract(engine, "应习近平邀请 厄瓜多尔总统将访华", "2026-08-14")
     assert (visit.actor.country, visit.status) == ("ECU", "planned")

@@ -1013,6 +1013,19 @@ class Frame:
             and forum_slot is None
         ):
             inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
+            named = self.state.last_forum(ts)
+            k = bisect.bisect_right(self.state.sentences, ts, key=lambda sn: sn.start) - 1
+            if (not inside and meeting_noun.group() == "会晤"
+                    and BARE_GATHERING.fullmatch(text[te : meeting_noun.start()].lstrip("了"))
+                    and named is not None and named[0] >= self.state.sentences[max(0, k - 1)].start):
+                # 金砖国家领导人会晤…开幕，卢拉主持会晤: the gathering just named is a 会晤 itself
+                gathering, meeting_noun = meeting_noun, None
+        if (
+            meeting_noun
+            and not (gathering and gathering.start() < meeting_noun.start())
+            and forum_slot is None
+        ):
+            inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
             if text[ts:te] == "主持" and any(s.group and not s.pair and s.parties
                                               and not any(p.name for p in s.parties) for s in inside):
                 return []  # 主持黎以会谈: who hosts the sides' talks is no side (the talks are told by 会谈)
