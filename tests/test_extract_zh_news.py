@@ -79,6 +79,14 @@ def test_signing_together_where_the_clause_places_it_is_a_meeting(engine):
     assert extract(engine, "法国与挪威27日签署防务合作协议。", "2026-05-28") == []
 
 
+def test_a_movement_s_officer_is_no_party_of_the_state_its_name_begins_with(engine):
+    text = "美国总统特使库什纳16日与巴勒斯坦伊斯兰抵抗运动（哈马斯）政治局新任主席哈亚会面。"
+    assert extract(engine, text, "2026-08-18") == []
+    assert extract(engine, "伊朗外长阿拉格齐18日在贝鲁特会见黎巴嫩真主党领导人卡西姆。", "2026-08-18") == []
+    (meeting,) = extract(engine, "伊朗外长阿拉格齐18日在贝鲁特会见黎巴嫩总统奥恩。", "2026-08-18")
+    assert meeting.counterparts[0].country == "LBN"
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

@@ -636,6 +636,9 @@ class ChineseRuleEngine:
         body = None
         for body in self.lex.non_state_body_re.finditer(text, lo, title_start):
             pass
+        if body is None:  # (巴勒斯坦伊斯兰抵抗运动（哈马斯）政治局新任主席: a movement's name may stand further)
+            for body in self.lex.movement_re.finditer(text, max(0, lo - 12), title_start):
+                pass
         return body is not None and not CLAUSE_BREAK.search(text, body.end(), title_start) \
             and "、" not in text[body.end() : title_start]
 

@@ -377,6 +377,9 @@ class Lexicon:
         self.year_of_gathering_re = re.compile(
             "[^，,。；;、\\s在举召于将是]{0,12}?(?:" + _alternation(data["gathering_nouns"]) + ")")
         self.non_state_body_re = re.compile("基金会|公司|集团|大学|学院|银行|协会|商会|企业|研究院|研究所|学会|俱乐部")
+        # armed and political movements that hold no state office (哈马斯政治局主席, 黎真主党领导人): their
+        # officers are no party of the state their name begins with
+        self.movement_re = re.compile("抵抗运动|哈马斯|真主党|胡塞武装|伊斯兰圣战|反对派|叛军|武装组织")
         self.speech_date_re = re.compile("(?:晚|上午|下午|晚间|早些时候)?(?:" + _alternation(data["speech_verbs"]) + ")")
         # 上海合作组织峰会, 世界贸易组织第十四届部长级会议: a gathering named right after an organisation
         self.gathering_after_name_re = re.compile(
