@@ -406,3 +406,12 @@ def test_joining_an_organisation_is_becoming_a_member_not_attending(engine):
                                             "Kishida to join the EU in a joint declaration.", "2023-06-24")] == []
     (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida joined the ASEAN summit in Laos.", "2023-06-24")
     assert (ev.type, ev.forum, ev.countries, ev.place) == ("multilateral", "ASEAN", ["LAO"], None)
+
+
+def test_what_a_visit_follows_keeps_its_own_dates(engine):
+    (ev,) = extract(engine, "Olaf Scholz's visit to Japan follows frequent contacts between the two countries' "
+                            "leaders in 2022.", "2023-01-04")
+    assert ev.start is None  # dated later from the report, not 2022
+    (ev,) = extract(engine, "The deal followed German Chancellor Olaf Scholz's visit to Japan in April.",
+                    "2023-01-04")
+    assert (ev.status, ev.start) == ("occurred", "2022-04-01")

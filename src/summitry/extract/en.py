@@ -281,9 +281,12 @@ def _any_case(word: str) -> str:
 # with a character class, which lets the regex engine skip ahead to the few places a break may start
 # (IGNORECASE with a leading \b would try every position of the sentence).
 _CLAUSE_BREAK = re.compile(r";|:\s|" + "|".join(
-    rf"{_any_case(w[0])}(?<=\b{_any_case(w[0])}){_any_case(w[1:])}\b" for w in ("but", "while", "whereas", "however")))
+    rf"{_any_case(w[0])}(?<=\b{_any_case(w[0])}){_any_case(w[1:])}\b"
+    # ("Doval's visit to China follows frequent contacts between the leaders in 2015": what a visit
+    # follows or precedes is a clause of its own, with its own dates)
+    for w in ("but", "while", "whereas", "however", "follows", "followed", "precedes", "preceded")))
 # What any clause break holds, lower-cased (the words are matched in ASCII case only).
-_CLAUSE_BREAK_HINTS = (";", ":", "but", "while", "whereas", "however")
+_CLAUSE_BREAK_HINTS = (";", ":", "but", "while", "whereas", "however", "follows", "followed", "precedes", "preceded")
 
 
 @dataclass(frozen=True)
@@ -1094,7 +1097,8 @@ class EnglishRuleEngine:
                                       (clause_start, window_end))
         if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple \
                 and not _TENSE_BEFORE_NOUN.search(text, max(clause_start, trig.start - 40), trig.start) \
-                and not _PAST_CLAUSE_VERB.search(text, _after_quote_said(text, clause_start, trig.start), trig.start):
+                and not _PAST_CLAUSE_VERB.search(  # (from the break word that opens the clause: "followed")
+                    text, _after_quote_said(text, max(sent.start, clause_start - 10), trig.start), trig.start):
             # A noun without a verb's tense ("a summit meeting between Modi and Obama on 30 September")
             # is on the day nearest the report: one still to come (within a season) is a plan (not
             # when a verb right before it gives the tense: "began a historic visit on Sunday").
@@ -2377,7 +2381,7 @@ _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, take
 # last Friday's, not next).
 _PAST_CLAUSE_VERB = re.compile(
     r"\b(?:agreed|said|held|had|discussed|signed|spoke|talked|met|announced|reached|exchanged|vowed|pledged|urged|"
-    r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked)\b")
+    r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked|followed)\b")
 _TENSE_BEFORE_NOUN = re.compile(
     r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
     r"arrived)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
