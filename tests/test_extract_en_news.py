@@ -415,3 +415,12 @@ def test_what_a_visit_follows_keeps_its_own_dates(engine):
     (ev,) = extract(engine, "The deal followed German Chancellor Olaf Scholz's visit to Japan in April.",
                     "2023-01-04")
     assert (ev.status, ev.start) == ("occurred", "2022-04-01")
+
+
+def test_a_date_in_a_participle_after_the_visit_is_that_participle_s(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz visited Japan, where a minister was appointed in May.",
+                    "2023-09-01")
+    assert ev.start is None  # dated later from the report
+    (ev,) = extract(engine, "This is Olaf Scholz's first Japan visit since he was appointed chancellor in 2021.",
+                    "2023-09-01")
+    assert ev.start is None

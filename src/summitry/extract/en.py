@@ -260,6 +260,9 @@ _AND_BETWEEN = re.compile(r"\s+and\s+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NOUN_PHRASE_STOP = re.compile(r"\bthat\b|;|,(?!\s*which\b)")
 _HAVE_BEFORE = re.compile(r"\b(?:has|had|have)\s+(?:\w+\s+)?$")  # (a perfect: "announced ... that X has visited")
+_PARTICIPLE_TIME_BEFORE = re.compile(r"\b(?:given|sentenced|jailed|imprisoned|arrested|detained|killed|elected|"
+                                     r"re-elected|born|appointed|named|founded|established|launched)\b[^,;.]{0,25}$",
+                                     re.IGNORECASE)
 _OTHER_TIME_BEFORE = re.compile(r"\b(?:since|until|till|before|ahead of)\s*$", re.IGNORECASE)
 _ON_IN_AT_BEFORE = re.compile(r"(?:on|in|at)\s*$")
 _SAME_DAY = re.compile(r"\bsame day\b")
@@ -1548,6 +1551,8 @@ class EnglishRuleEngine:
                 continue  # "RIO DE JANEIRO, Nov 19 (Reuters) -": the day of the report
             if _OTHER_TIME_BEFORE.search(head):
                 continue  # "his first trip since April 2017": another time, not this event's
+            if span.start > trig.end and _PARTICIPLE_TIME_BEFORE.search(head):
+                continue  # "the case of Ilham Tohti, given a life sentence last September": that sentence's time
             if published is not None and span.interval.end == published.end and \
                     (span.interval.end - span.interval.start).days > _LONGEST_TRAILING_DAYS and \
                     not _PERFECT_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start):
