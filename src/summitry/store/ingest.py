@@ -7,9 +7,11 @@ For each batch of documents:
 2. the changed documents are extracted (outside any transaction: it is the slow part);
 3. in one transaction (one writer at a time): their old mention events are deleted and the new
    ones written, the *islands* of fusion they touch are fused again from all of their mention
-   events, the events those yield replace the islands' old events (only those that changed are
-   rewritten; one made of the very reports it was made of before is not even merged again), and
-   trips are numbered again around them.
+   events (each clustered anew from its first new report in fusion's order: the reports before
+   it are placed in the events stored for them, see ``summitry.fuse.island_clusters``), the
+   events those yield replace the islands' old events (only those that changed are rewritten;
+   one made of the very reports it was made of before is not even merged again), and trips are
+   numbered again around them.
 
 Fusion (``summitry.fuse``) works within islands: the mentions of one block whose reaches chain,
 named parties only with the same names or an unnamed party. Fusing any set of whole islands gives
