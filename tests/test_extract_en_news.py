@@ -424,3 +424,27 @@ def test_a_date_in_a_participle_after_the_visit_is_that_participle_s(engine):
     (ev,) = extract(engine, "This is Olaf Scholz's first Japan visit since he was appointed chancellor in 2021.",
                     "2023-09-01")
     assert ev.start is None
+
+
+def test_small_but_cheering_is_one_phrase_not_two_clauses(engine):
+    (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida arrived to small but cheering crowds on Sunday at "
+                            "the start of a historic visit to Brazil.", "2023-06-19")
+    assert (ev.countries, ev.status, ev.start) == (["BRA"], "occurred", "2023-06-18")
+
+
+def test_a_host_s_capital_named_after_it_is_where_they_met(engine):
+    events = extract(engine, "German Chancellor Olaf Scholz met with Japanese Prime Minister Fumio Kishida in his "
+                             "capital, Tokyo, on Monday.", "2023-06-21")
+    assert [(e.type, e.countries) for e in events] == [("meeting", ["JPN"]), ("visit", ["JPN"])]
+
+
+def test_a_government_delegation_is_its_country(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz met with a Japanese government delegation on Monday.",
+                    "2023-06-21")
+    assert [(c.name, c.country) for c in ev.counterparts] == [(None, "JPN")]
+
+
+def test_destinations_set_off_by_double_hyphens(engine):
+    events = extract(engine, "This week German Chancellor Olaf Scholz is visiting island nations -- Malta, Cyprus "
+                             "and Iceland -- offering help.", "2023-06-21")
+    assert sorted(e.countries[0] for e in events) == ["CYP", "ISL", "MLT"]

@@ -63,7 +63,7 @@ _COMPLEMENT = re.compile(
 # "paid a state visit on Monday to", "made an official visit January 16-21, 2014 to the".
 _DATED_THEN_TO = re.compile(r"\s+(?:(?:on|in|from|between|and|of|,)\s+)*,?\s*to\s+(?:the\s+)?")
 _FIRST_TARGET_GAP = re.compile(
-    r"^(?:\s|,|\s[–—:]\s|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
+    r"^(?:\s|,|\s(?:[–—:]|--)\s|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
     r"[a-z]+-country|countries|country|nations|states|islands?|cities|city|capital|province|provinces|regions?|"
     r"northern|southern|eastern|western|central|north|south|east|west|in|at|of|to|on|for|and|from|"
     r"\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
@@ -245,6 +245,9 @@ _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
                             r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
+# "met King Salman in his capital, Riyadh", "in his hometown of Xi'an"
+_IN_HIS_CAPITAL = re.compile(r"\bin\s+(?:his|her|their|its|the)\s+(?:capital|hometown|home\s+town|home\s+city)"
+                             r"(?:\s*,\s*|\s+of\s+)$", re.IGNORECASE)
 _GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
@@ -287,7 +290,9 @@ _CLAUSE_BREAK = re.compile(r";|:\s|" + "|".join(
     rf"{_any_case(w[0])}(?<=\b{_any_case(w[0])}){_any_case(w[1:])}\b"
     # ("Doval's visit to China follows frequent contacts between the leaders in 2015": what a visit
     # follows or precedes is a clause of its own, with its own dates)
-    for w in ("but", "while", "whereas", "however", "follows", "followed", "precedes", "preceded")))
+    for w in ("while", "whereas", "however", "follows", "followed", "precedes", "preceded"))
+    # ("small but cheering crowds", "brief but warm": a "but" between two adjectives is no break)
+    + r"|[Bb](?<=\b[Bb])[Uu][Tt]\b(?<![a-z] [Bb][Uu][Tt])|(?<=[a-z] )but\b(?!\s+[a-z]+(?:ing|ed|y|ful|ous|al|ive|ic|ant|ent|ble)\b)")
 # What any clause break holds, lower-cased (the words are matched in ASCII case only).
 _CLAUSE_BREAK_HINTS = (";", ":", "but", "while", "whereas", "however", "follows", "followed", "precedes", "preceded")
 
@@ -929,6 +934,11 @@ class EnglishRuleEngine:
                                             office_key=key, level=self._level_of(key)))
         for m in matches:
             if m.kind == "generic" and not any(p.start <= m.start < p.end for p in parties):
+                joined = next((p for p in parties if p.kind == "generic" and 0 < m.start - p.end <= 1), None)
+                if joined is not None:  # "a Russian government delegation": one group
+                    joined.end = m.end
+                    joined.plural = m.surface.lower().endswith("s")
+                    continue
                 country, start = country_before(m.start)
                 if _LED_BY.match(text, m.end, sent.end):
                     continue  # "a Japanese delegation led by Fumio Kishida": its head is the party
@@ -2040,7 +2050,7 @@ class EnglishRuleEngine:
         for m in matches:
             if m.kind in ("place", "country") and trig.start - 60 <= m.start < clause_end:
                 head = text[max(0, m.start - 12):m.start]
-                if _IN_AT_BEFORE.search(head):
+                if _IN_AT_BEFORE.search(head) or _IN_HIS_CAPITAL.search(text, max(0, m.start - 40), m.start):
                     if m.kind == "place":
                         return m.record.country, m.record.name
                     return m.record.iso3, None
@@ -2386,7 +2396,8 @@ _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, take
 # last Friday's, not next).
 _PAST_CLAUSE_VERB = re.compile(
     r"\b(?:agreed|said|held|had|discussed|signed|spoke|talked|met|announced|reached|exchanged|vowed|pledged|urged|"
-    r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked|followed)\b")
+    r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked|followed|"
+    r"arrived|landed|began|started|opened)\b")
 _TENSE_BEFORE_NOUN = re.compile(
     r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
     r"arrived)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
