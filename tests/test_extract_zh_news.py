@@ -87,6 +87,16 @@ def test_a_movement_s_officer_is_no_party_of_the_state_its_name_begins_with(engi
     assert meeting.counterparts[0].country == "LBN"
 
 
+def test_an_anniversary_dates_the_event_to_its_own_year(engine):
+    (visit,) = extract(engine, "今年是国家主席习近平对哈萨克斯坦进行国事访问10周年。", "2026-05-10")
+    assert (visit.countries, visit.start, visit.end) == (["KAZ"], "2016-01-01", "2016-12-31")
+    (visit,) = extract(engine, "这正值国家主席习近平去年对越南进行历史性访问一周年。", "2026-04-15")
+    assert visit.start[:4] == "2025"
+    # the anniversary of something else told after the event (建交75周年) dates nothing
+    (meeting,) = extract(engine, "韩正同巴基斯坦总理共同出席庆祝中巴建交75周年招待会。", "2026-05-26")
+    assert meeting.start is None  # (undated: the publication day dates it downstream)
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

@@ -52,6 +52,24 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(written: str) -> int | None:
+    """'10', '十', '一', '二十五', '七十' -> int (up to 99); None for anything else."""
+    if written.isdigit():
+        return int(written)
+    tens, ten, units = written.partition("十")
+    if not ten:
+        return _DIGITS.get(written) if len(written) == 1 else None
+    if (tens and tens not in _DIGITS) or (units and units not in _DIGITS):
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+# 访问10周年, 会晤一周年: the anniversary of the event, counted in years
+# (right after the trigger: 庆祝中巴建交75周年招待会 is the anniversary of something else)
+ANNIVERSARY_AFTER = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})周年")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
@@ -380,7 +398,13 @@ class Frame:
         return [DatesOfSentence(((first + timedelta(days=i)).isoformat(),) * 2 + ("day",)) for i in range(n)]
 
     def dates(self, ts: int, status: str) -> tuple[str | None, str | None, str | None]:
+        cue = self.lex.trigger_re.match(self.text, ts)
+        anniversary = self.anniversary_year(cue.end()) if cue is not None else None
         span = self.date_span(ts)
+        if anniversary is not None and (span is None or span.interval.start.year != anniversary):
+            # 今年是习近平主席对哈萨克斯坦进行国事访问10周年: the visit was ten years before (去年对越进行
+            # 历史性访问一周年 keeps its own year), never in the year of writing
+            return DatesOfSentence((f"{anniversary}-01-01", f"{anniversary}-12-31", "year"))
         if span is None:
             return None, None, None
         interval = span.interval
@@ -411,6 +435,17 @@ class Frame:
         # 同日, 当天: the date of an earlier sentence
         told = DatesOfSentence if span.start >= self.sent.start else DatesOfContext
         return told((start, end, interval.precision))
+
+    def anniversary_year(self, te: int) -> int | None:
+        """The year of an event whose anniversary follows its trigger (访问10周年, 会晤一周年): the year of
+        writing less the count of years."""
+        m = ANNIVERSARY_AFTER.match(self.text, te)
+        if m is None or self.state.published is None:
+            return None
+        years = chinese_number(m.group(1))
+        if not years:
+            return None
+        return self.state.published.year - years
 
     # events
 
