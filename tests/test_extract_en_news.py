@@ -448,3 +448,22 @@ def test_destinations_set_off_by_double_hyphens(engine):
     events = extract(engine, "This week German Chancellor Olaf Scholz is visiting island nations -- Malta, Cyprus "
                              "and Iceland -- offering help.", "2023-06-21")
     assert sorted(e.countries[0] for e in events) == ["CYP", "ISL", "MLT"]
+
+
+def test_a_visit_told_as_a_count_is_no_event(engine):
+    assert extract(engine, "German Chancellor Olaf Scholz has visited Japan more times than any other leader.",
+                   "2023-06-21") == []
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz has visited Japan twice in 2022.", "2023-06-21")
+    assert ev.start == "2022-01-01"  # a count with a date: still somewhere in that time
+
+
+def test_who_stands_in_an_aside_is_not_the_subject(engine):
+    assert extract(engine, "On Monday, German general Hans Quell, famous for standing before Japanese Prime "
+                           "Minister Fumio Kishida in uniform, returned to Germany.", "2023-06-21") == []
+
+
+def test_a_provincial_official_is_of_the_province_s_country(engine):
+    assert extract(engine, "Yunnan Party Chief Zhou Quell, attending a conference in Beijing, said the suspects "
+                           "were caught.", "2023-06-21") == []
+    (ev,) = extract(engine, "Yunnan Party Chief Zhou Quell visited Laos on Monday.", "2023-06-21")
+    assert ev.countries == ["LAO"]

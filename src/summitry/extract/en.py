@@ -248,6 +248,12 @@ _ALSO_BEFORE = re.compile(r"\balso\s+$")
 # "met King Salman in his capital, Riyadh", "in his hometown of Xi'an"
 _IN_HIS_CAPITAL = re.compile(r"\bin\s+(?:his|her|their|its|the)\s+(?:capital|hometown|home\s+town|home\s+city)"
                              r"(?:\s*,\s*|\s+of\s+)$", re.IGNORECASE)
+_SUBJECT_ASIDE = re.compile(r",\s+(?:who|whom|which|famous|known|best\s+known|noted|remembered|hailed|dubbed|once|"
+                            r"formerly)\b[^,;.]*,")
+# A perfect told as a count: "has visited the Middle East more times than all Chinese leaders combined"
+_COUNTED_TIMES = re.compile(r"\b(?:more|fewer|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+                            r"multiple|numerous|countless)\s+times\b|\btwice\b|\brepeatedly\b|\bfrequently\b",
+                            re.IGNORECASE)
 _GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
@@ -886,6 +892,11 @@ class EnglishRuleEngine:
                     continue
                 # ("Deputy Prime Minister Obrad Kestovic of Montenegro": the country after the name)
                 country = country or _country_after(text, name_end, sent.end, nationals, self.company_words)
+                if country is None and o.record.level == "subnational":
+                    # "Yunnan Party Chief Qin Rongguang": the province before the title is in its country
+                    region = next((pl for pl in reversed(places) if pl.end <= cursor
+                                   and _TITLE_GAP.fullmatch(text[pl.end:cursor])), None)
+                    country = region.record.country if region is not None else None
                 parties.append(PartyRef(cursor, name_end, "unknown", name=m.group(1),
                                         country=country, office=_title(o), office_key=o.record.key,
                                         level=o.record.level))
@@ -1002,6 +1013,11 @@ class EnglishRuleEngine:
         if self._found_in("negation", self.negation_rx, text,
                           _after_quote_said(text, max(clause_start, trig.start - 30), trig.start), trig.start):
             return []
+        if trig.type == "visit" and not trig.nominal and \
+                _HAVE_BEFORE.search(text, max(clause_start, trig.start - 20), trig.start) and \
+                _COUNTED_TIMES.search(text, trig.end, clause_end) and \
+                not any(clause_start <= d.start < clause_end for d in s_dates):
+            return []  # "has visited the Middle East more times than ...": a count, no event of its own
         if trig.type == "visit" and not trig.nominal and _PARTICIPLE.match(text, trig.start, trig.end) and \
                 _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
             return []  # "detainees were returned to Algeria": what is moved does not visit
@@ -1632,6 +1648,12 @@ class EnglishRuleEngine:
     # ------------------------------------------------------------------ who
     def _participants(self, text, sent, si, trig, parties, clause_start, window_end, state, s_triggers=()):
         left = [p for p in parties if p.end <= trig.start and p.start >= clause_start]
+        if left and ", " in text[clause_start:trig.start]:
+            # "General Joseph Dunford, famous for appearing before President Hamid Karzai in uniform, ...
+            # returned to the United States": who stands in an aside is not the subject
+            asides = [m.span() for m in _SUBJECT_ASIDE.finditer(text, clause_start, trig.start)]
+            if asides:
+                left = [p for p in left if not any(a <= p.start < b for a, b in asides)]
         # "X met Y before returning ...", "X went to the US to attend ...": a verb joined to an earlier
         # trigger shares its subject, so the earlier trigger's object is not this one's actor.
         earlier = [t for t in s_triggers if t.end <= trig.start and t.start >= clause_start and not t.nominal
