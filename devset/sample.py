@@ -9,7 +9,7 @@ Two kinds of documents, per language:
   diplomatic event, which is what it is for (false events per document that reports none);
 - every document of four busy weeks, chosen by the density of diplomatic cue words per document
   (``--weeks``) among weeks small enough to annotate whole: fusion and travel at their real density
-  (English has two more holdout weeks and five more tune weeks, Chinese two more tune weeks, added later
+  (English has two more holdout weeks and seven more tune weeks, Chinese two more tune weeks, added later
   without changing the random draw).
 
 Each language is split into a half that rule changes may be tuned on ("tune") and a half that is
@@ -52,7 +52,10 @@ CORPORA = {
                         "2015-09-28": "tune", "2014-02-17": "tune",
                         # a fourth round for the tune half: 2015-09-21, Xi's state visit to the United
                         # States; 2016-01-04, the run-up to Xi's Middle East tour; 2015-08-10
-                        "2015-09-21": "tune", "2016-01-04": "tune", "2015-08-10": "tune"},
+                        "2015-09-21": "tune", "2016-01-04": "tune", "2015-08-10": "tune",
+                        # a fifth round, weeks not next to a holdout week: 2016-01-18, Xi's tour of Saudi
+                        # Arabia, Egypt and Iran; 2015-04-13, the run-up to Xi's visit to Pakistan
+                        "2016-01-18": "tune", "2015-04-13": "tune"},
         "cues": r"\b(?:met with|state visit|summit|talks with|visited|phone call)\b",
     },
     "zh": {
