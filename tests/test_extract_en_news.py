@@ -467,3 +467,13 @@ def test_a_provincial_official_is_of_the_province_s_country(engine):
                            "were caught.", "2023-06-21") == []
     (ev,) = extract(engine, "Yunnan Party Chief Zhou Quell visited Laos on Monday.", "2023-06-21")
     assert ev.countries == ["LAO"]
+
+
+def test_a_narrative_date_carries_only_to_events_of_the_same_people(engine):
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida visited Brazil in May 2023. German Chancellor "
+                             "Olaf Scholz's visit to Japan has been postponed.", "2023-09-01")
+    assert [(e.actor.name, e.start) for e in events] == [("Fumio Kishida", "2023-05-01"), ("Olaf Scholz", None)]
+    # the same traveller: the story's days go on
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida arrived in Brasilia on Monday. He met "
+                             "Brazilian President Lula at the palace.", "2023-06-21")
+    assert {e.start for e in events} == {"2023-06-19"}

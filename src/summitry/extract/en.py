@@ -368,6 +368,8 @@ class DocState:
     last_actor: PartyRef | None = None
     last_actor_sentence: int = -10
     last_date: tuple | None = None  # ((start, end), precision) of the last dated sentence
+    last_date_people: frozenset = frozenset()  # the names of the parties of the event that dated it
+    anchor_people: frozenset = frozenset()  # the same for the anchor date
     anchor_date: tuple | None = None  # the same for the first event the document dates itself
     last_forum: tuple | None = None  # (Forum, place, country, interval)
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
@@ -1122,8 +1124,11 @@ class EnglishRuleEngine:
         status = self._status(text, sent, clause_start, trig, s_dates)
         # Dates and hosts that stand after the next trigger are that trigger's ("held talks with X
         # and will attend the summit in Samarkand on Thursday").
+        people = frozenset(n for n in (
+            r.name or (state.last_actor.name if r.kind == "pronoun" and state.last_actor is not None else None)
+            for r in (*actor_refs, *counterpart_refs)) if n)
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
-                                      (clause_start, window_end))
+                                      (clause_start, window_end), people)
         if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple \
                 and not _TENSE_BEFORE_NOUN.search(text, max(clause_start, trig.start - 40), trig.start) \
                 and not _PAST_CLAUSE_VERB.search(  # (from the break word that opens the clause: "followed")
@@ -1132,7 +1137,7 @@ class EnglishRuleEngine:
             # is on the day nearest the report: one still to come (within a season) is a plan (not
             # when a verb right before it gives the tense: "began a historic visit on Sunday").
             ahead = self._event_date(text, sent, trig, s_dates, state, "planned", published,
-                                     (clause_start, window_end))
+                                     (clause_start, window_end), people)
             soon = (ahead[0][0] - published.end).days if type(ahead) is tuple and ahead != event_span else None
             if soon is not None and soon <= _NEAR_AHEAD_DAYS and soon < (published.start - event_span[0][1]).days:
                 status, event_span = "planned", ahead
@@ -1560,7 +1565,8 @@ class EnglishRuleEngine:
         return "occurred"
 
     # ------------------------------------------------------------------ dates
-    def _event_date(self, text, sent, trig, s_dates, state, status, published, clause=None):
+    def _event_date(self, text, sent, trig, s_dates, state, status, published, clause=None,
+                    people: frozenset = frozenset()):
         """((start, end), precision) of the event, from its sentence or the narrative."""
         if clause is not None:
             # Only the dates of the trigger's own clause ("...; he last went in 2018").
@@ -1607,6 +1613,9 @@ class EnglishRuleEngine:
             # The narrative's date carries to the next events it tells; a passing reference ("Blinken's
             # visit to China shows ...") or a headline takes the date of the document's main story.
             carried = state.anchor_date if trig.nominal or _is_headline(sent) else state.last_date
+            carried_people = state.last_date_people if carried is state.last_date else state.anchor_people
+            if people and carried_people and not people & carried_people:
+                carried = None  # "Altankhuyag went in October 2013. ... Bold returned to Beijing": not his date
             if carried is not None:
                 (s, e), precision = carried
                 if not (status == "occurred" and published is not None and s > published.end):
@@ -2142,8 +2151,10 @@ class EnglishRuleEngine:
         dated = [d for d in s_dates if d.interval is not None]
         if own and dated:
             state.last_date = _interval_of(own[-1])
+            state.last_date_people = frozenset(p.name for p in (own[-1].actor, *own[-1].counterparts) if p.name)
             if state.anchor_date is None:
                 state.anchor_date = _interval_of(own[0])
+                state.anchor_people = frozenset(p.name for p in (own[0].actor, *own[0].counterparts) if p.name)
 
 
 # ---------------------------------------------------------------------- helpers
