@@ -477,3 +477,13 @@ def test_a_narrative_date_carries_only_to_events_of_the_same_people(engine):
     events = extract(engine, "Japanese Prime Minister Fumio Kishida arrived in Brasilia on Monday. He met "
                              "Brazilian President Lula at the palace.", "2023-06-21")
     assert {e.start for e in events} == {"2023-06-19"}
+
+
+def test_a_visit_noun_after_an_announced_trip_is_that_trip(engine):
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida visits Brazil next week. Kishida's state visit "
+                             "to Brazil is the first by a Japanese leader in nine years.", "2023-06-16")
+    assert [(e.status, e.start) for e in events] == [("planned", "2023-06-19"), ("planned", "2023-06-19")]
+    # a noun with a tense of its own keeps it
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida will visit Brazil next week. Kishida's Brazil "
+                             "visit has already proved a success.", "2023-06-16")
+    assert [e.status for e in events] == ["planned", "occurred"]

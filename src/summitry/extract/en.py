@@ -380,6 +380,8 @@ class DocState:
     forum_days: dict = field(default_factory=dict)  # forum key -> (place, country, span) first dated
     visits: dict = field(default_factory=dict)  # actor's name -> (countries, place) of the first visit told
     story_traveller: PartyRef | None = None  # the actor of the first visit told
+    # (actor's name, countries) -> (status, ((start, end), precision) or None) of the first visit told there
+    visit_told: dict = field(default_factory=dict)
 
 
 class EnglishRuleEngine:
@@ -1403,7 +1405,15 @@ class EnglishRuleEngine:
                         results.append(("visit", p, [], sorted(others), m_place, None))
         out = []
         for etype, a, cps, countries, where, forum in results:
-            out.append(self._event(doc, sent, etype, status, a, cps, countries, where, forum, event_span))
+            e_status, e_span = status, event_span
+            if etype == "visit" and trig.nominal and event_span is None and status == "occurred" and a.name \
+                    and not _OWN_TENSE_AFTER.match(text, trig.end, min(sent.end, trig.end + 40)):
+                # "Xi visits Pakistan next week ... Xi's state visit to Pakistan is the first by a Chinese
+                # leader in nine years": the trip the story has told, with its status and days
+                told = state.visit_told.get((a.name, tuple(countries)))
+                if told is not None and told[0] != "occurred":
+                    e_status, e_span = told[0], _FromContext(told[1]) if told[1] else None
+            out.append(self._event(doc, sent, etype, e_status, a, cps, countries, where, forum, e_span))
         return out
 
     def _event(self, doc, sent, etype, status, actor, counterparts, countries, place, forum, span) -> Event:
@@ -2114,6 +2124,9 @@ class EnglishRuleEngine:
         if told:
             state.last_encounter = [told[-1].actor, *told[-1].counterparts]
         for e in told_here:
+            if e.type == "visit" and e.actor.name:
+                state.visit_told.setdefault((e.actor.name, tuple(e.countries)), (
+                    e.status, _interval_of(e) if e.start else None))
             # the first visit an actor is told making is the story's (a region's members are no one place)
             if e.type == "visit" and e.actor.name and len(e.countries) == 1 and e.actor.name not in state.visits:
                 state.visits[e.actor.name] = (e.countries, e.place)
@@ -2417,6 +2430,9 @@ _VISITING = re.compile(r"\bvisiting\s+")
 # Words of a title between "visiting" and a name: "foreign minister, ", "Chinese President ", "U.S. "
 _TITLE_WORDS = re.compile(r"(?:(?:[A-Za-z][\w.'’-]*|of|the|and)\s*,?\s+){0,6}")
 _JOIN = re.compile(r"join", re.IGNORECASE)
+# A noun with a past tense of its own right after it: "PM Oli's China visit has already proved successful"
+_OWN_TENSE_AFTER = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+"
+                              r"(?:has|had|was|were|did|went|ended|concluded|proved)\b")
 _SIGNED = re.compile(r"sign|inked", re.IGNORECASE)
 _SIGNED_AT_GATHERING = re.compile(r"\b(?:summit|forum|session|assembly|gathering|(?<!press )(?<!news )conference)\b",
                                   re.IGNORECASE)
