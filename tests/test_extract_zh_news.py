@@ -455,6 +455,11 @@ def test_the_sides_abbreviated_before_their_delegations_hold_the_talks(engine):
         {"UKR", "USA", "RUS"}, "planned", "2026-01-24", ["ARE"])
 
 
+def test_a_range_from_a_part_of_one_day_to_a_part_of_the_next_is_both_days(engine):
+    (talks,) = extract(engine, "从11日下午到12日凌晨，美国和委内瑞拉代表团以不同形式举行了三轮谈判。", "2026-04-12")
+    assert (talks.start, talks.end) == ("2026-04-11", "2026-04-12")
+
+
 def test_talks_named_as_a_setting_are_the_talks_told_before(engine):
     text = ("俄罗斯总统普京22日在克里姆林宫会见美国总统特使威特科夫。"
             "俄总统助理在会谈后表示，美方在会谈中介绍了美国和乌克兰总统在达沃斯接触的情况。")

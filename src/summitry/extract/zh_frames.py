@@ -70,6 +70,7 @@ def chinese_number(written: str) -> int | None:
 # 访问10周年, 会晤一周年: the anniversary of the event, counted in years
 # (right after the trigger: 庆祝中巴建交75周年招待会 is the anniversary of something else)
 ANNIVERSARY_AFTER = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})周年")
+DAYPART_RANGE = re.compile(r"(?:上午|下午|中午|晚间|晚上|夜间|凌晨|早上|傍晚)(?:到|至)")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
@@ -409,6 +410,18 @@ class Frame:
             return None, None, None
         interval = span.interval
         published = self.state.published
+        # 从11日下午到12日凌晨: a range the dates' grammar reads as two days (a part of the day between)
+        k = bisect.bisect_left(self.state.date_starts, span.start)
+        before = self.state.dates[k - 1] if k > 0 else None
+        after = self.state.dates[k + 1] if k + 1 < len(self.state.dates) else None
+        first, last = ((before, span) if before is not None and DAYPART_RANGE.fullmatch(self.text, before.end, span.start)
+                       else (span, after) if after is not None and DAYPART_RANGE.fullmatch(self.text, span.end, after.start)
+                       else (None, None))
+        if first is not None and first.interval.start <= last.interval.end and first.interval.precision == "day" \
+                and last.interval.precision == "day":
+            start, end = first.interval.iso()[0], last.interval.iso()[1]
+            told = DatesOfSentence if first.start >= self.sent.start else DatesOfContext
+            return told((start, end, "day"))
         # The date was read without knowing the tense; a plan looks ahead (周三: next Wednesday), and a
         # report of what happened looks back (21日 written on 10 May: 21 April).
         tense = None
