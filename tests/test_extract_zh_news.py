@@ -97,6 +97,11 @@ def test_an_anniversary_dates_the_event_to_its_own_year(engine):
     assert meeting.start is None  # (undated: the publication day dates it downstream)
 
 
+def test_shi_de_tells_the_visit_and_closes_no_relative_clause(engine):
+    (visit,) = extract(engine, "普拉博沃是应习近平的邀请对我国进行国事访问的。", "2026-05-10")
+    assert (visit.actor.name, visit.countries) == ("Prabowo Subianto", ["CHN"])
+
+
 def test_an_interview_is_not_a_visit(engine):
     assert extract(engine, "伊朗外长在接受美国电视台采访中表示，伊方不会退让。") == []
     assert extract(engine, "俄罗斯总统普京在专访中谈及对华关系。") == []

@@ -724,6 +724,8 @@ class Frame:
         end = max([te, *(d.end for d in dests if d.start >= te)])
         if self.text[end : end + 1] != "的":
             return False
+        if self.text[end + 1 : end + 2] in ("", "。", "，", ",", "；", ";", "！", "？", "\n"):
+            return False  # 查波是应习近平的邀请对我国进行国事访问的。: 是…的 tells the visit, no clause ends
         return not any(s.start == end + 1 for s in self.parties)
 
     def topic_before(self, ts: int) -> tuple[int, int] | None:
