@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from test_store_property import PUBLISHED, report
 from test_store_support import doc, line, line_extractor
 
-from summitry.fuse import island_clusters
+from summitry.fuse import fusion_key, island_clusters, islands_of_blocks
 
 
 def clusters(found) -> list[tuple]:
@@ -54,3 +54,23 @@ def test_a_report_that_its_former_cluster_cannot_take_makes_the_island_clustered
     from_scratch = clusters(island_clusters(events, published))
     assert len(from_scratch) == 2
     assert clusters(island_clusters(events, published, before={0: "one", 1: "one", 2: "one"})) == from_scratch
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=old_and_new())
+def test_islands_the_caller_found_by_fusions_keys_give_the_clusters_fusion_finds_itself(case):
+    docs, _ = case
+    published = {d.id: d.published for d in docs}
+    events = [e for d in docs for e in line_extractor(d)]
+    # as the store finds them: each report's key, then one sweep over every block
+    keys = [fusion_key(e, published[e.mentions[0].doc]) for e in events]
+    blocks = sorted({k.block for k in keys})
+    positions = [[i for i, k in enumerate(keys) if k.block == block] for block in blocks]
+    labels = islands_of_blocks([[(keys[i].scope, keys[i].reach_from, keys[i].reach_to, events[i].mentions[0].doc)
+                                 for i in block] for block in positions])
+    islands: list = [None] * len(events)
+    for block, block_positions, block_labels in zip(blocks, positions, labels):
+        for i, label in zip(block_positions, block_labels):
+            islands[i] = (block, label)
+    assert clusters(island_clusters(events, published, islands=islands)) == clusters(island_clusters(events, published))

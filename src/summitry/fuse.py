@@ -53,7 +53,7 @@ import hashlib
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -952,8 +952,8 @@ class FusedCluster:
 
 @cycles_paused()
 def island_clusters(events: Iterable[Event], published: Mapping[str, str | None] | None = None,
-                    same_place: PlaceAgreement | None = None, before: Mapping[int, str] | None = None
-                    ) -> list[FusedCluster]:
+                    same_place: PlaceAgreement | None = None, before: Mapping[int, str] | None = None,
+                    islands: Sequence[Hashable] | None = None) -> list[FusedCluster]:
     """The clusters of ``events``, island by island, in no particular order (``fuse_islands``
     merges each into its event).
 
@@ -961,12 +961,21 @@ def island_clusters(events: Iterable[Event], published: Mapping[str, str | None]
     the event each report was in then, by its position in ``events`` (reports of one mention
     each; a position absent for a new report). Each island is then clustered again only from its
     first new report in fusion's order, the reports before it placed where they were: the same
-    clusters, for less work. Valid only when no report of these islands has gone since."""
+    clusters, for less work. Valid only when no report of these islands has gone since.
+
+    ``islands``, for a caller that has found them by fusion's keys (``fusion_key``) and sweep
+    (``islands_of_blocks``), as the store does to know what to fuse again: each event's island,
+    by a value shared by the events of one island and no other. They are then not found again."""
     published = published or {}
     same_place = same_place or default_place_agreement()
     events = events if isinstance(events, list) else list(events)
     if before:  # (an event of several mentions is clustered anew)
         before = {position: name for position, name in before.items() if len(events[position].mentions) == 1}
+    if islands is not None:
+        given: dict[Hashable, list[tuple[int, Mention]]] = defaultdict(list)
+        for position, (ev, island) in enumerate(zip(events, islands, strict=True)):
+            given[island].extend((position, mention) for mention in ev.mentions)
+        return _clusters_of_islands(events, given.values(), published, same_place, before)
     # Where each report may be compared (block, scope, reach, document), for every block at once:
     # the islands come from one sort and sweep over all of them. Reports are made into items an
     # island at a time.
@@ -992,8 +1001,15 @@ def island_clusters(events: Iterable[Event], published: Mapping[str, str | None]
     for report, label in zip(reports, island_labels(block, scope, lo, hi, doc)):
         by_island[label].append(report)
     del reports, block, scope, lo, hi, doc
+    return _clusters_of_islands(events, by_island.values(), published, same_place, before)
+
+
+def _clusters_of_islands(events: list[Event], islands: Iterable[list[tuple[int, Mention]]],
+                         published: Mapping[str, str | None], same_place: PlaceAgreement,
+                         before: Mapping[int, str] | None) -> list[FusedCluster]:
+    """The clusters of each island of reports (position of the event in ``events``, mention)."""
     out: list[FusedCluster] = []
-    for island in by_island.values():
+    for island in islands:
         items = [_item(_single(events[position], mention), _text_interval(events[position]),
                        published.get(mention.doc) or "", position) for position, mention in island]
         out.extend(_island_clusters(items, same_place, before))

@@ -530,10 +530,11 @@ class Ingestor:
         if not todo:
             return
         seeds = self._replace_mentions(todo, hashes, report)
-        part = self._part(seeds)
+        islands = self._part(seeds)
+        part = list(islands)
         # reports of documents stored before are gone: their islands are clustered anew
         gone = any(seed.mention_id is None for seed in seeds)
-        self._fuse_again(part, {doc.id for doc, _ in todo}, report, gone)
+        self._fuse_again(part, {doc.id for doc, _ in todo}, report, gone, islands)
         # analysts' corrections outlive every re-fusion: they are applied again over its events
         apply_corrections(self.db, part)
         for doc, _ in todo:
@@ -570,8 +571,10 @@ class Ingestor:
         report.mention_events += len(mention_rows)
         return seeds
 
-    def _part(self, seeds: list[_Seed]) -> list[str]:
-        """The ids of the mention events in the islands that hold a seed (see the module's docstring)."""
+    def _part(self, seeds: list[_Seed]) -> dict[str, tuple | None]:
+        """The ids of the mention events in the islands that hold a seed (see the module's
+        docstring), in order, each with its island: a value shared by the mention events of one
+        island and no other (None where it is not known)."""
         by_block: dict[str, list[_Seed]] = defaultdict(list)
         for seed in seeds:
             by_block[seed.key.block].append(seed)
@@ -581,6 +584,9 @@ class Ingestor:
                                                            if s.key.reach_from is not None))
                   for block, block_seeds in by_block.items()}
         part = {s.mention_id for s in seeds if s.mention_id is not None}
+        # a mention without days is in the island of its document's others of its block
+        island_of: dict[str, tuple] = {s.mention_id: (s.key.block, None, s.doc) for s in seeds
+                                       if s.mention_id is not None and s.key.reach_from is None}
         while wanted:
             keys = sorted({key for block, spans in wanted.items() for lo, hi in spans
                            for key in _buckets(block, lo, hi)} - fetched)
@@ -609,13 +615,15 @@ class Ingestor:
                          if not _buckets(block, lo, hi) <= fetched]
                 if spans:
                     more[block] = _spans(spans)
-                else:  # (islands read in one round need not be remembered)
+                else:  # every island of the block that holds a seed is read: their members are known
+                    island_of.update((m, (block, label)) for m, label in zip(ids, labels) if label in touched)
+                    # (islands read in one round need not be remembered)
                     long = [(lo, hi) for lo, hi in hull.values() if hi - lo > _BANDS[0][0]]
                     if long:
                         self._island_days[block] = _spans([*self._island_days.get(block, ()), *long])
             wanted = more
         self._trim_buckets()
-        return sorted(part)
+        return {m: island_of.get(m) for m in sorted(part)}
 
     def _known_islands(self, block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``spans`` of ``block``, with the days of the islands found before that they reach into
@@ -626,12 +634,12 @@ class Ingestor:
         return _spans([*spans, *(k for k in known if any(k[0] <= hi and lo <= k[1] for lo, hi in spans))])
 
     def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport,
-                    gone: bool = True) -> None:
+                    gone: bool = True, islands: Mapping[str, tuple | None] | None = None) -> None:
         """Fuse the mention events ``part`` and put the events that changed in place of the old
         ones; number trips again around them. Unless reports are ``gone`` from the part's islands
         since they were last fused, fusion places the reports sorted before an island's first new
         one where they were (``island_clusters``'s ``before``: the stored events are what fusion
-        made of them)."""
+        made of them). ``islands``: the island of each mention event, when ``_part`` found them."""
         db = self.db
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
@@ -651,7 +659,9 @@ class Ingestor:
             from summitry.fuse import island_clusters
 
             before = None if gone else {i: event_of[m] for i, m in enumerate(ids) if m in event_of}
-            clusters = island_clusters(list(mentions.values()), published, before=before)
+            known = [islands.get(m) for m in ids] if islands is not None else []
+            clusters = island_clusters(list(mentions.values()), published, before=before,
+                                       islands=known if known and None not in known else None)
             size: dict[str, int] = defaultdict(int)
             for event_id in event_of.values():
                 size[event_id] += 1
