@@ -487,3 +487,15 @@ def test_a_visit_noun_after_an_announced_trip_is_that_trip(engine):
     events = extract(engine, "Japanese Prime Minister Fumio Kishida will visit Brazil next week. Kishida's Brazil "
                              "visit has already proved a success.", "2023-06-16")
     assert [e.status for e in events] == ["planned", "occurred"]
+
+
+def test_talks_opening_the_sentence_are_the_story_s_traveller_s(engine):
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida arrived in Brasilia on Tuesday. Following talks "
+                             "with Brazilian President Lula, Japan announced new aid.", "2023-06-22")
+    assert [(e.type, e.actor.name, [c.name for c in e.counterparts]) for e in events if e.type == "meeting"] == \
+        [("meeting", "Fumio Kishida", ["Luiz Inácio Lula da Silva"])]
+
+
+def test_a_business_s_head_is_no_counterpart(engine):
+    assert extract(engine, "German Chancellor Olaf Scholz met with Hans Quell, the chairman and CEO of Siemens, on "
+                           "Monday.", "2023-06-22") == []

@@ -130,7 +130,8 @@ _NEW_CLAUSE_GAP = re.compile(r",\s*(?:and\s+)?(?:after|before)\b", re.IGNORECASE
 _DESTINATION_AFTER = re.compile(r"\s+(?:to|of|in|at)\s", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?\Z")
 # what may stand before a noun that opens its sentence ("Further bilateral talks are expected with")
-_OPENING_MODIFIERS = re.compile(r"\s*(?:(?:the|further|more|separate|bilateral|formal|official|private|working|"
+_OPENING_MODIFIERS = re.compile(r"\s*(?:(?:following|after|during|in|at|before|ahead\s+of)\s+(?:his|her|their\s+)?)?"
+                                r"(?:(?:the|further|more|separate|bilateral|formal|official|private|working|"
                                 r"a|an)\s+)*", re.IGNORECASE)
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _TOGETHER = re.compile(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?|together\b", re.IGNORECASE)
@@ -212,6 +213,8 @@ _NAMING_BEFORE = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}|\b(?:is|are|was|were|b
 _NAMING_AFTER = re.compile(r"(?:['’]s)?\s*(?:a|an|the|his|her|their|its|[\"“'‘])\s", re.IGNORECASE)
 _SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)|press secretary", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_BUSINESS_TITLE = re.compile(r",\s+[^,;.]{0,40}?\b(?:CEO|chief\s+executive|founder|co-founder|businessman|"
+                             r"businesswoman|tycoon|billionaire|entrepreneur|managing\s+director)\b")
 _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
 _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
                             r"(?:\w+\s+){0,2}\Z", re.IGNORECASE)
@@ -1367,7 +1370,9 @@ class EnglishRuleEngine:
                             forum))
         else:
             counterparts = [self._counterpart(r, actor, when) if r.kind == "counterpart" else
-                            self._resolve(r, when, state, counterpart=True) for r in counterpart_refs]
+                            self._resolve(r, when, state, counterpart=True) for r in counterpart_refs
+                            # ("met Robin Li, the chairman and CEO of Baidu": a business's head holds no office)
+                            if not (r.kind == "unknown" and _BUSINESS_TITLE.match(text, r.end, min(sent.end, r.end + 60)))]
             # ("a meeting between Obama and Castro during the US president's trip": Obama once)
             counterparts = [c for c in counterparts if c is not None and (c.name or c.country)
                             and not (c.name and c.name == actor.name)]
