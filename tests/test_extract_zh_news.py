@@ -521,6 +521,14 @@ def test_chairing_or_attending_the_summit_just_named_a_huiwu_attends_it(engine):
     assert {e.type for e in extract(engine, text, "2026-07-07")} == {"meeting"}
 
 
+def test_a_meeting_of_foreign_ministers_written_waizhanghui_is_a_gathering(engine):
+    events = extract(engine, "外交部长王毅9日在吉隆坡出席东亚合作外长会。", "2026-05-10")
+    assert {(e.type, e.forum, tuple(e.countries)) for e in events} == {
+        ("multilateral", "东亚合作外长会", ("MYS",)), ("visit", None, ("MYS",))}
+    (attend,) = [e for e in extract(engine, "王毅9日出席上合组织外长会。", "2026-05-10") if e.type == "multilateral"]
+    assert attend.forum == "SCO"
+
+
 def test_at_someone_s_invitation_a_visit_is_planned_not_speculated(engine):
     (visit,) = extract(engine, "应习近平邀请 厄瓜多尔总统将访华", "2026-08-14")
     assert (visit.actor.country, visit.status) == ("ECU", "planned")
