@@ -559,6 +559,8 @@ class EnglishRuleEngine:
         if not mentioned:
             return matches
         out = []
+        context = tuple(sorted(mentioned))
+        namesakes: dict[str, object] = {}  # a place name the document repeats is looked up once
         for m in matches:
             if m.kind == "demonym" and m.record.capital and _CAPITAL.match(self._text, m.end):
                 # "the Indian capital": the capital city, standing for the place.
@@ -568,7 +570,9 @@ class EnglishRuleEngine:
                                            capital))
                     continue
             if m.kind == "place" and m.record.country not in mentioned:
-                alt = self.kb.place(m.surface, context=tuple(sorted(mentioned)))
+                if m.surface not in namesakes:
+                    namesakes[m.surface] = self.kb.place(m.surface, context=context)
+                alt = namesakes[m.surface]
                 if alt is not None and alt.country in mentioned:
                     m = _LocalMatch(m.start, m.end, "place", m.surface, alt)
                 elif m.record.kind == "city" and (m.record.population or 0) < _OBSCURE_TOWN:
