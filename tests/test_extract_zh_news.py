@@ -519,6 +519,11 @@ def test_chairing_or_attending_the_summit_just_named_a_huiwu_attends_it(engine):
     # aides present at a meeting attend no gathering named before
     text = "国家主席习近平6日在北京会见联合国秘书长古特雷斯。王毅参加会见。"
     assert {e.type for e in extract(engine, text, "2026-07-07")} == {"meeting"}
+    # nor do aides who 参加会晤 after the leader's talks, a summit named in between
+    text = ("国家主席习近平6日在里约热内卢同巴西总统卢拉举行会晤。习近平还将出席第十七届金砖国家领导人会晤。"
+            "蔡奇、王毅等参加会晤。")
+    assert not {e.actor.name for e in extract(engine, text, "2026-07-07") if e.type == "multilateral"} & \
+        {"Cai Qi", "Wang Yi"}
 
 
 def test_a_meeting_of_foreign_ministers_written_waizhanghui_is_a_gathering(engine):

@@ -1065,7 +1065,7 @@ class Frame:
             inside = [s for s in self.parties if te <= s.start and s.end <= meeting_noun.end()]
             named = self.state.last_forum(ts)
             k = bisect.bisect_right(self.state.sentences, ts, key=lambda sn: sn.start) - 1
-            if (not inside and meeting_noun.group() == "会晤"
+            if (not inside and meeting_noun.group() == "会晤" and "参加" not in text[ts:te]
                     and BARE_GATHERING.fullmatch(text[te : meeting_noun.start()].lstrip("了"))
                     and named is not None and named[0] >= self.state.sentences[max(0, k - 1)].start):
                 # 金砖国家领导人会晤…开幕，卢拉主持会晤: the gathering just named is a 会晤 itself
