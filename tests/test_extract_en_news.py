@@ -499,3 +499,10 @@ def test_talks_opening_the_sentence_are_the_story_s_traveller_s(engine):
 def test_a_business_s_head_is_no_counterpart(engine):
     assert extract(engine, "German Chancellor Olaf Scholz met with Hans Quell, the chairman and CEO of Siemens, on "
                            "Monday.", "2023-06-22") == []
+
+
+def test_a_page_before_a_meeting_is_not_what_the_meeting_is_with(engine):
+    (ev,) = extract(engine, "German Chancellor Olaf Scholz said on his official Facebook page after a meeting with "
+                            "Japanese Prime Minister Fumio Kishida.", "2023-06-22")
+    assert [c.name for c in ev.counterparts] == ["Fumio Kishida"]
+    assert extract(engine, "German Chancellor Olaf Scholz met tourists in Berlin.", "2023-06-22") == []

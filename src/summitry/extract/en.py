@@ -1018,7 +1018,10 @@ class EnglishRuleEngine:
                                    and _ON_A_VISIT_BEFORE.search(text, max(trig.end, t.start - 40), t.start))
                           and not _is_placing(t) and not any(a <= t.start < b for a, b in relatives)]
                          + [clause_end])
-        if self._found_in("non_event", self.non_event_rx, text, max(clause_start, trig.start - 25),
+        # (what is visited is no place of state before a visit or after it - "the museum", "the website" -;
+        # a meeting's only after it: "met tourists", not "said on his Facebook page after a meeting with")
+        if self._found_in("non_event", self.non_event_rx, text,
+                          trig.start if trig.type in ("meeting", "call") else max(clause_start, trig.start - 25),
                           min(clause_end, trig.end + 40)):
             return []
         if self._found_in("negation", self.negation_rx, text,
