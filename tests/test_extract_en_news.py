@@ -506,3 +506,9 @@ def test_a_page_before_a_meeting_is_not_what_the_meeting_is_with(engine):
                             "Japanese Prime Minister Fumio Kishida.", "2023-06-22")
     assert [c.name for c in ev.counterparts] == ["Fumio Kishida"]
     assert extract(engine, "German Chancellor Olaf Scholz met tourists in Berlin.", "2023-06-22") == []
+
+
+def test_the_island_named_before_is_the_destination(engine):
+    (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida pushed Cuba to open its markets during his "
+                            "historic visit to the Communist-led island on Monday.", "2023-06-24")
+    assert (ev.countries, ev.status, ev.start) == (["CUB"], "occurred", "2023-06-19")

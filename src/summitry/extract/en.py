@@ -105,7 +105,8 @@ _SUBORDINATE_END = re.compile(r"\b(?:when|once|after|while|as soon as|until)\s+(
                               r"[a-z]+\s+){0,6}\Z")
 _PAST_VERB = re.compile(r"\w+ed\b|met\b|held\b|had\b|made\b|paid\b|went\b|came\b|flew\b|left\b|spent\b|was\b|were\b",
                         re.IGNORECASE)
-_THE_COUNTRY = re.compile(r"\s*(?:to\s+|of\s+|in\s+)?the\s+(?:country|nation|kingdom|republic)\b(?!['’]s)", re.IGNORECASE)
+_THE_COUNTRY = re.compile(r"\s*(?:to\s+|of\s+|in\s+)?the\s+(?:[\w-]+\s+)?(?:country|nation|kingdom|republic|island|"
+                          r"island\s+nation|city-state|archipelago)\b(?!['’]s)", re.IGNORECASE)
 _ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part|presence|attendance", re.IGNORECASE)
 _OCCASION_OF = re.compile(r"\s+(?:at\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 # "(attended) the ceremony in": a short object, then where it was held (not "an event on human
@@ -2458,7 +2459,7 @@ _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, take
 _PAST_CLAUSE_VERB = re.compile(
     r"\b(?:agreed|said|held|had|discussed|signed|spoke|talked|met|announced|reached|exchanged|vowed|pledged|urged|"
     r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked|followed|"
-    r"arrived|landed|began|started|opened)\b")
+    r"arrived|landed|began|started|opened|pushed|pressed|raised|critici[sz]ed|toured|delivered|addressed|attended)\b")
 _TENSE_BEFORE_NOUN = re.compile(
     r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
     r"arrived)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
