@@ -315,9 +315,10 @@ def redact_dsn(dsn: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
 
 
-#: what a DuckDB writer may cache by default: with 512MB an ingest of 200,000 documents peaked at
-#: 996 MB of RSS, with 400MB at 883 MB for the same CPU time (benchmarks/linear_ingest.py, side by side)
-WRITER_MEMORY = "400MB"
+#: what a DuckDB writer may cache by default: an ingest of 200,000 documents peaked at 986 MB of RSS
+#: with 512MB, at 925 MB with 448MB for the same CPU time (2,478 and 2,473 documents per CPU second,
+#: benchmarks/linear_ingest.py side by side); 400MB (883 MB) cost up to a tenth more CPU
+WRITER_MEMORY = "448MB"
 
 
 def _writer_memory() -> str:
