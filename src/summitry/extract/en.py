@@ -57,11 +57,11 @@ _ORG_END = r"(?:Affairs|Relations|Council|Department|Ministry|Committee|Commissi
 _COMPLEMENT = re.compile(
     rf"(?:(?:\s*,)?\s+(?:for|of|on|at)\s+(?:the\s+)?(?:{_ORG_WORD}\s+){{0,8}}?{_ORG_END}"
     rf"(?:\s+(?:[A-Z][\w-]*\s+){{0,3}}?{_ORG_END})?){{1,2}}\s+")
-# What may stand between a trigger and its first target: "visited Laos", "a trip to the Middle East",
-# "led a delegation to Japan", "attended the 22nd meeting of the ... (SCO)", "visit to the country".
 # What may stand between a visit phrase and the "to" of its destination once the dates are taken out:
 # "paid a state visit on Monday to", "made an official visit January 16-21, 2014 to the".
 _DATED_THEN_TO = re.compile(r"\s+(?:(?:on|in|from|between|and|of|,)\s+)*,?\s*to\s+(?:the\s+)?")
+# What may stand between a trigger and its first target: "visited Laos", "a trip to the Middle East",
+# "led a delegation to Japan", "attended the 22nd meeting of the ... (SCO)", "visit to the country".
 _FIRST_TARGET_GAP = re.compile(
     r"^(?:\s|,|\s(?:[–—:]|--)\s|(?:the|a|an|his|her|their|its|neighbou?ring|fellow|several|two|three|four|five|six|"
     r"[a-z]+-country|countries|country|nations|states|islands?|cities|city|capital|province|provinces|regions?|"
@@ -293,7 +293,7 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" for c in word)
 
 
-# ";", ": ", and the words but/while/whereas/however in any case. Spelt so that every branch starts
+# ";", ": ", and the words but/while/whereas/however/follows/followed/precedes/preceded in any case. Spelt so that every branch starts
 # with a character class, which lets the regex engine skip ahead to the few places a break may start
 # (IGNORECASE with a leading \b would try every position of the sentence).
 _CLAUSE_BREAK = re.compile(r";|:\s|" + "|".join(
