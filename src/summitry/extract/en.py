@@ -239,6 +239,11 @@ _IN_COMPOUND = re.compile(r"\s*[-–—]\s*[A-Za-z]")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|of|from|at|on|(?<!,\s)and|against|than)\s+$", re.IGNORECASE)
 # Gapping after a visit: "(to Beijing) in June and (Janet Yellen) (in July)(, and ...)".
 _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
+_GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
+_GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
+_GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
+# A subject of its own right before a verb joined to an earlier one: "and Home Minister Rajnath Singh
+# also visited"
 _NEW_SUBJECT_GAP = re.compile(r"\s+(?:also|then|later|too)\s+")
 _AND_BEFORE = re.compile(r"(?:\band|,|;)\s+$")
 # "arrives at Boeing headquarters in Washington state", "arrived at the Great Hall of the People in": a
@@ -252,15 +257,13 @@ _ALSO_BEFORE = re.compile(r"\balso\s+$")
 # "met King Salman in his capital, Riyadh", "in his hometown of Xi'an"
 _IN_HIS_CAPITAL = re.compile(r"\bin\s+(?:his|her|their|its|the)\s+(?:capital|hometown|home\s+town|home\s+city)"
                              r"(?:\s*,\s*|\s+of\s+)$", re.IGNORECASE)
+# An aside set off by commas, which holds no subject: ", famous for appearing before President Karzai,"
 _SUBJECT_ASIDE = re.compile(r",\s+(?:who|whom|which|famous|known|best\s+known|noted|remembered|hailed|dubbed|once|"
                             r"formerly)\b[^,;.]*,")
 # A perfect told as a count: "has visited the Middle East more times than all Chinese leaders combined"
 _COUNTED_TIMES = re.compile(r"\b(?:more|fewer|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
                             r"multiple|numerous|countless)\s+times\b|\btwice\b|\brepeatedly\b|\bfrequently\b",
                             re.IGNORECASE)
-_GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
-_GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
-_GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
 _LATER_THIS = re.compile(r"\blater (?:this|in the) (?:week|month|year)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"[A-Za-z]\s+to\s+\Z")
