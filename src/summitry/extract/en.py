@@ -1135,7 +1135,7 @@ class EnglishRuleEngine:
         if trig.type in ("meeting", "call") and not counterpart_refs and (
                 not any(r.kind == "pair" for r in actor_refs) or _SIGNED.match(text, trig.start)):
             return []  # (a signing needs the other side named: "the two sides signed 21 agreements" is no meeting)
-        if trig.type == "meeting" and _SIGNED.match(text, trig.start) and _SIGNED_AT_GATHERING.search(sent.text):
+        if trig.type == "meeting" and _SIGNED.match(text, trig.start) and _GATHERING_NOUN.search(sent.text):
             return []  # "the six leaders signed a treaty at their summit": the gathering, or the talks, tell it
         status = self._status(text, sent, clause_start, trig, s_dates)
         # Dates and hosts that stand after the next trigger are that trigger's ("held talks with X
@@ -2435,8 +2435,10 @@ _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+
 _OPENING_GATHERING = re.compile(
     r"[\"“‘']?\s*(?:(?:speaking|addressing\s+\w+|talking\s+to\s+reporters)\s+)?(?:at|during|on\s+the\s+(?:sidelines|margins)"
     r"\s+of|in\s+(?:his|her|their|a)\s+(?:[a-z-]+\s+)?(?:address|speech|remarks)\s+(?:before|to|at))\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+|last\s+\w+'s\s+)?(?:\d{4}\s+)?", re.IGNORECASE)
-_GATHERING_NOUN = re.compile(r"\b(?:summit|meeting|conference|forum|session|assembly|gathering|council|talks)\b",
-                             re.IGNORECASE)
+# A gathering's noun (not a press conference, which anyone holds): "At the United Nations, the envoy
+# said" names no gathering; "the six leaders signed a treaty at their summit" does.
+_GATHERING_NOUN = re.compile(r"\b(?:summit|meeting|forum|session|assembly|gathering|council|talks|"
+                             r"(?<!press )(?<!news )conference)\b", re.IGNORECASE)
 _ARTICLE_AT_END = re.compile(r"(?:the|a|an)\s+(?:\d{4}\s+)?$", re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to)\b", re.IGNORECASE)
 _BY_THEN_TO = re.compile(r"\s+(?:by\s+[^,;.!?]{1,80}?\s+to|of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,6}(?:to|in))\s+(?:the\s+)?$")
@@ -2450,8 +2452,6 @@ _JOIN = re.compile(r"join", re.IGNORECASE)
 _OWN_TENSE_AFTER = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s+"
                               r"(?:has|had|was|were|did|went|ended|concluded|proved)\b")
 _SIGNED = re.compile(r"sign|inked", re.IGNORECASE)
-_SIGNED_AT_GATHERING = re.compile(r"\b(?:summit|forum|session|assembly|gathering|(?<!press )(?<!news )conference)\b",
-                                  re.IGNORECASE)
 _VISIT_VERB = re.compile(r"visit(?:s|ed|ing)?", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, taken, sent: not "paying"
 
