@@ -1146,12 +1146,11 @@ class EnglishRuleEngine:
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end), people)
         if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple \
-                and not _TENSE_BEFORE_NOUN.search(text, max(clause_start, trig.start - 40), trig.start) \
                 and not _PAST_CLAUSE_VERB.search(  # (from the break word that opens the clause: "followed")
                     text, _after_quote_said(text, max(sent.start, clause_start - 10), trig.start), trig.start):
             # A noun without a verb's tense ("a summit meeting between Modi and Obama on 30 September")
             # is on the day nearest the report: one still to come (within a season) is a plan (not
-            # when a verb right before it gives the tense: "began a historic visit on Sunday").
+            # when a past verb of its clause gives the tense: "began a historic visit on Sunday").
             ahead = self._event_date(text, sent, trig, s_dates, state, "planned", published,
                                      (clause_start, window_end), people)
             soon = (ahead[0][0] - published.end).days if type(ahead) is tuple and ahead != event_span else None
@@ -2457,15 +2456,13 @@ _PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|wn|en|nt)\b")  # returned, flown, take
 
 # "began a historic visit", "paid a state visit": a verb of the past right
 # before the noun gives it its tense
-# A clause's past verb before the noun tells its tense too ("agreed on a truce in a phone call on Friday":
-# last Friday's, not next).
+# A clause's past verb before a noun gives the noun its tense: "began a historic visit on Sunday",
+# "agreed on a truce in a phone call on Friday" (last Friday's, not next).
 _PAST_CLAUSE_VERB = re.compile(
     r"\b(?:agreed|said|held|had|discussed|signed|spoke|talked|met|announced|reached|exchanged|vowed|pledged|urged|"
     r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked|followed|"
-    r"arrived|landed|began|started|opened|pushed|pressed|raised|critici[sz]ed|toured|delivered|addressed|attended)\b")
-_TENSE_BEFORE_NOUN = re.compile(
-    r"\b(?:began|begun|started|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short|"
-    r"arrived)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+    r"arrived|landed|began|begun|started|opened|pushed|pressed|raised|critici[sz]ed|toured|delivered|addressed|"
+    r"attended|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short)\b", re.IGNORECASE)
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
