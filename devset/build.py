@@ -8,6 +8,7 @@ A part is a gold file of its own (``parts/*.gold.json``, see README.md). The che
 types and statuses, ISO 3166-1 alpha-3 codes, windows of two ordered ISO dates, event ids unique
 across the folder, every mention's document listed in the part, every document in the half of
 ``ids.json`` the part says. Documents of a half that no part covers yet are reported, not fatal.
+Run it in the project's environment: names are compared as ``summitry.evaluate`` compares them.
 """
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from sample import halves
+
+from summitry.evaluate import normalise_name
 
 TYPES = {"visit", "meeting", "multilateral", "call"}
 STATUSES = {"occurred", "planned", "speculated", "postponed", "cancelled"}
@@ -150,16 +152,10 @@ def build() -> tuple[dict[str, dict], list[str]]:
     return golds, warnings
 
 
-def _norm(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
 def _same_names(a: list[str], b: list[str]) -> bool:
     """Whether two alias lists name one person: an alias of two words or more in common."""
-    left = {_norm(n) for n in a if len(_norm(n).split()) > 1}
-    return bool(left & {_norm(n) for n in b})
+    left = {normalise_name(n) for n in a if len(normalise_name(n).split()) > 1}
+    return bool(left & {normalise_name(n) for n in b})
 
 
 def _same_party(a: dict, b: dict) -> bool:
@@ -183,7 +179,7 @@ def _one_real_event(a: dict, b: dict) -> bool:
         return False
     if a["type"] == "visit":
         return bool(set(a["destination"]) & set(b["destination"]))
-    forums = {_norm(f) for f in a["forum"]} & {_norm(f) for f in b["forum"]}
+    forums = {normalise_name(f) for f in a["forum"]} & {normalise_name(f) for f in b["forum"]}
     return bool(forums)
 
 
