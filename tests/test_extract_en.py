@@ -172,6 +172,27 @@ def test_translation_noise_does_not_break_sentences_or_invent_events(engine):
     assert sorted(e.countries[0] for e in repeated) == ["KOR", "MNG", "NPL", "RUS"]
 
 
+def test_a_page_wrapped_at_a_fixed_width_is_read_in_whole_sentences(engine):
+    wrapped = ("Trade talks stall | The Daily Record\n"
+               "A delegation of exporters arrived on Tuesday during Premier Li's \n"
+               "official visit to Germany, where he is expected to sign several\n"
+               "agreements with Chancellor Angela Merkel and to address business\n"
+               "leaders in Berlin.\n"
+               "Exports fell.")
+    texts = [s.text for s in split_sentences(wrapped)]
+    assert texts[0] == "Trade talks stall | The Daily Record"  # the headline stays a line of its own
+    assert texts[1].startswith("A delegation") and texts[1].endswith("leaders in Berlin.")
+    assert texts[2] == "Exports fell."
+    (visit,) = [e for e in extract(engine, wrapped, published="2015-10-28") if e.type == "visit"]
+    assert visit.actor.name == "Li Keqiang" and visit.countries == ["DEU"]
+
+
+def test_short_lines_of_a_page_that_is_not_wrapped_stay_apart():
+    page = ("Obama lands in Havana\nMarkets fall for a third day as investors\nHAVANA - The White House said on "
+            "Monday that the president would not meet Fidel Castro.")
+    assert [s.text for s in split_sentences(page)][1] == "Markets fall for a third day as investors"
+
+
 def test_a_plan_read_in_the_future_and_a_report_date_is_not_the_event_date(engine):
     (ev,) = [e for e in extract(engine, "On Monday, Joe Biden is due to meet President Vo Van Thuong in Hanoi.",
                                 published="2023-09-08") if e.type == "meeting"]

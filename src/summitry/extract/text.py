@@ -12,7 +12,8 @@ _ABBREVIATIONS = {
 }
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets, then either spaces or (as in
-# machine translation) no space before a capital letter. Newlines always end a sentence.
+# machine translation) no space before a capital letter. Newlines end a sentence, unless the line
+# was wrapped (see _soft_wrap).
 # A run of terminal punctuation is only tried from its first mark: a run that cannot end a
 # sentence cannot from any later mark either, and retrying from each one made a long run of full
 # stops cost the square of its length.
@@ -20,6 +21,18 @@ _ABBREVIATIONS = {
 # regex engine then skips to the few places a boundary can start instead of trying every position.)
 _BOUNDARY = re.compile(r"""[.!?。！？\n](?:(?<=\n)\s*|(?<![.!?。！？].)[.!?。！？]*+["'”’)\]]*(?=\s|[A-Z“"‘]|$))""")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
+# Some pages come hard-wrapped at a fixed width ("during President Xi's\nstate visit to the US"). A
+# newline inside a paragraph is then a space, not a boundary: when the line before it is no longer
+# than a wrapped line is and does not end in a sentence's mark, and either the next line goes on in
+# lower case (which no sentence starts with) or the page is wrapped throughout (a few such lines
+# show it), as a wrapped line may as well end before a name ("Chinese President\nXi Jinping").
+# Pages that are not wrapped keep every other newline a boundary: their short lines are headlines,
+# links' labels and teasers cut off in mid-sentence, which run on into nothing. A page's first line
+# is its headline, wrapped or not.
+_WRAPPED_LINE_MAX_CHARS = 100
+_WRAPPED_PAGE_MIN_LINES = 3
+_LINE_GOES_ON_LOWER = re.compile(rf"^([^\n]{{1,{_WRAPPED_LINE_MAX_CHARS}}}?)[ \t]*\n(?=[a-z])", re.MULTILINE)
+_LINE_ENDS = frozenset(".!?。！？:;\"'”’)]")
 
 # The longest sentence an engine reads, in characters. Real news stays far below it (the longest
 # sentence of the team's corpora is about 1,600 characters); text that runs on without a boundary
@@ -64,6 +77,30 @@ def bounded_spans(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHA
     return spans
 
 
+def _wrapped_page(text: str) -> bool:
+    """Whether a few lines of ``text`` go on in lower case on the next line, as a wrapped page's do."""
+    found = 0
+    for m in _LINE_GOES_ON_LOWER.finditer(text):
+        if m.group(1)[-1] not in _LINE_ENDS:
+            found += 1
+            if found >= _WRAPPED_PAGE_MIN_LINES:
+                return True
+    return False
+
+
+def _soft_wrap(text: str, newline: int, after: int, wrapped_page: bool) -> bool:
+    """Whether the single newline at ``newline`` (white space up to ``after``) wraps a line."""
+    if "\n" in text[newline + 1:after] or after >= len(text):
+        return False
+    last = newline
+    while last > 0 and text[last - 1] in " \t":
+        last -= 1
+    line_start = text.rfind("\n", 0, last) + 1
+    if line_start == 0 or last == line_start or last - line_start > _WRAPPED_LINE_MAX_CHARS or text[last - 1] in _LINE_ENDS:
+        return False
+    return wrapped_page or text[after].islower()
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with character offsets into ``text``; stripped of surrounding white space."""
     out: list[Sentence] = []
@@ -79,7 +116,10 @@ def split_sentences(text: str) -> list[Sentence]:
             if b > a:
                 out.append(Sentence(a, b, text[a:b], paragraph))
 
+    wrapped_page = "\n" in text and _wrapped_page(text)
     for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == "\n" and _soft_wrap(text, m.start(), m.end(), wrapped_page):
+            continue
         if m.group(0)[0] == "\n" or m.group(0)[0].isspace():
             emit(start, m.start())
             start = m.end()
