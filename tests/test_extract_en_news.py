@@ -512,3 +512,10 @@ def test_the_island_named_before_is_the_destination(engine):
     (ev,) = extract(engine, "Japanese Prime Minister Fumio Kishida pushed Cuba to open its markets during his "
                             "historic visit to the Communist-led island on Monday.", "2023-06-24")
     assert (ev.countries, ev.status, ev.start) == (["CUB"], "occurred", "2023-06-19")
+
+
+def test_a_name_keeps_its_accented_letters(engine):
+    for name in ("Zoë Örsted", "Radosław Kowalczyk", "Taïb Benhamou"):
+        (ev,) = [e for e in extract(engine, f"Ban Ki-moon met Foreign Minister {name} in New York on Monday.",
+                                    published="2014-12-12") if e.type == "meeting"]
+        assert [p.name for p in ev.counterparts] == [name]

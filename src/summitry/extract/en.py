@@ -45,10 +45,16 @@ _BODY_BEFORE_TITLE = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|the)){1,5
 # A possessive is not part of the name ("Minister Peter Dutton's office"); an apostrophe inside one is
 # ("O'Brien").
 # (a double-barrelled name keeps its second capital: "Ameenah Gurib-Fakim", "Jean-Claude")
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*-?(?:['’][A-Z]?[a-z][a-z\-]+)*|[A-Z]['’][A-Z][a-z\-]+"
+# Names are spelt with the letters of Latin-script languages, not only English ones ("Taïb Fassi
+# Fihri", "José Ángel", "Mevlüt Çavuşoğlu"): a name cut at its first such letter is another name.
+# (Latin Extended-A alternates capital and small letters; either case goes on a word.)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*-?(?:['’][{_UPPER}]?[{_LOWER}][{_LOWER}\-]+)*" \
+    rf"|[{_UPPER}]['’][{_UPPER}][{_LOWER}\-]+"
 _UNKNOWN_NAME = re.compile(
     rf"\s*((?:{_NAME_WORD}|[A-Z]{{2,}}[a-z]*)(?:(?:\s+(?:von|van|der|den|de|del|da|di|du|le|la|bin|ibn|al))*"
-    rf"\s+(?:{_NAME_WORD})){{0,2}})(?![a-z]|['’][A-Za-z]{{2}})")
+    rf"\s+(?:{_NAME_WORD})){{0,2}})(?![{_LOWER}]|['’][A-Za-z]{{2}})")
 # What may stand between a title and its holder's name: "Assistant Secretary of State for East Asian
 # and Pacific Affairs Daniel Kritenbrink", "Director General of the ... Department of Foreign Affairs".
 _ORG_WORD = r"(?:[A-Z][\w.'’-]*|and|of|the|for|on|U\.S\.)"
