@@ -31,6 +31,10 @@ def test_a_headline_s_infinitive_is_a_plan(engine):
     # a doubt in the headline stays a doubt
     events = extract(engine, "Scholz very unlikely to visit Japan, says Berlin\nThe talks matter.")
     assert [e.status for e in events] == ["speculated"]
+    # a page's title is a headline with the site's name after it
+    events = extract(engine, "German chancellor to visit Japan, sign semiconductor and hydrogen accords | The Morning "
+                             "Ledger Mobile Edition\nThe talks matter.")
+    assert [(e.status, e.countries) for e in events] == [("planned", ["JPN"])]
 
 
 def test_passing_through_countries_visits_each_but_not_what_a_new_clause_names(engine):

@@ -2683,9 +2683,18 @@ def _target(m) -> Target:
     return Target(m.start, m.end, m.record.country, place=m.record.name)
 
 
+# The site's name a page's title ends with: " | Business Standard Mobile Website", " - The Hindu".
+_SITE_AFTER_TITLE = re.compile(r"\s+[|–—-]\s+[^|–—.!?]{2,60}\Z")
+
+
 def _is_headline(sent: Sentence) -> bool:
-    """A short line without closing punctuation: a title or a cross-head, not narrative."""
-    return len(sent.text) < 90 and not _CLOSING_PUNCTUATION.search(sent.text)
+    """A short line without closing punctuation: a title or a cross-head, not narrative (a title is
+    measured without the site's name after it)."""
+    text = sent.text
+    if len(text) >= 90:
+        site = _SITE_AFTER_TITLE.search(text)
+        text = text[:site.start()] if site else text
+    return len(text) < 90 and not _CLOSING_PUNCTUATION.search(text)
 
 
 def _distance(span, trig: Trigger) -> int:
