@@ -109,6 +109,16 @@ def test_undated_reports_join_the_dated_event_near_their_publication():
     assert sorted(docs_of(merged)) == [["a", "b"], ["c"]]
 
 
+def test_an_undated_report_joins_the_dated_event_rather_than_reports_as_vague_as_itself():
+    # a preview told as if it had happened (published before the visit), then the visit itself with
+    # its days, then a report published after it without a date: that report is the dated visit
+    preview = ev("preview", countries=["PAK"])
+    visit = ev("visit", countries=["PAK"], start="2015-04-20", end="2015-04-21")
+    after = ev("after", countries=["PAK"])
+    merged = fuse([preview, visit, after], {"preview": "2015-04-18", "visit": "2015-04-21", "after": "2015-04-23"})
+    assert sorted(docs_of(merged)) == [["after", "visit"], ["preview"]]
+
+
 def test_cross_language_reports_merge_once_names_are_canonical():
     en = ev("en", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", end="2022-09-16")
     zh = ev("zh", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", lang="zh")

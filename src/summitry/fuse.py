@@ -588,13 +588,14 @@ def _best_cluster(item: _Item, pool: list[_Cluster], same_place: PlaceAgreement
         return fits[0]
 
     # A report without a date of its own: the cluster with a mention of the same document, else
-    # one of the same status, else the one nearest its publication window.
+    # one of the same status, else one with days of its own (a report told when it happened, not
+    # one of the reports that are as vague as this one), the nearest to its publication window.
     def preference(pair: tuple[_Cluster, list[int]]) -> tuple:
         c = pair[0]
         distance = 0
         if item.anchor and c.core:
             distance = abs(c.core[0] - item.anchor[1])
-        return (item.mention.doc not in c.docs, item.mention.status not in c.statuses, distance)
+        return (item.mention.doc not in c.docs, item.mention.status not in c.statuses, c.core is None, distance)
 
     return min(fits, key=preference)
 
