@@ -21,6 +21,12 @@ def test_a_present_tense_visit_on_a_day_after_the_report_is_a_plan(engine):
     # a past verb stays what it says, whatever the report's day
     (ev,) = extract(engine, "German Chancellor Olaf Scholz travelled to Japan on July 2, 2023.")
     assert ev.status == "occurred"
+    # a present tense's weekday is the nearest one, here the next (told on a Sunday)
+    for text in ("Chancellor Olaf Scholz arrives in Tokyo on Monday.", "Olaf Scholz travels to Japan on Monday."):
+        (ev,) = extract(engine, text, published="2023-06-18")
+        assert (ev.status, ev.start) == ("planned", "2023-06-19")
+    (ev,) = extract(engine, "Olaf Scholz was in Japan on Monday.", published="2023-06-18")
+    assert (ev.status, ev.start) == ("occurred", "2023-06-12")
 
 
 def test_a_headline_s_infinitive_is_a_plan(engine):

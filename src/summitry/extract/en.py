@@ -1151,12 +1151,15 @@ class EnglishRuleEngine:
             for r in (*actor_refs, *counterpart_refs)) if n)
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end), people)
-        if status == "occurred" and trig.nominal and published is not None and type(event_span) is tuple \
+        if status == "occurred" and published is not None and type(event_span) is tuple and (
+                trig.nominal or _present_on_weekday(text, trig, s_dates, clause_start, window_end)) \
                 and not _PAST_CLAUSE_VERB.search(  # (from the break word that opens the clause: "followed")
                     text, _after_quote_said(text, max(sent.start, clause_start - 10), trig.start), trig.start):
             # A noun without a verb's tense ("a summit meeting between Modi and Obama on 30 September")
             # is on the day nearest the report: one still to come (within a season) is a plan (not
             # when a past verb of its clause gives the tense: "began a historic visit on Sunday").
+            # So is a present tense's weekday: "Xi arrives in Islamabad on Monday", told on a Sunday,
+            # is the next day, not six days before.
             ahead = self._event_date(text, sent, trig, s_dates, state, "planned", published,
                                      (clause_start, window_end), people)
             soon = (ahead[0][0] - published.end).days if type(ahead) is tuple and ahead != event_span else None
@@ -2469,6 +2472,19 @@ _PAST_CLAUSE_VERB = re.compile(
     r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked|followed|"
     r"arrived|landed|began|begun|started|opened|pushed|pressed|raised|critici[sz]ed|toured|delivered|addressed|"
     r"attended|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short)\b", re.IGNORECASE)
+
+# A verb in the present tense: "arrives", "travels", "meets", "heads", "visits".
+_PRESENT_VERB = re.compile(r"(?!(?:was|has|is|does|his|its|as|us|this|thus)\b)[a-z]+(?<!s)s\b|goes\b|flies\b",
+                            re.IGNORECASE)
+
+
+def _present_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end: int) -> bool:
+    """Whether a verb trigger in the present tense is dated by a weekday of its clause alone."""
+    if trig.nominal or not _PRESENT_VERB.match(text, trig.start, trig.end):
+        return False
+    days = [d for d in s_dates if clause_start <= d.start < clause_end and d.interval is not None]
+    return bool(days) and all(d.kind == "weekday" for d in days)
+
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
