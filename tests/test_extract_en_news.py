@@ -529,3 +529,13 @@ def test_a_name_keeps_its_accented_letters(engine):
         (ev,) = [e for e in extract(engine, f"Ban Ki-moon met Foreign Minister {name} in New York on Monday.",
                                     published="2014-12-12") if e.type == "meeting"]
         assert [p.name for p in ev.counterparts] == [name]
+
+
+def test_a_call_told_as_telephoned_or_spoken_to_by_phone(engine):
+    for text in ("President Rouhani telephoned Prime Minister Nawaz Sharif on Tuesday.",
+                 "President Rouhani spoke to Prime Minister Nawaz Sharif by phone on Tuesday."):
+        (ev,) = extract(engine, text, published="2014-03-27")
+        assert (ev.type, ev.actor.name, [p.name for p in ev.counterparts], ev.start) == \
+            ("call", "Hassan Rouhani", ["Nawaz Sharif"], "2014-03-25")
+    # speaking to reporters by phone is no call with a leader
+    assert extract(engine, "Rouhani spoke to reporters by phone from Tehran.", published="2014-03-27") == []
