@@ -992,3 +992,13 @@ def test_a_place_name_inside_a_joined_name_is_part_of_the_name(engine):
 def test_a_title_listed_after_a_party_of_a_country_is_of_that_country(engine):
     (meeting,) = extract(engine, "巴基斯坦内政部长纳克维20日在德黑兰与伊朗内政部长和外长会面。", "2026-06-20")
     assert "Abbas Araghchi" in [p.name for p in meeting.counterparts]
+
+
+def test_a_gathering_of_businesses_is_no_gathering_of_states(engine):
+    # the development set's convention (a summit of multinational companies' leaders is business)
+    assert extract(engine, "国家副主席韩正16日在山东青岛出席第七届跨国公司领导人青岛峰会开幕式并致辞。",
+                   "2026-06-16") == []
+    assert extract(engine, "国务院副总理丁薛祥5日在上海出席中外企业家圆桌会议并致辞。", "2026-06-05") == []
+    # a summit of states with an international marker still is one
+    (summit,) = extract(engine, "国家副主席韩正16日在青岛出席第二届全球海洋治理峰会开幕式并致辞。", "2026-06-16")
+    assert (summit.type, summit.actor.name, summit.countries) == ("multilateral", "Han Zheng", ["CHN"])

@@ -1095,6 +1095,8 @@ class Frame:
             # 2026世界人工智能大会 is 世界人工智能大会 of that year: one gathering whatever the year's mark
             name = EDITION_YEAR.sub("", name, count=1) or name
             forum = None
+            if lex.business_gathering_re.search(name):
+                return []  # 跨国公司领导人青岛峰会: a gathering of businesses, not of states
             if BARE_GATHERING.fullmatch(
                 name[: -len(gathering.group())]
             ):  # 峰会, 此次峰会: the one named before

@@ -37,6 +37,7 @@ SCHEMA: dict[str, Any] = {
         "meeting_nouns",
         "ceremony_nouns",
         "international_markers",
+        "business_gatherings",
         "status",
         "time_clause_ends",
         "negations",
@@ -106,6 +107,7 @@ SCHEMA: dict[str, Any] = {
         "meeting_nouns": _CUES,
         "ceremony_nouns": _CUES,
         "international_markers": _CUES,
+        "business_gatherings": _CUES,
         "status": {
             "type": "array",
             "minItems": 1,
@@ -416,6 +418,7 @@ class Lexicon:
         self.gathering_re = re.compile(_alternation(data["gathering_nouns"]))
         self.meeting_noun_re = re.compile(_alternation(data["meeting_nouns"]))
         self.international_re = re.compile(_alternation(data["international_markers"]))
+        self.business_gathering_re = re.compile(_alternation(data["business_gatherings"]))
         self.credit_lines = tuple(data["credit_lines"])
         self.caption_labels = tuple(data["caption_labels"])
 
