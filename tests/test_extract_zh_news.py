@@ -1002,3 +1002,11 @@ def test_a_gathering_of_businesses_is_no_gathering_of_states(engine):
     # a summit of states with an international marker still is one
     (summit,) = extract(engine, "国家副主席韩正16日在青岛出席第二届全球海洋治理峰会开幕式并致辞。", "2026-06-16")
     assert (summit.type, summit.actor.name, summit.countries) == ("multilateral", "Han Zheng", ["CHN"])
+
+
+def test_a_tea_talk_and_a_farewell_are_meetings(engine):
+    (talk,) = extract(engine, "5月20日晚，国家主席习近平在北京人民大会堂同俄罗斯总统普京举行茶叙。", "2026-05-21")
+    assert (talk.type, talk.actor.name, [p.name for p in talk.counterparts], talk.start) == \
+        ("meeting", "Xi Jinping", ["Vladimir Putin"], "2026-05-20")
+    text = "4月15日下午，国家主席习近平和夫人彭丽媛同来华进行国事访问的越南国家主席苏林和夫人亲切话别。"
+    assert ("meeting", "Xi Jinping", ("To Lam",), ()) in summary(extract(engine, text, "2026-04-15"))
