@@ -539,3 +539,12 @@ def test_a_call_told_as_telephoned_or_spoken_to_by_phone(engine):
             ("call", "Hassan Rouhani", ["Nawaz Sharif"], "2014-03-25")
     # speaking to reporters by phone is no call with a leader
     assert extract(engine, "Rouhani spoke to reporters by phone from Tehran.", published="2014-03-27") == []
+
+
+def test_xi_alone_is_xi_jinping_but_not_as_a_modifier(engine):
+    # English news calls him "Xi" without ever giving the full name
+    events = extract(engine, "In mid-January, Xi met with Saudi King Salman in Riyadh.", published="2016-02-01")
+    assert {(e.type, e.actor.name) for e in events} == {("meeting", "Xi Jinping"), ("visit", "Xi Jinping")}
+    # a name hyphened to the next word is a modifier, however machine translation spaces it
+    for text in ("Putin and Biden may meet before the Xi -worship meeting.", "Putin hopes to meet before the Xi-worship rally."):
+        assert not any("Xi Jinping" in [p.name for p in (e.actor, *e.counterparts)] for e in extract(engine, text))

@@ -156,7 +156,9 @@ def _together(text: str, sent: Sentence, lowered: str):
     return _TOGETHER.search(text, sent.start, sent.end)
 
 
-_HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]")
+# A name joined by a hyphen to what follows is a modifier ("the Xi-Biden summit", "Xi-worship", and
+# as machine translation spaces it, "the Xi -worship meeting"); a dash spaced on both sides is not.
+_HYPHEN_NAME_AFTER = re.compile(r"[-–]\s*[A-Z]|[-–][a-z]|\s[-–][A-Za-z]")
 # "Pakistan's top civilian and military leadership": the words between a country and its leadership
 _LEADERSHIP_MODIFIERS = re.compile(r"(?<=\s)(?:(?:top|senior|civilian|military|political|national|and)\s+)+\Z",
                                    re.IGNORECASE)
@@ -812,7 +814,7 @@ class EnglishRuleEngine:
 
         for pm in people:
             if _MODIFIER_AFTER.match(text, pm.end) or text[max(0, pm.end - 2):pm.end + 1] in ("-", ) or \
-                    _HYPHEN_NAME_AFTER.match(text, pm.end, pm.end + 3):
+                    _HYPHEN_NAME_AFTER.match(text, pm.end, pm.end + 4):
                 continue  # "the Biden administration", "the Xi-Biden summit": a name used as a modifier
             chain, cursor = title_chain_before(pm.start)
             person = self._choose_person(pm.record, when, chain[-1].record.key if chain else None)
