@@ -1010,3 +1010,12 @@ def test_a_tea_talk_and_a_farewell_are_meetings(engine):
         ("meeting", "Xi Jinping", ["Vladimir Putin"], "2026-05-20")
     text = "4月15日下午，国家主席习近平和夫人彭丽媛同来华进行国事访问的越南国家主席苏林和夫人亲切话别。"
     assert ("meeting", "Xi Jinping", ("To Lam",), ()) in summary(extract(engine, text, "2026-04-15"))
+
+
+def test_who_meets_the_attendees_of_a_gathering_does_not_attend_it(engine):
+    # 会见出席…的X: X attends (a relative clause); unnamed, X makes no event, and the host attends nothing
+    text = "4月22日，国家副主席韩正在北京集体会见出席全球发展行动论坛第三届高级别会议的外方代表。"
+    assert extract(engine, text, "2026-04-22") == []
+    text = "国务院总理李强24日在天津会见出席2026年夏季达沃斯论坛的新加坡总理黄循财。"
+    gatherings = [e for e in extract(engine, text, "2026-06-24") if e.type == "multilateral"]
+    assert [e.actor.name for e in gatherings] == ["Lawrence Wong"]

@@ -52,6 +52,9 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# A meeting verb right before an attending verb: 会见出席…的X, the attendees are those met (a relative
+# clause), not who meets them
+MET_BEFORE_RELATIVE = re.compile(r"(?:会见|会晤|接见|看望)了?(?:前来|专程|来华|来京|来沪)*$")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -1128,6 +1131,8 @@ class Frame:
         else:
             return []
         head = self.relative_head(te)
+        if head is None and MET_BEFORE_RELATIVE.search(text, max(self.sent.start, ts - 8), ts):
+            return []  # 集体会见出席…论坛的外方代表: those who attend are the ones met, here unnamed
         left, subject = self.left_parties(ts)
         actors = [s for s in left if not self.object_of_preposition(s)] or ([subject] if subject else [])
         if head is not None:
