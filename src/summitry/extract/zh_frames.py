@@ -545,7 +545,7 @@ class Frame:
         return [self.make("visit", ts, te, status, t.parties[0], countries=[where.country],
                           place=record_city(where))
                 for t in travellers
-                if t.parties[0].name and t.parties[0].country and t.parties[0].country != where.country]
+                if t.parties[0].name and t.parties[0].country and not self.kb.at_home(t.parties[0].country, where.country)]
 
     def make(
         self,
@@ -651,7 +651,7 @@ class Frame:
                 if status is None:
                     return []
                 return [self.make("visit", ts, te, status, t.parties[0], countries=[d.country], place=record_city(d))
-                        for t, d in zip(travellers, dests) if d.country and d.country != t.parties[0].country]
+                        for t, d in zip(travellers, dests) if d.country and not self.kb.at_home(t.parties[0].country, d.country)]
         actor = self.actor(ts, te)
         if actor is None or not (actor.parties[0].name or actor.parties[0].office) or actor.former:
             return []  # 中方 (欢迎美方官员来华): a country does not travel; 前外长: no longer the state's
@@ -676,7 +676,7 @@ class Frame:
         for traveller in travellers:
             party = traveller.parties[0]
             for dest in dests:
-                if not dest.country or dest.country == party.country:
+                if not dest.country or self.kb.at_home(party.country, dest.country):
                     continue
                 events.append(
                     self.make(
@@ -893,8 +893,9 @@ class Frame:
                 if all(p.key() != q.key() for q in parties):
                     parties.append(p)
         # the sides: countries, and each organisation's named official (who has no country)
-        if len(parties) < 2 or len({p.country or p.name for p in parties if p.country or p.name}) < 2:
-            return []  # one side only, or a domestic meeting
+        sides = {self.engine.home_country(p.country) or p.name for p in parties if p.country or p.name}
+        if len(parties) < 2 or len(sides) < 2:
+            return []  # one side only, or a domestic meeting (李强会见香港特区行政长官: Hong Kong is China's)
         actor_slot = slots[0]
         status = self.status(actor_slot if not actor_slot.group else None, ts, te)
         if status is None:
@@ -1188,7 +1189,7 @@ class Frame:
                         dates=dates,
                     )
                 )
-                if where is not None and party.name and party.country and party.country != where[0]:
+                if where is not None and party.name and party.country and not self.kb.at_home(party.country, where[0]):
                     events.append(self.make("visit", ts, te, status, party, countries=[where[0]],
                                             place=where[1], dates=dates))
         return events
