@@ -548,3 +548,16 @@ def test_xi_alone_is_xi_jinping_but_not_as_a_modifier(engine):
     # a name hyphened to the next word is a modifier, however machine translation spaces it
     for text in ("Putin and Biden may meet before the Xi -worship meeting.", "Putin hopes to meet before the Xi-worship rally."):
         assert not any("Xi Jinping" in [p.name for p in (e.actor, *e.counterparts)] for e in extract(engine, text))
+
+
+def test_a_rank_or_a_calling_before_a_family_name_makes_it_someone_else_s(engine):
+    # a general and a photographer who share a leader's family name, and what "he" did after them
+    for text in ("General Sharif says all militants will be treated alike. He has visited London and Kabul.",
+                 ("The photographer Abbas took faith as his subject. He travelled from Xinjiang to Morocco. "
+                  "Abbas later went to Mecca.")):
+        assert extract(engine, text, published="2015-01-20") == []
+    # a secretary-general keeps his name, and the leader alone is still the leader
+    (ev,) = extract(engine, "UN Secretary-General Ban visited Beijing on Monday.", published="2015-09-02")
+    assert ev.actor.name == "Ban Ki-moon"
+    (ev,) = extract(engine, "Sharif visited Kabul on Monday.", published="2015-01-20")
+    assert ev.actor.name == "Nawaz Sharif"

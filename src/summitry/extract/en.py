@@ -495,7 +495,8 @@ class EnglishRuleEngine:
         found = self.matcher.find(text)
         if "$" in text:  # "US$ 28 billion", "HK$": a currency names no country
             found = [m for m in found if not (m.kind == "country" and text.startswith("$", m.end))]
-        matches = _with_surnames(text, sorted(found, key=lambda m: (m.start, -m.end)), self.not_name_words)
+        matches = _without_other_bearers(text, _with_surnames(text, sorted(found, key=lambda m: (m.start, -m.end)),
+                                                              self.not_name_words))
         self._text = text
         self._lowered = _ascii_lower(text)  # once for the document
         self._cues_key = None
@@ -2234,6 +2235,33 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<!\A)\b([A-Z][a-z]+) \Z")
 
 # Where the family name comes first, a person is referred to by the first word ("Xi", "Yoon").
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
+
+
+# A rank or a calling right before a bare family name says whose it is: "General Sharif" is a soldier,
+# not the prime minister of that name; "the photographer Abbas" is not the Palestinian president (a
+# "Secretary-General Ban" keeps his office).
+_RANK_BEFORE = re.compile(r"(?<![\w-])(?:General|Gen\.|Lt\.|Lieutenant|Major|Maj\.|Admiral|Adm\.|(?:Air\s+)?Marshal|"
+                          r"Brigadier|Colonel|Col\.|Captain|Capt\.|Commander|Sergeant)\s+\Z")
+_CALLING_BEFORE = re.compile(r"\b(?:photographer|artist|painter|writer|novelist|author|poet|journalist|reporter|"
+                             r"singer|actor|actress|filmmaker|director|professor|Professor|Prof\.|scholar|lawyer|"
+                             r"activist|dissident|businessman|tycoon|player|coach|footballer|cricketer|blogger|"
+                             r"cleric|imam|preacher|pastor)\s+\Z")
+_MILITARY_OFFICES = frozenset({"military_chief", "defense_minister", "cmc_vice_chairman"})
+
+
+def _without_other_bearers(text: str, matches: list) -> list:
+    """Drop a document's bare family names that a rank or a calling gives to someone else, wherever
+    the document repeats them ("the photographer Abbas ... – Abbas")."""
+    others = set()
+    for m in matches:
+        if m.kind != "person_short" or m.surface in others:
+            continue
+        before = max(0, m.start - 24)
+        people = m.record if isinstance(m.record, tuple) else (m.record,)
+        if _CALLING_BEFORE.search(text, before, m.start) or _RANK_BEFORE.search(text, before, m.start) and not any(
+                t.office in _MILITARY_OFFICES for p in people for t in getattr(p, "terms", ()) or ()):
+            others.add(m.surface)
+    return [m for m in matches if not (m.kind == "person_short" and m.surface in others)] if others else matches
 
 
 def _with_surnames(text: str, matches: list, not_first: frozenset = frozenset()) -> list:
