@@ -125,6 +125,20 @@ def test_what_happened_is_on_the_publication_day():
     assert dates(ev) == ("2023-03-22", "2023-03-22", "day", "publication")
 
 
+def test_a_page_stamped_years_after_its_actor_left_office_is_not_dated_by_its_stamp():
+    # the feed stamps a page of 2009 in 2015: Hu Jintao's last office ended in 2013
+    hu = Party("Hu Jintao", "CHN", "President", "head_of_state")
+    doc = report("As Hu Jintao flew home from Italy, troops filled the streets of Urumqi.", published="2015-09-03")
+    ev = told(doc, doc.text, actor=hu, countries=["ITA"])
+    date_events(doc, [ev])
+    assert dates(ev) == (None, None, None, None)
+    # in office at the stamp (or within a year of leaving it), the publication day stands
+    doc = report("As Hu Jintao flew home from Italy, troops filled the streets of Urumqi.", published="2009-07-08")
+    ev = told(doc, doc.text, actor=hu, countries=["ITA"])
+    date_events(doc, [ev])
+    assert dates(ev) == ("2009-07-08", "2009-07-08", "day", "publication")
+
+
 @pytest.mark.parametrize("status", ["planned", "speculated", "postponed", "cancelled"])
 def test_what_is_still_to_come_is_after_the_publication_day_open_ended(status):
     doc = report("Xi Jinping will visit Russia, the ministry said.")

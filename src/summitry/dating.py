@@ -88,6 +88,11 @@ _RETROSPECT = {
 _NOT_NARRATIVE = frozenset({"duration", "period"})
 _NARRATIVE_PRECISIONS = frozenset({"day", "month"})
 _UNREAD = object()
+# Words that call someone a former office holder: a report that says so was written after the term.
+_FORMER = {"en": re.compile(r"\b(?:former|ex-|erstwhile|one-time|onetime|retired)", re.IGNORECASE),
+           "zh": re.compile(r"前任|前(?=[\u4e00-\u9fff]{0,8}(?:总统|总理|首相|主席|部长|外长|国务卿|秘书长))|原(?=[\u4e00-\u9fff]{0,8}(?:总统|总理|首相|主席|部长|外长))|卸任")}
+# How long after a person's last term a page that has them act is taken for older than its stamp.
+_OUT_OF_OFFICE = timedelta(days=366)
 # Date expressions whose reading depends on the tense of what they date.
 _TENSED_KINDS = frozenset({"weekday", "relative"})
 
@@ -185,6 +190,8 @@ class _Report:
             return
         if background:
             return  # background without a date of its own: not on the report's day, nor its narrative's
+        if self.stamped_after_term(ev):
+            return  # a page older than its stamp: not on the report's day (see stamped_after_term)
         # the day the report was written: its dateline's, else its publication day
         dateline = self.dateline_day()
         day, ev.dated_by = (dateline, "context") if dateline else (self.published, "publication")
@@ -219,6 +226,22 @@ class _Report:
                 if self._narrative(iv, ev.status) and self._near_report(iv, ev.status):
                     return iv
         return None
+
+    def stamped_after_term(self, ev: Event) -> bool:
+        """Whether the event's actor, a person the knowledge base knows, had left every office more
+        than a year before the report's publication day: "As Hu Jintao flew home from Italy" on a page
+        a feed stamps 2015 was written in 2009, when he could fly home as president, and the report's
+        day is no date of the event; unless the report calls them a former office holder, as one written
+        after their term would."""
+        if self.published is None or not ev.actor.name or not ev.mentions or \
+                _FORMER[self.lang].search(ev.mentions[0].text or ""):
+            return False  # ("Former Prime Minister Kevin Rudd visited Beijing": the writer knew)
+        from summitry.kb import get_kb  # (only for the few events without a date of their own)
+
+        person = get_kb().person(ev.actor.name)
+        if person is None or not person.terms or any(t.end is None for t in person.terms):
+            return False
+        return max(t.end for t in person.terms) < self.published.start - _OUT_OF_OFFICE
 
     def line_start(self, pos: int) -> int:
         """Where the line (the paragraph) holding ``pos`` begins."""
