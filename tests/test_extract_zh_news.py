@@ -1032,3 +1032,13 @@ def test_a_countrys_home_territories_are_not_abroad(engine):
     # their officials abroad still travel
     events = extract(engine, "香港特区行政长官李家超率团访问新加坡，并会见新加坡总理黄循财。", "2026-07-01")
     assert {(e.type, e.actor.country, tuple(e.countries)) for e in events} >= {("visit", "HKG", ("SGP",))}
+
+
+def test_an_exchange_in_depth_between_leaders_is_a_meeting(engine):
+    text = "王沪宁表示，去年6月，习近平主席同访华的拉克森总理进行深入沟通，为两国关系发展作出战略引领。"
+    assert ("meeting", "Xi Jinping", ("Christopher Luxon",), ()) in summary(extract(engine, text, "2026-04-14"))
+    text = "普京表示，我同习近平主席在热情友好的气氛中就两国关系进行了深入交流。"
+    (meeting,) = extract(engine, text, "2026-05-20")
+    assert {meeting.actor.name, *(p.name for p in meeting.counterparts)} == {"Vladimir Putin", "Xi Jinping"}
+    # with the people of one country it is no meeting of states
+    assert extract(engine, "习近平总书记同代表委员深入交流、共商国是。", "2026-03-06") == []
