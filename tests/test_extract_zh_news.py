@@ -1042,3 +1042,17 @@ def test_an_exchange_in_depth_between_leaders_is_a_meeting(engine):
     assert {meeting.actor.name, *(p.name for p in meeting.counterparts)} == {"Vladimir Putin", "Xi Jinping"}
     # with the people of one country it is no meeting of states
     assert extract(engine, "习近平总书记同代表委员深入交流、共商国是。", "2026-03-06") == []
+
+
+def test_a_headlines_title_is_named_by_the_story_under_it(engine):
+    # the knowledge base's holder of the office may be out of date: the story names who holds it
+    text = ("习近平会见巴西总统\n央视网消息（新闻联播）：6月25日上午，国家主席习近平在北京人民大会堂会见巴西总统奥雷利亚诺。\n"
+            "习近平指出，中巴是好朋友。")
+    assert {tuple(p.name for p in e.counterparts) for e in extract(engine, text, "2026-06-25")} == {("奥雷利亚诺",)}
+    # when the story names the holder the knowledge base gives, the headline keeps it
+    text = "习近平会见巴西总统\n央视网消息（新闻联播）：6月25日上午，国家主席习近平在北京会见巴西总统卢拉。"
+    assert {tuple(p.name for p in e.counterparts)
+            for e in extract(engine, text, "2026-06-25")} == {("Luiz Inácio Lula da Silva",)}
+    # a headline with no story under it keeps the holder
+    (meeting,) = extract(engine, "习近平会见巴西总统", "2026-06-25")
+    assert [p.name for p in meeting.counterparts] == ["Luiz Inácio Lula da Silva"]

@@ -173,7 +173,34 @@ class ChineseRuleEngine:
             hi = bisect.bisect_left(starts, sent.end)
             kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
             self._read_sentence(state, sent, in_sentence, kb_matches)
+        self._headline_named_by_story(state)
         return state.events
+
+    @staticmethod
+    def _headline_named_by_story(state: DocState) -> None:
+        """A headline's title without a name (习近平会见X国总统) is named by the story under it: when the
+        office holder the knowledge base gives is named nowhere in the story while the story names
+        someone else of that country with that title's rank, the headline means them (the one such
+        person), else the country alone. The knowledge base's holder may be out of date; the story is not."""
+        if not state.office_holders or not state.sentences or not state.in_headline(state.sentences[0].start):
+            return
+        headline_end = state.sentences[0].end
+        told: dict[str, set[tuple[str, str | None]]] = {}
+        for ev in state.events:
+            if ev.mentions[0].start >= headline_end:
+                for p in (ev.actor, *ev.counterparts):
+                    if p.name and p.country:
+                        told.setdefault(p.country, set()).add((p.name, p.level))
+        for ev in state.events:
+            if ev.mentions[0].start >= headline_end:
+                continue
+            for p in (ev.actor, *ev.counterparts):
+                named = told.get(p.country or "", set())
+                if not named or not any(p is q for q in state.office_holders) \
+                        or any(name == p.name for name, _ in named):
+                    continue
+                same_rank = {name for name, level in named if level == p.level}
+                p.name = next(iter(same_rank)) if len(same_rank) == 1 else None
 
 
     def _after_triggers(self, text: str, triggers: list[tuple[int, int, str]], matches: list[Any]) -> list[Any]:
@@ -834,6 +861,8 @@ class ChineseRuleEngine:
         if not of_the_state:
             return Slot(start, end, "party", (Party(None, country, title.title, title.level),), country), i + 1
         party = self._office_party(country, title.office, title.title, title.level, when)
+        if party.name:
+            state.office_holders.append(party)
         return Slot(start, end, "party", (party,), country), i + 1
 
     def _unknown_name(self, text: str, pos: int, bound: int, country: str | None) -> str | None:

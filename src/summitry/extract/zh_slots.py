@@ -105,6 +105,15 @@ class DocState:
     persons_learnt: int = 0  # how many of person_marks _learn_surnames has seen
     events: list[Event] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)  # 俄 → RUS, as this document means them
+    # the parties that are the office holder the knowledge base gives for the day for a title with no
+    # name written (德国总理), not a name the text gives
+    office_holders: list[Party] = field(default_factory=list)
+
+    def in_headline(self, pos: int) -> bool:
+        """Whether ``pos`` lies in the document's headline: a first line with a story under it."""
+        first = self.sentences[0] if self.sentences else None
+        return (first is not None and first.paragraph == 0 and first.start <= pos < first.end
+                and len(self.sentences) > 1 and self.sentences[-1].paragraph > 0)
 
     def last_forum(self, pos: int) -> tuple[int, Any] | None:
         """The gathering of the knowledge base named last before ``pos``, with its offset."""
