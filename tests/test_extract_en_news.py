@@ -561,3 +561,10 @@ def test_a_rank_or_a_calling_before_a_family_name_makes_it_someone_else_s(engine
     assert ev.actor.name == "Ban Ki-moon"
     (ev,) = extract(engine, "Sharif visited Kabul on Monday.", published="2015-01-20")
     assert ev.actor.name == "Nawaz Sharif"
+
+
+def test_getting_ready_for_a_trip_is_a_plan(engine):
+    for text in ("Scholz, who is getting ready for a trip to Tokyo, met business leaders.",
+                 "Scholz is gearing up for a visit to Japan."):
+        (ev,) = [e for e in extract(engine, text) if e.type == "visit"]
+        assert (ev.status, ev.countries) == ("planned", ["JPN"])
