@@ -568,3 +568,13 @@ def test_getting_ready_for_a_trip_is_a_plan(engine):
                  "Scholz is gearing up for a visit to Japan."):
         (ev,) = [e for e in extract(engine, text) if e.type == "visit"]
         assert (ev.status, ev.countries) == ("planned", ["JPN"])
+
+
+def test_no_one_in_particular_meets_no_one_and_a_side_is_not_met_by_its_own(engine):
+    text = ("Chinese President Xi Jinping met Barack Obama in March. Chinese officials were in regular contact "
+            "with their US counterparts during the crisis.")
+    assert [(e.actor.name, [p.name for p in e.counterparts]) for e in extract(engine, text, published="2015-04-04")] \
+        == [("Xi Jinping", ["Barack Obama"])]  # the March meeting only
+    events = extract(engine, "In meeting with President Ameenah Gurib-Fakim, Wang Yi says the Chinese side is "
+                             "willing to step up assistance.", published="2016-02-03")
+    assert [[p.name or p.country for p in e.counterparts] for e in events] == [["Ameenah Gurib-Fakim"]]

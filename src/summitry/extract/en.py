@@ -1201,6 +1201,10 @@ class EnglishRuleEngine:
             group = True
         out: list[Event] = []
         seen: set[str] = set()
+        if trig.type in ("meeting", "call") and actor_refs and counterpart_refs and all(
+                r.kind == "generic" and r.plural for r in actor_refs) and all(
+                r.kind in ("generic", "counterpart") and r.plural for r in counterpart_refs):
+            return []  # "Chinese officials were in contact with their US counterparts": no one in particular
         for ref in actor_refs:
             if ref.kind == "pronoun":
                 # "During his visit to Islamabad, Chinese President Xi Jinping announced ...": a
@@ -1396,8 +1400,10 @@ class EnglishRuleEngine:
                             # ("met Robin Li, the chairman and CEO of Baidu": a business's head holds no office)
                             if not (r.kind == "unknown" and _BUSINESS_TITLE.match(text, r.end, min(sent.end, r.end + 60)))]
             # ("a meeting between Obama and Castro during the US president's trip": Obama once)
+            # ("Wang Yi says the Chinese side is willing": his own side is no one he meets)
             counterparts = [c for c in counterparts if c is not None and (c.name or c.country)
-                            and not (c.name and c.name == actor.name)]
+                            and not (c.name and c.name == actor.name)
+                            and not (c.name is None and actor.country and c.country == actor.country)]
             if not counterparts:
                 return []
             host, m_place = self._host(targets, matches, text, trig, window_end, state, when)
