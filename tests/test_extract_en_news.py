@@ -578,3 +578,12 @@ def test_no_one_in_particular_meets_no_one_and_a_side_is_not_met_by_its_own(engi
     events = extract(engine, "In meeting with President Ameenah Gurib-Fakim, Wang Yi says the Chinese side is "
                              "willing to step up assistance.", published="2016-02-03")
     assert [[p.name or p.country for p in e.counterparts] for e in events] == [["Ameenah Gurib-Fakim"]]
+
+
+def test_the_host_of_a_gathering_is_not_met_by_those_who_attend_it(engine):
+    events = extract(engine, "This week, Chinese Foreign Minister Wang Yi will attend a summit on terrorism hosted by "
+                             "Mr. Obama at the United Nations.", published="2014-09-22")
+    assert not [e for e in events if e.type == "meeting"]
+    # a meal or a reception hosted by someone is time with them
+    (ev,) = extract(engine, "Wang Yi attended a dinner hosted by Obama.", published="2014-09-22")
+    assert (ev.type, [p.name for p in ev.counterparts]) == ("meeting", ["Barack Obama"])

@@ -1048,6 +1048,9 @@ class EnglishRuleEngine:
         if trig.type == "visit" and not trig.nominal and _PARTICIPLE.match(text, trig.start, trig.end) and \
                 _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
             return []  # "detainees were returned to Algeria": what is moved does not visit
+        if trig.type == "meeting" and _HOSTED_BY.match(text, trig.start, clause_end) and \
+                _GATHERING_BEFORE_HOST.search(text, max(clause_start, trig.start - 70), trig.start):
+            return []  # "will attend a summit on terrorism hosted by Mr. Obama": the gathering's host, no talks
         if not trig.nominal and self._unknown_subject(text, sent, trig, [*matches, *parties]):
             return []  # "where Nixon met Mao": a subject the knowledge base does not know
         if trig.nominal and self._unknown_possessor(text, sent, trig, [*matches, *parties]):
@@ -2483,6 +2486,12 @@ _OPENING_GATHERING = re.compile(
 # said" names no gathering; "the six leaders signed a treaty at their summit" does.
 _GATHERING_NOUN = re.compile(r"\b(?:summit|meeting|forum|session|assembly|gathering|council|talks|"
                              r"(?<!press )(?<!news )conference)\b", re.IGNORECASE)
+_HOSTED_BY = re.compile(r"host(?:ed|s)\s+by\b", re.IGNORECASE)
+# a gathering named right before its host ("a summit on global terrorism hosted by", "the conference
+# on Afghanistan, hosted by"): a few words of its own, no verb of another clause between
+_GATHERING_BEFORE_HOST = re.compile(r"\b(?:summit|forum|session|assembly|gathering|(?<!press )(?<!news )conference|"
+                                    r"meeting\s+of)\b(?:\s+(?:on|of|for|about|in|at|and|the|a|an|[\w'’-]+)){0,6},?\s*\Z",
+                                    re.IGNORECASE)
 _ARTICLE_AT_END = re.compile(r"(?:the|a|an)\s+(?:\d{4}\s+)?$", re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to)\b", re.IGNORECASE)
 _BY_THEN_TO = re.compile(r"\s+(?:by\s+[^,;.!?]{1,80}?\s+to|of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,6}(?:to|in))\s+(?:the\s+)?$")
