@@ -725,12 +725,25 @@ def _merged_status(mentions: list[Mention], published: Mapping[str, str]) -> str
 
 
 def _event_id(head: _Item) -> str:
+    ev, m = head.event, head.mention
+    return event_id(event_identity(ev), m.doc, m.start, m.end, ev.start, ev.end, m.status)
+
+
+def event_identity(ev: Event) -> str:
+    """What a fused event's id reads of the record of its first report beside that report's
+    mention and dates (``event_id``): its type, parties, target and forum."""
     # One sentence may report several events of one type and party ("visited Russia, Mongolia and
     # Nepal"; "in May and in June"): the target and the days are part of the identity.
-    ev, m = head.event, head.mention
     keys = sorted(p.key() for p in _participants(ev))
-    raw = "|".join([ev.type, ";".join(keys), ",".join(sorted(ev.countries)), ev.forum or "", m.doc,
-                    str(m.start), str(m.end), ev.start or "", ev.end or "", m.status])
+    return "|".join([ev.type, ";".join(keys), ",".join(sorted(ev.countries)), ev.forum or ""])
+
+
+def event_id(identity: str, doc: str, mention_start: int, mention_end: int, start: str | None,
+             end: str | None, status: str) -> str:
+    """The id of a fused event whose first report (in fusion's order) has the record of
+    ``event_identity`` ``identity``, the days ``start`` and ``end`` as its record gives them, and a
+    mention in ``doc`` at those offsets with ``status``."""
+    raw = "|".join([identity, doc, str(mention_start), str(mention_end), start or "", end or "", status])
     return "ev_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 

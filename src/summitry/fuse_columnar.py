@@ -246,6 +246,12 @@ def fusion_keys(table: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     it has none) and document (a code): ``fuse.fusion_key``'s, from ``fuse.block_name``,
     ``fuse.party_scope``, ``fuse.text_days`` and ``fuse.report_reach``, each asked once per
     distinct value of what it reads."""
+    return _keys_and_days(table)[:5]
+
+
+def _keys_and_days(table: pa.Table) -> tuple[np.ndarray, ...]:
+    """``fusion_keys``, and the days each report's text gives it (``fuse.text_days``; ``NO_DAY``
+    for both ends when none)."""
     table = table.combine_chunks()
     column = {name: table.column(name).chunk(0) for name in table.column_names}
     counterparts, countries, mention = column["counterparts"], column["countries"], column["mention"]
@@ -289,7 +295,7 @@ def fusion_keys(table: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
         reach = report_reach(type_, status_, None if lo == NO_DAY else (lo, hi), pub if lo == NO_DAY else None)
         if reach is not None:
             lo_of[k], hi_of[k] = reach
-    return block, scope, lo_of[which], hi_of[which], _codes_of(pc.struct_field(mention, "doc"))
+    return block, scope, lo_of[which], hi_of[which], _codes_of(pc.struct_field(mention, "doc")), days_lo, days_hi
 
 
 # --- fusion ----------------------------------------------------------------------------------------
@@ -339,26 +345,38 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
 
 @cycles_paused()
 def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, workers: int = 1,
-               chunk_reports: int = CHUNK_REPORTS) -> pa.Table:
+               chunk_reports: int = CHUNK_REPORTS, plain_path: bool = True) -> pa.Table:
     """The reports of a ``MENTION_SCHEMA`` table fused: the events of ``summitry.fuse.fuse`` on the
     same reports, in its order, as a ``FUSED_SCHEMA`` table; ``workers`` processes fuse chunks of
-    islands side by side."""
+    islands side by side. Plain islands (``summitry.fuse_plain``) are fused over columns, with no
+    record made, unless ``plain_path`` is False."""
+    from summitry.fuse_plain import fuse_plain, plain_islands
+
     same_place = same_place or default_place_agreement()
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
     if table.num_rows == 0:
         return FUSED_SCHEMA.empty_table()
+    keys = _keys_and_days(table)
     # (handed over as machine-integer arrays, 8 bytes a value, not as lists of Python integers)
-    labels = np.asarray(island_labels(*(_int_array(column) for column in fusion_keys(table))), dtype=np.int64)
-    chunks = _chunks(labels, chunk_reports)
+    labels = np.asarray(island_labels(*(_int_array(column) for column in keys[:5])), dtype=np.int64)
+    # plain islands at once, over columns (summitry.fuse_plain); the others island by island
+    plain = plain_islands(table, labels, *keys[2:]) if plain_path else np.zeros(table.num_rows, bool)
+    rest = np.flatnonzero(~plain)
+    chunks = [rest[part] for part in _chunks(labels[rest], chunk_reports)] if len(rest) else []
+    results: list = []
+    if plain.any():
+        block, scope, reach_lo, reach_hi, doc, days_lo, days_hi = keys
+        results.append(fuse_plain(table, np.flatnonzero(plain), labels, reach_lo, reach_hi, days_lo, days_hi))
+    del keys, plain, rest
     # what the keys took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
-    results = _fused_chunks(table, chunks, labels, same_place, workers)
+    results = itertools.chain(results, _fused_chunks(table, chunks, labels, same_place, workers))
     batches, legs = [], []
     offset = 0
     for batch, chunk_legs in results:
         legs.extend((*leg[:5], leg[5] + offset) for leg in chunk_legs)
         offset += batch.num_rows
-        batches.append(batch)
+        batches.extend(batch.to_batches() if isinstance(batch, pa.Table) else [batch])
     del table, labels, chunks, results  # (the input is gone now, unless the caller keeps it)
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
