@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import itertools
 import os
-from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -53,7 +52,7 @@ from summitry.fuse import (
     trip_leg,
 )
 from summitry.gcpause import cycles_paused
-from summitry.intervals import NO_DAY, island_labels
+from summitry.intervals import NO_DAY
 from summitry.records import Event, Mention, Party
 
 # Strings that repeat (names, countries, days, kinds) are dictionary-encoded: four bytes a report.
@@ -300,11 +299,65 @@ def _keys_and_days(table: pa.Table) -> tuple[np.ndarray, ...]:
 
 # --- fusion ----------------------------------------------------------------------------------------
 
-def _int_array(column: np.ndarray) -> array:
-    """A column of integer codes as a Python ``array('q')`` (what ``intervals`` reads)."""
-    out = array("q")
-    out.frombytes(np.ascontiguousarray(column, dtype=np.int64).tobytes())
-    return out
+def island_partition(block: np.ndarray, scope: np.ndarray, lo: np.ndarray, hi: np.ndarray, doc: np.ndarray
+                     ) -> np.ndarray:
+    """``intervals.island_labels`` over numpy columns: the same islands (numbered otherwise), by
+    the same runs and bridges, each step a sort, a running maximum or a binary search over all the
+    members at once."""
+    n = len(block)
+    label = np.zeros(n, np.int64)
+    timed = (lo > NO_DAY) & (hi > NO_DAY)
+    # without days: one island per block and document
+    timeless = np.flatnonzero(~timed)
+    next_label = 0
+    if len(timeless):
+        _, label[timeless] = np.unique(np.stack([block[timeless], doc[timeless]]), axis=1, return_inverse=True)
+        next_label = int(label[timeless].max()) + 1
+    rows = np.flatnonzero(timed)
+    if not len(rows):
+        return label
+    low, high = int(lo[rows].min()), int(hi[rows].max())
+    width = high - low + 1
+
+    def runs(members: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The run of each member (by the order of ``members``), and each run's group, first and
+        last day, the runs in order of group, then first day."""
+        if not len(members):
+            return members, members, members, members
+        order = np.lexsort((members, lo[members], group))
+        g, first, last = group[order], lo[members][order] - low, hi[members][order] - low
+        new_group = np.r_[True, g[1:] != g[:-1]]
+        group_rank = np.cumsum(new_group) - 1
+        furthest = np.maximum.accumulate(group_rank * width + last) - group_rank * width
+        starts = new_group | np.r_[True, first[1:] > furthest[:-1]]
+        run_sorted = np.cumsum(starts) - 1
+        run_of = np.empty(len(members), np.int64)
+        run_of[order] = run_sorted
+        at = np.flatnonzero(starts)
+        return run_of, g[at], first[at], np.maximum.reduceat(last, at)
+
+    named_rows, unnamed_rows = rows[scope[rows] >= 0], rows[scope[rows] < 0]
+    scopes = int(scope.max()) + 2
+    named_run, named_group, named_first, named_last = runs(named_rows, block[named_rows] * scopes + scope[named_rows])
+    named_block = named_group // scopes
+    anon_run, anon_block, anon_first, anon_last = runs(unnamed_rows, block[unnamed_rows])
+    # unnamed runs of a block are disjoint and in order; a named run meets those from the first
+    # that ends on or after its first day to the last that starts on or before its last day
+    meets_from = np.searchsorted(anon_block * width + anon_last, named_block * width + named_first, "left")
+    meets_to = np.searchsorted(anon_block * width + anon_first, named_block * width + named_last, "right") - 1
+    meets = meets_from <= meets_to
+    bridged = np.zeros(len(anon_first) + 1, np.int64)
+    np.add.at(bridged, meets_from[meets], 1)
+    np.add.at(bridged, meets_to[meets], -1)
+    # unnamed runs k and k+1 are one island when a named run meets both
+    open_bridges = np.r_[0, np.cumsum(bridged[:-1])][:len(anon_first)]
+    anon_island = next_label + np.cumsum(np.r_[False, open_bridges[1:] == 0]) if len(anon_first) else anon_first
+    next_label = int(anon_island[-1]) + 1 if len(anon_first) else next_label
+    named_island = np.where(meets, anon_island[np.minimum(meets_from, max(len(anon_first) - 1, 0))]
+                            if len(anon_first) else 0, next_label + np.cumsum(~meets) - 1)
+    label[named_rows] = named_island[named_run]
+    label[unnamed_rows] = anon_island[anon_run]
+    return label
 
 
 def _chunks(labels: np.ndarray, size: int) -> list[np.ndarray]:
@@ -357,16 +410,14 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     if table.num_rows == 0:
         return FUSED_SCHEMA.empty_table()
     keys = _keys_and_days(table)
-    # (handed over as machine-integer arrays, 8 bytes a value, not as lists of Python integers)
-    labels = np.asarray(island_labels(*(_int_array(column) for column in keys[:5])), dtype=np.int64)
+    labels = island_partition(*keys[:5])
     # plain islands at once, over columns (summitry.fuse_plain); the others island by island
     plain = plain_islands(table, labels, *keys[2:]) if plain_path else np.zeros(table.num_rows, bool)
     rest = np.flatnonzero(~plain)
     chunks = [rest[part] for part in _chunks(labels[rest], chunk_reports)] if len(rest) else []
     results: list = []
     if plain.any():
-        block, scope, reach_lo, reach_hi, doc, days_lo, days_hi = keys
-        results.append(fuse_plain(table, np.flatnonzero(plain), labels, reach_lo, reach_hi, days_lo, days_hi))
+        results.append(fuse_plain(table, np.flatnonzero(plain), labels, *keys[2:4], *keys[5:]))
     del keys, plain, rest
     # what the keys took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()

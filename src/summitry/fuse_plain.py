@@ -31,7 +31,6 @@ distinct value.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -52,6 +51,7 @@ from summitry.fuse import (
 )
 from summitry.fuse_columnar import FUSED_SCHEMA, _joined, _signature, reports_of
 from summitry.intervals import NO_DAY
+from summitry.records import Event, Party
 
 
 def _codes(array: Any) -> tuple[np.ndarray, list]:
@@ -283,31 +283,34 @@ def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: 
         "start": merged_start, "end": merged_end, "precision": merged_precision, "dated_by": merged_dated_by,
         "mentions": mentions, "trip": pa.nulls(islands, pa.string()), "sources": sources,
     }).cast(FUSED_SCHEMA)
-    return fused, _legs(representatives, which, merged_status, merged_precision, has_dates, merged_lo, merged_hi,
-                        ids, actor)
+    return fused, _legs(fused, has_dates, merged_lo, merged_hi)
 
 
-def _legs(representatives: list, which: np.ndarray, status: np.ndarray, precision: Any, has_dates: np.ndarray,
-          lo: np.ndarray, hi: np.ndarray, ids: list[str], actor: Any) -> list[tuple]:
-    """The legs among the fused events (``fuse.trip_leg``, asked once per distinct record but for
-    its days, of a record with those days as a probe: the days decide only through their interval)."""
-    precision_codes, precision_words = _codes(precision)
+def _legs(fused: pa.Table, has_dates: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[tuple]:
+    """The legs among the fused events (``fuse.trip_leg``), asked once per distinct type, actor,
+    first country, status and precision, of a record with these and a day as a probe: the days
+    decide only through their interval (the legs' days are the events' own, ``lo`` to ``hi``)."""
+    actor, countries = fused.column("actor").combine_chunks(), fused.column("countries").combine_chunks()
+    first_country = pc.list_element(pc.if_else(pc.greater(pc.list_value_length(countries), 0), countries,
+                                               pa.scalar([None], countries.type)), 0)
+    what = [fused.column("type"), pc.struct_field(actor, "name"), pc.struct_field(actor, "country"), first_country,
+            fused.column("status"), fused.column("precision")]
+    _, first, inverse = np.unique(_signature(what), return_index=True, return_inverse=True)
+    values = [_values_of(column, first) for column in what]
     probe_day = "2000-01-01"
-    signature = (which * (len(precision_words) + 1) + (precision_codes + 1)) * 8 + _status_codes(status)
-    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    words = [*precision_words, None]
-    is_leg = np.array([trip_leg(replace(representatives[which[k]], status=status[k],
-                                        precision=words[precision_codes[k]], start=probe_day, end=probe_day,
-                                        mentions=[])) is not None for k in first.tolist()], dtype=bool)
-    legs_at = np.flatnonzero(is_leg[inverse] & has_dates)
-    names = pc.cast(pc.struct_field(actor, "name"), pa.string()).take(pa.array(legs_at)).to_pylist()
-    return [(name, lo_, hi_, status[k], ids[k], k) for name, lo_, hi_, k in zip(
-        names, lo[legs_at].tolist(), hi[legs_at].tolist(), legs_at.tolist())]
+    is_leg = np.array([trip_leg(Event(id="", type=type_, status=status, actor=Party(name, country),
+                                      countries=[] if place is None else [place], start=probe_day, end=probe_day,
+                                      precision=precision)) is not None
+                       for type_, name, country, place, status, precision in zip(*values)], dtype=bool)
+    legs_at = np.flatnonzero(is_leg[inverse.reshape(-1)] & has_dates)
+    rows = pa.array(legs_at)
+    return list(zip(_values_of(what[1], rows), lo[legs_at].tolist(), hi[legs_at].tolist(),
+                    _values_of(what[4], rows), fused.column("id").take(rows).to_pylist(), legs_at.tolist()))
 
 
-def _status_codes(status: np.ndarray) -> np.ndarray:
-    return np.unique(status, return_inverse=True)[1].reshape(-1).astype(np.int64)
+def _values_of(column: Any, rows: Any) -> list:
+    return pc.cast(column.take(rows), pa.string()).to_pylist() if pa.types.is_dictionary(column.type) \
+        else column.take(rows).to_pylist()
 
 
 def _ranks(keys: list) -> np.ndarray:
