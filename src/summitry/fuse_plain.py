@@ -204,7 +204,7 @@ def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: 
     when_b = np.where(occurred, earliest, newest)
     ranked = d[np.lexsort((position[d], when_b[d], when_a[d], ~occurred[d], days_hi[d] - days_lo[d], context[d],
                            precision_rank[d], d_island))]
-    first_of = np.r_[True, island_of[position[ranked[1:]]] != island_of[position[ranked[:-1]]]]
+    first_of = np.r_[True, island_of[position[ranked[1:]]] != island_of[position[ranked[:-1]]]][:len(ranked)]
     best = np.full(islands, -1, np.int64)
     best[island_of[position[ranked[first_of]]]] = ranked[first_of]
     has_dates = best >= 0
