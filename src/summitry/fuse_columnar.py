@@ -403,14 +403,14 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     same reports, in its order, as a ``FUSED_SCHEMA`` table; ``workers`` processes fuse chunks of
     islands side by side. Plain islands (``summitry.fuse_plain``) are fused over columns, with no
     record made, unless ``plain_path`` is False."""
-    from summitry.fuse_plain import fuse_plain, plain_islands
+    from summitry.fuse_plain import apart_by_country, fuse_plain, plain_islands
 
     same_place = same_place or default_place_agreement()
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
     if table.num_rows == 0:
         return FUSED_SCHEMA.empty_table()
     keys = _keys_and_days(table)
-    labels = island_partition(*keys[:5])
+    labels = apart_by_country(table, island_partition(*keys[:5]))
     # plain islands at once, over columns (summitry.fuse_plain); the others island by island
     plain = plain_islands(table, labels, *keys[2:]) if plain_path else np.zeros(table.num_rows, bool)
     rest = np.flatnonzero(~plain)

@@ -85,6 +85,28 @@ def _group_starts(sorted_labels: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.r_[True, sorted_labels[1:] != sorted_labels[:-1]])
 
 
+def apart_by_country(table: pa.Table, labels: np.ndarray) -> np.ndarray:
+    """The islands, each split by country when every report of it names exactly one (destination
+    or host): reports naming different countries never join (``fuse._target_agrees``: a report
+    joins a cluster only when their countries meet or one side names none), so the clusters of
+    such an island are those of each country's reports clustered apart (a report's cluster is the
+    first or best of those that can take it, and no cluster of another country ever can)."""
+    countries = table.column("countries").combine_chunks()
+    codes, _ = _codes(countries.flatten())
+    one = np.asarray(pc.fill_null(pc.equal(pc.list_value_length(countries), 1), False))
+    country = np.full(len(one), -1, np.int64)
+    parents = np.asarray(pc.list_parent_indices(countries))
+    country[parents[one[parents]]] = codes[one[parents]]
+    single = one & (country >= 0)
+    order = np.argsort(labels, kind="stable")
+    starts = _group_starts(labels[order])
+    every = np.minimum.reduceat(single[order].astype(np.int8), starts).astype(bool)
+    split = np.empty(len(labels), bool)
+    split[order] = np.repeat(every, np.diff(np.r_[starts, len(labels)]))
+    key = labels * (int(country.max()) + 2) + np.where(split, country + 1, 0)
+    return np.unique(key, return_inverse=True)[1].reshape(-1).astype(np.int64)
+
+
 def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, reach_hi: np.ndarray,
                   doc: np.ndarray, days_lo: np.ndarray, days_hi: np.ndarray) -> np.ndarray:
     """Whether each row of a ``MENTION_SCHEMA`` table is in a plain island (see the module's
