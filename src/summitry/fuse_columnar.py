@@ -201,6 +201,15 @@ def reports_of(table: pa.Table) -> list[Event]:
                 c["start"], c["end"], c["precision"], c["dated_by"], c["mention"])]
 
 
+def told_of(table: pa.Table) -> list[Event]:
+    """The rows of a ``MENTION_SCHEMA`` table as records of what they tell of the event alone (its
+    type, parties, countries, place and forum; no id, status, dates or mention): what the keys and
+    ids of fusion read of a report, made for a few representative rows."""
+    c = _event_columns(table.select(["type", "actor", "counterparts", "countries", "place", "forum"]))
+    return [Event("", type_, "", actor, cps, cs, place, forum) for type_, actor, cps, cs, place, forum in zip(
+        c["type"], c["actor"], c["counterparts"], c["countries"], c["place"], c["forum"])]
+
+
 def fused_events_of(table: pa.Table) -> list[Event]:
     """The rows of a ``FUSED_SCHEMA`` table as records."""
     c = _event_columns(table)
@@ -264,7 +273,7 @@ def _keys_and_days(table: pa.Table) -> tuple[np.ndarray, ...]:
     blocks: dict[str, int] = {}
     scopes: dict[str, int] = {}
     block_of, scope_of = np.empty(len(first), np.int64), np.empty(len(first), np.int64)
-    for k, ev in enumerate(reports_of(table.take(first))):
+    for k, ev in enumerate(told_of(table.take(first))):
         block_of[k] = blocks.setdefault(block_name(ev), len(blocks))
         scope = party_scope(ev)
         scope_of[k] = -1 if scope is None else scopes.setdefault(scope, len(scopes))

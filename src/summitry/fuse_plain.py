@@ -49,7 +49,7 @@ from summitry.fuse import (
     event_identity,
     trip_leg,
 )
-from summitry.fuse_columnar import FUSED_SCHEMA, _joined, _signature, reports_of
+from summitry.fuse_columnar import FUSED_SCHEMA, _joined, _signature, told_of
 from summitry.intervals import NO_DAY
 from summitry.records import Event, Party
 
@@ -276,7 +276,7 @@ def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: 
                             _joined(countries.offsets, countries.values), column["forum"].take(heads)])
     _, first, which = np.unique(signature, return_index=True, return_inverse=True)
     which = which.reshape(-1)
-    representatives = reports_of(part.take(pa.array(head[first])))
+    representatives = told_of(part.take(pa.array(head[first])))
     identities = [event_identity(ev) for ev in representatives]
     head_mention = mention.take(heads)
     ids = [event_id(identities[w], doc_, ms, me, s, e, st) for w, doc_, ms, me, s, e, st in zip(
