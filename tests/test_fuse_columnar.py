@@ -76,9 +76,31 @@ def test_awkward_reports_fuse_over_columns_as_fuse_fuses_them(seed):
     same_as_fuse(events, published)
 
 
-def test_forked_workers_taking_chunks_of_islands_give_the_same_events():
+def test_forked_workers_taking_chunks_of_islands_give_the_same_events(monkeypatch):
+    import summitry.fuse_columnar
+
+    monkeypatch.setattr(summitry.fuse_columnar, "PLAIN_PART_REPORTS", 20)  # plain islands in parts too
     events, published = awkward_reports(600, 11)
     same_as_fuse(events, published, workers=2, chunk_reports=40)
+    events, published = plain_reports(400, 12)
+    same_as_fuse(events, published, workers=2, chunk_reports=40)
+
+
+def plain_reports(n: int, seed: int) -> tuple[list[Event], dict[str, str | None]]:
+    """Reports of few events, each told alike by a few documents (mostly plain islands)."""
+    rng = random.Random(seed)
+    events, published = [], {}
+    for i in range(n):
+        story = rng.randrange(n // 3)
+        day = DAYS[story % len(DAYS)]
+        doc = f"doc{i}"
+        published[doc] = day
+        m = Mention(doc, "occurred", "en", f"sentence {i}", 0, 9)
+        events.append(Event(id=f"mn_{i}", type=["visit", "meeting"][story % 2], status="occurred",
+                            actor=NAMED[story % 4], counterparts=[NAMED[(story + 1) % 4]] if story % 2 else [],
+                            countries=[["KAZ", "CHN", "RUS"][story % 3]], start=day, end=day, precision="day",
+                            mentions=[m]))
+    return events, published
 
 
 def test_each_report_has_the_key_fusion_key_gives_it():

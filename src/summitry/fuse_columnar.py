@@ -75,6 +75,8 @@ FUSED_SCHEMA = pa.schema([*_EVENT_FIELDS, ("mentions", pa.list_(MENTION)), ("tri
 
 #: reports a chunk: the records made at once (a few tens of MB)
 CHUNK_REPORTS = 20_000
+#: reports of plain islands fused over columns at once (some hundreds of MB of columns)
+PLAIN_PART_REPORTS = 1_000_000
 
 
 # --- records and columns -----------------------------------------------------------------------
@@ -412,7 +414,7 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     same reports, in its order, as a ``FUSED_SCHEMA`` table; ``workers`` processes fuse chunks of
     islands side by side. Plain islands (``summitry.fuse_plain``) are fused over columns, with no
     record made, unless ``plain_path`` is False."""
-    from summitry.fuse_plain import apart_by_country, fuse_plain, plain_islands
+    from summitry.fuse_plain import apart_by_country, plain_islands
 
     same_place = same_place or default_place_agreement()
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
@@ -420,24 +422,25 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
         return FUSED_SCHEMA.empty_table()
     keys = _keys_and_days(table)
     labels = apart_by_country(table, island_partition(*keys[:5]))
-    # plain islands at once, over columns (summitry.fuse_plain); the others island by island
+    # plain islands over columns (summitry.fuse_plain), the others island by island: each in
+    # parts of whole islands, fused by this process or by the workers
     plain = plain_islands(table, labels, *keys[2:]) if plain_path else np.zeros(table.num_rows, bool)
-    rest = np.flatnonzero(~plain)
-    chunks = [rest[part] for part in _chunks(labels[rest], chunk_reports)] if len(rest) else []
-    results: list = []
-    if plain.any():
-        results.append(fuse_plain(table, np.flatnonzero(plain), labels, *keys[2:4], *keys[5:]))
-    del keys, plain, rest
+    parts: list[tuple[bool, np.ndarray]] = []
+    for is_plain, size in ((True, PLAIN_PART_REPORTS), (False, chunk_reports)):
+        rows = np.flatnonzero(plain == is_plain)
+        parts += [(is_plain, rows[part]) for part in _chunks(labels[rows], size)] if len(rows) else []
+    days = (*keys[2:4], *keys[5:])  # reach and text days, as fuse_plain reads them
+    del keys, plain
     # what the keys took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
-    results = itertools.chain(results, _fused_chunks(table, chunks, labels, same_place, workers))
+    results = _fused_parts(table, parts, labels, days, same_place, workers)
     batches, legs = [], []
     offset = 0
     for batch, chunk_legs in results:
         legs.extend((*leg[:5], leg[5] + offset) for leg in chunk_legs)
         offset += batch.num_rows
         batches.extend(batch.to_batches() if isinstance(batch, pa.Table) else [batch])
-    del table, labels, chunks, results  # (the input is gone now, unless the caller keeps it)
+    del table, labels, parts, results  # (the input is gone now, unless the caller keeps it)
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
     trips = [None] * fused.num_rows
@@ -468,28 +471,35 @@ def _fused_order(fused: pa.Table) -> pa.Array:
     return pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in keys.column_names])
 
 
-def _fused_chunks(table: pa.Table, chunks: list[np.ndarray], labels: np.ndarray, same_place: PlaceAgreement,
-                  workers: int) -> Iterator[tuple[pa.RecordBatch, list[tuple]]]:
-    """Each chunk's fused rows and legs, in chunk order, by this process or by ``workers`` forked ones."""
-    if workers <= 1 or len(chunks) < 2 or not hasattr(os, "fork"):
-        for rows in chunks:
-            yield _fuse_chunk(table, rows, labels, same_place)
+def _fused_parts(table: pa.Table, parts: list[tuple[bool, np.ndarray]], labels: np.ndarray, days: tuple,
+                 same_place: PlaceAgreement, workers: int) -> Iterator[tuple[pa.RecordBatch | pa.Table, list[tuple]]]:
+    """Each part's fused rows and legs, in order, by this process or by ``workers`` forked ones."""
+    if workers <= 1 or len(parts) < 2 or not hasattr(os, "fork"):
+        for is_plain, rows in parts:
+            yield _fuse_part(table, is_plain, rows, labels, days, same_place)
         return
     import multiprocessing
 
     global _SHARED
-    _SHARED = (table, chunks, labels, same_place)  # inherited by the forked workers, not sent
+    _SHARED = (table, parts, labels, days, same_place)  # inherited by the forked workers, not sent
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_fuse_shared_chunk, range(len(chunks)))
+            yield from pool.imap(_fuse_shared_part, range(len(parts)))
     finally:
         _SHARED = None
+
+
+def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.ndarray, days: tuple,
+               same_place: PlaceAgreement) -> tuple[pa.RecordBatch | pa.Table, list[tuple]]:
+    from summitry.fuse_plain import fuse_plain
+
+    return fuse_plain(table, rows, labels, *days) if is_plain else _fuse_chunk(table, rows, labels, same_place)
 
 
 _SHARED: tuple | None = None
 
 
-def _fuse_shared_chunk(k: int) -> tuple[pa.RecordBatch, list[tuple]]:
-    table, chunks, labels, same_place = _SHARED  # type: ignore[misc]
+def _fuse_shared_part(k: int) -> tuple[pa.RecordBatch | pa.Table, list[tuple]]:
+    table, parts, labels, days, same_place = _SHARED  # type: ignore[misc]
     with cycles_paused():
-        return _fuse_chunk(table, chunks[k], labels, same_place)
+        return _fuse_part(table, *parts[k], labels, days, same_place)
