@@ -76,7 +76,7 @@ FUSED_SCHEMA = pa.schema([*_EVENT_FIELDS, ("mentions", pa.list_(MENTION)), ("tri
 #: reports a chunk: the records made at once (a few tens of MB)
 CHUNK_REPORTS = 20_000
 #: reports of plain islands fused over columns at once (some hundreds of MB of columns)
-PLAIN_PART_REPORTS = 1_000_000
+PLAIN_PART_REPORTS = 250_000
 
 
 # --- records and columns -----------------------------------------------------------------------

@@ -49,7 +49,7 @@ from summitry.fuse import (
     event_identity,
     trip_leg,
 )
-from summitry.fuse_columnar import FUSED_SCHEMA, _joined, _signature, told_of
+from summitry.fuse_columnar import FUSED_SCHEMA, _codes_of, _joined, _signature, told_of
 from summitry.intervals import NO_DAY
 from summitry.records import Event, Party
 
@@ -92,7 +92,7 @@ def apart_by_country(table: pa.Table, labels: np.ndarray) -> np.ndarray:
     such an island are those of each country's reports clustered apart (a report's cluster is the
     first or best of those that can take it, and no cluster of another country ever can)."""
     countries = table.column("countries").combine_chunks()
-    codes, _ = _codes(countries.flatten())
+    codes = _codes_of(countries.flatten())
     one = np.asarray(pc.fill_null(pc.equal(pc.list_value_length(countries), 1), False))
     country = np.full(len(one), -1, np.int64)
     parents = np.asarray(pc.list_parent_indices(countries))
@@ -136,10 +136,11 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     dated = days_lo > NO_DAY
     plain = (timed & known_status & (parties <= 1) & (places <= 1) & (named_places == places)
              & np.where(stay, actor_known, actor_named & (named_parties == parties)))
-    told = _signature([column["type"], *(pc.struct_field(actor, f) for f in ("name", "country", "office", "level")),
-                       *(_joined(counterparts.offsets, pc.struct_field(counterparts.values, f))
-                         for f in ("name", "country", "office", "level")),
-                       _joined(countries.offsets, countries.values), column["place"], column["forum"]])
+    # what each report tells, a column at a time (as codes: equal values, equal codes)
+    told = [lambda: column["type"], *(lambda f=f: pc.struct_field(actor, f) for f in ("name", "country", "office", "level")),
+            *(lambda f=f: _joined(counterparts.offsets, pc.struct_field(counterparts.values, f))
+              for f in ("name", "country", "office", "level")),
+            lambda: _joined(countries.offsets, countries.values), lambda: column["place"], lambda: column["forum"]]
     window_lo, window_hi = np.where(dated, days_lo, reach_lo), np.where(dated, days_hi, reach_hi)
 
     # each island as a whole: its rows in a run, by island then document
@@ -155,10 +156,11 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
 
     sorted_doc = doc[order]
     repeated_doc = np.r_[False, (sorted_doc[1:] == sorted_doc[:-1]) & (island[1:] == island[:-1])]
-    told_sorted = told[order]
-    ok = (every(plain) & ~some(repeated_doc, in_order=True)
-          & (np.minimum.reduceat(told_sorted, starts) == np.maximum.reduceat(told_sorted, starts))
-          & (np.maximum.reduceat(window_lo[order], starts) <= np.minimum.reduceat(window_hi[order], starts)))
+    ok = every(plain) & ~some(repeated_doc, in_order=True)
+    for values in told:
+        codes = _codes_of(values())[order]
+        ok &= np.minimum.reduceat(codes, starts) == np.maximum.reduceat(codes, starts)
+    ok &= np.maximum.reduceat(window_lo[order], starts) <= np.minimum.reduceat(window_hi[order], starts)
     any_dated, any_undated = some(dated), some(~dated)
     ok &= ~(any_undated & some(deferred))
     ok &= any_dated | ~some(by_publication)
