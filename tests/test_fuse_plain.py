@@ -7,12 +7,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
+# the columnar path comes with the Dask extras (numpy); fusion itself needs no numerical library
 pytest.importorskip("numpy")
 
 import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from summitry.fuse import fuse_with_sources
 from summitry.fuse_columnar import (
