@@ -587,3 +587,9 @@ def test_the_host_of_a_gathering_is_not_met_by_those_who_attend_it(engine):
     # a meal or a reception hosted by someone is time with them
     (ev,) = extract(engine, "Wang Yi attended a dinner hosted by Obama.", published="2014-09-22")
     assert (ev.type, [p.name for p in ev.counterparts]) == ("meeting", ["Barack Obama"])
+
+
+def test_each_gathering_of_a_list_is_attended(engine):
+    for text in ("Modi attended the BRICS and SCO summits in Ufa.", "Modi arrived in Ufa for the BRICS and SCO summits."):
+        forums = sorted(e.forum for e in extract(engine, text, published="2015-07-09") if e.type == "multilateral")
+        assert forums == ["BRICS", "SCO"]

@@ -1356,6 +1356,9 @@ class EnglishRuleEngine:
                 forum_place = next((m.record.name for m in matches if m.kind == "place" and purpose.end <= m.start
                                     < window_end), None) or (ed.city if ed else None)
                 results.append(("multilateral", actor, [], [host] if host else [], forum_place, purpose.record))
+                for other in _coordinated_forums(text, [(m.start, m.end, m.record) for m in matches
+                                                        if m.kind == "forum"], purpose.record):
+                    results.append(("multilateral", actor, [], [host] if host else [], forum_place, other))
         elif trig.type == "multilateral":
             forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
             if forum is not None and getattr(forum, "kind", None) == "organisation" and \
@@ -1397,6 +1400,12 @@ class EnglishRuleEngine:
                 place = None
             results.append(("multilateral", actor, [], [f_country] if f_country else [], f_place or place,
                             forum))
+            # "the BRICS and SCO summits in Ufa": each gathering the list names, in the same place
+            for other in _coordinated_forums(text, [(t.start, t.end, t.forum) for t in targets if t.forum], forum):
+                edition = self._edition(other.key, when)
+                o_country = f_country or (edition.country if edition else None)
+                results.append(("multilateral", actor, [], [o_country] if o_country else [],
+                                f_place or place or (edition.city if edition else None), other))
         else:
             counterparts = [self._counterpart(r, actor, when) if r.kind == "counterpart" else
                             self._resolve(r, when, state, counterpart=True) for r in counterpart_refs
@@ -2735,6 +2744,24 @@ def _coordinated_forward(text: str, right: list[PartyRef], unnamed_groups: bool 
         group.append(p)
     return [p for p in group if p.kind != "generic" or p.name or unnamed_groups and p.country
             and _DELEGATION_END.search(text, p.start, p.end)]
+
+
+_FORUM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def _coordinated_forums(text: str, forums: list[tuple[int, int, object]], first) -> list:
+    """The gatherings listed right after ``first`` ("the BRICS and SCO summits", "the G20, APEC and
+    ASEAN meetings") among ``forums`` (start, end, record, in the text's order), each joined to the
+    one before by a comma or "and"."""
+    at = next((i for i, f in enumerate(forums) if f[2] is first), None)
+    if at is None:
+        return []
+    out = []
+    for before, (start, _, record) in zip(forums[at:], forums[at + 1:]):
+        if not _FORUM_LIST_GAP.fullmatch(text, before[1], start) or record in out or record is first:
+            break
+        out.append(record)
+    return out
 
 
 def _target(m) -> Target:

@@ -27,6 +27,9 @@ from summitry.kb.build import has_cjk
 from summitry.kb.core import CONTEXT_BONUS
 from summitry.kb.records import Country, KBMatch, Person, Place
 
+# Forum names that end in a gathering's noun, whose plural a list of gatherings takes.
+_GATHERING_NOUNS_EN = ("summit", "meeting", "conference", "forum", "dialogue")
+
 if TYPE_CHECKING:
     from summitry.kb.core import KB
 
@@ -162,6 +165,8 @@ class Matcher:
                             put(cs, variant, cand)
                         continue
                     put(cs, name, cand)
+                    if kind == "forum" and name.lower().endswith(_GATHERING_NOUNS_EN):
+                        put(cs, name + "s", cand)  # "the BRICS and SCO summits": the plural of "SCO summit"
                     if "-" in name:
                         put(cs, name.replace("-", " "), cand)
                     # headlines and datelines ("BEIJING, Sept. 14 (Xinhua) --") are in capitals
