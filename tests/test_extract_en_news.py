@@ -593,3 +593,12 @@ def test_each_gathering_of_a_list_is_attended(engine):
     for text in ("Modi attended the BRICS and SCO summits in Ufa.", "Modi arrived in Ufa for the BRICS and SCO summits."):
         forums = sorted(e.forum for e in extract(engine, text, published="2015-07-09") if e.type == "multilateral")
         assert forums == ["BRICS", "SCO"]
+
+
+def test_a_gathering_attended_or_chaired_by_leaders_is_attended_by_each(engine):
+    events = extract(engine, "The G20 summit in Brisbane was chaired by Australian Prime Minister Tony Abbott and "
+                             "attended by Xi Jinping and Barack Obama.", published="2014-11-16")
+    assert sorted((e.actor.name, e.forum, e.countries[0]) for e in events if e.type == "multilateral") == [
+        ("Barack Obama", "G20", "AUS"), ("Tony Abbott", "G20", "AUS"), ("Xi Jinping", "G20", "AUS")]
+    # a gathering without a name the sentence gives, or attended by no one in particular: nothing
+    assert extract(engine, "The meeting was attended by officials.", published="2014-11-16") == []

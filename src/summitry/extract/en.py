@@ -1747,6 +1747,9 @@ class EnglishRuleEngine:
             # "Li discussed it with Humala during a trip that took him to Brazil": him is the subject
             first = next((p for p in left if p.kind in ("person", "unknown", "unnamed")), None)
             subjects = [first] if first is not None else []
+        if trig.target == "by":
+            by = right[0] if right and _LIST_GAP_START.fullmatch(text, trig.end, right[0].start) else None
+            subjects = []
         if by is not None:
             idx = right.index(by)
             group = _coordinated_forward(text, right[idx:])
@@ -1878,6 +1881,15 @@ class EnglishRuleEngine:
     # ------------------------------------------------------------------ where
     def _targets(self, text, trig, window_end, matches, sent, s_dates=()) -> list[Target]:
         """Countries, places, regions and forums that follow the trigger as one list."""
+        if trig.target == "by":
+            # "The G20 summit in Brisbane was attended by Xi and Obama": the gathering named last
+            # before the passive, with the places between them
+            forums = [m for m in matches if m.kind == "forum" and sent.start <= m.start and m.end <= trig.start]
+            if not forums:
+                return []
+            return [Target(forums[-1].start, forums[-1].end, None, forum=forums[-1].record)] + [
+                _target(m) for m in matches if m.kind in ("country", "place")
+                and forums[-1].end <= m.start and m.end <= trig.start]
         if trig.target == "left":
             before = [m for m in matches if m.kind in ("country", "place") and sent.start <= m.end <= trig.start
                       and _SPACES.fullmatch(text[m.end:trig.start])
@@ -2495,6 +2507,7 @@ _OPENING_GATHERING = re.compile(
 # said" names no gathering; "the six leaders signed a treaty at their summit" does.
 _GATHERING_NOUN = re.compile(r"\b(?:summit|meeting|forum|session|assembly|gathering|council|talks|"
                              r"(?<!press )(?<!news )conference)\b", re.IGNORECASE)
+_LIST_GAP_START = re.compile(r"\s*")
 _HOSTED_BY = re.compile(r"host(?:ed|s)\s+by\b", re.IGNORECASE)
 # a gathering named right before its host ("a summit on global terrorism hosted by", "the conference
 # on Afghanistan, hosted by"): a few words of its own, no verb of another clause between

@@ -15,7 +15,7 @@ from summitry.yamltext import safe_load
 SCHEMA = "summitry-lexicon/1"
 EVENT_TYPES = ("visit", "meeting", "multilateral", "call")
 STATUS_CUES = ("cancelled", "postponed", "speculated", "planned")
-TARGET_MODES = ("right", "left", "none")
+TARGET_MODES = ("right", "left", "none", "by")
 
 
 class LexiconError(ValueError):
