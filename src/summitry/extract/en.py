@@ -1742,7 +1742,7 @@ class EnglishRuleEngine:
                 by = p
                 break
         # Subjects coordinated before a trigger with no target of its own: "Xi and Biden met".
-        subjects = _coordinated(text, left)
+        subjects = _coordinated(text, left, headline=si == 0 and _is_headline(sent))
         if trig.type == "visit" and _TOOK_HIM.match(text, trig.start, trig.end):
             # "Li discussed it with Humala during a trip that took him to Brazil": him is the subject
             first = next((p for p in left if p.kind in ("person", "unknown", "unnamed")), None)
@@ -2718,8 +2718,9 @@ def _quote_around(text: str, sent: Sentence, pos: int) -> tuple[int, int] | None
     return next((span for span in spans if span[0] < pos < span[1]), None)
 
 
-def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
-    """The subject group right before a trigger: the nearest party and those joined to it by 'and'."""
+def _coordinated(text: str, left: list[PartyRef], headline: bool = False) -> list[PartyRef]:
+    """The subject group right before a trigger: the nearest party and those joined to it by 'and'
+    (by a comma alone in a headline: "Obama, Xi meet at White House")."""
     if not left:
         return []
     # The nearest person-like party is the subject; appositions in between are skipped.
@@ -2734,7 +2735,7 @@ def _coordinated(text: str, left: list[PartyRef]) -> list[PartyRef]:
     for p in reversed(candidates[:-1]):
         gap = text[p.end:group[0].start]
         # "Putin, who chaired the summit, and Xi attended": a relative clause between the two
-        if _AND_GAP.match(gap) or _COMMA_GAP.match(gap) and len(group) > 1 or _WHO_AND_GAP.match(gap):
+        if _AND_GAP.match(gap) or _COMMA_GAP.match(gap) and (len(group) > 1 or headline) or _WHO_AND_GAP.match(gap):
             group.insert(0, p)
         else:
             break
