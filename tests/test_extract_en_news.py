@@ -607,7 +607,5 @@ def test_a_gathering_attended_or_chaired_by_leaders_is_attended_by_each(engine):
 def test_a_headline_joins_its_subjects_with_a_comma(engine):
     (ev, *_) = extract(engine, "Obama, Xi meet at White House\nThe talks ran late.", published="2015-09-26")
     assert (ev.type, ev.actor.name, [p.name for p in ev.counterparts]) == ("meeting", "Barack Obama", ["Xi Jinping"])
-    # in the body a comma alone joins no subjects: an aside may follow it
-    events = extract(engine, "The talks ran late.\nThe host, Obama, met Xi at the White House.", published="2015-09-26")
-    assert [(e.actor.name, [p.name for p in e.counterparts]) for e in events if e.type == "meeting"] == \
-        [("Barack Obama", ["Xi Jinping"])]
+    # in the body a comma alone joins no subjects (it may open an aside)
+    assert extract(engine, "The talks ran late.\nObama, Xi met at the White House.", published="2015-09-26") == []
