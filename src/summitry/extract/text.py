@@ -31,7 +31,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
 # is its headline, wrapped or not.
 _WRAPPED_LINE_MAX_CHARS = 100
 _WRAPPED_PAGE_MIN_LINES = 3
-_LINE_GOES_ON_LOWER = re.compile(rf"^([^\n]{{1,{_WRAPPED_LINE_MAX_CHARS}}}?)[ \t]*\n(?=[a-z])", re.MULTILINE)
+_NEWLINE_THEN_LOWER = re.compile(r"\n(?=[a-z])")
 _LINE_ENDS = frozenset(".!?。！？:;\"'”’)]")
 
 # The longest sentence an engine reads, in characters. Real news stays far below it (the longest
@@ -80,8 +80,12 @@ def bounded_spans(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHA
 def _wrapped_page(text: str) -> bool:
     """Whether a few lines of ``text`` go on in lower case on the next line, as a wrapped page's do."""
     found = 0
-    for m in _LINE_GOES_ON_LOWER.finditer(text):
-        if m.group(1)[-1] not in _LINE_ENDS:
+    for m in _NEWLINE_THEN_LOWER.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        if start < end and end - start <= _WRAPPED_LINE_MAX_CHARS and text[end - 1] not in _LINE_ENDS:
             found += 1
             if found >= _WRAPPED_PAGE_MIN_LINES:
                 return True
