@@ -119,6 +119,19 @@ def test_an_undated_report_joins_the_dated_event_rather_than_reports_as_vague_as
     assert sorted(docs_of(merged)) == [["after", "visit"], ["preview"]]
 
 
+def test_a_documents_reports_of_the_day_it_joined_a_time_zone_away_all_join():
+    # one report dates the meeting the 24th (Beijing time), a US report twice the 25th: both US
+    # reports are the meeting the first joined across the time zone, not a second meeting
+    beijing = ev("beijing", "meeting", counterparts=[PUTIN], countries=["USA"], start="2015-09-24")
+    us_first = ev("us", "meeting", counterparts=[PUTIN], countries=["USA"], start="2015-09-25", offset=0)
+    us_again = ev("us", "meeting", counterparts=[PUTIN], countries=["USA"], start="2015-09-25", offset=80)
+    merged = fuse([beijing, us_first, us_again], {"beijing": "2015-09-25", "us": "2015-09-26"})
+    assert docs_of(merged) == [["beijing", "us"]]
+    # a document's report of another day is still another meeting (one document keeps one clock)
+    us_later = ev("us", "meeting", counterparts=[PUTIN], countries=["USA"], start="2015-09-26", offset=160)
+    assert len(fuse([beijing, us_first, us_later], {"beijing": "2015-09-25", "us": "2015-09-26"})) == 2
+
+
 def test_cross_language_reports_merge_once_names_are_canonical():
     en = ev("en", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", end="2022-09-16")
     zh = ev("zh", "multilateral", forum="SCO", countries=["UZB"], start="2022-09-15", lang="zh")

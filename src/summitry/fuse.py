@@ -358,6 +358,9 @@ class _Cluster:
     places: list[str] = field(default_factory=list)
     forums: set[str] = field(default_factory=set)
     order: int = 0                       # its place among the island's clusters, by creation
+    # the days of a document whose reports joined a day off the core, a time zone away (rare: made
+    # only then): that document's other reports of those days join too
+    zone_days: dict[str, Interval] | None = None
 
     @property
     def first(self) -> _Item:
@@ -395,7 +398,11 @@ class _Cluster:
                 # off: the event spans both
                 self.core = (min(core[0], iv[0]), max(core[1], iv[1]))
                 self.spans_days = True
-            # (a meeting a time zone apart keeps the days its first reports gave)
+            else:  # a meeting a time zone apart keeps the days its first reports gave
+                doc = item.mention.doc
+                days = self.zone_days.get(doc) if self.zone_days else None
+                self.zone_days = {**(self.zone_days or {}),
+                                  doc: iv if days is None else (min(days[0], iv[0]), max(days[1], iv[1]))}
         elif item.anchor is not None:
             a = self.anchor_core
             self.anchor_core = item.anchor if a is None else (max(a[0], item.anchor[0]), min(a[1], item.anchor[1]))
@@ -433,8 +440,13 @@ def _times_agree(item: _Item, cluster: _Cluster) -> bool:
             return True
         if item.event.type in _STAYS:
             slack = STAY_SLACK_DAYS
-        else:  # a time zone apart: only between documents (one document keeps one clock)
-            slack = TIME_ZONE_SLACK_DAYS if item.mention.doc not in cluster.docs else 0
+        elif item.mention.doc not in cluster.docs:  # a time zone apart: only between documents
+            slack = TIME_ZONE_SLACK_DAYS
+        else:  # one document keeps one clock: its own reports of the days it joined with, or none
+            own = cluster.zone_days.get(item.mention.doc) if cluster.zone_days else None
+            if own is not None and _overlap(own, iv):
+                return True
+            slack = 0
         if slack and _overlap((iv[0] - slack, iv[1] + slack), core):
             return True
         # a postponement or cancellation puts off a plan announced before it
