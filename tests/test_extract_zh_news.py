@@ -1056,3 +1056,18 @@ def test_a_headlines_title_is_named_by_the_story_under_it(engine):
     # a headline with no story under it keeps the holder
     (meeting,) = extract(engine, "习近平会见巴西总统", "2026-06-25")
     assert [p.name for p in meeting.counterparts] == ["Luiz Inácio Lula da Silva"]
+
+
+def test_an_unknown_name_before_fufu_or_furen_keeps_its_own_end(engine):
+    # 夫 ends many transliterated names (-ov): before 妇 or 人 it is the couple's, the wife's
+    text = "当晚，国家主席习近平在人民大会堂为斐济总理贝拉米洛夫妇举行欢迎宴会。"
+    (meeting,) = extract(engine, text, "2026-03-25")
+    assert [(p.name, p.country) for p in meeting.counterparts] == [("贝拉米洛", "FJI")]
+    (meeting,) = extract(engine, "国务院总理李强在北京会见斐济总理贝拉米洛夫。", "2026-03-25")
+    assert [p.name for p in meeting.counterparts] == ["贝拉米洛夫"]
+
+
+def test_a_name_the_knowledge_base_gives_only_to_people_of_other_countries_stays_as_written(engine):
+    # several people share the name in the knowledge base, none of the country the title names
+    (meeting,) = extract(engine, "国务院总理李强在北京会见斐济总理伊万诺夫。", "2026-03-25")
+    assert [(p.name, p.country) for p in meeting.counterparts] == [("伊万诺夫", "FJI")]

@@ -69,6 +69,8 @@ DELEGATION_AFTER_TITLE = "代表团"
 REPRESENTATIVES = re.compile(r"(?:政府|方面)?(?:代表团|代表)(?![团处长])")
 MEETS_BEFORE = re.compile(r"(?:会见|会晤|接见)了?$")
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+# 夫妇 (the couple) and 夫人 (the wife) after a name: 夫 is also a transliterated name's end (-ov)
+SPOUSE_MARKS = ("夫妇", "夫人")
 
 
 class ChineseRuleEngine:
@@ -776,8 +778,9 @@ class ChineseRuleEngine:
             or self.lex.given_name_re.fullmatch(text, end, nxt.start)
         ):
             record = nxt.record
-            if named_country is not None and not isinstance(record, tuple) and record.country != named_country \
-                    and joins(text, end, nxt.start, 1):
+            # (of several people the knowledge base knows by that name, none of this country: the same)
+            if named_country is not None and joins(text, end, nxt.start, 1) and all(
+                    p.country != named_country for p in (record if isinstance(record, tuple) else (record,))):
                 # 法国总统外事顾问博纳: a person of another country the KB knows by that short name is not
                 # who a title of this country names; the name stays as written, of this country
                 name = text[nxt.start : nxt.end]
@@ -888,6 +891,8 @@ class ChineseRuleEngine:
         # 威特科夫通电话: the name ends where a trigger begins
         trigger = lex.trigger_re.search(text, pos + 2, m.end() + 8)
         name = text[pos : trigger.start()] if trigger and trigger.start() < m.end() else m.group()
+        if name.endswith("夫") and text.startswith(SPOUSE_MARKS, pos + len(name) - 1):
+            name = name[:-1]  # 贝拉米洛夫妇, 贝拉米洛夫人: the couple, the wife; 夫 ends no name here
         return name.strip("·-") or None
 
     def _holder_by_name_part(self, country: str | None, written: str, title: TitleCue, when: date | None) -> Any:
