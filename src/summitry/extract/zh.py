@@ -97,16 +97,9 @@ class ChineseRuleEngine:
             if country.name_zh:
                 by_first.setdefault(country.name_zh[0], set()).add(country.iso3)
         self._countries_by_first_char = {k: frozenset(v) for k, v in by_first.items()}
-        # a home territory's country (HKG: CHN): its officials and the country's are one side
-        self._territory_owner = {t: c.iso3 for c in self.kb.countries.values() for t in c.home_territories}
         self.segmenter = rjieba.Jieba()
         for word, freq, tag in self.kb.zh_user_dict():
             self.segmenter.add_word(word, freq, tag)
-
-    def home_country(self, country: str | None) -> str | None:
-        """The country itself, or the one a home territory belongs to (Hong Kong's officials are China's
-        side of a meeting; home_territories.csv)."""
-        return self._territory_owner.get(country, country) if country else country
 
     # -- document ---------------------------------------------------------------------------
 

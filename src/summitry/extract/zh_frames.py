@@ -893,9 +893,8 @@ class Frame:
                 if all(p.key() != q.key() for q in parties):
                     parties.append(p)
         # the sides: countries, and each organisation's named official (who has no country)
-        sides = {self.engine.home_country(p.country) or p.name for p in parties if p.country or p.name}
-        if len(parties) < 2 or len(sides) < 2:
-            return []  # one side only, or a domestic meeting (李强会见香港特区行政长官: Hong Kong is China's)
+        if len(parties) < 2 or len({p.country or p.name for p in parties if p.country or p.name}) < 2:
+            return []  # one side only, or a domestic meeting
         actor_slot = slots[0]
         status = self.status(actor_slot if not actor_slot.group else None, ts, te)
         if status is None:
