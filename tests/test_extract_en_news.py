@@ -609,3 +609,10 @@ def test_a_headline_joins_its_subjects_with_a_comma(engine):
     assert (ev.type, ev.actor.name, [p.name for p in ev.counterparts]) == ("meeting", "Barack Obama", ["Xi Jinping"])
     # in the body a comma alone joins no subjects (it may open an aside)
     assert extract(engine, "The talks ran late.\nObama, Xi met at the White House.", published="2015-09-26") == []
+
+
+def test_a_title_in_apposition_after_a_reported_name_is_that_persons(engine):
+    for text in ("They added that Noam Tzur, the Israeli foreign secretary, would soon be visiting Washington.",
+                 "Officials said Noam Tzur, Israel's foreign secretary, visited Washington."):
+        (ev,) = extract(engine, text, published="2015-09-01")
+        assert (ev.actor.name, ev.countries) == ("Noam Tzur", ["USA"])  # not the foreign minister then

@@ -75,7 +75,7 @@ _FIRST_TARGET_GAP = re.compile(
     r"\d+(?:st|nd|rd|th)?|annual|meeting|council|heads|state|session|"
     r"summit|gathering|conference|forum|opening|ceremony|week|leaders'?|first|second|third|fourth|fifth|sixth|"
     r"inaugural|latest|upcoming|next|last|[A-Z][a-z]+)\b)*$")
-_NAME_THEN_TITLE = re.compile(r"(?:with|and|,|met|meets|by|received|receives|hosted|hosts)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
+_NAME_THEN_TITLE = re.compile(r"(?:with|and|,|met|meets|by|received|receives|hosted|hosts|that|said|says|added|told)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),\s+(?:the\s+|a\s+|an\s+)?")
 _MODIFIER_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|government|era|team|camp|cabinet|presidency|doctrine|"
                              r"office|wife|husband|widow|son|daughter|family|aides?|deputy|spokes(?:man|woman|person)|"
                              r"(?:special\s+)?(?:envoy|representative))\b",
