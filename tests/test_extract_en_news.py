@@ -616,3 +616,12 @@ def test_a_title_in_apposition_after_a_reported_name_is_that_persons(engine):
                  "Officials said Noam Tzur, Israel's foreign secretary, visited Washington."):
         (ev,) = extract(engine, text, published="2015-09-01")
         assert (ev.actor.name, ev.countries) == ("Noam Tzur", ["USA"])  # not the foreign minister then
+
+
+def test_a_call_via_telephone_and_a_common_misspelling_of_a_leader(engine):
+    (ev,) = extract(engine, "US President Obama and Russian President Putin have discussed the Crimea crisis via "
+                            "telephone.", published="2014-03-01")
+    assert (ev.type, ev.actor.name, [p.name for p in ev.counterparts]) == ("call", "Barack Obama", ["Vladimir Putin"])
+    (ev,) = extract(engine, "A decision is expected during Chinese President Xi Jingping's visit to Pakistan in May 2015.",
+                    published="2015-04-15")
+    assert (ev.actor.name, ev.countries, ev.status) == ("Xi Jinping", ["PAK"], "planned")
