@@ -625,3 +625,8 @@ def test_a_call_via_telephone_and_a_common_misspelling_of_a_leader(engine):
     (ev,) = extract(engine, "A decision is expected during Chinese President Xi Jingping's visit to Pakistan in May 2015.",
                     published="2015-04-15")
     assert (ev.actor.name, ev.countries, ev.status) == ("Xi Jinping", ["PAK"], "planned")
+
+
+def test_a_negation_whose_apostrophe_a_scraper_escaped_is_still_a_negation(engine):
+    assert extract(engine, "Rouhani tells reporters why he won\\'t be meeting with President Obama in New York.",
+                   published="2015-09-01") == []
