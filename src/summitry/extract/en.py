@@ -1748,7 +1748,8 @@ class EnglishRuleEngine:
             first = next((p for p in left if p.kind in ("person", "unknown", "unnamed")), None)
             subjects = [first] if first is not None else []
         if trig.target == "by":
-            by = right[0] if right and _LIST_GAP_START.fullmatch(text, trig.end, right[0].start) else None
+            # (the party right after "by": "attended by Xi and Obama")
+            by = right[0] if right and _SPACES.fullmatch(text, trig.end, right[0].start) else None
             subjects = []
         if by is not None:
             idx = right.index(by)
@@ -2507,7 +2508,6 @@ _OPENING_GATHERING = re.compile(
 # said" names no gathering; "the six leaders signed a treaty at their summit" does.
 _GATHERING_NOUN = re.compile(r"\b(?:summit|meeting|forum|session|assembly|gathering|council|talks|"
                              r"(?<!press )(?<!news )conference)\b", re.IGNORECASE)
-_LIST_GAP_START = re.compile(r"\s*")
 _HOSTED_BY = re.compile(r"host(?:ed|s)\s+by\b", re.IGNORECASE)
 # a gathering named right before its host ("a summit on global terrorism hosted by", "the conference
 # on Afghanistan, hosted by"): a few words of its own, no verb of another clause between
