@@ -104,7 +104,7 @@ class DuckDBBackend(Backend):
         delay = 0.05
         while True:
             try:
-                self.conn = duckdb.connect(self.path, read_only=read_only)
+                self.conn = self._open(duckdb, read_only)
                 break
             except duckdb.Error as exc:
                 busy = "lock" in str(exc).lower()
@@ -127,6 +127,21 @@ class DuckDBBackend(Backend):
             # 80% of the machine's memory): an ingest's memory does not grow with the store
             self.conn.execute(f"SET memory_limit = '{_writer_memory()}'")
             self.create_schema(schema.DUCKDB_INDEXES)
+
+    def _open(self, duckdb, read_only: bool):
+        """A connection to the file; a writer's writes row groups of ``WRITER_ROW_GROUP_ROWS``."""
+        if read_only or self.path == ":memory:":
+            return duckdb.connect(self.path, read_only=read_only)
+        # (a row group's size is an option of ATTACH, not of a connection's own file)
+        conn = duckdb.connect(":memory:")
+        try:
+            conn.execute(f"ATTACH ? AS store (ROW_GROUP_SIZE {WRITER_ROW_GROUP_ROWS})", [self.path])
+            conn.execute("USE store")
+            conn.execute(f"SET zstd_min_string_length = {WRITER_ZSTD_MIN_LENGTH}")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.conn.execute(*_in_lists(sql, params))
@@ -186,6 +201,16 @@ class DuckDBBackend(Backend):
     def close(self) -> None:
         self.conn.close()
 
+
+# A checkpoint writes again, compressed anew, every row group a batch appended to: the last one,
+# as it fills. At DuckDB's 122,880 rows a row group of documents' texts held up to 250 MB, and the
+# checkpoint near its end took 5.7 of an ingest's 80 CPU s to 200,000 documents
+# (benchmarks/linear_ingest.py); with 8,192 rows a checkpoint costs about what was written since
+# the last one. DuckDB compresses a row group's strings with zstd only where they average 4,096
+# bytes: smaller row groups of articles of 1-4 KB were then often left uncompressed (a file of 640
+# MB at 200,000 documents, 453 MB with DuckDB's row groups); from 1,024 bytes, 376 MB.
+WRITER_ROW_GROUP_ROWS = 8192
+WRITER_ZSTD_MIN_LENGTH = 1024
 
 # the write-ahead log a DuckDB writer lets grow before a checkpoint: half the file, within these
 _CHECKPOINT_MIN, _CHECKPOINT_MAX = 16 << 20, 512 << 20
