@@ -74,3 +74,67 @@ def test_islands_the_caller_found_by_fusions_keys_give_the_clusters_fusion_finds
         for i, label in zip(block_positions, block_labels):
             islands[i] = (block, label)
     assert clusters(island_clusters(events, published, islands=islands)) == clusters(island_clusters(events, published))
+
+
+# A world of reports without a date of their own: the visits of two people to one host over a
+# year, most told without a date (placed by their publication day), so that the islands are long
+# and a new dated report sorts before many old reports without a date.
+VAGUE_PEOPLE = [("Xi Jinping", "CHN"), (None, "CHN"), ("Li Qiang", "CHN")]
+VAGUE_DAYS = ["2022-03-01", "2022-03-03", "2022-06-10", "2022-06-12", "2022-11-02", None, None, None]
+VAGUE_PUBLISHED = ["2022-03-02", "2022-03-05", "2022-06-11", "2022-06-20", "2022-11-03", "2022-11-30"]
+
+
+@st.composite
+def vague_report(draw) -> str:
+    day = draw(st.sampled_from(VAGUE_DAYS))
+    status = draw(st.sampled_from(["occurred", "occurred", "planned", "postponed"]))
+    kind = draw(st.sampled_from(["visit", "visit", "meeting"]))
+    actor = draw(st.sampled_from(VAGUE_PEOPLE))
+    if kind == "meeting":
+        return line(kind, actor, ["KAZ"], day, status=status, counterparts=[("Kassym-Jomart Tokayev", "KAZ")])
+    return line(kind, actor, ["KAZ"], day, status=status)
+
+
+@st.composite
+def vague_old_and_new(draw):
+    docs = [doc(f"d{i}", draw(st.lists(vague_report(), min_size=1, max_size=4)), draw(st.sampled_from(VAGUE_PUBLISHED)))
+            for i in range(draw(st.integers(2, 10)))]
+    old = draw(st.sets(st.sampled_from([d.id for d in docs])))
+    return docs, old
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=vague_old_and_new())
+def test_reports_without_a_date_are_clustered_again_as_from_scratch_however_near_the_new_reports(case):
+    # (the reports without a date that no change reaches are placed where they were, the others
+    # clustered again: whichever they are, the clusters are those of clustering from scratch)
+    docs, old_ids = case
+    published = {d.id: d.published for d in docs}
+    old = [e for d in docs if d.id in old_ids for e in line_extractor(d)]
+    new = [e for d in docs if d.id not in old_ids for e in line_extractor(d)]
+    before = {source: cluster.id for cluster in island_clusters(old, published) for source in cluster.sources}
+    everything = old + new
+    assert clusters(island_clusters(everything, published, before=before)) == clusters(
+        island_clusters(everything, published))
+
+
+def test_a_report_without_a_date_that_no_new_report_reaches_is_placed_where_it_was():
+    # Xi's visit of 1 March, told with its day and, a day later, without; postponements told in
+    # June and September, and a new one in November, chain the year into one island (a
+    # postponement reaches back to the plan it puts off), but none of them can join the visit.
+    def report(doc_id, published, day, status="occurred"):
+        return line_extractor(doc(doc_id, [line("visit", ("Xi Jinping", "CHN"), ["KAZ"], day, status=status)],
+                                  published))
+    old = (report("d1", "2022-03-01", "2022-03-01") + report("d2", "2022-03-02", None)
+           + report("d3", "2022-06-21", "2022-06-20", "postponed") + report("d4", "2022-09-02", "2022-09-01", "postponed"))
+    new = report("d5", "2022-11-03", "2022-11-02", "postponed")
+    published = {"d1": "2022-03-01", "d2": "2022-03-02", "d3": "2022-06-21", "d4": "2022-09-02", "d5": "2022-11-03"}
+    everything = old + new
+    from_scratch = clusters(island_clusters(everything, published))
+    assert [c[1] for c in from_scratch if 1 in c[1]] == [[0, 1]]  # the two reports of the visit are one event
+    # Told that the report without a date was an event of its own when these reports were
+    # fused before, clustering again trusts it: nothing new is near it
+    apart = {0: "the visit", 1: "told without a date", 2: "put off in June", 3: "put off in September"}
+    again = clusters(island_clusters(everything, published, before=apart))
+    assert sorted(c[1] for c in again) == [[0], [1], [2], [3], [4]]

@@ -513,14 +513,19 @@ def _cluster_island(items: list[_Item], same_place: PlaceAgreement,
 
 def _pass(items: list[_Item], same_place: PlaceAgreement, before: Mapping[int, str] | None,
           replayed: int) -> list[_Cluster]:
-    """``_cluster_island`` over sorted ``items``, the first ``replayed`` placed as ``before`` says."""
+    """``_cluster_island`` over sorted ``items``, the first ``replayed`` placed as ``before`` says;
+    after them, a report without a date of its own that no change can reach is placed as before
+    too (``_Changes``)."""
     clusters: list[_Cluster] = []
     active: list[_Cluster] = []  # dated clusters that may still take what comes next
     dated: _DatedClusters | None = None  # the dated clusters, once every dated report is placed
     anchored: list[_Cluster] = []  # clusters of reports without a date that may still take one
-    named: dict[str, _Cluster] = {}  # a replayed cluster by its name in ``before``
+    named: dict[str, _Cluster] = {}  # a cluster as it was, by its name in ``before``
+    changes = _Changes() if before else None
     for k, item in enumerate(items):
         iv = item.interval
+        name = before.get(item.source) if before else None
+        as_before = k < replayed
         pool: list[_Cluster] = []
         if iv is not None:
             # Swept by start: a cluster that ends before this start cannot take anything later,
@@ -535,29 +540,93 @@ def _pass(items: list[_Item], same_place: PlaceAgreement, before: Mapping[int, s
             if dated is None:
                 dated = _DatedClusters(clusters)
             anchored = [c for c in anchored if c.anchor_core[1] >= window[0]]  # type: ignore[index]
-            if k >= replayed:
+            as_before = as_before or (name is not None and changes.out_of_reach(window, name, named.get(name)))  # type: ignore[union-attr]
+            if not as_before:
                 pool = sorted(dated.meeting(window) + anchored, key=lambda c: c.order)
         else:
             pool = clusters
-        if k < replayed:
-            name = before[item.source]  # type: ignore[index]
-            target = named.get(name)
+        if as_before:
+            target = named.get(name)  # type: ignore[arg-type]
             slots = None if target is None else _slots(item, target)
             if target is not None and slots is None:
                 raise _NotAsBefore(name)
         else:
             target, slots = _best_cluster(item, pool, same_place)
-        if target is None:
+        made = target is None
+        if made:
             target = _Cluster(order=len(clusters))
             clusters.append(target)
-            if k < replayed:
-                named[before[item.source]] = target  # type: ignore[index]
             if iv is not None:
                 active.append(target)
             elif item.anchor is not None:
                 anchored.append(target)
+        if name is not None and made and name not in named:
+            named[name] = target
+        if changes is not None:
+            changes.placed(item, name, target, made, named)
         target.add(item, slots)  # type: ignore[arg-type]
     return clusters
+
+
+_CHANGES_LOOKED_AT = 64
+
+
+class _Changes:
+    """Where clustering again departs from the clustering of ``before``, for ``_pass``.
+
+    A cluster is as it was when it holds the very reports, so far in the pass, that its name held
+    then; the others (those a new report joined, and those whose reports went elsewhere, under
+    either name) have changed, and the days each changed one spans (its reports under its name,
+    and as it is now) are kept. A report without a date of its own joins only a cluster whose days
+    and window meet its window (``_times_agree``), and every report without a date comes after
+    every dated one: when no changed cluster spans days in its window, the clusters it may join
+    are those it met when ``before`` was made, as they were then, and it joins the one it joined
+    then."""
+
+    __slots__ = ("changed", "name_of", "spans")
+
+    def __init__(self) -> None:
+        self.name_of: dict[int, str] = {}           # a cluster as it was (its order) -> its name
+        self.spans: dict[int | str, list[int]] = {}  # a cluster's order, or a name -> days spanned
+        self.changed: dict[int | str, None] = {}     # the orders and names that changed, in order
+
+    def out_of_reach(self, window: Interval, name: str, cluster: _Cluster | None) -> bool:
+        """No changed cluster spans days in ``window``, and the cluster of ``name`` is as it was.
+        (Where many changed, no: looking costs more than clustering again.)"""
+        if (name in self.changed or (cluster is not None and cluster.order not in self.name_of)
+                or len(self.changed) > _CHANGES_LOOKED_AT):
+            return False
+        spans = self.spans
+        for key in self.changed:
+            span = spans.get(key)
+            if span is not None and span[0] <= window[1] and window[0] <= span[1]:
+                return False
+        return True
+
+    def placed(self, item: _Item, name: str | None, target: _Cluster, made: bool,
+               named: Mapping[str, _Cluster]) -> None:
+        """``item`` (of ``name`` in ``before``, None for a new report) joins ``target`` (just ``made``)."""
+        days = item.interval or item.anchor
+        if days is not None:
+            for key in (target.order, name):
+                if key is not None:
+                    span = self.spans.get(key)
+                    if span is None:
+                        self.spans[key] = [days[0], days[1]]
+                    else:
+                        span[0], span[1] = min(span[0], days[0]), max(span[1], days[1])
+        if (name is not None and name not in self.changed and named.get(name) is target
+                and (made or self.name_of.get(target.order) == name)):
+            self.name_of[target.order] = name
+            return
+        # a new report, or a report away from its cluster of before: both clusters changed
+        changed = [target.order, name, self.name_of.pop(target.order, None)]
+        if name is not None and name in named:
+            changed.append(named[name].order)
+            self.name_of.pop(named[name].order, None)
+        for key in changed:
+            if key is not None:
+                self.changed[key] = None
 
 
 def _slots(item: _Item, cluster: _Cluster) -> list[int] | None:
