@@ -630,3 +630,12 @@ def test_a_call_via_telephone_and_a_common_misspelling_of_a_leader(engine):
 def test_a_negation_whose_apostrophe_a_scraper_escaped_is_still_a_negation(engine):
     assert extract(engine, "Rouhani tells reporters why he won\\'t be meeting with President Obama in New York.",
                    published="2015-09-01") == []
+
+
+def test_a_month_without_its_year_is_in_the_year_the_clause_names(engine):
+    (ev,) = extract(engine, "In 2013, Xi Jinping visited Kazakhstan in September.", published="2015-09-10")
+    assert (ev.start, ev.end) == ("2013-09-01", "2013-09-30")
+    # a date in brackets cites a source: the year stands
+    events = extract(engine, "Officials expect a visit of President Xi to Iran in 2016 (SCMP, January 15).",
+                     published="2016-01-29")
+    assert [(e.countries, e.start[:4]) for e in events] == [(["IRN"], "2016")]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from summitry.extract import mention_event_id
@@ -22,7 +22,7 @@ from summitry.extract.first_words import WORD, first_words
 from summitry.extract.lexicon import alternation, load
 from summitry.extract.text import Sentence, link_lists, split_sentences
 from summitry.records import LEVELS, Document, Event, Mention, Party
-from summitry.time import find_dates
+from summitry.time import Interval, find_dates
 from summitry.time.grammar import trie
 
 # Offices held by one person at a time in a country: an unnamed holder can be resolved.
@@ -1655,6 +1655,7 @@ class EnglishRuleEngine:
                 reported = reported or span  # "said on June 6": the date of the report
                 continue
             usable.append(span)
+        usable = _in_the_year_given(text, usable)
         if not usable and reported is not None and status in ("planned", "speculated"):
             # Announced on a day for later: the event falls in the weeks after the announcement.
             s0 = reported.interval.start
@@ -2539,6 +2540,33 @@ _PAST_CLAUSE_VERB = re.compile(
     r"told|stressed|expressed|welcomed|reiterated|noted|praised|thanked|congratulated|condemned|warned|asked|followed|"
     r"arrived|landed|began|begun|started|opened|pushed|pressed|raised|critici[sz]ed|toured|delivered|addressed|"
     r"attended|made|paid|ended|concluded|completed|undertook|wrapped\s+up|kicked\s+off|cut\s+short)\b", re.IGNORECASE)
+
+def _in_the_year_given(text: str, spans: list) -> list:
+    """"In 2013, Xi visited Kazakhstan in September": a month or a day the clause gives without its year
+    is in the one year the clause names (read from the report's day, it was in another), and stands
+    for that year, as the finer of the two. Not a date in brackets: "(SCMP, January 15)" cites a source."""
+    years = [d for d in spans if d.interval.granularity == "year" and _FOUR_DIGITS.search(d.text)]
+    if len(years) != 1:
+        return spans
+    year = years[0].interval.start.year
+    out = []
+    moved = False
+    for d in spans:
+        iv = d.interval
+        if d is not years[0] and d.kind == "absolute" and iv.granularity in ("month", "day") and \
+                not _FOUR_DIGITS.search(d.text) and iv.start.year == iv.end.year and \
+                text.rfind("(", 0, d.start) <= text.rfind(")", 0, d.start):
+            try:
+                # (the year written into its text, so that no later reading in a tense moves it)
+                d = replace(d, text=f"{d.text} {year}", interval=Interval(
+                    iv.start.replace(year=year), iv.end.replace(year=year), iv.granularity))
+            except ValueError:  # the 29th of February of a year without one
+                pass
+            else:
+                moved = True
+        out.append(d)
+    return [d for d in out if d is not years[0]] if moved else spans
+
 
 # A verb in the present tense: "arrives", "travels", "meets", "heads", "visits".
 _PRESENT_VERB = re.compile(r"(?!(?:was|has|is|does|his|its|as|us|this|thus)\b)[a-z]+(?<!s)s\b|goes\b|flies\b",
