@@ -1070,3 +1070,13 @@ def test_a_name_the_knowledge_base_gives_only_to_people_of_other_countries_stays
     # several people share the name in the knowledge base, none of the country the title names
     (meeting,) = extract(engine, "国务院总理李强在北京会见斐济总理伊万诺夫。", "2026-03-25")
     assert [(p.name, p.country) for p in meeting.counterparts] == [("伊万诺夫", "FJI")]
+
+
+def test_travellers_listed_with_their_own_dates_each_take_theirs(engine):
+    text = "应国家主席邀请，越南国家主席苏林、老挝国家主席通伦将分别于5月12日至14日、5月15日至17日对中国进行国事访问。"
+    visits = sorted((e.actor.name, e.start, e.end) for e in extract(engine, text, published="2026-05-10")
+                    if e.type == "visit")
+    assert visits == [("Thongloun Sisoulith", "2026-05-15", "2026-05-17"), ("To Lam", "2026-05-12", "2026-05-14")]
+    # one date for all of them: each takes it
+    text = "越南国家主席苏林、老挝国家主席通伦将于5月12日至14日对中国进行国事访问。"
+    assert {(e.start, e.end) for e in extract(engine, text, published="2026-05-10")} == {("2026-05-12", "2026-05-14")}

@@ -673,17 +673,32 @@ class Frame:
             travellers += [s for s in self.listed_after(actor) if not s.former]
         elif actor.end <= ts:  # 新加坡总理黄循财、越南总理范明政22日抵达天津: each of the subjects
             travellers = [s for s in self.listed_before(actor) if not s.former] + travellers
-        for traveller in travellers:
+        # 苏林、通伦将分别于5月12日至14日、5月15日至17日对中国进行国事访问: each traveller on the dates in
+        # the same place of the list
+        own_dates = self.dates_of_each(travellers, ts) if len(travellers) > 1 else None
+        for i, traveller in enumerate(travellers):
             party = traveller.parties[0]
             for dest in dests:
                 if not dest.country or self.kb.at_home(party.country, dest.country):
                     continue
                 events.append(
                     self.make(
-                        "visit", ts, te, status, party, countries=[dest.country], place=record_city(dest), dates=dates
+                        "visit", ts, te, status, party, countries=[dest.country], place=record_city(dest),
+                        dates=own_dates[i] if own_dates else dates,
                     )
                 )
         return events
+
+    def dates_of_each(self, travellers: list[Slot], ts: int) -> list[Any] | None:
+        """The dates a 分别 after the travellers gives each of them, in the order of the list (one date
+        expression each, between the cue and the trigger), else None."""
+        separately = self.lex.separately_re.search(self.text, travellers[-1].end, ts)
+        if separately is None:
+            return None
+        spans = [d for d in self.dates_near(separately.end(), ts) if d.interval is not None]
+        if len(spans) != len(travellers):
+            return None
+        return [DatesOfSentence((*d.interval.iso(), d.interval.precision)) for d in spans]
 
     def listed_before(self, slot: Slot) -> list[Slot]:
         """The named parties listed right before ``slot`` (新加坡总理黄循财、越南总理范明政抵达), first first."""
