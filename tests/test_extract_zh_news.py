@@ -1080,3 +1080,11 @@ def test_travellers_listed_with_their_own_dates_each_take_theirs(engine):
     # one date for all of them: each takes it
     text = "越南国家主席苏林、老挝国家主席通伦将于5月12日至14日对中国进行国事访问。"
     assert {(e.start, e.end) for e in extract(engine, text, published="2026-05-10")} == {("2026-05-12", "2026-05-14")}
+
+
+def test_a_foreign_ministers_meeting_keeps_its_whole_name(engine):
+    (ev,) = [e for e in extract(engine, "王毅出席第六次中国—中亚外长会晤。", published="2026-05-10") if e.type == "multilateral"]
+    assert ev.forum.endswith("外长会晤")
+    # a bilateral one stays a meeting of the two ministers
+    events = extract(engine, "王毅在莫斯科出席中俄外长会晤。", published="2026-05-10")
+    assert {e.type for e in events} == {"meeting", "visit"}
