@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.dating import date_events
+from summitry.dating import as_written, date_events
 from summitry.dating import told_in_retrospect as retrospect
 from summitry.extract import extract_document
 from summitry.records import Document, Event, Mention, Party
@@ -137,6 +137,34 @@ def test_a_page_stamped_years_after_its_actor_left_office_is_not_dated_by_its_st
     ev = told(doc, doc.text, actor=hu, countries=["ITA"])
     date_events(doc, [ev])
     assert dates(ev) == ("2009-07-08", "2009-07-08", "day", "publication")
+
+
+@pytest.mark.parametrize(("url", "stamp", "written"), [
+    # an archive's page of July 2009 that a feed stamps in September 2015: written in its address's month
+    ("https://news.example.org/2009/07/troops-fill-the-streets/", "2015-09-03", "2009-07"),
+    ("http://paper.example.com/world/2014-06/07/content_1234.htm", "2014-07-20", "2014-06-07"),
+    ("http://wire.example.net/article/2013/11/30/talks-in-oslo-idUS1234", "2015-08-28", "2013-11-30"),
+    # the address's day a few days or weeks before the stamp, or after it: the stamp stands
+    ("http://wire.example.net/article/2014/01/24/talks-in-oslo-idUS1234", "2014-01-31", "2014-01-31"),
+    ("https://news.example.org/2014/08/talks-in-oslo/", "2014-08-12", "2014-08-12"),
+    ("https://news.example.org/2016/03/talks-in-oslo/", "2014-08-12", "2014-08-12"),
+    # no date in the address, or numbers that are none ("/2015/13/", "/2015/02/30/")
+    ("https://news.example.org/world/talks-in-oslo-1.456172", "2015-09-03", "2015-09-03"),
+    ("https://news.example.org/2009/13/talks/", "2015-09-03", "2015-09-03"),
+    ("https://news.example.org/2009/02/30/talks/", "2015-09-03", "2015-09-03"),
+])
+def test_a_page_is_read_as_written_on_its_addresss_date_when_that_is_long_before_its_stamp(url, stamp, written):
+    doc = Document(id="d", text="Troops filled the streets.", lang="en", published=stamp, url=url)
+    assert as_written(doc).published == written
+    assert doc.published == stamp  # the document itself keeps its stamp
+
+
+def test_relative_dates_of_a_page_older_than_its_stamp_count_from_its_addresss_date():
+    doc = Document(id="d", lang="en", published="2015-09-03",
+                   url="https://news.example.org/2009/07/08/president-cuts-short-trip/",
+                   text="Chinese President Hu Jintao cut short a visit to Italy on Wednesday to deal with the unrest.")
+    [ev] = [e for e in extract_document(doc) if e.countries == ["ITA"]]
+    assert (ev.start, ev.dated_by) == ("2009-07-08", "text")
 
 
 @pytest.mark.parametrize("status", ["planned", "speculated", "postponed", "cancelled"])

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from summitry.records import Document, Event
@@ -84,6 +85,14 @@ _RETROSPECT = {
                      r"(?:tours|trips|visits|journeys)\b"),
     "zh": re.compile(r"时任|早在|同年|当年|次年|翌年|那年|曾经?(?:多次|先后|两次|[一二三四五六七八九十\d]+次)?(?:访问|到访|出访|访华|会见|会晤|赴|来华|出席)"),
 }
+# A date in a page's address ("/2009/07/troops-swarm-urumqi/", "/2014-06/07/content_1756.htm"): a year from
+# 1990 on and a month, and maybe a day, as path segments; the page was first published then.
+_URL_DATE = re.compile(r"/((?:199|20[0-4])\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-])")
+# How far before its feed stamp an address's date must lie for the page to be taken for older than the
+# stamp: a feed or an archive stamps the day it fetched a page (chinadigitaltimes.net's pages of 2009
+# carry stamps of 2015), a few days after a story's own date (an address names the day the story was
+# begun) is still its day.
+_URL_OLDER_BY = timedelta(days=31)
 # Date expressions that date no narrative: lengths of time, statistics periods.
 _NOT_NARRATIVE = frozenset({"duration", "period"})
 _NARRATIVE_PRECISIONS = frozenset({"day", "month"})
@@ -95,6 +104,25 @@ _FORMER = {"en": re.compile(r"\b(?:former|ex-|erstwhile|one-time|onetime|retired
 _OUT_OF_OFFICE = timedelta(days=366)
 # Date expressions whose reading depends on the tense of what they date.
 _TENSED_KINDS = frozenset({"weekday", "relative"})
+
+
+def as_written(doc: Document) -> Document:
+    """``doc`` with the day it was written as its publication date, which the engines and this stage
+    read relative dates from: its address's date when that lies more than a month before its stamp
+    ("President Hu Jintao cut short a visit to Italy ... early today", on a page of July 2009 a feed
+    stamps September 2015, is of 2009), else ``doc`` itself. The stored document keeps its stamp."""
+    found = _URL_DATE.search(doc.url) if doc.url and doc.published else None
+    if found is None:
+        return doc
+    try:
+        stamp = parse_published(doc.published)
+        year, month, day = int(found[1]), int(found[2]), found[3]
+        written = parse_published(f"{year:04d}-{month:02d}" + (f"-{day}" if day else ""))
+    except (ValueError, TypeError):
+        return doc  # no calendar day ("/2015/02/30/"), or a stamp the engines warn of
+    if stamp is None or written is None or written.end + _URL_OLDER_BY >= stamp.start:
+        return doc
+    return replace(doc, published=written.start.isoformat()[:10 if day else 7])
 
 
 def date_events(doc: Document, events: list[Event]) -> list[Event]:

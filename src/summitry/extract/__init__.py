@@ -115,11 +115,12 @@ def extract_document(doc: Document, engine: str | None = None, limits: Limits | 
 
 
 def _extract_one(eng: Engine, doc: Document, limits: Limits | None) -> list[Event]:
+    from summitry.dating import as_written
     from summitry.extract.limits import extract_within_limits
 
     # a long document's sections are each extracted and dated as a document of their own: what the
     # dating stage reads across a report stays bounded too
-    return extract_within_limits(lambda part: _after_engine(part, eng.extract(part)), doc, limits)
+    return extract_within_limits(lambda part: _after_engine(part, eng.extract(part)), as_written(doc), limits)
 
 
 def extract_each(docs: Iterable[Document], engine: str | None = None, *, catch: bool = False,
@@ -134,8 +135,11 @@ def extract_each(docs: Iterable[Document], engine: str | None = None, *, catch: 
 
     for eng, run in groupby(docs, key=engine_of):
         if hasattr(eng, "extract_many"):
-            for doc, result in eng.extract_many(list(run)):
-                yield doc, result if isinstance(result, Exception) else _after_engine(doc, result)
+            from summitry.dating import as_written
+
+            given = list(run)  # each yielded as given (the stored document keeps its stamp), read as written
+            for original, (doc, result) in zip(given, eng.extract_many([as_written(d) for d in given]), strict=True):
+                yield original, result if isinstance(result, Exception) else _after_engine(doc, result)
             continue
         for doc in run:
             try:
