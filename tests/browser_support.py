@@ -75,6 +75,9 @@ def served(db: Path, token: str | None = None):
             process.wait(timeout=10)
 
 
+BROWSER_WAIT_MS = 90_000
+
+
 @contextmanager
 def browser(executable: str):
     """Chromium through Playwright, with a fresh user-data directory removed afterwards."""
@@ -86,6 +89,11 @@ def browser(executable: str):
             context = playwright.chromium.launch_persistent_context(
                 profile, executable_path=executable, headless=True, args=CHROMIUM_FLAGS,
                 viewport={"width": 1200, "height": 900}, accept_downloads=True)
+            # Every wait a test makes (a selector, a navigation, an expectation) may last this long: the
+            # machines the tests run on are shared, and a page drawn under a load of 8 or more is slow,
+            # not broken.
+            context.set_default_timeout(BROWSER_WAIT_MS)
+            context.set_default_navigation_timeout(BROWSER_WAIT_MS)
             try:
                 yield context
             finally:

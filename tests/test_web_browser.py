@@ -94,7 +94,7 @@ def needs(api_paths: set[str], view: str) -> None:
 
 def open_view(page, base: str, address: str, ready: str):
     page.goto(base + address)
-    page.wait_for_selector(ready, state="attached", timeout=15000)
+    page.wait_for_selector(ready, state="attached")  # (the context's wait: see browser_support)
 
 
 def status(page, view: str) -> str:
