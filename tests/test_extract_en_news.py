@@ -639,3 +639,19 @@ def test_a_month_without_its_year_is_in_the_year_the_clause_names(engine):
     events = extract(engine, "Officials expect a visit of President Xi to Iran in 2016 (SCMP, January 15).",
                      published="2016-01-29")
     assert [(e.countries, e.start[:4]) for e in events] == [(["IRN"], "2016")]
+
+
+def test_a_second_traveller_who_also_arrived_went_where_the_sentence_before_said(engine):
+    events = extract(engine, "Xi arrived in Kazan on Tuesday. Modi also arrived on Tuesday.", published="2024-10-23")
+    assert sorted((e.actor.name, e.countries[0], e.place) for e in events) == [
+        ("Narendra Modi", "RUS", "Kazan"), ("Xi Jinping", "RUS", "Kazan")]
+    # two sentences on, the story has moved: no destination to borrow
+    assert len(extract(engine, "Xi arrived in Kazan on Tuesday. Markets fell. Prices rose. Modi also arrived on "
+                               "Tuesday.", published="2024-10-23")) == 1
+
+
+def test_the_summit_named_again_is_in_its_edition_of_the_events_days(engine):
+    text = ("Xi and Modi had met at the BRICS summit in Johannesburg in 2023. Xi is scheduled to attend the "
+            "summit's outreach session on Thursday.")
+    (ev,) = [e for e in extract(engine, text, published="2024-10-23") if e.status == "planned"]
+    assert (ev.forum, ev.countries, ev.start) == ("BRICS", ["RUS"], "2024-10-24")

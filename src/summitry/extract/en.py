@@ -63,6 +63,9 @@ _ORG_END = r"(?:Affairs|Relations|Council|Department|Ministry|Committee|Commissi
 _COMPLEMENT = re.compile(
     rf"(?:(?:\s*,)?\s+(?:for|of|on|at)\s+(?:the\s+)?(?:{_ORG_WORD}\s+){{0,8}}?{_ORG_END}"
     rf"(?:\s+(?:[A-Z][\w-]*\s+){{0,3}}?{_ORG_END})?){{1,2}}\s+")
+# How far from a forum's edition a date may be and still be that edition's (a month's slack for loose
+# dates).
+_EDITION_SLACK = timedelta(days=45)
 # What may stand between a visit phrase and the "to" of its destination once the dates are taken out:
 # "paid a state visit on Monday to", "made an official visit January 16-21, 2014 to the".
 _DATED_THEN_TO = re.compile(r"\s+(?:(?:on|in|from|between|and|of|,)\s+)*,?\s*to\s+(?:the\s+)?")
@@ -384,6 +387,7 @@ class DocState:
     last_actor_sentence: int = -10
     last_date: tuple | None = None  # ((start, end), precision) of the last dated sentence
     last_date_people: frozenset = frozenset()  # the names of the parties of the event that dated it
+    last_visit: tuple | None = None  # (sentence index, [(country, place)]) of the last visits told
     anchor_people: frozenset = frozenset()  # the same for the anchor date
     anchor_date: tuple | None = None  # the same for the first event the document dates itself
     last_forum: tuple | None = None  # (Forum, place, country, interval)
@@ -1130,6 +1134,10 @@ class EnglishRuleEngine:
                 if before:
                     targets = [t for t in self._targets(text, before[-1], trig.start, matches, sent, s_dates)
                                if t.country and not any(a <= t.start and t.end <= b for a, b in spans)]
+                elif state.last_visit is not None and si - state.last_visit[0] <= 1:
+                    # "Xi arrived in Kazan on Tuesday ... Modi also arrived on Tuesday": where the visit the
+                    # sentence before told went
+                    targets = [Target(trig.end, trig.end, country, place=place) for country, place in state.last_visit[1]]
             if not targets and put_off is not None and \
                     self._status(text, sent, clause_start, trig, s_dates) in ("postponed", "cancelled"):
                 targets = [Target(trig.end, trig.end, c, place=put_off[1]) for c in put_off[0]]
@@ -2110,6 +2118,13 @@ class EnglishRuleEngine:
                 # story gave the gathering
                 told = state.forum_days[forum.key]
                 place, country, span = place or told[0], country or told[1], told[2]
+            if span is not None and when is not None and not (
+                    span[0][0] - _EDITION_SLACK <= when <= span[0][1] + _EDITION_SLACK):
+                # "at the BRICS summit in Johannesburg in 2023 ... Xi will attend the summit's outreach
+                # session on Thursday": the gathering named last, in its edition of the event's days
+                edition = self._edition(forum.key, when)
+                if edition is not None:
+                    place, country, span = edition.city, edition.country, ((edition.start, edition.end), "day")
             return forum, place, country, span
         # "the Samarkand Summit": a gathering named after its host city.
         m = re.match(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+[Ss]ummit\b", text[trig.end:window_end])
@@ -2119,7 +2134,7 @@ class EnglishRuleEngine:
                 return (*found, None)
         return None, None, None, None
 
-    def _edition(self, forum_key: str, when: date | None, slack_days: int = 45):
+    def _edition(self, forum_key: str, when: date | None, slack_days: int = _EDITION_SLACK.days):
         """The edition of a forum held around ``when`` (a month's slack for loose dates), else None."""
         if when is None or not forum_key:
             return None
@@ -2201,6 +2216,9 @@ class EnglishRuleEngine:
                 for i in range(1, len(words) + 1):
                     state.titled[" ".join(words[:i])] = p
                 state.titled[words[-1]] = p
+        visits = [(e.countries[0], e.place) for e in told_here if e.type == "visit" and len(e.countries) == 1]
+        if visits:
+            state.last_visit = (si, visits)
         if told_here:
             last = told_here[-1]
             ref = PartyRef(0, 0, "person", name=last.actor.name, country=last.actor.country,
