@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from summitry.dating import as_written, date_events
+from summitry.dating import as_written, date_events, told_by_teaser
 from summitry.dating import told_in_retrospect as retrospect
 from summitry.extract import extract_document
 from summitry.records import Document, Event, Mention, Party
@@ -251,5 +251,61 @@ def test_every_event_of_the_development_corpora_has_a_date_or_no_publication_day
         for row in rows:
             doc = Document(**{k: row.get(k) for k in ("id", "text", "lang", "published", "source", "url")})
             for ev in extract_document(doc):
-                assert ev.start or not doc.published or retrospect(doc, ev), f"{doc.id}: {ev.mentions[0].text[:80]}"
+                assert ev.start or not doc.published or retrospect(doc, ev) or told_by_teaser(doc, ev), \
+                    f"{doc.id}: {ev.mentions[0].text[:80]}"
                 assert (ev.dated_by is None) == (ev.start is None)
+
+
+# --- teasers: links to other stories after the report ------------------------------------------
+
+_STORY = ("Floods close roads in the north\n"
+          "Heavy rain closed dozens of roads across the northern provinces on Tuesday, officials said.\n"
+          "Rescue teams reached three villages cut off by the water.\n")
+
+
+def chile_visits(text, published="2014-03-04"):
+    doc = Document(id="d", text=text, lang="en", published=published)
+    return [(e.start, e.dated_by) for e in extract_document(doc) if e.countries == ["CHL"]]
+
+
+def test_a_teaser_among_other_stories_titles_is_not_dated_by_the_page():
+    # a page fetched years after its stamp lists the stories of the day it was fetched
+    page = _STORY + ("More stories\nNorwegian Prime Minister Halvard Strand arrives in Chile for talks\n"
+                     "Markets slip as oil prices climb\n")
+    assert chile_visits(page) == [(None, None)]
+    # nor is one beside a truncated summary
+    page = _STORY + ("Norwegian Prime Minister Halvard Strand arrives in Chile for talks\n"
+                     "An elephant has killed a man in a village near the...\n")
+    assert chile_visits(page) == [(None, None)]
+
+
+def test_a_summary_ending_in_its_links_label_is_a_teaser_and_its_weekday_counts_from_no_day():
+    page = _STORY + ("(Reporting by Ann Lee; Editing by Tom Ray)\n"
+                     "Norwegian Prime Minister Halvard Strand arrived in Chile on Sunday at the start of a three-day "
+                     "state visit.  Full Article | Video \nDownload the app from the store.\n")
+    assert chile_visits(page) == [(None, None)]
+    # a teaser that names its year is dated by it
+    page = _STORY + ("Norwegian Prime Minister Halvard Strand arrived in Chile on March 20, 2016 for a state "
+                     "visit.  Full Article | Video \n")
+    assert chile_visits(page) == [("2016-03-20", "text")]
+
+
+def test_the_reports_own_lines_are_no_teasers():
+    # the headline, a standfirst before any paragraph, a sentence of the report, a sentence wrapped over lines
+    assert chile_visits("Norwegian Prime Minister Halvard Strand arrives in Chile\nTalks on trade open today, "
+                        "officials said in a statement on Monday.\n") == [("2014-03-04", "publication")]
+    assert chile_visits("Talks in Santiago\nNorwegian Prime Minister Halvard Strand arrives in Chile for talks\n"
+                        "Markets slip as oil prices climb\n" + _STORY[_STORY.index("\n") + 1:]) == [
+        ("2014-03-04", "publication")]
+    assert chile_visits(_STORY + "Norwegian Prime Minister Halvard Strand arrived in Chile for talks on trade.\n"
+                        "Markets slip as oil prices climb\n") == [("2014-03-04", "publication")]
+    assert chile_visits(_STORY + "On Monday the Norwegian prime minister, Halvard Strand,\narrived in Chile for "
+                        "talks\non trade.\n") == [("2014-03-03", "text")]
+
+
+def test_a_broadcasts_lines_are_no_teasers():
+    # a Chinese transcript's lines end without a full stop as often as with one
+    text = ("新闻联播\n今天上午，国务院召开常务会议，研究部署防汛救灾工作，会议由国务院总理主持，各部门负责人出席会议。\n"
+            "国家主席习近平抵达阿斯塔纳，开始对哈萨克斯坦进行国事访问\n经济运行总体平稳\n")
+    events = extract_document(report(text, published="2022-09-14", lang="zh"))
+    assert [(e.countries, e.start) for e in events if e.type == "visit"] == [(["KAZ"], "2022-09-14")]

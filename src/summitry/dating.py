@@ -26,6 +26,11 @@ the report). An event with no date takes, in order:
    ("then-Vice President Xi's visit", "had visited", 时任, 曾访问) with no date of its own, which
    is not on the report's day; dates and ``dated_by`` stay null.
 
+A teaser, a link to another story in a list of them after the report (``told_by_teaser``), is of a
+day the page does not say: it keeps only a date that names its year, and takes none of the above.
+A page whose address names a day more than a month before its stamp is read as written that day
+(``as_written``, applied before the engines read it).
+
 A context date must be of the event's tense (what happened is not dated after the report, what
 is to come not before it) and no coarser than a month: "this year" or "in 2015" dates no
 narrative. Dates are found with ``summitry.time.find_dates``; there is no second grammar here.
@@ -93,6 +98,21 @@ _URL_DATE = re.compile(r"/((?:199|20[0-4])\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[
 # carry stamps of 2015), a few days after a story's own date (an address names the day the story was
 # begun) is still its day.
 _URL_OLDER_BY = timedelta(days=31)
+# A line of page furniture: a link to another story in a list of links after the report. A page
+# fetched long after its day carries the links of the day it was fetched ("Obama arrives in Cuba;
+# hopes visit will usher in change" between other stories' titles on a page a feed stamps 2014),
+# so the report's day is not a teaser's day, nor are its weekdays counted from it. A teaser is a
+# title (a line of one clause that ends no sentence) with a title or a truncated summary ("...") for
+# a neighbour, or a summary ending in its link's label ("... on Sunday.  Full Article | Video"),
+# after a paragraph of the report.
+_LINK_LABEL = re.compile(r"\bFull\s+(?:Article|Story|Coverage)(?:\s*\|\s*Video)?\s*$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?\"”’')\]:;,。！？」）]\s*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
+_TITLE_MAX = 200  # characters
+_PARAGRAPH_MIN = 60  # characters of a line of the report that ends a sentence
+# A year written out: a teaser that names it is dated by it, as the engine read it.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Date expressions that date no narrative: lengths of time, statistics periods.
 _NOT_NARRATIVE = frozenset({"duration", "period"})
 _NARRATIVE_PRECISIONS = frozenset({"day", "month"})
@@ -132,13 +152,16 @@ def date_events(doc: Document, events: list[Event]) -> list[Event]:
         return events
     report = _Report(doc)
     ordered = sorted(events, key=lambda e: (e.mentions[0].start, e.mentions[0].end) if e.mentions else (0, 0))
+    teasers = {id(ev) for ev in ordered if report.teaser(ev)}
     for ev in ordered:
-        if ev.start and ev.dated_by is None:
+        if id(ev) in teasers and not _YEAR.search(ev.mentions[0].text or ""):
+            ev.start = ev.end = ev.precision = ev.dated_by = None  # another story's, of a day the page does not say
+        elif ev.start and ev.dated_by is None:
             ev.dated_by = "text" if report.sentence_dates(ev) else "context"
     told = [ev for ev in ordered if ev.start and ev.dated_by == "text" and ev.mentions
-            and ev.precision in _NARRATIVE_PRECISIONS]
+            and ev.precision in _NARRATIVE_PRECISIONS and id(ev) not in teasers]
     for ev in ordered:
-        if not ev.start:
+        if not ev.start and id(ev) not in teasers:
             report.date_undated(ev, told)
     return events
 
@@ -271,6 +294,42 @@ class _Report:
             return False
         return max(t.end for t in person.terms) < self.published.start - _OUT_OF_OFFICE
 
+    def teaser(self, ev: Event) -> bool:
+        """Whether the event is told by a line of links to other stories after the report (see
+        ``_LINK_LABEL``): a sentence of the report wrapped over lines is none."""
+        if not ev.mentions or self.lang != "en":
+            return False  # (the Chinese feeds are broadcasts' transcripts: no links between their lines)
+        m = ev.mentions[0]
+        start = self.line_start(m.start)
+        end = self._line_end(start)
+        if start <= self.headline_end or m.end > end:
+            return False
+        line = self.text[start:end].strip()
+        if not (_LINK_LABEL.search(line) or _title(line) and any(
+                _title(near) or _TRUNCATED.search(near) for near in self._neighbours(start, end))):
+            return False
+        return self._paragraph_before(start)
+
+    def _line_end(self, start: int) -> int:
+        end = self.text.find("\n", start)
+        return len(self.text) if end < 0 else end
+
+    def _neighbours(self, start: int, end: int) -> list[str]:
+        """The nearest lines that say something before and after the line from ``start`` to ``end``."""
+        found = []
+        before = self.text[self.headline_end:start].rstrip().rsplit("\n", 1)[-1].strip()
+        if before:
+            found.append(before)
+        after = self.text[end:].lstrip().split("\n", 1)[0].strip()
+        if after:
+            found.append(after)
+        return found
+
+    def _paragraph_before(self, start: int) -> bool:
+        """Whether a line of the report's text (one that ends a sentence) comes before ``start``."""
+        return any(len(line) >= _PARAGRAPH_MIN and _ENDS_SENTENCE.search(line)
+                   for line in (raw.strip() for raw in self.text[self.headline_end:start].split("\n")))
+
     def line_start(self, pos: int) -> int:
         """Where the line (the paragraph) holding ``pos`` begins."""
         return max(self.text.rfind("\n", 0, pos), self.text.rfind("\r", 0, pos)) + 1
@@ -325,6 +384,17 @@ class _Report:
             self.published.precision, str(self.published.start.year))
         window = undated_window("planned" if status in FUTURE_STATUSES else "occurred", published)
         return window is None or (iv.start <= window[1] and window[0] <= iv.end)
+
+
+def told_by_teaser(doc: Document, ev: Event) -> bool:
+    """Whether ``ev`` is told by a link to another story after the report (see ``_LINK_LABEL``):
+    without a year of its own it is left undated."""
+    return _Report(doc).teaser(ev)
+
+
+def _title(line: str) -> bool:
+    """A line in a title's form: short, one clause, ending no sentence."""
+    return 0 < len(line) <= _TITLE_MAX and not _ENDS_SENTENCE.search(line) and not _SENTENCE_INSIDE.search(line)
 
 
 def told_in_retrospect(doc: Document, ev: Event) -> bool:
