@@ -1044,6 +1044,11 @@ class FusedCluster:
         """The merged record (without a trip)."""
         return _merge(self._cluster, self.id)
 
+    @property
+    def items(self) -> list[_Item]:
+        """Its reports with what fusion knows of them, in fusion's order."""
+        return self._cluster.items
+
 
 @cycles_paused()
 def island_clusters(events: Iterable[Event], published: Mapping[str, str | None] | None = None,

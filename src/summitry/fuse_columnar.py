@@ -381,21 +381,42 @@ def _chunks(labels: np.ndarray, size: int) -> list[np.ndarray]:
     return [part for part in np.split(order, np.unique(cuts)) if len(part)]
 
 
-def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_place: PlaceAgreement
-                ) -> tuple[pa.RecordBatch, list[tuple]]:
-    """The fused events of the islands of ``rows`` as a batch of ``FUSED_SCHEMA`` (trips unset),
-    and their legs (traveller, first day, last day, status, event id, row in the batch)."""
+def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_place: PlaceAgreement,
+                days: tuple | None = None, plain: np.ndarray | None = None) -> tuple[pa.Table, list[tuple]]:
+    """The fused events of the islands of ``rows`` as a table of ``FUSED_SCHEMA`` (trips unset),
+    and their legs (traveller, first day, last day, status, event id, row in the table).
+
+    The reports are clustered by ``fuse``; a cluster whose reports tell the same (and may each be
+    in a plain island: ``plain``, by row), each from its own document, with days that meet, is
+    merged over columns (``fuse_plain.fuse_plain``, reading ``days``: reach and text days by row),
+    the others by ``fuse``."""
+    from summitry.fuse_plain import fuse_plain
+
     part = table.take(rows)
     reports = reports_of(part)
     sources = part.column("source").to_pylist()
     published = part.column("published").to_pylist()
     by_island: dict[int, list] = defaultdict(list)
-    for report, label, source, pub in zip(reports, labels[rows].tolist(), sources, published):
-        by_island[label].append(_item(report, _text_interval(report), pub or "", source))
+    row_of: dict[int, int] = {}
+    for k, (report, label, source, pub) in enumerate(zip(reports, labels[rows].tolist(), sources, published)):
+        item = _item(report, _text_interval(report), pub or "", source)
+        row_of[id(item)] = k
+        by_island[label].append(item)
     out: dict[str, list] = {name: [] for name in FUSED_SCHEMA.names}
     legs = []
+    as_columns: list[int] = []  # rows (of ``part``) of the clusters merged over columns
+    group: list[int] = []
+    ids: dict[int, str] = {}
+    plain_row = plain[rows].tolist() if plain is not None and days is not None else None
     for island in by_island.values():
         for cluster in _island_clusters(island, same_place):
+            items = cluster.items
+            if plain_row is not None and _merges_plainly(items, [row_of[id(it)] for it in items], plain_row):
+                ids[len(ids)] = cluster.id
+                for it in items:
+                    as_columns.append(row_of[id(it)])
+                    group.append(len(ids) - 1)
+                continue
             event, positions = cluster.event(), cluster.sources
             leg = trip_leg(event)
             if leg:
@@ -404,7 +425,29 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
             out["mentions"].append([m.__dict__ for m in event.mentions])
             out["trip"].append(None)
             out["sources"].append(positions)
-    return pa.RecordBatch.from_pydict(out, schema=FUSED_SCHEMA), legs
+    fused = pa.Table.from_batches([pa.RecordBatch.from_pydict(out, schema=FUSED_SCHEMA)])
+    if not as_columns:
+        return fused, legs
+    chosen = rows[np.array(as_columns, dtype=np.int64)]
+    merged, merged_legs = fuse_plain(table, chosen, np.array(group, dtype=np.int64),
+                                     *(column[chosen] for column in days), ids=ids)  # type: ignore[union-attr]
+    offset = merged.num_rows
+    return pa.concat_tables([merged, fused]), merged_legs + [(*leg[:5], leg[5] + offset) for leg in legs]
+
+
+def _merges_plainly(items: list, rows: list[int], plain: list[bool]) -> bool:
+    """Whether ``fuse_plain`` merges a cluster of these items (of rows ``rows``) as ``fuse`` does:
+    its reports tell the same, each may be in a plain island and comes from its own document, the
+    days of its dated reports meet, and without any, none is dated by its publication day."""
+    head = items[0].event
+    told = (head.type, head.actor, head.counterparts, head.countries, head.place, head.forum)
+    days = [it.interval for it in items if it.interval]
+    return (all(plain[r] for r in rows)
+            and len({it.mention.doc for it in items}) == len(items)
+            and all((e.type, e.actor, e.counterparts, e.countries, e.place, e.forum) == told
+                    for e in (it.event for it in items[1:]))
+            and (max(d[0] for d in days) <= min(d[1] for d in days) if days
+                 else all(it.event.dated_by != "publication" for it in items)))
 
 
 @cycles_paused()
@@ -414,7 +457,7 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     same reports, in its order, as a ``FUSED_SCHEMA`` table; ``workers`` processes fuse chunks of
     islands side by side. Plain islands (``summitry.fuse_plain``) are fused over columns, with no
     record made, unless ``plain_path`` is False."""
-    from summitry.fuse_plain import apart_by_country, plain_islands
+    from summitry.fuse_plain import apart_by_country, plain_islands, plain_reports
 
     same_place = same_place or default_place_agreement()
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
@@ -424,12 +467,13 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     labels = apart_by_country(table, island_partition(*keys[:5]))
     # plain islands over columns (summitry.fuse_plain), the others island by island: each in
     # parts of whole islands, fused by this process or by the workers
-    plain = plain_islands(table, labels, *keys[2:]) if plain_path else np.zeros(table.num_rows, bool)
+    reports = plain_reports(table, *keys[2:4]) if plain_path else np.zeros(table.num_rows, bool)
+    plain = plain_islands(table, labels, *keys[2:], reports=reports) if plain_path else reports
     parts: list[tuple[bool, np.ndarray]] = []
     for is_plain, size in ((True, PLAIN_PART_REPORTS), (False, chunk_reports)):
         rows = np.flatnonzero(plain == is_plain)
         parts += [(is_plain, rows[part]) for part in _chunks(labels[rows], size)] if len(rows) else []
-    days = (*keys[2:4], *keys[5:])  # reach and text days, as fuse_plain reads them
+    days = (*keys[2:4], *keys[5:], reports)  # reach and text days, as fuse_plain reads them
     del keys, plain
     # what the keys took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
@@ -493,7 +537,9 @@ def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.nda
                same_place: PlaceAgreement) -> tuple[pa.RecordBatch | pa.Table, list[tuple]]:
     from summitry.fuse_plain import fuse_plain
 
-    return fuse_plain(table, rows, labels, *days) if is_plain else _fuse_chunk(table, rows, labels, same_place)
+    if is_plain:
+        return fuse_plain(table, rows, labels[rows], *(column[rows] for column in days[:4]))
+    return _fuse_chunk(table, rows, labels, same_place, days[:4], days[4])
 
 
 _SHARED: tuple | None = None

@@ -31,6 +31,7 @@ distinct value.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -107,24 +108,17 @@ def apart_by_country(table: pa.Table, labels: np.ndarray) -> np.ndarray:
     return np.unique(key, return_inverse=True)[1].reshape(-1).astype(np.int64)
 
 
-def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, reach_hi: np.ndarray,
-                  doc: np.ndarray, days_lo: np.ndarray, days_hi: np.ndarray) -> np.ndarray:
-    """Whether each row of a ``MENTION_SCHEMA`` table is in a plain island (see the module's
-    docstring), from its island (``labels``), reach, document code and text days (as
-    ``fuse_columnar.fusion_keys`` gives them)."""
+def plain_reports(table: pa.Table, reach_lo: np.ndarray, reach_hi: np.ndarray) -> np.ndarray:
+    """Whether each report (a row of a ``MENTION_SCHEMA`` table) may be in a plain island on its
+    own (see the module's docstring): it has a reach; at most one counterpart and one country,
+    named; every party of a meeting or a call named, the actor of a stay named or of a country."""
     n = table.num_rows
-    column = {name: table.column(name).combine_chunks() for name in table.column_names}
-    actor, counterparts, countries, mention = column["actor"], column["counterparts"], column["countries"], \
-        column["mention"]
+    column = {name: table.column(name).combine_chunks() for name in ("type", "actor", "counterparts", "countries")}
+    actor, counterparts, countries = column["actor"], column["counterparts"], column["countries"]
     kind, kinds = _codes(column["type"])
     stay = _lookup(kind, kinds, lambda k: k in _STAYS, False).astype(bool)
-    status, statuses = _codes(pc.struct_field(mention, "status"))
+    status, statuses = _codes(pc.struct_field(table.column("mention").combine_chunks(), "status"))
     known_status = _lookup(status, statuses, lambda s: s in _STATUS_RANK, False).astype(bool)
-    deferred = _lookup(status, statuses, lambda s: s in _DEFERRED, False).astype(bool)
-    dated_by, datings = _codes(column["dated_by"])
-    by_publication = _lookup(dated_by, datings, lambda d: d == "publication", False).astype(bool)
-
-    # each report on its own
     parties = np.asarray(pc.fill_null(pc.list_value_length(counterparts), 99))
     named_parties = _per_row(np.asarray(pc.list_parent_indices(counterparts)),
                              _truthy(pc.struct_field(counterparts.flatten(), "name")), n)
@@ -133,10 +127,27 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     actor_named = _truthy(pc.struct_field(actor, "name"))
     actor_known = actor_named | np.asarray(pc.is_valid(pc.struct_field(actor, "country")))
     timed = (reach_lo > NO_DAY) & (reach_hi > NO_DAY)
+    return (timed & known_status & (parties <= 1) & (places <= 1) & (named_places == places)
+            & np.where(stay, actor_known, actor_named & (named_parties == parties)))
+
+
+def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, reach_hi: np.ndarray,
+                  doc: np.ndarray, days_lo: np.ndarray, days_hi: np.ndarray, reports: np.ndarray | None = None
+                  ) -> np.ndarray:
+    """Whether each row of a ``MENTION_SCHEMA`` table is in a plain island (see the module's
+    docstring), from its island (``labels``), reach, document code and text days (as
+    ``fuse_columnar.fusion_keys`` gives them), and ``plain_reports`` when known."""
+    column = {name: table.column(name).combine_chunks() for name in table.column_names}
+    actor, counterparts, countries, mention = column["actor"], column["counterparts"], column["countries"], \
+        column["mention"]
+    status, statuses = _codes(pc.struct_field(mention, "status"))
+    deferred = _lookup(status, statuses, lambda s: s in _DEFERRED, False).astype(bool)
+    dated_by, datings = _codes(column["dated_by"])
+    by_publication = _lookup(dated_by, datings, lambda d: d == "publication", False).astype(bool)
+    plain = plain_reports(table, reach_lo, reach_hi) if reports is None else reports
     dated = days_lo > NO_DAY
-    plain = (timed & known_status & (parties <= 1) & (places <= 1) & (named_places == places)
-             & np.where(stay, actor_known, actor_named & (named_parties == parties)))
-    # what each report tells, a column at a time (as codes: equal values, equal codes)
+    n = table.num_rows
+
     told = [lambda: column["type"], *(lambda f=f: pc.struct_field(actor, f) for f in ("name", "country", "office", "level")),
             *(lambda f=f: _joined(counterparts.offsets, pc.struct_field(counterparts.values, f))
               for f in ("name", "country", "office", "level")),
@@ -170,15 +181,20 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
 
 
 def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: np.ndarray, reach_hi: np.ndarray,
-               days_lo: np.ndarray, days_hi: np.ndarray) -> tuple[pa.Table, list[tuple]]:
+               days_lo: np.ndarray, days_hi: np.ndarray, ids: Mapping[int, str] | None = None
+               ) -> tuple[pa.Table, list[tuple]]:
     """The fused events of the plain islands made of ``rows`` of ``table`` (every row of each), as
     a ``FUSED_SCHEMA`` table (trips unset), and their legs (traveller, first day, last day, status,
-    event id, row in the table): ``fuse``'s events for those reports, in no particular order."""
+    event id, row in the table): ``fuse``'s events for those reports, in no particular order.
+    ``labels`` (a number shared by the rows of one island), reach and text days are given for each
+    of ``rows``, in its order.
+
+    Also the merged rows of clusters that ``fuse`` made (``summitry.fuse_columnar``): reports that
+    tell the same, each from its own document, whose dated reports' days meet, as ``labels``, and
+    their ids (``ids``, by label): the merge reads nothing more of them."""
     part = table.take(pa.array(rows)).combine_chunks()
     column = {name: part.column(name).chunk(0) if part.num_rows else part.column(name).combine_chunks()
               for name in part.column_names}
-    labels, reach_lo, reach_hi = labels[rows], reach_lo[rows], reach_hi[rows]
-    days_lo, days_hi = days_lo[rows], days_hi[rows]
     n = len(rows)
     mention = column["mention"]
     dated = days_lo > NO_DAY
@@ -269,24 +285,7 @@ def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: 
         text = pc.cast(values, pa.string())
         return pc.if_else(pc.fill_null(pc.equal(text, ""), True), nothing, text).dictionary_encode()
 
-    # ids: fuse.event_id of the head, its identity asked once per distinct set of parties and target
-    signature = _signature([head_type, *(pc.struct_field(actor, f) for f in ("name", "country")),
-                            _joined(column["counterparts"].take(heads).offsets,
-                                    pc.struct_field(column["counterparts"].take(heads).values, "name")),
-                            _joined(column["counterparts"].take(heads).offsets,
-                                    pc.struct_field(column["counterparts"].take(heads).values, "country")),
-                            _joined(countries.offsets, countries.values), column["forum"].take(heads)])
-    _, first, which = np.unique(signature, return_index=True, return_inverse=True)
-    which = which.reshape(-1)
-    representatives = told_of(part.take(pa.array(head[first])))
-    identities = [event_identity(ev) for ev in representatives]
-    head_mention = mention.take(heads)
-    ids = [event_id(identities[w], doc_, ms, me, s, e, st) for w, doc_, ms, me, s, e, st in zip(
-        which.tolist(), pc.struct_field(head_mention, "doc").to_pylist(),
-        pc.struct_field(head_mention, "start").to_pylist(), pc.struct_field(head_mention, "end").to_pylist(),
-        pc.cast(column["start"], pa.string()).take(heads).to_pylist(),
-        pc.cast(column["end"], pa.string()).take(heads).to_pylist(),
-        pc.cast(pc.struct_field(head_mention, "status"), pa.string()).to_pylist())]
+    ids = [ids[label] for label in labels[head].tolist()] if ids is not None else _ids(part, column, head)
 
     # mentions, one per document, by document (fuse._one_mention_per_document)
     by_doc = np.lexsort((doc_rank, labels))
@@ -308,6 +307,27 @@ def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: 
         "mentions": mentions, "trip": pa.nulls(islands, pa.string()), "sources": sources,
     }).cast(FUSED_SCHEMA)
     return fused, _legs(fused, has_dates, merged_lo, merged_hi)
+
+
+def _ids(part: pa.Table, column: dict, head: np.ndarray) -> list[str]:
+    """``fuse.event_id`` of each head row of ``part``, its identity (``fuse.event_identity``) asked
+    once per distinct set of parties and target."""
+    heads = pa.array(head)
+    counterparts, countries = column["counterparts"].take(heads), column["countries"].take(heads)
+    signature = _signature([column["type"].take(heads),
+                            *(pc.struct_field(column["actor"].take(heads), f) for f in ("name", "country")),
+                            *(_joined(counterparts.offsets, pc.struct_field(counterparts.values, f))
+                              for f in ("name", "country")),
+                            _joined(countries.offsets, countries.values), column["forum"].take(heads)])
+    _, first, which = np.unique(signature, return_index=True, return_inverse=True)
+    identities = [event_identity(ev) for ev in told_of(part.take(pa.array(head[first])))]
+    head_mention = column["mention"].take(heads)
+    return [event_id(identities[w], doc, start, end, day, last, status) for w, doc, start, end, day, last, status in zip(
+        which.reshape(-1).tolist(), pc.struct_field(head_mention, "doc").to_pylist(),
+        pc.struct_field(head_mention, "start").to_pylist(), pc.struct_field(head_mention, "end").to_pylist(),
+        pc.cast(column["start"], pa.string()).take(heads).to_pylist(),
+        pc.cast(column["end"], pa.string()).take(heads).to_pylist(),
+        pc.cast(pc.struct_field(head_mention, "status"), pa.string()).to_pylist())]
 
 
 def _legs(fused: pa.Table, has_dates: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[tuple]:
