@@ -655,3 +655,29 @@ def test_the_summit_named_again_is_in_its_edition_of_the_events_days(engine):
             "summit's outreach session on Thursday.")
     (ev,) = [e for e in extract(engine, text, published="2024-10-23") if e.status == "planned"]
     assert (ev.forum, ev.countries, ev.start) == ("BRICS", ["RUS"], "2024-10-24")
+
+
+def test_a_sentence_opening_at_a_gathering_places_its_speaker_there(engine):
+    told = "2019-07-01"  # the Monday after the Osaka summit (June 28-29)
+    for text in ("At the close of the G20 summit in Osaka, Justin Trudeau said the talks would go on.",
+                 "At a news conference at the end of the G20 summit in Osaka, Justin Trudeau said he would act.",
+                 "Speaking at the G20 summit in Osaka on Saturday, Justin Trudeau said the talks would go on."):
+        (ev,) = extract(engine, text, published=told)
+        # what he said is to come; that he said it there is not
+        assert (ev.type, ev.actor.name, ev.forum, ev.countries, ev.status) == \
+            ("multilateral", "Justin Trudeau", "G20", ["JPN"], "occurred")
+        # a day the sentence gives, else the days of the edition held around the report's day
+        assert (ev.start, ev.end) == (("2019-06-29",) * 2 if "Saturday" in text else ("2019-06-28", "2019-06-29"))
+    (ev,) = extract(engine, "On the sidelines of the G20 summit in Osaka, Justin Trudeau will address the press.",
+                    published="2019-06-20")
+    assert (ev.status, ev.start, ev.end) == ("planned", "2019-06-28", "2019-06-29")
+
+
+def test_an_attendance_without_a_date_is_of_the_days_of_its_edition(engine):
+    (ev,) = extract(engine, "Justin Trudeau attended the G20 summit in Osaka.", published="2019-07-01")
+    assert (ev.start, ev.end, ev.dated_by) == ("2019-06-28", "2019-06-29", "context")
+    # not an edition held elsewhere than the sentence says, nor one not yet begun for what took place
+    for text, told in (("Justin Trudeau attended the G20 summit in Rome.", "2019-07-01"),
+                       ("Justin Trudeau attended the G20 summit in Osaka.", "2019-06-20")):
+        (ev,) = extract(engine, text, published=told)
+        assert ev.start in (None, told)

@@ -66,6 +66,9 @@ _COMPLEMENT = re.compile(
 # How far from a forum's edition a date may be and still be that edition's (a month's slack for loose
 # dates).
 _EDITION_SLACK = timedelta(days=45)
+# The longest edition whose days date an attendance the sentence does not date: a summit's days, not
+# a session of the UN General Assembly's month.
+_EDITION_DAYS_MAX = timedelta(days=7)
 # What may stand between a visit phrase and the "to" of its destination once the dates are taken out:
 # "paid a state visit on Monday to", "made an official visit January 16-21, 2014 to the".
 _DATED_THEN_TO = re.compile(r"\s+(?:(?:on|in|from|between|and|of|,)\s+)*,?\s*to\s+(?:the\s+)?")
@@ -1466,8 +1469,21 @@ class EnglishRuleEngine:
                 told = state.visit_told.get((a.name, tuple(countries)))
                 if told is not None and told[0] != "occurred":
                     e_status, e_span = told[0], _FromContext(told[1]) if told[1] else None
+            if etype == "multilateral" and e_span is None:
+                e_span = self._edition_days(forum, when, e_status, countries)
             out.append(self._event(doc, sent, etype, e_status, a, cps, countries, where, forum, e_span))
         return out
+
+    def _edition_days(self, forum, when: date | None, status: str, countries=()) -> _FromContext | None:
+        """The days of the edition of a listed gathering held around the report's day, for an
+        attendance the sentence does not date ("Obama attended the G20 summit in Antalya", told the day
+        after it ended, is of its two days, not of the report's day; see ``_EDITION_DAYS_MAX``): an edition already begun for
+        what took place, one not yet over for what is to come; held where the sentence says, if it does."""
+        edition = self._edition(getattr(forum, "key", None), when)
+        if edition is None or when is None or (edition.start > when if status == "occurred" else edition.end < when) \
+                or countries and edition.country not in countries or edition.end - edition.start > _EDITION_DAYS_MAX:
+            return None
+        return _FromContext(((edition.start, edition.end), "day"))
 
     def _event(self, doc, sent, etype, status, actor, counterparts, countries, place, forum, span) -> Event:
         start = end = precision = dated_by = None
@@ -2059,12 +2075,16 @@ class EnglishRuleEngine:
         country, place = _place_after(text, forum_end, comma, matches)
         edition = self._edition(getattr(record, "key", None), when)
         country = country or (edition.country if edition else None)
-        status = "planned" if _WILL.search(text, comma, sent.end) else "occurred"
+        # "..., Xi will address the summit" is to come; "..., Obama said the talks would go on" is not:
+        # a "would" after a verb of saying is the saying's content, and the saying took place there
+        will = _WILL.search(text, comma, sent.end)
+        status = "planned" if will and not self.reporting_rx.search(text, subject.end, will.start()) else "occurred"
         # "At the 2011 IISS Asia Security Summit": a date in the opening dates the gathering
         if not any(opening.start() <= d.start < comma for d in s_dates):  # (dates are read only where needed)
             s_dates = find_dates(text, "en", doc.published, within=[(opening.start(), comma)])
         dated = next((d for d in s_dates if d.interval is not None and opening.start() <= d.start < comma), None)
-        span = ((dated.interval.start, dated.interval.end), dated.interval.precision) if dated else None
+        span = ((dated.interval.start, dated.interval.end), dated.interval.precision) if dated else \
+            self._edition_days(record, when, status, [country] if country else ())
         return [self._event(doc, sent, "multilateral", status, actor, [], [country] if country else [],
                             place or (edition.city if edition else None), record, span)]
 
@@ -2519,9 +2539,12 @@ _BUT_PUT_OFF = re.compile(r"\bbut\s+(?:later\s+|then\s+|eventually\s+|had\s+to\s
 _UNFULFILLED = re.compile(r"\b(?:(?:was|were)\s+(?:to\s+have|supposed\s+to(?:\s+have)?)|had\s+been\s+(?:due|scheduled|"
                           r"expected|set|slated)\s+to|had\s+(?:planned|hoped|intended)\s+to)\s+(?:\w+ly\s+)?$")
 
-# A sentence opening at a gathering: "On the sidelines of the", "During the", "Speaking at a".
+# A sentence opening at a gathering: "On the sidelines of the", "During the", "Speaking at a", "At the
+# close of the", "At a news conference at the end of the".
 _OPENING_GATHERING = re.compile(
-    r"[\"“‘']?\s*(?:(?:speaking|addressing\s+\w+|talking\s+to\s+reporters)\s+)?(?:at|during|on\s+the\s+(?:sidelines|margins)"
+    r"[\"“‘']?\s*(?:(?:speaking|addressing\s+\w+|talking\s+to\s+reporters)\s+)?"
+    r"(?:(?:at|in)\s+(?:a|an|the|his|her|their)\s+(?:joint\s+)?(?:news|press)\s+conference\s+)?"
+    r"(?:at(?:\s+the\s+(?:close|end|opening|start|conclusion)\s+of)?|during|on\s+the\s+(?:sidelines|margins)"
     r"\s+of|in\s+(?:his|her|their|a)\s+(?:[a-z-]+\s+)?(?:address|speech|remarks)\s+(?:before|to|at))\s+(?:the\s+|a\s+|an\s+|this\s+year's\s+|last\s+\w+'s\s+)?(?:\d{4}\s+)?", re.IGNORECASE)
 # A gathering's noun (not a press conference, which anyone holds): "At the United Nations, the envoy
 # said" names no gathering; "the six leaders signed a treaty at their summit" does.
