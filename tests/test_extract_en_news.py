@@ -661,7 +661,9 @@ def test_a_sentence_opening_at_a_gathering_places_its_speaker_there(engine):
     told = "2019-07-01"  # the Monday after the Osaka summit (June 28-29)
     for text in ("At the close of the G20 summit in Osaka, Justin Trudeau said the talks would go on.",
                  "At a news conference at the end of the G20 summit in Osaka, Justin Trudeau said he would act.",
-                 "Speaking at the G20 summit in Osaka on Saturday, Justin Trudeau said the talks would go on."):
+                 "Speaking at the G20 summit in Osaka on Saturday, Justin Trudeau said the talks would go on.",
+                 "Justin Trudeau said on the sidelines of the G20 summit in Osaka that the talks would go on.",
+                 "Justin Trudeau, speaking at the close of the G20 summit in Osaka, said he would act."):
         (ev,) = extract(engine, text, published=told)
         # what he said is to come; that he said it there is not
         assert (ev.type, ev.actor.name, ev.forum, ev.countries, ev.status) == \
