@@ -1088,3 +1088,23 @@ def test_a_foreign_ministers_meeting_keeps_its_whole_name(engine):
     # a bilateral one stays a meeting of the two ministers
     events = extract(engine, "王毅在莫斯科出席中俄外长会晤。", published="2026-05-10")
     assert {e.type for e in events} == {"meeting", "visit"}
+
+
+def test_a_list_of_those_met_goes_on_over_clauses_and_titles(engine):
+    # the meeting verb governs the first party after it however many titles stand between, and a
+    # clause naming one party alone goes on with the list: neither is the subject of what follows
+    text = ("4月3日，国务院副总理丁薛祥赴土库曼斯坦，分别会见土库曼斯坦民族领袖、人民委员会主席"
+            "库尔班古力·别尔德穆哈梅多夫，总统谢尔达尔·别尔德穆哈梅多夫，同副总理兼外长梅列多夫共同主持合作委员会会议。")
+    meetings = summary(e for e in extract(engine, text, "2026-04-04") if e.type == "meeting")
+    assert ("meeting", "Ding Xuexiang", ("Rashid Meredov",), ()) in meetings
+    assert len(meetings) == 3
+
+
+def test_a_ceremony_held_for_a_guest_is_a_meeting(engine):
+    text = "3日晚，国家主席习近平在北京人民大会堂为塞尔维亚总统武契奇举行“友谊勋章”颁授仪式。"
+    assert summary(extract(engine, text, "2026-03-04")) == {
+        ("meeting", "Xi Jinping", ("Aleksandar Vučić",), ("CHN",))}
+    text = "金正恩在平壤国际机场为国家主席习近平举行欢送仪式。"
+    assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "Kim Jong Un", ("Xi Jinping",), ("PRK",))}
+    # a ceremony for the country's own people meets no one of another state
+    assert extract(engine, "习近平在人民大会堂为获得者举行国家勋章颁授仪式。", "2026-03-04") == []

@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# a meeting verb, then titles up to the party they govern (会见土库曼斯坦民族领袖、人民委员会主席…)
+MEETS_THEN_TITLES = re.compile(r"(?:会见|会晤|接见)了?[^，,。；;的]{1,24}$")
 # A meeting verb right before an attending verb: 会见出席…的X, the attendees are those met (a relative
 # clause), not who meets them
 MET_BEFORE_RELATIVE = re.compile(r"(?:会见|会晤|接见|看望)了?(?:前来|专程|来华|来京|来沪)*$")
@@ -166,12 +168,22 @@ class Frame:
         if lead is None and before is not None and self.text[before.end : slot.start] in ("", "、"):
             # 会见朝鲜劳动党总书记、国务委员长金正恩: the titles listed after an object are the same object's
             return self.object_of_preposition(before)
+        if lead is None and before is not None and self.text[before.end : slot.start] in ("，", ","):
+            # 分别会见A，总统B，同C共同主持…: a clause that names one party and nothing else goes on with
+            # the list of the clause before it
+            c0, c1 = self.clause_of(slot.start)
+            if c0 == slot.start and self.text[slot.end : c1].strip(" ，,、") == "":
+                return self.object_of_preposition(before)
         if lead is None:
             # …，同朝鲜劳动党中央政治局常委、中央书记、组织指导部部长赵甬元举行会谈: a clause that opens
             # with 同/与/跟 governs its first party, however long the titles before the name
             c0, _ = self.clause_of(slot.start)
-            return (self.text[c0 : c0 + 1] in ("同", "与", "跟") and c0 < slot.start
-                    and not any(c0 <= s.start < slot.start for s in self.parties))
+            if any(c0 <= s.start < slot.start for s in self.parties):
+                return False
+            # 分别会见土库曼斯坦民族领袖、人民委员会主席X: a meeting verb governs the first party after it,
+            # however many titles stand between
+            return ((self.text[c0 : c0 + 1] in ("同", "与", "跟") and c0 < slot.start)
+                    or MEETS_THEN_TITLES.search(self.text, c0, slot.start) is not None)
         # 应习近平邀请 厄瓜多尔总统…: the close of 应…邀请 governs no one
         return not any(a <= lead.start() < b for a, b in self.invitations)
 
