@@ -683,3 +683,12 @@ def test_an_attendance_without_a_date_is_of_the_days_of_its_edition(engine):
                        ("Justin Trudeau attended the G20 summit in Osaka.", "2019-06-20")):
         (ev,) = extract(engine, text, published=told)
         assert ev.start in (None, told)
+
+
+def test_a_place_in_an_aside_or_an_opening_with_what_brought_the_actor_there(engine):
+    for text in ("John Kerry, in Beijing for talks, urged China to ease tensions.",
+                 "In Beijing for the Strategic and Economic Dialogue, John Kerry said the talks went well."):
+        (ev,) = extract(engine, text)
+        assert (ev.type, ev.actor.name, ev.countries, ev.place) == ("visit", "John Kerry", ["CHN"], "Beijing")
+    # "for example" brings no one anywhere
+    assert extract(engine, "John Kerry said prices rose, in Beijing for example, after the reform.") == []
