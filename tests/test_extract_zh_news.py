@@ -1108,3 +1108,22 @@ def test_a_ceremony_held_for_a_guest_is_a_meeting(engine):
     assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "Kim Jong Un", ("Xi Jinping",), ("PRK",))}
     # a ceremony for the country's own people meets no one of another state
     assert extract(engine, "习近平在人民大会堂为获得者举行国家勋章颁授仪式。", "2026-03-04") == []
+
+
+def test_the_eus_trade_commissioner_is_named_by_the_portfolio_and_acts_for_no_state(engine):
+    text = "5日，欧盟委员会分管贸易和经济安全的委员谢夫乔维奇与美国贸易代表格里尔在巴黎会面。"
+    (meeting,) = extract(engine, text, "2026-05-06")
+    assert (meeting.actor.name, meeting.actor.country, [p.name for p in meeting.counterparts], meeting.countries) \
+        == ("Maroš Šefčovič", None, ["Jamieson Greer"], ["FRA"])
+
+
+def test_an_organisations_official_heads_a_relative_clause_of_travel(engine):
+    text = "3月20日，国家副主席韩正在北京会见来华出席发展论坛的欧盟委员会委员谢夫乔维奇。"
+    assert ("visit", "Maroš Šefčovič", (), ("CHN",)) in summary(extract(engine, text, "2026-03-21"))
+
+
+def test_a_same_day_reference_dates_the_event_not_a_date_said_after_it(engine):
+    text = ("美方3日表示，将对欧盟汽车加征关税。同一天，欧盟贸易委员谢夫乔维奇与美国贸易代表格里尔在巴黎会面时，"
+            "敦促美国恢复去年商定的关税安排。")
+    (meeting,) = extract(engine, text, "2026-05-04")
+    assert (meeting.start, meeting.end) == ("2026-05-03", "2026-05-03")

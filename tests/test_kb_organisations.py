@@ -44,6 +44,8 @@ def kb() -> KB:
     (None, "阿盟秘书长", "2014-07-12", "Nabil Elaraby"),
     (None, "东盟秘书长", "2015-11-21", "Le Luong Minh"),
     (None, "上合组织秘书长", "2026-02-19", "Nurlan Yermekbayev"),
+    (None, "欧盟贸易委员", "2026-05-06", "Maroš Šefčovič"),
+    ("EU", "Trade Commissioner", "2015-06-01", "Cecilia Malmström"),
 ])
 def test_an_organisations_office_on_a_date(kb, where, office, day, holder):
     person = kb.resolve_office(where, office, day)

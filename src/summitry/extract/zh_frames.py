@@ -217,6 +217,13 @@ class Frame:
                                      and s.country == loc.country and not s.group
                                      and not re.search(r"[，,。；;和与同及]", self.text[loc.end : s.start])), None)
             if head is None:
+                # 来华出席…论坛的欧盟委员会委员谢夫乔维奇: an organisation, then a title, then its official
+                # (who acts for no state)
+                org = next((s for s in self.slots if s.kind == "forum" and s.start == de + 1), None)
+                head = org and next((s for s in self.parties if org.end <= s.start <= org.end + ORGAN_GAP
+                                     and not s.group and s.parties and s.parties[0].country is None
+                                     and not re.search(r"[，,。；;和与同及]", self.text[org.end : s.start])), None)
+            if head is None:
                 # 正在朝鲜进行国事访问的中共中央总书记、国家主席习近平: titles listed before the one that
                 # names the party
                 head = next((s for s in self.parties if de + 1 < s.start <= de + 1 + ORGAN_GAP + 8
@@ -392,14 +399,19 @@ class Frame:
                 continue
             return span
         after = [s for s in inside if s.start >= ts]
-        if after:
+        # 同一天，X与Y会面时，敦促…恢复去年…的安排: a same-day reference before the event dates it, not
+        # what the sentence says after it
+        if after and not self.lex.same_day_re.search(self.text, self.sent.start, ts):
             return after[0]
         if self.lex.same_day_re.search(self.text, self.sent.start, self.sent.end):
             days = [d for d in state.dates[:lo] if d.interval.precision == "day"]
             # 当晚: the day of the last event told (…会谈。…今年5月1日起…。当晚，…举行欢迎宴会: 21 April),
             # else the last day written before
             told = next((e.start for e in reversed(state.events) if e.precision == "day" and e.start), None)
-            return next((d for d in reversed(days) if d.interval.iso()[0] == told), None) or (days[-1] if days else None)
+            found = next((d for d in reversed(days) if d.interval.iso()[0] == told), None) or (days[-1] if days else None)
+            if found is not None or not after:
+                return found
+            return after[0]
         return None
 
     def days_in_turn(self, ts: int, status: str, n: int) -> list[DatesOfSentence] | None:
