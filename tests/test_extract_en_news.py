@@ -692,3 +692,11 @@ def test_a_place_in_an_aside_or_an_opening_with_what_brought_the_actor_there(eng
         assert (ev.type, ev.actor.name, ev.countries, ev.place) == ("visit", "John Kerry", ["CHN"], "Beijing")
     # "for example" brings no one anywhere
     assert extract(engine, "John Kerry said prices rose, in Beijing for example, after the reform.") == []
+
+
+def test_an_office_named_for_planning_is_no_plan(engine):
+    (ev,) = extract(engine, "Pakistan's planning minister Ahsan Iqbal, addressing the Boao Forum in Hainan on Monday, "
+                            "said trade had grown.")
+    assert (ev.type, ev.forum, ev.status) == ("multilateral", "BFA", "occurred")
+    (ev,) = extract(engine, "Ahsan Iqbal, Pakistan's planning minister, is planning to visit China next week.")
+    assert (ev.type, ev.status) == ("visit", "planned")
