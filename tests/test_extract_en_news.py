@@ -700,3 +700,9 @@ def test_an_office_named_for_planning_is_no_plan(engine):
     assert (ev.type, ev.forum, ev.status) == ("multilateral", "BFA", "occurred")
     (ev,) = extract(engine, "Pakistan's foreign minister Bilawal Bhutto Zardari is planning to visit China next week.")
     assert (ev.type, ev.status) == ("visit", "planned")
+
+
+def test_an_audience_told_something_in_a_place_puts_the_speaker_there(engine):
+    (ev,) = extract(engine, "Xi Jinping told business leaders in Seattle that China would open wider.")
+    assert (ev.type, ev.countries, ev.place, ev.status) == ("visit", ["USA"], "Seattle", "occurred")
+    assert extract(engine, "Xi Jinping told them in a letter that China would open wider.") == []
