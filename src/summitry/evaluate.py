@@ -304,4 +304,4 @@ def travel_score(gold_stays: Sequence[GoldStay], found: Sequence[tuple[str, int,
     p, r, f = _prf(tp, fp, fn)
     return {"p": p, "r": r, "f1": f, "tp": tp, "fp": fp, "fn": fn,
             "mean_jaccard": sum(jaccards) / len(jaccards) if jaccards else 1.0, "person_years": len(jaccards),
-            "false": sorted(false_found)}
+            "false": sorted(false_found), "missed": sorted(gold_keys - found_keys)}
