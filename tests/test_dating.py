@@ -63,6 +63,27 @@ def test_an_undated_event_takes_the_date_of_the_earlier_event_of_its_paragraph()
     assert dates(talks) == ("2023-03-20", "2023-03-20", "day", "context")
 
 
+def test_a_paragraphs_date_carries_only_to_events_of_the_same_people():
+    # the engines' narratives carry dates by the same rule
+    doc = report("Xi Jinping arrived in Moscow on Monday. Weeks before, Prime Minister Kavi Rand had visited "
+                 "Russia too. Xi later held talks with Vladimir Putin.")
+    rand = Party("Kavi Rand", "NZL", "Prime Minister", "head_of_government")
+    arrival = told(doc, "Xi Jinping arrived in Moscow on Monday.", start="2023-03-20")
+    other = told(doc, "Weeks before, Prime Minister Kavi Rand had visited Russia too.", actor=rand)
+    talks = told(doc, "Xi later held talks with Vladimir Putin.", "meeting", counterparts=[PUTIN])
+    date_events(doc, [arrival, other, talks])
+    assert other.start != "2023-03-20"
+    assert dates(talks) == ("2023-03-20", "2023-03-20", "day", "context")
+    # someone in common is enough, and so is a report that names no one
+    doc = report("Xi Jinping arrived in Moscow on Monday. The Chinese and Russian presidents held talks.")
+    arrival = told(doc, "Xi Jinping arrived in Moscow on Monday.", start="2023-03-20")
+    talks = told(doc, "The Chinese and Russian presidents held talks.", "meeting",
+                 actor=Party(None, "CHN", "President", "head_of_state"),
+                 counterparts=[Party(None, "RUS", "President", "head_of_state")])
+    date_events(doc, [arrival, talks])
+    assert dates(talks) == ("2023-03-20", "2023-03-20", "day", "context")
+
+
 def test_the_next_day_is_counted_from_the_narratives_day():
     doc = report("Xi Jinping arrived in Moscow on Monday. The next day he held talks with Vladimir Putin.")
     arrival = told(doc, "Xi Jinping arrived in Moscow on Monday.", start="2023-03-20")

@@ -9,7 +9,8 @@ the event's own sentence gives them, else ``context`` (the engine carried them f
 the report). An event with no date takes, in order:
 
 1. ``context``: the date of the nearest earlier event of the same paragraph that its own sentence
-   dates ("arrived in Moscow on Monday ... He held talks with Putin"); a headline's event takes
+   dates ("arrived in Moscow on Monday ... He held talks with Putin"), when the two name someone
+   in common (or either names no one), as the engines' narratives carry dates; a headline's event takes
    the date of the report's first such event, when it lies where an undated report of the event
    may sit (``summitry.fuse.undated_window``). Paragraphs farther back are not read: a later
    paragraph that says no date is as often background ("before the war, the two met at the
@@ -260,9 +261,10 @@ class _Report:
         in_headline = m.start < self.headline_end
         if in_headline:  # a headline tells the report's main story: its first event dated by its sentence
             earlier = [e for e in told if e.mentions[0].start >= self.headline_end][:1]
-        else:  # the nearest earlier one of its paragraph
+        else:  # the nearest earlier one of its paragraph, when it tells of the same people
             paragraph = self.line_start(m.start)
             earlier = [e for e in told if paragraph <= e.mentions[0].start and e.mentions[0].end <= m.start][-1:]
+            earlier = [e for e in earlier if _share_people(e, ev)]
         # 1. the event its own sentence dates
         for source in earlier:
             first = date.fromisoformat(source.start)
@@ -384,6 +386,15 @@ class _Report:
             self.published.precision, str(self.published.start.year))
         window = undated_window("planned" if status in FUTURE_STATUSES else "occurred", published)
         return window is None or (iv.start <= window[1] and window[0] <= iv.end)
+
+
+def _share_people(source: Event, ev: Event) -> bool:
+    """Whether a narrative's date may carry from ``source`` to ``ev``: they name someone in common,
+    or one of them names no one ("Xi arrived in Islamabad on Monday, three weeks before Modi's visit
+    to China": Xi's Monday is not Modi's). The engine's narrative carries its dates by the same rule."""
+    ours = {p.name for p in (ev.actor, *ev.counterparts) if p.name}
+    theirs = {p.name for p in (source.actor, *source.counterparts) if p.name}
+    return not ours or not theirs or bool(ours & theirs)
 
 
 def told_by_teaser(doc: Document, ev: Event) -> bool:
