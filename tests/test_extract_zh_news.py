@@ -1127,3 +1127,21 @@ def test_a_same_day_reference_dates_the_event_not_a_date_said_after_it(engine):
             "敦促美国恢复去年商定的关税安排。")
     (meeting,) = extract(engine, text, "2026-05-04")
     assert (meeting.start, meeting.end) == ("2026-05-03", "2026-05-03")
+
+
+def test_the_next_round_of_talks_is_between_the_sides_told_before(engine):
+    # the sides of the talks the document told last
+    text = ("俄罗斯、美国和乌克兰12日在日内瓦举行新一轮三方会谈。"
+            "乌克兰外长13日说，乌方期待在本月内举行下一轮会谈。")
+    talks = [e for e in extract(engine, text, "2026-03-14") if e.status != "occurred"]
+    assert [(e.type, e.status, sorted([e.actor.country, *(p.country for p in e.counterparts)])) for e in talks] \
+        == [("meeting", "speculated", ["RUS", "UKR", "USA"])]
+    # the countries abbreviated side by side earlier in the sentence; the day of the report is not the
+    # next round's
+    text = "另据媒体今天（3月14日）报道，美伊代表各自回国汇报后，将尽快举行下一轮谈判。"
+    (talks,) = extract(engine, text, "2026-03-14")
+    assert (talks.status, sorted([talks.actor.country, *(p.country for p in talks.counterparts)])) \
+        == ("planned", ["IRN", "USA"])
+    assert talks.start != "2026-03-14"
+    # no sides told: no event
+    assert extract(engine, "外交部发言人表示，下一轮谈判的时间尚未确定。", "2026-03-14") == []

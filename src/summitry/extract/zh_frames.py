@@ -346,8 +346,10 @@ class Frame:
         if ahead is not None and ahead.group(1) in lex.status:
             return lex.status[ahead.group(1)]["status"]
         if NEXT_ROUND.search(text, max(self.sent.start, ts - 4), ts):
-            # 下一轮谈判: a round still to come, whose plans may not even be known (尚不清楚…计划)
-            return "speculated" if UNKNOWN_YET.search(text, self.sent.start, self.sent.end) else "planned"
+            # 下一轮谈判: a round still to come, whose plans may not even be known (尚不清楚…计划), or
+            # that is only hoped for or guessed at in its clause (乌方期待…举行下一轮会谈, 下次会谈地点可能…)
+            hoped = any(lex.status[m.group()]["status"] == "speculated" for m in lex.status_re.finditer(text, c0, c1))
+            return "speculated" if hoped or UNKNOWN_YET.search(text, self.sent.start, self.sent.end) else "planned"
         for m in lex.status_re.finditer(text, lo, hi):
             entry = lex.status[m.group()]
             if entry.get("scope") == "clause":
@@ -388,6 +390,8 @@ class Frame:
             if (self.lex.speech_date_re.match(self.text, span.end) and self.text.find("，", span.end, ts) >= 0
                     and any(s.start >= ts for s in inside)):
                 continue  # 特朗普16日称，…谈判可能在本周末举行: the day of the words; the talks have their own
+            if span.start < own_start and NEXT_ROUND.search(self.text, max(own_start, ts - 4), ts):
+                continue  # 媒体今天（4月14日）报道，…，但在下一轮谈判…: the next round is still to come that day
             c0, c1 = self.clause_of(span.start)
             if c0 == own_clause and AFTER_THAT.search(self.text, span.end, ts):
                 continue  # 今年1月就任后的首次通话: the date is the earlier event's
@@ -828,6 +832,35 @@ class Frame:
             return [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in slots]
         return as_parties(sides), as_parties(met)
 
+    def earlier_sides(self, ts: int) -> list[Slot]:
+        """The sides of talks told before ``ts``, as party slots of their countries alone: a group of
+        countries named earlier in the sentence (美伊双方同意继续谈判，但在下一轮谈判…), else the countries
+        of the last meeting the document told, when it was one of unnamed sides (俄美乌…新一轮会谈…。…下一轮会谈)."""
+        group = next((s for s in reversed(self.parties) if s.group and not s.pair and s.end <= ts
+                      and len({p.country for p in s.parties if p.country}) >= 2
+                      and not any(p.name for p in s.parties)), None)
+        # 美伊代表各自…，将尽快举行下一轮谈判: countries abbreviated side by side (美伊) are a group too
+        named = [s for s in self.locs if s.place is None and s.end <= ts]
+        run: list[Slot] = []
+        for loc in reversed(named):
+            if run and (loc.end != run[-1].start or loc.country == run[-1].country):
+                if len(run) >= 2:
+                    break
+                run = []
+            run.append(loc)
+        if len(run) >= 2 and (group is None or run[0].start > group.end):
+            parties = tuple(Party(country=loc.country) for loc in reversed(run))
+        elif group is not None:
+            parties = group.parties
+        else:
+            parties = self.state.last_group
+            if any(p.name for p in parties):
+                return []
+        countries = list(dict.fromkeys(p.country for p in parties if p.country))
+        if len(countries) < 2:
+            return []
+        return [Slot(ts, ts, "party", (Party(country=c),), c) for c in countries]
+
     def particular_talks(self, ts: int, te: int, first: int, last: int | None = None) -> bool:
         """Talks that are an event: dated, placed or counted between their first side and just after the
         trigger (美国和伊朗谈判12日无果而终, 以色列与黎巴嫩将于14日在美国举行谈判, 新一轮谈判). Talks named as a
@@ -897,6 +930,12 @@ class Frame:
                         for a, b in pairs if a.country != b.country]
             if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
                 left, subject = sides, sides[0]
+            elif NEXT_ROUND.search(self.text, max(self.clause_of(ts)[0], ts - 4), ts):
+                # 乌方期待在本月内举行下一轮会谈, 下次会谈地点可能仍在伊斯兰堡: the next round is one of the
+                # talks told before, between the same sides
+                earlier = self.earlier_sides(ts)
+                if earlier:
+                    left, subject = earlier, earlier[0]
         adjacent = next((s for s in left if s.group and not s.pair and s.parties and s.end == ts
                          and not any(p.name for p in s.parties)), None)
         if adjacent is not None and entry.get("sides") == "countries":
