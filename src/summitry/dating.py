@@ -111,6 +111,7 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?\"”’')\]:;,。！？」）]\s*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 _TITLE_MAX = 200  # characters
+_TAIL = 48  # characters at a line's end that hold any of the endings above (searched there only)
 _PARAGRAPH_MIN = 60  # characters of a line of the report that ends a sentence
 # A year written out: a teaser that names it is dated by it, as the engine read it.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -183,6 +184,7 @@ class _Report:
         first_break = self.text.find("\n")
         has_headline = 0 < first_break <= _HEADLINE_MAX and self.text[first_break:].strip() != ""
         self.headline_end = first_break if has_headline else 0
+        self._first_paragraph: int | None | object = _UNREAD
 
     # --- date expressions of the report -------------------------------------------------------
 
@@ -307,8 +309,9 @@ class _Report:
         if start <= self.headline_end or m.end > end:
             return False
         line = self.text[start:end].strip()
-        if not (_LINK_LABEL.search(line) or _title(line) and any(
-                _title(near) or _TRUNCATED.search(near) for near in self._neighbours(start, end))):
+        if not (_LINK_LABEL.search(line, max(0, len(line) - _TAIL)) or _title(line) and any(
+                _title(near) or _TRUNCATED.search(near, max(0, len(near) - _TAIL))
+                for near in self._neighbours(start, end))):
             return False
         return self._paragraph_before(start)
 
@@ -317,20 +320,40 @@ class _Report:
         return len(self.text) if end < 0 else end
 
     def _neighbours(self, start: int, end: int) -> list[str]:
-        """The nearest lines that say something before and after the line from ``start`` to ``end``."""
+        """The nearest lines that say something before and after the line from ``start`` to ``end``
+        (found by walking out line by line: an event's cost does not grow with the document)."""
         found = []
-        before = self.text[self.headline_end:start].rstrip().rsplit("\n", 1)[-1].strip()
-        if before:
-            found.append(before)
-        after = self.text[end:].lstrip().split("\n", 1)[0].strip()
-        if after:
-            found.append(after)
+        text, pos = self.text, start
+        while pos > self.headline_end:
+            prev = max(self.headline_end, text.rfind("\n", self.headline_end, pos - 1) + 1)
+            before = text[prev:pos].strip()
+            if before:
+                found.append(before)
+                break
+            pos = prev
+        pos = end
+        while pos < len(text):
+            nxt = self._line_end(pos + 1)
+            after = text[pos:nxt].strip()
+            if after:
+                found.append(after)
+                break
+            pos = nxt
         return found
 
     def _paragraph_before(self, start: int) -> bool:
         """Whether a line of the report's text (one that ends a sentence) comes before ``start``."""
-        return any(len(line) >= _PARAGRAPH_MIN and _ENDS_SENTENCE.search(line)
-                   for line in (raw.strip() for raw in self.text[self.headline_end:start].split("\n")))
+        if self._first_paragraph is _UNREAD:
+            self._first_paragraph = None  # the end of the report's first such line, looked for once
+            pos = self.headline_end
+            while pos < len(self.text):
+                end = self._line_end(pos + 1)
+                line = self.text[pos:end].strip()
+                if len(line) >= _PARAGRAPH_MIN and _ENDS_SENTENCE.search(line, max(0, len(line) - _TAIL)):
+                    self._first_paragraph = end
+                    break
+                pos = end
+        return self._first_paragraph is not None and self._first_paragraph <= start
 
     def line_start(self, pos: int) -> int:
         """Where the line (the paragraph) holding ``pos`` begins."""
@@ -405,7 +428,8 @@ def told_by_teaser(doc: Document, ev: Event) -> bool:
 
 def _title(line: str) -> bool:
     """A line in a title's form: short, one clause, ending no sentence."""
-    return 0 < len(line) <= _TITLE_MAX and not _ENDS_SENTENCE.search(line) and not _SENTENCE_INSIDE.search(line)
+    return 0 < len(line) <= _TITLE_MAX and not _ENDS_SENTENCE.search(line, max(0, len(line) - _TAIL)) \
+        and not _SENTENCE_INSIDE.search(line)
 
 
 def told_in_retrospect(doc: Document, ev: Event) -> bool:

@@ -161,12 +161,16 @@ _CUT_OFF = re.compile(r"[A-Za-z0-9,’']\s*(?:\.{3}|…)\s*(?:(?:read|see|view) 
 # The last character of any line _CUT_OFF matches ("...", "…", or the end of "more", "reading",
 # "story" in any case): a line that ends otherwise is not searched.
 _CUT_LAST_CHARS = frozenset(".…eEgGyY")
+# The characters at a line's end that can hold a cut (a word's last letter, the dots, "continue
+# reading" and spaces): only they are searched, not a whole paragraph.
+_CUT_TAIL = 64
 
 
 def _cut_off(line: str) -> bool:
     # (the cut ends the line: a line that does not end so is not searched at every character)
     end = line.rstrip()
-    return end[-1:] in _CUT_LAST_CHARS and not end.endswith("……") and bool(_CUT_OFF.search(line))
+    return end[-1:] in _CUT_LAST_CHARS and not end.endswith("……") and \
+        bool(_CUT_OFF.search(line, max(0, len(line) - _CUT_TAIL)))
 
 
 def _link_label(line: str) -> bool:
