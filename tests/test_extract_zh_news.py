@@ -1145,3 +1145,22 @@ def test_the_next_round_of_talks_is_between_the_sides_told_before(engine):
     assert talks.start != "2026-03-14"
     # no sides told: no event
     assert extract(engine, "外交部发言人表示，下一轮谈判的时间尚未确定。", "2026-03-14") == []
+
+
+def test_a_sentence_without_a_subject_goes_on_with_the_actor_of_its_paragraph(engine):
+    text = ("访俄期间，国家副主席韩正在莫斯科参观了图片展。在喀山会见俄罗斯总统普京，表示愿加强合作。\n"
+            "俄罗斯总统普京在喀山会见巴西总统卢拉。")
+    meetings = summary(e for e in extract(engine, text, "2026-06-01") if e.type == "meeting")
+    assert ("meeting", "Han Zheng", ("Vladimir Putin",), ("RUS",)) in meetings
+    # a paragraph that tells nothing before: no one to go on with
+    assert extract(engine, "在喀山会见俄罗斯总统普京，表示愿加强合作。", "2026-06-01") == []
+
+
+def test_a_governors_title_without_a_country_is_of_the_place_named_last(engine):
+    text = ("国家副主席韩正6月1日对俄罗斯进行正式访问。"
+            "在新西伯利亚州会见州长特拉夫尼科夫和州立法会议主席伊柳欣，表示希望加强地方合作。")
+    (meeting,) = [e for e in extract(engine, text, "2026-06-01") if e.type == "meeting"]
+    assert (meeting.actor.name, [(p.name, p.country) for p in meeting.counterparts]) == \
+        ("Han Zheng", [("特拉夫尼科夫", "RUS"), ("伊柳欣", "RUS")])
+    # a title of the state (总统) is not placed so
+    assert [e for e in extract(engine, "在新西伯利亚会见总统伊柳欣。", "2026-06-01") if e.type == "meeting"] == []

@@ -69,6 +69,8 @@ DELEGATION_AFTER_TITLE = "代表团"
 REPRESENTATIVES = re.compile(r"(?:政府|方面)?(?:代表团|代表)(?![团处长])")
 MEETS_BEFORE = re.compile(r"(?:会见|会晤|接见)了?$")
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+# the organ of a region or a city right before a title (州立法会议主席, 市议会议长)
+SUBNATIONAL_ORGAN = re.compile(r"[州省市](?:立法会议|议会|杜马|政府)$")
 # 夫妇 (the couple) and 夫人 (the wife) after a name: 夫 is also a transliterated name's end (-ov)
 SPOUSE_MARKS = ("夫妇", "夫人")
 
@@ -833,6 +835,13 @@ class ChineseRuleEngine:
                 # …会见哈萨克斯坦总统托卡耶夫，同议会上院议长阿希姆巴耶夫会谈: a foreign name after a
                 # title of no country is of the country the sentence named last
                 country = next((t.record.iso3 for t in reversed(tokens[:i]) if t.kind == "country"), None)
+                if country is None and (title.level == "subnational" or SUBNATIONAL_ORGAN.search(
+                        text, max(0, tokens[i].start - ORGAN_GAP), tokens[i].start)):
+                    # 在伊尔库茨克州会见州长科布泽夫和州立法会议主席…: a governor's, a mayor's title, or one of
+                    # a region's or a city's organ, is of the country of the place named last
+                    country = next((t.record.country for t in reversed(tokens[:i])
+                                    if t.kind == "place" and t.record.country), None)
+                    of_the_state = False
                 if country is None:
                     return None, i + 1
             if person is None and country is not None and of_the_state:

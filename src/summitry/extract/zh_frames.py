@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# How a sentence that goes on with the subject before it opens: a place, a time, a verb of meeting.
+SUBJECTLESS_OPENING = re.compile(r"(?:在|随后|此后|其间|期间|之后|还|并|又|同日|当天|当日|会见|会晤|接见)")
 # a meeting verb, then titles up to the party they govern (会见土库曼斯坦民族领袖、人民委员会主席…)
 MEETS_THEN_TITLES = re.compile(r"(?:会见|会晤|接见)了?[^，,。；;的]{1,24}$")
 # A meeting verb right before an attending verb: 会见出席…的X, the attendees are those met (a relative
@@ -832,6 +834,21 @@ class Frame:
             return [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in slots]
         return as_parties(sides), as_parties(met)
 
+    def paragraph_subject(self, ts: int) -> Slot | None:
+        """The actor of the event told last in the paragraph, for a sentence that names no one before
+        ``ts`` and opens with a place, a time or a verb (访俄期间，赵乐际在莫斯科参观了…。在伊尔库茨克州会见
+        州长…): Chinese leaves out a subject it goes on with."""
+        if any(s.start < ts for s in self.parties) or not SUBJECTLESS_OPENING.match(self.text, self.sent.start):
+            return None
+        last = next((e for e in reversed(self.state.events) if e.actor is not None and e.actor.name), None)
+        if last is None:
+            return None
+        told = last.mentions[-1].end
+        start = next((s.start for s in self.state.sentences if s.start <= told < s.end), told)
+        if not any(s.start == start and s.paragraph == self.sent.paragraph for s in self.state.sentences):
+            return None
+        return Slot(self.sent.start, self.sent.start, "party", (last.actor,), last.actor.country)
+
     def earlier_sides(self, ts: int) -> list[Slot]:
         """The sides of talks told before ``ts``, as party slots of their countries alone: a group of
         countries named earlier in the sentence (美伊双方同意继续谈判，但在下一轮谈判…), else the countries
@@ -944,6 +961,8 @@ class Frame:
             left, subject = [adjacent], adjacent
         if self.group_topic(ts, te, left):
             return []
+        if subject is None and not left:
+            subject = self.paragraph_subject(ts)
         slots = list(left)
         if subject is not None and subject not in slots:
             slots.insert(0, subject)
