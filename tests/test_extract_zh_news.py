@@ -1164,3 +1164,13 @@ def test_a_governors_title_without_a_country_is_of_the_place_named_last(engine):
         ("Han Zheng", [("特拉夫尼科夫", "RUS"), ("伊柳欣", "RUS")])
     # a title of the state (总统) is not placed so
     assert [e for e in extract(engine, "在新西伯利亚会见总统伊柳欣。", "2026-06-01") if e.type == "meeting"] == []
+
+
+def test_talks_after_a_welcome_ceremony_are_those_of_a_guests_visit(engine):
+    # the host who welcomes holds the talks in the host's country, where the guest is on a visit
+    text = "央视网消息（新闻联播）：欢迎仪式后，李强同卡尼举行会谈。"
+    assert summary(extract(engine, text, "2026-03-15")) == {
+        ("meeting", "Li Qiang", ("Mark Carney",), ("CHN",)), ("visit", "Mark Carney", (), ("CHN",))}
+    # talks told without a welcome: no visit read into them
+    text = "李强同卡尼举行会谈。"
+    assert [e.type for e in extract(engine, text, "2026-03-15")] == ["meeting"]

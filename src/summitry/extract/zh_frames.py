@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# A welcome ceremony told before talks in their sentence (欢迎仪式后，…举行会谈)
+WELCOMED_BEFORE = re.compile(r"欢迎仪式(?:后|结束后|之后)")
 # How a sentence that goes on with the subject before it opens: a place, a time, a verb of meeting.
 SUBJECTLESS_OPENING = re.compile(r"(?:在|随后|此后|其间|期间|之后|还|并|又|同日|当天|当日|会见|会晤|接见)")
 # a meeting verb, then titles up to the party they govern (会见土库曼斯坦民族领袖、人民委员会主席…)
@@ -1026,7 +1028,16 @@ class Frame:
         if kind == "call" and len(parties) > 2 and not actor_slot.group and "视频" not in entry.get("cue", "视频"):
             # 同沙特、阿联酋、卡塔尔领导人通电话: a phone call has two ends, one call with each
             return [self.make(kind, ts, te, status, parties[0], [p], countries, place) for p in parties[1:]]
-        return [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
+        welcomed = kind == "meeting" and len(countries) <= 1 and parties[0].country \
+            and WELCOMED_BEFORE.search(self.text, self.sent.start, ts)
+        if welcomed and not countries:
+            countries = [parties[0].country]  # (the host welcomes: the talks are in the host's country)
+        made = [self.make(kind, ts, te, status, parties[0], parties[1:], countries, place)]
+        if welcomed:
+            # 欢迎仪式后，李强同卡尼举行会谈: talks after a welcome ceremony are those of a guest's visit
+            made += [self.make("visit", ts, te, status, p, countries=countries)
+                     for p in parties[1:] if p.name and p.country and not self.kb.at_home(p.country, countries[0])]
+        return made
 
     def listed_subjects(self, actor_slot: Slot, slots: list[Slot], cue: int) -> list[Slot]:
         """The subject and those listed with it by 和/、/及 before a 分别 (A和B分别会见C): not objects of
