@@ -1174,3 +1174,13 @@ def test_talks_after_a_welcome_ceremony_are_those_of_a_guests_visit(engine):
     # talks told without a welcome: no visit read into them
     text = "李强同卡尼举行会谈。"
     assert [e.type for e in extract(engine, text, "2026-03-15")] == ["meeting"]
+
+
+def test_this_visit_is_the_visit_of_the_guest_of_the_meeting_told(engine):
+    text = ("3月5日下午，国家主席习近平在北京人民大会堂同俄罗斯总统普京举行茶叙。\n"
+            "普京表示，此访务实高效、成果丰硕。")
+    visits = [e for e in extract(engine, text, "2026-03-06") if e.type == "visit"]
+    assert [(e.actor.name, e.countries, e.start) for e in visits] == [("Vladimir Putin", ["CHN"], "2026-03-05")]
+    # a host abroad who speaks of his own visit: the Chinese party is the guest there
+    text = "3月5日，国家副主席韩正在维多利亚会见塞舌尔总统。韩正表示，我此次访问就是为了落实两国元首共识。"
+    assert ("visit", "Han Zheng", (), ("SYC",)) in summary(extract(engine, text, "2026-03-06"))

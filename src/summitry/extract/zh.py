@@ -38,6 +38,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from summitry.extract import mention_event_id
 from summitry.extract.zh_frames import Frame
 from summitry.extract.zh_lexicon import Lexicon, TitleCue, load_lexicon
 from summitry.extract.zh_slots import (
@@ -55,7 +56,7 @@ from summitry.extract.zh_slots import (
     joins,
 )
 from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
-from summitry.records import Document, Event, Party
+from summitry.records import Document, Event, Mention, Party
 
 OCCASIONS_BEFORE = re.compile(r"(?:多次|屡次|数次|多番|[两二三四五六七八九十0-9]+次)(?:同[^，。]{1,12}?)?(?:先后|共同)?$")
 TIME_ZONE = re.compile(r"(?:东部|西部|中部|山地|太平洋|大西洋|夏令|标准)?时间")
@@ -71,6 +72,8 @@ MEETS_BEFORE = re.compile(r"(?:会见|会晤|接见)了?$")
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # the organ of a region or a city right before a title (州立法会议主席, 市议会议长)
 SUBNATIONAL_ORGAN = re.compile(r"[州省市](?:立法会议|议会|杜马|政府)$")
+# a visit named as the one under way, whoever makes it (普京表示，此访…; 访问期间，两国外长还签署了…)
+THIS_VISIT = re.compile(r"此访|这次访问|此次访问|本次访问|访问期间")
 # 夫妇 (the couple) and 夫人 (the wife) after a name: 夫 is also a transliterated name's end (-ov)
 SPOUSE_MARKS = ("夫妇", "夫人")
 
@@ -171,7 +174,43 @@ class ChineseRuleEngine:
             kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
             self._read_sentence(state, sent, in_sentence, kb_matches)
         self._headline_named_by_story(state)
+        self._visit_told_by_this_visit(state)
         return state.events
+
+    @staticmethod
+    def _visit_told_by_this_visit(state: DocState) -> None:
+        """此访, 这次访问, 访问期间 in a story whose meeting was held in one country with a named party of
+        another (普京表示，此访正值…; 访问期间，两国外长还签署了…): that party's visit there, on the
+        meeting's days. Only when the sentence tells no visit of its own and the meeting has one such
+        party."""
+        text = state.text
+        for sent in state.sentences:
+            cue = THIS_VISIT.search(text, sent.start, sent.end)
+            if cue is None:
+                continue
+            told = [e for e in state.events if e.mentions[0].start < sent.end]
+            if any(e.type == "visit" and e.mentions[0].start == sent.start for e in told):
+                continue
+            meeting = next((e for e in reversed(told) if e.type == "meeting"), None)
+            if meeting is None or len(meeting.countries) != 1 or meeting.status == "cancelled":
+                continue
+            host = meeting.countries[0]
+            guests = [p for p in (meeting.actor, *meeting.counterparts)
+                      if p.name and p.country and p.country != host]
+            if len(guests) != 1 or any(p.country is None for p in (meeting.actor, *meeting.counterparts)):
+                continue
+            guest = guests[0]
+            if any(e.type == "visit" and e.actor.key() == guest.key() and host in e.countries
+                   and e.mentions[0].start >= sent.start and e.mentions[0].start < sent.end for e in state.events):
+                continue
+            doc = state.doc
+            mention = Mention(doc=doc.id, status=meeting.status, lang="zh", text=doc.text[sent.start : sent.end],
+                              start=sent.start, end=sent.end)
+            state.events.append(Event(
+                id=mention_event_id(doc.id, sent.start, sent.end, "visit", [guest], [host], None),
+                type="visit", status=meeting.status, actor=guest, counterparts=[], countries=[host],
+                place=None, forum=None, start=meeting.start, end=meeting.end, precision=meeting.precision,
+                dated_by=meeting.dated_by, mentions=[mention]))
 
     @staticmethod
     def _headline_named_by_story(state: DocState) -> None:
