@@ -706,3 +706,26 @@ def test_an_audience_told_something_in_a_place_puts_the_speaker_there(engine):
     (ev,) = extract(engine, "Xi Jinping told business leaders in Seattle that China would open wider.")
     assert (ev.type, ev.countries, ev.place, ev.status) == ("visit", ["USA"], "Seattle", "occurred")
     assert extract(engine, "Xi Jinping told them in a letter that China would open wider.") == []
+
+
+def test_an_anniversary_keeps_the_visit_in_its_own_year(engine):
+    (ev,) = extract(engine, "This year marks the 10th anniversary of Xi Jinping's state visit to Kazakhstan.",
+                    published="2023-06-20")
+    assert (ev.type, ev.countries, ev.status, ev.start, ev.end) == \
+        ("visit", ["KAZ"], "occurred", "2013-01-01", "2013-12-31")
+    # counted from the year the sentence names
+    (ev,) = extract(engine, "2019 marked the fifth anniversary of Xi Jinping's state visit to Kazakhstan.")
+    assert (ev.start, ev.end) == ("2014-01-01", "2014-12-31")
+    # an anniversary of no number of years is of no year the text gives: no event
+    assert extract(engine, "The ceremony marked the anniversary of Xi Jinping's visit to Kazakhstan.") == []
+
+
+def test_meetings_told_as_a_count_are_no_event(engine):
+    assert extract(engine, "Analysts said Xi Jinping has met Mongolian leaders many times in recent years.") == []
+    assert extract(engine, "Xi Jinping has met Vladimir Putin more than 40 times.") == []
+
+
+def test_a_meeting_where_a_place_is_named_before_is_held_there(engine):
+    events = extract(engine, "Ashraf Ghani flew to Cairo, where he met President Abdel Fattah al-Sisi on Sunday.")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert (meeting.countries, meeting.place) == (["EGY"], "Cairo")

@@ -278,6 +278,9 @@ _SUBJECT_ASIDE = re.compile(r",\s+(?:who|whom|which|famous|known|best\s+known|no
 _COUNTED_TIMES = re.compile(r"\b(?:more|fewer|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
                             r"multiple|numerous|countless)\s+times\b|\btwice\b|\brepeatedly\b|\bfrequently\b",
                             re.IGNORECASE)
+# ... a count no date narrows to one of them: "many times in recent years", "more than 40 times"
+_COUNTLESS_TIMES = re.compile(r"\b(?:more(?:\s+than\s+\w+)?|several|many|multiple|numerous|countless|dozens\s+of)\s+"
+                              r"times\b|\brepeatedly\b|\bfrequently\b", re.IGNORECASE)
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
 _LATER_THIS = re.compile(r"\blater (?:this|in the) (?:week|month|year)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"[A-Za-z]\s+to\s+\Z")
@@ -1047,11 +1050,15 @@ class EnglishRuleEngine:
         if self._found_in("negation", self.negation_rx, text,
                           _after_quote_said(text, max(clause_start, trig.start - 30), trig.start), trig.start):
             return []
-        if trig.type == "visit" and not trig.nominal and \
+        if not trig.nominal and \
                 _HAVE_BEFORE.search(text, max(clause_start, trig.start - 20), trig.start) and \
                 _COUNTED_TIMES.search(text, trig.end, clause_end) and \
-                not any(clause_start <= d.start < clause_end for d in s_dates):
-            return []  # "has visited the Middle East more times than ...": a count, no event of its own
+                (_COUNTLESS_TIMES.search(text, trig.end, clause_end) or
+                 not any(clause_start <= d.start < clause_end for d in s_dates)):
+            # "has visited the Middle East more times than ...", "has met Mongolian leaders many times in
+            # recent years": a count, no event of its own (a date tells when one of a few was: "has
+            # visited Japan twice in the past two years")
+            return []
         if trig.type == "visit" and not trig.nominal and _PARTICIPLE.match(text, trig.start, trig.end) and \
                 _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
             return []  # "detainees were returned to Algeria": what is moved does not visit
@@ -1213,6 +1220,18 @@ class EnglishRuleEngine:
                     for p in state.last_encounter]
             actor_refs, counterpart_refs = pair[:1], pair[1:] + [r for r in counterpart_refs if r.kind != "pair"]
             group = True
+        anniversary = _ANNIVERSARY_OF.search(text, max(clause_start, trig.start - 80), trig.start) \
+            if trig.nominal and "nniversar" in sent.text else None
+        if anniversary is not None:
+            # "This year marks the 10th anniversary of Xi's state visit to Kazakhstan": the visit is of
+            # its own year, counted back from the one the anniversary falls in; not knowing how many
+            # years, of no year the text gives (no event)
+            years = _ordinal_number(anniversary.group(1) or "")
+            year_now = next((int(y) for y in _A_YEAR.findall(text, sent.start, anniversary.start())),
+                            published.start.year if published is not None else None)
+            if not years or year_now is None:
+                return []
+            status, event_span = "occurred", ((date(year_now - years, 1, 1), date(year_now - years, 12, 31)), "year")
         out: list[Event] = []
         seen: set[str] = set()
         if trig.type in ("meeting", "call") and actor_refs and counterpart_refs and all(
@@ -1430,6 +1449,11 @@ class EnglishRuleEngine:
             if not counterparts:
                 return []
             host, m_place = self._host(targets, matches, text, trig, window_end, state, when)
+            if host is None:
+                # "flew to Cairo, where he met Sisi": the place the relative clause hangs on
+                where = self._place_of_where(text, sent, trig, matches)
+                if where and where[0].country:
+                    host, m_place = where[0].country, where[0].place
             everyone = [actor, *counterparts]
             if len({p.country for p in everyone}) == 1 and everyone[0].country:
                 return []  # officials of one country meeting each other: domestic
@@ -2649,6 +2673,25 @@ def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict, lowered: str
 
 _ORDINAL = (r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
             r"twelfth)")
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth")
+# "the 10th anniversary of Xi's state visit to", "the twentieth anniversary of the first visit by":
+# the years since, then what is remembered (a few words, no verb of another clause)
+_ANNIVERSARY_OF = re.compile(r"\b(?:(?:the|its|their)\s+)?(?:(\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS)
+                             + r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth)\s+)?anniversary\s+of\s+"
+                             r"(?:[\w'’.-]+\s+){0,6}\Z", re.IGNORECASE)
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _ordinal_number(word: str) -> int | None:
+    """The number an ordinal says ("10th", "tenth", "fiftieth"), None when none."""
+    word = word.lower()
+    if word[:1].isdigit():
+        return int(re.match(r"\d+", word).group())
+    tens = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70}
+    return _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else tens.get(word)
 # A gathering known by its form: an ordinal, a "-lateral" word or a name before a gathering noun,
 # optionally "of/on" a name: "the 10th ASEM summit", "a trilateral summit", "the fourth ministerial
 # conference of the Istanbul Process", "the China-Arab States Summit".
