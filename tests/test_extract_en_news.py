@@ -729,3 +729,17 @@ def test_a_meeting_where_a_place_is_named_before_is_held_there(engine):
     events = extract(engine, "Ashraf Ghani flew to Cairo, where he met President Abdel Fattah al-Sisi on Sunday.")
     (meeting,) = [e for e in events if e.type == "meeting"]
     assert (meeting.countries, meeting.place) == (["EGY"], "Cairo")
+
+
+def test_a_title_and_a_family_name_are_the_holder_of_the_day_as_any_country_reads_the_title(engine):
+    # the British chancellor is the Chancellor of the Exchequer
+    (ev,) = extract(engine, "Chancellor Osborne arrived in Beijing on Monday.", published="2015-09-22")
+    assert (ev.actor.name, ev.actor.country) == ("George Osborne", "GBR")
+    (ev,) = extract(engine, "Chancellor Merkel arrived in Beijing on Monday.", published="2015-09-22")
+    assert ev.actor.name == "Angela Merkel"
+
+
+def test_a_word_of_the_title_before_a_known_name_is_not_part_of_the_name(engine):
+    (ev,) = extract(engine, "Afghan Chief Executive Officer Abdullah Abdullah arrived in Beijing on Tuesday.",
+                    published="2015-05-15")
+    assert (ev.actor.name, ev.countries) == ("Abdullah Abdullah", ["CHN"])

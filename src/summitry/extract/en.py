@@ -910,6 +910,8 @@ class EnglishRuleEngine:
             if m and self._plausible_name(m.group(1), name_from + m.start(1), matches):
                 name_start = name_from + m.start(1)
                 name_end = name_start + len(m.group(1))
+                if any(name_start < pm.start < name_end for pm in people):
+                    continue  # "Chief Executive Officer Abdullah Abdullah": a word of the title, then a known name
                 if _MODIFIER_AFTER.match(text, name_end):
                     used_offices.add(id(o))
                     continue  # "Minister Peter Dutton's office said": the office, not the minister
@@ -917,12 +919,19 @@ class EnglishRuleEngine:
                     used_offices.add(id(c))
                 # "President Xi" in a story that never gives his full name: the holder of that office
                 # then whose family name it is.
-                known = self._titled_surname(m.group(1), o.record.key, when)
+                known, office = self._titled_surname(m.group(1), o.record.key, when), o.record
+                for nation, titles in self.national_titles.items() if known is None else ():
+                    # "Chancellor Osborne": the title as a country that uses it for another office
+                    # reads it, when that office's holder of the day bears the name
+                    other = self.kb.office(titles[o.surface.lower()]) if o.surface.lower() in titles else None
+                    holder = self._titled_surname(m.group(1), other.key, when) if other else None
+                    if holder is not None and holder.country == nation:
+                        known, office = holder, other
                 if known is not None:
                     parties.append(PartyRef(cursor, name_end, "person", name=known.name,
                                             country=self.kb.country_on(known, when), office=_title(o),
-                                            office_key=o.record.key,
-                                            level=o.record.level, person=known))
+                                            office_key=office.key,
+                                            level=office.level, person=known))
                     continue
                 # ("Deputy Prime Minister Obrad Kestovic of Montenegro": the country after the name)
                 country = country or _country_after(text, name_end, sent.end, nationals, self.company_words)
