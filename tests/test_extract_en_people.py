@@ -83,3 +83,18 @@ def test_a_british_chancellor_is_the_chancellor_of_the_exchequer_of_the_day(engi
     assert {(e.actor.name, e.actor.country, e.countries[0]) for e in events} == {("George Osborne", "GBR", "CHN")}
     (ev,) = extract(engine, "The British chancellor will visit Japan next week.", published="2015-09-23")
     assert (ev.actor.name, ev.countries) == ("George Osborne", ["JPN"])
+
+
+def test_a_title_after_an_apposed_name_and_a_verb_is_the_next_persons(engine):
+    """A name set off by commas takes the title that stands in apposition to it ("Zorvan Abdulkarim,
+    Yemen's foreign minister, said"), never the title of the person named after the verb: "Japan's
+    military chief, Admiral Katsutoshi Kawano, met US Defense Secretary Jim Mattis" keeps Kawano's own
+    office."""
+    events = extract(engine, "Japan's military chief, Admiral Katsutoshi Kawano, met US Defense Secretary Jim Mattis "
+                             "in Washington on Tuesday.", published="2017-06-21")
+    assert [(e.actor.name, e.actor.office, [(c.name, c.office) for c in e.counterparts]) for e in events
+            if e.type == "meeting"] == [
+        ("Katsutoshi Kawano", "Chief of Staff, Joint Staff", [("Jim Mattis", "Defense Secretary")])]
+    events = extract(engine, "Pakistan's army chief, General Raheel Sharif, met Chinese President Xi Jinping in "
+                             "Beijing on Tuesday.", published="2015-04-22")
+    assert {(e.actor.name, e.actor.office) for e in events} == {("Raheel Sharif", "Chief of Army Staff")}

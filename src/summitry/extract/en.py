@@ -874,6 +874,10 @@ class EnglishRuleEngine:
                 continue
             for o in offices:
                 lead = text[app.end():o.start]
+                if o.start >= app.end() and (id(o) in used_offices or any(q is not p and q.start <= o.start < q.end
+                                                                            for q in parties)):
+                    # "Raheel Sharif, met Chinese President Xi Jinping": the next title is another's
+                    break
                 if o.start >= app.end() and len(lead) <= 30 and re.fullmatch(r"(?:[\w'’-]+\s+)*", lead):
                     used_offices.add(id(o))
                     if p.office is None:
