@@ -1184,3 +1184,16 @@ def test_this_visit_is_the_visit_of_the_guest_of_the_meeting_told(engine):
     # a host abroad who speaks of his own visit: the Chinese party is the guest there
     text = "3月5日，国家副主席韩正在维多利亚会见塞舌尔总统。韩正表示，我此次访问就是为了落实两国元首共识。"
     assert ("visit", "Han Zheng", (), ("SYC",)) in summary(extract(engine, text, "2026-03-06"))
+
+
+def test_these_talks_after_a_visitors_arrival_are_the_visitors_with_the_hosts_side(engine):
+    text = "由阿曼外交大臣巴德尔率领的代表团3日抵达伊朗首都德黑兰。伊朗方面称，此次会谈旨在讨论海峡航运。"
+    assert ("meeting", "Badr Albusaidi", ("IRN",), ("IRN",)) in summary(extract(engine, text, "2026-03-04"))
+    # talks held elsewhere than where the visitor went are not theirs
+    text = "阿曼外交大臣巴德尔3日访问伊朗。报道称，在日内瓦的会谈推动了谈判进展。"
+    assert [e.type for e in extract(engine, text, "2026-03-04")] == ["visit"]
+
+
+def test_a_delegation_and_the_side_it_meets_are_the_sides_of_talks(engine):
+    text = "伊朗代表团3日在马斯喀特与阿曼方面举行会谈。"
+    assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "IRN", ("OMN",), ("OMN",))}

@@ -74,6 +74,8 @@ WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 SUBNATIONAL_ORGAN = re.compile(r"[州省市](?:立法会议|议会|杜马|政府)$")
 # a visit named as the one under way, whoever makes it (普京表示，此访…; 访问期间，两国外长还签署了…)
 THIS_VISIT = re.compile(r"此访|这次访问|此次访问|本次访问|访问期间")
+# talks named as those under way (此次会谈) or by where they are held (在卡塔尔的会谈)
+THESE_TALKS = re.compile(r"(?:此次|这次|本次|在([^，,。；;的]{1,8})的)(?:会谈|会晤|磋商)")
 # 夫妇 (the couple) and 夫人 (the wife) after a name: 夫 is also a transliterated name's end (-ov)
 SPOUSE_MARKS = ("夫妇", "夫人")
 
@@ -175,7 +177,39 @@ class ChineseRuleEngine:
             self._read_sentence(state, sent, in_sentence, kb_matches)
         self._headline_named_by_story(state)
         self._visit_told_by_this_visit(state)
+        self._talks_of_the_visit_told(state)
         return state.events
+
+    def _talks_of_the_visit_told(self, state: DocState) -> None:
+        """此次会谈, 在卡塔尔的会谈 in a sentence that tells no event, after a story of a named visitor's
+        arrival whose talks it has not told (伊朗代表团25日抵达卡塔尔首都多哈。卡塔尔方面称，此次会谈旨在…):
+        the visitor's talks with the host country's side, on the visit's days."""
+        text = state.text
+        for sent in state.sentences:
+            cue = THESE_TALKS.search(text, sent.start, sent.end)
+            if cue is None or any(sent.start <= e.mentions[0].start < sent.end for e in state.events):
+                continue
+            told = [e for e in state.events if e.mentions[0].start < sent.start]
+            visit = next((e for e in reversed(told) if e.type == "visit"), None)
+            if visit is None or len(visit.countries) != 1 or not visit.actor.name or visit.status != "occurred":
+                continue
+            host = visit.countries[0]
+            where = cue.group(1)
+            country = self.kb.countries.get(host)
+            if where and not (country is not None and country.name_zh and country.name_zh in where):
+                continue  # 在卡塔尔的会谈: talks held where the visitor went, not elsewhere
+            if any(e.type in ("meeting", "call") and any(p.key() == visit.actor.key()
+                                                         for p in (e.actor, *e.counterparts)) for e in told):
+                continue
+            doc = state.doc
+            side = Party(country=host)
+            mention = Mention(doc=doc.id, status=visit.status, lang="zh", text=doc.text[sent.start : sent.end],
+                              start=sent.start, end=sent.end)
+            state.events.append(Event(
+                id=mention_event_id(doc.id, sent.start, sent.end, "meeting", [visit.actor, side], [host], None),
+                type="meeting", status=visit.status, actor=visit.actor, counterparts=[side], countries=[host],
+                place=visit.place, forum=None, start=visit.start, end=visit.end, precision=visit.precision,
+                dated_by=visit.dated_by, mentions=[mention]))
 
     @staticmethod
     def _visit_told_by_this_visit(state: DocState) -> None:

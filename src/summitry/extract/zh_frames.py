@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# right after a country: those who act for it unnamed (伊朗代表团, 阿曼方面)
+DELEGATES_AFTER = re.compile(r"(?:政府)?(?:代表团|代表|方面)")
 # A welcome ceremony told before talks in their sentence (欢迎仪式后，…举行会谈)
 WELCOMED_BEFORE = re.compile(r"欢迎仪式(?:后|结束后|之后)")
 # How a sentence that goes on with the subject before it opens: a place, a time, a verb of meeting.
@@ -949,6 +951,9 @@ class Frame:
                         for a, b in pairs if a.country != b.country]
             if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
                 left, subject = sides, sides[0]
+            elif sides and met and all(DELEGATES_AFTER.match(self.text, s.end) for s in (sides[-1], met[-1])):
+                # 伊朗代表团23日在马斯喀特与阿曼方面举行会谈: a delegation and the side it meets
+                left, subject = sides + met, sides[0]
             elif NEXT_ROUND.search(self.text, max(self.clause_of(ts)[0], ts - 4), ts):
                 # 乌方期待在本月内举行下一轮会谈, 下次会谈地点可能仍在伊斯兰堡: the next round is one of the
                 # talks told before, between the same sides
