@@ -743,3 +743,10 @@ def test_a_word_of_the_title_before_a_known_name_is_not_part_of_the_name(engine)
     (ev,) = extract(engine, "Afghan Chief Executive Officer Abdullah Abdullah arrived in Beijing on Tuesday.",
                     published="2015-05-15")
     assert (ev.actor.name, ev.countries) == ("Abdullah Abdullah", ["CHN"])
+
+
+def test_the_summit_attended_is_the_gathering_the_sentence_named_before(engine):
+    events = extract(engine, "Leaders of the BRICS countries, including Xi Jinping and Narendra Modi, attended the "
+                             "summit in Ufa.", published="2015-07-11")
+    assert sorted((e.type, e.actor.name, e.forum) for e in events) == [
+        ("multilateral", "Narendra Modi", "BRICS"), ("multilateral", "Xi Jinping", "BRICS")]

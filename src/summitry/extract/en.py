@@ -1410,8 +1410,14 @@ class EnglishRuleEngine:
                 return []  # "to persuade Obama to join the EU": to become a member, not to attend
             if f_span is not None and (event_span is None or event_span[1] != "day"):
                 event_span = _FromContext(f_span)  # "will attend the meeting": when that meeting was said to be
+            the_gathering = forum is None and _THE_GATHERING.match(text, trig.end, clause_end)
             named = next((m for m in matches if m.kind == "forum" and m.start >= trig.end), None) \
-                if forum is None and _THE_GATHERING.match(text, trig.end, clause_end) else None
+                if the_gathering else None
+            if the_gathering and named is None:
+                # "Leaders of the BRICS countries, including Xi and Modi, attended the summit": the
+                # gathering the sentence named before
+                named = next((m for m in reversed(matches) if m.kind == "forum" and sent.start <= m.start
+                              and m.end <= trig.start), None)
             if named is not None:
                 # "Putin, who chaired the summit, and Xi attended the BRICS summit": the gathering the
                 # sentence names after
