@@ -145,10 +145,17 @@ def _event_row(rows: dict[str, list], ev: Event) -> None:
         rows[name].append(getattr(ev, name))
 
 
+def _array(values: Any) -> Any:
+    """A column as one array: its chunk when it has one (``combine_chunks`` copies even then, a
+    whole column of millions of rows), else its chunks put together."""
+    if isinstance(values, pa.ChunkedArray):
+        return values.chunk(0) if values.num_chunks == 1 else values.combine_chunks()
+    return values
+
+
 def _values(array: Any) -> list:
     """An Arrow array's values as a list; a dictionary array's repeated values as one object each."""
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
+    array = _array(array)
     if not pa.types.is_dictionary(array.type):
         return array.to_pylist()
     words = [*array.dictionary.to_pylist(), None]
@@ -179,7 +186,7 @@ def _lists(array: Any, items: list) -> list[list]:
 def _event_columns(table: pa.Table) -> dict[str, list]:
     cols: dict[str, list] = {}
     for name in table.column_names:
-        column = table.column(name).combine_chunks()
+        column = _array(table.column(name))
         if name == "actor":
             cols[name] = _parties(column)
         elif name in ("counterparts", "countries"):
@@ -220,35 +227,69 @@ def fused_events_of(table: pa.Table) -> list[Event]:
 
 # --- keys ----------------------------------------------------------------------------------------
 
-def _text(array: Any) -> pa.Array:
-    """Strings with null told apart from any string (a NUL stands for it)."""
-    if pa.types.is_dictionary(array.type):
-        array = array.cast(pa.string())
-    return pc.fill_null(array, "\0")
+def _codes_of(values: Any) -> np.ndarray:
+    """A code for each value, equal for equal values (null told apart from any value: 0; values
+    from 1 up), from the dictionary's codes when the values are dictionary-encoded (no string is
+    made), else by hashing them once; codes already made are given back as they are."""
+    if isinstance(values, np.ndarray):
+        return values
+    values = _array(values)
+    if pa.types.is_dictionary(values.type):
+        # the dictionary's words may repeat: equal words, one code
+        words = pc.dictionary_encode(values.dictionary).indices
+        remap = np.append(np.asarray(pc.fill_null(words, -1), dtype=np.int64) + 1, 0)
+        return remap[np.asarray(pc.fill_null(values.indices, -1), dtype=np.int64)]
+    encoded = pc.dictionary_encode(values)
+    return np.asarray(pc.fill_null(encoded.indices, -1), dtype=np.int64) + 1
 
 
-def _joined(offsets: pa.Array, values: pa.Array) -> pa.Array:
-    """Each list of strings (a list array's ``offsets`` into its ``values``) as one string (a null
-    item as a NUL)."""
-    return pc.binary_join(pa.ListArray.from_arrays(offsets, _text(values)), "\x1e")
+def _joined(offsets: pa.Array, values: Any) -> np.ndarray:
+    """A code for each list (a list array's ``offsets`` into its ``values``), equal for lists of
+    equal items in the same order (a null item told apart from any value)."""
+    items = _codes_of(values)
+    starts = np.asarray(offsets, dtype=np.int64)
+    lengths = np.diff(starts)
+    starts = starts[:-1]
+    out = np.zeros(len(lengths), np.int64)  # empty lists: 0
+    base = 1
+    present = np.flatnonzero(np.bincount(lengths)) if len(lengths) else lengths
+    for length in present[present > 0].tolist():
+        rows = np.flatnonzero(lengths == length)
+        if length == 1:
+            code = items[starts[rows]]
+        else:
+            code = np.unique(items[starts[rows][:, None] + np.arange(length)], axis=0,
+                             return_inverse=True)[1].reshape(-1)
+        out[rows] = base + code
+        base += int(code.max()) + 1
+    return out
 
 
 def _signature(columns: Sequence[Any]) -> np.ndarray:
-    """A code for each row, equal for rows whose ``columns`` are all equal."""
-    return _codes_of(pc.binary_join_element_wise(*[_text(c) for c in columns], "\x1f"))
-
-
-def _codes_of(values: Any) -> np.ndarray:
-    """A code for each value (strings, null told apart), equal for equal values, from 0 up."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    return np.asarray(pc.dictionary_encode(_text(values)).indices, dtype=np.int64)
+    """A code for each row, equal for rows whose ``columns`` (arrays, or codes already made) are
+    all equal."""
+    out = np.zeros(len(columns[0]), np.int64)
+    bound = 1
+    for column in columns:
+        codes = _codes_of(column)
+        width = int(codes.max()) + 1 if len(codes) else 1
+        if bound * width >= 2**62:  # make the codes so far dense again
+            out = np.asarray(pc.dictionary_encode(pa.array(out)).indices, dtype=np.int64)
+            bound = int(out.max()) + 1
+        out = out * width + codes
+        bound *= width
+    return out
 
 
 def _representatives(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct codes' first rows, and for each row the index of its code among them."""
-    _, first, which = np.unique(codes, return_index=True, return_inverse=True)
-    return first, which.reshape(-1)
+    """The distinct codes' first rows, and for each row the index of its code among them (the
+    distinct codes numbered in the order they first come)."""
+    which = np.asarray(pc.dictionary_encode(pa.array(codes)).indices, dtype=np.int64)  # (by hashing)
+    if not len(which):
+        return which, which
+    # a code is numbered when it first comes: its first row is the first to pass the codes before
+    first = np.flatnonzero(np.r_[True, which[1:] > np.maximum.accumulate(which)[:-1]])
+    return first, which
 
 
 def fusion_keys(table: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -266,20 +307,25 @@ def _keys_and_days(table: pa.Table) -> tuple[np.ndarray, ...]:
     column = {name: table.column(name).chunk(0) for name in table.column_names}
     counterparts, countries, mention = column["counterparts"], column["countries"], column["mention"]
 
-    # blocks and scopes: a record of each distinct set of parties
+    # blocks: a record of each distinct type and set of the parties' countries and destinations
+    # or hosts (what ``fuse.block_key`` reads); scopes: of each distinct type and set of names
+    # (what ``fuse.party_scope`` reads)
+    kind = _codes_of(column["type"])
     first, which = _representatives(_signature([
-        column["type"], pc.struct_field(column["actor"], "name"), pc.struct_field(column["actor"], "country"),
-        _joined(counterparts.offsets, pc.struct_field(counterparts.values, "name")),
+        kind, pc.struct_field(column["actor"], "country"),
         _joined(counterparts.offsets, pc.struct_field(counterparts.values, "country")),
         _joined(countries.offsets, countries.values)]))
     blocks: dict[str, int] = {}
+    block_of = np.array([blocks.setdefault(block_name(ev), len(blocks)) for ev in told_of(table.take(first))],
+                        dtype=np.int64)
+    block = block_of[which]
+    first, which = _representatives(_signature([
+        kind, pc.struct_field(column["actor"], "name"),
+        _joined(counterparts.offsets, pc.struct_field(counterparts.values, "name"))]))
     scopes: dict[str, int] = {}
-    block_of, scope_of = np.empty(len(first), np.int64), np.empty(len(first), np.int64)
-    for k, ev in enumerate(told_of(table.take(first))):
-        block_of[k] = blocks.setdefault(block_name(ev), len(blocks))
-        scope = party_scope(ev)
-        scope_of[k] = -1 if scope is None else scopes.setdefault(scope, len(scopes))
-    block, scope = block_of[which], scope_of[which]
+    scope_of = np.array([-1 if scope is None else scopes.setdefault(scope, len(scopes))
+                         for scope in map(party_scope, told_of(table.take(first)))], dtype=np.int64)
+    scope = scope_of[which]
 
     # the days the text gives: once per distinct start, end and source of the date
     first, which = _representatives(_signature([column["start"], column["end"], column["dated_by"]]))
@@ -291,8 +337,7 @@ def _keys_and_days(table: pa.Table) -> tuple[np.ndarray, ...]:
     dates, days_lo, days_hi = which, days_lo[which], days_hi[which]
 
     # the reach: once per type, status and days given, or (without days) publication day
-    kind, status, published = _codes_of(column["type"]), _codes_of(pc.struct_field(mention, "status")), \
-        _codes_of(column["published"])
+    status, published = _codes_of(pc.struct_field(mention, "status")), _codes_of(column["published"])
     dated = days_lo > NO_DAY
     width = max(int(dates.max()), int(published.max())) + 1
     first, which = _representatives(((kind * (int(status.max()) + 1) + status) * 2 + dated) * width
@@ -335,7 +380,10 @@ def island_partition(block: np.ndarray, scope: np.ndarray, lo: np.ndarray, hi: n
         last day, the runs in order of group, then first day."""
         if not len(members):
             return members, members, members, members
-        order = np.lexsort((members, lo[members], group))
+        start = lo[members] - low
+        groups = int(group.max()) + 1
+        # by group, then first day (members of one group and day in any order: they make one run)
+        order = np.argsort(group * width + start) if groups * width < 2**62 else np.lexsort((start, group))
         g, first, last = group[order], lo[members][order] - low, hi[members][order] - low
         new_group = np.r_[True, g[1:] != g[:-1]]
         group_rank = np.cumsum(new_group) - 1
@@ -506,7 +554,7 @@ def _fused_order(fused: pa.Table) -> pa.Array:
     def words(values: Any) -> Any:
         return values.cast(pa.string()) if pa.types.is_dictionary(values.type) else values
 
-    actor = fused.column("actor").combine_chunks()
+    actor = _array(fused.column("actor"))
     name = words(pc.struct_field(actor, "name"))
     by_country = pc.binary_join_element_wise("@", pc.fill_null(words(pc.struct_field(actor, "country")), "?"), "")
     keys = pa.table({"start": pc.fill_null(words(fused.column("start")), "9999"), "type": words(fused.column("type")),

@@ -50,15 +50,14 @@ from summitry.fuse import (
     event_identity,
     trip_leg,
 )
-from summitry.fuse_columnar import FUSED_SCHEMA, _codes_of, _joined, _signature, told_of
+from summitry.fuse_columnar import FUSED_SCHEMA, _array, _codes_of, _joined, _signature, told_of
 from summitry.intervals import NO_DAY
 from summitry.records import Event, Party
 
 
 def _codes(array: Any) -> tuple[np.ndarray, list]:
     """A dictionary (or plain) array's codes (-1 for null) and the values they stand for."""
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
+    array = _array(array)
     if not pa.types.is_dictionary(array.type):
         array = pc.dictionary_encode(array)
     codes = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
@@ -92,14 +91,14 @@ def apart_by_country(table: pa.Table, labels: np.ndarray) -> np.ndarray:
     joins a cluster only when their countries meet or one side names none), so the clusters of
     such an island are those of each country's reports clustered apart (a report's cluster is the
     first or best of those that can take it, and no cluster of another country ever can)."""
-    countries = table.column("countries").combine_chunks()
+    countries = _array(table.column("countries"))
     codes = _codes_of(countries.flatten())
     one = np.asarray(pc.fill_null(pc.equal(pc.list_value_length(countries), 1), False))
     country = np.full(len(one), -1, np.int64)
     parents = np.asarray(pc.list_parent_indices(countries))
     country[parents[one[parents]]] = codes[one[parents]]
     single = one & (country >= 0)
-    order = np.argsort(labels, kind="stable")
+    order = np.argsort(labels)
     starts = _group_starts(labels[order])
     every = np.minimum.reduceat(single[order].astype(np.int8), starts).astype(bool)
     split = np.empty(len(labels), bool)
@@ -113,11 +112,11 @@ def plain_reports(table: pa.Table, reach_lo: np.ndarray, reach_hi: np.ndarray) -
     own (see the module's docstring): it has a reach; at most one counterpart and one country,
     named; every party of a meeting or a call named, the actor of a stay named or of a country."""
     n = table.num_rows
-    column = {name: table.column(name).combine_chunks() for name in ("type", "actor", "counterparts", "countries")}
+    column = {name: _array(table.column(name)) for name in ("type", "actor", "counterparts", "countries")}
     actor, counterparts, countries = column["actor"], column["counterparts"], column["countries"]
     kind, kinds = _codes(column["type"])
     stay = _lookup(kind, kinds, lambda k: k in _STAYS, False).astype(bool)
-    status, statuses = _codes(pc.struct_field(table.column("mention").combine_chunks(), "status"))
+    status, statuses = _codes(pc.struct_field(_array(table.column("mention")), "status"))
     known_status = _lookup(status, statuses, lambda s: s in _STATUS_RANK, False).astype(bool)
     parties = np.asarray(pc.fill_null(pc.list_value_length(counterparts), 99))
     named_parties = _per_row(np.asarray(pc.list_parent_indices(counterparts)),
@@ -137,7 +136,7 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     """Whether each row of a ``MENTION_SCHEMA`` table is in a plain island (see the module's
     docstring), from its island (``labels``), reach, document code and text days (as
     ``fuse_columnar.fusion_keys`` gives them), and ``plain_reports`` when known."""
-    column = {name: table.column(name).combine_chunks() for name in table.column_names}
+    column = {name: _array(table.column(name)) for name in table.column_names}
     actor, counterparts, countries, mention = column["actor"], column["counterparts"], column["countries"], \
         column["mention"]
     status, statuses = _codes(pc.struct_field(mention, "status"))
@@ -155,7 +154,9 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     window_lo, window_hi = np.where(dated, days_lo, reach_lo), np.where(dated, days_hi, reach_hi)
 
     # each island as a whole: its rows in a run, by island then document
-    order = np.lexsort((doc, labels))
+    docs = int(doc.max()) + 1 if n else 1
+    order = np.argsort(labels * docs + doc) if (int(labels.max()) + 1 if n else 1) * docs < 2**62 \
+        else np.lexsort((doc, labels))
     island = labels[order]
     starts = _group_starts(island)
 
@@ -168,9 +169,9 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     sorted_doc = doc[order]
     repeated_doc = np.r_[False, (sorted_doc[1:] == sorted_doc[:-1]) & (island[1:] == island[:-1])]
     ok = every(plain) & ~some(repeated_doc, in_order=True)
-    for values in told:
-        codes = _codes_of(values())[order]
-        ok &= np.minimum.reduceat(codes, starts) == np.maximum.reduceat(codes, starts)
+    told_code = _signature([values() for values in told])[order]  # one code for what a report tells
+    ok &= np.minimum.reduceat(told_code, starts) == np.maximum.reduceat(told_code, starts)
+    del told_code
     ok &= np.maximum.reduceat(window_lo[order], starts) <= np.minimum.reduceat(window_hi[order], starts)
     any_dated, any_undated = some(dated), some(~dated)
     ok &= ~(any_undated & some(deferred))
@@ -334,7 +335,7 @@ def _legs(fused: pa.Table, has_dates: np.ndarray, lo: np.ndarray, hi: np.ndarray
     """The legs among the fused events (``fuse.trip_leg``), asked once per distinct type, actor,
     first country, status and precision, of a record with these and a day as a probe: the days
     decide only through their interval (the legs' days are the events' own, ``lo`` to ``hi``)."""
-    actor, countries = fused.column("actor").combine_chunks(), fused.column("countries").combine_chunks()
+    actor, countries = _array(fused.column("actor")), _array(fused.column("countries"))
     first_country = pc.list_element(pc.if_else(pc.greater(pc.list_value_length(countries), 0), countries,
                                                pa.scalar([None], countries.type)), 0)
     what = [fused.column("type"), pc.struct_field(actor, "name"), pc.struct_field(actor, "country"), first_country,
