@@ -311,6 +311,22 @@ def test_a_summary_ending_in_its_links_label_is_a_teaser_and_its_weekday_counts_
     assert chile_visits(page) == [("2016-03-20", "text")]
 
 
+def test_another_storys_summary_ending_in_its_day_is_of_that_day():
+    # a list of related stories after the report, each summary ending with its story's day
+    page = _STORY + ("Norwegian Prime Minister Halvard Strand arrived in Chile for talks on trade. The visit was "
+                     "his first to South America. (12.01.2013)\n"
+                     "Markets slipped as oil prices climbed. (02.03.2014)\n")
+    assert chile_visits(page) == [("2013-01-12", "context")]
+    # a video's caption with a day but no year is of a year the page does not say: a teaser's
+    page = _STORY + ("Norwegian Prime Minister Halvard Strand says his trip to Chile opens a new chapter. He spoke "
+                     "to embassy staff after arriving in Santiago. (March 20)\n")
+    assert chile_visits(page) == [(None, None)]
+    # the summary's own date with its year is kept
+    page = _STORY + ("Norwegian Prime Minister Halvard Strand arrived in Chile on 11 January 2013 for talks. "
+                     "(12.01.2013)\n")
+    assert chile_visits(page) == [("2013-01-11", "text")]
+
+
 def test_the_reports_own_lines_are_no_teasers():
     # the headline, a standfirst before any paragraph, a sentence of the report, a sentence wrapped over lines
     assert chile_visits("Norwegian Prime Minister Halvard Strand arrives in Chile\nTalks on trade open today, "

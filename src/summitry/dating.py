@@ -29,6 +29,9 @@ the report). An event with no date takes, in order:
 
 A teaser, a link to another story in a list of them after the report (``told_by_teaser``), is of a
 day the page does not say: it keeps only a date that names its year, and takes none of the above.
+Another story's summary that ends with that story's day in brackets ("... (29.10.2013)") is of that
+day (``context``), unless its own sentence dates it with a year; one whose brackets name no year (a
+video's caption, "(March 20)") is a teaser.
 A page whose address names a day more than a month before its stamp is read as written that day
 (``as_written``, applied before the engines read it).
 
@@ -108,6 +111,11 @@ _URL_OLDER_BY = timedelta(days=31)
 # after a paragraph of the report.
 _LINK_LABEL = re.compile(r"\bFull\s+(?:Article|Story|Coverage)(?:\s*\|\s*Video)?\s*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+# Another story's summary in a list of them after the report may end with that story's day in
+# brackets: "(29.10.2013)", a video caption's "(March 20)", "(March 20, 2016)".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CAPTION_DATE = re.compile(rf"\((?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+                           rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\)\s*$", re.MULTILINE)
 _ENDS_SENTENCE = re.compile(r"[.!?\"”’')\]:;,。！？」）]\s*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 _TITLE_MAX = 200  # characters
@@ -155,8 +163,18 @@ def date_events(doc: Document, events: list[Event]) -> list[Event]:
     report = _Report(doc)
     ordered = sorted(events, key=lambda e: (e.mentions[0].start, e.mentions[0].end) if e.mentions else (0, 0))
     teasers = {id(ev) for ev in ordered if report.teaser(ev)}
+    captions: dict[int, tuple[Interval | None, int]] = {}
     for ev in ordered:
-        if id(ev) in teasers and not _YEAR.search(ev.mentions[0].text or ""):
+        if id(ev) not in teasers:
+            caption = report.caption(ev)
+            if caption is not None:
+                teasers.add(id(ev))
+                captions[id(ev)] = caption
+    for ev in ordered:
+        day, bracket = captions.get(id(ev), (None, 0))
+        if day is not None and not (ev.start and _YEAR.search(doc.text, ev.mentions[0].start, bracket)):
+            report.date_on(ev, day, "context")  # another story's summary, of the day its caption gives
+        elif id(ev) in teasers and not _YEAR.search(ev.mentions[0].text or ""):
             ev.start = ev.end = ev.precision = ev.dated_by = None  # another story's, of a day the page does not say
         elif ev.start and ev.dated_by is None:
             ev.dated_by = "text" if report.sentence_dates(ev) else "context"
@@ -248,10 +266,19 @@ class _Report:
             return  # a page older than its stamp: not on the report's day (see stamped_after_term)
         # the day the report was written: its dateline's, else its publication day
         dateline = self.dateline_day()
-        day, ev.dated_by = (dateline, "context") if dateline else (self.published, "publication")
-        if day is None:
+        if dateline:
+            self.date_on(ev, dateline, "context")
+        elif self.published is None:
             ev.dated_by = None  # nothing dates it: the report has no publication day
-        elif ev.status in FUTURE_STATUSES:
+        else:
+            self.date_on(ev, self.published, "publication")
+
+    @staticmethod
+    def date_on(ev: Event, day: Interval, dated_by: str) -> None:
+        """Date an event told on ``day`` (a report's, a story's): what happened then, or what is to
+        come after it (open-ended)."""
+        ev.dated_by = dated_by
+        if ev.status in FUTURE_STATUSES:
             ev.start, ev.end, ev.precision = day.start.isoformat(), None, None
         else:
             ev.start, ev.end = day.iso()
@@ -297,6 +324,26 @@ class _Report:
         if person is None or not person.terms or any(t.end is None for t in person.terms):
             return False
         return max(t.end for t in person.terms) < self.published.start - _OUT_OF_OFFICE
+
+    def caption(self, ev: Event) -> tuple[Interval | None, int] | None:
+        """When the event is told by another story's summary after the report, one that ends with its
+        day in brackets ("... a deadly attack. (29.10.2013)", a video's "... in Havana. (March 20)"): that
+        day when the brackets name its year, else None (a day of a year the page does not say), and
+        where the brackets open; None for any other line."""
+        if not ev.mentions or self.lang != "en":
+            return None
+        m = ev.mentions[0]
+        start = self.line_start(m.start)
+        end = self._line_end(start)
+        if start <= self.headline_end or m.end > end:
+            return None
+        found = _CAPTION_DATE.search(self.text, start, end)
+        if found is None or not self._paragraph_before(start):
+            return None
+        days = [span.interval for span in self.between(found.start(), found.end(), None)
+                if span.interval.precision == "day"]
+        named_year = _YEAR.search(self.text, found.start(), found.end()) is not None
+        return (days[0] if days and named_year else None), found.start()
 
     def teaser(self, ev: Event) -> bool:
         """Whether the event is told by a line of links to other stories after the report (see
