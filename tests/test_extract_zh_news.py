@@ -1197,3 +1197,10 @@ def test_these_talks_after_a_visitors_arrival_are_the_visitors_with_the_hosts_si
 def test_a_delegation_and_the_side_it_meets_are_the_sides_of_talks(engine):
     text = "伊朗代表团3日在马斯喀特与阿曼方面举行会谈。"
     assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "IRN", ("OMN",), ("OMN",))}
+
+
+def test_a_dialogue_held_with_a_named_official_is_a_meeting(engine):
+    text = "3月6日，王毅在北京与美国国务卿鲁比奥举行中美外交安全对话。"
+    assert summary(extract(engine, text, "2026-03-07")) == {("meeting", "Wang Yi", ("Marco Rubio",), ("CHN",))}
+    # dialogue as a means, or in general, is none
+    assert extract(engine, "中方愿同美方通过对话解决分歧。", "2026-03-07") == []
