@@ -1204,3 +1204,10 @@ def test_a_dialogue_held_with_a_named_official_is_a_meeting(engine):
     assert summary(extract(engine, text, "2026-03-07")) == {("meeting", "Wang Yi", ("Marco Rubio",), ("CHN",))}
     # dialogue as a means, or in general, is none
     assert extract(engine, "中方愿同美方通过对话解决分歧。", "2026-03-07") == []
+
+
+def test_sides_named_with_fangmian_and_a_video_conference_between_countries(engine):
+    text = "阿曼方面3日在马斯喀特与伊朗方面举行磋商。"
+    assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "OMN", ("IRN",), ("OMN",))}
+    text = "俄罗斯和美国3日就乌克兰问题举行视频会议。"
+    assert summary(extract(engine, text, "2026-03-04")) == {("call", "RUS", ("USA",), ())}

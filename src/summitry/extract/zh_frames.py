@@ -951,7 +951,8 @@ class Frame:
                         for a, b in pairs if a.country != b.country]
             if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
                 left, subject = sides, sides[0]
-            elif sides and met and all(DELEGATES_AFTER.match(self.text, s.end) for s in (sides[-1], met[-1])):
+            elif sides and met and all(DELEGATES_AFTER.match(self.text, s.end - (self.text[s.end - 1] == "方"))
+                                       for s in (sides[-1], met[-1])):
                 # 伊朗代表团23日在马斯喀特与阿曼方面举行会谈: a delegation and the side it meets
                 left, subject = sides + met, sides[0]
             elif NEXT_ROUND.search(self.text, max(self.clause_of(ts)[0], ts - 4), ts):
