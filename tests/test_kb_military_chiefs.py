@@ -168,6 +168,15 @@ def test_a_general_of_a_prime_ministers_family_name_is_not_the_prime_minister(en
     assert not any("Masoom Stanekzai" in e[3] and e[1] == "Nawaz Sharif" for e in events)
 
 
+def test_a_rank_before_the_family_name_of_the_officer_the_story_names_is_that_officer(en):
+    """"General Sharif" after "General Raheel Sharif" is the general, though "Sharif" alone is the
+    prime ministers' short form; a bare "Sharif" in that story stays no one's."""
+    text = ("Army Chief General Raheel Sharif called on Chinese President Xi Jinping in Beijing on Tuesday. "
+            "General Sharif also met Premier Li Keqiang, and Sharif was to fly home on Wednesday.")
+    meetings = [e for e in _events(en, text, "en", "2015-04-22") if e[0] == "meeting"]
+    assert [(e[1], e[3]) for e in meetings] == [("Raheel Sharif", ["Xi Jinping"]), ("Raheel Sharif", ["Li Keqiang"])]
+
+
 def test_chinese_news_names_the_chief_by_title_and_name(zh):
     text = "国家主席习近平22日在北京会见巴基斯坦陆军参谋长拉希勒·谢里夫。"
     assert _events(zh, text, "zh", "2015-04-22")[0][:4] == (

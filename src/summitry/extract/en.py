@@ -2362,19 +2362,41 @@ _CALLING_BEFORE = re.compile(r"\b(?:photographer|artist|painter|writer|novelist|
 _MILITARY_OFFICES = frozenset({"military_chief", "defense_minister", "cmc_vice_chairman"})
 
 
+def _military(person) -> bool:
+    return any(t.office in _MILITARY_OFFICES for t in getattr(person, "terms", ()) or ())
+
+
 def _without_other_bearers(text: str, matches: list) -> list:
     """Drop a document's bare family names that a rank or a calling gives to someone else, wherever
-    the document repeats them ("the photographer Abbas ... – Abbas")."""
+    the document repeats them ("the photographer Abbas ... – Abbas"). A rank before the family name
+    of the one officer the document names in full is that officer ("General Raheel Sharif ... General
+    Sharif" is the general, not Prime Minister Nawaz Sharif, whose short form "Sharif" is)."""
     others = set()
+    officers: dict[str, list] = {}
+    ranked = {}
     for m in matches:
-        if m.kind != "person_short" or m.surface in others:
+        if m.kind == "person" and not isinstance(m.record, tuple) and _military(m.record):
+            words = m.record.name.replace("-", " ").split()
+            if len(words) > 1:
+                family = words[0] if m.record.country in _FAMILY_NAME_FIRST else words[-1]
+                if not any(p is m.record for p in officers.get(family, ())):
+                    officers.setdefault(family, []).append(m.record)
+    for m in matches:
+        if m.kind != "person_short":
             continue
         before = max(0, m.start - 24)
         people = m.record if isinstance(m.record, tuple) else (m.record,)
-        if _CALLING_BEFORE.search(text, before, m.start) or _RANK_BEFORE.search(text, before, m.start) and not any(
-                t.office in _MILITARY_OFFICES for p in people for t in getattr(p, "terms", ()) or ()):
+        rank = _RANK_BEFORE.search(text, before, m.start)
+        if rank and len(officers.get(m.surface, ())) == 1 and not any(p is officers[m.surface][0] for p in people):
+            ranked[id(m)] = officers[m.surface][0]  # the bare name elsewhere stays no one's, as below
+        if m.surface in others:
+            continue
+        if _CALLING_BEFORE.search(text, before, m.start) or rank and not any(_military(p) for p in people):
             others.add(m.surface)
-    return [m for m in matches if not (m.kind == "person_short" and m.surface in others)] if others else matches
+    if not others and not ranked:
+        return matches
+    return [(_LocalMatch(m.start, m.end, "person_short", m.surface, ranked[id(m)]) if id(m) in ranked else m)
+            for m in matches if id(m) in ranked or not (m.kind == "person_short" and m.surface in others)]
 
 
 def _with_surnames(text: str, matches: list, not_first: frozenset = frozenset()) -> list:
