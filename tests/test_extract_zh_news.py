@@ -1211,3 +1211,12 @@ def test_sides_named_with_fangmian_and_a_video_conference_between_countries(engi
     assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "OMN", ("IRN",), ("OMN",))}
     text = "俄罗斯和美国3日就乌克兰问题举行视频会议。"
     assert summary(extract(engine, text, "2026-03-04")) == {("call", "RUS", ("USA",), ())}
+
+
+def test_a_known_short_name_inside_a_longer_unknown_one_is_not_that_person(engine):
+    # 沙瓦 is Zimbabwe's foreign minister; 西沙瓦 after a Lao title is someone else, kept as written
+    text = "应中联部邀请，老挝人民革命党中央政治局委员、中央组织部部长西沙瓦将于3月13日至16日率团访华。"
+    (visit,) = extract(engine, text, "2026-03-10")
+    assert (visit.actor.name, visit.actor.country, visit.countries) == ("西沙瓦", "LAO", ["CHN"])
+    (visit,) = extract(engine, "应外交部长王毅邀请，津巴布韦外长沙瓦将于3月13日访华。", "2026-03-10")
+    assert visit.actor.name == "Frederick Shava"

@@ -840,6 +840,19 @@ class ChineseRuleEngine:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.kind == "named" and joins(text, end, nxt.start, 1):
             return Slot(start, nxt.end, "party", (nxt.record,), nxt.record.country), i + 2
+        if (nxt is not None and nxt.kind in ("person", "surname") and end < nxt.start
+                and self.lex.foreign_name_re.fullmatch(text, end, nxt.end)
+                and not any(getattr(p, "name_zh", None) and text[end : nxt.end] in p.name_zh
+                            for p in (nxt.record if isinstance(nxt.record, tuple) else (nxt.record,)))):
+            # 中央组织部部长西沙瓦: a name the knowledge base knows (沙瓦) inside a longer one right after the
+            # title is not that person; the whole name is written, of the country named last
+            written = text[end : nxt.end]
+            of = country or next((t.record.iso3 for t in reversed(tokens[:i]) if t.kind == "country"), None)
+            if of is None:
+                return None, i + 2
+            party = Party(name=written, country=of, office=title.title, level=title.level)
+            state.unknown_people.setdefault(written, party)
+            return Slot(start, nxt.end, "party", (party,), of, former=former), i + 2
         if nxt is not None and nxt.kind in ("person", "surname") and (
             joins(text, end, nxt.start, 1)
             # 总统阿莱克桑达尔·武契奇: a given name the knowledge base does not list before a surname it does
