@@ -1220,3 +1220,16 @@ def test_a_known_short_name_inside_a_longer_unknown_one_is_not_that_person(engin
     assert (visit.actor.name, visit.actor.country, visit.countries) == ("西沙瓦", "LAO", ["CHN"])
     (visit,) = extract(engine, "应外交部长王毅邀请，津巴布韦外长沙瓦将于3月13日访华。", "2026-03-10")
     assert visit.actor.name == "Frederick Shava"
+
+
+def test_the_next_day_and_the_day_before_count_from_the_last_day_told(engine):
+    text = "国家主席习近平13日抵达莫斯科。次日，习近平同俄罗斯总统普京举行会谈。"
+    (meeting,) = [e for e in extract(engine, text, "2026-04-15") if e.type == "meeting"]
+    assert (meeting.start, meeting.end) == ("2026-04-14", "2026-04-14")
+    text = "英国首相斯塔默今天（4月13日）表示，英国不会卷入战争。此前一天，斯塔默和法国总统马克龙通电话。"
+    (call,) = extract(engine, text, "2026-04-13")
+    assert (call.start, call.end) == ("2026-04-12", "2026-04-12")
+    # a day of its own wins
+    text = "国家主席习近平13日抵达莫斯科。次日（15日），习近平同俄罗斯总统普京举行会谈。"
+    (meeting,) = [e for e in extract(engine, text, "2026-04-16") if e.type == "meeting"]
+    assert meeting.start == "2026-04-15"

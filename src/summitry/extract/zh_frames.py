@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# a day counted from the last one told: the next (group 1) or the one before
+RELATIVE_DAY = re.compile(r"(次日|翌日|第二天|隔天)|此前一天|前一天|前一日|头一天")
 # right after a country: those who act for it unnamed (伊朗代表团, 阿曼方面)
 DELEGATES_AFTER = re.compile(r"(?:政府)?(?:代表团|代表|方面)")
 # A welcome ceremony told before talks in their sentence (欢迎仪式后，…举行会谈)
@@ -439,6 +441,14 @@ class Frame:
         cue = self.lex.trigger_re.match(self.text, ts)
         anniversary = self.anniversary_year(cue.end()) if cue is not None else None
         span = self.date_span(ts)
+        relative = RELATIVE_DAY.search(self.text, self.sent.start, ts)
+        if relative is not None and (span is None or span.start < self.sent.start):
+            # 次日, 此前一天: the day after or before the last day told before the sentence
+            lo = bisect.bisect_left(self.state.date_starts, self.sent.start)
+            days = [d for d in self.state.dates[:lo] if d.interval is not None and d.interval.precision == "day"]
+            if days:
+                day = days[-1].interval.start + timedelta(days=1 if relative.group(1) else -1)
+                return DatesOfContext((day.isoformat(), day.isoformat(), "day"))
         if anniversary is not None and (span is None or span.interval.start.year != anniversary):
             # 今年是习近平主席对哈萨克斯坦进行国事访问10周年: the visit was ten years before (去年对越进行
             # 历史性访问一周年 keeps its own year), never in the year of writing
