@@ -110,6 +110,15 @@ def test_india_has_two_chiefs_from_2020():
     assert [p.name for p in kb.holders("IND", "military_chief", date(2018, 1, 1))] == ["Bipin Rawat"]
 
 
+@pytest.mark.parametrize("title", ["Chief of Army Staff", "Chief of the Army Staff", "Chief of General Staff",
+                                   "Chief of the Defence Staff", "Chief of Defence Staff", "Chairman of the Joint Chiefs",
+                                   "Chief of the Joint Staff Department", "联合参谋部参谋长", "国防参谋长"])
+def test_the_titles_the_news_writes_name_the_office(title):
+    from summitry.kb import get_kb
+
+    assert get_kb().office(title).key == "military_chief"
+
+
 def test_every_row_is_the_military_chief_office():
     assert {row["office"] for _, row in load_rows(FILE)} == {"military_chief"}
 
