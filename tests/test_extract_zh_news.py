@@ -1233,3 +1233,13 @@ def test_the_next_day_and_the_day_before_count_from_the_last_day_told(engine):
     text = "国家主席习近平13日抵达莫斯科。次日（15日），习近平同俄罗斯总统普京举行会谈。"
     (meeting,) = [e for e in extract(engine, text, "2026-04-16") if e.type == "meeting"]
     assert meeting.start == "2026-04-15"
+
+
+def test_a_visit_on_its_eve_or_told_in_its_own_time_clause_with_jijiang_is_planned(engine):
+    (visit,) = extract(engine, "塞尔维亚总统武契奇在访华前夕接受中央广播电视总台专访。", "2026-03-20")
+    assert (visit.status, visit.countries) == ("planned", ["CHN"])
+    text = "在即将对中国进行国事访问之际，塞尔维亚总统武契奇接受了总台记者专访。"
+    assert [e.status for e in extract(engine, text, "2026-03-20")] == ["planned"]
+    # a cue of a time clause of something else stays that clause's
+    text = "在即将卸任之际，塞尔维亚总统武契奇访问了中国。"
+    assert [e.status for e in extract(engine, text, "2026-03-20")] == ["occurred"]

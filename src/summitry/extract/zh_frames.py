@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# right after a visit: its eve (访华前夕)
+VISIT_EVE = re.compile(r"前夕")
 # a day counted from the last one told: the next (group 1) or the one before
 RELATIVE_DAY = re.compile(r"(次日|翌日|第二天|隔天)|此前一天|前一天|前一日|头一天")
 # right after a country: those who act for it unnamed (伊朗代表团, 阿曼方面)
@@ -338,9 +340,16 @@ class Frame:
             return lex.status[m.group()]["status"]
         if lex.negation_re.search(text, max(self.sent.start, ts - 4), ts):
             return None
+        if VISIT_EVE.match(text, te):
+            return "planned"  # 在访华前夕接受专访: on the eve of the visit, it is still to come
         lo, hi = c0, ts
         if actor is not None and actor.end <= ts:
             lo = actor.end
+        elif actor is not None and lex.time_clause_end_re.search(text, te, actor.start) is not None \
+                and any(lex.status[m.group()]["status"] == "planned" for m in lex.status_re.finditer(text, c0, ts)):
+            # 在即将对中国进行国事访问之际，武契奇接受专访: the time clause is the visit's own, and its cue
+            # (即将) is the visit's
+            return "planned"
         elif actor is not None:
             # the subject comes later (访问期间，习近平将…; 访土期间，丁薛祥作为…主席，将同…): the cues
             # after it count, up to the next event the sentence tells
