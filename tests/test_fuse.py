@@ -110,13 +110,29 @@ def test_undated_reports_join_the_dated_event_near_their_publication():
 
 
 def test_an_undated_report_joins_the_dated_event_rather_than_reports_as_vague_as_itself():
-    # a preview told as if it had happened (published before the visit), then the visit itself with
-    # its days, then a report published after it without a date: that report is the dated visit
+    # a preview told as if it had happened (published three days before the visit), then the visit
+    # itself with its days, then a report published after it without a date: that report is the
+    # dated visit
     preview = ev("preview", countries=["PAK"])
     visit = ev("visit", countries=["PAK"], start="2015-04-20", end="2015-04-21")
     after = ev("after", countries=["PAK"])
-    merged = fuse([preview, visit, after], {"preview": "2015-04-18", "visit": "2015-04-21", "after": "2015-04-23"})
+    merged = fuse([preview, visit, after], {"preview": "2015-04-17", "visit": "2015-04-21", "after": "2015-04-23"})
     assert sorted(docs_of(merged)) == [["after", "visit"], ["preview"]]
+
+
+def test_a_report_told_as_done_on_the_eve_of_the_dated_days_is_their_event():
+    # a page stamped a day or two before the days other reports give a stay (its stamp in another
+    # time zone, or the stay begun before the days they tell), as a dated report's days may be: two
+    # days for a stay abroad, one for a meeting; further off it is another occasion
+    visit = ev("visit", countries=["PAK"], start="2015-04-20", end="2015-04-21")
+    for published, together in (("2015-04-18", True), ("2015-04-17", False)):
+        merged = fuse([ev("eve", countries=["PAK"]), visit], {"eve": published, "visit": "2015-04-21"})
+        assert (sorted(docs_of(merged)) == [["eve", "visit"]]) is together
+    talks = ev("talks", "meeting", counterparts=[PUTIN], countries=["RUS"], start="2015-05-08")
+    for published, together in (("2015-05-07", True), ("2015-05-06", False)):
+        eve = ev("eve", "meeting", counterparts=[PUTIN], countries=["RUS"])
+        merged = fuse([eve, talks], {"eve": published, "talks": "2015-05-09"})
+        assert (sorted(docs_of(merged)) == [["eve", "talks"]]) is together
 
 
 def test_a_documents_reports_of_the_day_it_joined_a_time_zone_away_all_join():

@@ -26,8 +26,10 @@ its reach from ``fusion_key``:
 - a report without a date of its own (undated, or dated only by its
   publication day) may sit in a window around its publication day: shortly
   before it for what happened, months after it for what is planned. It joins
-  dated reports whose days fall in that window, and other such reports only
-  when all their windows overlap, so reports published far apart never meet;
+  dated reports whose days fall in that window or in the slack a dated report
+  has after it (a page stamped on the eve of the days others give: two days
+  for a stay abroad, one for a meeting), and other such reports only when all
+  their windows overlap, so reports published far apart never meet;
 - a report with neither a date nor a publication day is joined only by such
   reports of its own document;
 - a postponement or cancellation joins the plan it puts off when the plan was
@@ -460,10 +462,18 @@ def _times_agree(item: _Item, cluster: _Cluster) -> bool:
     if (status in _DEFERRED and "occurred" in cluster.statuses) or (
             status == "occurred" and cluster.statuses & _DEFERRED):
         return False
-    window = iv if iv is not None else item.anchor
+    window = iv if iv is not None else _anchor_reach(item)
     if core is not None and not _overlap(window, core):  # type: ignore[arg-type]
         return False
     return cluster.anchor_core is None or _overlap(window, cluster.anchor_core)  # type: ignore[arg-type]
+
+
+def _anchor_reach(item: _Item) -> Interval:
+    """The days a report without a date of its own meets dated reports in: its window, and after it
+    the slack a dated report of its kind has before its days (a stay's report stamped on its eve).
+    Islands hold such pairs already: a dated report reaches as far back (``_slack_back``)."""
+    a = item.anchor
+    return a[0], a[1] + (STAY_SLACK_DAYS if item.event.type in _STAYS else TIME_ZONE_SLACK_DAYS)  # type: ignore[index]
 
 
 def _fit(item: _Item, cluster: _Cluster, same_place: PlaceAgreement) -> list[int] | None:
@@ -536,7 +546,7 @@ def _pass(items: list[_Item], same_place: PlaceAgreement, before: Mapping[int, s
             # Reports without a date come after the dated ones, by the start of their window, and
             # join only a cluster whose days or window meet it (``_times_agree``): the clusters
             # that can are found by their days, and given in the order they were made.
-            window = item.anchor
+            window = _anchor_reach(item)
             if dated is None:
                 dated = _DatedClusters(clusters)
             anchored = [c for c in anchored if c.anchor_core[1] >= window[0]]  # type: ignore[index]
