@@ -1243,3 +1243,16 @@ def test_a_visit_on_its_eve_or_told_in_its_own_time_clause_with_jijiang_is_plann
     # a cue of a time clause of something else stays that clause's
     text = "在即将卸任之际，塞尔维亚总统武契奇访问了中国。"
     assert [e.status for e in extract(engine, text, "2026-03-20")] == ["occurred"]
+
+
+def test_officials_of_one_organisation_are_one_side_and_guests_invited_meet_who_invited_them(engine):
+    text = ("应国务院总理李强邀请，欧洲理事会主席科斯塔和欧盟委员会主席冯德莱恩将于3月24日来华举行"
+            "中国－欧盟领导人会晤。")
+    found = summary(extract(engine, text, "2026-03-20"))
+    assert ("visit", "António Costa", (), ("CHN",)) in found
+    assert ("visit", "Ursula von der Leyen", (), ("CHN",)) in found
+    meetings = [e for e in extract(engine, text, "2026-03-20") if e.type == "meeting"]
+    assert [sorted(p.name for p in (e.actor, *e.counterparts)) for e in meetings] == [
+        ["António Costa", "Li Qiang", "Ursula von der Leyen"]]
+    # two officials of one organisation meeting are no meeting of two sides
+    assert extract(engine, "欧洲理事会主席科斯塔3日在布鲁塞尔会见欧盟委员会主席冯德莱恩。", "2026-03-04") == []

@@ -726,6 +726,8 @@ class Frame:
             travellers += [s for s in self.listed_after(actor) if not s.former]
         elif actor.end <= ts:  # 新加坡总理黄循财、越南总理范明政22日抵达天津: each of the subjects
             travellers = [s for s in self.listed_before(actor) if not s.former] + travellers
+            # (科斯塔和冯德莱恩将来华: those listed after the subject, before the visit, too)
+            travellers += [s for s in self.listed_after(actor) if s.end <= ts and not s.former]
         # 苏林、通伦将分别于5月12日至14日、5月15日至17日对中国进行国事访问: each traveller on the dates in
         # the same place of the list
         own_dates = self.dates_of_each(travellers, ts) if len(travellers) > 1 else None
@@ -856,6 +858,16 @@ class Frame:
         def as_parties(slots: list[Slot]) -> list[Slot]:
             return [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in slots]
         return as_parties(sides), as_parties(met)
+
+    def side_of(self, party: Party) -> str | None:
+        """Whom a party acts for: its country, else the organisation of its office (科斯塔和冯德莱恩 are
+        both the EU's), else itself."""
+        if party.country:
+            return party.country
+        office = self.kb.office(party.office) if party.office else None
+        if office is not None and office.organisation:
+            return f"organisation:{office.organisation}"
+        return party.name
 
     def paragraph_subject(self, ts: int) -> Slot | None:
         """The actor of the event told last in the paragraph, for a sentence that names no one before
@@ -1017,7 +1029,16 @@ class Frame:
                 if all(p.key() != q.key() for q in parties):
                     parties.append(p)
         # the sides: countries, and each organisation's named official (who has no country)
-        if len(parties) < 2 or len({p.country or p.name for p in parties if p.country or p.name}) < 2:
+        if parties and len({self.side_of(p) for p in parties if p.country or p.name}) == 1 \
+                and entry.get("sides") == "countries" and any(b <= ts for _, b in self.invitations):
+            # 应李强邀请，科斯塔和冯德莱恩将来华举行中国－欧盟领导人会晤: talks the guests come to hold are
+            # with who invited them
+            inviter = next((q for a, b in self.invitations if b <= ts for q in self.parties
+                            if a <= q.start and q.end <= b and q.parties and q.parties[0].name
+                            and self.side_of(q.parties[0]) != self.side_of(parties[0])), None)
+            if inviter is not None:
+                parties = [*parties, inviter.parties[0]]
+        if len(parties) < 2 or len({self.side_of(p) for p in parties if p.country or p.name}) < 2:
             return []  # one side only, or a domestic meeting
         actor_slot = slots[0]
         status = self.status(actor_slot if not actor_slot.group else None, ts, te)
