@@ -750,3 +750,20 @@ def test_the_summit_attended_is_the_gathering_the_sentence_named_before(engine):
                              "summit in Ufa.", published="2015-07-11")
     assert sorted((e.type, e.actor.name, e.forum) for e in events) == [
         ("multilateral", "Narendra Modi", "BRICS"), ("multilateral", "Xi Jinping", "BRICS")]
+
+
+def test_here_is_the_place_of_the_dateline(engine):
+    (ev,) = extract(engine, "ISLAMABAD, April 20 (Reuters) - Chinese President Xi Jinping arrived here on Monday on "
+                            "a two-day state visit.", published="2015-04-20")
+    assert (ev.type, ev.countries, ev.place, ev.start) == ("visit", ["PAK"], "Islamabad", "2015-04-20")
+    events = extract(engine, "BEIJING - Chinese Defense Minister Chang Wanquan met with Baek Seung-joo, vice defense "
+                             "minister of the Republic of Korea, here on Thursday.", published="2014-09-23")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert (meeting.countries, meeting.place) == (["CHN"], "Beijing")
+    # a dateline on a line of its own near the top of the page
+    (ev,) = extract(engine, "Xinjiang attack kills 15\nPress Trust of India\nBeijing\nFifteen people were killed in "
+                            "an attack that coincided with a visit here by US Secretary of State John Kerry.",
+                    published="2014-02-14")
+    assert (ev.actor.name, ev.countries) == ("John Kerry", ["CHN"])
+    # no dateline, no place
+    assert extract(engine, "Chinese President Xi Jinping arrived here on Monday.", published="2015-04-20") == []

@@ -234,6 +234,16 @@ _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)
 _FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
                             r"(?:\w+\s+){0,2}\Z", re.IGNORECASE)
 _DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
+# A paragraph's dateline: the place in capitals, maybe a day and an agency, then a dash or a colon
+# ("BEIJING, Feb 17 (Reuters) - ", "ISLAMABAD: ", "NEW DELHI -- ")
+_DATELINE_PLACE = re.compile(r"\s*[\"“]?([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,2})(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+                             r"(?:\s*,\s*\d{4})?(?:\s*\([A-Z][\w ]{1,24}\))?\s*(?:-{1,2}|[–—:])\s+")
+# A line holding only a place's name, within a page's first characters
+_LINE_ALONE = re.compile(r"^[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+)?)[ \t]*$", re.MULTILINE)
+_DATELINE_LINE_WITHIN = 400
+# "arrived here", "a visit here": the place of the dateline
+_HERE_AFTER = re.compile(r"\s+here\b")
+_HERE_IN = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|and now)\b)")
 # A stretch of time ending on the report's day longer than this is no event's date (see _event_date).
 _LONGEST_TRAILING_DAYS = 366
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:(?:also|already|only|never|not|now|recently|"
@@ -1161,6 +1171,11 @@ class EnglishRuleEngine:
                     # "Xi arrived in Kazan on Tuesday ... Modi also arrived on Tuesday": where the visit the
                     # sentence before told went
                     targets = [Target(trig.end, trig.end, country, place=place) for country, place in state.last_visit[1]]
+            if not targets and _HERE_AFTER.match(text, trig.end, window_end):
+                # "BEIJING - Pakistan's president arrived here on Tuesday": where the report was filed
+                here = self._dateline_place(text, sent.start)
+                if here is not None:
+                    targets = [Target(trig.end, trig.end, here.country, place=here.name)]
             if not targets and put_off is not None and \
                     self._status(text, sent, clause_start, trig, s_dates) in ("postponed", "cancelled"):
                 targets = [Target(trig.end, trig.end, c, place=put_off[1]) for c in put_off[0]]
@@ -1473,6 +1488,10 @@ class EnglishRuleEngine:
                 where = self._place_of_where(text, sent, trig, matches)
                 if where and where[0].country:
                     host, m_place = where[0].country, where[0].place
+                elif _HERE_IN.search(text, trig.end, window_end):
+                    # "BEIJING - Chang Wanquan met with Baek Seung-joo here on Thursday"
+                    here = self._dateline_place(text, sent.start)
+                    host, m_place = (here.country, here.name) if here is not None else (None, None)
             everyone = [actor, *counterparts]
             if len({p.country for p in everyone}) == 1 and everyone[0].country:
                 return []  # officials of one country meeting each other: domestic
@@ -2130,6 +2149,24 @@ class EnglishRuleEngine:
             self._edition_days(record, when, status, [country] if country else ())
         return [self._event(doc, sent, "multilateral", status, actor, [], [country] if country else [],
                             place or (edition.city if edition else None), record, span)]
+
+    def _dateline_place(self, text: str, pos: int):
+        """The place a report was filed from, as the dateline of the paragraph holding ``pos`` or of
+        the story's first paragraph gives it ("BEIJING, Feb 17 (Reuters) -", "ISLAMABAD:"), else None."""
+        para = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+        first = text.find("\n") + 1 if 0 < text.find("\n") < pos else 0
+        for start in dict.fromkeys((para, first)):
+            m = _DATELINE_PLACE.match(text, start)
+            if m is not None:
+                place = self.kb.place(m.group(1).title())
+                if place is not None:
+                    return place
+        # a page's dateline on a line of its own near the top ("Press Trust of India | Beijing | February 14")
+        for line in _LINE_ALONE.finditer(text, 0, min(len(text), pos, _DATELINE_LINE_WITHIN)):
+            place = self.kb.place(line.group(1))
+            if place is not None and place.kind in ("capital", "city"):
+                return place
+        return None
 
     def _place_of_where(self, text, sent, trig, matches) -> list[Target]:
         """"Pakistan, where Xi Jinping on Monday began the first visit by a Chinese president": a visit
