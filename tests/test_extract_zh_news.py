@@ -1256,3 +1256,12 @@ def test_officials_of_one_organisation_are_one_side_and_guests_invited_meet_who_
         ["António Costa", "Li Qiang", "Ursula von der Leyen"]]
     # two officials of one organisation meeting are no meeting of two sides
     assert extract(engine, "欧洲理事会主席科斯塔3日在布鲁塞尔会见欧盟委员会主席冯德莱恩。", "2026-03-04") == []
+
+
+def test_a_wreath_laid_or_a_speech_given_in_a_place_abroad_is_a_stay_there(engine):
+    text = "当地时间3月4日，国家副主席韩正在明斯克向无名烈士墓敬献花圈。"
+    assert summary(extract(engine, text, "2026-03-05")) == {("visit", "Han Zheng", (), ("BLR",))}
+    text = "3月4日，法国总统马克龙在北京发表演讲。"
+    assert summary(extract(engine, text, "2026-03-05")) == {("visit", "Emmanuel Macron", (), ("CHN",))}
+    # at home: no visit
+    assert extract(engine, "3月4日，国家主席习近平在北京发表演讲。", "2026-03-05") == []
