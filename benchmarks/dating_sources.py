@@ -8,9 +8,10 @@ For each corpus: the events the engines and the dating stage give (one per menti
 date: ``text`` (a date in the event's sentence), ``context`` (an earlier sentence, the headline or
 the dateline), ``publication`` (the report's publication day) and ``none``. Every undated event
 is checked to come from a document with no publication day, to be background told in retrospect
-(``summitry.dating.told_in_retrospect``) or to be told by a link to another story after the report
-(``summitry.dating.told_by_teaser``), the reasons the stage leaves an event undated; any other is
-listed. Wall-clock time is printed for scale only.
+(``summitry.dating.told_in_retrospect``), to be told by a link to another story after the report
+(``summitry.dating.told_by_teaser``) or to be on a page written long before its stamp
+(``summitry.dating.told_on_an_older_page``), the reasons the stage leaves an event undated; any
+other is listed. Wall-clock time is printed for scale only.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from summitry.dating import told_by_teaser, told_in_retrospect
+from summitry.dating import told_by_teaser, told_in_retrospect, told_on_an_older_page
 from summitry.extract import extract_document
 from summitry.fuse import fuse
 from summitry.ingest import read_inputs
@@ -64,10 +65,12 @@ def main() -> int:
         by_id = {d.id: d for d in docs}
         for e in mentions:
             doc = by_id[e.mentions[0].doc]
-            if not e.start and doc.published and not told_in_retrospect(doc, e) and not told_by_teaser(doc, e):
+            if not e.start and doc.published and not told_in_retrospect(doc, e) and not told_by_teaser(doc, e) \
+                    and not told_on_an_older_page(doc, e):
                 unexplained.append(f"{e.mentions[0].doc}: {e.type} {e.actor.name} | {e.mentions[0].text[:80]}")
         print(f"<!-- {path.name}: {time.perf_counter() - t0:.0f} s wall clock -->")
-    print(f"\nundated events from documents with a publication day, not told in retrospect nor by a teaser: "
+    print(f"\nundated events from documents with a publication day, not told in retrospect, by a teaser "
+          f"nor on a page older than its stamp: "
           f"{len(unexplained)}")
     for line in unexplained[:20]:
         print("  " + line)

@@ -468,9 +468,21 @@ def _share_people(source: Event, ev: Event) -> bool:
 
 
 def told_by_teaser(doc: Document, ev: Event) -> bool:
-    """Whether ``ev`` is told by a link to another story after the report (see ``_LINK_LABEL``):
-    without a year of its own it is left undated."""
-    return _Report(doc).teaser(ev)
+    """Whether ``ev`` is told by a link to another story after the report (see ``_LINK_LABEL``), or
+    by another story's summary whose day in brackets names no year ("(March 20)"): without a year
+    of its own it is left undated."""
+    report = _Report(doc)
+    if report.teaser(ev):
+        return True
+    caption = report.caption(ev)
+    return caption is not None and caption[0] is None
+
+
+def told_on_an_older_page(doc: Document, ev: Event) -> bool:
+    """Whether ``ev``'s page was written long before its stamp (its actor had left every office over
+    a year before it, and the report does not call them former): without a date of its own it is
+    left undated."""
+    return _Report(doc).stamped_after_term(ev)
 
 
 def _title(line: str) -> bool:
