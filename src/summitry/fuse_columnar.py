@@ -430,9 +430,9 @@ def _chunks(labels: np.ndarray, size: int) -> list[np.ndarray]:
 
 
 def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_place: PlaceAgreement,
-                days: tuple | None = None, plain: np.ndarray | None = None) -> tuple[pa.Table, list[tuple]]:
+                days: tuple | None = None, plain: np.ndarray | None = None) -> tuple[pa.Table, np.ndarray]:
     """The fused events of the islands of ``rows`` as a table of ``FUSED_SCHEMA`` (trips unset),
-    and their legs (traveller, first day, last day, status, event id, row in the table).
+    and their legs (``fuse.trip_leg``'s) as rows of (row in the table, first day, last day).
 
     The reports are clustered by ``fuse``; a cluster whose reports tell the same (and may each be
     in a plain island: ``plain``, by row), each from its own document, with days that meet, is
@@ -468,19 +468,20 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
             event, positions = cluster.event(), cluster.sources
             leg = trip_leg(event)
             if leg:
-                legs.append((leg[0], leg[1][0], leg[1][1], event.status, event.id, len(out["id"])))
+                legs.append((len(out["id"]), leg[1][0], leg[1][1]))
             _event_row(out, event)
             out["mentions"].append([m.__dict__ for m in event.mentions])
             out["trip"].append(None)
             out["sources"].append(positions)
     fused = pa.Table.from_batches([pa.RecordBatch.from_pydict(out, schema=FUSED_SCHEMA)])
+    fused_legs = np.array(legs, dtype=np.int64).reshape(-1, 3)
     if not as_columns:
-        return fused, legs
+        return fused, fused_legs
     chosen = rows[np.array(as_columns, dtype=np.int64)]
     merged, merged_legs = fuse_plain(table, chosen, np.array(group, dtype=np.int64),
                                      *(column[chosen] for column in days), ids=ids)  # type: ignore[union-attr]
-    offset = merged.num_rows
-    return pa.concat_tables([merged, fused]), merged_legs + [(*leg[:5], leg[5] + offset) for leg in legs]
+    fused_legs[:, 0] += merged.num_rows
+    return pa.concat_tables([merged, fused]), np.concatenate([merged_legs, fused_legs])
 
 
 def _merges_plainly(items: list, rows: list[int], plain: list[bool]) -> bool:
@@ -526,19 +527,16 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     # what the keys took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
     results = _fused_parts(table, parts, labels, days, same_place, workers)
-    batches, legs = [], []
+    batches, legs = [], [np.empty((0, 3), np.int64)]
     offset = 0
-    for batch, chunk_legs in results:
-        legs.extend((*leg[:5], leg[5] + offset) for leg in chunk_legs)
+    for batch, part_legs in results:
+        legs.append(part_legs + np.array([offset, 0, 0]))
         offset += batch.num_rows
         batches.extend(batch.to_batches() if isinstance(batch, pa.Table) else [batch])
-    del table, labels, parts, results  # (the input is gone now, unless the caller keeps it)
+    del table, labels, parts, results, days  # (the input is gone now, unless the caller keeps it)
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
-    trips = [None] * fused.num_rows
-    for leg, trip in zip(legs, trip_ids(legs)):
-        trips[leg[5]] = trip
-    fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip", pa.array(trips, pa.string()))
+    fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip", _trips(fused, np.concatenate(legs)))
     # put in order a column at a time: the unordered column goes as its ordered copy comes
     order = _fused_order(fused)
     columns = {name: fused.column(name) for name in FUSED_SCHEMA.names}
@@ -548,23 +546,77 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     return pa.table(columns, schema=FUSED_SCHEMA)
 
 
+def _trips(fused: pa.Table, legs: np.ndarray) -> pa.Array:
+    """The trip of each row of ``fused`` (``fuse.trip_ids`` of its legs: rows of (row, first day,
+    last day), the traveller, status and id read from the row); null for a row that is no leg."""
+    if not len(legs):
+        return pa.nulls(fused.num_rows, pa.string())
+    rows = pa.array(legs[:, 0])
+
+    def of(values: Any) -> list:
+        return pc.cast(values.take(rows), pa.string()).to_pylist()
+
+    trips = trip_ids(list(zip(of(pc.struct_field(fused.column("actor"), "name")), legs[:, 1].tolist(),
+                              legs[:, 2].tolist(), of(fused.column("status")), of(fused.column("id")))))
+    at = np.full(fused.num_rows, -1, np.int64)
+    at[legs[:, 0]] = np.arange(len(legs))
+    return pa.array(trips, pa.string()).take(pa.array(at, mask=at < 0))
+
+
 def _fused_order(fused: pa.Table) -> pa.Array:
     """``fuse.fused_order`` as Arrow columns: first day (undated last), type, actor's key (name,
-    else "@" and country, else "@?"), number of counterparts, id."""
-    def words(values: Any) -> Any:
-        return values.cast(pa.string()) if pa.types.is_dictionary(values.type) else values
+    else "@" and country, else "@?"), number of counterparts, id. The words are ranked once per
+    distinct word (as Arrow orders strings, by their bytes) and packed with the number of
+    counterparts into one integer, the id breaking its ties."""
+    actor = fused.column("actor")
+    (name, names), (country, countries) = (_word_codes(pc.struct_field(actor, field)) for field in ("name", "country"))
+    # the actor's key, made once per distinct name and country
+    width = len(countries) + 1
+    pairs, which = np.unique(name * width + country, return_inverse=True)
+    names, countries = [*names, None], [*countries, None]
+    keys = [names[p // width] or "@" + (countries[p % width] or "?") for p in pairs.tolist()]
+    actor_rank = _ranks_of(keys)[which.reshape(-1)]
+    start, starts = _word_codes(fused.column("start"))
+    start_rank = _ranks_of([*starts, "9999"])[start]  # (undated: "9999")
+    kind, kinds = _word_codes(fused.column("type"))
+    type_rank = _ranks_of([*kinds, None])[kind]
+    parties = np.asarray(pc.fill_null(pc.list_value_length(fused.column("counterparts")), 0), dtype=np.int64)
+    key = np.zeros(fused.num_rows, np.int64)
+    for rank in (start_rank, type_rank, actor_rank, parties):
+        width = int(rank.max()) + 1 if len(rank) else 1
+        if (int(key.max()) + 1 if len(key) else 1) * width >= 2**62:
+            key = np.unique(key, return_inverse=True)[1].reshape(-1)  # dense again, in the same order
+        key = key * width + rank
+    return pc.sort_indices(pa.table({"key": key, "id": fused.column("id")}),
+                           sort_keys=[("key", "ascending"), ("id", "ascending")])
 
-    actor = _array(fused.column("actor"))
-    name = words(pc.struct_field(actor, "name"))
-    by_country = pc.binary_join_element_wise("@", pc.fill_null(words(pc.struct_field(actor, "country")), "?"), "")
-    keys = pa.table({"start": pc.fill_null(words(fused.column("start")), "9999"), "type": words(fused.column("type")),
-                     "actor": pc.if_else(pc.fill_null(pc.equal(name, ""), True), by_country, name),
-                     "parties": pc.list_value_length(fused.column("counterparts")), "id": fused.column("id")})
-    return pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in keys.column_names])
+
+def _word_codes(values: Any) -> tuple[np.ndarray, list]:
+    """Each row's word as a code into a list of words (a null as the code ``len(words)``), from a
+    column of strings or of dictionary-encoded strings, in chunks."""
+    if isinstance(values, pa.ChunkedArray) and pa.types.is_dictionary(values.type):
+        values = values.unify_dictionaries()
+        words = values.chunk(0).dictionary.to_pylist() if values.num_chunks else []
+        indices = [np.asarray(pc.fill_null(chunk.indices, len(words)), dtype=np.int64) for chunk in values.chunks]
+        return (np.concatenate(indices) if indices else np.empty(0, np.int64)), words
+    array = _array(values)
+    if pa.types.is_dictionary(array.type):
+        array = array.cast(pa.string())
+    encoded = pc.dictionary_encode(array)
+    words = encoded.dictionary.to_pylist()
+    return np.asarray(pc.fill_null(encoded.indices, len(words)), dtype=np.int64), words
+
+
+def _ranks_of(words: list) -> np.ndarray:
+    """The rank of each word as Arrow orders strings (equal words, equal ranks; null last)."""
+    if not words:
+        return np.empty(0, np.int64)
+    return np.asarray(pc.rank(pa.array(words, pa.string()), sort_keys="ascending",
+                              tiebreaker="dense"), dtype=np.int64)
 
 
 def _fused_parts(table: pa.Table, parts: list[tuple[bool, np.ndarray]], labels: np.ndarray, days: tuple,
-                 same_place: PlaceAgreement, workers: int) -> Iterator[tuple[pa.RecordBatch | pa.Table, list[tuple]]]:
+                 same_place: PlaceAgreement, workers: int) -> Iterator[tuple[pa.RecordBatch | pa.Table, np.ndarray]]:
     """Each part's fused rows and legs, in order, by this process or by ``workers`` forked ones."""
     if workers <= 1 or len(parts) < 2 or not hasattr(os, "fork"):
         for is_plain, rows in parts:
@@ -582,7 +634,7 @@ def _fused_parts(table: pa.Table, parts: list[tuple[bool, np.ndarray]], labels: 
 
 
 def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.ndarray, days: tuple,
-               same_place: PlaceAgreement) -> tuple[pa.RecordBatch | pa.Table, list[tuple]]:
+               same_place: PlaceAgreement) -> tuple[pa.RecordBatch | pa.Table, np.ndarray]:
     from summitry.fuse_plain import fuse_plain
 
     if is_plain:
@@ -593,7 +645,7 @@ def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.nda
 _SHARED: tuple | None = None
 
 
-def _fuse_shared_part(k: int) -> tuple[pa.RecordBatch | pa.Table, list[tuple]]:
+def _fuse_shared_part(k: int) -> tuple[pa.RecordBatch | pa.Table, np.ndarray]:
     table, parts, labels, days, same_place = _SHARED  # type: ignore[misc]
     with cycles_paused():
         return _fuse_part(table, *parts[k], labels, days, same_place)

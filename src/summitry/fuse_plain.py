@@ -50,7 +50,15 @@ from summitry.fuse import (
     event_identity,
     trip_leg,
 )
-from summitry.fuse_columnar import FUSED_SCHEMA, _array, _codes_of, _joined, _signature, told_of
+from summitry.fuse_columnar import (
+    FUSED_SCHEMA,
+    _array,
+    _codes_of,
+    _joined,
+    _representatives,
+    _signature,
+    told_of,
+)
 from summitry.intervals import NO_DAY
 from summitry.records import Event, Party
 
@@ -183,10 +191,10 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
 
 def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: np.ndarray, reach_hi: np.ndarray,
                days_lo: np.ndarray, days_hi: np.ndarray, ids: Mapping[int, str] | None = None
-               ) -> tuple[pa.Table, list[tuple]]:
+               ) -> tuple[pa.Table, np.ndarray]:
     """The fused events of the plain islands made of ``rows`` of ``table`` (every row of each), as
-    a ``FUSED_SCHEMA`` table (trips unset), and their legs (traveller, first day, last day, status,
-    event id, row in the table): ``fuse``'s events for those reports, in no particular order.
+    a ``FUSED_SCHEMA`` table (trips unset), and their legs (row in the table, first day, last day:
+    ``fuse.trip_leg``'s): ``fuse``'s events for those reports, in no particular order.
     ``labels`` (a number shared by the rows of one island), reach and text days are given for each
     of ``rows``, in its order.
 
@@ -331,26 +339,25 @@ def _ids(part: pa.Table, column: dict, head: np.ndarray) -> list[str]:
         pc.cast(pc.struct_field(head_mention, "status"), pa.string()).to_pylist())]
 
 
-def _legs(fused: pa.Table, has_dates: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[tuple]:
-    """The legs among the fused events (``fuse.trip_leg``), asked once per distinct type, actor,
-    first country, status and precision, of a record with these and a day as a probe: the days
-    decide only through their interval (the legs' days are the events' own, ``lo`` to ``hi``)."""
+def _legs(fused: pa.Table, has_dates: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The legs among the fused events (``fuse.trip_leg``) as rows of (row in the table, first
+    day, last day), asked once per distinct type, actor, first country, status and precision, of a
+    record with these and a day as a probe: the days decide only through their interval (the legs'
+    days are the events' own, ``lo`` to ``hi``)."""
     actor, countries = _array(fused.column("actor")), _array(fused.column("countries"))
     first_country = pc.list_element(pc.if_else(pc.greater(pc.list_value_length(countries), 0), countries,
                                                pa.scalar([None], countries.type)), 0)
     what = [fused.column("type"), pc.struct_field(actor, "name"), pc.struct_field(actor, "country"), first_country,
             fused.column("status"), fused.column("precision")]
-    _, first, inverse = np.unique(_signature(what), return_index=True, return_inverse=True)
-    values = [_values_of(column, first) for column in what]
+    first, inverse = _representatives(_signature(what))
+    values = [_values_of(column, pa.array(first)) for column in what]
     probe_day = "2000-01-01"
     is_leg = np.array([trip_leg(Event(id="", type=type_, status=status, actor=Party(name, country),
                                       countries=[] if place is None else [place], start=probe_day, end=probe_day,
                                       precision=precision)) is not None
                        for type_, name, country, place, status, precision in zip(*values)], dtype=bool)
-    legs_at = np.flatnonzero(is_leg[inverse.reshape(-1)] & has_dates)
-    rows = pa.array(legs_at)
-    return list(zip(_values_of(what[1], rows), lo[legs_at].tolist(), hi[legs_at].tolist(),
-                    _values_of(what[4], rows), fused.column("id").take(rows).to_pylist(), legs_at.tolist()))
+    legs_at = np.flatnonzero(is_leg[inverse] & has_dates)
+    return np.stack([legs_at, lo[legs_at], hi[legs_at]], axis=1)
 
 
 def _values_of(column: Any, rows: Any) -> list:
