@@ -1265,3 +1265,15 @@ def test_a_wreath_laid_or_a_speech_given_in_a_place_abroad_is_a_stay_there(engin
     assert summary(extract(engine, text, "2026-03-05")) == {("visit", "Emmanuel Macron", (), ("CHN",))}
     # at home: no visit
     assert extract(engine, "3月4日，国家主席习近平在北京发表演讲。", "2026-03-05") == []
+
+
+def test_what_two_leaders_do_together_in_person_is_a_meeting(engine):
+    for text in ("3月9日，国家主席习近平同越南国家主席苏林一道出席友谊宫落成仪式。",
+                 "3月9日，国家主席习近平同越南国家主席苏林共进午餐。",
+                 "3月9日，国家主席习近平和越南国家主席苏林共同观看文艺演出。",
+                 "3月9日，越南国家主席苏林到机场迎接国家主席习近平。",
+                 "3月9日，越南国家主席苏林到机场为国家主席习近平送行。"):
+        (meeting,) = extract(engine, text, "2026-03-10")
+        assert (meeting.type, {meeting.actor.name, *(p.name for p in meeting.counterparts)}) == \
+            ("meeting", {"Xi Jinping", "To Lam"}), text
+    assert extract(engine, "我们要迎接新的挑战。", "2026-03-10") == []
