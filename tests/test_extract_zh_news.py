@@ -1277,3 +1277,10 @@ def test_what_two_leaders_do_together_in_person_is_a_meeting(engine):
         assert (meeting.type, {meeting.actor.name, *(p.name for p in meeting.counterparts)}) == \
             ("meeting", {"Xi Jinping", "To Lam"}), text
     assert extract(engine, "我们要迎接新的挑战。", "2026-03-10") == []
+
+
+def test_talks_between_delegations_are_a_meeting_of_their_named_heads(engine):
+    text = "美国副总统万斯率领的美国代表团3日与伊朗代表团在伊斯兰堡举行谈判。"
+    assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "JD Vance", ("IRN",), ("PAK",))}
+    text = "美国和伊朗代表团3日在伊斯兰堡举行会谈。"
+    assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "USA", ("IRN",), ("PAK",))}

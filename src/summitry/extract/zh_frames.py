@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# between a delegation's head and the delegation (万斯率领的美国代表团, 以万斯为首的美国代表团)
+LED_BY = ("率领的", "带领的", "为首的")
 # right after a visit: its eve (访华前夕)
 VISIT_EVE = re.compile(r"前夕")
 # a day counted from the last one told: the next (group 1) or the one before
@@ -859,6 +861,13 @@ class Frame:
             return [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country) for s in slots]
         return as_parties(sides), as_parties(met)
 
+    def head_of(self, side: Slot) -> Slot:
+        """The named head of a country's delegation told right before it (万斯率领的美国代表团, 以万斯为首的
+        美国代表团): talks between delegations are a meeting of their heads; else the side itself."""
+        return next((q for q in self.parties if q.end <= side.start and not q.group and q.parties
+                     and q.parties[0].name and q.country == side.country
+                     and self.text[q.end : side.start] in LED_BY), side)
+
     def side_of(self, party: Party) -> str | None:
         """Whom a party acts for: its country, else the organisation of its office (科斯塔和冯德莱恩 are
         both the EU's), else itself."""
@@ -981,11 +990,13 @@ class Frame:
                 return [self.make(kind, ts, te, status, a.parties[0], [b.parties[0]], countries, place)
                         for a, b in pairs if a.country != b.country]
             if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
-                left, subject = sides, sides[0]
+                left = [self.head_of(s) for s in sides]
+                subject = left[0]
             elif sides and met and all(DELEGATES_AFTER.match(self.text, s.end - (self.text[s.end - 1] == "方"))
                                        for s in (sides[-1], met[-1])):
                 # 伊朗代表团23日在马斯喀特与阿曼方面举行会谈: a delegation and the side it meets
-                left, subject = sides + met, sides[0]
+                left = [self.head_of(s) for s in sides + met]
+                subject = left[0]
             elif NEXT_ROUND.search(self.text, max(self.clause_of(ts)[0], ts - 4), ts):
                 # 乌方期待在本月内举行下一轮会谈, 下次会谈地点可能仍在伊斯兰堡: the next round is one of the
                 # talks told before, between the same sides
