@@ -767,3 +767,16 @@ def test_here_is_the_place_of_the_dateline(engine):
     assert (ev.actor.name, ev.countries) == ("John Kerry", ["CHN"])
     # no dateline, no place
     assert extract(engine, "Chinese President Xi Jinping arrived here on Monday.", published="2015-04-20") == []
+
+
+def test_leaders_who_witness_or_open_something_together_meet(engine):
+    (ev,) = extract(engine, "Chinese President Xi Jinping and his Tajik counterpart Emomali Rahmon witnessed the start "
+                            "of a pipeline's construction in Tajikistan on Saturday.", published="2014-09-15")
+    assert (ev.type, ev.actor.name, [c.name for c in ev.counterparts], ev.countries, ev.start) == \
+        ("meeting", "Xi Jinping", ["Emomali Rahmon"], ["TJK"], "2014-09-13")
+    events = extract(engine, "Xi Jinping and Nursultan Nazarbayev jointly inaugurated a logistics terminal in "
+                             "Lianyungang on Friday.", published="2014-05-20")
+    assert [e.type for e in events if e.type == "meeting"] == ["meeting"]
+    # one who witnesses a signing alone meets no one
+    assert not [e for e in extract(engine, "Xi Jinping witnessed the signing of fourteen agreements in Riyadh.",
+                                   published="2016-01-20") if e.type == "meeting"]
