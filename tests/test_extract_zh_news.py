@@ -1284,3 +1284,13 @@ def test_talks_between_delegations_are_a_meeting_of_their_named_heads(engine):
     assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "JD Vance", ("IRN",), ("PAK",))}
     text = "美国和伊朗代表团3日在伊斯兰堡举行会谈。"
     assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "USA", ("IRN",), ("PAK",))}
+
+
+def test_a_visit_named_as_a_matter_is_of_who_stands_before_it_and_one_to_come_is_planned(engine):
+    text = "王毅表示，双方要为法国总统马克龙访华做好准备。"
+    (visit,) = extract(engine, text, "2026-03-04")
+    assert (visit.actor.name, visit.countries, visit.status) == ("Emmanuel Macron", ["CHN"], "planned")
+    # a time still to come from the day of writing (年内) makes a plan of what says no 将
+    text = "王毅表示，中方欢迎马克龙总统年内访华。"
+    (visit,) = extract(engine, text, "2026-03-04")
+    assert (visit.actor.name, visit.status, visit.end) == ("Emmanuel Macron", "planned", "2026-12-31")

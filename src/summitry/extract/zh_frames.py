@@ -631,6 +631,9 @@ class Frame:
             and precision == "day"
         ):
             status = "planned"  # an announcement that says no 将 (应…邀请，…于6月16日访问)
+        elif (status == "occurred" and start and end and published and precision != "day"
+              and start >= published.isoformat() and end > published.isoformat()):
+            status = "planned"  # 欢迎马克龙总统年内访华: a time still to come from the day of writing
         doc = self.state.doc
         s = self.sent
         mention = Mention(
@@ -707,7 +710,17 @@ class Frame:
                     return []
                 return [self.make("visit", ts, te, status, t.parties[0], countries=[d.country], place=record_city(d))
                         for t, d in zip(travellers, dests) if d.country and not self.kb.at_home(t.parties[0].country, d.country)]
-        actor = self.actor(ts, te)
+        # 为马克龙总统年内访华做好准备, 就马克龙总统访华进行沟通: the visit named as the matter of 为/就 is
+        # that of whoever stands right before it, not the clause's subject's
+        named = next((q for q in reversed(self.parties) if c0 <= q.start and q.end <= ts), None)
+        if (named is not None and not named.group and named.parties and named.parties[0].name
+                and ts - named.end <= 6 and not re.search(r"[，,。；;、和与同及的]", text[named.end : ts])
+                and text[named.start - 1 : named.start] in ("为", "就")):
+            actor = named
+            prepared = text[named.start - 1] == "为"  # (a visit prepared for is still to come)
+        else:
+            actor = self.actor(ts, te)
+            prepared = False
         if actor is None or not (actor.parties[0].name or actor.parties[0].office) or actor.former:
             return []  # 中方 (欢迎美方官员来华): a country does not travel; 前外长: no longer the state's
         if not actor.parties[0].name and actor.parties[0].office in self.member_titles():
@@ -719,6 +732,8 @@ class Frame:
         status = self.status(actor, ts, te)
         if status is None:
             return []
+        if prepared and status == "occurred":
+            status = "planned"
         # In a relative clause (4月14日…会见来华访问的哈立德) the sentence's date is the main clause's: a
         # day of the stay, not its first and last (the dating stage and fusion widen it).
         dates = None
