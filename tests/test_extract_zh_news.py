@@ -1294,3 +1294,9 @@ def test_a_visit_named_as_a_matter_is_of_who_stands_before_it_and_one_to_come_is
     text = "王毅表示，中方欢迎马克龙总统年内访华。"
     (visit,) = extract(engine, text, "2026-03-04")
     assert (visit.actor.name, visit.status, visit.end) == ("Emmanuel Macron", "planned", "2026-12-31")
+
+
+def test_what_is_still_to_come_in_a_month_begins_no_earlier_than_the_day_of_writing(engine):
+    text = "俄罗斯、美国和乌克兰18日在日内瓦举行新一轮三方会谈。乌克兰外长19日说，乌方期待在本月内举行下一轮会谈。"
+    (talks,) = [e for e in extract(engine, text, "2026-03-20") if e.status == "speculated"]
+    assert (talks.start, talks.end) == ("2026-03-20", "2026-03-31")

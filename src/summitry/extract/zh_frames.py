@@ -634,6 +634,11 @@ class Frame:
         elif (status == "occurred" and start and end and published and precision != "day"
               and start >= published.isoformat() and end > published.isoformat()):
             status = "planned"  # 欢迎马克龙总统年内访华: a time still to come from the day of writing
+        if (status in ("planned", "speculated") and start and end and published and precision != "day"
+                and start < published.isoformat() <= end):
+            # 乌方期待在本月内举行下一轮会谈: what is still to come in a month or a year begins no earlier
+            # than the day of writing
+            start = published.isoformat()
         doc = self.state.doc
         s = self.sent
         mention = Mention(
