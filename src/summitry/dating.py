@@ -337,7 +337,7 @@ class _Report:
         end = self._line_end(start)
         if start <= self.headline_end or m.end > end:
             return None
-        found = _CAPTION_DATE.search(self.text, start, end)
+        found = _CAPTION_DATE.search(self.text, max(start, end - _TAIL), end)  # (a line's end only)
         if found is None or not self._paragraph_before(start):
             return None
         days = [span.interval for span in self.between(found.start(), found.end(), None)
