@@ -780,3 +780,14 @@ def test_leaders_who_witness_or_open_something_together_meet(engine):
     # one who witnesses a signing alone meets no one
     assert not [e for e in extract(engine, "Xi Jinping witnessed the signing of fourteen agreements in Riyadh.",
                                    published="2016-01-20") if e.type == "meeting"]
+
+
+def test_a_meeting_participle_opening_the_sentence_is_its_subjects(engine):
+    events = extract(engine, "Meeting Chinese President Xi Jinping in the Great Hall of the People, Pakistan President "
+                             "Mamnoon Hussain said the operation had been successful.", published="2015-09-03")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert (meeting.actor.name, [c.name for c in meeting.counterparts], meeting.countries) == \
+        ("Mamnoon Hussain", ["Xi Jinping"], ["CHN"])
+    # reporters are no one met
+    assert extract(engine, "Meeting reporters in Beijing, Mamnoon Hussain said the talks went well.",
+                   published="2015-09-03") == []

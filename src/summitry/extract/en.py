@@ -1887,12 +1887,18 @@ class EnglishRuleEngine:
             # ...": a noun in the sentence's opening phrase is the subject's
             # ("Speaking in Lima, Kerry said", "At a news conference in Cairo, Kerry said": a visit's
             # phrase opening the sentence is the subject's too)
+            # ("Meeting Xi in the Great Hall, Mamnoon Hussain said": a meeting's participle opening it too)
             if _OPENING_PHRASE.match(text, sent.start, trig.start) or \
-                    trig.type == "visit" and _OPENING_TRIGGER.fullmatch(text, sent.start, trig.start):
+                    _OPENING_TRIGGER.fullmatch(text, sent.start, trig.start) and (
+                        trig.type == "visit" or _PARTICIPLE_ING.match(text, trig.start, trig.end)):
                 # ("During a meeting with Putin, Xi said": the subject after the comma, not the object)
                 ahead = next((p for p in parties if p.start >= trig.end and p.kind in ("person", "unknown", "unnamed")
                               and _SUBJECT_AFTER_OPENING.search(text, trig.end, p.start)), None)
                 if ahead is not None:
+                    if trig.type in ("meeting", "call") and not counterparts:
+                        # ("Meeting Xi in the Great Hall, Mamnoon said": whom the participle names)
+                        counterparts = _coordinated_forward(text, [p for p in parties if trig.end <= p.start
+                                                                   and p.end <= ahead.start and p.kind != "pronoun"])
                     return [ahead], [c for c in counterparts if c is not ahead], False
             # ("Talks are expected with Li": the other side, for a subject the story may give)
             return [], counterparts if trig.nominal and trig.type == "meeting" else [], False
@@ -2838,6 +2844,7 @@ def _is_aside(text: str, trig: Trigger) -> bool:
 
 
 # A visit's own phrase opening the sentence: "Speaking in Lima, ...", "At a news conference in Cairo, ...".
+_PARTICIPLE_ING = re.compile(r"[A-Za-z]+ing\b")
 _OPENING_TRIGGER = re.compile(r"[\s\"“‘']*")
 _SPEAKING_IN = re.compile(r"(?:told|speaking|spoke|speaks)\b", re.IGNORECASE)
 # ... and the comma that ends it, right before the subject ("..., visiting Chinese President, Xi Jinping")
