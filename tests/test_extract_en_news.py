@@ -791,3 +791,11 @@ def test_a_meeting_participle_opening_the_sentence_is_its_subjects(engine):
     # reporters are no one met
     assert extract(engine, "Meeting reporters in Beijing, Mamnoon Hussain said the talks went well.",
                    published="2015-09-03") == []
+
+
+def test_the_heads_of_bilateral_talks_who_co_chair_them_meet(engine):
+    events = extract(engine, "Chinese Vice Foreign Minister Zhang Yesui and US Deputy Secretary of State William Burns "
+                             "co-chaired the strategic dialogue in Beijing on Monday.", published="2013-08-20")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert ([meeting.actor.name] + [c.name for c in meeting.counterparts], meeting.countries) == \
+        (["Zhang Yesui", "William Burns"], ["CHN"])
