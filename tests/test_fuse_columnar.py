@@ -76,9 +76,10 @@ def test_awkward_reports_fuse_over_columns_as_fuse_fuses_them(seed):
     same_as_fuse(events, published)
 
 
-def test_forked_workers_taking_chunks_of_islands_give_the_same_events(monkeypatch):
+def test_forked_workers_taking_shards_of_blocks_and_chunks_of_islands_give_the_same_events(monkeypatch):
     import summitry.fuse_columnar
 
+    monkeypatch.setattr(summitry.fuse_columnar, "SHARD_REPORTS", 90)  # blocks dealt into shards
     monkeypatch.setattr(summitry.fuse_columnar, "PLAIN_PART_REPORTS", 20)  # plain islands in parts too
     events, published = awkward_reports(600, 11)
     same_as_fuse(events, published, workers=2, chunk_reports=40)

@@ -28,6 +28,7 @@ can each take every other chunk; the rows they send back are put in chunk order.
 """
 from __future__ import annotations
 
+import heapq
 import itertools
 import os
 from collections import defaultdict
@@ -73,10 +74,12 @@ MENTION_SCHEMA = pa.schema([("source", pa.int64()), *[f for f in _EVENT_FIELDS i
 FUSED_SCHEMA = pa.schema([*_EVENT_FIELDS, ("mentions", pa.list_(MENTION)), ("trip", pa.string()),
                           ("sources", pa.list_(pa.int64()))])
 
+#: reports a shard: whole blocks, fused (keys, islands and all) by one process at a time
+SHARD_REPORTS = 500_000
 #: reports a chunk: the records made at once (a few tens of MB)
 CHUNK_REPORTS = 20_000
-#: reports of plain islands fused over columns at once (some hundreds of MB of columns)
-PLAIN_PART_REPORTS = 250_000
+#: reports of plain islands fused over columns at once (some tens of MB of columns)
+PLAIN_PART_REPORTS = 100_000
 
 
 # --- records and columns -----------------------------------------------------------------------
@@ -503,37 +506,24 @@ def _merges_plainly(items: list, rows: list[int], plain: list[bool]) -> bool:
 def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, workers: int = 1,
                chunk_reports: int = CHUNK_REPORTS, plain_path: bool = True) -> pa.Table:
     """The reports of a ``MENTION_SCHEMA`` table fused: the events of ``summitry.fuse.fuse`` on the
-    same reports, in its order, as a ``FUSED_SCHEMA`` table; ``workers`` processes fuse chunks of
-    islands side by side. Plain islands (``summitry.fuse_plain``) are fused over columns, with no
-    record made, unless ``plain_path`` is False."""
-    from summitry.fuse_plain import apart_by_country, plain_islands, plain_reports
-
+    same reports, in its order, as a ``FUSED_SCHEMA`` table; ``workers`` processes fuse shards of
+    whole blocks side by side. Plain islands (``summitry.fuse_plain``) are fused over columns, with
+    no record made, unless ``plain_path`` is False."""
     same_place = same_place or default_place_agreement()
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
     if table.num_rows == 0:
         return FUSED_SCHEMA.empty_table()
-    keys = _keys_and_days(table)
-    labels = apart_by_country(table, island_partition(*keys[:5]))
-    # plain islands over columns (summitry.fuse_plain), the others island by island: each in
-    # parts of whole islands, fused by this process or by the workers
-    reports = plain_reports(table, *keys[2:4]) if plain_path else np.zeros(table.num_rows, bool)
-    plain = plain_islands(table, labels, *keys[2:], reports=reports) if plain_path else reports
-    parts: list[tuple[bool, np.ndarray]] = []
-    for is_plain, size in ((True, PLAIN_PART_REPORTS), (False, chunk_reports)):
-        rows = np.flatnonzero(plain == is_plain)
-        parts += [(is_plain, rows[part]) for part in _chunks(labels[rows], size)] if len(rows) else []
-    days = (*keys[2:4], *keys[5:], reports)  # reach and text days, as fuse_plain reads them
-    del keys, plain
-    # what the keys took goes back to the system before workers are forked (they would share it)
+    shards = _shards(table, -(-table.num_rows // SHARD_REPORTS))
+    # what the blocks took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
-    results = _fused_parts(table, parts, labels, days, same_place, workers)
+    results = _fused_shards(table, shards, same_place, workers, chunk_reports, plain_path)
     batches, legs = [], [np.empty((0, 3), np.int64)]
     offset = 0
     for batch, part_legs in results:
         legs.append(part_legs + np.array([offset, 0, 0]))
         offset += batch.num_rows
         batches.extend(batch.to_batches() if isinstance(batch, pa.Table) else [batch])
-    del table, labels, parts, results, days  # (the input is gone now, unless the caller keeps it)
+    del table, shards, results  # (the input is gone now, unless the caller keeps it)
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
     fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip", _trips(fused, np.concatenate(legs)))
@@ -544,6 +534,65 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     for name in FUSED_SCHEMA.names:
         columns[name] = columns[name].take(order)
     return pa.table(columns, schema=FUSED_SCHEMA)
+
+
+def _shards(table: pa.Table, count: int) -> list[np.ndarray | None]:
+    """The rows of each of about ``count`` shards (in input order; None for all of them): whole
+    blocks (``fuse.block_name``, asked once per distinct type and set of the parties' countries and
+    destinations or hosts), the largest first, each dealt to the shard that holds fewest reports
+    so far. No island spans two blocks, so each shard is fused on its own."""
+    if count <= 1:
+        return [None]
+    column = {name: _array(table.column(name)) for name in ("type", "actor", "counterparts", "countries")}
+    counterparts, countries = column["counterparts"], column["countries"]
+    first, which = _representatives(_signature([
+        column["type"], pc.struct_field(column["actor"], "country"),
+        _joined(counterparts.offsets, pc.struct_field(counterparts.values, "country")),
+        _joined(countries.offsets, countries.values)]))
+    blocks: dict[str, int] = {}
+    block = np.array([blocks.setdefault(block_name(ev), len(blocks)) for ev in told_of(table.take(first))],
+                     dtype=np.int64)[which]
+    del first, which
+    sizes = np.bincount(block)
+    load = [(0, k) for k in range(min(count, len(sizes)))]
+    shard_of = np.empty(len(sizes), np.int64)
+    for b in np.argsort(-sizes, kind="stable").tolist():
+        held, k = heapq.heappop(load)
+        shard_of[b] = k
+        heapq.heappush(load, (held + int(sizes[b]), k))
+    shard = shard_of[block]
+    del block
+    order = np.argsort(shard, kind="stable")
+    return [rows for rows in np.split(order, np.cumsum(np.bincount(shard))[:-1]) if len(rows)]
+
+
+def _fuse_shard(table: pa.Table, rows: np.ndarray | None, same_place: PlaceAgreement, chunk_reports: int,
+                plain_path: bool) -> tuple[pa.Table, np.ndarray]:
+    """The fused events of the reports of ``rows`` of ``table`` (whole blocks; None for all), as
+    a ``FUSED_SCHEMA`` table (trips unset), and their legs (row in it, first day, last day)."""
+    from summitry.fuse_plain import apart_by_country, plain_islands, plain_reports
+
+    shard = table if rows is None else table.take(rows)
+    keys = _keys_and_days(shard)
+    labels = apart_by_country(shard, island_partition(*keys[:5]))
+    # plain islands over columns (summitry.fuse_plain), the others island by island, each in
+    # parts of whole islands
+    reports = plain_reports(shard, *keys[2:4]) if plain_path else np.zeros(shard.num_rows, bool)
+    plain = plain_islands(shard, labels, *keys[2:], reports=reports) if plain_path else reports
+    parts: list[tuple[bool, np.ndarray]] = []
+    for is_plain, size in ((True, PLAIN_PART_REPORTS), (False, chunk_reports)):
+        part_rows = np.flatnonzero(plain == is_plain)
+        parts += [(is_plain, part_rows[part]) for part in _chunks(labels[part_rows], size)] if len(part_rows) else []
+    days = (*keys[2:4], *keys[5:], reports)  # reach and text days, as fuse_plain reads them
+    del keys, plain
+    tables, legs = [], [np.empty((0, 3), np.int64)]
+    offset = 0
+    for is_plain, part_rows in parts:
+        fused, part_legs = _fuse_part(shard, is_plain, part_rows, labels, days, same_place)
+        tables.append(fused)
+        legs.append(part_legs + np.array([offset, 0, 0]))
+        offset += fused.num_rows
+    return pa.concat_tables(tables) if tables else FUSED_SCHEMA.empty_table(), np.concatenate(legs)
 
 
 def _trips(fused: pa.Table, legs: np.ndarray) -> pa.Array:
@@ -615,20 +664,20 @@ def _ranks_of(words: list) -> np.ndarray:
                               tiebreaker="dense"), dtype=np.int64)
 
 
-def _fused_parts(table: pa.Table, parts: list[tuple[bool, np.ndarray]], labels: np.ndarray, days: tuple,
-                 same_place: PlaceAgreement, workers: int) -> Iterator[tuple[pa.RecordBatch | pa.Table, np.ndarray]]:
-    """Each part's fused rows and legs, in order, by this process or by ``workers`` forked ones."""
-    if workers <= 1 or len(parts) < 2 or not hasattr(os, "fork"):
-        for is_plain, rows in parts:
-            yield _fuse_part(table, is_plain, rows, labels, days, same_place)
+def _fused_shards(table: pa.Table, shards: list[np.ndarray | None], same_place: PlaceAgreement, workers: int,
+                  chunk_reports: int, plain_path: bool) -> Iterator[tuple[pa.Table, np.ndarray]]:
+    """Each shard's fused rows and legs, in order, by this process or by ``workers`` forked ones."""
+    if workers <= 1 or len(shards) < 2 or not hasattr(os, "fork"):
+        for rows in shards:
+            yield _fuse_shard(table, rows, same_place, chunk_reports, plain_path)
         return
     import multiprocessing
 
     global _SHARED
-    _SHARED = (table, parts, labels, days, same_place)  # inherited by the forked workers, not sent
+    _SHARED = (table, shards, same_place, chunk_reports, plain_path)  # inherited by the forked workers, not sent
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_fuse_shared_part, range(len(parts)))
+            yield from pool.imap(_fuse_shared_shard, range(len(shards)))
     finally:
         _SHARED = None
 
@@ -645,7 +694,7 @@ def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.nda
 _SHARED: tuple | None = None
 
 
-def _fuse_shared_part(k: int) -> tuple[pa.RecordBatch | pa.Table, np.ndarray]:
-    table, parts, labels, days, same_place = _SHARED  # type: ignore[misc]
+def _fuse_shared_shard(k: int) -> tuple[pa.Table, np.ndarray]:
+    table, shards, same_place, chunk_reports, plain_path = _SHARED  # type: ignore[misc]
     with cycles_paused():
-        return _fuse_part(table, *parts[k], labels, days, same_place)
+        return _fuse_shard(table, shards[k], same_place, chunk_reports, plain_path)
