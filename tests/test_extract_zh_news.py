@@ -1300,3 +1300,11 @@ def test_what_is_still_to_come_in_a_month_begins_no_earlier_than_the_day_of_writ
     text = "俄罗斯、美国和乌克兰18日在日内瓦举行新一轮三方会谈。乌克兰外长19日说，乌方期待在本月内举行下一轮会谈。"
     (talks,) = [e for e in extract(engine, text, "2026-03-20") if e.status == "speculated"]
     assert (talks.start, talks.end) == ("2026-03-20", "2026-03-31")
+
+
+def test_the_same_year_is_the_year_named_before(engine):
+    text = ("2023年2月初，美国国务卿布林肯原定访华。同年5月，美国总统拜登在日本广岛出席七国集团峰会。"
+            "美方邀请澳大利亚总理阿尔巴尼斯当年秋天赴华盛顿进行正式访问。")
+    found = {(e.type, e.actor.name): (e.start, e.end) for e in extract(engine, text, "2025-06-01")}
+    assert found[("multilateral", "Joe Biden")] == ("2023-05-01", "2023-05-31")
+    assert found[("visit", "Anthony Albanese")] == ("2023-09-01", "2023-11-30")

@@ -76,6 +76,9 @@ SUBNATIONAL_ORGAN = re.compile(r"[州省市](?:立法会议|议会|杜马|政府
 THIS_VISIT = re.compile(r"此访|这次访问|此次访问|本次访问|访问期间")
 # talks named as those under way (此次会谈) or by where they are held (在卡塔尔的会谈)
 THESE_TALKS = re.compile(r"(?:此次|这次|本次|在([^，,。；;的]{1,8})的)(?:会谈|会晤|磋商)")
+# the year named before (同年5月, 当年秋天), and a year written out (2023年, 二〇二三年)
+SAME_YEAR = re.compile(r"(?:同年|当年|该年|那年)$")
+YEAR_WRITTEN = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
 # 夫妇 (the couple) and 夫人 (the wife) after a name: 夫 is also a transliterated name's end (-ov)
 SPOUSE_MARKS = ("夫妇", "夫人")
 
@@ -144,7 +147,7 @@ class ChineseRuleEngine:
             for m in matches
             if m.kind in ("person", "person_short")
         ]
-        spans = [s for s in find_dates(text, "zh", anchor) if s.interval is not None]
+        spans = self._same_year(text, [s for s in find_dates(text, "zh", anchor) if s.interval is not None])
         sentences = split_sentences(text)
         state = DocState(
             doc,
@@ -245,6 +248,31 @@ class ChineseRuleEngine:
                 type="visit", status=meeting.status, actor=guest, counterparts=[], countries=[host],
                 place=None, forum=None, start=meeting.start, end=meeting.end, precision=meeting.precision,
                 dated_by=meeting.dated_by, mentions=[mention]))
+
+    @staticmethod
+    def _same_year(text: str, spans: list[Any]) -> list[Any]:
+        """同年5月, 当年秋天: a month or a season of the year the text named last (2023年2月初…。同年5月 is May
+        2023, not May of the year of writing)."""
+        from summitry.time.interval import DateSpan, Interval
+
+        out = []
+        year = None
+        for span in spans:
+            if SAME_YEAR.search(text, max(0, span.start - 2), span.start) and year is not None \
+                    and span.interval.start.year == span.interval.end.year and span.interval.start.year != year:
+                shift = year - span.interval.start.year
+                try:
+                    moved = Interval(span.interval.start.replace(year=span.interval.start.year + shift),
+                                     span.interval.end.replace(year=span.interval.end.year + shift),
+                                     span.interval.granularity)
+                except ValueError:  # 29 February of a year without one
+                    moved = None
+                if moved is not None:
+                    span = DateSpan(span.start, span.end, span.text, span.kind, moved, span.days)
+            if YEAR_WRITTEN.search(span.text):
+                year = span.interval.start.year if span.interval.start.year == span.interval.end.year else None
+            out.append(span)
+        return out
 
     @staticmethod
     def _headline_named_by_story(state: DocState) -> None:

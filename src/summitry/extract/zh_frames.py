@@ -496,6 +496,8 @@ class Frame:
             and (span.kind == "weekday" or BARE_DAY.fullmatch(span.text))
         ):
             tense = "past"
+        if tense is not None and re.search(r"(?:同年|当年|该年|那年)$", self.text[max(0, span.start - 2) : span.start]):
+            tense = None  # 当年秋天: the season of the year named before, read already (ChineseRuleEngine._same_year)
         if tense is not None:
             offset = self.sent.start
             for again in self.state.dates_with_tense(self.sent, tense):
