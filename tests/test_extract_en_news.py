@@ -799,3 +799,11 @@ def test_the_heads_of_bilateral_talks_who_co_chair_them_meet(engine):
     (meeting,) = [e for e in events if e.type == "meeting"]
     assert ([meeting.actor.name] + [c.name for c in meeting.counterparts], meeting.countries) == \
         (["Zhang Yesui", "William Burns"], ["CHN"])
+
+
+def test_a_place_in_a_clause_of_purpose_after_the_meeting_is_not_its_host(engine):
+    (ev,) = extract(engine, "Xi Jinping and Nawaz Sharif signed deals worth $28 billion, nearly equal to the aid the US "
+                            "gave Pakistan to support its war in Afghanistan.", published="2015-04-21")
+    assert (ev.type, ev.countries) == ("meeting", [])
+    events = extract(engine, "Xi Jinping met Nawaz Sharif in Islamabad to discuss the corridor.", published="2015-04-21")
+    assert {e.type: e.countries for e in events} == {"meeting": ["PAK"], "visit": ["PAK"]}

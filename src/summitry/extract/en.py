@@ -173,6 +173,9 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+_HOST_STOP = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?(?:support|help|build|fight|boost|fund|finance|promote|counter|"
+                        r"combat|end|resolve|develop|expand|strengthen|improve|protect|defend|stop|prevent|create|"
+                        r"invest|wage|pay|cover|rebuild|bring|the\s+amount)\b|\b(?:which|whose)\b|[;(—–]")
 _DEPUTY = re.compile(r"(?:deputy|vice|assistant)\b", re.IGNORECASE)
 _LED_BY = re.compile(r"\s*,?\s+(?:led|headed)\s+by\s")
 # Between a country and the title it owns: "Yemen's foreign minister", "Yemeni Foreign Minister".
@@ -2268,6 +2271,10 @@ class EnglishRuleEngine:
         return best
 
     def _host(self, targets, matches, text, trig, clause_end, state, when):
+        # a place after an infinitive or a relative clause is that clause's ("signed deals ... nearly
+        # equal to the aid the US gave to support its war in Afghanistan": no meeting in Afghanistan)
+        stop = _HOST_STOP.search(text, trig.end, clause_end)
+        clause_end = stop.start() if stop else clause_end
         for m in matches:
             if m.kind in ("place", "country") and trig.start - 60 <= m.start < clause_end:
                 head = text[max(0, m.start - 12):m.start]
