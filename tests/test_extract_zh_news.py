@@ -1308,3 +1308,9 @@ def test_the_same_year_is_the_year_named_before(engine):
     found = {(e.type, e.actor.name): (e.start, e.end) for e in extract(engine, text, "2025-06-01")}
     assert found[("multilateral", "Joe Biden")] == ("2023-05-01", "2023-05-31")
     assert found[("visit", "Anthony Albanese")] == ("2023-09-01", "2023-11-30")
+
+
+def test_what_came_before_is_dated_in_the_week_before_the_last_day_told(engine):
+    text = "习近平是6日抵达阿斯塔纳、开始对哈萨克斯坦进行国事访问的。此前，习近平已对土库曼斯坦进行国事访问。"
+    (before,) = [e for e in extract(engine, text, "2013-09-07") if e.countries == ["TKM"]]
+    assert (before.start, before.end, before.precision) == ("2013-08-30", "2013-09-05", "month")

@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# a sentence opening on what came before the day last told (此前，…已对土库曼斯坦进行国事访问)
+BEFORE_THAT = re.compile(r"(?:此前|在此之前|此前不久)[，,]")
 # between a delegation's head and the delegation (万斯率领的美国代表团, 以万斯为首的美国代表团)
 LED_BY = ("率领的", "带领的", "为首的")
 # right after a visit: its eve (访华前夕)
@@ -452,6 +454,15 @@ class Frame:
         cue = self.lex.trigger_re.match(self.text, ts)
         anniversary = self.anniversary_year(cue.end()) if cue is not None else None
         span = self.date_span(ts)
+        if span is None and BEFORE_THAT.match(self.text, self.sent.start):
+            # 习近平是6日抵达阿斯塔纳的。此前，习近平已对土库曼斯坦进行国事访问: in the week before the
+            # last day told (no day of its own: an approximate stay)
+            lo = bisect.bisect_left(self.state.date_starts, self.sent.start)
+            days = [d for d in self.state.dates[:lo] if d.interval is not None and d.interval.precision == "day"]
+            if days:
+                last = days[-1].interval.start
+                return DatesOfContext(((last - timedelta(days=7)).isoformat(),
+                                       (last - timedelta(days=1)).isoformat(), "month"))
         relative = RELATIVE_DAY.search(self.text, self.sent.start, ts)
         if relative is not None and (span is None or span.start < self.sent.start):
             # 次日, 此前一天: the day after or before the last day told before the sentence
