@@ -1314,3 +1314,11 @@ def test_what_came_before_is_dated_in_the_week_before_the_last_day_told(engine):
     text = "习近平是6日抵达阿斯塔纳、开始对哈萨克斯坦进行国事访问的。此前，习近平已对土库曼斯坦进行国事访问。"
     (before,) = [e for e in extract(engine, text, "2013-09-07") if e.countries == ["TKM"]]
     assert (before.start, before.end, before.precision) == ("2013-08-30", "2013-09-05", "month")
+
+
+def test_a_sentence_without_a_date_names_the_office_holders_of_its_paragraphs_time(engine):
+    text = ("同年5月，美国总统拜登在日本广岛出席七国集团峰会后，取消了原定对澳大利亚的访问。"
+            "原计划在悉尼举行的美日印澳四国领导人会晤也随之取消。")
+    found = [e for e in extract(engine, "2023年2月，布林肯原定访华。" + text, "2025-06-06") if e.type == "meeting"]
+    assert [sorted([e.actor.name, *(p.name for p in e.counterparts)]) for e in found] == [
+        ["Anthony Albanese", "Fumio Kishida", "Joe Biden", "Narendra Modi"]]

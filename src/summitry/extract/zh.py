@@ -427,8 +427,15 @@ class ChineseRuleEngine:
     def _sentence_day(self, state: DocState, sent: Sentence) -> date | None:
         """The day people's offices are looked up for: the sentence's first date, else publication."""
         i = bisect.bisect_left(state.date_starts, sent.start)
-        if i < len(state.dates) and state.dates[i].start < sent.end:
-            interval = state.dates[i].interval
+        span = state.dates[i] if i < len(state.dates) and state.dates[i].start < sent.end else None
+        if span is None and i > 0:
+            # 同年5月，…。原计划在悉尼举行的美日印澳四国领导人会晤也随之取消: a sentence without a date goes
+            # on in the time of the paragraph's last one
+            before = state.dates[i - 1]
+            if any(s.paragraph == sent.paragraph and s.start <= before.start < s.end for s in state.sentences):
+                span = before
+        if span is not None:
+            interval = span.interval
             if state.published and interval.start <= state.published <= interval.end:
                 return state.published  # 今年: the office holders of the day of writing
             return interval.start
