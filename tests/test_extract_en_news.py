@@ -807,3 +807,10 @@ def test_a_place_in_a_clause_of_purpose_after_the_meeting_is_not_its_host(engine
     assert (ev.type, ev.countries) == ("meeting", [])
     events = extract(engine, "Xi Jinping met Nawaz Sharif in Islamabad to discuss the corridor.", published="2015-04-21")
     assert {e.type: e.countries for e in events} == {"meeting": ["PAK"], "visit": ["PAK"]}
+
+
+def test_a_guest_welcomed_to_a_place_is_met_there(engine):
+    events = extract(engine, "President Xi Jinping welcomed his Yemeni counterpart Abdrabbuh Mansur Hadi to Beijing in "
+                             "November 2013.", published="2016-02-03")
+    assert {e.type: (e.countries, e.place) for e in events} == \
+        {"meeting": (["CHN"], "Beijing"), "visit": (["CHN"], "Beijing")}

@@ -173,6 +173,8 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+_WELCOMED = re.compile(r"(?:welcom|receiv|host)", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
 _HOST_STOP = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?(?:support|help|build|fight|boost|fund|finance|promote|counter|"
                         r"combat|end|resolve|develop|expand|strengthen|improve|protect|defend|stop|prevent|create|"
                         r"invest|wage|pay|cover|rebuild|bring|the\s+amount)\b|\b(?:which|whose)\b|[;(—–]")
@@ -2275,10 +2277,13 @@ class EnglishRuleEngine:
         # equal to the aid the US gave to support its war in Afghanistan": no meeting in Afghanistan)
         stop = _HOST_STOP.search(text, trig.end, clause_end)
         clause_end = stop.start() if stop else clause_end
+        welcome = _WELCOMED.match(text, trig.start, trig.end)
         for m in matches:
             if m.kind in ("place", "country") and trig.start - 60 <= m.start < clause_end:
                 head = text[max(0, m.start - 12):m.start]
-                if _IN_AT_BEFORE.search(head) or _IN_HIS_CAPITAL.search(text, max(0, m.start - 40), m.start):
+                # ("welcomed Hadi to Beijing": where the guest was welcomed to)
+                if _IN_AT_BEFORE.search(head) or _IN_HIS_CAPITAL.search(text, max(0, m.start - 40), m.start) or \
+                        welcome and m.start > trig.end and _TO_BEFORE.search(head):
                     if m.kind == "place":
                         return m.record.country, m.record.name
                     return m.record.iso3, None
