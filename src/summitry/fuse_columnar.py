@@ -445,37 +445,50 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
 
     part = table.take(rows)
     reports = reports_of(part)
-    sources = part.column("source").to_pylist()
     published = part.column("published").to_pylist()
     by_island: dict[int, list] = defaultdict(list)
-    row_of: dict[int, int] = {}
-    for k, (report, label, source, pub) in enumerate(zip(reports, labels[rows].tolist(), sources, published)):
-        item = _item(report, _text_interval(report), pub or "", source)
-        row_of[id(item)] = k
-        by_island[label].append(item)
+    if days is not None:  # the days the text gives, known: not parsed again
+        intervals = [None if lo == NO_DAY else (lo, hi) for lo, hi in zip(days[2][rows].tolist(), days[3][rows].tolist())]
+    else:
+        intervals = list(map(_text_interval, reports))
+    # (an item's ``source`` is its row in ``part`` here: fusion reads it only to name the cluster's
+    # reports, which is done below from the rows)
+    for k, (report, interval, label, pub) in enumerate(zip(reports, intervals, labels[rows].tolist(), published)):
+        by_island[label].append(_item(report, interval, pub or "", k))
+    del reports, intervals, published
+    clusters = []
+    members: list[int] = []  # rows (of ``part``) of each cluster in turn
+    bounds = [0]
+    for island in by_island.values():
+        for cluster in _island_clusters(island, same_place):
+            clusters.append(cluster)
+            members.extend([it.source for it in cluster.items])
+            bounds.append(len(members))
+    del by_island
+    member = np.array(members, dtype=np.int64)
+    plainly = (_merge_plainly(part, member, np.array(bounds[:-1], dtype=np.int64), plain[rows],
+                              days[2][rows], days[3][rows])
+               if plain is not None and days is not None and len(member) else np.zeros(len(clusters), bool))
     out: dict[str, list] = {name: [] for name in FUSED_SCHEMA.names}
     legs = []
     as_columns: list[int] = []  # rows (of ``part``) of the clusters merged over columns
     group: list[int] = []
     ids: dict[int, str] = {}
-    plain_row = plain[rows].tolist() if plain is not None and days is not None else None
-    for island in by_island.values():
-        for cluster in _island_clusters(island, same_place):
-            items = cluster.items
-            if plain_row is not None and _merges_plainly(items, [row_of[id(it)] for it in items], plain_row):
-                ids[len(ids)] = cluster.id
-                for it in items:
-                    as_columns.append(row_of[id(it)])
-                    group.append(len(ids) - 1)
-                continue
-            event, positions = cluster.event(), cluster.sources
-            leg = trip_leg(event)
-            if leg:
-                legs.append((len(out["id"]), leg[1][0], leg[1][1]))
-            _event_row(out, event)
-            out["mentions"].append([m.__dict__ for m in event.mentions])
-            out["trip"].append(None)
-            out["sources"].append(positions)
+    sources = part.column("source").to_numpy()
+    for cluster, a, b, merge in zip(clusters, bounds, bounds[1:], plainly.tolist()):
+        if merge:
+            ids[len(ids)] = cluster.id
+            as_columns.extend(members[a:b])
+            group.extend([len(ids) - 1] * (b - a))
+            continue
+        event = cluster.event()
+        leg = trip_leg(event)
+        if leg:
+            legs.append((len(out["id"]), leg[1][0], leg[1][1]))
+        _event_row(out, event)
+        out["mentions"].append([m.__dict__ for m in event.mentions])
+        out["trip"].append(None)
+        out["sources"].append(sorted(set(sources[members[a:b]].tolist())))
     fused = pa.Table.from_batches([pa.RecordBatch.from_pydict(out, schema=FUSED_SCHEMA)])
     fused_legs = np.array(legs, dtype=np.int64).reshape(-1, 3)
     if not as_columns:
@@ -487,22 +500,34 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
     return pa.concat_tables([merged, fused]), np.concatenate([merged_legs, fused_legs])
 
 
-def _merges_plainly(items: list, rows: list[int], plain: list[bool]) -> bool:
-    """Whether ``fuse_plain`` merges a cluster of these items (of rows ``rows``) as ``fuse`` does:
-    its reports tell the same, each may be in a plain island and comes from its own document, the
-    days of its dated reports meet, and without any, none is dated by its publication day."""
-    head = items[0].event
-    told = (head.type, head.actor, head.counterparts, head.countries, head.place, head.forum)
-    days = [it.interval for it in items if it.interval]
-    return (all(plain[r] for r in rows)
-            and len({it.mention.doc for it in items}) == len(items)
-            and all((e.type, e.actor, e.counterparts, e.countries, e.place, e.forum) == told
-                    for e in (it.event for it in items[1:]))
-            and (max(d[0] for d in days) <= min(d[1] for d in days) if days
-                 else all(it.event.dated_by != "publication" for it in items)))
+def _merge_plainly(part: pa.Table, member: np.ndarray, starts: np.ndarray, plain: np.ndarray, days_lo: np.ndarray,
+                   days_hi: np.ndarray) -> np.ndarray:
+    """Whether ``fuse_plain`` merges each cluster (its rows of ``part``: ``member`` from ``starts``)
+    as ``fuse`` does: its reports tell the same, each may be in a plain island (``plain``, by row)
+    and comes from its own document, the days of its dated reports meet (text days by row), and
+    without any, none is dated by its publication day."""
+    from summitry.fuse_plain import told_codes
+
+    clusters = len(starts)
+    cluster = np.repeat(np.arange(clusters), np.diff(np.r_[starts, len(member)]))
+    ok = np.minimum.reduceat(plain[member].astype(np.int8), starts).astype(bool)
+    told = told_codes(part)[member]
+    ok &= np.minimum.reduceat(told, starts) == np.maximum.reduceat(told, starts)
+    doc = _codes_of(pc.struct_field(_array(part.column("mention")), "doc"))[member]
+    by_doc = np.lexsort((doc, cluster))
+    twice = np.flatnonzero((doc[by_doc][1:] == doc[by_doc][:-1]) & (cluster[by_doc][1:] == cluster[by_doc][:-1]))
+    ok[cluster[by_doc][twice]] = False
+    lo, hi = days_lo[member], days_hi[member]
+    dated = lo > NO_DAY
+    any_dated = np.maximum.reduceat(dated.astype(np.int8), starts).astype(bool)
+    meet = (np.maximum.reduceat(np.where(dated, lo, np.iinfo(np.int64).min), starts)
+            <= np.minimum.reduceat(np.where(dated, hi, np.iinfo(np.int64).max), starts))
+    dated_by = pc.cast(_array(part.column("dated_by")), pa.string())
+    publication = np.asarray(pc.fill_null(pc.equal(dated_by, "publication"), False))[member]
+    none_by_publication = ~np.maximum.reduceat(publication.astype(np.int8), starts).astype(bool)
+    return ok & np.where(any_dated, meet, none_by_publication)
 
 
-@cycles_paused()
 def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, workers: int = 1,
                chunk_reports: int = CHUNK_REPORTS, plain_path: bool = True) -> pa.Table:
     """The reports of a ``MENTION_SCHEMA`` table fused: the events of ``summitry.fuse.fuse`` on the

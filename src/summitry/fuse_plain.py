@@ -138,6 +138,18 @@ def plain_reports(table: pa.Table, reach_lo: np.ndarray, reach_hi: np.ndarray) -
             & np.where(stay, actor_known, actor_named & (named_parties == parties)))
 
 
+def told_codes(table: pa.Table) -> np.ndarray:
+    """A code for each row of a ``MENTION_SCHEMA`` table, equal for rows that tell the same: type,
+    actor, counterparts, destinations or hosts, place and forum."""
+    column = {name: _array(table.column(name)) for name in ("type", "actor", "counterparts", "countries", "place",
+                                                             "forum")}
+    actor, counterparts, countries = column["actor"], column["counterparts"], column["countries"]
+    return _signature([column["type"], *(pc.struct_field(actor, f) for f in ("name", "country", "office", "level")),
+                       *(_joined(counterparts.offsets, pc.struct_field(counterparts.values, f))
+                         for f in ("name", "country", "office", "level")),
+                       _joined(countries.offsets, countries.values), column["place"], column["forum"]])
+
+
 def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, reach_hi: np.ndarray,
                   doc: np.ndarray, days_lo: np.ndarray, days_hi: np.ndarray, reports: np.ndarray | None = None
                   ) -> np.ndarray:
@@ -145,9 +157,7 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     docstring), from its island (``labels``), reach, document code and text days (as
     ``fuse_columnar.fusion_keys`` gives them), and ``plain_reports`` when known."""
     column = {name: _array(table.column(name)) for name in table.column_names}
-    actor, counterparts, countries, mention = column["actor"], column["counterparts"], column["countries"], \
-        column["mention"]
-    status, statuses = _codes(pc.struct_field(mention, "status"))
+    status, statuses = _codes(pc.struct_field(column["mention"], "status"))
     deferred = _lookup(status, statuses, lambda s: s in _DEFERRED, False).astype(bool)
     dated_by, datings = _codes(column["dated_by"])
     by_publication = _lookup(dated_by, datings, lambda d: d == "publication", False).astype(bool)
@@ -155,10 +165,6 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     dated = days_lo > NO_DAY
     n = table.num_rows
 
-    told = [lambda: column["type"], *(lambda f=f: pc.struct_field(actor, f) for f in ("name", "country", "office", "level")),
-            *(lambda f=f: _joined(counterparts.offsets, pc.struct_field(counterparts.values, f))
-              for f in ("name", "country", "office", "level")),
-            lambda: _joined(countries.offsets, countries.values), lambda: column["place"], lambda: column["forum"]]
     window_lo, window_hi = np.where(dated, days_lo, reach_lo), np.where(dated, days_hi, reach_hi)
 
     # each island as a whole: its rows in a run, by island then document
@@ -177,7 +183,7 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
     sorted_doc = doc[order]
     repeated_doc = np.r_[False, (sorted_doc[1:] == sorted_doc[:-1]) & (island[1:] == island[:-1])]
     ok = every(plain) & ~some(repeated_doc, in_order=True)
-    told_code = _signature([values() for values in told])[order]  # one code for what a report tells
+    told_code = told_codes(table)[order]
     ok &= np.minimum.reduceat(told_code, starts) == np.maximum.reduceat(told_code, starts)
     del told_code
     ok &= np.maximum.reduceat(window_lo[order], starts) <= np.minimum.reduceat(window_hi[order], starts)
