@@ -814,3 +814,10 @@ def test_a_guest_welcomed_to_a_place_is_met_there(engine):
                              "November 2013.", published="2016-02-03")
     assert {e.type: (e.countries, e.place) for e in events} == \
         {"meeting": (["CHN"], "Beijing"), "visit": (["CHN"], "Beijing")}
+
+
+def test_a_date_in_a_relative_clause_after_the_event_is_the_clauses(engine):
+    (ev,) = extract(engine, "President Hadi fled Aden and went to Saudi Arabia as its allies launched airstrikes against "
+                            "forces loyal to former President Ali Abdullah Saleh, who was deposed in 2011.",
+                    published="2015-04-06")
+    assert (ev.actor.name, ev.countries) == ("Abdrabbuh Mansur Hadi", ["SAU"]) and not (ev.start or "").startswith("2011")

@@ -173,6 +173,8 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+# A relative clause a date stands in, after the event's words: ", who was deposed in"
+_RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whom|which|whose)\b[^,;:.]*\Z")
 _WELCOMED = re.compile(r"(?:welcom|receiv|host)", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
 _HOST_STOP = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?(?:support|help|build|fight|boost|fund|finance|promote|counter|"
@@ -1731,6 +1733,8 @@ class EnglishRuleEngine:
                 continue  # "his first trip since April 2017": another time, not this event's
             if span.start > trig.end and _PARTICIPLE_TIME_BEFORE.search(head):
                 continue  # "the case of Ilham Tohti, given a life sentence last September": that sentence's time
+            if span.start > trig.end and _RELATIVE_CLAUSE_BEFORE.search(text, max(trig.end, span.start - 100), span.start):
+                continue  # "went to Saudi Arabia as ... forces loyal to Saleh, who was deposed in 2011": his time
             if published is not None and span.interval.end == published.end and \
                     (span.interval.end - span.interval.start).days > _LONGEST_TRAILING_DAYS and \
                     not _PERFECT_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start):
