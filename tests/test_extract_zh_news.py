@@ -1322,3 +1322,8 @@ def test_a_sentence_without_a_date_names_the_office_holders_of_its_paragraphs_ti
     found = [e for e in extract(engine, "2023年2月，布林肯原定访华。" + text, "2025-06-06") if e.type == "meeting"]
     assert [sorted([e.actor.name, *(p.name for p in e.counterparts)]) for e in found] == [
         ["Anthony Albanese", "Fumio Kishida", "Joe Biden", "Narendra Modi"]]
+
+
+def test_bilateral_talks_are_a_meeting(engine):
+    text = "法国总统马克龙3日与马绍尔群岛总统海妮举行双边会谈。"
+    assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "Emmanuel Macron", ("Hilda Heine",), ())}
