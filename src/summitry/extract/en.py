@@ -173,8 +173,9 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
-# A relative clause a date stands in, after the event's words: ", who was deposed in"
-_RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whom|which|whose)\b[^,;:.]*\Z")
+# A relative clause about a person a date stands in, after the event's words: ", who was deposed in" (not
+# ", which begins on Sunday", which may be the event's own)
+_RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:.]*\Z")
 _WELCOMED = re.compile(r"(?:welcom|receiv|host)", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
 _HOST_STOP = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?(?:support|help|build|fight|boost|fund|finance|promote|counter|"
