@@ -98,3 +98,12 @@ def test_a_title_after_an_apposed_name_and_a_verb_is_the_next_persons(engine):
     events = extract(engine, "Pakistan's army chief, General Raheel Sharif, met Chinese President Xi Jinping in "
                              "Beijing on Tuesday.", published="2015-04-22")
     assert {(e.actor.name, e.actor.office) for e in events} == {("Raheel Sharif", "Chief of Army Staff")}
+
+
+def test_two_family_names_that_stand_together_are_one_name_of_someone_else(engine):
+    # Abbas and Ansari are each a leader's family name; together they name a separatist
+    events = extract(engine, "Sartaj Aziz met Abbas Ansari in New Delhi on Sunday.", published="2015-08-20")
+    assert not [e for e in events if e.type == "meeting"]
+    (meeting,) = [e for e in extract(engine, "Sartaj Aziz met Abbas in Ramallah on Sunday.", published="2015-08-20")
+                  if e.type == "meeting"]
+    assert [c.name for c in meeting.counterparts] == ["Mahmoud Abbas"]

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
@@ -523,8 +524,8 @@ class EnglishRuleEngine:
         found = self.matcher.find(text)
         if "$" in text:  # "US$ 28 billion", "HK$": a currency names no country
             found = [m for m in found if not (m.kind == "country" and text.startswith("$", m.end))]
-        matches = _without_other_bearers(text, _with_surnames(text, sorted(found, key=lambda m: (m.start, -m.end)),
-                                                              self.not_name_words))
+        matches = _without_other_bearers(text, _with_surnames(text, _without_joined_short_forms(
+            text, sorted(found, key=lambda m: (m.start, -m.end))), self.not_name_words))
         self._text = text
         self._lowered = _ascii_lower(text)  # once for the document
         self._cues_key = None
@@ -2424,6 +2425,18 @@ _MILITARY_OFFICES = frozenset({"military_chief", "defense_minister", "cmc_vice_c
 
 def _military(person) -> bool:
     return any(t.office in _MILITARY_OFFICES for t in getattr(person, "terms", ()) or ())
+
+
+def _without_joined_short_forms(text: str, matches: list) -> list:
+    """Drop family names that stand together as one name of someone else: "Abbas Ansari", a
+    separatist, is neither Mahmoud Abbas nor Hamid Ansari (two people's short forms one space apart)."""
+    people = [m for m in matches if m.kind in ("person", "person_short")]
+    joined = set()
+    for a, b in pairwise(people):
+        if (a.kind == "person_short" or b.kind == "person_short") and b.start == a.end + 1 and text[a.end] == " " \
+                and a.record is not b.record:
+            joined.update((id(a), id(b)))
+    return [m for m in matches if id(m) not in joined] if joined else matches
 
 
 def _without_other_bearers(text: str, matches: list) -> list:
