@@ -1327,3 +1327,11 @@ def test_a_sentence_without_a_date_names_the_office_holders_of_its_paragraphs_ti
 def test_bilateral_talks_are_a_meeting(engine):
     text = "法国总统马克龙3日与马绍尔群岛总统海妮举行双边会谈。"
     assert summary(extract(engine, text, "2026-03-04")) == {("meeting", "Emmanuel Macron", ("Hilda Heine",), ())}
+
+
+def test_who_speaks_at_a_gathering_named_right_before_attends_it(engine):
+    text = "英国首相斯塔默14日在慕尼黑安全会议上称，欧洲各国必须承担更大责任。"
+    assert summary(extract(engine, text, "2026-02-15")) == {("multilateral", "Keir Starmer", (), ())}
+    # a domestic body's meeting, or no gathering named: none
+    assert extract(engine, "国务院总理李强在国务院常务会议上指出，要稳就业。", "2026-02-15") == []
+    assert extract(engine, "马克龙在会上表示，各方存在分歧。", "2026-02-15") == []

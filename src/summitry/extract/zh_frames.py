@@ -551,6 +551,8 @@ class Frame:
             return self.visit(ts, te, entry)
         if kind == "presence":
             return self.presence(ts, te)
+        if kind == "speech":
+            return self.speak_at(ts, te)
         if kind in ("meeting", "call"):
             if (self.lex.reference_before_re.search(self.text, max(c0, ts - 2), ts)
                     and self.lex.reference_after_re.match(self.text, te)
@@ -566,6 +568,21 @@ class Frame:
         if not any(e.type == "visit" for e in events):  # 在平壤木兰馆出席…欢迎宴会: there, whatever the object
             events += self.presence(ts, te)
         return events
+
+    def speak_at(self, ts: int, te: int) -> list[Event]:
+        """马克龙在七国集团峰会上表示: who speaks at a gathering named right before (after 在) attends it,
+        read as 出席 of that gathering."""
+        c0, _ = self.clause_of(ts)
+        at = self.text.rfind("在", c0, ts)
+        if at < 0:
+            return []
+        named = self.text[at + 1 : ts]
+        forum = next((s for s in self.slots if s.kind == "forum" and s.start == at + 1 and s.end == ts), None)
+        noun = self.lex.gathering_re.search(named)
+        if forum is None and (noun is None or noun.end() != len(named)):
+            return []  # 在会上表示, 在峰会后的新闻发布会上说: no gathering named right before
+        events = self.attend(at, at + 1, {"type": "attend"})
+        return [e for e in events if e.type in ("multilateral", "visit")]
 
     def mechanism_side(self, name: str, at: int) -> Slot | None:
         """The other side of a bilateral mechanism named by its two countries' abbreviations (中俄议会合作

@@ -92,7 +92,7 @@ SCHEMA: dict[str, Any] = {
                 "required": ["cue", "type"],
                 "properties": {
                     "cue": _CUE,
-                    "type": {"enum": ["visit", "meeting", "call", "attend", "presence"]},
+                    "type": {"enum": ["visit", "meeting", "call", "attend", "presence", "speech"]},
                     "destination": {"enum": ["after", "before", "either"]},
                     "counterparts": {"enum": ["after"]},
                     "sides": {"enum": ["countries"]},
