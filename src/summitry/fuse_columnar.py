@@ -542,16 +542,18 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     # what the blocks took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
     results = _fused_shards(table, shards, same_place, workers, chunk_reports, plain_path)
-    batches, legs = [], [np.empty((0, 3), np.int64)]
+    batches, legs, leg_rows = [], [], [np.empty(0, np.int64)]
     offset = 0
-    for batch, part_legs in results:
-        legs.append(part_legs + np.array([offset, 0, 0]))
+    for batch, part_legs in results:  # (the legs read as they come, while the workers fuse)
+        legs += _legs_of(batch, part_legs)
+        leg_rows.append(part_legs[:, 0] + offset)
         offset += batch.num_rows
         batches.extend(batch.to_batches() if isinstance(batch, pa.Table) else [batch])
     del table, shards, results  # (the input is gone now, unless the caller keeps it)
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
-    fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip", _trips(fused, np.concatenate(legs)))
+    fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip",
+                             _trips(fused.num_rows, legs, np.concatenate(leg_rows)))
     # put in order a column at a time: the unordered column goes as its ordered copy comes
     order = _fused_order(fused)
     columns = {name: fused.column(name) for name in FUSED_SCHEMA.names}
@@ -620,21 +622,28 @@ def _fuse_shard(table: pa.Table, rows: np.ndarray | None, same_place: PlaceAgree
     return pa.concat_tables(tables) if tables else FUSED_SCHEMA.empty_table(), np.concatenate(legs)
 
 
-def _trips(fused: pa.Table, legs: np.ndarray) -> pa.Array:
-    """The trip of each row of ``fused`` (``fuse.trip_ids`` of its legs: rows of (row, first day,
-    last day), the traveller, status and id read from the row); null for a row that is no leg."""
+def _legs_of(fused: pa.Table, legs: np.ndarray) -> list[tuple]:
+    """The legs (rows of (row, first day, last day) of ``fused``) as ``fuse.trip_ids`` reads them:
+    (traveller, first day, last day, status, event id), read from the rows."""
     if not len(legs):
-        return pa.nulls(fused.num_rows, pa.string())
+        return []
     rows = pa.array(legs[:, 0])
 
     def of(values: Any) -> list:
         return pc.cast(values.take(rows), pa.string()).to_pylist()
 
-    trips = trip_ids(list(zip(of(pc.struct_field(fused.column("actor"), "name")), legs[:, 1].tolist(),
-                              legs[:, 2].tolist(), of(fused.column("status")), of(fused.column("id")))))
-    at = np.full(fused.num_rows, -1, np.int64)
-    at[legs[:, 0]] = np.arange(len(legs))
-    return pa.array(trips, pa.string()).take(pa.array(at, mask=at < 0))
+    return list(zip(of(pc.struct_field(fused.column("actor"), "name")), legs[:, 1].tolist(), legs[:, 2].tolist(),
+                    of(fused.column("status")), of(fused.column("id"))))
+
+
+def _trips(rows: int, legs: list[tuple], at: np.ndarray) -> pa.Array:
+    """The trip of each of ``rows`` rows (``fuse.trip_ids`` of ``legs``, the leg of row ``at[k]``
+    its ``k``-th); null for a row that is no leg."""
+    if not legs:
+        return pa.nulls(rows, pa.string())
+    which = np.full(rows, -1, np.int64)
+    which[at] = np.arange(len(legs))
+    return pa.array(trip_ids(legs), pa.string()).take(pa.array(which, mask=which < 0))
 
 
 def _fused_order(fused: pa.Table) -> pa.Array:
