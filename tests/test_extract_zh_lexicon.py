@@ -23,7 +23,7 @@ def test_the_shipped_lexicon_passes_its_schema(data):
 
 def test_every_event_kind_has_triggers_and_every_status_has_cues(data):
     kinds = {t["type"] for t in data["triggers"]}
-    assert kinds == {"visit", "meeting", "call", "attend", "presence"}
+    assert kinds == {"visit", "meeting", "call", "attend", "presence", "speech"}
     assert {s["status"] for s in data["status"]} >= set(STATUSES) - {"occurred"}
 
 

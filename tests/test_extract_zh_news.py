@@ -1331,7 +1331,7 @@ def test_bilateral_talks_are_a_meeting(engine):
 
 def test_who_speaks_at_a_gathering_named_right_before_attends_it(engine):
     text = "英国首相斯塔默14日在慕尼黑安全会议上称，欧洲各国必须承担更大责任。"
-    assert summary(extract(engine, text, "2026-02-15")) == {("multilateral", "Keir Starmer", (), ())}
+    assert summary(extract(engine, text, "2026-02-15")) == {("multilateral", "Keir Starmer", (), ("DEU",))}
     # a domestic body's meeting, or no gathering named: none
     assert extract(engine, "国务院总理李强在国务院常务会议上指出，要稳就业。", "2026-02-15") == []
     assert extract(engine, "马克龙在会上表示，各方存在分歧。", "2026-02-15") == []
