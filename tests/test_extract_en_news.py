@@ -821,3 +821,11 @@ def test_a_date_in_a_relative_clause_after_the_event_is_the_clauses(engine):
                             "forces loyal to former President Ali Abdullah Saleh, who was deposed in 2011.",
                     published="2015-04-06")
     assert (ev.actor.name, ev.countries) == ("Abdrabbuh Mansur Hadi", ["SAU"]) and not (ev.start or "").startswith("2011")
+
+
+def test_a_plan_of_the_past_is_dated_as_written(engine):
+    (ev,) = extract(engine, "North Korean leader Kim Jong Un agreed to go to China for the September 3rd parade.",
+                    published="2015-09-16")
+    assert (ev.status, ev.start) == ("planned", "2015-09-03")
+    (ev,) = extract(engine, "Xi Jinping is expected to visit the United States on September 22.", published="2015-09-16")
+    assert ev.start == "2015-09-22"

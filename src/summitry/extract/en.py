@@ -174,6 +174,8 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+_PAST_PLAN_BEFORE = re.compile(r"\b(?:agreed|planned|promised|decided|intended|hoped|was|were|had\s+been)\s+"
+                               r"(?:(?:due|scheduled|set|expected|slated)\s+)?to\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 # A relative clause about a person a date stands in, after the event's words: ", who was deposed in" (not
 # ", which begins on Sunday", which may be the event's own)
 _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:.]*\Z")
@@ -1760,7 +1762,12 @@ class EnglishRuleEngine:
         durations = [d for d in s_dates if d.kind == "duration" and d.days]
         found = None
         if usable:
-            best = self._in_tense(min(usable, key=lambda d: (_distance(d, trig), d.start)), status, published)
+            nearest = min(usable, key=lambda d: (_distance(d, trig), d.start))
+            # "agreed to go to China for the September 3rd parade" (told after it): a plan of the past is
+            # dated as written, not in the future of the report
+            past_plan = status == "planned" and _PAST_PLAN_BEFORE.search(text, max(sent.start, trig.start - 40),
+                                                                         trig.start)
+            best = nearest if past_plan else self._in_tense(nearest, status, published)
             found = (best.interval.start, best.interval.end), best.interval.precision
         else:
             # The narrative's date carries to the next events it tells; a passing reference ("Blinken's
