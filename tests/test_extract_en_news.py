@@ -829,3 +829,13 @@ def test_a_plan_of_the_past_is_dated_as_written(engine):
     assert (ev.status, ev.start) == ("planned", "2015-09-03")
     (ev,) = extract(engine, "Xi Jinping is expected to visit the United States on September 22.", published="2015-09-16")
     assert ev.start == "2015-09-22"
+
+
+def test_each_destination_with_a_date_of_its_own_is_a_visit_of_its_own(engine):
+    events = extract(engine, "Narendra Modi visited China in May, Mongolia in June and the United States in "
+                             "September.", published="2015-12-01")
+    assert sorted((e.countries[0], e.start) for e in events) == [
+        ("CHN", "2015-05-01"), ("MNG", "2015-06-01"), ("USA", "2015-09-01")]
+    # one date for the list: one list
+    events = extract(engine, "Narendra Modi visited China and Russia in May.", published="2015-12-01")
+    assert sorted((e.countries[0], e.start) for e in events) == [("CHN", "2015-05-01"), ("RUS", "2015-05-01")]

@@ -275,6 +275,7 @@ _OBJECT_BEFORE = re.compile(r"\b(?:with|to|for|of|from|at|on|(?<!,\s)and|against
 # Gapping after a visit: "(to Beijing) in June and (Janet Yellen) (in July)(, and ...)".
 _GAPPED_LEAD = re.compile(r"[^,;.()]{0,40}?\s+and\s+(?:then\s+)?|,\s+(?:and\s+)?")
 _GAPPED_AND = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:with\s+)?")
+_GAPPED_AND_THE = re.compile(r"\s*,?\s*(?:and\s+)?(?:then\s+|later\s+)?(?:to\s+)?the\s+")
 _GAPPED_DATE_LEAD = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _GAPPED_END = re.compile(r"\s*(?:[,;.)]|and\b|\Z)")
 # A subject of its own right before a verb joined to an earlier one: "and Home Minister Rajnath Singh
@@ -1328,6 +1329,8 @@ class EnglishRuleEngine:
         if trig.type == "visit" and not trig.nominal and out:
             out.extend(self._gapped_visits(doc, text, sent, out, targets, parties, s_dates, window_end, state,
                                            status, published, seen))
+            out.extend(self._gapped_destinations(doc, text, sent, trig, out, matches, s_dates, window_end, status,
+                                                 published))
         if trig.type == "meeting" and not trig.nominal and out:
             out.extend(self._gapped_meetings(doc, text, sent, trig, out, parties, s_dates, window_end, state,
                                              status, published))
@@ -1362,6 +1365,34 @@ class EnglishRuleEngine:
                 span = ((dated.interval.start, dated.interval.end), dated.interval.precision)
                 out.append(self._event(doc, sent, "meeting", status, meeting.actor, [other], meeting.countries,
                                        meeting.place, None, span))
+            cursor = dated.end
+        return out
+
+    def _gapped_destinations(self, doc, text, sent, trig, told, matches, s_dates, window_end, status,
+                             published) -> list[Event]:
+        """"Modi visited China in May and the United States in September": each destination after the
+        first with a date of its own is a visit of its own on that date (the verb left out)."""
+        visit = next((ev for ev in told if ev.type == "visit" and len(ev.countries) == 1), None)
+        if visit is None:
+            return []
+        out: list[Event] = []
+        cursor, seen = None, {visit.countries[0], visit.actor.country}
+        for i, m in enumerate(mm for mm in matches if mm.kind in ("country", "place")
+                              and trig.end <= mm.start < window_end):
+            dated = next((d for d in s_dates if d.interval is not None and d.start >= m.end
+                          and _GAPPED_DATE_LEAD.fullmatch(text, m.end, d.start)), None)
+            if dated is None or not _GAPPED_END.match(text, dated.end):
+                break  # "visited China and Russia in May": one list, read as such
+            if i:
+                country = m.record.iso3 if m.kind == "country" else m.record.country
+                if not _GAPPED_AND.fullmatch(text, cursor, m.start) and not \
+                        _GAPPED_AND_THE.fullmatch(text, cursor, m.start) or country in seen:
+                    break
+                seen.add(country)
+                dated = self._in_tense(dated, status, published)
+                span = ((dated.interval.start, dated.interval.end), dated.interval.precision)
+                out.append(self._event(doc, sent, "visit", status, visit.actor, [], [country],
+                                       m.record.name if m.kind == "place" else None, None, span))
             cursor = dated.end
         return out
 
