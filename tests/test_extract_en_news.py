@@ -839,3 +839,9 @@ def test_each_destination_with_a_date_of_its_own_is_a_visit_of_its_own(engine):
     # one date for the list: one list
     events = extract(engine, "Narendra Modi visited China and Russia in May.", published="2015-12-01")
     assert sorted((e.countries[0], e.start) for e in events) == [("CHN", "2015-05-01"), ("RUS", "2015-05-01")]
+
+
+def test_an_ambassadors_trip_inside_the_country_of_the_posting_is_no_visit_abroad(engine):
+    assert extract(engine, "US Ambassador to China Max Baucus was in Xinjiang last week.", published="2014-09-20") == []
+    (ev,) = extract(engine, "US Ambassador to China Max Baucus visited Mongolia last week.", published="2014-09-20")
+    assert ev.countries == ["MNG"]

@@ -1368,6 +1368,14 @@ class EnglishRuleEngine:
             cursor = dated.end
         return out
 
+    def _posted_to(self, actor: Party, when: date | None) -> frozenset:
+        """The countries an envoy lives in on ``when`` by an office held there ("Ambassador to China")."""
+        if when is None or not actor.name or not actor.office or "mbassador" not in actor.office:
+            return frozenset()
+        person = self.kb.person(actor.name)
+        return frozenset(t.to_country for t in getattr(person, "terms", ()) or ()
+                         if t.to_country and t.covers(when))
+
     def _gapped_destinations(self, doc, text, sent, trig, told, matches, s_dates, window_end, status,
                              published) -> list[Event]:
         """"Modi visited China in May and the United States in September": each destination after the
@@ -1431,8 +1439,11 @@ class EnglishRuleEngine:
             if dests and dests[0].anaphoric:
                 dests = [t for t in dests if t.country != actor.country][:1]
             countries: list[str] = []
+            posted = self._posted_to(actor, when)
             for t in dests:
-                if t.region is None and t.country and t.country != actor.country and t.country not in countries:
+                if t.region is None and t.country and t.country != actor.country and t.country not in countries \
+                        and t.country not in posted:
+                    # (an ambassador's trip inside the country of the posting is no visit abroad)
                     countries.append(t.country)
             for c in countries:
                 c_place = next((t.place for t in dests if t.country == c and t.place), None)
