@@ -174,13 +174,15 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+# A plan told with a verb of the past, dated as written (see _event_date): "agreed to go", "was due to visit"
 _PAST_PLAN_BEFORE = re.compile(r"\b(?:agreed|planned|promised|decided|intended|hoped|was|were|had\s+been)\s+"
                                r"(?:(?:due|scheduled|set|expected|slated)\s+)?to\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 # A relative clause about a person a date stands in, after the event's words: ", who was deposed in" (not
 # ", which begins on Sunday", which may be the event's own)
 _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:.]*\Z")
+# A host's verb, whose guest is met where they were welcomed "to" (see _host)
 _WELCOMED = re.compile(r"(?:welcom|receiv|host)", re.IGNORECASE)
-_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?\Z")
+# Where a meeting's own words end for its host: an infinitive of purpose, a relative clause, a dash
 _HOST_STOP = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?(?:support|help|build|fight|boost|fund|finance|promote|counter|"
                         r"combat|end|resolve|develop|expand|strengthen|improve|protect|defend|stop|prevent|create|"
                         r"invest|wage|pay|cover|rebuild|bring|the\s+amount)\b|\b(?:which|whose)\b|[;(—–]")
