@@ -21,9 +21,13 @@ check this over random batchings). The islands a change touches are found from t
 mentions of the changed documents: the mentions of their blocks within reach are read by
 *bucket* (block, a band of reach lengths and a band of days: an indexed key), the islands among
 them are computed by fusion's own sweep, and the read widens until it covers every island that
-holds a change. Trips chain a traveller's legs at most a day apart; they are numbered again over
-the chains that hold a changed event, read by ``trip_bucket`` the same way. So a batch costs what
-it touches, not the size of the database.
+holds a change. Islands grow with the store (reports dated only to a year chain the years of a
+block), so a batch of new reports (no report of a stored document gone) is first fused with the
+stored events near them only (``Ingestor._near``), which gives the same events as long as every
+event that changes lies near the new reports (checked before anything is written; the whole
+islands are fused otherwise). Trips chain a traveller's legs at most a day apart; they are
+numbered again over the chains that hold a changed event, read by ``trip_bucket`` the same way.
+So a batch costs what it touches, not the size of the database.
 
 A process killed mid-way loses at most the open transaction: every document in the database has
 all of its mention events and fused events, or none.
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from collections import OrderedDict, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
@@ -58,6 +63,11 @@ _CACHE_LIMIT = 20_000
 _BUCKET_ROWS_LIMIT = 200_000
 # the events of mention events kept between batches (a short string each: tens of MB at most)
 _EVENT_OF_LIMIT = 500_000
+# A batch of new reports (none gone) is fused again with the events near them (``Ingestor._near``)
+# when every report of an event that changes lies within this many days of a new report's reach
+# (a report dated only to a year, joined by one of its days, is within a year of it); else with
+# their whole islands.
+_NEAR_DAYS = 366
 
 Extractor = Callable[[Document], list[Event]]
 #: extracts a stream of documents elsewhere (worker processes, a cluster), giving each document
@@ -158,6 +168,15 @@ def _spans(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append([lo, hi])
     return [(lo, hi) for lo, hi in out]
+
+
+def _meets(spans: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Days lo..hi overlap one of ``spans`` (sorted and disjoint, as ``_spans`` gives them)."""
+    k = bisect_right(spans, (hi, _LAST_DAY)) - 1
+    return k >= 0 and spans[k][1] >= lo
+
+
+_LAST_DAY = 1 << 62
 
 
 # --- rows derived from events ------------------------------------------------------------------
@@ -268,6 +287,27 @@ class _Seed:
 
     def __init__(self, key: FusionKey, doc: str, mention_id: str | None = None):
         self.key, self.doc, self.mention_id = key, doc, mention_id
+
+
+class _Near:
+    """The part of the store a batch of new reports is fused again with (``Ingestor._near``): each
+    mention event's island among them (``islands``, by mention id, sorted), the block, scope,
+    reach and document of these and of the others read near them (``rows``), and the reaches of
+    the new reports, by block, widened by _NEAR_DAYS (``close``)."""
+
+    __slots__ = ("close", "islands", "rows")
+
+    def __init__(self, islands: dict[str, tuple], rows: dict[str, tuple], close: dict[str, list[tuple[int, int]]]):
+        self.islands, self.rows, self.close = islands, rows, close
+
+    def holds(self, mention_id: str) -> bool:
+        """The whole reach of ``mention_id`` lies within _NEAR_DAYS of a new report's."""
+        block, _, lo, hi, _ = self.rows[mention_id]
+        if lo is None:
+            return True
+        spans = self.close.get(block, ())
+        k = bisect_right(spans, (lo, _LAST_DAY)) - 1
+        return k >= 0 and spans[k][1] >= hi
 
 
 class _Batch:
@@ -530,11 +570,20 @@ class Ingestor:
         if not todo:
             return
         seeds = self._replace_mentions(todo, hashes, report)
-        islands = self._part(seeds)
-        part = list(islands)
+        changed_docs = {doc.id for doc, _ in todo}
         # reports of documents stored before are gone: their islands are clustered anew
         gone = any(seed.mention_id is None for seed in seeds)
-        self._fuse_again(part, {doc.id for doc, _ in todo}, report, gone, islands)
+        # new reports only: fused again with the events near them, when what changes stays near
+        near = None
+        if not gone and self.fuse is default_fuser() and not self._corrected():
+            near = self._near(seeds, changed_docs)
+        if near is not None and self._fuse_again(list(near.islands), changed_docs, report, gone,
+                                                 near.islands, near):
+            part = list(near.islands)
+        else:  # their whole islands
+            islands = self._part(seeds)
+            part = list(islands)
+            self._fuse_again(part, changed_docs, report, gone, islands)
         # analysts' corrections outlive every re-fusion: they are applied again over its events
         apply_corrections(self.db, part)
         for doc, _ in todo:
@@ -570,6 +619,91 @@ class Ingestor:
         self._bucket_rows_changed((), ((row[-2], row[0], (row[9], row[10], row[11], row[1])) for row in mention_rows))
         report.mention_events += len(mention_rows)
         return seeds
+
+    def _near(self, seeds: list[_Seed], changed_docs: set[str]) -> _Near | None:
+        """For a batch of new reports only (none gone): the new reports, with the stored events
+        that reach them within _NEAR_DAYS (the reports whose reaches lie within _NEAR_DAYS + 1 days
+        of a new report's, in the islands they make with the new ones, then whole events); None
+        when a report near them is in no event (another fuser's store).
+
+        Fusing these gives what fusing the new reports' whole islands gives when every report of
+        an event that changes (one a new report joins, or that loses a report, or is made anew)
+        lies within _NEAR_DAYS of a new report (``_near_enough``, checked before anything is
+        written; the whole islands are fused otherwise). A report can only join a cluster of
+        which some report's reach meets its own, with names that agree (which is what makes
+        islands of fusion's keys: ``fuse.islands``). Every report outside these events either
+        lies further than _NEAR_DAYS + 1 days from every new report, so meets no report of an
+        event that changes, or lies nearer and meets none of these events' reports: so, in
+        fusion's order, no report outside joins a cluster that changes, and no report of one
+        joins a cluster outside, which are those fusing the whole islands makes. The islands grow
+        with the store (reports dated only to a year chain the years of a block); what a batch of
+        new reports changes does not."""
+        rows: dict[str, tuple] = {}  # mention id -> block, scope, reach_from, reach_to, doc id
+        new_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for seed in seeds:
+            key = seed.key
+            rows[seed.mention_id] = (key.block, key.scope, key.reach_from, key.reach_to, seed.doc)  # type: ignore[index]
+            if key.reach_from is not None:
+                new_spans[key.block].append((key.reach_from, key.reach_to))  # type: ignore[arg-type]
+        wide = {block: _spans((lo - _NEAR_DAYS - 1, hi + _NEAR_DAYS + 1) for lo, hi in spans)
+                for block, spans in new_spans.items()}
+        keys = sorted({key for block, spans in wide.items() for lo, hi in spans for key in _buckets(block, lo, hi)})
+        for key, bucket_rows in self._read_buckets(keys).items():
+            block = key.rsplit("|", 1)[0]
+            spans = wide[block]
+            for mention_id, (scope, lo, hi, doc) in bucket_rows.items():
+                if mention_id not in rows and _meets(spans, lo, hi):
+                    rows[mention_id] = (block, scope, lo, hi, doc)
+        self._trim_buckets()
+        asked: set[str] = set()  # the events whose reports are read
+        members: list[str] = []  # their reports
+        while True:
+            islands = self._islands_of_rows(rows)
+            wanted = {islands[seed.mention_id] for seed in seeds}  # type: ignore[index]
+            kept = [m for m in rows if islands[m] in wanted]
+            old = [m for m in kept if rows[m][4] not in changed_docs]
+            event_of = self._events_of(old, changed_docs)
+            if len(event_of) < len(old):
+                return None
+            events = sorted(set(event_of.values()) - asked)
+            asked.update(events)
+            missing = []
+            for _, mention_id in self.db.rows("SELECT event_id, mention_id FROM event_mentions WHERE event_id = ANY(?)",
+                                              [events]) if events else ():
+                if mention_id is None:
+                    return None
+                members.append(mention_id)
+                if mention_id not in rows:
+                    missing.append(mention_id)
+            if not missing:
+                break
+            # the reports of those events further off, and the islands they make with the others
+            for mention_id, doc, block, scope, lo, hi in self.db.rows(
+                    "SELECT mention_id, doc_id, block, scope, reach_from, reach_to FROM mention_events "
+                    "WHERE mention_id = ANY(?)", [missing]):
+                rows[mention_id] = (block, scope, lo, hi, doc)
+            if any(mention_id not in rows for mention_id in missing):
+                return None
+        if any(islands[m] not in wanted for m in members):  # (an event's reports make one island)
+            return None
+        close = {block: _spans((lo - _NEAR_DAYS, hi + _NEAR_DAYS) for lo, hi in spans)
+                 for block, spans in new_spans.items()}
+        return _Near({m: islands[m] for m in sorted(kept)}, rows, close)
+
+    @staticmethod
+    def _islands_of_rows(rows: Mapping[str, tuple]) -> dict[str, tuple]:
+        """The island of each row (block, scope, reach_from, reach_to, doc id) among ``rows``."""
+        islands: dict[str, tuple] = {}
+        by_block: dict[str, list[str]] = defaultdict(list)
+        for mention_id, (block, _, lo, _, doc) in rows.items():
+            if lo is not None:
+                by_block[block].append(mention_id)
+            else:  # in its document's island of mentions without days
+                islands[mention_id] = (block, None, doc)
+        blocks = list(by_block)
+        for block, labels in zip(blocks, islands_of_blocks([[rows[m][1:] for m in by_block[b]] for b in blocks])):
+            islands.update((m, (block, label)) for m, label in zip(by_block[block], labels))
+        return islands
 
     def _part(self, seeds: list[_Seed]) -> dict[str, tuple | None]:
         """The ids of the mention events in the islands that hold a seed (see the module's
@@ -634,12 +768,16 @@ class Ingestor:
         return _spans([*spans, *(k for k in known if any(k[0] <= hi and lo <= k[1] for lo, hi in spans))])
 
     def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport,
-                    gone: bool = True, islands: Mapping[str, tuple | None] | None = None) -> None:
+                    gone: bool = True, islands: Mapping[str, tuple | None] | None = None,
+                    near: _Near | None = None) -> bool:
         """Fuse the mention events ``part`` and put the events that changed in place of the old
         ones; number trips again around them. Unless reports are ``gone`` from the part's islands
         since they were last fused, fusion places the reports sorted before an island's first new
         one where they were (``island_clusters``'s ``before``: the stored events are what fusion
-        made of them). ``islands``: the island of each mention event, when ``_part`` found them."""
+        made of them). ``islands``: the island of each mention event, when ``_part`` or ``_near``
+        found them. With ``near`` (the part is ``_near``'s), nothing is written, and False
+        returned, when an event that changes reaches further from the new reports than ``_near``
+        allows."""
         db = self.db
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
@@ -669,6 +807,8 @@ class Ingestor:
                 if (cluster.id not in of_changed and size[cluster.id] == len(cluster.sources)
                         and all(event_of.get(ids[i]) == cluster.id for i in cluster.sources)):
                     same.add(cluster.id)
+            if near is not None and not self._near_enough(near, clusters, same, ids, changed_docs):
+                return False
             pairs = [(cluster.event(), cluster.sources) for cluster in clusters if cluster.id not in same]
         else:
             pairs = _fuse_with_sources(self.fuse, list(mentions.values()), published) if mentions else []
@@ -707,6 +847,31 @@ class Ingestor:
         report.events_added += len(new_ids - before)
         report.events_removed += len(set(previous) - new_ids)
         report.events_changed += len({e.id for e, _, _ in fresh} & before) + len(retripped)
+        return True
+
+    def _near_enough(self, near: _Near, clusters: list, same: set[str], ids: list[str],
+                     changed_docs: set[str]) -> bool:
+        """Every report of the events of ``_near``'s part that change (``clusters`` not ``same``)
+        lies within _NEAR_DAYS of a new report. And none of them is headed by a report that a
+        report outside the part tells again (a document's sentence read as one event twice):
+        two clusters headed by one identical report are told apart by their order in their
+        island (``fuse._island_clusters``), which the part alone does not know."""
+        heads: set[tuple] = set()
+        for cluster in clusters:
+            if cluster.id in same:
+                continue
+            if not all(near.holds(ids[i]) for i in cluster.sources):
+                return False
+            head = cluster.items[0].mention
+            if head.doc not in changed_docs:
+                heads.add((head.doc, near.rows[ids[cluster.items[0].source]][0], head.start, head.end))
+        if heads:
+            for mention_id, doc, block, start, end in self.db.rows(
+                    "SELECT mention_id, doc_id, block, start_char, end_char FROM mention_events WHERE doc_id = ANY(?)",
+                    [sorted({head[0] for head in heads})]):
+                if (doc, block, start, end) in heads and mention_id not in near.islands:
+                    return False
+        return True
 
     def _corrected(self) -> bool:
         """Analysts' corrections are stored (they are applied again over the events of each batch)."""
