@@ -845,3 +845,17 @@ def test_an_ambassadors_trip_inside_the_country_of_the_posting_is_no_visit_abroa
     assert extract(engine, "US Ambassador to China Max Baucus was in Xinjiang last week.", published="2014-09-20") == []
     (ev,) = extract(engine, "US Ambassador to China Max Baucus visited Mongolia last week.", published="2014-09-20")
     assert ev.countries == ["MNG"]
+
+
+def test_photo_captions_tell_meetings_in_the_present(engine):
+    (ev,) = extract(engine, "China's President Xi Jinping shakes hands with Pakistan's Prime Minister Nawaz Sharif "
+                            "at their family photo session in Beijing.", published="2014-11-09")
+    assert (ev.type, [c.name for c in ev.counterparts], ev.countries) == ("meeting", ["Nawaz Sharif"], ["CHN"])
+    (ev,) = extract(engine, "Pakistan's President Mamnoon Hussain and China's President Xi Jinping inspect honour "
+                            "guards during a welcoming ceremony in Beijing February 19, 2014.", published="2014-02-20")
+    assert (ev.type, ev.start) == ("meeting", "2014-02-19")
+    # the caption's place marks do not part the two
+    events = extract(engine, "President Barack Obama (R) and Chinese President Xi Jinping (L) arrive for a joint press "
+                             "conference at the White House on Sept. 25, 2015.", published="2015-09-26")
+    assert [(e.actor.name, [c.name for c in e.counterparts]) for e in events if e.type == "meeting"] == \
+        [("Barack Obama", ["Xi Jinping"])]

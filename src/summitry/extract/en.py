@@ -134,7 +134,9 @@ _WHO_AND_GAP = re.compile(r"\s*,\s*who\s[^,;]{1,80},\s*and\s*\Z")
 _CONDITIONAL = re.compile(r"\s*(?:if|should|unless|whether)\b", re.IGNORECASE)
 _WITH_AFTER = re.compile(r"\s+(?:with|from)\s")
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?")
-_AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s*$")
+# (a photo caption's place marks stand between: "Barack Obama (R) and Xi Jinping (L) arrive")
+_CAPTION_MARK = r"(?:\s*\((?:[LRC]|left|right|cent(?:re|er)|front|back|[\w-]+\s+(?:left|right))\))?"
+_AND_GAP = re.compile(r"^" + _CAPTION_MARK + r"\s*(?:,\s*)?(?:and|&)\s*$")
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 _FORWARD_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
 # How far after a visit noun its "by"/"of" agent may stand ("a visit to Beijing last week by ...").
