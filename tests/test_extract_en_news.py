@@ -859,3 +859,12 @@ def test_photo_captions_tell_meetings_in_the_present(engine):
                              "conference at the White House on Sept. 25, 2015.", published="2015-09-26")
     assert [(e.actor.name, [c.name for c in e.counterparts]) for e in events if e.type == "meeting"] == \
         [("Barack Obama", ["Xi Jinping"])]
+
+
+def test_a_place_visited_by_someone_is_their_visit(engine):
+    (ev,) = extract(engine, "Energy-rich Xinjiang, visited this week by British finance minister George Osborne on a "
+                            "rare trip by a Western official, is strategically located.", published="2015-09-25")
+    assert (ev.actor.name, ev.countries, ev.place) == ("George Osborne", ["CHN"], "Xinjiang")
+    (ev,) = extract(engine, "Pakistan was visited by Chinese President Xi Jinping on Monday.", published="2015-04-22")
+    assert (ev.actor.name, ev.countries, ev.start) == ("Xi Jinping", ["PAK"], "2015-04-20")
+    assert extract(engine, "The museum, visited by thousands of tourists, is large.") == []

@@ -176,6 +176,8 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+# Between a place and the passive visit after it: "Xinjiang, visited", "Xinjiang was visited"
+_PASSIVE_PLACE_GAP = re.compile(r"\s*(?:,\s*|\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+)(?:also\s+|recently\s+)?")
 # A plan told with a verb of the past, dated as written (see _event_date): "agreed to go", "was due to visit"
 _PAST_PLAN_BEFORE = re.compile(r"\b(?:agreed|planned|promised|decided|intended|hoped|was|were|had\s+been)\s+"
                                r"(?:(?:due|scheduled|set|expected|slated)\s+)?to\s+(?:\w+\s+)?\Z", re.IGNORECASE)
@@ -554,7 +556,7 @@ class EnglishRuleEngine:
             # "the visiting Assistant Secretary": an adjective that says who visits, not a trip ("visited
             # State Councilor Yang" stays: to visit a person is to meet them).
             s_triggers = [t for t in s_triggers
-                          if not (t.type == "visit" and any(p.start - t.end in (0, 1) and p.kind != "pronoun"
+                          if not (t.type == "visit" and t.target != "by" and any(p.start - t.end in (0, 1) and p.kind != "pronoun"
                                                             for p in parties)
                                   and not (not t.nominal and _VISIT_VERB.fullmatch(text, t.start, t.end)
                                            and not text.endswith("ing", t.start, t.end)))
@@ -1098,7 +1100,8 @@ class EnglishRuleEngine:
             # recent years": a count, no event of its own (a date tells when one of a few was: "has
             # visited Japan twice in the past two years")
             return []
-        if trig.type == "visit" and not trig.nominal and _PARTICIPLE.match(text, trig.start, trig.end) and \
+        if trig.type == "visit" and not trig.nominal and trig.target != "by" and \
+                _PARTICIPLE.match(text, trig.start, trig.end) and \
                 _PASSIVE_BEFORE.search(text, max(clause_start, trig.start - 12), trig.start):
             return []  # "detainees were returned to Algeria": what is moved does not visit
         if trig.type == "meeting" and _HOSTED_BY.match(text, trig.start, clause_end) and \
@@ -2039,6 +2042,12 @@ class EnglishRuleEngine:
     # ------------------------------------------------------------------ where
     def _targets(self, text, trig, window_end, matches, sent, s_dates=()) -> list[Target]:
         """Countries, places, regions and forums that follow the trigger as one list."""
+        if trig.target == "by" and trig.type == "visit":
+            # "Xinjiang, visited this week by British finance minister George Osborne": the place named
+            # right before the passive
+            before = [m for m in matches if m.kind in ("country", "place") and sent.start <= m.start
+                      and m.end <= trig.start and _PASSIVE_PLACE_GAP.fullmatch(text, m.end, trig.start)]
+            return [_target(before[-1])] if before else []
         if trig.target == "by":
             # "The G20 summit in Brisbane was attended by Xi and Obama": the gathering named last
             # before the passive, with the places between them
