@@ -1335,3 +1335,10 @@ def test_who_speaks_at_a_gathering_named_right_before_attends_it(engine):
     # a domestic body's meeting, or no gathering named: none
     assert extract(engine, "国务院总理李强在国务院常务会议上指出，要稳就业。", "2026-02-15") == []
     assert extract(engine, "马克龙在会上表示，各方存在分歧。", "2026-02-15") == []
+
+
+def test_talks_that_made_progress_were_held(engine):
+    text = "伊朗外交部发言人15日表示，伊朗和阿曼的会谈仍取得积极进展。"
+    assert summary(extract(engine, text, "2026-08-16")) == {("meeting", "IRN", ("OMN",), ())}
+    # talks named as a topic only
+    assert extract(engine, "他表示，伊朗与美国的谈判正在继续。", "2026-08-16") == []

@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# right after talks: what they achieved (仍取得积极进展)
+TALKS_PROGRESS = re.compile(r"(?:仍|已|已经|均)?取得了?(?:积极|显著|良好|重要|重大|一定|实质性)?(?:的)?进展")
 # a sentence opening on what came before the day last told (此前，…已对土库曼斯坦进行国事访问)
 BEFORE_THAT = re.compile(r"(?:此前|在此之前|此前不久)[，,]")
 # between a delegation's head and the delegation (万斯率领的美国代表团, 以万斯为首的美国代表团)
@@ -985,6 +987,8 @@ class Frame:
             return False  # 谈判调解方: the mediators, not talks
         if self.lex.talks_round_re.search(self.text, c0, ts):
             return True
+        if TALKS_PROGRESS.match(self.text, te):
+            return True  # 伊朗和阿曼的会谈仍取得积极进展: talks that made progress were held
         # 原定于当天在瑞士举行的美伊谈判: a relative clause before the sides dates and places the talks
         relative = TALKS_HELD.search(self.text, c0, first)
         # 美国代表团20日将抵达伊斯兰堡参加美伊谈判: talks someone goes to take part in are dated and
