@@ -542,18 +542,19 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     # what the blocks took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
     results = _fused_shards(table, shards, same_place, workers, chunk_reports, plain_path)
-    batches, legs, leg_rows = [], [], [np.empty(0, np.int64)]
+    batches, legs = [], [np.empty((0, 3), np.int64)]
     offset = 0
-    for batch, part_legs in results:  # (the legs read as they come, while the workers fuse)
-        legs += _legs_of(batch, part_legs)
-        leg_rows.append(part_legs[:, 0] + offset)
+    for batch, part_legs in results:
+        legs.append(part_legs + np.array([offset, 0, 0]))
         offset += batch.num_rows
         batches.extend(batch.to_batches() if isinstance(batch, pa.Table) else [batch])
     del table, shards, results  # (the input is gone now, unless the caller keeps it)
+    pa.default_memory_pool().release_unused()
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
+    at = np.concatenate(legs)
     fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip",
-                             _trips(fused.num_rows, legs, np.concatenate(leg_rows)))
+                             _trips(fused.num_rows, _legs_of(fused, at), at[:, 0]))
     # put in order a column at a time: the unordered column goes as its ordered copy comes
     order = _fused_order(fused)
     columns = {name: fused.column(name) for name in FUSED_SCHEMA.names}
@@ -628,12 +629,8 @@ def _legs_of(fused: pa.Table, legs: np.ndarray) -> list[tuple]:
     if not len(legs):
         return []
     rows = pa.array(legs[:, 0])
-
-    def of(values: Any) -> list:
-        return pc.cast(values.take(rows), pa.string()).to_pylist()
-
-    return list(zip(of(pc.struct_field(fused.column("actor"), "name")), legs[:, 1].tolist(), legs[:, 2].tolist(),
-                    of(fused.column("status")), of(fused.column("id"))))
+    return list(zip(_values(pc.struct_field(fused.column("actor").take(rows), "name")), legs[:, 1].tolist(),
+                    legs[:, 2].tolist(), _values(fused.column("status").take(rows)), _values(fused.column("id").take(rows))))
 
 
 def _trips(rows: int, legs: list[tuple], at: np.ndarray) -> pa.Array:
