@@ -1342,3 +1342,14 @@ def test_talks_that_made_progress_were_held(engine):
     assert summary(extract(engine, text, "2026-08-16")) == {("meeting", "IRN", ("OMN",), ())}
     # talks named as a topic only
     assert extract(engine, "他表示，伊朗与美国的谈判正在继续。", "2026-08-16") == []
+
+
+def test_an_undated_event_inside_a_dated_trip_takes_the_trips_days(engine):
+    text = ("全国人大常委会委员长赵乐际3日至6日对俄罗斯进行正式友好访问。"
+            "访俄期间，赵乐际在莫斯科参观了图片展。在伊尔库茨克州会见州长科布泽夫。")
+    found = {(e.type, e.countries[0]): (e.start, e.end) for e in extract(engine, text, "2026-03-08")}
+    assert found[("meeting", "RUS")] == ("2026-03-03", "2026-03-06")
+    # someone else's undated event keeps no date of the trip
+    text = "全国人大常委会委员长赵乐际3日至6日对俄罗斯进行正式友好访问。俄罗斯总统普京会见了印度总理莫迪。"
+    (other,) = [e for e in extract(engine, text, "2026-03-08") if e.type == "meeting"]
+    assert other.start is None

@@ -181,7 +181,27 @@ class ChineseRuleEngine:
         self._headline_named_by_story(state)
         self._visit_told_by_this_visit(state)
         self._talks_of_the_visit_told(state)
+        self._undated_inside_a_dated_trip(state)
         return state.events
+
+    @staticmethod
+    def _undated_inside_a_dated_trip(state: DocState) -> None:
+        """An event without a date, told after a visit the story dates to its days, of the traveller and in
+        the visit's country (…27日至30日对俄罗斯进行正式友好访问。…在伊尔库茨克州会见州长…), takes the
+        visit's days: the development set's ruling on an undated meeting inside a dated trip."""
+        trips = []
+        for ev in state.events:
+            if ev.type == "visit" and ev.start and ev.precision == "day" and len(ev.countries) == 1:
+                trips.append(ev)
+                continue
+            if ev.start or not trips:
+                continue
+            people = {p.key() for p in (ev.actor, *ev.counterparts) if p.name}
+            trip = next((t for t in reversed(trips) if t.actor.key() in people and t.status == ev.status
+                         and (not ev.countries or ev.countries == t.countries)
+                         and t.mentions[0].start < ev.mentions[0].start), None)
+            if trip is not None:
+                ev.start, ev.end, ev.precision, ev.dated_by = trip.start, trip.end, trip.precision, "context"
 
     def _talks_of_the_visit_told(self, state: DocState) -> None:
         """此次会谈, 在卡塔尔的会谈 in a sentence that tells no event, after a story of a named visitor's
