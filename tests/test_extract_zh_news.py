@@ -1353,3 +1353,10 @@ def test_an_undated_event_inside_a_dated_trip_takes_the_trips_days(engine):
     text = "全国人大常委会委员长赵乐际3日至6日对俄罗斯进行正式友好访问。俄罗斯总统普京会见了印度总理莫迪。"
     (other,) = [e for e in extract(engine, text, "2026-03-08") if e.type == "meeting"]
     assert other.start is None
+
+
+def test_a_stay_told_as_the_time_of_what_follows_is_a_visit(engine):
+    text = "3月3日，王毅在北京同新西兰副总理兼外长皮特斯举行会谈。在京期间，皮特斯还将出席中新外交与战略对话。"
+    assert ("visit", "皮特斯", (), ("CHN",)) in summary(extract(engine, text, "2026-03-04"))
+    # at home: none
+    assert [e for e in extract(engine, "在北京期间，国家主席习近平考察了学校。", "2026-03-04")] == []
