@@ -1360,3 +1360,11 @@ def test_a_stay_told_as_the_time_of_what_follows_is_a_visit(engine):
     assert ("visit", "皮特斯", (), ("CHN",)) in summary(extract(engine, text, "2026-03-04"))
     # at home: none
     assert [e for e in extract(engine, "在北京期间，国家主席习近平考察了学校。", "2026-03-04")] == []
+
+
+def test_a_trip_made_at_last_goes_where_the_story_said_it_would(engine):
+    text = "2023年2月初，美国国务卿布林肯原定访华，美方随后宣布推迟此访。直到当年6月，布林肯才成行。"
+    made = [e for e in extract(engine, text, "2025-06-06") if e.status == "occurred"]
+    assert [(e.type, e.actor.name, e.countries, e.start) for e in made] == [
+        ("visit", "Antony Blinken", ["CHN"], "2023-06-01")]
+    assert extract(engine, "双方何时成行，尚无定论。", "2025-06-06") == []

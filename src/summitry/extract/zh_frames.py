@@ -716,6 +716,14 @@ class Frame:
             dests = [s for s in self.locs if s.end <= ts and joins(text, s.end, ts, 1)][-1:]
         if not dests and where == "either":
             dests = [s for s in self.locs if s.end <= ts][-1:]
+        if not dests and entry.get("resumes"):
+            # 直到当年6月，布林肯才成行: the trip made is the one the story told before, where it was to go
+            actor = self.actor(ts, te)
+            told = actor is not None and actor.parties and next(
+                (e for e in reversed(self.state.events) if e.type == "visit" and e.actor.key() == actor.parties[0].key()
+                 and len(e.countries) == 1), None)
+            if told:
+                dests = [Slot(ts, te, "loc", country=told.countries[0])]
         if not dests and self.relative_head(te) is not None:
             # 在克里姆林宫会见到访的…拉里贾尼: a visitor received where the sentence places the meeting
             hosts = [s for s in self.locs if s.end <= ts and s.country]

@@ -98,6 +98,7 @@ SCHEMA: dict[str, Any] = {
                     "sides": {"enum": ["countries"]},
                     "general": {"type": "boolean"},
                     "placed": {"type": "boolean"},
+                    "resumes": {"type": "boolean"},
                     "with": _CUES,
                     "country": _ISO3,
                 },
