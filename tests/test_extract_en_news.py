@@ -868,3 +868,10 @@ def test_a_place_visited_by_someone_is_their_visit(engine):
     (ev,) = extract(engine, "Pakistan was visited by Chinese President Xi Jinping on Monday.", published="2015-04-22")
     assert (ev.actor.name, ev.countries, ev.start) == ("Xi Jinping", ["PAK"], "2015-04-20")
     assert extract(engine, "The museum, visited by thousands of tourists, is large.") == []
+
+
+def test_a_participle_right_before_a_time_dates_its_own_noun(engine):
+    (ev,) = extract(engine, "A joint statement issued after a summit between President Barack Obama and his Chinese "
+                            "counterpart Xi Jinping listed measures to flesh out their pledge, made last year, to cut "
+                            "emissions.", published="2015-09-26")
+    assert ev.type == "meeting" and not (ev.start or "").startswith("2014")

@@ -322,7 +322,10 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _NOUN_PHRASE_STOP = re.compile(r"\bthat\b|;|,(?!\s*which\b)")
 _HAVE_BEFORE = re.compile(r"\b(?:has|had|have)\s+(?:\w+\s+)?$")  # (a perfect: "announced ... that X has visited")
 _PARTICIPLE_TIME_BEFORE = re.compile(r"\b(?:given|sentenced|jailed|imprisoned|arrested|detained|killed|elected|"
-                                     r"re-elected|born|appointed|named|founded|established|launched)\b[^,;.]{0,25}$",
+                                     r"re-elected|born|appointed|named|founded|established|launched)\b[^,;.]{0,25}$|"
+                                     # "their pledge, made last year": a participle right before its own time
+                                     r",\s+(?:made|announced|pledged|issued|adopted|proposed|reached|unveiled|"
+                                     r"signed|agreed)\s+$",
                                      re.IGNORECASE)
 _OTHER_TIME_BEFORE = re.compile(r"\b(?:since|until|till|before|ahead of)\s*$", re.IGNORECASE)
 _ON_IN_AT_BEFORE = re.compile(r"(?:on|in|at)\s*$")
