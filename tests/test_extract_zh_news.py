@@ -1368,3 +1368,10 @@ def test_a_trip_made_at_last_goes_where_the_story_said_it_would(engine):
     assert [(e.type, e.actor.name, e.countries, e.start) for e in made] == [
         ("visit", "Antony Blinken", ["CHN"], "2023-06-01")]
     assert extract(engine, "双方何时成行，尚无定论。", "2025-06-06") == []
+
+
+def test_a_ceremony_attended_at_another_countrys_invitation_is_attended_there(engine):
+    text = "应美方邀请，国家副主席韩正作为习近平主席特别代表出席了就职典礼。"
+    assert summary(extract(engine, text, "2025-01-21")) == {("visit", "Han Zheng", (), ("USA",))}
+    # at home, or no ceremony: none
+    assert extract(engine, "应中方邀请，国家副主席韩正出席了纪念大会。", "2025-01-21") == []

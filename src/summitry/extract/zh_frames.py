@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# the object of an attending verb that is a ceremony (就职典礼, 庆典, 仪式)
+CEREMONY_OBJECT = re.compile(r"典礼|庆典|仪式")
 # right after talks: what they achieved (仍取得积极进展)
 TALKS_PROGRESS = re.compile(r"(?:仍|已|已经|均)?取得了?(?:积极|显著|良好|重要|重大|一定|实质性)?(?:的)?进展")
 # a sentence opening on what came before the day last told (此前，…已对土库曼斯坦进行国事访问)
@@ -570,6 +572,25 @@ class Frame:
         if not any(e.type == "visit" for e in events):  # 在平壤木兰馆出席…欢迎宴会: there, whatever the object
             events += self.presence(ts, te)
         return events
+
+    def invited_to_a_ceremony(self, ts: int, te: int) -> list[Event]:
+        """应美方邀请，韩正…出席了就职典礼: a ceremony attended at the invitation of another country, with
+        no place told, is attended in that country."""
+        _, c1 = self.clause_of(ts)
+        if not CEREMONY_OBJECT.search(self.text, te, min(c1, te + ATTEND_REACH)):
+            return []
+        inviters = [q for a, b in self.invitations if b <= ts for q in self.parties
+                    if a <= q.start and q.end <= b and q.country]
+        actor = self.actor(ts, te)
+        if not inviters or actor is None or actor.group or not actor.parties or not actor.parties[0].name:
+            return []
+        party, there = actor.parties[0], inviters[0].country
+        if not party.country or self.kb.at_home(party.country, there) or self.stated_city(ts) is not None:
+            return []
+        status = self.status(actor, ts, te)
+        if status is None:
+            return []
+        return [self.make("visit", ts, te, status, party, countries=[there])]
 
     def speak_at(self, ts: int, te: int) -> list[Event]:
         """马克龙在七国集团峰会上表示: who speaks at a gathering named right before (after 在) attends it,
@@ -1353,10 +1374,10 @@ class Frame:
             # …举行峰会，巴西、南非等国领导人与会; …论坛在博鳌开幕。李强出席开幕式: the gathering named before
             earlier = self.earlier_gathering(ts)
             if earlier is None:
-                return []
+                return self.invited_to_a_ceremony(ts, te)
             forum, name, earlier_where, earlier_sentence = earlier
         else:
-            return []
+            return self.invited_to_a_ceremony(ts, te)
         head = self.relative_head(te)
         if head is None and MET_BEFORE_RELATIVE.search(text, max(self.sent.start, ts - 8), ts):
             return []  # 集体会见出席…论坛的外方代表: those who attend are the ones met, here unnamed
