@@ -875,3 +875,8 @@ def test_a_participle_right_before_a_time_dates_its_own_noun(engine):
                             "counterpart Xi Jinping listed measures to flesh out their pledge, made last year, to cut "
                             "emissions.", published="2015-09-26")
     assert ev.type == "meeting" and not (ev.start or "").startswith("2014")
+
+
+def test_a_visit_undertaken_is_paid(engine):
+    (ev,) = extract(engine, "Xi Jinping undertook an official visit to Pakistan on Monday.", published="2015-04-22")
+    assert (ev.type, ev.countries, ev.start) == ("visit", ["PAK"], "2015-04-20")
