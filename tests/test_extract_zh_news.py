@@ -1375,3 +1375,8 @@ def test_a_ceremony_attended_at_another_countrys_invitation_is_attended_there(en
     assert summary(extract(engine, text, "2025-01-21")) == {("visit", "Han Zheng", (), ("USA",))}
     # at home, or no ceremony: none
     assert extract(engine, "应中方邀请，国家副主席韩正出席了纪念大会。", "2025-01-21") == []
+
+
+def test_the_time_of_a_gathering_placed_by_a_relative_clause_is_no_stay_of_its_own(engine):
+    text = "9月15日，在乌兹别克斯坦撒马尔罕举行的上海合作组织峰会期间，习近平和普京出席了中俄蒙元首会晤。"
+    assert not [e for e in extract(engine, text, "2022-09-16") if e.type == "visit"]

@@ -633,6 +633,9 @@ class Frame:
         c0, c1 = self.clause_of(ts)
         placed = [s for s in self.locs if c0 <= s.start < ts and s.country
                   and self.text[s.start - 1 : s.start] in ("在", "于")]
+        if self.text[ts:te] == "期间":
+            # 在京期间: the stay is the place's right before it (not 在撒马尔罕举行的峰会期间, a gathering's)
+            placed = [s for s in placed if s.end == ts]
         if not placed:  # 参访位于平壤的…: the place after the verb
             placed = [s for s in self.locs if te <= s.start < c1 and s.country
                       and self.text[max(c0, s.start - 2) : s.start] == "位于"]
