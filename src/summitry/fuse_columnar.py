@@ -161,7 +161,15 @@ def _values(array: Any) -> list:
     array = _array(array)
     if not pa.types.is_dictionary(array.type):
         return array.to_pylist()
-    words = [*array.dictionary.to_pylist(), None]
+    dictionary = array.dictionary
+    if len(dictionary) > 256 and len(dictionary) > len(array) // 4:  # the words used, not all the table's
+        codes = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
+        used = np.flatnonzero(np.bincount(codes + 1, minlength=len(dictionary) + 1)[1:])
+        remap = np.full(len(dictionary) + 1, len(used), np.int64)
+        remap[used] = np.arange(len(used))
+        words = [*dictionary.take(pa.array(used)).to_pylist(), None]
+        return list(map(words.__getitem__, remap[codes].tolist()))
+    words = [*dictionary.to_pylist(), None]
     codes = pc.fill_null(array.indices, len(words) - 1).to_numpy(zero_copy_only=False).tolist()
     return list(map(words.__getitem__, codes))
 
@@ -433,14 +441,15 @@ def _chunks(labels: np.ndarray, size: int) -> list[np.ndarray]:
 
 
 def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_place: PlaceAgreement,
-                days: tuple | None = None, plain: np.ndarray | None = None) -> tuple[pa.Table, np.ndarray]:
+                days: tuple | None = None) -> tuple[pa.Table, np.ndarray]:
     """The fused events of the islands of ``rows`` as a table of ``FUSED_SCHEMA`` (trips unset),
     and their legs (``fuse.trip_leg``'s) as rows of (row in the table, first day, last day).
 
     The reports are clustered by ``fuse``; a cluster whose reports tell the same (and may each be
     in a plain island: ``plain``, by row), each from its own document, with days that meet, is
-    merged over columns (``fuse_plain.fuse_plain``, reading ``days``: reach and text days by row),
-    the others by ``fuse``."""
+    merged over columns (``fuse_plain.fuse_plain``, reading ``days``: reach and text days, whether
+    each report may be in a plain island, and publication days' ranks, by row), the others by
+    ``fuse``."""
     from summitry.fuse_plain import fuse_plain
 
     part = table.take(rows)
@@ -466,9 +475,9 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
             bounds.append(len(members))
     del by_island
     member = np.array(members, dtype=np.int64)
-    plainly = (_merge_plainly(part, member, np.array(bounds[:-1], dtype=np.int64), plain[rows],
+    plainly = (_merge_plainly(part, member, np.array(bounds[:-1], dtype=np.int64), days[4][rows],
                               days[2][rows], days[3][rows])
-               if plain is not None and days is not None and len(member) else np.zeros(len(clusters), bool))
+               if days is not None and len(member) else np.zeros(len(clusters), bool))
     out: dict[str, list] = {name: [] for name in FUSED_SCHEMA.names}
     legs = []
     as_columns: list[int] = []  # rows (of ``part``) of the clusters merged over columns
@@ -495,7 +504,8 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
         return fused, fused_legs
     chosen = rows[np.array(as_columns, dtype=np.int64)]
     merged, merged_legs = fuse_plain(table, chosen, np.array(group, dtype=np.int64),
-                                     *(column[chosen] for column in days), ids=ids)  # type: ignore[union-attr]
+                                     *(column[chosen] for column in days[:4]), ids=ids,  # type: ignore[index]
+                                     ranks=(days[5][chosen], days[6][chosen]))  # type: ignore[index]
     fused_legs[:, 0] += merged.num_rows
     return pa.concat_tables([merged, fused]), np.concatenate([merged_legs, fused_legs])
 
@@ -598,7 +608,7 @@ def _fuse_shard(table: pa.Table, rows: np.ndarray | None, same_place: PlaceAgree
                 plain_path: bool) -> tuple[pa.Table, np.ndarray]:
     """The fused events of the reports of ``rows`` of ``table`` (whole blocks; None for all), as
     a ``FUSED_SCHEMA`` table (trips unset), and their legs (row in it, first day, last day)."""
-    from summitry.fuse_plain import apart_by_country, plain_islands, plain_reports
+    from summitry.fuse_plain import apart_by_country, plain_islands, plain_reports, publication_ranks
 
     shard = table if rows is None else table.take(rows)
     keys = _keys_and_days(shard)
@@ -611,7 +621,8 @@ def _fuse_shard(table: pa.Table, rows: np.ndarray | None, same_place: PlaceAgree
     for is_plain, size in ((True, PLAIN_PART_REPORTS), (False, chunk_reports)):
         part_rows = np.flatnonzero(plain == is_plain)
         parts += [(is_plain, part_rows[part]) for part in _chunks(labels[part_rows], size)] if len(part_rows) else []
-    days = (*keys[2:4], *keys[5:], reports)  # reach and text days, as fuse_plain reads them
+    # reach and text days, and publication days' ranks, as fuse_plain reads them
+    days = (*keys[2:4], *keys[5:], reports, *publication_ranks(shard))
     del keys, plain
     tables, legs = [], [np.empty((0, 3), np.int64)]
     offset = 0
@@ -718,8 +729,9 @@ def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.nda
     from summitry.fuse_plain import fuse_plain
 
     if is_plain:
-        return fuse_plain(table, rows, labels[rows], *(column[rows] for column in days[:4]))
-    return _fuse_chunk(table, rows, labels, same_place, days[:4], days[4])
+        return fuse_plain(table, rows, labels[rows], *(column[rows] for column in days[:4]),
+                          ranks=(days[5][rows], days[6][rows]))
+    return _fuse_chunk(table, rows, labels, same_place, days)
 
 
 _SHARED: tuple | None = None

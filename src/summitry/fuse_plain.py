@@ -69,7 +69,13 @@ def _codes(array: Any) -> tuple[np.ndarray, list]:
     if not pa.types.is_dictionary(array.type):
         array = pc.dictionary_encode(array)
     codes = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
-    return codes, array.dictionary.to_pylist()
+    words = array.dictionary
+    if len(words) > 256:  # only the words used (rows taken from a table keep all of its words)
+        used = np.flatnonzero(np.bincount(codes + 1, minlength=len(words) + 1)[1:])
+        remap = np.full(len(words) + 1, -1, np.int64)
+        remap[used] = np.arange(len(used))
+        codes, words = remap[codes], words.take(pa.array(used))
+    return codes, words.to_pylist()
 
 
 def _lookup(codes: np.ndarray, words: list, of: Any, null: Any) -> np.ndarray:
@@ -196,13 +202,14 @@ def plain_islands(table: pa.Table, labels: np.ndarray, reach_lo: np.ndarray, rea
 
 
 def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: np.ndarray, reach_hi: np.ndarray,
-               days_lo: np.ndarray, days_hi: np.ndarray, ids: Mapping[int, str] | None = None
-               ) -> tuple[pa.Table, np.ndarray]:
+               days_lo: np.ndarray, days_hi: np.ndarray, ids: Mapping[int, str] | None = None,
+               ranks: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[pa.Table, np.ndarray]:
     """The fused events of the plain islands made of ``rows`` of ``table`` (every row of each), as
     a ``FUSED_SCHEMA`` table (trips unset), and their legs (row in the table, first day, last day:
     ``fuse.trip_leg``'s): ``fuse``'s events for those reports, in no particular order.
     ``labels`` (a number shared by the rows of one island), reach and text days are given for each
-    of ``rows``, in its order.
+    of ``rows``, in its order, and so are the ranks of their publication days
+    (``publication_ranks``, made here when not given).
 
     Also the merged rows of clusters that ``fuse`` made (``summitry.fuse_columnar``): reports that
     tell the same, each from its own document, whose dated reports' days meet, as ``labels``, and
@@ -217,10 +224,7 @@ def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: 
                           dtype=np.int64)
     status, statuses = _codes(pc.struct_field(mention, "status"))
     occurred = _lookup(status, statuses, lambda s: s == "occurred", False).astype(bool)
-    published, publications = _codes(column["published"])
-    # (an item's publication is its document's day or "", as fuse._item keeps it)
-    newest = _ranks([_neg_published(p or "") for p in publications] + [_neg_published("")])[published]
-    earliest = _ranks([_published_order(p or "") for p in publications] + [_published_order("")])[published]
+    newest, earliest = publication_ranks(part) if ranks is None else ranks
 
     # fusion's order within each island (``_Item.sort_key``: dated first, by days, then by the
     # window; then by document, which no two reports of a plain island share)
@@ -322,6 +326,16 @@ def fuse_plain(table: pa.Table, rows: np.ndarray, labels: np.ndarray, reach_lo: 
         "mentions": mentions, "trip": pa.nulls(islands, pa.string()), "sources": sources,
     }).cast(FUSED_SCHEMA)
     return fused, _legs(fused, has_dates, merged_lo, merged_hi)
+
+
+def publication_ranks(table: pa.Table) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's publication day ranked as ``fuse`` ranks it for the latest news
+    (``fuse._neg_published``) and for the earliest report (``fuse._published_order``), asked once
+    per distinct day; an item's publication is its document's day or "", as ``fuse._item`` keeps it."""
+    published, publications = _codes(table.column("published"))
+    newest = _ranks([_neg_published(p or "") for p in publications] + [_neg_published("")])[published]
+    earliest = _ranks([_published_order(p or "") for p in publications] + [_published_order("")])[published]
+    return newest, earliest
 
 
 def _ids(part: pa.Table, column: dict, head: np.ndarray) -> list[str]:
