@@ -1380,3 +1380,12 @@ def test_a_ceremony_attended_at_another_countrys_invitation_is_attended_there(en
 def test_the_time_of_a_gathering_placed_by_a_relative_clause_is_no_stay_of_its_own(engine):
     text = "9月15日，在乌兹别克斯坦撒马尔罕举行的上海合作组织峰会期间，习近平和普京出席了中俄蒙元首会晤。"
     assert not [e for e in extract(engine, text, "2022-09-16") if e.type == "visit"]
+
+
+def test_a_first_meeting_of_countries_listed_as_its_sides_is_a_meeting_of_theirs(engine):
+    text = "黎巴嫩总统府10日发表声明说，黎巴嫩和以色列同意14日举行首次会议，讨论停火。"
+    assert summary(extract(engine, text, "2026-03-11")) == {("meeting", "LBN", ("ISR",), ())}
+    # the sides of talks told before (双方) are not those of a first meeting of a larger group
+    text = ("俄罗斯总统普京22日在莫斯科会见美国总统特使威特科夫。俄总统助理在会谈后表示，"
+            "俄美双方商定23日在阿布扎比举行俄美乌三方安全问题工作组的首次会议。")
+    assert not [e for e in extract(engine, text, "2026-03-23") if e.mentions[0].text.startswith("俄总统助理")]

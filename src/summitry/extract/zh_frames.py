@@ -1063,6 +1063,12 @@ class Frame:
         if entry.get("general") and not self.particular_talks(
                 ts, te, left[0].start if left else self.clause_of(ts)[0]):
             return []  # 通过对话谈判解决, 参与谈判: talks in general
+        if entry.get("sides_only"):
+            # 黎巴嫩和以色列同意14日举行首次会议: only countries listed as its sides make it a meeting (not
+            # 双方 of the talks told before: 俄美双方商定…举行俄美乌三方工作组的首次会议)
+            sides, _ = self.country_sides(ts, te)
+            if len(sides) < 2:
+                return []
         if entry.get("sides") == "countries" and len(left) < 2 and not any(s.group for s in left):
             sides, met = self.country_sides(ts, te, left[0] if left else None)
             if sides and met and self.lex.separately_re.search(self.text, met[-1].end, ts):

@@ -99,6 +99,7 @@ SCHEMA: dict[str, Any] = {
                     "general": {"type": "boolean"},
                     "placed": {"type": "boolean"},
                     "resumes": {"type": "boolean"},
+                    "sides_only": {"type": "boolean"},
                     "with": _CUES,
                     "country": _ISO3,
                 },
