@@ -880,3 +880,17 @@ def test_a_participle_right_before_a_time_dates_its_own_noun(engine):
 def test_a_visit_undertaken_is_paid(engine):
     (ev,) = extract(engine, "Xi Jinping undertook an official visit to Pakistan on Monday.", published="2015-04-22")
     assert (ev.type, ev.countries, ev.start) == ("visit", ["PAK"], "2015-04-20")
+
+
+def test_a_press_conference_with_someone_is_held_together(engine):
+    (ev,) = extract(engine, "Iranian Foreign Minister Javad Zarif said during a press conference with British Foreign "
+                            "Secretary Philip Hammond that the deal would hold.", published="2015-08-24")
+    assert (ev.type, ev.actor.name, [c.name for c in ev.counterparts]) == \
+        ("meeting", "Mohammad Javad Zarif", ["Philip Hammond"])
+    assert extract(engine, "Javad Zarif spoke at a news conference with reporters in his office.") == []
+
+
+def test_a_delegation_led_somewhere_with_a_longer_description(engine):
+    (ev,) = extract(engine, "Nawaz Sharif led a high-level government delegation to Kabul on May 12.",
+                    published="2015-05-20")
+    assert (ev.countries, ev.start) == (["AFG"], "2015-05-12")
