@@ -1389,3 +1389,11 @@ def test_a_first_meeting_of_countries_listed_as_its_sides_is_a_meeting_of_theirs
     text = ("俄罗斯总统普京22日在莫斯科会见美国总统特使威特科夫。俄总统助理在会谈后表示，"
             "俄美双方商定23日在阿布扎比举行俄美乌三方安全问题工作组的首次会议。")
     assert not [e for e in extract(engine, text, "2026-03-23") if e.mentions[0].text.startswith("俄总统助理")]
+
+
+def test_sanfang_refers_back_to_the_three_sides_told_before(engine):
+    text = ("由俄罗斯、美国、乌克兰三国代表组成的工作组首次会谈24日在阿布扎比结束。"
+            "美方代表称，三方计划下周继续在阿布扎比举行磋商。")
+    planned = [e for e in extract(engine, text, "2026-01-25") if e.status == "planned"]
+    assert [(sorted([e.actor.country, *(p.country for p in e.counterparts)]), e.countries) for e in planned] == [
+        (["RUS", "UKR", "USA"], ["ARE"])]

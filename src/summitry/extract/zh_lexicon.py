@@ -335,7 +335,9 @@ class Lexicon:
             + re.escape(data["country_actor_suffix"])
             + r"(?![面向法式案针便])"
         )
-        self.pair_re = re.compile(_alternation(data["pair_references"]))
+        # (三方 refers back only as a subject: 三方会谈, 三方工作组 name talks of sides told in the clause)
+        self.pair_re = re.compile("(?:" + _alternation(data["pair_references"]) + ")"
+                                  "(?<!三方)|三方(?!会谈|谈判|磋商|会晤|会议|机制|合作|工作组|安全)")
         self.pronoun_re = re.compile(
             "(?<!["
             + re.escape("".join(data["pronoun_not_after"]))
