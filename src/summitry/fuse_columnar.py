@@ -31,7 +31,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -455,41 +454,42 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
     part = table.take(rows)
     reports = reports_of(part)
     published = part.column("published").to_pylist()
-    by_island: dict[int, list] = defaultdict(list)
     if days is not None:  # the days the text gives, known: not parsed again
         intervals = [None if lo == NO_DAY else (lo, hi) for lo, hi in zip(days[2][rows].tolist(), days[3][rows].tolist())]
     else:
         intervals = list(map(_text_interval, reports))
     # (an item's ``source`` is its row in ``part`` here: fusion reads it only to name the cluster's
     # reports, which is done below from the rows)
-    for k, (report, interval, label, pub) in enumerate(zip(reports, intervals, labels[rows].tolist(), published)):
-        by_island[label].append(_item(report, interval, pub or "", k))
+    items = [_item(report, interval, pub or "", k)
+             for k, (report, interval, pub) in enumerate(zip(reports, intervals, published))]
     del reports, intervals, published
+    island = labels[rows]
+    by_island = np.argsort(island, kind="stable")  # (each island's rows in order)
+    starts = np.flatnonzero(np.r_[True, island[by_island][1:] != island[by_island][:-1]]).tolist()
+    by_island = by_island.tolist()
     clusters = []
     members: list[int] = []  # rows (of ``part``) of each cluster in turn
-    bounds = [0]
-    for island in by_island.values():
-        for cluster in _island_clusters(island, same_place):
+    sizes = []
+    for a, b in zip(starts, [*starts[1:], len(by_island)]):
+        for cluster in _island_clusters([items[k] for k in by_island[a:b]], same_place):
             clusters.append(cluster)
             members.extend([it.source for it in cluster.items])
-            bounds.append(len(members))
-    del by_island
-    member = np.array(members, dtype=np.int64)
-    plainly = (_merge_plainly(part, member, np.array(bounds[:-1], dtype=np.int64), days[4][rows],
-                              days[2][rows], days[3][rows])
+            sizes.append(len(cluster.items))
+    del items, by_island
+    member, size = np.array(members, dtype=np.int64), np.array(sizes, dtype=np.int64)
+    first = np.cumsum(size) - size
+    plainly = (_merge_plainly(part, member, first, days[4][rows], days[2][rows], days[3][rows])
                if days is not None and len(member) else np.zeros(len(clusters), bool))
+    # the clusters merged over columns: their rows and ids
+    merged_at = np.flatnonzero(plainly)
+    as_columns = member[np.repeat(plainly, size)]
+    group = np.repeat(np.arange(len(merged_at)), size[merged_at])
+    ids = {k: clusters[c].id for k, c in enumerate(merged_at.tolist())}
     out: dict[str, list] = {name: [] for name in FUSED_SCHEMA.names}
     legs = []
-    as_columns: list[int] = []  # rows (of ``part``) of the clusters merged over columns
-    group: list[int] = []
-    ids: dict[int, str] = {}
     sources = part.column("source").to_numpy()
-    for cluster, a, b, merge in zip(clusters, bounds, bounds[1:], plainly.tolist()):
-        if merge:
-            ids[len(ids)] = cluster.id
-            as_columns.extend(members[a:b])
-            group.extend([len(ids) - 1] * (b - a))
-            continue
+    for c in np.flatnonzero(~plainly).tolist():
+        cluster = clusters[c]
         event = cluster.event()
         leg = trip_leg(event)
         if leg:
@@ -497,13 +497,13 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
         _event_row(out, event)
         out["mentions"].append([m.__dict__ for m in event.mentions])
         out["trip"].append(None)
-        out["sources"].append(sorted(set(sources[members[a:b]].tolist())))
+        out["sources"].append(sorted(set(sources[member[first[c]:first[c] + size[c]]].tolist())))
     fused = pa.Table.from_batches([pa.RecordBatch.from_pydict(out, schema=FUSED_SCHEMA)])
     fused_legs = np.array(legs, dtype=np.int64).reshape(-1, 3)
-    if not as_columns:
+    if not len(as_columns):
         return fused, fused_legs
-    chosen = rows[np.array(as_columns, dtype=np.int64)]
-    merged, merged_legs = fuse_plain(table, chosen, np.array(group, dtype=np.int64),
+    chosen = rows[as_columns]
+    merged, merged_legs = fuse_plain(table, chosen, group,
                                      *(column[chosen] for column in days[:4]), ids=ids,  # type: ignore[index]
                                      ranks=(days[5][chosen], days[6][chosen]))  # type: ignore[index]
     fused_legs[:, 0] += merged.num_rows
