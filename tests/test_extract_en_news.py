@@ -894,3 +894,14 @@ def test_a_delegation_led_somewhere_with_a_longer_description(engine):
     (ev,) = extract(engine, "Nawaz Sharif led a high-level government delegation to Kabul on May 12.",
                     published="2015-05-20")
     assert (ev.countries, ev.start) == (["AFG"], "2015-05-12")
+
+
+def test_an_unnamed_office_just_after_its_named_holder_is_that_holder(engine):
+    events = extract(engine, "Chinese President Yang Shangkun visited Pakistan in 1991. Prime Minister Nawaz Sharif "
+                             "received the Chinese President in his first tenure.", published="2015-04-20")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert [c.name for c in meeting.counterparts] == ["Yang Shangkun"]
+    # with no holder named just before, the holder of the day
+    events = extract(engine, "Prime Minister Nawaz Sharif received the Chinese President in Islamabad on Monday.",
+                     published="2015-04-22")
+    assert [c.name for e in events if e.type == "meeting" for c in e.counterparts] == ["Xi Jinping"]

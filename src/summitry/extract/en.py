@@ -430,6 +430,8 @@ class DocState:
     last_forum: tuple | None = None  # (Forum, place, country, interval)
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
     titled: dict = field(default_factory=dict)  # a title, lower case -> the person last named with it
+    titled_in: dict = field(default_factory=dict)  # a title, lower case -> the sentence that named them
+    sentence: int = 0  # the sentence being read
     last_encounter: list = field(default_factory=list)  # the parties of the last meeting or call told
     clause_breaks: dict = field(default_factory=dict)  # sentence start -> its clause breaks
     objects_of: tuple = (-1, set())  # (sentence start, the ids of the parties that are objects there)
@@ -554,6 +556,7 @@ class EnglishRuleEngine:
         events: list[Event] = []
         by_start = _ByStart(matches), _ByStart(dates), _ByStart(triggers)
         for si, sent in enumerate(sentences):
+            state.sentence = si
             s_matches, s_dates, s_triggers = (items.inside(sent) for items in by_start)
             parties = self._parties(text, sent, s_matches, published.start if published else None)
             # "the visiting Assistant Secretary": an adjective that says who visits, not a trip ("visited
@@ -2022,6 +2025,12 @@ class EnglishRuleEngine:
             return None
         if ref.kind == "unnamed":
             holder = None
+            named = state.titled.get(ref.office.lower()) if ref.office else None
+            if named is not None and named.name and named.country == ref.country and \
+                    state.sentence - state.titled_in.get(ref.office.lower(), -9) <= 1:
+                # "Chinese President Yang Shangkun visited Pakistan in 1991. ... Sharif received the
+                # Chinese President": the holder the story named with that title just before
+                return self._resolve(named, when, state)
             if ref.office_key in SINGLE_HOLDER and ref.country and when is not None:
                 holder = self._holder(ref.country, ref.office_key, when)
             elif ref.country is None and when is not None and self._organisation_office(ref.office_key):
@@ -2404,7 +2413,9 @@ class EnglishRuleEngine:
                 # "Secretary of State" answers to "the Secretary of State" and "the Secretary".
                 for i in range(1, len(words) + 1):
                     state.titled[" ".join(words[:i])] = p
+                    state.titled_in[" ".join(words[:i])] = si
                 state.titled[words[-1]] = p
+                state.titled_in[words[-1]] = si
         visits = [(e.countries[0], e.place) for e in told_here if e.type == "visit" and len(e.countries) == 1]
         if visits:
             state.last_visit = (si, visits)
