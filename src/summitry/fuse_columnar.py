@@ -740,4 +740,6 @@ _SHARED: tuple | None = None
 def _fuse_shared_shard(k: int) -> tuple[pa.Table, np.ndarray]:
     table, shards, same_place, chunk_reports, plain_path = _SHARED  # type: ignore[misc]
     with cycles_paused():
-        return _fuse_shard(table, shards[k], same_place, chunk_reports, plain_path)
+        fused = _fuse_shard(table, shards[k], same_place, chunk_reports, plain_path)
+    pa.default_memory_pool().release_unused()  # what the shard took, given back before the next
+    return fused
