@@ -905,3 +905,11 @@ def test_an_unnamed_office_just_after_its_named_holder_is_that_holder(engine):
     events = extract(engine, "Prime Minister Nawaz Sharif received the Chinese President in Islamabad on Monday.",
                      published="2015-04-22")
     assert [c.name for e in events if e.type == "meeting" for c in e.counterparts] == ["Xi Jinping"]
+
+
+def test_a_reporters_question_at_a_briefing_tells_no_event(engine):
+    assert extract(engine, "QUESTION: Is Secretary of State John Kerry considering traveling to Qatar and Egypt?",
+                   published="2014-07-17") == []
+    # a question in a story's own words still asks about a plan
+    (ev,) = extract(engine, "Will Secretary of State John Kerry travel to Qatar next week?", published="2014-07-17")
+    assert ev.status == "speculated"

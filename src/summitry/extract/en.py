@@ -176,6 +176,8 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+# A line of a briefing's transcript that a reporter speaks
+_ASKED_LINE = re.compile(r"\s*(?:QUESTION|Q)\s*:")
 # Between a place and the passive visit after it: "Xinjiang, visited", "Xinjiang was visited"
 _PASSIVE_PLACE_GAP = re.compile(r"\s*(?:,\s*|\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+)(?:also\s+|recently\s+)?")
 # A plan told with a verb of the past, dated as written (see _event_date): "agreed to go", "was due to visit"
@@ -558,6 +560,11 @@ class EnglishRuleEngine:
         for si, sent in enumerate(sentences):
             state.sentence = si
             s_matches, s_dates, s_triggers = (items.inside(sent) for items in by_start)
+            if s_triggers and _QUESTION_END.search(text, sent.start, sent.end) and \
+                    _ASKED_LINE.match(text, max(text.rfind("\n", 0, sent.start) + 1, 0), sent.end):
+                # a reporter's question at a briefing ("QUESTION: Is the Secretary considering traveling
+                # to Qatar and Egypt?") tells no event: the answer does
+                s_triggers = []
             parties = self._parties(text, sent, s_matches, published.start if published else None)
             # "the visiting Assistant Secretary": an adjective that says who visits, not a trip ("visited
             # State Councilor Yang" stays: to visit a person is to meet them).
