@@ -1397,3 +1397,10 @@ def test_sanfang_refers_back_to_the_three_sides_told_before(engine):
     planned = [e for e in extract(engine, text, "2026-01-25") if e.status == "planned"]
     assert [(sorted([e.actor.country, *(p.country for p in e.counterparts)]), e.countries) for e in planned] == [
         (["RUS", "UKR", "USA"], ["ARE"])]
+
+
+def test_a_countrys_armed_forces_by_abbreviation_give_a_title_its_country(engine):
+    text = "以色列和美国的军事合作。美军参谋长联席会议主席凯恩24日前往以色列与以军总参谋长扎米尔举行会晤。"
+    found = summary(extract(engine, text, "2026-01-25"))
+    assert ("visit", "Dan Caine", (), ("ISR",)) in found
+    assert ("meeting", "Dan Caine", ("Eyal Zamir",), ("ISR",)) in found

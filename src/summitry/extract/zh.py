@@ -70,6 +70,8 @@ DELEGATION_AFTER_TITLE = "代表团"
 REPRESENTATIVES = re.compile(r"(?:政府|方面)?(?:代表团|代表)(?![团处长])")
 MEETS_BEFORE = re.compile(r"(?:会见|会晤|接见)了?$")
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+# a country's armed forces by its abbreviation right before a title (美军参谋长联席会议主席, 以军总参谋长)
+MILITARY_OF = re.compile(r"(\w)军$")
 # the organ of a region or a city right before a title (州立法会议主席, 市议会议长)
 SUBNATIONAL_ORGAN = re.compile(r"[州省市](?:立法会议|议会|杜马|政府)$")
 # a visit named as the one under way, whoever makes it (普京表示，此访…; 访问期间，两国外长还签署了…)
@@ -642,6 +644,8 @@ class ChineseRuleEngine:
                 and not self.lex.non_state_body_re.search(text, tokens[title_at - 1].end, tokens[title_at].start)
                 # 正在朝鲜进行国事访问的国家主席习近平: a clause between country and title is no organ
                 and "的" not in text[tokens[title_at - 1].end : tokens[title_at].start]
+                # 前往以色列与以军总参谋长…: a conjunction between them joins no organ either
+                and not re.search(r"[与和同及、]", text[tokens[title_at - 1].end : tokens[title_at].start])
                 and not self.lex.trigger_re.search(text, tokens[title_at - 1].end, tokens[title_at].start)
             ):
                 slot, used = self._titled(state, tokens, title_at, when, t.record.iso3, t.start,
@@ -888,6 +892,11 @@ class ChineseRuleEngine:
         end = tokens[i].end
         if text.startswith(DELEGATION_AFTER_TITLE, end):
             end += len(DELEGATION_AFTER_TITLE)  # 美国国会参议员代表团戴安斯一行: the delegation's leader
+        if country is None and title.country is None:
+            # 美军参谋长联席会议主席凯恩, 以军总参谋长扎米尔: a country's armed forces by its abbreviation
+            army = MILITARY_OF.search(text, max(0, tokens[i].start - ORGAN_GAP), tokens[i].start)
+            if army is not None and army.end() == tokens[i].start:
+                country = state.abbreviations.get(army.group(1))
         named_country = country  # a country token before the title, not the title's own (国家主席: CHN)
         country = country or title.country
         # 联合国秘书长, 北约秘书长: an international organisation's official acts for no state
