@@ -913,3 +913,16 @@ def test_a_reporters_question_at_a_briefing_tells_no_event(engine):
     # a question in a story's own words still asks about a plan
     (ev,) = extract(engine, "Will Secretary of State John Kerry travel to Qatar next week?", published="2014-07-17")
     assert ev.status == "speculated"
+
+
+def test_a_countrys_military_leadership_is_its_officers_not_its_head(engine):
+    (ev,) = extract(engine, "The Chinese leader will meet with Pakistan's military leadership.", published="2015-04-20")
+    assert [(c.name, c.country) for c in ev.counterparts] == [(None, "PAK")]
+    # its civilian and military leadership: its head stands for it
+    (ev,) = extract(engine, "Xi Jinping met with Pakistan's top civilian and military leadership on Tuesday.",
+                    published="2015-04-22")
+    assert [c.name for c in ev.counterparts] == ["Nawaz Sharif"]
+    # briefing a leader is meeting him
+    (ev,) = extract(engine, "Pakistan's military leadership briefed the Chinese leader on its operation.",
+                    published="2015-04-22")
+    assert (ev.type, [c.name for c in ev.counterparts]) == ("meeting", ["Xi Jinping"])

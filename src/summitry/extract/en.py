@@ -1020,6 +1020,9 @@ class EnglishRuleEngine:
             country, start = country_before(modifiers.start() if modifiers else m.start)
             if country:
                 key = self._leader_key(m.surface, country)
+                if modifiers and "military" in modifiers.group(0).lower() and not re.search(
+                        r"civilian|political", modifiers.group(0), re.IGNORECASE):
+                    key = "military_chief"  # "Pakistan's military leadership": its officers, not its head
                 parties.append(PartyRef(start, m.end, "unnamed", country=country, office_key=key,
                                         level=self._level_of(key), plural=m.surface.lower().endswith("s")))
                 continue
