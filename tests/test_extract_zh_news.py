@@ -1404,3 +1404,13 @@ def test_a_countrys_armed_forces_by_abbreviation_give_a_title_its_country(engine
     found = summary(extract(engine, text, "2026-01-25"))
     assert ("visit", "Dan Caine", (), ("ISR",)) in found
     assert ("meeting", "Dan Caine", ("Eyal Zamir",), ("ISR",)) in found
+
+
+def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
+    text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
+    found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]
+    assert sorted(e.actor.name for e in found) == [
+        "Badr Abdelatty", "Faisal bin Farhan Al Saud", "Hakan Fidan", "Ishaq Dar"]
+    assert {(e.forum, tuple(e.countries), e.place) for e in found} == {("四国外长会议", ("PAK",), "Islamabad")}
+    # a body's meeting, or two countries' officials: no gathering
+    assert extract(engine, "联合国安理会5日举行紧急会议。", "2026-03-30") == []

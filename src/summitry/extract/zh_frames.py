@@ -52,6 +52,8 @@ REFERENCE_END = re.compile(r"时|期间|之后|以后|后")
 RECEIVED_BY = re.compile(r"[与同跟和]$")
 OBJECT_LEAD_RELATIVE = re.compile(r"[同与跟向][^，,。；;的同与跟向]{0,8}(?:访问|访华|来华|到访|来访|出席|参加)[^，,。；;的]{0,6}的$")
 THIS_TIME = re.compile(r"此次|这次|本次")
+# the group word of a list of countries' officials (四国外长, 三国领导人)
+GROUP_WORD = re.compile(r"[三四五六七八九十0-9]+国[^，,。；;、和与及]{0,6}$")
 # the object of an attending verb that is a ceremony (就职典礼, 庆典, 仪式)
 CEREMONY_OBJECT = re.compile(r"典礼|庆典|仪式")
 # right after talks: what they achieved (仍取得积极进展)
@@ -1305,8 +1307,36 @@ class Frame:
                 countries, place = [found.country], found.name
         return dates, countries, place
 
+    def held_by_a_group(self, ts: int, te: int) -> list[Event]:
+        """巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长…在伊斯兰堡举行会议: a meeting held by the officials of
+        three or more countries listed before it is a gathering each of them attends (named by the group:
+        四国外长会议), held where the clause places it."""
+        c0, _ = self.clause_of(ts)
+        group = next((s for s in reversed(self.parties) if c0 <= s.start and s.end <= ts and s.group
+                      and not s.pair), None)
+        if group is None or len({p.country for p in group.parties if p.country}) < 3 \
+                or not all(p.name for p in group.parties):
+            return []
+        status = self.status(None, ts, te)
+        if status is None:
+            return []
+        head = GROUP_WORD.search(self.text, group.start, group.end)
+        name = (head.group() if head else "") + self.text[te - 2 : te]
+        countries, place = self.host(ts)
+        stated = self.stated_city(ts)
+        events = []
+        for party in group.parties:
+            events.append(self.make("multilateral", ts, te, status, party, countries=countries, place=place,
+                                    forum=name))
+            if stated is not None and party.country and not self.kb.at_home(party.country, stated.country):
+                events.append(self.make("visit", ts, te, status, party, countries=[stated.country],
+                                        place=record_city(stated)))
+        return events
+
     def attend(self, ts: int, te: int, entry: dict[str, Any]) -> list[Event]:
         lex, text = self.lex, self.text
+        if entry.get("held"):
+            return self.held_by_a_group(ts, te)
         _, c1 = self.clause_of(ts)
         # the object stands near the verb (出席在北京举行的第十届…论坛): 主持实施…改革、推动…加入世界贸易组织
         # names no gathering the actor attends

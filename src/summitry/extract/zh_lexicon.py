@@ -100,6 +100,7 @@ SCHEMA: dict[str, Any] = {
                     "placed": {"type": "boolean"},
                     "resumes": {"type": "boolean"},
                     "sides_only": {"type": "boolean"},
+                    "held": {"type": "boolean"},
                     "with": _CUES,
                     "country": _ISO3,
                 },
