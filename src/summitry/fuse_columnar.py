@@ -598,7 +598,7 @@ def _shards(table: pa.Table, count: int) -> list[np.ndarray | None]:
         held, k = heapq.heappop(load)
         shard_of[b] = k
         heapq.heappush(load, (held + int(sizes[b]), k))
-    shard = shard_of[block]
+    shard = shard_of[block].astype(np.int16 if count < 2**15 else np.int64)  # (16 bits: sorted by radix)
     del block
     order = np.argsort(shard, kind="stable")
     return [rows for rows in np.split(order, np.cumsum(np.bincount(shard))[:-1]) if len(rows)]
