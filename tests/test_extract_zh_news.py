@@ -1414,3 +1414,13 @@ def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gatheri
     assert {(e.forum, tuple(e.countries), e.place) for e in found} == {("四国外长会议", ("PAK",), "Islamabad")}
     # a body's meeting, or two countries' officials: no gathering
     assert extract(engine, "联合国安理会5日举行紧急会议。", "2026-03-30") == []
+
+
+def test_talks_between_delegations_are_those_of_the_heads_the_paragraph_names(engine):
+    text = ("美国和伊朗今天（3月21日）在瑞士举行技术层面谈判。美国代表团由美副总统万斯率领，"
+            "伊朗代表团由伊朗议长卡利巴夫率领。")
+    assert summary(extract(engine, text, "2026-03-21")) == {
+        ("meeting", "JD Vance", ("Mohammad Bagher Ghalibaf",), ("CHE",))}
+    # heads named in another paragraph name no one here
+    text = "美国和伊朗今天（3月21日）在瑞士举行技术层面谈判。\n美国代表团由美副总统万斯率领。"
+    assert summary(extract(engine, text, "2026-03-21")) == {("meeting", "USA", ("IRN",), ("CHE",))}

@@ -74,6 +74,8 @@ WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 MILITARY_OF = re.compile(r"(\w)军$")
 # the organ of a region or a city right before a title (州立法会议主席, 市议会议长)
 SUBNATIONAL_ORGAN = re.compile(r"[州省市](?:立法会议|议会|杜马|政府)$")
+# a delegation's head (美国代表团由美副总统万斯率领, 双方代表团分别由A和B率领)
+LED_BY = re.compile(r"代表团(?:分别)?由[^，,。；;]{2,60}?率领")
 # a visit named as the one under way, whoever makes it (普京表示，此访…; 访问期间，两国外长还签署了…)
 THIS_VISIT = re.compile(r"此访|这次访问|此次访问|本次访问|访问期间")
 # talks named as those under way (此次会谈) or by where they are held (在卡塔尔的会谈)
@@ -175,6 +177,12 @@ class ChineseRuleEngine:
                 ti += 1
             self._learn_surnames(state, sent)
             if not in_sentence:
+                if LED_BY.search(text, sent.start, sent.end):  # 美国代表团由美副总统万斯率领 (no trigger)
+                    lo = bisect.bisect_left(starts, sent.start)
+                    hi = bisect.bisect_left(starts, sent.end)
+                    kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
+                    when = self._sentence_day(state, sent)
+                    self._learn_heads(state, sent, self._slots(state, sent, self._tokens(state, sent, kb_matches), when))
                 continue
             lo = bisect.bisect_left(starts, sent.start)
             hi = bisect.bisect_left(starts, sent.end)
@@ -184,7 +192,38 @@ class ChineseRuleEngine:
         self._visit_told_by_this_visit(state)
         self._talks_of_the_visit_told(state)
         self._undated_inside_a_dated_trip(state)
+        self._delegations_named_by_their_heads(state)
         return state.events
+
+    @staticmethod
+    def _learn_heads(state: DocState, sent: Sentence, slots: list[Slot]) -> None:
+        """美国代表团由美副总统万斯率领, 双方代表团分别由卡利巴夫和万斯率领: the heads of the delegations,
+        by country, for the talks of the paragraph."""
+        for led in LED_BY.finditer(state.text, sent.start, sent.end):
+            for slot in slots:
+                # (美国代表团由美副总统万斯: the party may take the delegation's country with it)
+                if (slot.kind == "party" and led.start() < slot.end <= led.end()
+                        and not slot.group and slot.parties and slot.parties[0].name and slot.country):
+                    state.delegation_heads.setdefault((sent.paragraph, slot.country), slot.parties[0])
+
+    @staticmethod
+    def _delegations_named_by_their_heads(state: DocState) -> None:
+        """Talks between unnamed sides whose delegations' heads the paragraph names (美国和伊朗今天在瑞士举行
+        技术层面谈判。美国代表团由美副总统万斯率领，…) are a meeting of those heads: the development set's
+        convention for talks between delegations."""
+        if not state.delegation_heads:
+            return
+        paragraph_of = {s.start: s.paragraph for s in state.sentences}
+        for ev in state.events:
+            if ev.type not in ("meeting", "call"):
+                continue
+            paragraph = paragraph_of.get(ev.mentions[-1].start)
+            heads = [state.delegation_heads.get((paragraph, p.country)) if not p.name and p.country else None
+                     for p in (ev.actor, *ev.counterparts)]
+            if not any(heads):
+                continue
+            parties = [h or p for h, p in zip(heads, (ev.actor, *ev.counterparts), strict=True)]
+            ev.actor, ev.counterparts = parties[0], parties[1:]
 
     @staticmethod
     def _undated_inside_a_dated_trip(state: DocState) -> None:
@@ -414,6 +453,7 @@ class ChineseRuleEngine:
         invitations = [
             (m.start(), m.end()) for m in self.lex.invitation_re.finditer(text, sent.start, sent.end)
         ]
+        self._learn_heads(state, sent, slots)
         frame = Frame(self, state, sent, slots, clause_starts, invitations, when, [t[0] for t in triggers])
         seen: set[tuple] = set()
         for start, end, cue in triggers:

@@ -108,6 +108,8 @@ class DocState:
     # the parties that are the office holder the knowledge base gives for the day for a title with no
     # name written (德国总理), not a name the text gives
     office_holders: list[Party] = field(default_factory=list)
+    # (paragraph, country) → the named head of that country's delegation (美国代表团由美副总统万斯率领)
+    delegation_heads: dict[tuple[int, str], Party] = field(default_factory=dict)
 
     def in_headline(self, pos: int) -> bool:
         """Whether ``pos`` lies in the document's headline: a first line with a story under it."""
