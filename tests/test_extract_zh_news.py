@@ -1424,3 +1424,8 @@ def test_talks_between_delegations_are_those_of_the_heads_the_paragraph_names(en
     # heads named in another paragraph name no one here
     text = "美国和伊朗今天（3月21日）在瑞士举行技术层面谈判。\n美国代表团由美副总统万斯率领。"
     assert summary(extract(engine, text, "2026-03-21")) == {("meeting", "USA", ("IRN",), ("CHE",))}
+
+
+def test_a_dialogue_of_a_bilateral_mechanism_held_with_a_named_official_is_a_meeting(engine):
+    text = "6月23日，国务院副总理何立峰在北京同英国财政大臣里夫斯举行第十一次中英经济财金对话。"
+    assert summary(extract(engine, text, "2026-06-24")) == {("meeting", "He Lifeng", ("里夫斯",), ("CHN",))}
