@@ -176,13 +176,13 @@ class ChineseRuleEngine:
                     in_sentence.append(triggers[ti])
                 ti += 1
             self._learn_surnames(state, sent)
+            if LED_BY.search(text, sent.start, sent.end):  # 美国代表团由美副总统万斯率领, whatever it tells
+                lo = bisect.bisect_left(starts, sent.start)
+                hi = bisect.bisect_left(starts, sent.end)
+                kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
+                when = self._sentence_day(state, sent)
+                self._learn_heads(state, sent, self._slots(state, sent, self._tokens(state, sent, kb_matches), when))
             if not in_sentence:
-                if LED_BY.search(text, sent.start, sent.end):  # 美国代表团由美副总统万斯率领 (no trigger)
-                    lo = bisect.bisect_left(starts, sent.start)
-                    hi = bisect.bisect_left(starts, sent.end)
-                    kb_matches = [m for m in matches[lo:hi] if m.end <= sent.end]
-                    when = self._sentence_day(state, sent)
-                    self._learn_heads(state, sent, self._slots(state, sent, self._tokens(state, sent, kb_matches), when))
                 continue
             lo = bisect.bisect_left(starts, sent.start)
             hi = bisect.bisect_left(starts, sent.end)
@@ -453,7 +453,6 @@ class ChineseRuleEngine:
         invitations = [
             (m.start(), m.end()) for m in self.lex.invitation_re.finditer(text, sent.start, sent.end)
         ]
-        self._learn_heads(state, sent, slots)
         frame = Frame(self, state, sent, slots, clause_starts, invitations, when, [t[0] for t in triggers])
         seen: set[tuple] = set()
         for start, end, cue in triggers:
