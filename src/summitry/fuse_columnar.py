@@ -31,6 +31,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -563,15 +564,22 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
     at = np.concatenate(legs)
-    fused = fused.set_column(FUSED_SCHEMA.get_field_index("trip"), "trip",
-                             _trips(fused.num_rows, _legs_of(fused, at), at[:, 0]))
-    # put in order a column at a time: the unordered column goes as its ordered copy comes
-    order = _fused_order(fused)
-    columns = {name: fused.column(name) for name in FUSED_SCHEMA.names}
-    del fused
-    for name in FUSED_SCHEMA.names:
-        columns[name] = columns[name].take(order)
-    return pa.table(columns, schema=FUSED_SCHEMA)
+    # trips are numbered (Python) in a thread while the rows are put in order (Arrow and numpy,
+    # which let it run), a column at a time: the unordered column goes as its ordered copy comes
+    trips: list[pa.Array] = []
+    numbering = threading.Thread(target=lambda *args: trips.append(_trips(*args)),
+                                 args=(fused.num_rows, _legs_of(fused, at), at[:, 0]))
+    numbering.start()
+    try:
+        order = _fused_order(fused)
+        columns = {name: fused.column(name) for name in FUSED_SCHEMA.names if name != "trip"}
+        del fused
+        for name in list(columns):
+            columns[name] = columns[name].take(order)
+    finally:
+        numbering.join()
+    columns["trip"] = trips[0].take(order)
+    return pa.table({name: columns[name] for name in FUSED_SCHEMA.names}, schema=FUSED_SCHEMA)
 
 
 def _shards(table: pa.Table, count: int) -> list[np.ndarray | None]:
