@@ -22,7 +22,8 @@ the report). An event with no date takes, in order:
    "held talks", 抵达, 会见) is on or shortly before it: start = end = that day, precision
    ``day`` (a month or a year when that is all the report gives). What is still to come
    (planned, speculated, and postponed or cancelled, which are about a planned time) is after
-   it: start = that day, end and precision null (open-ended);
+   it: start = that day, end a year later (``_PLAN_REACH``, the gold's window for a plan told
+   without a date), precision null;
 5. nothing: the report has no publication day, or the event is background told in retrospect
    ("then-Vice President Xi's visit", "had visited", 时任, 曾访问) with no date of its own, which
    is not on the report's day; dates and ``dated_by`` stay null.
@@ -127,6 +128,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NOT_NARRATIVE = frozenset({"duration", "period"})
 _NARRATIVE_PRECISIONS = frozenset({"day", "month"})
 _UNREAD = object()
+# How far after the day it is told a plan without a date of its own may fall (a year: the gold's
+# window for such plans, and longer than fusion's reach for undated plans)
+_PLAN_REACH = timedelta(days=365)
 # Words that call someone a former office holder: a report that says so was written after the term.
 _FORMER = {"en": re.compile(r"\b(?:former|ex-|erstwhile|one-time|onetime|retired)", re.IGNORECASE),
            "zh": re.compile(r"前任|前(?=[\u4e00-\u9fff]{0,8}(?:总统|总理|首相|主席|部长|外长|国务卿|秘书长))|原(?=[\u4e00-\u9fff]{0,8}(?:总统|总理|首相|主席|部长|外长))|卸任")}
@@ -276,10 +280,10 @@ class _Report:
     @staticmethod
     def date_on(ev: Event, day: Interval, dated_by: str) -> None:
         """Date an event told on ``day`` (a report's, a story's): what happened then, or what is to
-        come after it (open-ended)."""
+        come in the year after it."""
         ev.dated_by = dated_by
         if ev.status in FUTURE_STATUSES:
-            ev.start, ev.end, ev.precision = day.start.isoformat(), None, None
+            ev.start, ev.end, ev.precision = day.start.isoformat(), (day.start + _PLAN_REACH).isoformat(), None
         else:
             ev.start, ev.end = day.iso()
             ev.precision = day.precision

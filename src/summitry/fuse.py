@@ -776,8 +776,8 @@ def _publication_dates(items: list[_Item]) -> tuple[_Item | None, str | None, st
     """The dates of an event that only its reports' publication days date (see summitry.dating).
 
     What happened is on or shortly before the earliest report of it; a stay (a visit or a
-    gathering) runs on through reports of each following day. What is still to come is after the
-    latest report of it, open-ended.
+    gathering) runs on through reports of each following day. What is still to come is in the
+    window the dating stage gives the latest report of it (the year after the day it was told).
     """
     dated = [it for it in items if it.event.dated_by == "publication" and _day(it.event.start) is not None]
     if not dated:
@@ -785,7 +785,7 @@ def _publication_dates(items: list[_Item]) -> tuple[_Item | None, str | None, st
     past = [it for it in dated if it.mention.status == "occurred"]
     if not past:
         latest = max(dated, key=lambda it: (it.event.start, it.sort_key))
-        return latest, latest.event.start, None, None
+        return latest, latest.event.start, latest.event.end, None
     finest = min(_PRECISION_RANK.get(it.event.precision, 3) for it in past)
     finest_past = sorted((it for it in past if _PRECISION_RANK.get(it.event.precision, 3) == finest),
                          key=lambda it: (_day(it.event.start), it.sort_key))
