@@ -6,7 +6,7 @@ whole islands are fused instead.
 
 Held for any reports of a world spread over years (reports dated to the day, the month or the
 year, or by their publication only), any batches and order, and for the store's reading distance
-set as far as it is and much shorter (so that changes reach past it often).
+as it is, shorter, longer, and below nothing (so that changes reach past it often).
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def world(draw):
         docs.append(doc(f"d{i:02d}", lines, published))
     order = draw(st.permutations(docs))
     batch_size = draw(st.integers(1, 5))
-    near_days = draw(st.sampled_from([store_ingest._NEAR_DAYS, 0, 10, 60, 200]))
+    near_days = draw(st.sampled_from([store_ingest._NEAR_DAYS, 0, 10, 60, 400, -400]))
     return docs, order, batch_size, near_days
 
 
@@ -116,13 +116,14 @@ def test_a_new_report_in_an_island_of_many_years_is_fused_with_the_events_of_its
         store.ingest(docs[-1:], extract=line_extractor)
         stored = {i: json.loads(r) for i, r in store.db.rows("SELECT id, record FROM events")}
     # one island of 59 reports; the new document's two and the events of 2018 and 2017 near them
-    assert len(fused) == 1 and fused[0] <= 8
+    assert len(fused) == 1 and fused[0] <= 8, fused
     mentions = [e for d in docs for e in line_extractor(d)]
     assert stored == {e.id: json.loads(e.to_json()) for e in fuse(mentions, {d.id: d.published for d in docs})}
 
 
 def test_a_change_that_reaches_further_than_the_store_read_is_fused_with_the_whole_islands(monkeypatch):
-    monkeypatch.setattr(store_ingest, "_NEAR_DAYS", 0)  # nothing a new report joins is near enough
+    # the days read narrower than the reports' own reaches: no event that changes lies within them
+    monkeypatch.setattr(store_ingest, "_NEAR_DAYS", -400)
     fused: list[int] = []
     clusters = summitry.fuse.island_clusters
 
@@ -140,8 +141,8 @@ def test_a_change_that_reaches_further_than_the_store_read_is_fused_with_the_who
         fused.clear()
         store.ingest([late], extract=line_extractor)
         stored = {i: json.loads(r) for i, r in store.db.rows("SELECT id, record FROM events")}
-    # the event of 2008 with the new report, refused; then the whole island (but the visit of 2009)
-    assert fused == [3, 19]
+    # the part near the new report, refused; then the whole island (but the visit of 2009)
+    assert len(fused) == 2 and fused[-1] == 19
     mentions = [e for d in [*docs, late] for e in line_extractor(d)]
     assert stored == {e.id: json.loads(e.to_json())
                       for e in fuse(mentions, {d.id: d.published for d in [*docs, late]})}

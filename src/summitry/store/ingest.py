@@ -64,10 +64,11 @@ _BUCKET_ROWS_LIMIT = 200_000
 # the events of mention events kept between batches (a short string each: tens of MB at most)
 _EVENT_OF_LIMIT = 500_000
 # A batch of new reports (none gone) is fused again with the events near them (``Ingestor._near``)
-# when every report of an event that changes lies within this many days of a new report's reach
-# (a report dated only to a year, joined by one of its days, is within a year of it); else with
-# their whole islands.
-_NEAR_DAYS = 366
+# when every report of an event that changes lies within this many days of the reaches of the new
+# reports and of the events they meet (those a new report most often joins, or is the first of);
+# else with their whole islands. (At 150,000 documents of benchmarks/linear_ingest.py 11 batches
+# in 13 are fused so with 15, 45, 120 or 366 days alike; the part grows with the days.)
+_NEAR_DAYS = 30
 
 Extractor = Callable[[Document], list[Event]]
 #: extracts a stream of documents elsewhere (worker processes, a cluster), giving each document
@@ -293,7 +294,7 @@ class _Near:
     """The part of the store a batch of new reports is fused again with (``Ingestor._near``): each
     mention event's island among them (``islands``, by mention id, sorted), the block, scope,
     reach and document of these and of the others read near them (``rows``), and the reaches of
-    the new reports, by block, widened by _NEAR_DAYS (``close``)."""
+    the new reports, by block, widened by the distance they were read within (``close``)."""
 
     __slots__ = ("close", "islands", "rows")
 
@@ -301,7 +302,7 @@ class _Near:
         self.islands, self.rows, self.close = islands, rows, close
 
     def holds(self, mention_id: str) -> bool:
-        """The whole reach of ``mention_id`` lies within _NEAR_DAYS of a new report's."""
+        """The whole reach of ``mention_id`` lies within the distance read of a new report's."""
         block, _, lo, hi, _ = self.rows[mention_id]
         if lo is None:
             return True
@@ -574,13 +575,13 @@ class Ingestor:
         # reports of documents stored before are gone: their islands are clustered anew
         gone = any(seed.mention_id is None for seed in seeds)
         # new reports only: fused again with the events near them, when what changes stays near
-        near = None
+        part = None
         if not gone and self.fuse is default_fuser() and not self._corrected():
             near = self._near(seeds, changed_docs)
-        if near is not None and self._fuse_again(list(near.islands), changed_docs, report, gone,
-                                                 near.islands, near):
-            part = list(near.islands)
-        else:  # their whole islands
+            if near is not None and self._fuse_again(list(near.islands), changed_docs, report, gone,
+                                                     near.islands, near):
+                part = list(near.islands)
+        if part is None:  # their whole islands
             islands = self._part(seeds)
             part = list(islands)
             self._fuse_again(part, changed_docs, report, gone, islands)
@@ -621,74 +622,106 @@ class Ingestor:
         return seeds
 
     def _near(self, seeds: list[_Seed], changed_docs: set[str]) -> _Near | None:
-        """For a batch of new reports only (none gone): the new reports, with the stored events
-        that reach them within _NEAR_DAYS (the reports whose reaches lie within _NEAR_DAYS + 1 days
-        of a new report's, in the islands they make with the new ones, then whole events); None
-        when a report near them is in no event (another fuser's store).
+        """For a batch of new reports only (none gone): the new reports with the stored events
+        near them, and the days they were read within (``close``): the new reports' reaches and
+        those of the reports of the events one of whose reports meets them, widened by
+        _NEAR_DAYS. The part is the reports that meet those days, in the islands they make with
+        the new ones, then their events whole. None when a report near them is in no event
+        (another fuser's store).
 
         Fusing these gives what fusing the new reports' whole islands gives when every report of
         an event that changes (one a new report joins, or that loses a report, or is made anew)
-        lies within _NEAR_DAYS of a new report (``_near_enough``, checked before anything is
-        written; the whole islands are fused otherwise). A report can only join a cluster of
-        which some report's reach meets its own, with names that agree (which is what makes
-        islands of fusion's keys: ``fuse.islands``). Every report outside these events either
-        lies further than _NEAR_DAYS + 1 days from every new report, so meets no report of an
-        event that changes, or lies nearer and meets none of these events' reports: so, in
-        fusion's order, no report outside joins a cluster that changes, and no report of one
-        joins a cluster outside, which are those fusing the whole islands makes. The islands grow
-        with the store (reports dated only to a year chain the years of a block); what a batch of
-        new reports changes does not."""
+        lies within those days (``_near_enough``, checked before anything is written; the whole
+        islands are fused otherwise). A report can only join a cluster of which some report's
+        reach meets its own, with names that agree (which is what makes islands of fusion's
+        keys: ``fuse.islands``). Every report outside these events either meets none of those
+        days, so meets no report of an event that changes, or meets them and none of these
+        events' reports: so, in fusion's order, no report outside joins a cluster that changes,
+        and no report of one joins a cluster outside, which are those fusing the whole islands
+        makes. The islands grow with the store (reports dated only to a year chain the years of
+        a block); what a batch of new reports changes does not."""
         rows: dict[str, tuple] = {}  # mention id -> block, scope, reach_from, reach_to, doc id
-        new_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        reaches: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for seed in seeds:
             key = seed.key
             rows[seed.mention_id] = (key.block, key.scope, key.reach_from, key.reach_to, seed.doc)  # type: ignore[index]
             if key.reach_from is not None:
-                new_spans[key.block].append((key.reach_from, key.reach_to))  # type: ignore[arg-type]
-        wide = {block: _spans((lo - _NEAR_DAYS - 1, hi + _NEAR_DAYS + 1) for lo, hi in spans)
-                for block, spans in new_spans.items()}
-        keys = sorted({key for block, spans in wide.items() for lo, hi in spans for key in _buckets(block, lo, hi)})
-        for key, bucket_rows in self._read_buckets(keys).items():
-            block = key.rsplit("|", 1)[0]
-            spans = wide[block]
-            for mention_id, (scope, lo, hi, doc) in bucket_rows.items():
-                if mention_id not in rows and _meets(spans, lo, hi):
-                    rows[mention_id] = (block, scope, lo, hi, doc)
-        self._trim_buckets()
-        asked: set[str] = set()  # the events whose reports are read
-        members: list[str] = []  # their reports
+                reaches[key.block].append((key.reach_from, key.reach_to))  # type: ignore[arg-type]
+        new = {block: _spans(spans) for block, spans in reaches.items()}
+        # the events the new reports meet: what they change is most often theirs
+        met = [m for m in self._rows_meeting(new, rows) if rows[m][4] not in changed_docs]
+        members: dict[str, list[str]] = {}  # event -> its reports, for the events read
+        if self._members_of(met, changed_docs, rows, members) is None:
+            return None
+        for reports in members.values():
+            for m in reports:
+                block, _, lo, hi, _ = rows[m]
+                if lo is not None:
+                    reaches[block].append((lo, hi))
+        close = {block: _spans((lo - _NEAR_DAYS, hi + _NEAR_DAYS) for lo, hi in spans)
+                 for block, spans in reaches.items()}
+        self._rows_meeting(close, rows)
+        islands = self._islands_of_rows(rows)
         while True:
-            islands = self._islands_of_rows(rows)
             wanted = {islands[seed.mention_id] for seed in seeds}  # type: ignore[index]
             kept = [m for m in rows if islands[m] in wanted]
-            old = [m for m in kept if rows[m][4] not in changed_docs]
-            event_of = self._events_of(old, changed_docs)
-            if len(event_of) < len(old):
+            events = self._members_of([m for m in kept if rows[m][4] not in changed_docs], changed_docs,
+                                      rows, members)
+            if events is None:
                 return None
-            events = sorted(set(event_of.values()) - asked)
-            asked.update(events)
-            missing = []
-            for _, mention_id in self.db.rows("SELECT event_id, mention_id FROM event_mentions WHERE event_id = ANY(?)",
-                                              [events]) if events else ():
-                if mention_id is None:
-                    return None
-                members.append(mention_id)
-                if mention_id not in rows:
-                    missing.append(mention_id)
+            missing = [m for event in events for m in members[event] if islands.get(m) not in wanted]
             if not missing:
                 break
-            # the reports of those events further off, and the islands they make with the others
+            # the islands the reports of those events further off make with the others
+            blocks = {rows[m][0] for m in missing}
+            changed = self._islands_of_rows({m: row for m, row in rows.items() if row[0] in blocks})
+            if all(changed[m] == islands.get(m) for m in changed):  # (an event's reports make one island)
+                return None
+            islands.update(changed)
+        return _Near({m: islands[m] for m in sorted(kept)}, rows, close)
+
+    def _rows_meeting(self, spans_of: Mapping[str, list[tuple[int, int]]], rows: dict[str, tuple]) -> list[str]:
+        """The stored mention events of each block whose reaches meet its ``spans_of`` (sorted and
+        disjoint), added to ``rows`` (mention id -> block, scope, reach_from, reach_to, doc id)."""
+        keys = sorted({key for block, spans in spans_of.items() for lo, hi in spans for key in _buckets(block, lo, hi)})
+        found = []
+        for key, bucket_rows in self._read_buckets(keys).items():
+            block = key.rsplit("|", 1)[0]
+            spans = spans_of[block]
+            for mention_id, (scope, lo, hi, doc) in bucket_rows.items():
+                if _meets(spans, lo, hi):
+                    found.append(mention_id)
+                    if mention_id not in rows:
+                        rows[mention_id] = (block, scope, lo, hi, doc)
+        self._trim_buckets()
+        return found
+
+    def _members_of(self, mention_ids: list[str], changed_docs: set[str], rows: dict[str, tuple],
+                    members: dict[str, list[str]]) -> set[str] | None:
+        """The events of the stored ``mention_ids``; the reports of those not in ``members`` are
+        added to it, and those not in ``rows`` read into it. None when a mention event is in no
+        event."""
+        event_of = self._events_of(mention_ids, changed_docs)
+        if len(event_of) < len(mention_ids):
+            return None
+        events = set(event_of.values())
+        asked = sorted(events - members.keys())
+        missing = []
+        for event_id, mention_id in self.db.rows(
+                "SELECT event_id, mention_id FROM event_mentions WHERE event_id = ANY(?)", [asked]) if asked else ():
+            if mention_id is None:
+                return None
+            members.setdefault(event_id, []).append(mention_id)
+            if mention_id not in rows:
+                missing.append(mention_id)
+        if missing:
             for mention_id, doc, block, scope, lo, hi in self.db.rows(
                     "SELECT mention_id, doc_id, block, scope, reach_from, reach_to FROM mention_events "
                     "WHERE mention_id = ANY(?)", [missing]):
                 rows[mention_id] = (block, scope, lo, hi, doc)
             if any(mention_id not in rows for mention_id in missing):
                 return None
-        if any(islands[m] not in wanted for m in members):  # (an event's reports make one island)
-            return None
-        close = {block: _spans((lo - _NEAR_DAYS, hi + _NEAR_DAYS) for lo, hi in spans)
-                 for block, spans in new_spans.items()}
-        return _Near({m: islands[m] for m in sorted(kept)}, rows, close)
+        return events
 
     @staticmethod
     def _islands_of_rows(rows: Mapping[str, tuple]) -> dict[str, tuple]:
@@ -852,7 +885,7 @@ class Ingestor:
     def _near_enough(self, near: _Near, clusters: list, same: set[str], ids: list[str],
                      changed_docs: set[str]) -> bool:
         """Every report of the events of ``_near``'s part that change (``clusters`` not ``same``)
-        lies within _NEAR_DAYS of a new report. And none of them is headed by a report that a
+        lies within the distance read of a new report. And none of them is headed by a report that a
         report outside the part tells again (a document's sentence read as one event twice):
         two clusters headed by one identical report are told apart by their order in their
         island (``fuse._island_clusters``), which the part alone does not know."""
