@@ -313,12 +313,14 @@ class _Near:
 
 class _Batch:
     """Documents read together and written in one transaction: their content hashes, the ones to
-    extract (the others are stored as they are) and, as they come, their events."""
+    extract (the others are stored as they are) and, as they come, their events; the hashes of
+    those the store held when they were read, and how many batches this writer had written then."""
 
-    __slots__ = ("hashes", "read", "results", "todo")
+    __slots__ = ("hashes", "read", "results", "stored", "todo", "written")
 
-    def __init__(self, read: int, hashes: dict[str, str], todo: list[Document]):
-        self.read, self.hashes, self.todo = read, hashes, todo
+    def __init__(self, read: int, hashes: dict[str, str], todo: list[Document], stored: dict[str, str],
+                 written: int):
+        self.read, self.hashes, self.todo, self.stored, self.written = read, hashes, todo, stored, written
         self.results: list[tuple[Document, list[Event] | Exception]] = []
 
     def extracted(self) -> bool:
@@ -363,6 +365,7 @@ class Ingestor:
         # later batch reaching into one reads all of it at once, not in rounds widening by its
         # length, each finding the islands among all the rows read so far
         self._island_days: dict[str, list[tuple[int, int]]] = {}
+        self._written = 0  # batches this writer has written (or tried to)
 
     def _forget(self) -> None:
         """Drop what is kept between batches (a rolled-back batch, or another writer)."""
@@ -408,7 +411,7 @@ class Ingestor:
                 report.unchanged += 1
             else:
                 todo.append(doc)
-        return _Batch(len(docs), hashes, todo)
+        return _Batch(len(docs), hashes, todo, stored, self._written)
 
     def _extracted(self, batches: Iterator[_Batch]) -> Iterator[_Batch]:
         """Each batch with the events of its documents to extract."""
@@ -462,10 +465,12 @@ class Ingestor:
             # documents, benchmarks/linear_ingest.py): it runs between batches instead, and
             # finds any cycles a batch left then
             with self.db.transaction(), cycles_paused():
-                self._write(changed, batch.hashes, counts)
+                self._write(changed, batch, counts)
         except BaseException:
             self._forget()  # it may hold rows of the rolled-back batch
             raise
+        finally:
+            self._written += 1
         for name in ("unchanged", "added", "replaced", "mention_events", "events_added", "events_changed",
                      "events_removed"):
             setattr(report, name, getattr(report, name) + getattr(counts, name))
@@ -557,21 +562,26 @@ class Ingestor:
                 self._bucket_rows_count += mention_id not in kept[bucket]
                 kept[bucket][mention_id] = row
 
-    def _write(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
-               report: IngestReport) -> None:
+    def _write(self, changed: list[tuple[Document, list[Event]]], batch: _Batch, report: IngestReport) -> None:
+        hashes = batch.hashes
         self.db.lock_for_ingest()
         if not self.db.sole_writer:  # another writer may have changed the store since the last batch
             self._forget()
-        # Another writer may have stored some of these documents since they were read: with the
-        # lock held, what is stored now decides (so two runs of one file count each document once).
-        stored = dict(self.db.rows("SELECT id, content_hash FROM documents WHERE id = ANY(?)",
-                                   [[doc.id for doc, _ in changed]]))
+        if self.db.sole_writer and batch.written == self._written:
+            stored = batch.stored  # nothing was written since the batch was read
+        else:
+            # Another writer (or this one, a batch read ahead) may have stored some of these
+            # documents since they were read: with the lock held, what is stored now decides (so
+            # two runs of one file count each document once).
+            stored = dict(self.db.rows("SELECT id, content_hash FROM documents WHERE id = ANY(?)",
+                                       [[doc.id for doc, _ in changed]]))
         todo = [(doc, events) for doc, events in changed if stored.get(doc.id) != hashes[doc.id]]
         report.unchanged += len(changed) - len(todo)
         if not todo:
             return
-        seeds = self._replace_mentions(todo, hashes, report)
         changed_docs = {doc.id for doc, _ in todo}
+        replaced = changed_docs & stored.keys()  # (the others have no rows to replace)
+        seeds = self._replace_mentions(todo, hashes, report, replaced)
         # reports of documents stored before are gone: their islands are clustered anew
         gone = any(seed.mention_id is None for seed in seeds)
         # new reports only: fused again with the events near them, when what changes stays near
@@ -579,12 +589,12 @@ class Ingestor:
         if not gone and self.fuse is default_fuser() and not self._corrected():
             near = self._near(seeds, changed_docs)
             if near is not None and self._fuse_again(list(near.islands), changed_docs, report, gone,
-                                                     near.islands, near):
+                                                     near.islands, near, replaced):
                 part = list(near.islands)
         if part is None:  # their whole islands
             islands = self._part(seeds)
             part = list(islands)
-            self._fuse_again(part, changed_docs, report, gone, islands)
+            self._fuse_again(part, changed_docs, report, gone, islands, replaced=replaced)
         # analysts' corrections outlive every re-fusion: they are applied again over its events
         apply_corrections(self.db, part)
         for doc, _ in todo:
@@ -594,17 +604,18 @@ class Ingestor:
                 report.added += 1
 
     def _replace_mentions(self, changed: list[tuple[Document, list[Event]]], hashes: Mapping[str, str],
-                          report: IngestReport) -> list[_Seed]:
-        """Store the documents and their new mention events in place of the old ones; the places
-        of both, old and new, are what changed."""
+                          report: IngestReport, replaced: set[str]) -> list[_Seed]:
+        """Store the documents and their new mention events in place of the old ones (of the
+        documents ``replaced``, those stored before); the places of both, old and new, are what
+        changed."""
         db = self.db
-        doc_ids = [doc.id for doc, _ in changed]
         old = db.rows("SELECT doc_id, block, scope, reach_from, reach_to, mention_id, bucket FROM mention_events "
-                      "WHERE doc_id = ANY(?)", [doc_ids])
+                      "WHERE doc_id = ANY(?)", [sorted(replaced)]) if replaced else []
         seeds = [_Seed(FusionKey(block, scope, lo, hi), doc) for doc, block, scope, lo, hi, _, _ in old]
         self._bucket_rows_changed(((bucket, mention_id) for *_, mention_id, bucket in old), ())
-        for table, column in (("mention_events", "doc_id"), ("documents", "id")):
-            db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [doc_ids])
+        if replaced:
+            for table, column in (("mention_events", "doc_id"), ("documents", "id")):
+                db.execute(f"DELETE FROM {table} WHERE {column} = ANY(?)", [sorted(replaced)])
         doc_rows, mention_rows = [], []
         for doc, events in changed:
             doc_rows.append((doc.id, hashes[doc.id], doc.lang, doc.published, doc.source, doc.url, doc.text))
@@ -802,7 +813,7 @@ class Ingestor:
 
     def _fuse_again(self, part: list[str], changed_docs: set[str], report: IngestReport,
                     gone: bool = True, islands: Mapping[str, tuple | None] | None = None,
-                    near: _Near | None = None) -> bool:
+                    near: _Near | None = None, replaced: set[str] | None = None) -> bool:
         """Fuse the mention events ``part`` and put the events that changed in place of the old
         ones; number trips again around them. Unless reports are ``gone`` from the part's islands
         since they were last fused, fusion places the reports sorted before an island's first new
@@ -810,13 +821,15 @@ class Ingestor:
         made of them). ``islands``: the island of each mention event, when ``_part`` or ``_near``
         found them. With ``near`` (the part is ``_near``'s), nothing is written, and False
         returned, when an event that changes reaches further from the new reports than ``_near``
-        allows."""
+        allows. ``replaced``: the changed documents that were stored before (None: any may have
+        been); only they can be in stored events."""
         db = self.db
         # the events of the changed documents are always written again (their mention ids may
         # now name other mentions); other events of the part only when fusion changed them
         event_of = self._events_of(part, changed_docs)
+        were_stored = changed_docs if replaced is None else replaced
         of_changed = {e for (e,) in db.rows("SELECT event_id FROM event_mentions WHERE doc_id = ANY(?)",
-                                            [sorted(changed_docs)])}
+                                            [sorted(were_stored)])} if were_stored else set()
         linked = set(event_of.values()) | of_changed
         mentions = self._mention_events(part, changed_docs)
         spans: dict[str, list[tuple[int, int, str]]] = {}
