@@ -926,3 +926,11 @@ def test_a_countrys_military_leadership_is_its_officers_not_its_head(engine):
     (ev,) = extract(engine, "Pakistan's military leadership briefed the Chinese leader on its operation.",
                     published="2015-04-22")
     assert (ev.type, [c.name for c in ev.counterparts]) == ("meeting", ["Xi Jinping"])
+
+
+def test_to_visit_a_person_is_to_meet_them_in_the_infinitive_too(engine):
+    (ev,) = extract(engine, "Barack Obama will visit Vladimir Putin next week.", published="2014-01-20")
+    assert (ev.type, ev.status, [c.name for c in ev.counterparts]) == ("meeting", "planned", ["Vladimir Putin"])
+    (ev,) = extract(engine, "Luvsanvandan Bold took the chance to visit SCO Secretary-General Dmitry Mezentsev.",
+                    published="2014-01-20")
+    assert (ev.type, [c.name for c in ev.counterparts]) == ("meeting", ["Dmitry Mezentsev"])

@@ -176,6 +176,9 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+# What makes "visit" a verb ("decided to visit the SCO's Secretary-General", "will visit Putin")
+_INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|may|might|could|should|must|can|did|does|do)\s+"
+                                r"(?:also\s+|then\s+|later\s+)?\Z|['’]ll\s+\Z", re.IGNORECASE)
 # A line of a briefing's transcript that a reporter speaks
 _ASKED_LINE = re.compile(r"\s*(?:QUESTION|Q)\s*:")
 # Between a place and the passive visit after it: "Xinjiang, visited", "Xinjiang was visited"
@@ -571,7 +574,9 @@ class EnglishRuleEngine:
             s_triggers = [t for t in s_triggers
                           if not (t.type == "visit" and t.target != "by" and any(p.start - t.end in (0, 1) and p.kind != "pronoun"
                                                             for p in parties)
-                                  and not (not t.nominal and _VISIT_VERB.fullmatch(text, t.start, t.end)
+                                  and not ((not t.nominal or _INFINITIVE_BEFORE.search(text, max(0, t.start - 16),
+                                                                                        t.start))
+                                           and _VISIT_VERB.fullmatch(text, t.start, t.end)
                                            and not text.endswith("ing", t.start, t.end)))
                           # "visiting Mongolian counterpart Bold": the same, before a nationality
                           and not (t.type == "visit" and text.endswith("ing", t.start, t.end) and any(
@@ -1215,7 +1220,8 @@ class EnglishRuleEngine:
                     self._status(text, sent, clause_start, trig, s_dates) in ("postponed", "cancelled"):
                 targets = [Target(trig.end, trig.end, c, place=put_off[1]) for c in put_off[0]]
             if not targets:
-                if not trig.nominal and _VISIT_VERB.fullmatch(text, trig.start, trig.end):
+                if (not trig.nominal or _INFINITIVE_BEFORE.search(text, max(0, trig.start - 16), trig.start)) and \
+                        _VISIT_VERB.fullmatch(text, trig.start, trig.end):
                     # "Bold also visited State Councilor Yang Jiechi": to visit a person is to meet them
                     first = next((p for p in parties if p.start >= trig.end), None)
                     if first is not None and first.kind in ("person", "office", "person_short") and \
