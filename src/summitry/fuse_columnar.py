@@ -549,7 +549,10 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
     if table.num_rows == 0:
         return FUSED_SCHEMA.empty_table()
-    shards = _shards(table, -(-table.num_rows // SHARD_REPORTS))
+    count = -(-table.num_rows // SHARD_REPORTS)
+    if workers > 1:  # enough shards for every worker to have some (of a chunk's reports at least)
+        count = max(count, min(4 * workers, -(-table.num_rows // chunk_reports)))
+    shards = _shards(table, count)
     # what the blocks took goes back to the system before workers are forked (they would share it)
     pa.default_memory_pool().release_unused()
     results = _fused_shards(table, shards, same_place, workers, chunk_reports, plain_path)
