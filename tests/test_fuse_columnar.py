@@ -116,6 +116,36 @@ def test_each_report_has_the_key_fusion_key_gives_it():
     assert hi.tolist() == [NO_DAY if k.reach_to is None else k.reach_to for k in keys]
 
 
+def test_reports_over_many_days_in_many_shards_fuse_as_fuse_fuses_them(monkeypatch):
+    """More distinct days and publication days than a part's words are decoded from whole (256),
+    and blocks dealt into several shards."""
+    import datetime
+
+    import summitry.fuse_columnar
+
+    monkeypatch.setattr(summitry.fuse_columnar, "SHARD_REPORTS", 150)
+    rng = random.Random(7)
+    events, published = [], {}
+    first = datetime.date(2020, 1, 1)
+    for i in range(900):
+        story = rng.randrange(300)
+        day = (first + datetime.timedelta(days=story * 3 + rng.choice([0, 0, 1]))).isoformat()
+        doc = f"doc{i}"
+        published[doc] = (first + datetime.timedelta(days=story * 3 + rng.randrange(-3, 5))).isoformat()
+        precision = rng.choice(["day", "day", "month", None])
+        start = end = None if precision is None else day
+        if precision == "month":
+            start, end = day[:8] + "01", day[:8] + "28"
+        m = Mention(doc, rng.choice(["occurred", "occurred", "planned"]), "en", f"sentence {i}", 0, 9)
+        kind = ["visit", "meeting", "multilateral", "call"][story % 4]
+        events.append(Event(id=f"mn_{i}", type=kind, status=m.status, actor=NAMED[story % 4],
+                            counterparts=[NAMED[(story + 1) % 4]] if kind in ("meeting", "call") else [],
+                            countries=[["KAZ", "CHN", "RUS", "MNG"][story % 4]], start=start, end=end,
+                            precision=precision, dated_by="text" if precision else None, mentions=[m]))
+    same_as_fuse(events, published)
+    same_as_fuse(events, published, workers=2)
+
+
 def test_no_reports_give_no_events():
     assert fuse_table(mention_table([], {})).num_rows == 0
 
