@@ -39,7 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from summitry.fuse import fuse
-from summitry.fuse_columnar import MENTION_SCHEMA, fuse_table, fused_events_of, reports_of
+from summitry.fuse_columnar import MENTION_SCHEMA, _give_back, fuse_table, fused_events_of, reports_of
 from summitry.records import Event, Mention, Party
 
 
@@ -59,7 +59,7 @@ def generate_table(n: int, seed: int = 3, years: float = 10.0) -> pa.Table:
         parts = [part.drop_columns([name]) for part in parts]
     table = pa.table(columns).cast(MENTION_SCHEMA)
     del parts, columns
-    pa.default_memory_pool().release_unused()  # what making it took
+    _give_back()  # what making it took
     return table
 
 

@@ -553,8 +553,7 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     if workers > 1:  # enough shards for every worker to have some (of a chunk's reports at least)
         count = max(count, min(4 * workers, -(-table.num_rows // chunk_reports)))
     shards = _shards(table, count)
-    # what the blocks took goes back to the system before workers are forked (they would share it)
-    pa.default_memory_pool().release_unused()
+    _give_back()  # what the blocks took, before workers are forked (they would share it)
     results = _fused_shards(table, shards, same_place, workers, chunk_reports, plain_path)
     batches, legs = [], [np.empty((0, 3), np.int64)]
     offset = 0
@@ -563,7 +562,7 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
         offset += batch.num_rows
         batches.extend(batch.to_batches() if isinstance(batch, pa.Table) else [batch])
     del table, shards, results  # (the input is gone now, unless the caller keeps it)
-    pa.default_memory_pool().release_unused()
+    _give_back()
     fused = pa.Table.from_batches(batches, schema=FUSED_SCHEMA)
     del batches
     at = np.concatenate(legs)
@@ -748,9 +747,22 @@ def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.nda
 _SHARED: tuple | None = None
 
 
+def _give_back() -> None:
+    """Memory freed but kept by the allocators given back to the system: Arrow's pool's, and the C
+    library's (glibc keeps the heap's freed blocks, numpy's and Python's, until trimmed)."""
+    pa.default_memory_pool().release_unused()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+    pa.default_memory_pool().release_unused()
+
+
 def _fuse_shared_shard(k: int) -> tuple[pa.Table, np.ndarray]:
     table, shards, same_place, chunk_reports, plain_path = _SHARED  # type: ignore[misc]
     with cycles_paused():
         fused = _fuse_shard(table, shards[k], same_place, chunk_reports, plain_path)
-    pa.default_memory_pool().release_unused()  # what the shard took, given back before the next
+    _give_back()  # what the shard took, before the next
     return fused
