@@ -214,7 +214,7 @@ def _event_columns(table: pa.Table) -> dict[str, list]:
 
 def reports_of(table: pa.Table) -> list[Event]:
     """The rows of a ``MENTION_SCHEMA`` table as records with one mention each, of its status."""
-    c = _event_columns(table)
+    c = _event_columns(table.select([name for name in table.column_names if name not in ("source", "published")]))
     return [Event(id_, type_, mention.status, actor, cps, cs, place, forum, start, end, precision, dated_by, [mention])
             for id_, type_, actor, cps, cs, place, forum, start, end, precision, dated_by, mention in zip(
                 c["id"], c["type"], c["actor"], c["counterparts"], c["countries"], c["place"], c["forum"],
@@ -454,7 +454,7 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
 
     part = table.take(rows)
     reports = reports_of(part)
-    published = part.column("published").to_pylist()
+    published = _values(part.column("published"))
     if days is not None:  # the days the text gives, known: not parsed again
         intervals = [None if lo == NO_DAY else (lo, hi) for lo, hi in zip(days[2][rows].tolist(), days[3][rows].tolist())]
     else:
