@@ -99,7 +99,8 @@ def yearly_visits(first: int, last: int, start: int = 0) -> list:
         for _ in range(year > first)], f"{year}-04-20") for k, year in enumerate(range(first, last + 1), start)]
 
 
-def test_a_new_report_in_an_island_of_many_years_is_fused_with_the_events_of_its_own_years(monkeypatch):
+def counted_fusions(monkeypatch) -> list[int]:
+    """The number of reports of each island fusion clusters from now on (fuse.island_clusters counted)."""
     fused: list[int] = []
     clusters = summitry.fuse.island_clusters
 
@@ -109,6 +110,11 @@ def test_a_new_report_in_an_island_of_many_years_is_fused_with_the_events_of_its
         return clusters(events, *args, **kwargs)
 
     monkeypatch.setattr(summitry.fuse, "island_clusters", counting)
+    return fused
+
+
+def test_a_new_report_in_an_island_of_many_years_is_fused_with_the_events_of_its_own_years(monkeypatch):
+    fused = counted_fusions(monkeypatch)
     docs = yearly_visits(1990, 2019)
     with open_store(":memory:") as store:
         store.ingest(docs[:-1], extract=line_extractor, batch_size=100)
@@ -124,15 +130,7 @@ def test_a_new_report_in_an_island_of_many_years_is_fused_with_the_events_of_its
 def test_a_change_that_reaches_further_than_the_store_read_is_fused_with_the_whole_islands(monkeypatch):
     # the days read narrower than the reports' own reaches: no event that changes lies within them
     monkeypatch.setattr(store_ingest, "_NEAR_DAYS", -400)
-    fused: list[int] = []
-    clusters = summitry.fuse.island_clusters
-
-    def counting(events, *args, **kwargs):
-        events = list(events)
-        fused.append(len(events))
-        return clusters(events, *args, **kwargs)
-
-    monkeypatch.setattr(summitry.fuse, "island_clusters", counting)
+    fused = counted_fusions(monkeypatch)
     docs = yearly_visits(2000, 2009)
     # a report of the visit of 2008, which the report of that year made in 2009 is in
     late = doc("late", [line("visit", ("Xi Jinping", "CHN"), ["PAK"], "2008-04-13")], "2008-04-20")
