@@ -441,9 +441,11 @@ def _chunks(labels: np.ndarray, size: int) -> list[np.ndarray]:
 
 
 def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_place: PlaceAgreement,
-                days: tuple | None = None) -> tuple[pa.Table, np.ndarray]:
+                days: tuple | None = None, at: np.ndarray | None = None) -> tuple[pa.Table, np.ndarray]:
     """The fused events of the islands of ``rows`` as a table of ``FUSED_SCHEMA`` (trips unset),
     and their legs (``fuse.trip_leg``'s) as rows of (row in the table, first day, last day).
+    ``rows`` (and ``labels`` and ``days``) are a shard's, whose rows in ``table`` are ``at``
+    (None: the table's own).
 
     The reports are clustered by ``fuse``; a cluster whose reports tell the same (and may each be
     in a plain island: ``plain``, by row), each from its own document, with days that meet, is
@@ -452,7 +454,7 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
     ``fuse``."""
     from summitry.fuse_plain import fuse_plain
 
-    part = table.take(rows)
+    part = table.take(rows if at is None else at[rows])
     reports = reports_of(part)
     published = _values(part.column("published"))
     if days is not None:  # the days the text gives, known: not parsed again
@@ -504,7 +506,7 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
     if not len(as_columns):
         return fused, fused_legs
     chosen = rows[as_columns]
-    merged, merged_legs = fuse_plain(table, chosen, group,
+    merged, merged_legs = fuse_plain(table, chosen if at is None else at[chosen], group,
                                      *(column[chosen] for column in days[:4]), ids=ids,  # type: ignore[index]
                                      ranks=(days[5][chosen], days[6][chosen]))  # type: ignore[index]
     fused_legs[:, 0] += merged.num_rows
@@ -620,7 +622,11 @@ def _fuse_shard(table: pa.Table, rows: np.ndarray | None, same_place: PlaceAgree
     a ``FUSED_SCHEMA`` table (trips unset), and their legs (row in it, first day, last day)."""
     from summitry.fuse_plain import apart_by_country, plain_islands, plain_reports, publication_ranks
 
-    shard = table if rows is None else table.take(rows)
+    # what the keys and plainness read of the shard's reports (not their ids, texts and sources,
+    # which the parts take from the table themselves)
+    view = _keys_view(table)
+    shard = view if rows is None else view.take(rows)
+    del view
     keys = _keys_and_days(shard)
     labels = apart_by_country(shard, island_partition(*keys[:5]))
     # plain islands over columns (summitry.fuse_plain), the others island by island, each in
@@ -637,11 +643,20 @@ def _fuse_shard(table: pa.Table, rows: np.ndarray | None, same_place: PlaceAgree
     tables, legs = [], [np.empty((0, 3), np.int64)]
     offset = 0
     for is_plain, part_rows in parts:
-        fused, part_legs = _fuse_part(shard, is_plain, part_rows, labels, days, same_place)
+        fused, part_legs = _fuse_part(table, rows, is_plain, part_rows, labels, days, same_place)
         tables.append(fused)
         legs.append(part_legs + np.array([offset, 0, 0]))
         offset += fused.num_rows
     return pa.concat_tables(tables) if tables else FUSED_SCHEMA.empty_table(), np.concatenate(legs)
+
+
+def _keys_view(table: pa.Table) -> pa.Table:
+    """The columns of a ``MENTION_SCHEMA`` table that the keys and plainness read, its mentions' of
+    them only (document and status), without a copy."""
+    mention = _array(table.column("mention"))
+    return table.select([name for name in table.column_names if name not in ("id", "source", "mention")]).append_column(
+        "mention", pa.StructArray.from_arrays([pc.struct_field(mention, "doc"), pc.struct_field(mention, "status")],
+                                              names=["doc", "status"]))
 
 
 def _legs_of(fused: pa.Table, legs: np.ndarray) -> list[tuple]:
@@ -734,14 +749,16 @@ def _fused_shards(table: pa.Table, shards: list[np.ndarray | None], same_place: 
         _SHARED = None
 
 
-def _fuse_part(table: pa.Table, is_plain: bool, rows: np.ndarray, labels: np.ndarray, days: tuple,
-               same_place: PlaceAgreement) -> tuple[pa.RecordBatch | pa.Table, np.ndarray]:
+def _fuse_part(table: pa.Table, at: np.ndarray | None, is_plain: bool, rows: np.ndarray, labels: np.ndarray,
+               days: tuple, same_place: PlaceAgreement) -> tuple[pa.RecordBatch | pa.Table, np.ndarray]:
+    """The fused events of a part (``rows`` of a shard, whose rows in ``table`` are ``at``; None
+    when the shard is the table), its rows' labels and days by the shard's rows."""
     from summitry.fuse_plain import fuse_plain
 
     if is_plain:
-        return fuse_plain(table, rows, labels[rows], *(column[rows] for column in days[:4]),
+        return fuse_plain(table, rows if at is None else at[rows], labels[rows], *(column[rows] for column in days[:4]),
                           ranks=(days[5][rows], days[6][rows]))
-    return _fuse_chunk(table, rows, labels, same_place, days)
+    return _fuse_chunk(table, rows, labels, same_place, days, at)
 
 
 _SHARED: tuple | None = None
