@@ -10,21 +10,28 @@ and sweeps, Python objects made only for one chunk of islands at a time.
 The events are exactly ``summitry.fuse.fuse``'s on the same reports, in the same order: the rules
 of fusion are that module's, used here, never restated.
 
+- *Shards.* No island spans two blocks (``fuse.block_name``, asked once per distinct set of the
+  parties' countries and destinations), so the main process deals whole blocks into shards of
+  about ``SHARD_REPORTS`` reports, and each shard is fused on its own, by this process or by one
+  of ``workers`` processes (forked, reading the table they inherit).
 - *Keys.* Where a report may be compared (``fuse.fusion_key``: block, party scope, reach in days)
   depends on its parties for the block and scope and on its type, status, dates and publication
-  day for the reach. Reports are grouped by each of these two signatures (Arrow's dictionary
-  encoding) and ``fusion_key`` is asked once per distinct signature, of one report that has it.
-- *Islands.* ``intervals.island_labels`` (the function ``fuse.islands`` and the store use) over
-  every block at once, its columns handed over as lists: sorts and sweeps.
-- *Within islands.* Islands are taken in chunks of some thousands of reports; each chunk's reports
-  are made into records, clustered and merged by ``fuse`` (``_island_clusters``), and the merged
-  events are written back as columns before the next chunk is read. Memory is the table's and the
-  output's, plus one chunk's objects.
-- *Trips and order.* Legs are numbered by ``fuse.trip_ids`` and the rows sorted by
-  ``fuse.fused_order``'s key, as Arrow columns.
-
-Every island is fused on its own, so ``workers`` processes (forked, reading the table they inherit)
-can each take every other chunk; the rows they send back are put in chunk order.
+  day for the reach. Reports are grouped by what each function reads (codes of the columns'
+  dictionaries, packed; no string made) and it is asked once per distinct value, of one report
+  that has it.
+- *Islands.* ``island_partition``: the islands of ``intervals.island_labels`` (the function
+  ``fuse.islands`` and the store use) over every block of a shard at once, by numpy sorts,
+  running maxima and binary searches; an island whose reports each name one country is split by
+  country (``fuse_plain.apart_by_country``).
+- *Plain islands* (``summitry.fuse_plain``), which fusion's rules plainly take for one event, are
+  merged over columns, with no record made.
+- *Other islands* are taken in chunks of some thousands of reports; each chunk's reports are made
+  into records and clustered by ``fuse`` (``_island_clusters``); the clusters whose reports tell
+  the same, each from its own document, with days that meet, are merged over columns too, the
+  others by ``fuse``, and the events are written back as columns before the next chunk is read.
+  Memory is the table's and the output's, plus a shard's work in each process.
+- *Trips and order.* Legs are numbered by ``fuse.trip_ids`` (in a thread) while the rows are put
+  in ``fuse.fused_order``'s order, its words ranked once per distinct word.
 """
 from __future__ import annotations
 
