@@ -779,7 +779,7 @@ def _give_back() -> None:
         import ctypes
 
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
+    except (OSError, AttributeError, TypeError):  # not glibc
         pass
     pa.default_memory_pool().release_unused()
 
