@@ -934,3 +934,8 @@ def test_to_visit_a_person_is_to_meet_them_in_the_infinitive_too(engine):
     (ev,) = extract(engine, "Luvsanvandan Bold took the chance to visit SCO Secretary-General Dmitry Mezentsev.",
                     published="2014-01-20")
     assert (ev.type, [c.name for c in ev.counterparts]) == ("meeting", ["Dmitry Mezentsev"])
+
+
+def test_the_un_assembly_is_the_general_assembly(engine):
+    (ev,) = extract(engine, "Barack Obama addressed the UN Assembly on Monday.", published="2015-09-30")
+    assert (ev.type, ev.forum, ev.countries) == ("multilateral", "UNGA", ["USA"])
