@@ -939,3 +939,11 @@ def test_to_visit_a_person_is_to_meet_them_in_the_infinitive_too(engine):
 def test_the_un_assembly_is_the_general_assembly(engine):
     (ev,) = extract(engine, "Barack Obama addressed the UN Assembly on Monday.", published="2015-09-30")
     assert (ev.type, ev.forum, ev.countries) == ("multilateral", "UNGA", ["USA"])
+
+
+def test_a_speech_to_the_un_in_the_weeks_of_its_general_assembly_is_made_there(engine):
+    (ev,) = extract(engine, "Barack Obama's address to the UN drew praise.", published="2015-09-28")
+    assert (ev.forum, ev.countries, ev.place) == ("UNGA", ["USA"], "New York")
+    # months from a session: the organisation, as written
+    (ev,) = extract(engine, "Barack Obama addressed the UN on Monday.", published="2015-03-10")
+    assert ev.forum == "UN"

@@ -176,6 +176,7 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+_SPEECH_WORDS = re.compile(r"\b(?:address(?:ed|es|ing)?|speech(?:es)?|spoke|speak(?:s|ing)?|remarks)\b", re.IGNORECASE)
 # What makes "visit" a verb ("decided to visit the SCO's Secretary-General", "will visit Putin")
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|may|might|could|should|must|can|did|does|do)\s+"
                                 r"(?:also\s+|then\s+|later\s+)?\Z|['’]ll\s+\Z", re.IGNORECASE)
@@ -1613,6 +1614,14 @@ class EnglishRuleEngine:
                 told = state.visit_told.get((a.name, tuple(countries)))
                 if told is not None and told[0] != "occurred":
                     e_status, e_span = told[0], _FromContext(told[1]) if told[1] else None
+            if etype == "multilateral" and getattr(forum, "key", None) == "un" and when is not None and \
+                    _SPEECH_WORDS.search(text, max(sent.start, trig.start - 20), min(sent.end, trig.end + 20)):
+                # "Obama's address to the UN", in the weeks of a General Assembly's session: a speech
+                # to the UN is made at its General Assembly
+                edition = self._edition("unga", when)
+                if edition is not None:
+                    forum = self.kb.forum("unga")
+                    countries, where = countries or [edition.country], where or edition.city
             if etype == "multilateral" and e_span is None:
                 e_span = self._edition_days(forum, when, e_status, countries)
             out.append(self._event(doc, sent, etype, e_status, a, cps, countries, where, forum, e_span))
