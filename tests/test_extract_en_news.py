@@ -947,3 +947,13 @@ def test_a_speech_to_the_un_in_the_weeks_of_its_general_assembly_is_made_there(e
     # months from a session: the organisation, as written
     (ev,) = extract(engine, "Barack Obama addressed the UN on Monday.", published="2015-03-10")
     assert ev.forum == "UN"
+
+
+def test_one_who_was_there_was_in_the_place_named_last(engine):
+    (ev,) = extract(engine, "The audit deal was signed in Kabul. John Kerry was there last weekend.",
+                    published="2014-07-17")
+    assert (ev.actor.name, ev.countries, ev.place) == ("John Kerry", ["AFG"], "Kabul")
+    # the existential "there was" is no one's trip, and no place named just before is none
+    assert extract(engine, "There was no deal. John Kerry said there was no time.", published="2014-07-17") == []
+    assert extract(engine, "The deal was signed in Kabul. Exports fell. Trade rose. John Kerry was there last weekend.",
+                   published="2014-07-17") == []

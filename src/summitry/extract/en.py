@@ -176,6 +176,8 @@ _CONTRACTED_BEING = re.compile(r"(?:he|she)['’]s\s", re.IGNORECASE)
 _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 # How far after a meeting's parties the place that makes them visitors may stand.
 _HOST_NEAR_CHARS = 30
+# A visit told by "there" ("was there", "went there"): the place named last (see _events_for)
+_THERE_END = re.compile(r"\bthere\Z", re.IGNORECASE)
 _SPEECH_WORDS = re.compile(r"\b(?:address(?:ed|es|ing)?|speech(?:es)?|spoke|speak(?:s|ing)?|remarks)\b", re.IGNORECASE)
 # What makes "visit" a verb ("decided to visit the SCO's Secretary-General", "will visit Putin")
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|may|might|could|should|must|can|did|does|do)\s+"
@@ -437,6 +439,7 @@ class DocState:
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
     titled: dict = field(default_factory=dict)  # a title, lower case -> the person last named with it
     titled_in: dict = field(default_factory=dict)  # a title, lower case -> the sentence that named them
+    last_place: tuple | None = None  # (sentence, match) of the last place or country a sentence named
     sentence: int = 0  # the sentence being read
     last_encounter: list = field(default_factory=list)  # the parties of the last meeting or call told
     clause_breaks: dict = field(default_factory=dict)  # sentence start -> its clause breaks
@@ -564,6 +567,8 @@ class EnglishRuleEngine:
         for si, sent in enumerate(sentences):
             state.sentence = si
             s_matches, s_dates, s_triggers = (items.inside(sent) for items in by_start)
+            if si and state.last_place is not None and state.last_place[0] < si - 1:
+                state.last_place = None
             if s_triggers and _QUESTION_END.search(text, sent.start, sent.end) and \
                     _ASKED_LINE.match(text, max(text.rfind("\n", 0, sent.start) + 1, 0), sent.end):
                 # a reporter's question at a briefing ("QUESTION: Is the Secretary considering traveling
@@ -606,6 +611,9 @@ class EnglishRuleEngine:
                 for fm in forums:  # the last one noted is the one "the meeting" looks back to
                     self._note_forum(fm, s_matches, s_dates, state, doc, published)
             self._update_state(sent, si, parties, s_dates, state, told_here)
+            named = [m for m in s_matches if m.kind in ("place", "country")]
+            if named:
+                state.last_place = (si, named[-1])
         return _hosts_from_visits(_consolidate_regions(events, self.kb))
 
     def trigger_spans(self, doc: Document) -> list[tuple[int, int]]:
@@ -1212,6 +1220,13 @@ class EnglishRuleEngine:
                     # "Xi arrived in Kazan on Tuesday ... Modi also arrived on Tuesday": where the visit the
                     # sentence before told went
                     targets = [Target(trig.end, trig.end, country, place=place) for country, place in state.last_visit[1]]
+            if not targets and _THERE_END.search(text, trig.start, trig.end):
+                # "The deal was signed in Kabul. Kerry was there last weekend": the place named last,
+                # in the sentence or the one before it
+                named = [m for m in matches if m.kind in ("place", "country") and m.end <= trig.start]
+                last = named[-1] if named else (state.last_place[1] if state.last_place is not None
+                                                and si - state.last_place[0] == 1 else None)
+                targets = [_target(last)] if last is not None else []
             if not targets and _HERE_AFTER.match(text, trig.end, window_end):
                 # "BEIJING - Pakistan's president arrived here on Tuesday": where the report was filed
                 here = self._dateline_place(text, sent.start)
