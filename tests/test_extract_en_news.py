@@ -957,3 +957,10 @@ def test_one_who_was_there_was_in_the_place_named_last(engine):
     assert extract(engine, "There was no deal. John Kerry said there was no time.", published="2014-07-17") == []
     assert extract(engine, "The deal was signed in Kabul. Exports fell. Trade rose. John Kerry was there last weekend.",
                    published="2014-07-17") == []
+
+
+def test_a_guests_honours_are_where_the_guest_is(engine):
+    for text in ("Xi Jinping received a 21-gun salute in Islamabad on Monday.",
+                 "Xi Jinping was accorded a warm welcome on his arrival in Islamabad on Monday."):
+        (ev,) = extract(engine, text, published="2015-04-21")
+        assert (ev.type, ev.countries, ev.start) == ("visit", ["PAK"], "2015-04-20")
