@@ -964,3 +964,10 @@ def test_a_guests_honours_are_where_the_guest_is(engine):
                  "Xi Jinping was accorded a warm welcome on his arrival in Islamabad on Monday."):
         (ev,) = extract(engine, text, published="2015-04-21")
         assert (ev.type, ev.countries, ev.start) == ("visit", ["PAK"], "2015-04-20")
+
+
+def test_a_welcoming_ceremony_for_a_guest_is_a_meeting_of_host_and_guest(engine):
+    events = extract(engine, "Xi Jinping held a welcoming ceremony for Egyptian President Abdel Fattah al-Sisi in "
+                             "Beijing on Tuesday.", published="2016-09-01")
+    (meeting,) = [e for e in events if e.type == "meeting"]
+    assert ([c.name for c in meeting.counterparts], meeting.countries) == (["Abdel Fattah el-Sisi"], ["CHN"])
