@@ -23,19 +23,20 @@ def clusters(found) -> list[tuple]:
 
 
 @st.composite
-def old_and_new(draw):
-    """Documents, and which of them were fused before (the others are new)."""
-    docs = [doc(f"d{i}", draw(st.lists(report(), min_size=1, max_size=4)), draw(st.sampled_from(PUBLISHED)))
-            for i in range(draw(st.integers(1, 8)))]
+def documents_old_and_new(draw, reports, publication_days, fewest: int, most: int):
+    """Documents of ``reports`` published on one of ``publication_days``, and which of them were
+    fused before (the others are new)."""
+    docs = [doc(f"d{i}", draw(st.lists(reports, min_size=1, max_size=4)), draw(st.sampled_from(publication_days)))
+            for i in range(draw(st.integers(fewest, most)))]
     old = draw(st.sets(st.sampled_from([d.id for d in docs])))
     return docs, old
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(case=old_and_new())
-def test_clustering_again_from_the_first_new_report_gives_the_clusters_of_clustering_from_scratch(case):
-    docs, old_ids = case
+def old_and_new():
+    return documents_old_and_new(report(), PUBLISHED, 1, 8)
+
+
+def assert_clustering_again_gives_the_clusters_of_clustering_from_scratch(docs, old_ids) -> None:
     published = {d.id: d.published for d in docs}
     old = [e for d in docs if d.id in old_ids for e in line_extractor(d)]
     new = [e for d in docs if d.id not in old_ids for e in line_extractor(d)]
@@ -44,6 +45,13 @@ def test_clustering_again_from_the_first_new_report_gives_the_clusters_of_cluste
     everything = old + new
     assert clusters(island_clusters(everything, published, before=before)) == clusters(
         island_clusters(everything, published))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=old_and_new())
+def test_clustering_again_from_the_first_new_report_gives_the_clusters_of_clustering_from_scratch(case):
+    assert_clustering_again_gives_the_clusters_of_clustering_from_scratch(*case)
 
 
 def test_a_report_that_its_former_cluster_cannot_take_makes_the_island_clustered_anew():
@@ -95,28 +103,13 @@ def vague_report(draw) -> str:
     return line(kind, actor, ["KAZ"], day, status=status)
 
 
-@st.composite
-def vague_old_and_new(draw):
-    docs = [doc(f"d{i}", draw(st.lists(vague_report(), min_size=1, max_size=4)), draw(st.sampled_from(VAGUE_PUBLISHED)))
-            for i in range(draw(st.integers(2, 10)))]
-    old = draw(st.sets(st.sampled_from([d.id for d in docs])))
-    return docs, old
-
-
 @settings(max_examples=300, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(case=vague_old_and_new())
+@given(case=documents_old_and_new(vague_report(), VAGUE_PUBLISHED, 2, 10))
 def test_reports_without_a_date_are_clustered_again_as_from_scratch_however_near_the_new_reports(case):
     # (the reports without a date that no change reaches are placed where they were, the others
     # clustered again: whichever they are, the clusters are those of clustering from scratch)
-    docs, old_ids = case
-    published = {d.id: d.published for d in docs}
-    old = [e for d in docs if d.id in old_ids for e in line_extractor(d)]
-    new = [e for d in docs if d.id not in old_ids for e in line_extractor(d)]
-    before = {source: cluster.id for cluster in island_clusters(old, published) for source in cluster.sources}
-    everything = old + new
-    assert clusters(island_clusters(everything, published, before=before)) == clusters(
-        island_clusters(everything, published))
+    assert_clustering_again_gives_the_clusters_of_clustering_from_scratch(*case)
 
 
 def test_a_report_without_a_date_that_no_new_report_reaches_is_placed_where_it_was():
