@@ -186,9 +186,6 @@ _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|may|might|could|should|must
 _ASKED_LINE = re.compile(r"\s*(?:QUESTION|Q)\s*:")
 # Between a place and the passive visit after it: "Xinjiang, visited", "Xinjiang was visited"
 _PASSIVE_PLACE_GAP = re.compile(r"\s*(?:,\s*|\s+(?:was|were|has\s+been|had\s+been|is\s+being)\s+)(?:also\s+|recently\s+)?")
-# A plan told with a verb of the past, dated as written (see _event_date): "agreed to go", "was due to visit"
-_PAST_PLAN_BEFORE = re.compile(r"\b(?:agreed|planned|promised|decided|intended|hoped|was|were|had\s+been)\s+"
-                               r"(?:(?:due|scheduled|set|expected|slated)\s+)?to\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 # A relative clause about a person a date stands in, after the event's words: ", who was deposed in" (not
 # ", which begins on Sunday", which may be the event's own)
 _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:.]*\Z")
@@ -2785,8 +2782,15 @@ def _unfulfilled_before(text: str, lo: int, hi: int) -> bool:
         _UNFULFILLED.search(text, lo, hi) is not None
 
 
-_PLAN_BEFORE = re.compile(r"\b(?:(?:was|were)\s+(?:to|due\s+to|scheduled\s+to|set\s+to|expected\s+to)|"
-                          r"(?:had\s+)?(?:planned|intended|hoped)\s+to)\s+$", re.IGNORECASE)
+# A plan told with a verb of the past: "was to", "was due to", "had planned to"
+_PLAN_WORDS = (r"(?:(?:was|were)\s+(?:to|due\s+to|scheduled\s+to|set\s+to|expected\s+to)|"
+               r"(?:had\s+)?(?:planned|intended|hoped)\s+to)")
+_PLAN_BEFORE = re.compile(r"\b" + _PLAN_WORDS + r"\s+$", re.IGNORECASE)
+# ... and those an agreement or a promise makes, a word before the trigger allowed ("agreed to go to
+# China for the parade"), which date the plan as written (see _event_date)
+_PAST_PLAN_BEFORE = re.compile(r"\b(?:" + _PLAN_WORDS + r"|(?:agreed|promised|decided)\s+to|(?:was|were)\s+slated\s+to|"
+                               r"had\s+been\s+(?:(?:due|scheduled|set|expected|slated)\s+)?to)\s+(?:\w+\s+)?\Z",
+                               re.IGNORECASE)
 _BUT_PUT_OFF = re.compile(r"\bbut\s+(?:later\s+|then\s+|eventually\s+|had\s+to\s+)?(postponed|put\s+off|delayed|deferred|"
                           r"cancell?ed|called\s+off|scrapped|dropped)\s+(?:it|the\s+(?:trip|visit|tour|journey))\b",
                           re.IGNORECASE)
