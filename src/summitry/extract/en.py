@@ -1412,7 +1412,7 @@ class EnglishRuleEngine:
 
     def _posted_to(self, actor: Party, when: date | None) -> frozenset:
         """The countries an envoy lives in on ``when`` by an office held there ("Ambassador to China")."""
-        if when is None or not actor.name or not actor.office or "mbassador" not in actor.office:
+        if when is None or not actor.name or not actor.office or not _AMBASSADOR.search(actor.office):
             return frozenset()
         person = self.kb.person(actor.name)
         return frozenset(t.to_country for t in getattr(person, "terms", ()) or ()
