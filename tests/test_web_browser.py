@@ -309,6 +309,24 @@ def test_back_closes_the_evidence_dialog_and_the_open_event_is_in_the_address(pa
     assert hash_params(page) == {}
 
 
+def test_an_event_put_back_in_the_address_before_the_dialog_has_closed_stays_open(page, base):
+    # The dialog's close event lands a task after Back closed it; a Forward (here: the address set
+    # again within the same task) that comes first must not be undone by that late close event.
+    open_view(page, base, "#events?actor=Xi%20Jinping", "#events-results tbody tr")
+    first = page.locator("#events-results tbody tr").first
+    event_id = first.get_attribute("data-event")
+    first.locator("button.link").click()
+    page.wait_for_function("() => document.getElementById('detail').open")
+    with_event = page.evaluate("() => location.hash")
+    page.evaluate("""(withEvent) => new Promise((done) => {
+        window.addEventListener("hashchange", () => { location.hash = withEvent; done(); }, { once: true });
+        history.back();
+    })""", with_event)
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => document.getElementById('detail').open")
+    assert hash_params(page) == {"actor": "Xi Jinping", "event": event_id}
+
+
 def test_back_and_forward_restore_each_view_and_its_form(page, base, api_paths):
     needs(api_paths, "person")
     open_view(page, base, "#events?actor=Joe%20Biden", "#events-results tbody tr")

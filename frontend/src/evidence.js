@@ -54,6 +54,10 @@ export function highlighted(text, marks) {
 
 let returnFocus = null;
 let shownId = null;
+// The dialog's "close" event comes a task after close(): by then Forward may have put the event back
+// in the address. A close the address asked for (hideEvent) is marked so that it is not taken for
+// the reader's (which would go Back again and undo the Forward).
+let closedByAddress = false;
 
 export function rememberOpener(node) {
   returnFocus = node;
@@ -183,7 +187,17 @@ export function reloadEvent() {
 export function hideEvent() {
   const dialog = $("detail");
   shownId = null;
-  if (dialog.open) dialog.close();
+  if (dialog.open) {
+    closedByAddress = true;
+    dialog.close();
+  }
+}
+
+// whether the close now being handled was asked for by the address (and not by the reader)
+export function takeClosedByAddress() {
+  const was = closedByAddress;
+  closedByAddress = false;
+  return was;
 }
 
 export function restoreFocus() {

@@ -1,7 +1,7 @@
 // summitry's web app: views over the JSON API of the same server, with all state in the address.
 import { api } from "./api.js";
 import { $, el } from "./dom.js";
-import { hideEvent, reloadEvent, restoreFocus, showEvent } from "./evidence.js";
+import { hideEvent, reloadEvent, restoreFocus, showEvent, takeClosedByAddress } from "./evidence.js";
 import { fillForm, formValues } from "./forms.js";
 import { onCorrected } from "./review.js";
 import { go, onRoute, parseHash, VIEWS } from "./state.js";
@@ -64,6 +64,10 @@ function route() {
 // the dialog was closed on the page (button, Escape, backdrop): take `event` out of the address,
 // by going back when this page put it there, so that Forward opens it again
 function dialogClosed() {
+  if (takeClosedByAddress()) {
+    if (!$("detail").open) restoreFocus();
+    return;
+  }
   const { view, params } = parseHash();
   if (params.get("event")) {
     if (window.history.state && window.history.state.event === params.get("event")) {
