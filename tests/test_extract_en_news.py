@@ -971,3 +971,36 @@ def test_a_welcoming_ceremony_for_a_guest_is_a_meeting_of_host_and_guest(engine)
                              "Beijing on Tuesday.", published="2016-09-01")
     (meeting,) = [e for e in events if e.type == "meeting"]
     assert ([c.name for c in meeting.counterparts], meeting.countries) == (["Abdel Fattah el-Sisi"], ["CHN"])
+
+
+def test_flying_into_stopping_in_and_returning_from_a_place_are_trips_there(engine):
+    for text in ("Italian Prime Minister Giorgio Rossi flew into Ankara on Tuesday.",
+                 "Italian Prime Minister Giorgio Rossi stopped over in Ankara on Tuesday on his way to Baku.",
+                 "Italian Prime Minister Giorgio Rossi returned from Turkey on Tuesday."):
+        events = extract(engine, text)
+        assert [(e.type, e.countries, e.start) for e in events if e.countries == ["TUR"]] == \
+            [("visit", ["TUR"], "2023-06-20")], text
+
+
+def test_huddling_shaking_hands_and_a_bilateral_are_meetings(engine):
+    for text in ("Italian Prime Minister Giorgio Rossi huddled with Turkish President Recep Tayyip Erdogan in Ankara.",
+                 "Recep Tayyip Erdogan and Italian Prime Minister Giorgio Rossi shook hands in Ankara.",
+                 "Recep Tayyip Erdogan and Italian Prime Minister Giorgio Rossi had a bilateral in Ankara."):
+        meetings = [e for e in extract(engine, text) if e.type == "meeting"]
+        assert [(sorted([m.actor.country, *(c.country for c in m.counterparts)]), m.countries)
+                for m in meetings] == [(["ITA", "TUR"], ["TUR"])], text
+    # a handshake with no one beside is no meeting
+    assert extract(engine, "Italian Prime Minister Giorgio Rossi shook hands with voters in Milan.") == []
+
+
+def test_a_summit_named_by_its_topic_in_a_city_abroad_is_attended_there(engine):
+    (ev,) = extract(engine, "Italian Prime Minister Giorgio Rossi attended a summit on nuclear security in Seoul.")
+    assert (ev.type, ev.countries, ev.place, ev.forum) == ("multilateral", ["KOR"], "Seoul", "summit on nuclear security")
+    # held at a gathering the knowledge base knows: that gathering
+    (ev,) = extract(engine, "Italian Prime Minister Giorgio Rossi will attend a summit on climate change at the "
+                            "United Nations General Assembly.")
+    assert (ev.type, ev.status, ev.forum) == ("multilateral", "planned", "UNGA")
+    # at home, or in a country not a city ("on human rights in North Korea" is the topic's): nothing
+    assert extract(engine, "Italian Prime Minister Giorgio Rossi attended a conference on poverty in Milan.") == []
+    assert extract(engine, "Giorgio Rossi, Italy's prime minister, attended a conference on human rights in "
+                           "North Korea.") == []

@@ -125,6 +125,10 @@ _OCCASION_OF = re.compile(r"\s+(?:at\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 # "(attended) the ceremony in": a short object, then where it was held (not "an event on human
 # rights in North Korea")
 _HELD_IN = re.compile(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s")
+# "(attended) a summit on nuclear security in Seoul", "a conference on climate change at the UN General
+# Assembly": a gathering named by its topic, then where or at which gathering it was held
+_TOPIC_GATHERING = re.compile(r"\s+(?:the|a|an)\s+(?P<name>(?:[a-z-]+\s+){0,2}?(?:summit|conference)\s+(?:on|about)"
+                              r"(?:\s+[a-z][\w'’-]*,?){1,5}?)(?=\s+(?:in|at|during)\s)")
 _THE_GATHERING = re.compile(r"\s*the\s+(?:meeting|summit|forum|conference|gathering)\b", re.IGNORECASE)
 _FROM_OF = re.compile(r"\s+(?:from|of|in)\s+(?:the\s+)?")
 _SENT_FOR = re.compile(r"envoy|representative|emissary|adviser|advisor|aide|assistant|spokes", re.IGNORECASE)
@@ -1542,6 +1546,13 @@ class EnglishRuleEngine:
                 # "attended the fourth ministerial conference of the Istanbul Process in Beijing": a
                 # gathering the knowledge base does not list, known by its form.
                 forum, f_end = _gathering_by_form(text, trig.end, clause_end)
+                topic = _TOPIC_GATHERING.match(text, trig.end, clause_end) if forum is None else None
+                if topic is not None:
+                    # a gathering named by its topic only when held in a city abroad ("a conference on
+                    # poverty in Guizhou" is no diplomacy)
+                    t_country, t_place = _place_after(text, topic.end(), clause_end, matches)
+                    if t_place and t_country and t_country != actor.country:
+                        forum, f_end = _FormForum(topic.group("name")), topic.end()
                 if forum is None:
                     # "attended the ceremony in Moscow": a gathering with no name, but the actor was there
                     held = _HELD_IN.match(text, trig.end, window_end) if _ATTENDING.match(text, trig.start) else None
@@ -2134,7 +2145,9 @@ class EnglishRuleEngine:
                     if cursor <= d.start and d.end <= m.start:
                         gap = gap.replace(d.text, " ")
                 if not _FIRST_TARGET_GAP.match(gap) and not (trig.nominal and _BY_THEN_TO.match(gap)) and \
-                        not (_ARRIVING.match(text, trig.start, trig.end) and _VENUE_THEN_IN.fullmatch(gap)):
+                        not (_ARRIVING.match(text, trig.start, trig.end) and _VENUE_THEN_IN.fullmatch(gap)) and \
+                        not (trig.type == "multilateral" and m.kind in ("forum", "place") and
+                             _topic_gathering_before(gap)):
                     break  # ("a visit by Chinese President Xi Jinping to Islamabad": the visitor, then where)
             if out and _NEW_CLAUSE_GAP.search(gap):
                 break  # "passed through France, and after Germany he will visit Brussels": a new clause
@@ -2981,6 +2994,13 @@ def _gathering_by_form(text: str, pos: int, limit: int) -> tuple[_FormForum | No
 
 # An opening phrase before the subject: "During a visit to Dushanbe for the SCO summit, ".
 _OPENING_PHRASE = re.compile(r"\s*(?:During|On|In|At|After|Following|Upon|Throughout|Ahead of)\b[^;.]{0,120}\Z")
+def _topic_gathering_before(gap: str) -> bool:
+    """Whether a gap is a gathering named by its topic and the word that says where it is held
+    ("a summit on global terrorism at the"): the place or gathering after it is the first target."""
+    m = _TOPIC_GATHERING.match(gap)
+    return m is not None and re.fullmatch(r"\s+(?:in|at|during)\s+(?:the\s+)?", gap[m.end():]) is not None
+
+
 def _is_placing(trig: Trigger) -> bool:
     """Whether a trigger is the bare "in" that places its subject: an aside's ("Putin, in Kazan on
     Tuesday, said") or a sentence's opening ("In Kazan on Tuesday, Putin said"). It neither ends
