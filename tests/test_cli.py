@@ -42,6 +42,13 @@ def test_extract_writes_records_that_validate(corpus, tmp_path):
     assert any(r["actor"]["name"] == "Xi Jinping" and r["countries"] == ["KAZ"] for r in visits)
 
 
+def test_an_output_of_dash_is_standard_output(corpus, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", str(corpus), "-o", "-"]) == 0
+    assert not (tmp_path / "-").exists()
+    assert [json.loads(line)["type"] for line in capsys.readouterr().out.splitlines()]
+
+
 def test_no_merge_gives_one_record_per_mention(corpus, capsys):
     assert main(["extract", str(corpus), "--no-merge"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

@@ -86,9 +86,9 @@ class _Output:
     engine that cannot start leaves no empty file behind) or at the end."""
 
     def __init__(self, path: str | None):
-        self.path = path
+        self.path = None if path == "-" else path  # "-o -": standard output, as other tools read it
         self.written = 0
-        self._file = None if path else sys.stdout
+        self._file = None if self.path else sys.stdout
 
     def write(self, event) -> None:
         if self._file is None:
@@ -113,7 +113,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not_read is None:
         return 2
     output.close()
-    if args.output:
+    if output.path:
         print(f"summitry: {output.written} events from {stream.summary.documents} documents -> {args.output}",
               file=sys.stderr)
     return report_inputs(args, stream, not_read)
@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "or directories of them.",
                        epilog=EXTRACT_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("-o", "--output", help="write here instead of standard output ('-': standard output)")
     p.add_argument("--no-merge", action="store_true", help="one record per mention: do not fuse reports")
     add_engine_options(p)
     add_workers_option(p)
