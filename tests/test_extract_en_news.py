@@ -489,6 +489,21 @@ def test_a_narrative_date_carries_only_to_events_of_the_same_people(engine):
     assert {e.start for e in events} == {"2023-06-19"}
 
 
+def test_a_day_at_home_is_no_day_of_the_hosts_trip_abroad(engine):
+    # the host met a guest at home in May; his own tour, told next without a date, is not of that month
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida welcomed Brazilian President Lula to Tokyo in "
+                             "May 2023. The first stop on Kishida's tour, Brazil, was marked by new trade deals.",
+                     "2023-09-01")
+    assert [(e.type, e.actor.name, e.countries, e.start) for e in events if e.actor.name == "Fumio Kishida"] == [
+        ("meeting", "Fumio Kishida", ["JPN"], "2023-05-01"), ("visit", "Fumio Kishida", ["BRA"], None)]
+    # the guest's visit, and the host's later days abroad on the same trip of a story, keep the date
+    assert [(e.actor.name, e.start) for e in events if e.type == "visit" and e.countries == ["JPN"]] == [
+        ("Luiz Inácio Lula da Silva", "2023-05-01")]
+    events = extract(engine, "Japanese Prime Minister Fumio Kishida arrived in Brasilia on Monday. He then "
+                             "travelled to Chile.", "2023-06-21")
+    assert [(e.countries, e.start) for e in events] == [(["BRA"], "2023-06-19"), (["CHL"], "2023-06-19")]
+
+
 def test_a_visit_noun_after_an_announced_trip_is_that_trip(engine):
     events = extract(engine, "Japanese Prime Minister Fumio Kishida visits Brazil next week. Kishida's state visit "
                              "to Brazil is the first by a Japanese leader in nine years.", "2023-06-16")

@@ -435,6 +435,8 @@ class DocState:
     last_date_people: frozenset = frozenset()  # the names of the parties of the event that dated it
     last_visit: tuple | None = None  # (sentence index, [(country, place)]) of the last visits told
     anchor_people: frozenset = frozenset()  # the same for the anchor date
+    last_date_home: frozenset = frozenset()  # the names of those of its parties it placed in their own country
+    anchor_home: frozenset = frozenset()  # the same for the anchor date
     anchor_date: tuple | None = None  # the same for the first event the document dates itself
     last_forum: tuple | None = None  # (Forum, place, country, interval)
     salient: dict = field(default_factory=dict)  # country -> PartyRef of its most recent named actor
@@ -1879,6 +1881,11 @@ class EnglishRuleEngine:
             carried_people = state.last_date_people if carried is state.last_date else state.anchor_people
             if people and carried_people and not people & carried_people:
                 carried = None  # "Altankhuyag went in October 2013. ... Bold returned to Beijing": not his date
+            if trig.type == "visit" and people & (state.last_date_home if carried is state.last_date
+                                                  else state.anchor_home):
+                # "Xi welcomed Hadi to Beijing in November 2013. ... The first stop on Xi's tour, Saudi
+                # Arabia, ...": a day he spent at home is no day of his trip abroad
+                carried = None
             if carried is not None:
                 (s, e), precision = carried
                 if not (status == "occurred" and published is not None and s > published.end):
@@ -2492,9 +2499,11 @@ class EnglishRuleEngine:
         if own and dated:
             state.last_date = _interval_of(own[-1])
             state.last_date_people = frozenset(p.name for p in (own[-1].actor, *own[-1].counterparts) if p.name)
+            state.last_date_home = _at_home(own[-1])
             if state.anchor_date is None:
                 state.anchor_date = _interval_of(own[0])
                 state.anchor_people = frozenset(p.name for p in (own[0].actor, *own[0].counterparts) if p.name)
+                state.anchor_home = _at_home(own[0])
 
 
 # ---------------------------------------------------------------------- helpers
@@ -2711,6 +2720,13 @@ def _words_rx(patterns: list[str]) -> re.Pattern:
 class _FromContext(tuple):
     """A ((start, end), precision) carried to an event from elsewhere in the narrative (an earlier
     sentence, the gathering it named last): the event's record says ``dated_by`` "context"."""
+
+
+def _at_home(ev: Event) -> frozenset:
+    """The names of the parties of a meeting or a gathering held in their own country (the host's side)."""
+    if ev.type not in ("meeting", "multilateral") or len(ev.countries) != 1:
+        return frozenset()
+    return frozenset(p.name for p in (ev.actor, *ev.counterparts) if p.name and p.country == ev.countries[0])
 
 
 def _interval_of(ev: Event) -> tuple:
