@@ -1019,3 +1019,17 @@ def test_a_summit_named_by_its_topic_in_a_city_abroad_is_attended_there(engine):
     assert extract(engine, "Italian Prime Minister Giorgio Rossi attended a conference on poverty in Milan.") == []
     assert extract(engine, "Giorgio Rossi, Italy's prime minister, attended a conference on human rights in "
                            "North Korea.") == []
+
+
+def test_the_day_of_talks_may_stand_before_the_other_side(engine):
+    for text in ("Italian Prime Minister Giorgio Rossi held talks on Friday with President Recep Tayyip Erdogan.",
+                 "Giorgio Rossi, Italy's prime minister, had a meeting last week with Recep Tayyip Erdogan in Ankara."):
+        (meeting,) = [e for e in extract(engine, text) if e.type == "meeting"]
+        assert [c.name for c in meeting.counterparts] == ["Recep Tayyip Erdoğan"], text
+
+
+def test_a_joint_press_conference_in_a_place_with_someone_is_held_together(engine):
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi gave a joint press conference in Ankara with "
+                             "President Recep Tayyip Erdogan.")
+    assert [(e.countries, [c.country for c in e.counterparts]) for e in events if e.type == "meeting"] == \
+        [(["TUR"], ["TUR"])]
