@@ -837,6 +837,16 @@ def test_talks_named_by_their_sides_and_round_and_refused(engine):
 def test_a_tally_of_occasions_is_no_event(engine):
     assert extract(engine, "习近平总书记四次出席“一带一路”建设座谈会，三次出席“一带一路”国际合作高峰论坛。", "2026-08-22") == []
     assert extract(engine, "习近平主席曾两次访问哈萨克斯坦。", "2026-08-22") == []
+    assert extract(engine, "他表示，我同总统先生十二次会晤，保持密切沟通。", "2026-08-22") == []
+
+
+def test_an_ordinal_occasion_is_one_event(engine):
+    # 第二十五次访问中国: the twenty-fifth visit is this one, not a tally of twenty-five
+    text = "习近平在北京同蒙古国总统呼日勒苏赫举行会谈。习近平指出，这是总统先生第十二次访问中国。"
+    visits = [e for e in extract(engine, text, "2026-08-22") if e.type == "visit"]
+    assert summary(visits) == {("visit", "Ukhnaagiin Khürelsükh", (), ("CHN",))}
+    (visit,) = extract(engine, "这是俄罗斯总统普京第二十五次访华。", "2026-08-22")
+    assert (visit.actor.name, visit.countries, visit.status) == ("Vladimir Putin", ["CHN"], "occurred")
 
 
 def test_a_gathering_named_with_its_year_is_the_gathering(engine):
@@ -1331,7 +1341,8 @@ def test_bilateral_talks_are_a_meeting(engine):
 
 def test_who_speaks_at_a_gathering_named_right_before_attends_it(engine):
     text = "英国首相斯塔默14日在慕尼黑安全会议上称，欧洲各国必须承担更大责任。"
-    assert summary(extract(engine, text, "2026-02-15")) == {("multilateral", "Keir Starmer", (), ("DEU",))}
+    assert summary(extract(engine, text, "2026-02-15")) == {("multilateral", "Keir Starmer", (), ("DEU",)),
+                                                           ("visit", "Keir Starmer", (), ("DEU",))}
     # a domestic body's meeting, or no gathering named: none
     assert extract(engine, "国务院总理李强在国务院常务会议上指出，要稳就业。", "2026-02-15") == []
     assert extract(engine, "马克龙在会上表示，各方存在分歧。", "2026-02-15") == []
@@ -1429,3 +1440,27 @@ def test_talks_between_delegations_are_those_of_the_heads_the_paragraph_names(en
 def test_a_dialogue_of_a_bilateral_mechanism_held_with_a_named_official_is_a_meeting(engine):
     text = "6月23日，国务院副总理何立峰在北京同英国财政大臣里夫斯举行第十一次中英经济财金对话。"
     assert summary(extract(engine, text, "2026-06-24")) == {("meeting", "He Lifeng", ("里夫斯",), ("CHN",))}
+
+
+def test_a_dated_gathering_the_knowledge_base_places_is_attended_there(engine):
+    # the forum's edition of that day is held in China: a guest from abroad who attends is there
+    text = "巴西总统卢拉25日出席博鳌亚洲论坛2026年年会开幕式并发表主旨演讲。"
+    assert summary(extract(engine, text, "2026-03-26")) == {
+        ("multilateral", "Luiz Inácio Lula da Silva", (), ("CHN",)), ("visit", "Luiz Inácio Lula da Silva", (), ("CHN",))}
+    text = "博鳌亚洲论坛2026年年会25日开幕。巴西总统卢拉、新加坡总理黄循财等出席开幕式。"
+    visits = {(e.actor.name, tuple(e.countries)) for e in extract(engine, text, "2026-03-26") if e.type == "visit"}
+    assert visits == {("Luiz Inácio Lula da Silva", ("CHN",)), ("Lawrence Wong", ("CHN",))}
+    # the host at home, a speech by video, or a gathering the text does not date (the edition is a guess): no stay
+    assert not [e for e in extract(engine, "国务院总理李强25日出席博鳌亚洲论坛2026年年会开幕式。", "2026-03-26")
+                if e.type == "visit"]
+    text = "巴西总统卢拉25日以视频方式出席博鳌亚洲论坛2026年年会开幕式。"
+    assert not [e for e in extract(engine, text, "2026-03-26") if e.type == "visit"]
+    text = "他表示，巴西总统卢拉本次出访还出席了博鳌亚洲论坛年会。"
+    assert not [e for e in extract(engine, text, "2026-03-26") if e.type == "visit"]
+
+
+def test_a_gathering_named_before_is_the_edition_its_sentence_dates(engine):
+    # 主持峰会 after the sentence telling the first summit in Xi'an: that edition, not the latest one
+    text = "两年前的5月，首届中国－中亚峰会在古都西安举行。国家主席习近平主持峰会，同五国元首共商合作大计。"
+    events = extract(engine, text, "2025-06-20")
+    assert {(e.type, tuple(e.countries)) for e in events} == {("multilateral", ("CHN",))}

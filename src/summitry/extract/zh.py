@@ -58,7 +58,7 @@ from summitry.extract.zh_slots import (
 from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
 from summitry.records import Document, Event, Mention, Party
 
-OCCASIONS_BEFORE = re.compile(r"(?:多次|屡次|数次|多番|[两二三四五六七八九十0-9]+次)(?:同[^，。]{1,12}?)?(?:先后|共同)?$")
+OCCASIONS_BEFORE = re.compile(r"(?:多次|屡次|数次|多番|(?<![第两二三四五六七八九十0-9])[两二三四五六七八九十0-9]+次)(?:同[^，。]{1,12}?)?(?:先后|共同)?$")
 TIME_ZONE = re.compile(r"(?:东部|西部|中部|山地|太平洋|大西洋|夏令|标准)?时间")
 # what joins the parts of a transliterated name (梅利克-巴格达萨罗夫, 杰夫·兰德里)
 NAME_JOINERS = ("-", "－", "‐", "·", "•")

@@ -106,8 +106,10 @@ GROUP_TOPIC_AFTER = re.compile(r"(?:具有|具备|意义|成果|精神|共识|�
 # Before a group, these point at a meeting the story tells (此次俄中元首会谈).
 DEMONSTRATIVE = re.compile(r"此次|这次|本次|今天|昨天|当天")
 # A span of years or a count before a trigger makes a general statement (近年来…多次会晤).
+# attended from afar (以视频方式出席, 通过视频连线参加): no stay where the gathering is held
+REMOTE = re.compile(r"视频|线上|远程|连线")
 GENERAL_TIME = re.compile(r"近年来|近些年|多年来|这些年来?|过去[一二两三四五六七八九十0-9]+年|[一二两三四五六七八九十0-9]+年来")
-GENERAL_COUNT = re.compile(r"(?<![第首下上这那每该同])(?:多|屡|数|[一二两三四五六七八九十0-9]+)次$")
+GENERAL_COUNT = re.compile(r"(?<![第首下上这那每该同一二两三四五六七八九十0-9])(?:多|屡|数|[一二两三四五六七八九十0-9]+)次$")
 # 在朝鲜进行(国事访问): the place where a visit is carried out, right before the visit.
 AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
@@ -1442,12 +1444,16 @@ class Frame:
                 best = min(dated, key=lambda d: d.interval.end - d.interval.start).interval
                 start, end = best.iso()
                 dates = (start, end, best.precision)
+        if named_at is not None and dates[0] is None:
+            # the sentence that named the gathering dates it, and so tells which edition it was
+            dates = self.named_gathering(named_at, dates, ["-"], None)[0]
         day = date.fromisoformat(dates[0]) if dates[0] else None
         countries, place = self.host(ts, forum, day)
         if earlier_where is not None:
             countries, place = [earlier_where[0]], earlier_where[1]
         if named_at is not None:  # 主持峰会 after 首届…峰会在西安举行: that sentence dates and places it
             dates, countries, place = self.named_gathering(named_at, dates, countries, place)
+        dated = dates[0] is not None  # by the text, not by the knowledge base's edition
         if dates[0] is None and forum is not None:
             edition = self.edition(forum, self.state.published)
             if edition is not None:
@@ -1459,6 +1465,12 @@ class Frame:
         # 在喀山出席峰会: attending a gathering where the clause places it is a stay in that country
         stated = self.stated_city(ts)
         where = (stated.country, record_city(stated)) if stated is not None else earlier_where
+        if where is None and forum is not None and len(countries) == 1 and dated:
+            # 卢拉25日出席博鳌亚洲论坛2026年年会开幕式: a gathering the knowledge base places (that year's
+            # edition) is attended where it is held, a stay there for a guest from abroad
+            where = (countries[0], place)
+        if where is not None and REMOTE.search(self.text, self.clause_of(ts)[0], ts):
+            where = None  # 以视频方式出席: attended from afar, no stay
         events = []
         for slot in actors:
             for party in slot.parties:
