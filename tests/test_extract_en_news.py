@@ -472,6 +472,20 @@ def test_who_stands_in_an_aside_is_not_the_subject(engine):
                            "Minister Fumio Kishida in uniform, returned to Germany.", "2023-06-21") == []
 
 
+def test_a_said_clause_with_a_subject_of_its_own_is_no_trip_of_the_speaker(engine):
+    # whom a clause of saying has travel is its own subject, a group of no one the story names
+    for text in ("Foreign Minister Wang Yi spoke on Monday. He said the suspects travelled to Laos.",
+                 ("Wang Yi spoke on Monday. His comments matched a report which quoted sources as saying the eight "
+                  "smugglers travelled to Yunnan in order to cross the border into Laos."),
+                 "Foreign Minister Wang Yi said that several journalists had travelled to Laos."):
+        assert extract(engine, text, "2023-06-21") == [], text
+    # the speaker's own trip stays his, and so does one told of him by name
+    for text in ("Foreign Minister Wang Yi said he travelled to Laos.",
+                 "Foreign Minister Wang Yi said the talks were useful. Wang travelled to Laos."):
+        assert [(e.actor.name, e.countries) for e in extract(engine, text, "2023-06-21") if e.type == "visit"] == [
+            ("Wang Yi", ["LAO"])], text
+
+
 def test_a_provincial_official_is_of_the_province_s_country(engine):
     assert extract(engine, "Yunnan Party Chief Zhou Quell, attending a conference in Beijing, said the suspects "
                            "were caught.", "2023-06-21") == []

@@ -215,6 +215,12 @@ _FUTURE_CUE = re.compile(r"will|would|shall|'ll|(?:is|are) (?:due |set |schedule
                          r"(?:was|were) (?:due |set |scheduled |slated |expected )to|"
                          r"scheduled|expected|upcoming|forthcoming|to be held|next (?:week|month|year)", re.IGNORECASE)
 _SAYING_WORD = re.compile(r"sa(?:id|ys)|told|added|announced|stated|declared")
+# A clause of saying whose own subject is a noun phrase no one is named in, right before a verb of
+# travel: "He said the suspects travelled to Laos", "quoted sources as saying the eight attackers travelled".
+_SAID_SUBJECT_BEFORE = re.compile(
+    r"\b(?:said|says|saying|told\s+\w+|added|stated|reported|believed?s?)\s+(?:that\s+)?"
+    r"(?:the|these|those|some|several|many|all|\d+)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*[^s\W]s\s+"
+    r"(?:(?:had|have|were|had\s+been)\s+)?\Z")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|added|announced|stated|declared)\s+(?:that\s+)?\Z",
                           re.IGNORECASE)
 _PLANNED_TRIGGER = re.compile(r"\w+\s+(?:(?:are|is|will\s+be)\s+)?(?:(?:also|now)\s+)?(?:due|expected|scheduled|slated|set|planned)\b",
@@ -1943,6 +1949,9 @@ class EnglishRuleEngine:
             # (not when a subject of its own stands right before it: "Modi visited China in May and Home
             # Minister Rajnath Singh also visited in November")
             left = [p for p in left if p.end <= earlier[0].start]
+            verb = earlier[0]
+        else:
+            verb = trig
         right = [p for p in parties if p.start >= trig.end and p.start < window_end]
         actors: list[PartyRef] = []
         counterparts: list[PartyRef] = []
@@ -1958,6 +1967,11 @@ class EnglishRuleEngine:
                 break
         # Subjects coordinated before a trigger with no target of its own: "Xi and Biden met".
         subjects = _coordinated(text, left, headline=si == 0 and _is_headline(sent))
+        if trig.type == "visit" and not verb.nominal and left and _SAID_SUBJECT_BEFORE.search(
+                text[left[-1].end:verb.start]):
+            # "He said the suspects travelled to Laos", "... saying the attackers travelled to Yunnan to cross
+            # the border into Laos": the suspects went, not he
+            subjects = []
         if trig.type == "visit" and _TOOK_HIM.match(text, trig.start, trig.end):
             # "Li discussed it with Humala during a trip that took him to Brazil": him is the subject
             first = next((p for p in left if p.kind in ("person", "unknown", "unnamed")), None)
