@@ -594,9 +594,23 @@ def test_a_rank_or_a_calling_before_a_family_name_makes_it_someone_else_s(engine
 
 def test_getting_ready_for_a_trip_is_a_plan(engine):
     for text in ("Scholz, who is getting ready for a trip to Tokyo, met business leaders.",
-                 "Scholz is gearing up for a visit to Japan."):
+                 "Scholz is gearing up for a visit to Japan.", "As Scholz gears up for his visit to Japan, critics speak."):
         (ev,) = [e for e in extract(engine, text) if e.type == "visit"]
         assert (ev.status, ev.countries) == ("planned", ["JPN"])
+
+
+def test_a_date_in_a_phrase_of_since_after_the_visit_is_the_time_it_counts_from(engine):
+    # "his first visit since taking office in 2021" is not a visit of 2021
+    for text in ("As Scholz gears up for his first visit to Japan since taking office in 2021, critics speak.",
+                 "Scholz made his first visit to Japan since becoming chancellor in 2021 last week."):
+        (ev,) = [e for e in extract(engine, text) if e.type == "visit"]
+        assert ev.start != "2021-01-01", text
+    # and a date after the phrase is the visit's again
+    (ev,) = extract(engine, "Scholz made his first visit to Japan since becoming chancellor in 2021 last week.")
+    assert (ev.start, ev.end) == ("2023-06-12", "2023-06-18")
+    # a date before the phrase is the visit's
+    (ev,) = extract(engine, "Scholz visited Japan in 2022 since trade was his priority.")
+    assert (ev.start, ev.end) == ("2022-01-01", "2022-12-31")
 
 
 def test_no_one_in_particular_meets_no_one_and_a_side_is_not_met_by_its_own(engine):

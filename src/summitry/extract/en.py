@@ -343,6 +343,9 @@ _PARTICIPLE_TIME_BEFORE = re.compile(r"\b(?:given|sentenced|jailed|imprisoned|ar
                                      r"signed|agreed)\s+$",
                                      re.IGNORECASE)
 _OTHER_TIME_BEFORE = re.compile(r"\b(?:since|until|till|before|ahead of)\s*$", re.IGNORECASE)
+# "his first state visit to the United States since assuming the presidency in 2013": a date in a phrase
+# of "since" after the trigger is the time the phrase counts from
+_SINCE_PHRASE_BEFORE = re.compile(r"\bsince\s+(?:[A-Za-z'’-]+\s+){1,6}\Z", re.IGNORECASE)
 _ON_IN_AT_BEFORE = re.compile(r"(?:on|in|at)\s*$")
 _SAME_DAY = re.compile(r"\bsame day\b")
 _THAT = re.compile(r"\bthat\b")
@@ -1846,6 +1849,8 @@ class EnglishRuleEngine:
                 continue  # "RIO DE JANEIRO, Nov 19 (Reuters) -": the day of the report
             if _OTHER_TIME_BEFORE.search(head):
                 continue  # "his first trip since April 2017": another time, not this event's
+            if span.start > trig.end and _SINCE_PHRASE_BEFORE.search(text, max(trig.end, span.start - 60), span.start):
+                continue  # "his first visit to the US since assuming the presidency in 2013": that phrase's time
             if span.start > trig.end and _PARTICIPLE_TIME_BEFORE.search(head):
                 continue  # "the case of Ilham Tohti, given a life sentence last September": that sentence's time
             if span.start > trig.end and _RELATIVE_CLAUSE_BEFORE.search(text, max(trig.end, span.start - 100), span.start):
