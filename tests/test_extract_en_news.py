@@ -71,6 +71,20 @@ def test_a_gathering_named_again_keeps_the_days_the_story_gave_it(engine):
     assert [(e.actor.name, e.forum, e.start) for e in events] == [("Manmohan Singh", "BRICS", "2013-03-26")]
 
 
+def test_an_organisation_named_is_no_gathering_the_meeting_looks_back_to(engine):
+    # "the meeting" is no gathering of the organisations the story names as such
+    for named in ("the role played by the Shanghai Cooperation Organisation (SCO) and the Istanbul Process",
+                  "becoming members of the SCO", "India is an observer SCO"):
+        text = (f"Officials of three countries met in New Delhi for talks on Afghanistan. They spoke of {named}. "
+                "Chinese Assistant Foreign Minister Liu Jianchao, who attended the meeting, later met the hosts.")
+        assert not [e for e in extract(engine, text, "2015-05-29") if e.type == "multilateral"], named
+    # the gathering itself still is
+    text = ("Leaders met at the summit of the SCO in Ufa on Friday. Chinese Assistant Foreign Minister Liu Jianchao "
+            "attended the meeting.")
+    assert [(e.forum, e.countries) for e in extract(engine, text, "2015-07-11") if e.type == "multilateral"] == [
+        ("SCO", ["RUS"])]
+
+
 def test_a_who_clause_is_about_the_noun_before_it(engine):
     assert extract(engine, "German Chancellor Olaf Scholz spoke about students who have gone to Japan.") == []
     (ev,) = extract(engine, "Olaf Scholz, Chancellor of Germany, who is visiting Japan, spoke on Monday.")

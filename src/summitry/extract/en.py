@@ -342,6 +342,10 @@ _PARTICIPLE_TIME_BEFORE = re.compile(r"\b(?:given|sentenced|jailed|imprisoned|ar
                                      r",\s+(?:made|announced|pledged|issued|adopted|proposed|reached|unveiled|"
                                      r"signed|agreed)\s+$",
                                      re.IGNORECASE)
+_AS_ORGANISATION = re.compile(r"\b(?:members?|membership|observers?|role|join(?:s|ed|ing)?|accession|admission"
+                              r"|admitted|charter)(?:\s+(?:of|in|to|at|into|played\s+by|by))?\s+(?:the\s+)?\Z",
+                              re.IGNORECASE)
+_LISTED_AFTER = re.compile(r"\)?\s*(?:,|and|or|as\s+well\s+as)\s+(?:the\s+)?|\s*\(\s*")  # (or its abbreviation)
 _OTHER_TIME_BEFORE = re.compile(r"\b(?:since|until|till|before|ahead of)\s*$", re.IGNORECASE)
 # "his first state visit to the United States since assuming the presidency in 2013": a date in a phrase
 # of "since" after the trigger is the time the phrase counts from
@@ -618,7 +622,9 @@ class EnglishRuleEngine:
             if len(told_here) > 1:
                 told_here = _once_per_sentence(told_here)
             events.extend(told_here)
-            forums = [m for m in s_matches if m.kind == "forum"]
+            # (a forum's organisation, not one of its gatherings: "the role played by the SCO", "members of
+            # the SCO", "an observer of the SCO" is no gathering "the meeting" may look back to)
+            forums = _gatherings_named([m for m in s_matches if m.kind == "forum"], text, sent.start)
             if forums:  # after the sentence's own events: "the meeting" looks back to it from the next one
                 for fm in forums:  # the last one noted is the one "the meeting" looks back to
                     self._note_forum(fm, s_matches, s_dates, state, doc, published)
@@ -2739,6 +2745,20 @@ def _words_rx(patterns: list[str]) -> re.Pattern:
 class _FromContext(tuple):
     """A ((start, end), precision) carried to an event from elsewhere in the narrative (an earlier
     sentence, the gathering it named last): the event's record says ``dated_by`` "context"."""
+
+
+def _gatherings_named(forums: list, text: str, start: int) -> list:
+    """The forums of a sentence named as gatherings, not as organisations ("the role played by the SCO and
+    the Istanbul Process", "members of the SCO", "an observer of the SCO"): the forums "the meeting" of a
+    later sentence may be."""
+    out, previous, skipped = [], None, False
+    for fm in forums:
+        listed = previous is not None and skipped and _LISTED_AFTER.fullmatch(text, previous.end, fm.start)
+        skipped = bool(listed or _AS_ORGANISATION.search(text, max(start, fm.start - 40), fm.start))
+        if not skipped:
+            out.append(fm)
+        previous = fm
+    return out
 
 
 def _at_home(ev: Event) -> frozenset:
