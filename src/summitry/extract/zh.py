@@ -35,7 +35,7 @@ import bisect
 import re
 import warnings
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from summitry.extract import mention_event_id
@@ -58,6 +58,12 @@ from summitry.extract.zh_slots import (
 from summitry.extract.zh_text import Sentence, SimplifiedConverter, mask_markup, split_sentences
 from summitry.records import Document, Event, Mention, Party
 
+# a meeting told as the week's news, not one of the past (去年6月…会见)
+RECENT_DAYS = 7
+# a guest received by the subject: 会见 (not 会面, 通话), or a ceremony held for them
+RECEIVES = re.compile(r"会见|颁授仪式|欢迎仪式")
+# an envoy or a delegation meets where it was sent (作为习近平特使会见土库曼斯坦总统)
+ENVOY = re.compile(r"特使|特别代表|代表团")
 OCCASIONS_BEFORE = re.compile(r"(?:多次|屡次|数次|多番|(?<![第两二三四五六七八九十0-9])[两二三四五六七八九十0-9]+次)(?:同[^，。]{1,12}?)?(?:先后|共同)?$")
 TIME_ZONE = re.compile(r"(?:东部|西部|中部|山地|太平洋|大西洋|夏令|标准)?时间")
 # what joins the parts of a transliterated name (梅利克-巴格达萨罗夫, 杰夫·兰德里)
@@ -193,6 +199,7 @@ class ChineseRuleEngine:
         self._talks_of_the_visit_told(state)
         self._undated_inside_a_dated_trip(state)
         self._delegations_named_by_their_heads(state)
+        self._guest_received_where_no_place_is_told(state)
         return state.events
 
     @staticmethod
@@ -274,6 +281,40 @@ class ChineseRuleEngine:
                 type="meeting", status=visit.status, actor=visit.actor, counterparts=[side], countries=[host],
                 place=visit.place, forum=None, start=visit.start, end=visit.end, precision=visit.precision,
                 dated_by=visit.dated_by, mentions=[mention]))
+
+    def _guest_received_where_no_place_is_told(self, state: DocState) -> None:
+        """习近平会见X国总统Y (a guest received, 会见, or honoured at a ceremony) in a story that places the
+        meeting nowhere and tells no trip of either side: the guest came to the host's country (the
+        subject's), a visit there on the meeting's days. Not a meeting of the past (去年6月，习近平主席会见
+        黄循财总理), nor one the story places (在北京会见: the development set's ruling, a meeting's place tells
+        no travel), nor one of a story that tells a party's trip (丁薛祥赴土库曼斯坦…，分别会见…), nor one of
+        an envoy, who is the one sent."""
+        published = state.published
+        if published is None:
+            return
+        recent = (published - timedelta(days=RECENT_DAYS)).isoformat()
+        travellers = {e.actor.key() for e in state.events if e.type == "visit"}
+        placed = [{p.key() for p in (e.actor, *e.counterparts)} for e in state.events
+                  if e.type == "meeting" and e.countries]
+        added = []
+        for ev in state.events:
+            if ev.type != "meeting" or ev.countries or ev.status != "occurred" or (ev.start or recent) < recent:
+                continue
+            host = ev.actor.country
+            people = {p.key() for p in (ev.actor, *ev.counterparts) if p.name}
+            if (not host or not ev.actor.name or people & travellers or any(people <= told for told in placed)
+                    or not RECEIVES.search(ev.mentions[0].text) or ENVOY.search(ev.mentions[0].text)):
+                continue
+            for guest in ev.counterparts:
+                if not guest.name or not guest.country or self.kb.at_home(guest.country, host):
+                    continue
+                m = ev.mentions[0]
+                added.append(Event(
+                    id=mention_event_id(state.doc.id, m.start, m.end, "visit", [guest], [host], None),
+                    type="visit", status=ev.status, actor=guest, counterparts=[], countries=[host],
+                    place=None, forum=None, start=ev.start, end=ev.end, precision=ev.precision,
+                    dated_by=ev.dated_by, mentions=[m]))
+        state.events.extend(added)
 
     @staticmethod
     def _visit_told_by_this_visit(state: DocState) -> None:
@@ -603,9 +644,11 @@ class ChineseRuleEngine:
         found = [t for t in found if not (t.kind == "country" and text[t.start - 1 : t.start] == "驻"
                                           and any(u.kind == "title" and 0 <= u.start - t.end <= 2 for u in found))]
         # 布达诺夫, 梅利克-巴格达萨罗夫: a place name that runs on into a transliterated name is part of
-        # the name (a short one always, a longer one after a name's hyphen)
+        # the name (a short one always, a longer one after a name's hyphen); not after a locative
+        # (在平壤金日成广场: the place, then a venue named after a person)
         found = [t for t in found if t.kind != "place" or not lex.foreign_name_re.match(text, t.end, min(t.end + 2, s1))
-                 or (t.end - t.start > 2 and text[t.start - 1 : t.start] not in NAME_JOINERS)]
+                 or (t.end - t.start > 2 and text[t.start - 1 : t.start] not in NAME_JOINERS)
+                 or text[t.start - 1 : t.start] in ("在", "于", "赴")]
         # 杰夫·兰德里: a place name (德里) that ends a name written with its joiner is part of the name
         found = [t for t in found if t.kind != "place"
                  or not lex.name_part_before_re.search(text, max(s0, t.start - 7), t.start)]
