@@ -632,7 +632,7 @@ class EnglishRuleEngine:
             named = [m for m in s_matches if m.kind in ("place", "country")]
             if named:
                 state.last_place = (si, named[-1])
-        return _hosts_from_visits(_consolidate_regions(events, self.kb))
+        return _visits_at_gatherings(_hosts_from_visits(_consolidate_regions(events, self.kb)))
 
     def trigger_spans(self, doc: Document) -> list[tuple[int, int]]:
         """Where the lexicon's event triggers stand in ``doc.text``, whether or not they became
@@ -1278,8 +1278,9 @@ class EnglishRuleEngine:
             for r in (*actor_refs, *counterpart_refs)) if n)
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end), people)
+        ongoing = _ongoing_on_weekday(text, trig, s_dates, clause_start, window_end)
         if status == "occurred" and published is not None and type(event_span) is tuple and (
-                trig.nominal or _present_on_weekday(text, trig, s_dates, clause_start, window_end)) \
+                trig.nominal or ongoing or _present_on_weekday(text, trig, s_dates, clause_start, window_end)) \
                 and not _PAST_CLAUSE_VERB.search(  # (from the break word that opens the clause: "followed")
                     text, _after_quote_said(text, max(sent.start, clause_start - 10), trig.start), trig.start):
             # A noun without a verb's tense ("a summit meeting between Modi and Obama on 30 September")
@@ -1291,7 +1292,8 @@ class EnglishRuleEngine:
                                      (clause_start, window_end), people)
             soon = (ahead[0][0] - published.end).days if type(ahead) is tuple and ahead != event_span else None
             if soon is not None and soon <= _NEAR_AHEAD_DAYS and soon < (published.start - event_span[0][1]).days:
-                status, event_span = "planned", ahead
+                # (what is going on now goes on to that day: "is attending the summit, which ends on Friday")
+                status, event_span = ("occurred" if ongoing else "planned"), ahead
         interval = event_span[0] if event_span else None
         if status == "planned" and interval and published is not None and interval[1] < published.start \
                 and not isinstance(event_span, _FromContext) and \
@@ -1300,7 +1302,8 @@ class EnglishRuleEngine:
             # happened, but past when the report was written
             status = "occurred"
         if status == "occurred" and interval and published is not None and interval[0] > published.end \
-                and not isinstance(event_span, _FromContext) and not _PAST_VERB.match(text, trig.start, trig.end) \
+                and not ongoing and not isinstance(event_span, _FromContext) and \
+                not _PAST_VERB.match(text, trig.start, trig.end) \
                 and not any(_FOUR_DIGITS.search(d.text) for d in s_dates if clause_start <= d.start < window_end):
             # "Xi visits Pakistan next week": a day the text gives after the report's is still to come (not
             # a past verb's, nor a date with its year: the report's day may be wrong)
@@ -2948,6 +2951,21 @@ def _present_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end:
     return bool(days) and all(d.kind == "weekday" for d in days)
 
 
+# "is attending", "are visiting": the present progressive, an event going on as the report is written
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|am|['’]s|['’]re)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+
+
+def _ongoing_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end: int) -> bool:
+    """Whether a verb trigger in the present progressive is dated by a weekday of its clause alone:
+    the weekday nearest the report, ahead or behind ("is attending the gathering, which ends on Friday")."""
+    if trig.nominal or not re.match(r"\w+ing\b", text[trig.start:trig.end]):
+        return False
+    if not _PROGRESSIVE_BEFORE.search(text, max(0, trig.start - 20), trig.start):
+        return False
+    days = [d for d in s_dates if clause_start <= d.start < clause_end and d.interval is not None]
+    return bool(days) and all(d.kind == "weekday" for d in days)
+
+
 # How far ahead of its report an event told by a noun alone may be read as still to come.
 _NEAR_AHEAD_DAYS = 92
 
@@ -3301,6 +3319,30 @@ def _hosts_from_visits(events: list[Event]) -> list[Event]:
             ev.countries = [country]
             ev.place = ev.place or place
     return events
+
+
+def _visits_at_gatherings(events: list[Event]) -> list[Event]:
+    """Who attended a gathering in a foreign country was there: each attendance abroad that took place
+    is also a visit to that country, told by the same sentence, unless the sentence already tells that
+    visit ("Modi said at the BRICS summit in Fortaleza": a visit to Brazil too). Not a planned
+    attendance: a plan to attend says no more than that (the seeds' gold keeps such visits out)."""
+    told = {(e.actor.name, e.countries[0], e.mentions[0].start) for e in events
+            if e.type == "visit" and e.countries and e.mentions}
+    added = []
+    for ev in events:
+        if ev.type != "multilateral" or ev.status != "occurred" or not ev.countries or not ev.mentions or \
+                not ev.actor.name or \
+                not ev.actor.country or ev.countries[0] == ev.actor.country:
+            continue
+        key = (ev.actor.name, ev.countries[0], ev.mentions[0].start)
+        if key in told:
+            continue
+        told.add(key)
+        m = ev.mentions[0]
+        added.append(replace(ev, type="visit", counterparts=[], forum=None, countries=ev.countries[:1],
+                             id=mention_event_id(m.doc, m.start, m.end, "visit", [ev.actor], ev.countries[:1], None),
+                             mentions=list(ev.mentions)))
+    return events + added
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
