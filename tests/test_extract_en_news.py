@@ -1080,3 +1080,26 @@ def test_a_joint_press_conference_in_a_place_with_someone_is_held_together(engin
                              "President Recep Tayyip Erdogan.")
     assert [(e.countries, [c.country for c in e.counterparts]) for e in events if e.type == "meeting"] == \
         [(["TUR"], ["TUR"])]
+
+
+def test_a_visit_to_a_building_in_a_place_and_a_speech_given_there_are_in_that_place(engine):
+    for text in (("Italian Prime Minister Giorgio Rossi made a farewell visit to the headquarters of the Irish "
+                  "Defence Forces in Dublin on Monday."),
+                 ("During his speech at the Arab League headquarters in Cairo on Monday, Italian Prime Minister "
+                  "Giorgio Rossi praised the talks.")):
+        events = extract(engine, text)
+        assert [(e.type, e.actor.name, e.countries, e.start) for e in events] == [
+            ("visit", "Giorgio Rossi", ["IRL" if "Dublin" in text else "EGY"], "2023-06-19")], text
+    # an address to the UN is attended there, not a visit to nowhere
+    (ev,) = extract(engine, "Barack Obama's address to the UN drew praise.", published="2015-09-28")
+    assert (ev.type, ev.forum) == ("multilateral", "UNGA")
+
+
+def test_a_gathering_dated_by_its_opening_day_runs_to_the_end_of_its_edition(engine):
+    (ev,) = attendances(engine, "Xi Jinping may travel to the United States for the Asia-Pacific Economic "
+                                "Cooperation (APEC) leaders' week, which starts on Nov 11.", published="2023-10-30")
+    assert (ev.forum, ev.start, ev.end) == ("APEC", "2023-11-11", "2023-11-17")
+    # a day that is not said to open it stays that day
+    (ev,) = attendances(engine, "Xi Jinping may travel to the United States for the APEC summit on Nov 11.",
+                        published="2023-10-30")
+    assert (ev.start, ev.end) == ("2023-11-11", "2023-11-11")

@@ -1667,8 +1667,21 @@ class EnglishRuleEngine:
                     countries, where = countries or [edition.country], where or edition.city
             if etype == "multilateral" and e_span is None:
                 e_span = self._edition_days(forum, when, e_status, countries)
+            elif etype == "multilateral" and type(e_span) is tuple and e_span[0][0] == e_span[0][1]:
+                e_span = self._from_opening_day(sent, forum, e_span) or e_span
             out.append(self._event(doc, sent, etype, e_status, a, cps, countries, where, forum, e_span))
         return out
+
+    def _from_opening_day(self, sent: Sentence, forum, span):
+        """A gathering's week dated by its first day ("the APEC leaders' week, which starts on Nov 11"):
+        from that day to the end of the listed edition that begins within the week after it."""
+        day = span[0][0]
+        if not _OPENING_ON.search(sent.text):
+            return None
+        edition = self._edition(getattr(forum, "key", None), day)
+        if edition is None or not timedelta(0) <= edition.start - day <= timedelta(days=7):
+            return None
+        return ((day, edition.end), "day")
 
     def _edition_days(self, forum, when: date | None, status: str, countries=()) -> _FromContext | None:
         """The days of the edition of a listed gathering held around the report's day, for an
@@ -2180,7 +2193,7 @@ class EnglishRuleEngine:
                     if cursor <= d.start and d.end <= m.start:
                         gap = gap.replace(d.text, " ")
                 if not _FIRST_TARGET_GAP.match(gap) and not (trig.nominal and _BY_THEN_TO.match(gap)) and \
-                        not (_ARRIVING.match(text, trig.start, trig.end) and _VENUE_THEN_IN.fullmatch(gap)) and \
+                        not (trig.type == "visit" and _VENUE_THEN_IN.fullmatch(gap)) and \
                         not (trig.type == "multilateral" and m.kind in ("forum", "place") and
                              _topic_gathering_before(gap)):
                     break  # ("a visit by Chinese President Xi Jinping to Islamabad": the visitor, then where)
@@ -2951,6 +2964,9 @@ def _present_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end:
     return bool(days) and all(d.kind == "weekday" for d in days)
 
 
+# "which starts on Nov 11", "beginning on Monday": the first day of what is dated
+_OPENING_ON = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning|opens?|opened|kicks? off|"
+                         r"kicked off|kicking off)\s+on\s", re.IGNORECASE)
 # "is attending", "are visiting": the present progressive, an event going on as the report is written
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|am|['’]s|['’]re)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 
