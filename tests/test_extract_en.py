@@ -586,6 +586,18 @@ def test_a_noun_of_the_opening_phrase_belongs_to_the_subject_after_it(engine):
     assert sorted(e.countries[0] for e in events) == ["EGY", "IRN", "SAU"]
 
 
+def test_sentence_adverbs_before_the_opening_phrase_are_the_main_clause_s(engine):
+    # "perhaps" is said of the asking, not of the visit the opening phrase tells
+    for text in (("Perhaps, inevitably, on a visit to Norway earlier this year, German Chancellor Olaf Scholz was "
+                  "asked about fishing."),
+                 "Interestingly, during his visit to Norway, German Chancellor Olaf Scholz spoke of fishing."):
+        (ev,) = extract(engine, text, published="2023-09-20")
+        assert (ev.type, ev.status, ev.actor.name, ev.countries) == ("visit", "occurred", "Olaf Scholz", ["NOR"]), text
+    # a speculation about the visit itself still is one
+    (ev,) = extract(engine, "Olaf Scholz may perhaps visit Norway.", published="2023-09-20")
+    assert ev.status == "speculated"
+
+
 def test_a_visit_to_the_country_is_to_the_one_named_before(engine):
     (ev,) = extract(engine, "In December 2009, Cambodia deported 20 Uyghurs back to China and days later signed a "
                             "trade package during then-Vice President Xi Jinping's visit to the country.",

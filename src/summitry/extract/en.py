@@ -1784,6 +1784,10 @@ class EnglishRuleEngine:
             return found
 
         before = (_after_quote_said(text, max(clause_start, trig.start - 80), trig.start), trig.start)
+        adverbs = _LEADING_ADVERBS.match(text, sent.start, trig.start)
+        if adverbs is not None and _OPENING_POSSESSIVE.match(text, sent.start, sent.end) or \
+                adverbs is not None and _OPENING_PHRASE.match(text, sent.start, trig.start):
+            before = (max(before[0], adverbs.end()), before[1])
         after = (trig.end, trig.end)
         if trig.nominal:
             stop = _NOUN_PHRASE_STOP.search(text[trig.end:min(sent.end, trig.end + 60)])
@@ -3082,7 +3086,18 @@ def _gathering_by_form(text: str, pos: int, limit: int) -> tuple[_FormForum | No
 
 
 # An opening phrase before the subject: "During a visit to Dushanbe for the SCO summit, ".
-_OPENING_PHRASE = re.compile(r"\s*(?:During|On|In|At|After|Following|Upon|Throughout|Ahead of)\b[^;.]{0,120}\Z")
+# (after a sentence adverb or two: "Perhaps, inevitably, on a visit to Britain, Li was asked")
+_SENTENCE_ADVERBS = (r"(?:(?:Perhaps|Maybe|However|Meanwhile|Indeed|Still|Yet|Also|Then|Later|Earlier|Now|Once"
+                     r"|[A-Z][a-z]+ly)\s*,\s*(?:[a-z]+ly\s*,\s*)?)")
+_OPENING_WORDS = "During|On|In|At|After|Following|Upon|Throughout|Ahead of"
+_OPENING_PHRASE = re.compile(rf"\s*(?:(?:{_OPENING_WORDS})\b|{_SENTENCE_ADVERBS}(?:{_OPENING_WORDS.lower()})\b)"
+                             r"[^;.]{0,120}\Z")
+# The sentence adverbs before an opening phrase are the main clause's: "Perhaps, on a visit to Britain, Li
+# was asked" tells a visit, whatever "perhaps" says of the asking.
+_LEADING_ADVERBS = re.compile(rf"\s*{_SENTENCE_ADVERBS}(?=(?:{_OPENING_WORDS.lower()}|before|since|towards|to mark"
+                              r"|for)\b)")
+
+
 def _topic_gathering_before(gap: str) -> bool:
     """Whether a gap is a gathering named by its topic and the word that says where it is held
     ("a summit on global terrorism at the"): the place or gathering after it is the first target."""
@@ -3110,7 +3125,8 @@ _SPEAKING_IN = re.compile(r"(?:told|speaking|spoke|speaks)\b", re.IGNORECASE)
 _SUBJECT_AFTER_OPENING = re.compile(r",\s*(?:the\s+)?(?:[a-z]+\s+)?\Z")
 # An opening phrase with a possessive pronoun, before the subject: "During his visit to Islamabad, ".
 _OPENING_POSSESSIVE = re.compile(
-    r"\s*(?:During|On|In|At|After|Before|Following|Ahead of|Upon|Throughout|Since|Towards|To mark|For)\b"
+    rf"\s*{_SENTENCE_ADVERBS}?(?i:During|On|In|At|After|Before|Following|Ahead of|Upon|Throughout|Since|Towards|To mark"
+    r"|For)\b"
     r"[^,;.]{0,80}?\b(?:his|her|their)\b[^,;]{0,80}?,\s*(?:the\s+)?")
 
 
