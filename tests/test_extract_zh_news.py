@@ -1476,6 +1476,9 @@ def test_a_guest_received_where_the_story_places_no_meeting_came_to_the_hosts_co
     # a meeting the story places: the place tells a meeting, not travel (the development set's ruling)
     text = "国家主席习近平27日会见智利总统博里奇。习近平27日在北京会见智利总统博里奇。"
     assert not [e for e in extract(engine, text, "2026-03-28") if e.type == "visit"]
+    # nor another guest of a host whose meetings the story places (当天…还会见了: there too)
+    text = "27日，习近平在北京会见智利总统博里奇。当天，习近平还会见了秘鲁总统博鲁阿尔特。"
+    assert not [e for e in extract(engine, text, "2026-03-28") if e.type == "visit"]
     # a meeting of the past, a trip of the host told, a meeting not told as receiving: none
     text = "赵乐际表示，去年6月，习近平主席会见智利总统博里奇。"
     assert not [e for e in extract(engine, text, "2026-03-28") if e.type == "visit"]

@@ -287,7 +287,8 @@ class ChineseRuleEngine:
         meeting nowhere and tells no trip of either side: the guest came to the host's country (the
         subject's), a visit there on the meeting's days. Not a meeting of the past (去年6月，习近平主席会见
         黄循财总理), nor one the story places (在北京会见: the development set's ruling, a meeting's place tells
-        no travel), nor one of a story that tells a party's trip (丁薛祥赴土库曼斯坦…，分别会见…), nor one of
+        no travel, nor another of the host's meetings in a story that places one), nor one of a story that
+        tells a party's trip (丁薛祥赴土库曼斯坦…，分别会见…), nor one of
         an envoy, who is the one sent."""
         published = state.published
         if published is None:
@@ -302,7 +303,7 @@ class ChineseRuleEngine:
                 continue
             host = ev.actor.country
             people = {p.key() for p in (ev.actor, *ev.counterparts) if p.name}
-            if (not host or not ev.actor.name or people & travellers or any(people <= told for told in placed)
+            if (not host or not ev.actor.name or people & travellers or any(ev.actor.key() in told for told in placed)
                     or not RECEIVES.search(ev.mentions[0].text) or ENVOY.search(ev.mentions[0].text)):
                 continue
             for guest in ev.counterparts:
