@@ -1493,3 +1493,10 @@ def test_a_place_after_a_locative_is_kept_before_a_venue_named_after_a_person(en
     # 在平壤金日成广场: Pyongyang, then a square (not the start of a transliterated name, 布达诺夫)
     text = "当地时间6月8日中午，金正恩在平壤金日成广场为习近平举行盛大欢迎仪式。"
     assert summary(extract(engine, text, "2026-06-08")) == {("meeting", "Kim Jong Un", ("Xi Jinping",), ("PRK",))}
+
+
+def test_buergenstock_is_in_switzerland(engine):
+    # talks placed by the resort alone (在比尔根山) are in Switzerland
+    text = "美伊双方22日在比尔根山继续举行技术层面谈判。"
+    (talks,) = extract(engine, text, "2026-06-22")
+    assert (talks.type, talks.countries) == ("meeting", ["CHE"])
