@@ -1103,3 +1103,25 @@ def test_a_gathering_dated_by_its_opening_day_runs_to_the_end_of_its_edition(eng
     (ev,) = attendances(engine, "Xi Jinping may travel to the United States for the APEC summit on Nov 11.",
                         published="2023-10-30")
     assert (ev.start, ev.end) == ("2023-11-11", "2023-11-11")
+
+
+def test_a_host_honouring_a_guest_with_a_meal_meets_the_guest(engine):
+    events = extract(engine, "Turkish President Recep Tayyip Erdogan honored Italian Prime Minister Giorgio Rossi "
+                             "with a state dinner at the palace in Ankara.")
+    assert [(e.type, e.actor.country, [c.country for c in e.counterparts], e.countries) for e in events
+            if e.type == "meeting"] == [("meeting", "TUR", ["ITA"], ["TUR"])]
+
+
+def test_a_trip_for_a_summit_of_an_organisation_attends_it_where_the_trip_went(engine):
+    events = extract(engine, "During a visit to Dushanbe earlier this month for a summit of the six-nation Shanghai "
+                             "Cooperation Organisation (SCO), Xi Jinping opened a pipeline that carries gas across "
+                             "Tajikistan into Xinjiang.", published="2014-09-22")
+    (summit,) = [e for e in events if e.type == "multilateral"]
+    # held where the trip went (not in Xinjiang, further on), on the days of that edition
+    assert (summit.forum, summit.countries, summit.start, summit.end) == ("SCO", ["TJK"], "2014-09-11", "2014-09-12")
+
+
+def test_the_time_may_stand_between_met_and_with(engine):
+    (ev,) = extract(engine, "Chinese Foreign Minister Wang Yi met late Monday with U.S. Secretary of State John "
+                            "Kerry.")
+    assert (ev.type, [c.name for c in ev.counterparts], ev.start) == ("meeting", ["John Kerry"], "2023-06-19")

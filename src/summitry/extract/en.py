@@ -263,8 +263,12 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _BUSINESS_TITLE = re.compile(r",\s+[^,;.]{0,40}?\b(?:CEO|chief\s+executive|founder|co-founder|businessman|"
                              r"businesswoman|tycoon|billionaire|entrepreneur|managing\s+director)\b")
 _OPENING_NAME_THEN_TITLE = re.compile(r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+|a\s+|an\s+)?")
-_FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:the\s+)?"
-                            r"(?:\w+\s+){0,2}\Z", re.IGNORECASE)
+# How far after a gathering's name the place it is held in is looked for ("the SCO summit in Ufa")
+_HELD_NEAR = 40
+# ("for the G20 summit", "for a summit of the six-nation Shanghai Cooperation Organisation")
+_FOR_GATHERING = re.compile(r"\A[^.;]{0,40}?\b(?:for|to attend|to join|to take part in)\s+(?:(?:the|a|an)\s+)?"
+                            r"(?:(?:summit|meeting|conference|session)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}\Z",
+                            re.IGNORECASE)
 _DATELINE = re.compile(r"\A[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*\Z")
 # A paragraph's dateline: the place in capitals, maybe a day and an agency, then a dash or a colon
 # ("BEIJING, Feb 17 (Reuters) - ", "ISLAMABAD: ", "NEW DELHI -- ")
@@ -1528,10 +1532,12 @@ class EnglishRuleEngine:
                             and _FOR_GATHERING.match(text[dests[-1].end:m.start])), None)
             if purpose is not None:
                 ed = self._edition(purpose.record.key, when)
-                host = next((m.record.country for m in matches if m.kind == "place" and purpose.end <= m.start
-                             < window_end), None) or (ed.country if ed else None) or dests[-1].country
-                forum_place = next((m.record.name for m in matches if m.kind == "place" and purpose.end <= m.start
-                                    < window_end), None) or (ed.city if ed else None)
+                # (the place said right after the gathering: "for the G20 summit in Rio", not one further on,
+                # "... the pipeline, which would transit gas into Xinjiang")
+                held_country, held_place = _place_after(text, purpose.end, min(window_end, purpose.end + _HELD_NEAR),
+                                                        [m for m in matches if m.kind == "place"])
+                host = held_country or (ed.country if ed else None) or dests[-1].country
+                forum_place = held_place or (ed.city if ed else None)
                 results.append(("multilateral", actor, [], [host] if host else [], forum_place, purpose.record))
                 for other in _coordinated_forums(text, [(m.start, m.end, m.record) for m in matches
                                                         if m.kind == "forum"], purpose.record):
@@ -1669,6 +1675,14 @@ class EnglishRuleEngine:
                 e_span = self._edition_days(forum, when, e_status, countries)
             elif etype == "multilateral" and type(e_span) is tuple and e_span[0][0] == e_span[0][1]:
                 e_span = self._from_opening_day(sent, forum, e_span) or e_span
+            elif etype == "multilateral" and type(e_span) is tuple:
+                # "at the SCO summit in Dushanbe earlier this month": the days of the edition held within
+                # a loose span, where the sentence says it was held
+                edition = self._edition(getattr(forum, "key", None), e_span[0][0])
+                if edition is not None and e_span[0][0] <= edition.start and edition.end <= e_span[0][1] and \
+                        (edition.end - edition.start) < (e_span[0][1] - e_span[0][0]) and \
+                        (not countries or edition.country in countries):
+                    e_span = ((edition.start, edition.end), "day")
             out.append(self._event(doc, sent, etype, e_status, a, cps, countries, where, forum, e_span))
         return out
 
