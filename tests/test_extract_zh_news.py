@@ -1500,3 +1500,12 @@ def test_buergenstock_is_in_switzerland(engine):
     text = "美伊双方22日在比尔根山继续举行技术层面谈判。"
     (talks,) = extract(engine, text, "2026-06-22")
     assert (talks.type, talks.countries) == ("meeting", ["CHE"])
+
+
+def test_a_trip_named_by_its_relative_clause_is_the_travellers(engine):
+    # 前往巴基斯坦的行程: the trip itself, whatever became of it (not 访华的师生, people the clause tells of)
+    text = "美国白宫官员21日说，美国副总统万斯原计划当天前往巴基斯坦的行程已被取消。"
+    (visit,) = extract(engine, text, "2026-04-22")
+    assert (visit.actor.name, visit.countries, visit.status) == ("JD Vance", ["PAK"], "cancelled")
+    (visit,) = extract(engine, "以色列总理内塔尼亚胡访问美国的行程推迟。", "2026-04-22")
+    assert (visit.countries, visit.status) == (["USA"], "postponed")

@@ -97,6 +97,8 @@ def chinese_number(written: str) -> int | None:
 ANNIVERSARY_AFTER = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})周年")
 DAYPART_RANGE = re.compile(r"(?:上午|下午|中午|晚间|晚上|夜间|凌晨|早上|傍晚)(?:到|至)")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
+# the head of a relative clause of travel that is the trip itself (前往巴基斯坦的行程)
+TRIP_HEAD = re.compile(r"行程|旅程|访问行程|出访行程")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
 # A date that qualifies a matter (近期局势, 当前形势, 今年的情况) dates the matter, not an event.
 DATE_OF_A_MATTER = re.compile(r"的?(?:局势|形势|情况|事态|动态|态势|热点|问题|议题|进展)")
@@ -889,6 +891,8 @@ class Frame:
             return False
         if self.text[end + 1 : end + 2] in ("", "。", "，", ",", "；", ";", "！", "？", "\n"):
             return False  # 查波是应习近平的邀请对我国进行国事访问的。: 是…的 tells the visit, no clause ends
+        if TRIP_HEAD.match(self.text, end + 1):
+            return False  # 万斯前往巴基斯坦的行程已被取消: the clause names the traveller's own trip
         return not any(s.start == end + 1 for s in self.parties)
 
     def topic_before(self, ts: int) -> tuple[int, int] | None:
