@@ -512,6 +512,25 @@ def test_a_provincial_official_is_of_the_province_s_country(engine):
     assert ev.countries == ["LAO"]
 
 
+def test_a_relative_clause_s_visit_goes_to_the_place_it_is_about(engine):
+    # "the only country that X chose to visit": the place before the relative clause
+    for text, start in ((("Last May, Norway was the only EU country that newly elected Chancellor Olaf Scholz "
+                          "chose to visit."), "2022-05-01"),
+                        ("Norway was the first country Chancellor Olaf Scholz visited in 2022.", "2022-01-01")):
+        (ev,) = extract(engine, text, "2023-03-01")
+        assert (ev.actor.name, ev.countries, ev.start) == ("Olaf Scholz", ["NOR"], start), text
+    # a visit with a destination of its own goes there
+    (ev,) = extract(engine, "Norway was the only country that Chancellor Olaf Scholz visited Japan with.", "2023-03-01")
+    assert ev.countries == ["JPN"]
+
+
+def test_a_plan_takes_no_date_of_the_narrative_s_past(engine):
+    # what is still to come is not dated by the month of an event the story told before the report
+    events = extract(engine, "Last May, Chancellor Olaf Scholz visited Norway. He will visit Sweden later.", "2023-03-01")
+    assert [(e.countries, e.status, e.start) for e in events] == [
+        (["NOR"], "occurred", "2022-05-01"), (["SWE"], "planned", None)]
+
+
 def test_a_narrative_date_carries_only_to_events_of_the_same_people(engine):
     events = extract(engine, "Japanese Prime Minister Fumio Kishida visited Brazil in May 2023. German Chancellor "
                              "Olaf Scholz's visit to Japan has been postponed.", "2023-09-01")

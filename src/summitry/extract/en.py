@@ -182,6 +182,12 @@ _AMBASSADOR = re.compile(r"\bambassador\b", re.IGNORECASE)
 _HOST_NEAR_CHARS = 30
 # A visit told by "there" ("was there", "went there"): the place named last (see _events_for)
 _THERE_END = re.compile(r"\bthere\Z", re.IGNORECASE)
+# "Germany was the only country that Li chose to visit": a place the relative clause before a visit is about,
+# when the visit's clause ends with its verb
+_ABOUT_RELATIVE = re.compile(r"(?:was|is|has\s+been|had\s+been|became|becomes|will\s+be|remains|remained)\s+"
+                             r"(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,4}?(?:country|nation|state|capital|city"
+                             r"|destination|stop)\s+(?:(?:that|which)\s+)?(?:[\w-]+\s+){0,3}?\Z")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;:!?]|,|\Z|(?:in|on|last|this|since|after|before|during)\b)")
 _SPEECH_WORDS = re.compile(r"\b(?:address(?:ed|es|ing)?|speech(?:es)?|spoke|speak(?:s|ing)?|remarks)\b", re.IGNORECASE)
 # What makes "visit" a verb ("decided to visit the SCO's Secretary-General", "will visit Putin")
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|may|might|could|should|must|can|did|does|do)\s+"
@@ -1249,6 +1255,16 @@ class EnglishRuleEngine:
                 last = named[-1] if named else (state.last_place[1] if state.last_place is not None
                                                 and si - state.last_place[0] == 1 else None)
                 targets = [_target(last)] if last is not None else []
+            if not targets and _CLAUSE_ENDS.match(text, trig.end, sent.end) and (
+                    not trig.nominal or _INFINITIVE_BEFORE.search(text, max(0, trig.start - 16), trig.start)):
+                # "Germany was the only EU country that Premier Li Keqiang chose to visit": the place a
+                # relative clause with no object of its own is about
+                first = min(r.start for r in actor_refs)
+                about = _ABOUT_RELATIVE.search(text, sent.start, first)
+                if about is not None:
+                    named = [m for m in matches if m.kind in ("place", "country") and m.end <= about.start()
+                             and _SPACES.fullmatch(text, m.end, about.start())]
+                    targets = [_target(named[-1])] if named else []
             if not targets and _HERE_AFTER.match(text, trig.end, window_end):
                 # "BEIJING - Pakistan's president arrived here on Tuesday": where the report was filed
                 here = self._dateline_place(text, sent.start)
@@ -1939,7 +1955,10 @@ class EnglishRuleEngine:
                 carried = None
             if carried is not None:
                 (s, e), precision = carried
-                if not (status == "occurred" and published is not None and s > published.end):
+                # (a date of the narrative's tense only: what happened is not after the report, what is
+                # still to come not before it, as the dating stage carries dates)
+                if not (status == "occurred" and published is not None and s > published.end) and \
+                        not (status in ("planned", "speculated") and published is not None and e < published.start):
                     found = _FromContext(((s, e), precision))
         if found is None:
             return None  # summitry.dating dates it from the report
