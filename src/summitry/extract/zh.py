@@ -293,7 +293,9 @@ class ChineseRuleEngine:
         published = state.published
         if published is None:
             return
-        recent = (published - timedelta(days=RECENT_DAYS)).isoformat()
+        # (a report of the first days of year 1 has no days before it to look back on)
+        recent = max(published, date.min + timedelta(days=RECENT_DAYS)) - timedelta(days=RECENT_DAYS)
+        recent = recent.isoformat()
         travellers = {e.actor.key() for e in state.events if e.type == "visit"}
         placed = [{p.key() for p in (e.actor, *e.counterparts)} for e in state.events
                   if e.type == "meeting" and e.countries]
