@@ -1509,3 +1509,11 @@ def test_a_trip_named_by_its_relative_clause_is_the_travellers(engine):
     assert (visit.actor.name, visit.countries, visit.status) == ("JD Vance", ["PAK"], "cancelled")
     (visit,) = extract(engine, "以色列总理内塔尼亚胡访问美国的行程推迟。", "2026-04-22")
     assert (visit.countries, visit.status) == (["USA"], "postponed")
+
+
+def test_a_visit_welcomed_at_the_guests_convenience_is_still_to_come(engine):
+    # 欢迎…方便时访华 invites; 举行仪式欢迎…访华 welcomes one under way
+    (visit,) = extract(engine, "习近平欢迎拉克森总理方便时访华。", "2026-06-24")
+    assert (visit.countries, visit.status) == (["CHN"], "speculated")
+    (visit,) = extract(engine, "拉克森表示，期待早日再次访华。", "2026-06-24")
+    assert visit.status == "speculated"
