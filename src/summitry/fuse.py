@@ -940,25 +940,30 @@ def trip_ids(legs: Sequence[tuple], max_gap_days: int = TRIP_GAP_DAYS) -> list[s
     """The trip id of each leg (traveller, first day, last day, status, event id, ...): legs of one
     traveller and status whose days come within ``max_gap_days`` of one another, chained in date
     order, share one."""
-    by_actor: dict[str, list[int]] = defaultdict(list)
+    # each traveller's legs by first day, last day and event id, ties in their order in ``legs``
+    # (the position closes each tuple, so tuples sort as those keys with a stable sort)
+    by_actor: dict[str, list[tuple]] = defaultdict(list)
     for k, leg in enumerate(legs):
-        by_actor[leg[0]].append(k)
+        by_actor[leg[0]].append((leg[1], leg[2], leg[4], k, leg[3]))
     out = [""] * len(legs)
+    days: dict[int, str] = {}  # (a day's ISO form, made once)
     for name, mine in by_actor.items():
-        mine.sort(key=lambda k: (legs[k][1], legs[k][2], legs[k][4]))
+        mine.sort()
         trips: list[list[int]] = []
-        reach = None
-        for k in mine:
-            lo, hi, status = legs[k][1], legs[k][2], legs[k][3]
-            if trips and reach is not None and lo <= reach + max_gap_days and status == legs[trips[-1][0]][3]:
+        reach = trip_status = None
+        for lo, hi, _, k, status in mine:
+            if trips and reach is not None and lo <= reach + max_gap_days and status == trip_status:
                 trips[-1].append(k)
                 reach = max(reach, hi)
             else:
                 trips.append([k])
-                reach = hi
+                reach, trip_status = hi, status
         for trip in trips:
             first = legs[trip[0]]
-            raw = f"{name}|{_iso(first[1])}|{first[3]}"
+            day = days.get(first[1])
+            if day is None:
+                day = days[first[1]] = _iso(first[1])
+            raw = f"{name}|{day}|{first[3]}"
             trip_id = "tr_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
             for k in trip:
                 out[k] = trip_id

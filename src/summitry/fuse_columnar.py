@@ -558,10 +558,14 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     table = table.cast(MENTION_SCHEMA).combine_chunks() if table.schema != MENTION_SCHEMA else table.combine_chunks()
     if table.num_rows == 0:
         return FUSED_SCHEMA.empty_table()
-    count = -(-table.num_rows // SHARD_REPORTS)
+    count, halves = -(-table.num_rows // SHARD_REPORTS), 0
     if workers > 1:  # enough shards for every worker to have some (of a chunk's reports at least)
         count = max(count, min(4 * workers, -(-table.num_rows // chunk_reports)))
-    shards = _shards(table, count)
+        # and the last shards half as large, so that the workers end close together (the last to
+        # end leaves the others idle for part of a shard's time)
+        halves = 2 * workers if count >= 4 * workers else 0
+        count += halves // 2
+    shards = _shards(table, count, halves)
     _give_back()  # what the blocks took, before workers are forked (they would share it)
     results = _fused_shards(table, shards, same_place, workers, chunk_reports, plain_path)
     batches, legs = [], [np.empty((0, 3), np.int64)]
@@ -577,9 +581,10 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     at = np.concatenate(legs)
     # trips are numbered (Python) in a thread while the rows are put in order (Arrow and numpy,
     # which let it run), a column at a time: the unordered column goes as its ordered copy comes
+    # (the legs are read from the rows in the thread too, of the three columns they need)
     trips: list[pa.Array] = []
-    numbering = threading.Thread(target=lambda *args: trips.append(_trips(*args)),
-                                 args=(fused.num_rows, _legs_of(fused, at), at[:, 0]))
+    numbering = threading.Thread(target=lambda rows, table, at: trips.append(_trips(rows, _legs_of(table, at), at[:, 0])),
+                                 args=(fused.num_rows, fused.select(["actor", "status", "id"]), at))
     numbering.start()
     try:
         order = _fused_order(fused)
@@ -593,11 +598,12 @@ def fuse_table(table: pa.Table, same_place: PlaceAgreement | None = None, worker
     return pa.table({name: columns[name] for name in FUSED_SCHEMA.names}, schema=FUSED_SCHEMA)
 
 
-def _shards(table: pa.Table, count: int) -> list[np.ndarray | None]:
+def _shards(table: pa.Table, count: int, halves: int = 0) -> list[np.ndarray | None]:
     """The rows of each of about ``count`` shards (in input order; None for all of them): whole
     blocks (``fuse.block_name``, asked once per distinct type and set of the parties' countries and
     destinations or hosts), the largest first, each dealt to the shard that holds fewest reports
-    so far. No island spans two blocks, so each shard is fused on its own."""
+    so far for its size, the last ``halves`` shards being of half the size of the others. No
+    island spans two blocks, so each shard is fused on its own."""
     if count <= 1:
         return [None]
     column = {name: _array(table.column(name)) for name in ("type", "actor", "counterparts", "countries")}
@@ -611,12 +617,14 @@ def _shards(table: pa.Table, count: int) -> list[np.ndarray | None]:
                      dtype=np.int64)[which]
     del first, which
     sizes = np.bincount(block)
-    load = [(0, k) for k in range(min(count, len(sizes)))]
+    shards = min(count, len(sizes))
+    weight = [1 if k < shards - halves else 2 for k in range(shards)]  # (reports held times weight)
+    load = [(0, k) for k in range(shards)]
     shard_of = np.empty(len(sizes), np.int64)
     for b in np.argsort(-sizes, kind="stable").tolist():
         held, k = heapq.heappop(load)
         shard_of[b] = k
-        heapq.heappush(load, (held + int(sizes[b]), k))
+        heapq.heappush(load, (held + int(sizes[b]) * weight[k], k))
     shard = shard_of[block].astype(np.int16 if count < 2**15 else np.int64)  # (16 bits: sorted by radix)
     del block
     order = np.argsort(shard, kind="stable")
