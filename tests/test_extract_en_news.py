@@ -1144,3 +1144,10 @@ def test_the_time_may_stand_between_met_and_with(engine):
     (ev,) = extract(engine, "Chinese Foreign Minister Wang Yi met late Monday with U.S. Secretary of State John "
                             "Kerry.")
     assert (ev.type, [c.name for c in ev.counterparts], ev.start) == ("meeting", ["John Kerry"], "2023-06-19")
+
+
+def test_a_visit_noun_that_will_do_something_is_still_to_come_after_a_dotted_name(engine):
+    (ev,) = extract(engine, "Italian Prime Minister Giorgio Rossi hopes that his visit to the U.S. will raise his standing.")
+    assert (ev.status, ev.countries) == ("planned", ["USA"])
+    (ev,) = extract(engine, "Italian Prime Minister Giorgio Rossi's visit to the U.S. raised his standing.")
+    assert ev.status == "occurred"
