@@ -1151,3 +1151,9 @@ def test_a_visit_noun_that_will_do_something_is_still_to_come_after_a_dotted_nam
     assert (ev.status, ev.countries) == ("planned", ["USA"])
     (ev,) = extract(engine, "Italian Prime Minister Giorgio Rossi's visit to the U.S. raised his standing.")
     assert ev.status == "occurred"
+
+
+def test_a_recent_visit_is_of_the_season_before_the_report(engine):
+    (ev,) = extract(engine, "The deal was agreed during a recent visit to Ankara by Italian Prime Minister Giorgio "
+                            "Rossi.", published="2023-06-20")
+    assert (ev.status, ev.start, ev.end) == ("occurred", "2023-03-22", "2023-06-20")

@@ -1298,6 +1298,10 @@ class EnglishRuleEngine:
             for r in (*actor_refs, *counterpart_refs)) if n)
         event_span = self._event_date(text, sent, trig, s_dates, state, status, published,
                                       (clause_start, window_end), people)
+        if event_span is None and trig.nominal and status == "occurred" and published is not None and \
+                _RECENT_BEFORE.search(text, max(sent.start, trig.start - 24), trig.start):
+            # "during a recent visit to Beijing by John Kerry": before the report, within a season
+            event_span = ((published.start - _RECENT_REACH, published.end), "year")  # (loose, as "recently")
         ongoing = _ongoing_on_weekday(text, trig, s_dates, clause_start, window_end)
         if status == "occurred" and published is not None and type(event_span) is tuple and (
                 trig.nominal or ongoing or _present_on_weekday(text, trig, s_dates, clause_start, window_end)) \
@@ -3004,6 +3008,9 @@ def _present_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end:
 # "which starts on Nov 11", "beginning on Monday": the first day of what is dated
 _OPENING_ON = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning|opens?|opened|kicks? off|"
                          r"kicked off|kicking off)\s+on\s", re.IGNORECASE)
+# "a recent visit", "his recent trip to": an event of the weeks before the report
+_RECENT_BEFORE = re.compile(r"\b(?:most\s+)?recent\s+(?:[a-z-]+\s+){0,2}\Z", re.IGNORECASE)
+_RECENT_REACH = timedelta(days=90)
 # "is attending", "are visiting": the present progressive, an event going on as the report is written
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|am|['’]s|['’]re)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 
