@@ -1517,3 +1517,9 @@ def test_a_visit_welcomed_at_the_guests_convenience_is_still_to_come(engine):
     assert (visit.countries, visit.status) == (["CHN"], "speculated")
     (visit,) = extract(engine, "拉克森表示，期待早日再次访华。", "2026-06-24")
     assert visit.status == "speculated"
+
+
+def test_each_guest_listed_after_the_head_of_a_relative_clause_of_presence_is_there(engine):
+    text = "李强25日在博鳌同出席年会的巴西总统卢拉、新加坡总理黄循财举行会谈。"
+    visits = {(e.actor.name, tuple(e.countries)) for e in extract(engine, text, "2026-03-26") if e.type == "visit"}
+    assert visits == {("Luiz Inácio Lula da Silva", ("CHN",)), ("Lawrence Wong", ("CHN",))}

@@ -659,6 +659,8 @@ class Frame:
         travellers = [actor]
         if actor.end <= ts:  # 习近平和夫人彭丽媛在…: each of the subjects listed
             travellers = [s for s in self.listed_before(actor) if not s.former] + travellers
+        elif actor is self.relative_head(te):  # 同在博鳌出席年会的卢拉、黄循财: each of the guests listed
+            travellers += [s for s in self.listed_after(actor) if not s.former]
         return [self.make("visit", ts, te, status, t.parties[0], countries=[where.country],
                           place=record_city(where))
                 for t in travellers
