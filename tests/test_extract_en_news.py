@@ -1157,3 +1157,22 @@ def test_a_recent_visit_is_of_the_season_before_the_report(engine):
     (ev,) = extract(engine, "The deal was agreed during a recent visit to Ankara by Italian Prime Minister Giorgio "
                             "Rossi.", published="2023-06-20")
     assert (ev.status, ev.start, ev.end) == ("occurred", "2023-03-22", "2023-06-20")
+
+
+def test_the_host_of_a_gathering_attends_it_but_a_host_city_is_no_one(engine):
+    (ev,) = extract(engine, "Chinese President Xi Jinping hosted the G20 summit in Hangzhou on Sunday.",
+                    published="2016-09-05")
+    assert (ev.type, ev.actor.name, ev.forum, ev.countries) == ("multilateral", "Xi Jinping", "G20", ["CHN"])
+    # a guest hosted is met
+    events = extract(engine, "Chinese President Xi Jinping hosted Barack Obama at the G20 summit in Hangzhou.",
+                     published="2016-09-05")
+    assert [e.type for e in events if e.actor.name == "Xi Jinping"] == ["meeting"]
+    events = extract(engine, "Xi Jinping will travel to the United States when San Francisco hosts the APEC summit.",
+                     published="2023-02-03")
+    assert [e.type for e in events] == ["visit"]
+
+
+def test_a_meeting_in_the_city_of_a_country_is_held_in_that_city(engine):
+    (ev,) = extract(engine, "Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in the Russian city "
+                            "of Kazan on Wednesday.", published="2024-10-24")
+    assert (ev.countries, ev.place) == (["RUS"], "Kazan")

@@ -321,6 +321,9 @@ _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
                             r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
+# "met Modi in the Russian city of Kazan": where the meeting was, told as the city of a country
+_IN_THE_CITY_OF = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|resort|border|coastal|southern|"
+                             r"northern|eastern|western)\s+)?(?:city|capital|town|port|resort|village)\s+of\s+$")
 # "met King Salman in his capital, Riyadh", "in his hometown of Xi'an"
 _IN_HIS_CAPITAL = re.compile(r"\bin\s+(?:his|her|their|its|the)\s+(?:capital|hometown|home\s+town|home\s+city)"
                              r"(?:\s*,\s*|\s+of\s+)$", re.IGNORECASE)
@@ -1563,6 +1566,9 @@ class EnglishRuleEngine:
                                                         if m.kind == "forum"], purpose.record):
                     results.append(("multilateral", actor, [], [host] if host else [], forum_place, other))
         elif trig.type == "multilateral":
+            if text.startswith(("host", "Host"), trig.start) and any(
+                    m.kind in ("place", "country") and 0 <= trig.start - m.end <= 2 for m in matches):
+                return []  # "when San Francisco hosts the APEC summit": a city hosts, no one attends
             forum, f_place, f_country, f_span = self._forum_target(targets, state, text, trig, window_end, when)
             if forum is not None and getattr(forum, "kind", None) == "organisation" and \
                     _JOIN.match(text, trig.start, trig.end) and \
@@ -2502,6 +2508,7 @@ class EnglishRuleEngine:
                 head = text[max(0, m.start - 12):m.start]
                 # ("welcomed Hadi to Beijing": where the guest was welcomed to)
                 if _IN_AT_BEFORE.search(head) or _IN_HIS_CAPITAL.search(text, max(0, m.start - 40), m.start) or \
+                        m.kind == "place" and _IN_THE_CITY_OF.search(text, max(0, m.start - 50), m.start) or \
                         welcome and m.start > trig.end and _TO_BEFORE.search(head):
                     if m.kind == "place":
                         return m.record.country, m.record.name
