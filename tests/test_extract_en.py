@@ -386,6 +386,20 @@ def test_titles_and_possessives_are_not_part_of_a_name(engine):
     assert (ev.actor.name, ev.actor.country, ev.countries) == ("Tairbek Sarpashev", "KGZ", ["CHN"])
 
 
+def test_a_portfolio_after_the_title_is_part_of_it(engine):
+    # "Minister for Planning and Development" is a title: the name is what follows it
+    for text in ("Australian Minister for Immigration and Border Protection Peter Dutton visited Cambodia on Monday.",
+                 ("Australia's Federal Minister for Planning, Development and Reform Peter Dutton visited Cambodia "
+                  "on Monday.")):
+        (ev,) = extract(engine, text, published="2015-04-22")
+        assert (ev.actor.name, ev.actor.country, ev.status, ev.start) == (
+            "Peter Dutton", "AUS", "occurred", "2015-04-20"), text
+    # a planned trip is still one
+    (ev,) = extract(engine, "Australian Minister for Trade Peter Dutton plans to visit Cambodia.",
+                    published="2015-04-22")
+    assert (ev.actor.name, ev.status) == ("Peter Dutton", "planned")
+
+
 def test_the_body_between_a_country_and_a_title_keeps_the_country(engine):
     (ev,) = extract(engine, "Chinese Central Military Commission Vice-Chairman Fan Changlong visited India in "
                             "November.", published="2015-12-01")

@@ -214,6 +214,16 @@ _APPOSED_TITLE_GAP = re.compile(r"\s*,\s*the\s+")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)]|\s(?:and|said|says|told)\b|\Z)")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+\Z", re.IGNORECASE)
 _PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}\Z")
+_PORTFOLIO_WORD = (r"(?:Planning|Development|Reform|Finance|Commerce|Trade|Industry|Industries|Production|Defen[cs]e"
+                   r"|Interior|Home|Affairs|Energy|Power|Water|Petroleum|Natural|Resources|Railways?|Information"
+                   r"|Broadcasting|Health|Education|Agriculture|Labou?r|Justice|Law|Parliamentary|Communications?"
+                   r"|Transport|Housing|Works|Economy|Tourism|Culture|Science|Technology|Environment|Climate|Change"
+                   r"|Youth|Sports?|Women|Religious|Overseas|Ports|Shipping|Maritime|Textiles?|Investment"
+                   r"|Privati[sz]ation|Food|Security|Human|Rights|Social|Welfare|Rural|Urban|Mines|Minerals|Aviation"
+                   r"|Narcotics|Control|Revenue|Roads|Highways|Public|Telecommunications|Immigration|Citizenship"
+                   r"|Border|Heritage|Fisheries|Forestry|Employment|Coordination|Statistics|Kashmir)")
+_PORTFOLIO_AFTER = re.compile(rf" (?:for|of) (?:the )?({_PORTFOLIO_WORD}(?:(?:,| and| &)? {_PORTFOLIO_WORD}){{0,4}})"
+                              r"(?= [A-Z][a-z])")
 _DURING_BEFORE = re.compile(r"\b(?:during|in the course of|at the end of|on the sidelines of|following)\s+"
                             r"(?:[\w'’.-]+\s+){0,6}\Z", re.IGNORECASE)
 # (not a bare "was to": "Xi was to visit Pakistan last year during his South Asia trip" - the trip took place)
@@ -726,20 +736,23 @@ class EnglishRuleEngine:
     def _with_portfolio(self, text: str, m, named: _Spans):
         """A bare "Minister" of the knowledge base with the portfolio before it: "Interior Minister",
         "Immigration Minister" (one or two capitalised words that name no one and nothing else)."""
+        # ... or after it: "Federal Minister for Planning and Development Ahsan Iqbal" (a portfolio's words,
+        # so that the name after them is the minister's)
+        after = _PORTFOLIO_AFTER.match(text, m.end)
+        end = after.end() if after is not None and not named.covers(after.start(1)) else m.end
         if m.start < 2 or text[m.start - 1] != " ":
-            return m
-        portfolio = _PORTFOLIO_BEFORE.search(text, max(0, m.start - 40), m.start)
-        if portfolio is None:
-            return m
+            portfolio = None
+        else:
+            portfolio = _PORTFOLIO_BEFORE.search(text, max(0, m.start - 40), m.start)
         start = m.start
-        for word in reversed(list(re.finditer(r"[A-Z][a-z]+", portfolio.group(0)))):
+        for word in reversed(list(re.finditer(r"[A-Z][a-z]+", portfolio.group(0)))) if portfolio else ():
             w_start = portfolio.start() + word.start()
             if word.group(0).lower() in self.not_name_words or named.covers(w_start):
                 break
             start = w_start
-        if start == m.start:
+        if start == m.start and end == m.end:
             return m
-        return _LocalMatch(start, m.end, "office", text[start:m.end], _TitleRecord(m.record.key, m.record.level))
+        return _LocalMatch(start, end, "office", text[start:end], _TitleRecord(m.record.key, m.record.level))
 
     def _find_triggers(self, text: str, words=None) -> list[Trigger]:
         found: list[Trigger] = []
