@@ -1523,3 +1523,11 @@ def test_each_guest_listed_after_the_head_of_a_relative_clause_of_presence_is_th
     text = "李强25日在博鳌同出席年会的巴西总统卢拉、新加坡总理黄循财举行会谈。"
     visits = {(e.actor.name, tuple(e.countries)) for e in extract(engine, text, "2026-03-26") if e.type == "visit"}
     assert visits == {("Luiz Inácio Lula da Silva", ("CHN",)), ("Lawrence Wong", ("CHN",))}
+
+
+def test_a_guest_received_with_jiejian_or_hosted_at_a_banquet_is_met(engine):
+    text = "习近平24日在北京接见新西兰总理拉克森。"
+    assert summary(extract(engine, text, "2026-06-24")) == {("meeting", "Xi Jinping", ("Christopher Luxon",), ("CHN",))}
+    text = "李强24日晚在人民大会堂宴请新西兰总理拉克森。"
+    assert summary(extract(engine, text, "2026-06-24")) == {("meeting", "Li Qiang", ("Christopher Luxon",), ("CHN",))}
+    assert extract(engine, "习近平接见驻外使节工作会议代表。", "2026-06-24") == []
