@@ -1176,3 +1176,18 @@ def test_a_meeting_in_the_city_of_a_country_is_held_in_that_city(engine):
     (ev,) = extract(engine, "Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in the Russian city "
                             "of Kazan on Wednesday.", published="2024-10-24")
     assert (ev.countries, ev.place) == (["RUS"], "Kazan")
+
+
+def test_being_in_a_place_with_a_modal_or_a_perfect_is_a_trip_there_with_the_modals_status(engine):
+    cases = {"Russian President Vladimir Putin will be in Beijing next week.": "planned",
+             "Russian President Vladimir Putin may be in Beijing next week.": "speculated",
+             "Russian President Vladimir Putin has been in Beijing since Monday.": "occurred"}
+    for text, status in cases.items():
+        (ev,) = extract(engine, text, published="2015-08-28")
+        assert (ev.type, ev.countries, ev.status) == ("visit", ["CHN"], status), text
+    assert extract(engine, "Russian President Vladimir Putin has been in office since 2012.") == []
+
+
+def test_an_envoy_posted_to_a_country_is_at_home_there_whatever_the_text_calls_the_envoy(engine):
+    assert extract(engine, "U.S. China envoy Max Baucus happened to be in Urumqi on Wednesday.",
+                   published="2014-09-18") == []

@@ -1475,8 +1475,9 @@ class EnglishRuleEngine:
         return out
 
     def _posted_to(self, actor: Party, when: date | None) -> frozenset:
-        """The countries an envoy lives in on ``when`` by an office held there ("Ambassador to China")."""
-        if when is None or not actor.name or not actor.office or not _AMBASSADOR.search(actor.office):
+        """The countries an envoy lives in on ``when`` by an office held there ("Ambassador to China"),
+        whatever the text calls the envoy ("U.S. China envoy Max Baucus")."""
+        if when is None or not actor.name:
             return frozenset()
         person = self.kb.person(actor.name)
         return frozenset(t.to_country for t in getattr(person, "terms", ()) or ()
