@@ -783,6 +783,19 @@ def test_an_office_named_for_planning_is_no_plan(engine):
     assert (ev.type, ev.status) == ("visit", "planned")
 
 
+def test_a_speech_given_in_a_place_puts_the_speaker_there(engine):
+    for text in (("Chancellor Olaf Scholz delivers a speech during a banquet with business leaders in Osaka, Japan, "
+                  "March 29, 2023."), "Chancellor Olaf Scholz gave a speech at a dinner in Tokyo on March 29, 2023."):
+        (ev,) = extract(engine, text, "2023-04-02")
+        assert (ev.type, ev.actor.name, ev.countries, ev.start) == ("visit", "Olaf Scholz", ["JPN"], "2023-03-29")
+    # a speech "in which" he said something, or given at home, is no trip; one to a gathering is its attendance
+    assert extract(engine, "Chancellor Olaf Scholz gave a speech in which he praised Japan.", "2023-04-02") == []
+    assert extract(engine, "Chancellor Olaf Scholz delivered a speech in Berlin on Monday.", "2023-04-02") == []
+    (ev,) = extract(engine, "Olaf Scholz is to deliver a speech to the United Nations Assembly in New York in late "
+                            "September.", "2023-04-02")
+    assert (ev.type, ev.forum) == ("multilateral", "UNGA")
+
+
 def test_an_audience_told_something_in_a_place_puts_the_speaker_there(engine):
     (ev,) = extract(engine, "Xi Jinping told business leaders in Seattle that China would open wider.")
     assert (ev.type, ev.countries, ev.place, ev.status) == ("visit", ["USA"], "Seattle", "occurred")
