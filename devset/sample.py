@@ -12,6 +12,11 @@ Two kinds of documents, per language:
   (English has two more holdout weeks and seven more tune weeks, Chinese two more tune weeks, added later
   without changing the random draw).
 
+English has a third kind, "long", for the tune half only: a random sample (its own seeded draw, after
+the two above, which it does not change) of 30 documents of 6,000-20,000 characters (``len(text)``)
+that neither half already holds. Issue 12: the holdout's misses are mostly in long pages where the
+engine finds no event, and the tune half had almost no such pages to show that class of error.
+
 Each language is split into a half that rule changes may be tuned on ("tune") and a half that is
 only ever scored ("holdout"). Random documents are split by the same seeded shuffle; a busy week
 goes to one half whole, so that the reports of one event never straddle the split (a week added later
@@ -57,6 +62,9 @@ CORPORA = {
                         # Arabia, Egypt and Iran; 2015-04-13, the run-up to Xi's visit to Pakistan
                         "2016-01-18": "tune", "2015-04-13": "tune"},
         "cues": r"\b(?:met with|state visit|summit|talks with|visited|phone call)\b",
+        # Added in the sixth round (issue 12): long pages for the tune half, drawn after everything
+        # above from what neither half holds, so that the draw and the weeks stay as they were
+        "long": {"n": 30, "min_chars": 6000, "max_chars": 20000, "half": "tune"},
     },
     "zh": {
         "file": "zh-xwlb-2026.jsonl",
@@ -104,17 +112,33 @@ def draw(lang: str) -> dict:
         # draw never changes, and no document is in both halves.
         ids = sorted(d["id"] for d in docs if week_of(d["published"]) == week)
         weeks[half_name][week] = [i for i in ids if i not in drawn_set]
-    return {
+    out = {
         "corpus": f"shared/corpus/real/{spec['file']}",
         "random": random_halves,
         "weeks": weeks,
     }
+    if "long" in spec:
+        out["long"] = draw_long(spec["long"], docs, drawn_set | {i for h in weeks.values() for ids in h.values()
+                                                                  for i in ids}, lang)
+    return out
+
+
+def draw_long(spec: dict, docs: list[dict], taken: set[str], lang: str) -> dict[str, list[str]]:
+    """A seeded sample of long documents that neither half holds yet, all for one half.
+
+    Its own random generator, so that the random draw and the weeks above never change."""
+    pool = sorted(d["id"] for d in docs
+                  if spec["min_chars"] <= len(d["text"]) <= spec["max_chars"] and d["id"] not in taken)
+    rng = random.Random(f"{SEED}-{lang}-long")
+    drawn = sorted(rng.sample(pool, spec["n"]))
+    return {h: drawn if h == spec["half"] else [] for h in ("tune", "holdout")}
 
 
 def halves(ids: dict, lang: str) -> dict[str, list[str]]:
-    """Every document of each half of a language: its random documents and its weeks'."""
+    """Every document of each half of a language: its random documents, its weeks' and its long ones."""
     part = ids[lang]
-    return {h: sorted(part["random"][h] + [i for week in part["weeks"][h].values() for i in week])
+    return {h: sorted(part["random"][h] + [i for week in part["weeks"][h].values() for i in week]
+                      + part.get("long", {}).get(h, []))
             for h in ("tune", "holdout")}
 
 

@@ -2,7 +2,7 @@
 
     python devset/show.py xwlb-20260415-03 gdelt-05ec22a42572
     python devset/show.py --list zh tune           # the ids of a half, by publication day
-    python devset/show.py --list en tune weeks     # only its busy weeks (or: random)
+    python devset/show.py --list en tune weeks     # only its busy weeks (or: random, long)
 """
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def listed(lang: str, half: str, kind: str | None) -> list[str]:
         ids.update(part["random"][half])
     if kind in (None, "weeks"):
         ids.update(i for week in part["weeks"][half].values() for i in week)
+    if kind in (None, "long"):
+        ids.update(part.get("long", {}).get(half, []))
     published = {d["id"]: d.get("published") or "" for d in read_corpus(lang) if d["id"] in ids}
     return sorted(ids, key=lambda i: (published.get(i, ""), i))
 
@@ -29,7 +31,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("ids", nargs="*")
     ap.add_argument("--list", nargs="+", metavar="LANG HALF [KIND]",
-                    help="print the ids of a language's half (tune|holdout), optionally only random|weeks")
+                    help="print the ids of a language's half (tune|holdout), optionally only random|weeks|long")
     args = ap.parse_args()
     if args.list:
         lang, half, *kind = args.list
