@@ -1204,3 +1204,17 @@ def test_being_in_a_place_with_a_modal_or_a_perfect_is_a_trip_there_with_the_mod
 def test_an_envoy_posted_to_a_country_is_at_home_there_whatever_the_text_calls_the_envoy(engine):
     assert extract(engine, "U.S. China envoy Max Baucus happened to be in Urumqi on Wednesday.",
                    published="2014-09-18") == []
+
+
+def test_a_call_to_someone_is_a_call_and_a_shared_name_goes_to_the_bearer_of_the_country_named(engine):
+    (ev,) = extract(engine, "In a call Tuesday morning to King Abdullah, Vice President Joe Biden urged restraint.",
+                    published="2015-09-16")
+    # (the Saudi King Abdullah died in January 2015: the one reigning then is Jordan's)
+    assert (ev.type, ev.actor.name, [c.name for c in ev.counterparts]) == ("call", "Joe Biden",
+                                                                           ["Abdullah II of Jordan"])
+    assert extract(engine, "In a call for restraint, Vice President Joe Biden urged all parties to stop.") == []
+    # while both reigned, the name is the king of the country named before it, and no one without it
+    events = extract(engine, "Saudi Arabia's King Abdullah met John Kerry in Riyadh on Friday.",
+                     published="2013-11-05")
+    assert {e.actor.name for e in events if e.type == "meeting"} == {"Abdullah bin Abdulaziz"}
+    assert extract(engine, "King Abdullah met John Kerry on Friday.", published="2013-11-05") == []

@@ -928,6 +928,12 @@ class EnglishRuleEngine:
                 continue  # "the Biden administration", "the Xi-Biden summit": a name used as a modifier
             chain, cursor = title_chain_before(pm.start)
             person = self._choose_person(pm.record, when, chain[-1].record.key if chain else None)
+            if person is None and isinstance(pm.record, tuple):
+                # "Saudi Arabia's King Abdullah" while two kings of that name reign: the one of the
+                # country named before the name
+                named_country = country_before(cursor)[0]
+                person = self._choose_person(tuple(p for p in pm.record if p.country == named_country), when,
+                                             chain[-1].record.key if chain else None) if named_country else None
             if person is None:
                 continue
             if pm.kind == "person_short" and not chain and not isinstance(pm, _LocalMatch) and when is not None \
