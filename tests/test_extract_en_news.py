@@ -524,6 +524,16 @@ def test_a_relative_clause_s_visit_goes_to_the_place_it_is_about(engine):
     assert ev.countries == ["JPN"]
 
 
+def test_a_relative_clause_s_visits_go_to_the_countries_it_lists(engine):
+    text = ("Investments poured into Nordic countries Chancellor Olaf Scholz visited in May, including Norway, "
+            "Sweden and Finland, and into Japan.")
+    assert [(e.countries, e.start) for e in extract(engine, text, "2023-09-01")] == [
+        (["NOR"], "2023-05-01"), (["SWE"], "2023-05-01"), (["FIN"], "2023-05-01")]
+    # a list that is not of the clause's countries is none of its destinations
+    assert extract(engine, "Investments poured into countries Olaf Scholz visited in May, and into Japan.",
+                   "2023-09-01") == []
+
+
 def test_a_plan_takes_no_date_of_the_narrative_s_past(engine):
     # what is still to come is not dated by the month of an event the story told before the report
     events = extract(engine, "Last May, Chancellor Olaf Scholz visited Norway. He will visit Sweden later.", "2023-03-01")

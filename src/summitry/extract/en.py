@@ -187,6 +187,9 @@ _THERE_END = re.compile(r"\bthere\Z", re.IGNORECASE)
 _ABOUT_RELATIVE = re.compile(r"(?:was|is|has\s+been|had\s+been|became|becomes|will\s+be|remains|remained)\s+"
                              r"(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,4}?(?:country|nation|state|capital|city"
                              r"|destination|stop)\s+(?:(?:that|which)\s+)?(?:[\w-]+\s+){0,3}?\Z")
+_PLURAL_RELATIVE = re.compile(r"\b(?:countries|nations|states|capitals)\s+(?:(?:that|which)\s+)?(?:[\w-]+\s+){0,3}?\Z")
+_LISTED_AFTER_RELATIVE = re.compile(r"(?:\s+(?:in|on|last|this|earlier)\b[^,.;]{0,30}?)?,?\s+(?:including|such\s+as|namely)\s+")
+_COUNTRY_LIST_GAP = re.compile(r"[^.;:()]*")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.;:!?]|,|\Z|(?:in|on|last|this|since|after|before|during)\b)")
 _SPEECH_WORDS = re.compile(r"\b(?:address(?:ed|es|ing)?|speech(?:es)?|spoke|speak(?:s|ing)?|remarks)\b", re.IGNORECASE)
 # What makes "visit" a verb ("decided to visit the SCO's Secretary-General", "will visit Putin")
@@ -1287,6 +1290,13 @@ class EnglishRuleEngine:
                     named = [m for m in matches if m.kind in ("place", "country") and m.end <= about.start()
                              and _SPACES.fullmatch(text, m.end, about.start())]
                     targets = [_target(named[-1])] if named else []
+                # "investments in Central Asian countries President Xi visited in September, including
+                # Turkmenistan, Kazakhstan and Kyrgyzstan": the countries the relative clause lists after it
+                listed = _LISTED_AFTER_RELATIVE.match(text, trig.end, sent.end)
+                if not targets and listed is not None and _PLURAL_RELATIVE.search(text, sent.start, first):
+                    targets = [_target(m) for m in matches if m.kind == "country" and listed.end() <= m.start
+                               and _COUNTRY_LIST_GAP.fullmatch(text, listed.end(), m.start)]
+                    targets = _listed_run(text, targets)
             if not targets and _HERE_AFTER.match(text, trig.end, window_end):
                 # "BEIJING - Pakistan's president arrived here on Tuesday": where the report was filed
                 here = self._dateline_place(text, sent.start)
@@ -2843,6 +2853,17 @@ def _gatherings_named(forums: list, text: str, start: int) -> list:
             out.append(fm)
         previous = fm
     return out
+
+
+def _listed_run(text: str, targets: list) -> list:
+    """The first countries of ``targets`` that stand as one list ("Turkmenistan, Kazakhstan, Uzbekistan and
+    Kyrgyzstan"), up to the first gap that is not a comma or "and"."""
+    run = targets[:1]
+    for t in targets[1:]:
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[run[-1].end:t.start]):
+            break
+        run.append(t)
+    return run
 
 
 def _at_home(ev: Event) -> frozenset:
