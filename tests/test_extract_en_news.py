@@ -1228,3 +1228,14 @@ def test_a_call_to_someone_is_a_call_and_a_shared_name_goes_to_the_bearer_of_the
                      published="2013-11-05")
     assert {e.actor.name for e in events if e.type == "meeting"} == {"Abdullah bin Abdulaziz"}
     assert extract(engine, "King Abdullah met John Kerry on Friday.", published="2013-11-05") == []
+
+
+def test_a_guest_at_an_occasion_with_a_long_name_or_watching_a_parade_is_where_it_is_held(engine):
+    events = extract(engine, "Chinese President Xi Jinping attended the completion ceremony of the second unit of "
+                             "the city power plant in Dushanbe on Saturday.", published="2014-09-14")
+    assert [(e.type, e.countries) for e in events] == [("visit", ["TJK"])]
+    events = extract(engine, "Leaders including Russian President Vladimir Putin watched the military parade in "
+                             "Beijing on Thursday.", published="2015-09-04")
+    assert [(e.type, e.actor.name, e.countries) for e in events] == [("visit", "Vladimir Putin", ["CHN"])]
+    # watching something else is no presence
+    assert extract(engine, "Russian President Vladimir Putin watched the talks in Beijing closely.") == []

@@ -120,7 +120,7 @@ _PAST_VERB = re.compile(r"\w+ed\b|met\b|held\b|had\b|made\b|paid\b|went\b|came\b
                         re.IGNORECASE)
 _THE_COUNTRY = re.compile(r"\s*(?:to\s+|of\s+|in\s+)?the\s+(?:[\w-]+\s+)?(?:country|nation|kingdom|republic|island|"
                           r"island\s+nation|city-state|archipelago)\b(?!['’]s)", re.IGNORECASE)
-_ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part|presence|attendance", re.IGNORECASE)
+_ATTENDING = re.compile(r"attend|participat|t(?:ake|akes|ook|aking) part|presence|attendance|watch", re.IGNORECASE)
 _OCCASION_OF = re.compile(r"\s+(?:at\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 # "(attended) the ceremony in": a short object, then where it was held (not "an event on human
 # rights in North Korea")
@@ -129,6 +129,11 @@ _HELD_IN = re.compile(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s")
 # Assembly": a gathering named by its topic, then where or at which gathering it was held
 _TOPIC_GATHERING = re.compile(r"\s+(?:the|a|an)\s+(?P<name>(?:[a-z-]+\s+){0,2}?(?:summit|conference)\s+(?:on|about)"
                               r"(?:\s+[a-z][\w'’-]*,?){1,5}?)(?=\s+(?:in|at|during)\s)")
+# "(attended) the completion ceremony of the Dushanbe No.2 power plant in": an occasion with a longer
+# name, then where it was held
+_OCCASION_HELD_IN = re.compile(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:ceremony|ceremonies|parade|celebrations?|"
+                               r"funeral|inauguration|commemoration|festivities)\s+(?:(?:of|for|marking)\s+"
+                               r"(?:[\w.'’-]+\s+){1,8}?)?(?:in|at)\s")
 _THE_GATHERING = re.compile(r"\s*the\s+(?:meeting|summit|forum|conference|gathering)\b", re.IGNORECASE)
 _FROM_OF = re.compile(r"\s+(?:from|of|in)\s+(?:the\s+)?")
 _SENT_FOR = re.compile(r"envoy|representative|emissary|adviser|advisor|aide|assistant|spokes", re.IGNORECASE)
@@ -1637,7 +1642,8 @@ class EnglishRuleEngine:
                         forum, f_end = _FormForum(topic.group("name")), topic.end()
                 if forum is None:
                     # "attended the ceremony in Moscow": a gathering with no name, but the actor was there
-                    held = _HELD_IN.match(text, trig.end, window_end) if _ATTENDING.match(text, trig.start) else None
+                    held = (_HELD_IN.match(text, trig.end, window_end) or _OCCASION_HELD_IN.match(text, trig.end, window_end)) \
+                        if _ATTENDING.match(text, trig.start) else None
                     country, where = _place_after(text, held.start(), window_end, matches) if held else (None, None)
                     if country is None and _ATTENDING.match(text, trig.start):
                         # "attended India's Republic Day parade": an occasion of the country named
