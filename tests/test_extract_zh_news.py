@@ -1418,6 +1418,18 @@ def test_a_countrys_armed_forces_by_abbreviation_give_a_title_its_country(engine
     assert ("meeting", "Dan Caine", ("Eyal Zamir",), ("ISR",)) in found
 
 
+def test_a_destination_before_a_title_of_the_same_country_is_no_list_of_countries(engine):
+    # 前往X与X国总理…会晤: the first X is where the traveller goes, the second the title's country
+    text = "法国外长巴罗12日前往意大利与意大利总理梅洛尼举行会晤，双方讨论了移民问题。"
+    found = summary(extract(engine, text, "2026-03-13"))
+    assert ("visit", "Jean-Noël Barrot", (), ("ITA",)) in found
+    assert ("meeting", "Jean-Noël Barrot", ("Giorgia Meloni",), ("ITA",)) in found
+    # two countries listed before a title stay a group of their leaders
+    text = "法国和意大利两国总理12日在罗马举行会晤。"
+    found = summary(extract(engine, text, "2026-03-13"))
+    assert not any(e[0] == "visit" and e[3] == ("FRA",) for e in found)
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -907,6 +907,8 @@ class ChineseRuleEngine:
         while (j + 1 < len(tokens) and tokens[j + 1].kind == "country"
                and text[tokens[j].end : tokens[j + 1].start] in LIST_JOINERS):
             j += 1
+        if j > i and tokens[i].record.iso3 == tokens[i + 1].record.iso3:
+            return None  # 前往以色列与以色列总理…会晤: the destination, then the title's country, is no list
         after = tokens[j + 1] if j + 1 < len(tokens) else None
         head = self.lex.group_head_after_list_re.match(text, tokens[j].end)
         if head is None:
