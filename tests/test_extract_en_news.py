@@ -1239,3 +1239,9 @@ def test_a_guest_at_an_occasion_with_a_long_name_or_watching_a_parade_is_where_i
     assert [(e.type, e.actor.name, e.countries) for e in events] == [("visit", "Vladimir Putin", ["CHN"])]
     # watching something else is no presence
     assert extract(engine, "Russian President Vladimir Putin watched the talks in Beijing closely.") == []
+
+
+def test_a_un_security_council_meeting_is_named_as_the_council(engine):
+    (ev,) = extract(engine, "US President Barack Obama will chair a U.N. Security Council meeting on foreign "
+                            "fighters in New York on Wednesday.", published="2014-09-22")
+    assert (ev.type, ev.status, ev.forum, ev.countries) == ("multilateral", "planned", "UNSC", ["USA"])
