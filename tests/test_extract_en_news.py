@@ -524,6 +524,16 @@ def test_a_relative_clause_s_visit_goes_to_the_place_it_is_about(engine):
     assert ev.countries == ["JPN"]
 
 
+def test_a_pronoun_after_a_clause_whose_subject_is_unknown_is_that_person_s(engine):
+    # "his visit" is the unknown adviser's, not the traveller the story named before
+    text = ("Chancellor Olaf Scholz spoke on Monday. Officials told reporters that Senior Adviser Hans Quell is in "
+            "good shape after being threatened during his visit to Crimea, Ukraine.")
+    assert [e for e in extract(engine, text, "2023-06-21") if e.actor.name == "Olaf Scholz"] == []
+    # a known subject keeps the pronoun, and a clause with no name leaves it to the story's actor
+    text = "Chancellor Olaf Scholz spoke on Monday. Officials said that the talks were useful during his visit to Laos."
+    assert [(e.actor.name, e.countries) for e in extract(engine, text, "2023-06-21")] == [("Olaf Scholz", ["LAO"])]
+
+
 def test_a_relative_clause_s_visits_go_to_the_countries_it_lists(engine):
     text = ("Investments poured into Nordic countries Chancellor Olaf Scholz visited in May, including Norway, "
             "Sweden and Finland, and into Japan.")

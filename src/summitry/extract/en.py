@@ -274,6 +274,8 @@ _CALLED = re.compile(r"called\b", re.IGNORECASE)
 _UNKNOWN_OPENING_NAME = re.compile(r"\s*((?:[A-Z][a-z'’]+[- ]){1,3}[A-Z][a-z'’]+)\s+(?:has|had|is|was|went|"
                                    r"became|returned|lived|moved|fled|spent|served|joined|left|grew|studied|"
                                    r"worked|wrote)\b")
+_CLAUSE_SUBJECT_NAME = re.compile(r"\b(?:that|who|whom)\s+((?:[A-Z][a-z'’]+[- ]){1,4}[A-Z][a-z'’]+)\s+(?:is|was|has|had|"
+                                  r"were|are|remains|remained)\b")
 _ON_A_VISIT_BEFORE = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
 _SHORTLY_BEFORE = re.compile(r"\b(?:days|weeks|months|a day|a week|a month|shortly|just)\s+before\s+"
                              r"(?:[\w'’-]+\s+){0,6}\Z", re.IGNORECASE)
@@ -816,6 +818,18 @@ class EnglishRuleEngine:
         if m is None or m.group(1).lower() in self.not_name_words or m.group(1).lower() in self.organisation_words:
             return False
         return not any(x.start <= m.start(1) < x.end for x in matches)
+
+    def _unknown_clause_subject(self, text, start, end, matches) -> bool:
+        """Whether a clause between ``start`` and ``end`` has for its subject a name of two or more
+        capitalised words no match covers ("... that Senior Advisor Robert Serry is ...")."""
+        for m in _CLAUSE_SUBJECT_NAME.finditer(text, start, end):
+            words = m.group(1).split()
+            if len(words) < 2 or words[-1].lower() in self.not_name_words or \
+                    words[-2].lower() in self.not_name_words or words[-1].lower() in self.organisation_words:
+                continue
+            if not any(x.start < m.end(1) and m.start(1) < x.end for x in matches):
+                return True
+        return False
 
     def _opens_with_unknown_name(self, text, sent, matches) -> bool:
         """Whether the sentence opens with a name of two or more words no match covers, then a verb."""
@@ -1423,6 +1437,12 @@ class EnglishRuleEngine:
                 lead = text[max(clause_start, ref.start - 30):ref.start]
                 speaker = _SAID_BEFORE.search(text, max(clause_start, ref.start - 30), ref.start) \
                     if _SAYING_WORD.search(lead) else None
+                if ahead is None and speaker is None and not before and \
+                        self._unknown_clause_subject(text, sent.start, ref.start, matches):
+                    # "Eliasson told reporters that Senior Advisor Robert Serry is in good shape after being
+                    # threatened during his visit to Crimea": the pronoun is the clause's subject's, someone
+                    # the knowledge base does not know, not the actor of a sentence before
+                    continue
                 if ahead is not None:
                     ref = ahead
                 elif speaker is not None:
