@@ -1255,3 +1255,14 @@ def test_a_un_security_council_meeting_is_named_as_the_council(engine):
     (ev,) = extract(engine, "US President Barack Obama will chair a U.N. Security Council meeting on foreign "
                             "fighters in New York on Wednesday.", published="2014-09-22")
     assert (ev.type, ev.status, ev.forum, ev.countries) == ("multilateral", "planned", "UNSC", ["USA"])
+
+
+def test_what_was_toured_or_attended_may_stand_before_where_it_is(engine):
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi toured historic sites in Old Havana on Sunday.")
+    assert [(e.type, e.countries) for e in events] == [("visit", ["CUB"])]
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi is set to attend a US-hosted global climate summit "
+                             "at the United Nations in New York.")
+    assert [(e.type, e.status, e.countries) for e in events] == [("visit", "planned", ["USA"])]
+    # a person visited somewhere is met, not a place seen; a region is no country
+    assert not [e for e in extract(engine, "Italian Prime Minister Giorgio Rossi visited him in Europe last year.")
+                if e.type == "visit"]

@@ -131,8 +131,8 @@ _TOPIC_GATHERING = re.compile(r"\s+(?:the|a|an)\s+(?P<name>(?:[a-z-]+\s+){0,2}?(
                               r"(?:\s+[a-z][\w'’-]*,?){1,5}?)(?=\s+(?:in|at|during)\s)")
 # "(attended) the completion ceremony of the Dushanbe No.2 power plant in": an occasion with a longer
 # name, then where it was held
-_OCCASION_HELD_IN = re.compile(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:ceremony|ceremonies|parade|celebrations?|"
-                               r"funeral|inauguration|commemoration|festivities)\s+(?:(?:of|for|marking)\s+"
+_OCCASION_HELD_IN = re.compile(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:ceremony|ceremonies|parade|celebrations?|"
+                               r"funeral|inauguration|commemoration|festivities|summit|conference)\s+(?:(?:of|for|marking)\s+"
                                r"(?:[\w.'’-]+\s+){1,8}?)?(?:in|at)\s")
 _THE_GATHERING = re.compile(r"\s*the\s+(?:meeting|summit|forum|conference|gathering)\b", re.IGNORECASE)
 _FROM_OF = re.compile(r"\s+(?:from|of|in)\s+(?:the\s+)?")
@@ -341,6 +341,11 @@ _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
                             r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
+# "toured iconic places in Old Havana", "visited a mosque in Cairo": what was seen, then where it is
+_TOURED = re.compile(r"(?:visit|tour)(?:s|ed|ing)?\Z", re.IGNORECASE)
+_THINGS_THEN_IN = re.compile(r"\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
+                             r"(?!(?:him|her|them|us|it|me)\b)(?:[a-z][\w'’-]*\s+){1,3}"
+                             r"(?:in|near)\s+(?:the\s+)?(?:Old\s+|New\s+)?")
 # "met Modi in the Russian city of Kazan": where the meeting was, told as the city of a country
 _IN_THE_CITY_OF = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|resort|border|coastal|southern|"
                              r"northern|eastern|western)\s+)?(?:city|capital|town|port|resort|village)\s+of\s+$")
@@ -2297,6 +2302,8 @@ class EnglishRuleEngine:
                         gap = gap.replace(d.text, " ")
                 if not _FIRST_TARGET_GAP.match(gap) and not (trig.nominal and _BY_THEN_TO.match(gap)) and \
                         not (trig.type == "visit" and _VENUE_THEN_IN.fullmatch(gap)) and \
+                        not (not trig.nominal and m.kind in ("place", "country") and
+                             _TOURED.match(text, trig.start, trig.end) and _THINGS_THEN_IN.fullmatch(gap)) and \
                         not (trig.type == "multilateral" and m.kind in ("forum", "place") and
                              _topic_gathering_before(gap)):
                     break  # ("a visit by Chinese President Xi Jinping to Islamabad": the visitor, then where)
