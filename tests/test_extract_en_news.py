@@ -534,6 +534,18 @@ def test_a_pronoun_after_a_clause_whose_subject_is_unknown_is_that_person_s(engi
     assert [(e.actor.name, e.countries) for e in extract(engine, text, "2023-06-21")] == [("Olaf Scholz", ["LAO"])]
 
 
+def test_a_bare_name_of_someone_years_out_of_every_office_is_no_state_s_actor(engine):
+    # the knowledge base's Abdul Sattar was Pakistan's foreign minister in 1999-2002: in 2015 a bare
+    # "Abdul Sattar" is a namesake
+    assert extract(engine, "After biding his time in Dhaka, Abdul Sattar flew into Istanbul on Aug. 30.",
+                   "2015-09-01") == []
+    # in his term he is the minister, and a title the text gives keeps him
+    (ev,) = extract(engine, "Abdul Sattar flew into Istanbul on Aug. 30, 2001.", "2015-09-01")
+    assert (ev.actor.name, ev.actor.country, ev.start) == ("Abdul Sattar", "PAK", "2001-08-30")
+    (ev,) = extract(engine, "Former Foreign Minister Abdul Sattar flew into Istanbul on Aug. 30.", "2015-09-01")
+    assert ev.actor.name == "Abdul Sattar"
+
+
 def test_a_relative_clause_s_visits_go_to_the_countries_it_lists(engine):
     text = ("Investments poured into Nordic countries Chancellor Olaf Scholz visited in May, including Norway, "
             "Sweden and Finland, and into Japan.")

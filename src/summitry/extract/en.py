@@ -229,7 +229,7 @@ _PORTFOLIO_WORD = (r"(?:Planning|Development|Reform|Finance|Commerce|Trade|Indus
                    r"|Youth|Sports?|Women|Religious|Overseas|Ports|Shipping|Maritime|Textiles?|Investment"
                    r"|Privati[sz]ation|Food|Security|Human|Rights|Social|Welfare|Rural|Urban|Mines|Minerals|Aviation"
                    r"|Narcotics|Control|Revenue|Roads|Highways|Public|Telecommunications|Immigration|Citizenship"
-                   r"|Border|Heritage|Fisheries|Forestry|Employment|Coordination|Statistics|Kashmir)")
+                   r"|Border|Protection|Heritage|Fisheries|Forestry|Employment|Coordination|Statistics|Kashmir)")
 _PORTFOLIO_AFTER = re.compile(rf" (?:for|of) (?:the )?({_PORTFOLIO_WORD}(?:(?:,| and| &)? {_PORTFOLIO_WORD}){{0,4}})"
                               r"(?= [A-Z][a-z])")
 _DURING_BEFORE = re.compile(r"\b(?:during|in the course of|at the end of|on the sidelines of|following)\s+"
@@ -2253,6 +2253,10 @@ class EnglishRuleEngine:
             if term is not None:
                 return Party(name=ref.name, country=ref.country or term.country, office=ref.office or term.title,
                              level=ref.level or term.level)
+            if ref.office is None and when is not None and _far_from_every_term(ref.person, when):
+                # "Abdul Sattar flew into Istanbul on Aug. 30" (2015): a bare name of someone whose every
+                # office the knowledge base knows ended years before is a namesake, or no state's actor
+                return None
         return ref.party()
 
     # ------------------------------------------------------------------ where
@@ -2886,6 +2890,18 @@ def _gatherings_named(forums: list, text: str, start: int) -> list:
             out.append(fm)
         previous = fm
     return out
+
+
+# How far from every term the knowledge base knows a person named without a title acts for no state.
+_OUT_OF_OFFICE_YEARS = 5
+
+
+def _far_from_every_term(person, when: date) -> bool:
+    """Whether every known term of ``person`` ended more than ``_OUT_OF_OFFICE_YEARS`` before ``when`` (not
+    one that begins after it: the knowledge base often lacks a career's earlier offices)."""
+    terms = getattr(person, "terms", ()) or ()
+    reach = timedelta(days=366 * _OUT_OF_OFFICE_YEARS)
+    return bool(terms) and all(t.end is not None and t.end + reach < when for t in terms)
 
 
 def _listed_run(text: str, targets: list) -> list:
