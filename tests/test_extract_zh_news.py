@@ -1430,6 +1430,26 @@ def test_a_destination_before_a_title_of_the_same_country_is_no_list_of_countrie
     assert not any(e[0] == "visit" and e[3] == ("FRA",) for e in found)
 
 
+def test_talks_between_delegations_told_as_the_words_of_a_spokesman(engine):
+    # 当天 dates the talks like a date; the spokesman who tells of them is no party
+    text = "亚美尼亚外交部发言人12日说，亚美尼亚代表团当天在阿布扎比与阿塞拜疆代表团举行了会谈。"
+    found = extract(engine, text, "2026-03-13")
+    assert summary(found) == {("meeting", "ARM", ("AZE",), ("ARE",))}
+    assert found[0].start == "2026-03-12"
+    # a side named with 方 and its delegation is the side met, not the speaker's counterpart
+    text = "伊朗外交部发言人12日说，伊朗代表团当天在马斯喀特与美方代表团举行了会谈。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "IRN", ("USA",), ("OMN",))}
+
+
+def test_a_delegation_that_arrives_meets_the_delegation_of_a_later_clause(engine):
+    text = "亚美尼亚代表团12日抵达阿布扎比，将与阿塞拜疆代表团举行会谈。"
+    found = [e for e in extract(engine, text, "2026-03-13") if e.type == "meeting"]
+    assert summary(found) == {("meeting", "ARM", ("AZE",), ("ARE",))}
+    assert found[0].status == "planned"
+    # a wish to hold talks, neither dated nor placed, is no event
+    assert not extract(engine, "亚美尼亚代表团表示，愿与阿塞拜疆代表团举行会谈。", "2026-03-13")
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

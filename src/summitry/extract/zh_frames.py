@@ -96,6 +96,10 @@ def chinese_number(written: str) -> int | None:
 # (right after the trigger: 庆祝中巴建交75周年招待会 is the anniversary of something else)
 ANNIVERSARY_AFTER = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})周年")
 DAYPART_RANGE = re.compile(r"(?:上午|下午|中午|晚间|晚上|夜间|凌晨|早上|傍晚)(?:到|至)")
+# a same-day reference to the day told before
+SAME_DAY = re.compile(r"当天|当日|同日|同一天")
+# a country's delegation or representatives right after its name
+REPRESENTATIVES_AFTER = re.compile(r"(?:政府)?(?:代表团|代表)(?![处])")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 # the head of a relative clause of travel that is the trip itself (前往巴基斯坦的行程)
 TRIP_HEAD = re.compile(r"行程|旅程|访问行程|出访行程")
@@ -943,6 +947,28 @@ class Frame:
                 continue  # 在美国, 前往瑞士: where the talks are, not a side
             if not sides and not met:
                 sides = run
+        if len(sides) == 1 and not met:
+            # 伊朗代表团当天在伊斯兰堡与美方代表团举行了会谈: a side named with 方 and its delegation, met
+            met = [q for q in self.parties if sides[0].end < q.start and q.end <= ts and q.country
+                   and q.country != sides[0].country and not q.group and not any(p.name for p in q.parties)
+                   and self.text[q.end - 1] == "方" and DELEGATES_AFTER.match(self.text, q.end)
+                   and self.text[max(c0, q.start - 1) : q.start] in ("与", "同", "跟")][:1]
+        if not sides and not met and subject is None:
+            # 伊朗代表团23日抵达伊斯兰堡，与美国代表团举行会谈: the delegation the sentence opens on, and the
+            # one it meets in a later clause
+            opener = next((s for s in sorted(self.parties + self.locs, key=lambda s: s.start)
+                           if self.sent.start <= s.start < c0), None)
+            others = [run for run in runs if self.text[max(c0, run[0].start - 1) : run[0].start] in ("与", "同", "跟")
+                      and REPRESENTATIVES_AFTER.match(self.text, run[-1].end)]
+            if (opener is not None and opener.kind == "loc" and opener.place is None and others
+                    and REPRESENTATIVES_AFTER.match(self.text, opener.end)
+                    and all(s.country != opener.country for s in others[0])
+                    # (dated or placed from the opening clause on: 23日抵达伊斯兰堡)
+                    and (self.dates_near(opener.end, ts) or any(opener.end <= s.start < ts and s.place is not None
+                                                                 for s in self.locs))):
+                as_slots = [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country)
+                            for s in [opener, *others[0]]]
+                return as_slots[:1], as_slots[1:]
         if not sides and subject is not None and subject.country and not any(p.name for p in subject.parties):
             sides = [subject]
             met = next((run for run in runs if self.text[max(c0, run[0].start - 3) : run[0].start]
@@ -1038,7 +1064,9 @@ class Frame:
         joined = TALKS_JOINED.search(self.text, max(c0, first - 6), first)
         lo = c0 if relative is not None or joined is not None else first
         reach = min(te + 12, self.sent.end)  # (not into the next sentence: 美伊谈判仍在进行。美国媒体8日…)
-        dated = bool(self.dates_near(lo, reach))
+        # (当天, 同日: the day told before, a particular day like a date: 伊朗代表团当天在伊斯兰堡与美国代表团
+        # 举行了会谈)
+        dated = bool(self.dates_near(lo, reach)) or SAME_DAY.search(self.text, lo, reach) is not None
         placed = any((s.start > last or s.start < first) and (relative is not None or joined is None or s.place is not None)
                      for s in self.locs if lo <= s.start < reach)  # (who joins is no place: 伊朗拒绝参加美伊谈判)
         # 伊朗与美国的谈判 names the talks as a topic; 丹麦与美国官员14日的会谈 names a day's talks, and
@@ -1094,7 +1122,8 @@ class Frame:
             if len(sides) >= 2:  # 美国和伊朗谈判: the countries are the sides
                 left = [self.head_of(s) for s in sides]
                 subject = left[0]
-            elif sides and met and all(DELEGATES_AFTER.match(self.text, s.end - (self.text[s.end - 1] == "方"))
+            elif sides and met and all(DELEGATES_AFTER.match(self.text, s.end)
+                                       or DELEGATES_AFTER.match(self.text, s.end - (self.text[s.end - 1] == "方"))
                                        for s in (sides[-1], met[-1])):
                 # 伊朗代表团23日在马斯喀特与阿曼方面举行会谈: a delegation and the side it meets
                 left = [self.head_of(s) for s in sides + met]
