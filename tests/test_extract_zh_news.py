@@ -1450,6 +1450,17 @@ def test_a_delegation_that_arrives_meets_the_delegation_of_a_later_clause(engine
     assert not extract(engine, "亚美尼亚代表团表示，愿与阿塞拜疆代表团举行会谈。", "2026-03-13")
 
 
+def test_a_second_title_after_jian_with_its_organ_is_the_named_persons(engine):
+    # 国务委员兼公安部部长王小洪: one person's two titles, not the first title's office holder and another man
+    text = "国务委员兼公安部部长王小洪12日在北京会见泰国副总理兼内政部长阿努廷。"
+    assert summary(extract(engine, text, "2026-03-13")) == {
+        ("meeting", "Wang Xiaohong", ("Anutin Charnvirakul",), ("CHN",))}
+    # a second title the lexicon lacks (国务院秘书长) before a name the knowledge base knows
+    text = "国务委员兼国务院秘书长吴政隆12日在北京会见越南副总理陈红河。"
+    found = extract(engine, text, "2026-03-13")
+    assert [e.actor.name for e in found] == ["Wu Zhenglong"]
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -74,6 +74,8 @@ TITLE_THEN_MEETING = ("会见", "会谈", "会晤", "会面", "会同")
 DELEGATION_AFTER_TITLE = "代表团"
 # right after a country: its unnamed representatives (not 代表团团长, a title, nor 代表处, an office)
 REPRESENTATIVES = re.compile(r"(?:政府|方面)?(?:代表团|代表)(?![团处长])")
+# between two titles one person holds (副总理兼外长, 国务委员兼公安部部长): 兼 and the second one's organ
+JOINT_TITLE = re.compile(r"兼[^\s，,。；;、：:和与同及的]{0,8}")
 MEETS_BEFORE = re.compile(r"(?:会见|会晤|接见)了?$")
 WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # a country's armed forces by its abbreviation right before a title (美军参谋长联席会议主席, 以军总参谋长)
@@ -894,7 +896,8 @@ class ChineseRuleEngine:
     def _last_joint_title(text: str, tokens: list[Token], i: int) -> int:
         """The last of the titles one person holds (副总理兼外长, 王储兼首相): the one the name follows."""
         while (i + 1 < len(tokens) and tokens[i + 1].kind == "title"
-               and text[tokens[i].end : tokens[i + 1].start] == "兼"):
+               # (国务委员兼公安部部长, 副总理兼内政部长: the second title's organ after 兼)
+               and JOINT_TITLE.fullmatch(text, tokens[i].end, tokens[i + 1].start)):
             i += 1
         return i
 
@@ -1006,6 +1009,8 @@ class ChineseRuleEngine:
             return Slot(start, nxt.end, "party", (party,), of, former=former), i + 2
         if nxt is not None and nxt.kind in ("person", "surname") and (
             joins(text, end, nxt.start, 1)
+            # 国务委员兼国务院秘书长吴政隆: a second title the lexicon lacks, after 兼, before the name
+            or (nxt.kind == "person" and JOINT_TITLE.fullmatch(text, end, nxt.start) is not None)
             # 总统阿莱克桑达尔·武契奇: a given name the knowledge base does not list before a surname it does
             or self.lex.given_name_re.fullmatch(text, end, nxt.start)
         ):
