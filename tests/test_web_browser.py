@@ -276,12 +276,18 @@ def test_a_slow_answer_never_overwrites_a_newer_query(page, base):
     assert rows(page) == modi and page.input_value("#ev-actor") == "Narendra Modi"
 
 
-def test_back_closes_the_evidence_dialog_and_the_open_event_is_in_the_address(page, base):
+def open_first_event_of_xi(page, base) -> str:
+    """Open the events of Xi Jinping and the evidence dialog of the first; its event id."""
     open_view(page, base, "#events?actor=Xi%20Jinping", "#events-results tbody tr")
     first = page.locator("#events-results tbody tr").first
     event_id = first.get_attribute("data-event")
     first.locator("button.link").click()
     page.wait_for_function("() => document.getElementById('detail').open")
+    return event_id
+
+
+def test_back_closes_the_evidence_dialog_and_the_open_event_is_in_the_address(page, base):
+    event_id = open_first_event_of_xi(page, base)
     assert hash_params(page) == {"actor": "Xi Jinping", "event": event_id}
     page.wait_for_selector("#detail-body blockquote")
     title = page.inner_text("#detail-title")
@@ -312,11 +318,7 @@ def test_back_closes_the_evidence_dialog_and_the_open_event_is_in_the_address(pa
 def test_an_event_put_back_in_the_address_before_the_dialog_has_closed_stays_open(page, base):
     # The dialog's close event lands a task after Back closed it; a Forward (here: the address set
     # again within the same task) that comes first must not be undone by that late close event.
-    open_view(page, base, "#events?actor=Xi%20Jinping", "#events-results tbody tr")
-    first = page.locator("#events-results tbody tr").first
-    event_id = first.get_attribute("data-event")
-    first.locator("button.link").click()
-    page.wait_for_function("() => document.getElementById('detail').open")
+    event_id = open_first_event_of_xi(page, base)
     with_event = page.evaluate("() => location.hash")
     page.evaluate("""(withEvent) => new Promise((done) => {
         window.addEventListener("hashchange", () => { location.hash = withEvent; done(); }, { once: true });
