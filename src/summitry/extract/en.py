@@ -1356,7 +1356,7 @@ class EnglishRuleEngine:
                                       (clause_start, window_end), people)
         if event_span is None and trig.nominal and status == "occurred" and published is not None and \
                 _RECENT_BEFORE.search(text, max(sent.start, trig.start - 24), trig.start):
-            # "during a recent visit to Beijing by John Kerry": before the report, within a season
+            # "during a recent visit to Beijing by John Kerry": before the report, within a month
             event_span = ((published.start - _RECENT_REACH, published.end), "year")  # (loose, as "recently")
         ongoing = _ongoing_on_weekday(text, trig, s_dates, clause_start, window_end)
         if status == "occurred" and published is not None and type(event_span) is tuple and (
@@ -3107,7 +3107,10 @@ _OPENING_ON = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning
                          r"kicked off|kicking off)\s+on\s", re.IGNORECASE)
 # "a recent visit", "his recent trip to": an event of the weeks before the report
 _RECENT_BEFORE = re.compile(r"\b(?:most\s+)?recent\s+(?:[a-z-]+\s+){0,2}\Z", re.IGNORECASE)
-_RECENT_REACH = timedelta(days=90)
+# (the gold's window for "recently", 30 days: a season's reached back over a new year and gave a trip of
+# January a country-year of the year before, "Harper's highly publicized recent visit to Israel", told
+# in February 2014)
+_RECENT_REACH = timedelta(days=30)
 # "is attending", "are visiting": the present progressive, an event going on as the report is written
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|am|['’]s|['’]re)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 
