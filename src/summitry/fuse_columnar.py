@@ -49,6 +49,7 @@ import pyarrow.compute as pc
 from summitry.fuse import (
     PlaceAgreement,
     _island_clusters,
+    _Item,
     _item,
     _text_interval,
     block_name,
@@ -464,14 +465,20 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
     part = table.take(rows if at is None else at[rows])
     reports = reports_of(part)
     published = _values(part.column("published"))
-    if days is not None:  # the days the text gives, known: not parsed again
-        intervals = [None if lo == NO_DAY else (lo, hi) for lo, hi in zip(days[2][rows].tolist(), days[3][rows].tolist())]
-    else:
-        intervals = list(map(_text_interval, reports))
     # (an item's ``source`` is its row in ``part`` here: fusion reads it only to name the cluster's
     # reports, which is done below from the rows)
-    items = [_item(report, interval, pub or "", k)
-             for k, (report, interval, pub) in enumerate(zip(reports, intervals, published))]
+    if days is not None:  # the days the text gives and the reach, known: not made again
+        intervals = [None if lo == NO_DAY else (lo, hi) for lo, hi in zip(days[2][rows].tolist(), days[3][rows].tolist())]
+        reaches = [None if lo == NO_DAY else (lo, hi) for lo, hi in zip(days[0][rows].tolist(), days[1][rows].tolist())]
+        # ``fuse._item``'s items: the reach is ``fuse.report_reach``'s (``fusion_keys``), which is
+        # the anchor itself for a report without days of its own (``fuse._reach``), else no anchor
+        items = [_Item(report, report.mentions[0], interval, None if interval else reach, pub or "", k, reach)
+                 for k, (report, interval, reach, pub) in enumerate(zip(reports, intervals, reaches, published))]
+        del reaches
+    else:
+        intervals = list(map(_text_interval, reports))
+        items = [_item(report, interval, pub or "", k)
+                 for k, (report, interval, pub) in enumerate(zip(reports, intervals, published))]
     del reports, intervals, published
     island = labels[rows]
     by_island = np.argsort(island, kind="stable")  # (each island's rows in order)
