@@ -1461,6 +1461,14 @@ def test_a_second_title_after_jian_with_its_organ_is_the_named_persons(engine):
     assert [e.actor.name for e in found] == ["Wu Zhenglong"]
 
 
+def test_the_head_named_in_a_delegation_led_by_them_is_of_the_delegations_country(engine):
+    # 由议长X率领的Y国议会代表团: no country before the title; the delegation's after 率领的 is the head's
+    text = "全国政协主席王沪宁12日在北京会见由议长卡迪罗夫率领的乌兹别克斯坦议会代表团。"
+    found = extract(engine, text, "2026-03-13")
+    assert [(e.type, e.actor.name, [(p.name, p.country) for p in e.counterparts]) for e in found] == [
+        ("meeting", "Wang Huning", [("卡迪罗夫", "UZB")])]
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

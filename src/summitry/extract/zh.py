@@ -1084,6 +1084,10 @@ class ChineseRuleEngine:
                     country = next((t.record.country for t in reversed(tokens[:i])
                                     if t.kind == "place" and t.record.country), None)
                     of_the_state = False
+                if country is None and text.startswith(("率领的", "带领的"), name_end):
+                    # 会见由议长马兹鲁伊率领的阿联酋联邦国民议会代表团: the head is of the delegation's country
+                    country = next((t.record.iso3 for t in tokens[i + 1 :]
+                                    if t.kind == "country" and t.start == name_end + 3), None)
                 if country is None:
                     return None, i + 1
             if person is None and country is not None and of_the_state:
