@@ -193,3 +193,11 @@ def test_chinese_news_names_the_chief_by_title_and_name(zh):
     text = "中央军委联合参谋部参谋长刘振立21日在北京会见巴基斯坦陆军参谋长穆尼尔。"
     assert _events(zh, text, "zh", "2023-06-21")[0][:4] == (
         "meeting", "Liu Zhenli", "Chief of the Joint Staff Department", ["Asim Munir"])
+
+
+def test_chinese_news_names_pakistans_chief_by_his_family_name_after_a_rank(zh):
+    # 陆军元帅 is a rank, no title: 穆尼尔, the short form Chinese news writes, names him on its own
+    text = "巴基斯坦陆军元帅穆尼尔12日抵达德黑兰，同伊朗总统佩泽希齐扬举行会谈。"
+    found = _events(zh, text, "zh", "2026-03-13")
+    assert ("visit", "Asim Munir", "Chief of Army Staff", [], ["IRN"]) in found
+    assert any(e[0] == "meeting" and e[1] == "Asim Munir" and e[3] == ["Masoud Pezeshkian"] for e in found)
