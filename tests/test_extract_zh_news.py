@@ -1469,6 +1469,15 @@ def test_the_head_named_in_a_delegation_led_by_them_is_of_the_delegations_countr
         ("meeting", "Wang Huning", [("卡迪罗夫", "UZB")])]
 
 
+def test_the_meeting_an_organisation_holds_is_the_gathering_attended_without_object(engine):
+    text = "阿拉伯国家联盟12日在开罗召开特别外长会议，约旦外交大臣萨法迪出席。"
+    found = summary(extract(engine, text, "2026-03-13"))
+    assert ("multilateral", "Ayman Safadi", (), ("EGY",)) in found
+    assert ("visit", "Ayman Safadi", (), ("EGY",)) in found
+    # a meeting held at home stays no gathering of states
+    assert not extract(engine, "国务院12日在北京召开常务会议，李强出席。", "2026-03-13")
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -1295,6 +1295,11 @@ class Frame:
                 return forum, forum.acronym or forum.name, where, sent
             if held is None:
                 continue
+            if (held_forum and getattr(forum_at[-1][1], "kind", "") == "organisation"
+                    and not re.search(r"[，,。；;]", self.text[forum_at[-1][0] : held.start()])):
+                # 伊斯兰合作组织23日在吉达召开紧急外长会议: the meeting an organisation holds is its own
+                forum = forum_at[-1][1]
+                return forum, forum.acronym or forum.name, where, sent
             name = held.group(1) or held.group(3)
             # 习近平出席2026世界人工智能大会暨…开幕式: the name begins after who attends, without its year
             attended = None
