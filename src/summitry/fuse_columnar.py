@@ -520,7 +520,8 @@ def _fuse_chunk(table: pa.Table, rows: np.ndarray, labels: np.ndarray, same_plac
     if not len(as_columns):
         return fused, fused_legs
     chosen = rows[as_columns]
-    merged, merged_legs = fuse_plain(table, chosen if at is None else at[chosen], group,
+    # (their rows taken from the chunk's, not again from the whole table)
+    merged, merged_legs = fuse_plain(part, as_columns, group,
                                      *(column[chosen] for column in days[:4]), ids=ids,  # type: ignore[index]
                                      ranks=(days[5][chosen], days[6][chosen]))  # type: ignore[index]
     fused_legs[:, 0] += merged.num_rows
