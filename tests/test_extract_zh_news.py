@@ -1478,6 +1478,14 @@ def test_the_meeting_an_organisation_holds_is_the_gathering_attended_without_obj
     assert not extract(engine, "国务院12日在北京召开常务会议，李强出席。", "2026-03-13")
 
 
+def test_ukraines_negotiator_is_known_by_his_title_and_by_his_name_alone(engine):
+    text = "乌克兰国家安全与国防委员会秘书乌梅罗夫12日在迈阿密与美国特使威特科夫举行会谈。"
+    found = summary(extract(engine, text, "2026-03-13"))
+    assert ("meeting", "Rustem Umerov", ("Steve Witkoff",), ("USA",)) in found
+    found = summary(extract(engine, "乌梅罗夫12日抵达柏林。", "2026-03-13"))
+    assert found == {("visit", "Rustem Umerov", (), ("DEU",))}
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]
