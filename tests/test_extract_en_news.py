@@ -1282,3 +1282,15 @@ def test_what_was_toured_or_attended_may_stand_before_where_it_is(engine):
     # a person visited somewhere is met, not a place seen; a region is no country
     assert not [e for e in extract(engine, "Italian Prime Minister Giorgio Rossi visited him in Europe last year.")
                 if e.type == "visit"]
+
+
+def test_one_who_followed_made_the_trip_just_told(engine):
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi travelled to Ankara in June. Spanish Prime "
+                             "Minister Pedro Sanchez followed in July and French President Emmanuel Macron in "
+                             "late August.", published="2023-10-30")
+    assert sorted((e.actor.country, e.countries[0], e.start[:7]) for e in events) == [
+        ("ESP", "TUR", "2023-07"), ("FRA", "TUR", "2023-08"), ("ITA", "TUR", "2023-06")]
+    # following something is no trip
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi travelled to Ankara in June. Spanish Prime "
+                             "Minister Pedro Sanchez followed the talks closely.", published="2023-10-30")
+    assert [e.actor.country for e in events] == ["ITA"]

@@ -341,6 +341,8 @@ _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
                             r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
+# "Blinken went to Beijing in June. Yellen followed in July": the trip just told, by someone else
+_FOLLOWED = re.compile(r"followed\Z", re.IGNORECASE)
 # "toured iconic places in Old Havana", "visited a mosque in Cairo": what was seen, then where it is
 _TOURED = re.compile(r"(?:visit|tour)(?:s|ed|ing)?\Z", re.IGNORECASE)
 _THINGS_THEN_IN = re.compile(r"\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
@@ -1286,7 +1288,8 @@ class EnglishRuleEngine:
             targets = self._counted_countries(text, sent, trig, window_end, matches) or \
                 self._place_before_noun(text, sent, trig, matches) or \
                 self._place_of_where(text, sent, trig, matches) or self._the_country(text, sent, trig, matches, spans)
-            if not targets and _ALSO_BEFORE.search(text, max(sent.start, trig.start - 12), trig.start):
+            if not targets and (_ALSO_BEFORE.search(text, max(sent.start, trig.start - 12), trig.start) or
+                                _FOLLOWED.match(text, trig.start, trig.end)):
                 # "Modi visited China in May and Home Minister Rajnath Singh also visited in November": where
                 # the visit before it went
                 before = [t for t in s_triggers if t.type == "visit" and t.end <= trig.start and not t.nominal]
