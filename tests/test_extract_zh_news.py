@@ -1486,6 +1486,15 @@ def test_ukraines_negotiator_is_known_by_his_title_and_by_his_name_alone(engine)
     assert found == {("visit", "Rustem Umerov", (), ("DEU",))}
 
 
+def test_a_named_person_holds_talks_with_another_countrys_delegation(engine):
+    # 与伊朗代表团: the delegation of a country, unnamed, is the side met (talks between delegations are a
+    # meeting of their heads; a side left unnamed is its country)
+    text = "英国外交大臣库珀12日在阿曼首都马斯喀特与伊朗代表团举行会谈。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "Yvette Cooper", ("IRN",), ("OMN",))}
+    text = "英国外交大臣库珀12日率团与伊朗代表团在马斯喀特举行会谈。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "Yvette Cooper", ("IRN",), ("OMN",))}
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -774,7 +774,14 @@ class ChineseRuleEngine:
                     i += 1
                 slots.append(Slot(t.start, end, "party", (t.record,), t.record.country))
             elif t.kind == "country" and (rep := REPRESENTATIVES.match(text, t.end)) is not None and (
-                    nxt is None or nxt.start >= rep.end() + 1) and MEETS_BEFORE.search(text, max(sent.start, t.start - 4), t.start):
+                    nxt is None or nxt.start >= rep.end() + 1) and (
+                    MEETS_BEFORE.search(text, max(sent.start, t.start - 4), t.start)
+                    # 万斯与伊朗代表团在伊斯兰堡举行谈判: a named person's counterpart, a delegation
+                    or (text[t.start - 1 : t.start] in ("与", "同") and rep.group().endswith("代表团")
+                        and any(s.kind == "party" and not s.group and s.parties and s.parties[0].name
+                                and s.country != t.record.iso3 and t.start - s.end <= 16
+                                and not re.search(r"[，,。；;：:]", text[s.end : t.start])
+                                for s in [s for s in slots if s.kind == "party"][-1:]))):
                 # 在会见巴基斯坦代表时, 会见了巴基斯坦代表团: unnamed representatives of a state met are a
                 # party of that country (the development set's ruling on talks between unnamed delegations;
                 # sides listed with 和/与, 美国和伊朗代表团举行谈判, are read as the talks' sides)
