@@ -1294,3 +1294,13 @@ def test_one_who_followed_made_the_trip_just_told(engine):
     events = extract(engine, "Italian Prime Minister Giorgio Rossi travelled to Ankara in June. Spanish Prime "
                              "Minister Pedro Sanchez followed the talks closely.", published="2023-10-30")
     assert [e.actor.country for e in events] == ["ITA"]
+
+
+def test_one_who_represents_a_country_at_a_gathering_or_leads_its_delegation_there_attends_it(engine):
+    for text in ("Premier Li Qiang represented China at the G20 summit in New Delhi.",
+                 ("Xi Jinping skipped the G20 summit in New Delhi in September, where Premier Li Qiang represented "
+                  "China."),
+                 "Xi Jinping did not travel to India; Premier Li Qiang led China's delegation at the G20 instead."):
+        (ev,) = attendances(engine, text, published="2023-09-11")
+        assert (ev.actor.name, ev.forum, ev.countries) == ("Li Qiang", "G20", ["IND"]), text
+    assert extract(engine, "Premier Li Qiang represented China in the talks.", published="2023-09-11") == []

@@ -341,6 +341,8 @@ _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
                             r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
+# "the G20 summit in New Delhi, where Li Qiang represented China": the gathering named before
+_REPRESENTED = re.compile(r"represent", re.IGNORECASE)
 # "Blinken went to Beijing in June. Yellen followed in July": the trip just told, by someone else
 _FOLLOWED = re.compile(r"followed\Z", re.IGNORECASE)
 # "toured iconic places in Old Havana", "visited a mosque in Cairo": what was seen, then where it is
@@ -1639,7 +1641,8 @@ class EnglishRuleEngine:
                 return []  # "to persuade Obama to join the EU": to become a member, not to attend
             if f_span is not None and (event_span is None or event_span[1] != "day"):
                 event_span = _FromContext(f_span)  # "will attend the meeting": when that meeting was said to be
-            the_gathering = forum is None and _THE_GATHERING.match(text, trig.end, clause_end)
+            the_gathering = forum is None and (_THE_GATHERING.match(text, trig.end, clause_end) or
+                                               _REPRESENTED.match(text, trig.start, trig.end))
             named = next((m for m in matches if m.kind == "forum" and m.start >= trig.end), None) \
                 if the_gathering else None
             if the_gathering and named is None:
