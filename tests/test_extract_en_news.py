@@ -1304,3 +1304,11 @@ def test_one_who_represents_a_country_at_a_gathering_or_leads_its_delegation_the
         (ev,) = attendances(engine, text, published="2023-09-11")
         assert (ev.actor.name, ev.forum, ev.countries) == ("Li Qiang", "G20", ["IND"]), text
     assert extract(engine, "Premier Li Qiang represented China in the talks.", published="2023-09-11") == []
+
+
+def test_the_host_of_a_gathering_named_before_a_relative_clause_attends_it(engine):
+    events = attendances(engine, "Modi will land in Tianjin to attend the SCO summit on Aug 31, which Chinese "
+                                 "President Xi Jinping will host.", published="2025-08-29")
+    assert sorted((e.actor.name, e.status) for e in events) == [("Narendra Modi", "planned"),
+                                                               ("Xi Jinping", "planned")]
+    assert extract(engine, "The guests, whom Chinese President Xi Jinping will host, arrived.") == []

@@ -341,8 +341,9 @@ _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
                             r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
-# "the G20 summit in New Delhi, where Li Qiang represented China": the gathering named before
-_REPRESENTED = re.compile(r"represent", re.IGNORECASE)
+# "the G20 summit in New Delhi, where Li Qiang represented China", "..., which Xi will host": the gathering
+# named before
+_REPRESENTED = re.compile(r"represent|host", re.IGNORECASE)
 # "Blinken went to Beijing in June. Yellen followed in July": the trip just told, by someone else
 _FOLLOWED = re.compile(r"followed\Z", re.IGNORECASE)
 # "toured iconic places in Old Havana", "visited a mosque in Cairo": what was seen, then where it is
