@@ -662,6 +662,21 @@ def test_a_rank_or_a_calling_before_a_family_name_makes_it_someone_else_s(engine
     assert ev.actor.name == "Nawaz Sharif"
 
 
+def test_names_then_an_infinitive_with_no_verb_before_it_is_a_plan(engine):
+    # an agenda's or a headline's style: "X and Y to hold a joint press conference in Oslo"
+    for text in (("OSLO - Chancellor Olaf Scholz and Norwegian Prime Minister Jonas Gahr Store to hold joint "
+                  "press conference in Oslo."),
+                 ("Talks went on. Chancellor Olaf Scholz and Prime Minister Jonas Gahr Store to hold joint press "
+                  "conference in Oslo.")):
+        events = extract(engine, text, "2023-06-20")
+        assert {(e.type, e.status) for e in events} >= {("meeting", "planned")}, text
+        assert {e.status for e in events} == {"planned"}, text
+    # a verb before the infinitive tells what happened
+    events = extract(engine, "Chancellor Olaf Scholz went to Oslo to hold a joint press conference with Prime "
+                             "Minister Jonas Gahr Store.", "2023-06-20")
+    assert {e.status for e in events} == {"occurred"}
+
+
 def test_getting_ready_for_a_trip_is_a_plan(engine):
     for text in ("Scholz, who is getting ready for a trip to Tokyo, met business leaders.",
                  "Scholz is gearing up for a visit to Japan.", "As Scholz gears up for his visit to Japan, critics speak."):

@@ -370,6 +370,10 @@ _COUNTLESS_TIMES = re.compile(r"\b(?:more(?:\s+than\s+\w+)?|several|many|multipl
 # Whose visit a place before a visit noun belongs to: "Wang Yi's", "his", "the Secretary's".
 _LATER_THIS = re.compile(r"\blater (?:this|in the) (?:week|month|year)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"[A-Za-z]\s+to\s+\Z")
+_TELEGRAPHIC_TO = re.compile(r"\s*(?:[A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*\s*[-–—:]\s*)?"
+                             r"(?:[A-Z][\w.'’-]*|and|of|the)(?:,?\s+(?:[A-Z][\w.'’-]*|and|of|the))*\s+to\s+"
+                             r"(?:hold|have|attend|visit|meet|sign|host|give|make|pay|begin|start|open|travel|tour|"
+                             r"receive|welcome|co-chair|chair)\s+(?:[a-z-]+\s+){0,3}")
 # ... with up to two words of its own between ("Obama's historic Cuba visit", "Merkel's seventh China visit")
 _POSSESSOR_BEFORE = re.compile(r"(?:['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z][\w-]*\s+){0,2}\Z")
 _DENIED = re.compile(r"(?:\b(?:rather than|instead of|not|never)|n['’]t)\s+$", re.IGNORECASE)
@@ -1961,6 +1965,11 @@ class EnglishRuleEngine:
         if spec and (not plan or spec.start() >= plan.start() or spec.group(0).lower() in ("possible", "likely")):
             return "speculated"
         if plan:
+            return "planned"
+        if _TELEGRAPHIC_TO.fullmatch(text, sent.start, trig.start):
+            # "PARIS - UN Secretary General Ban Ki-moon and French Foreign Minister Laurent Fabius to hold
+            # joint press conference": names, then an infinitive with no verb before it (a headline's or an
+            # agenda's style), is a plan
             return "planned"
         return "occurred"
 
