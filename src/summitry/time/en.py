@@ -131,9 +131,16 @@ def grammar() -> Grammar:
         """A range connector; "and" after "between", or joining two days in a row ("14 and 15")."""
         return rf"(?:{DASH}|\s+(?P<{p}and>(?i:and|&))\s+)"
 
-    def and_ok(m, p: str, d1: str | None, d2: str | None) -> bool:
+    def and_ok(m, p: str, d1: str | None, d2: str | None, months: tuple[str, str] | None = None) -> bool:
         if m.group(p + "and") is None or m.group(p + "pre") and m.group(p + "pre").lower() == "between":
             return True
+        if months is not None and d1 is not None and d2 is not None:
+            # "on Aug 31 and Sept 1": two days in a row across a month's end (February's 28th or 29th)
+            m1, m2 = L.month(months[0]), L.month(months[1])
+            if m1 == m2:  # "June 5 and June 6"
+                return _int(d2) == _int(d1) + 1
+            last = {2: (28, 29), 4: (30,), 6: (30,), 9: (30,), 11: (30,)}.get(m1, (31,))
+            return m2 == m1 % 12 + 1 and _int(d1) in last and _int(d2) == 1
         return d1 is not None and d2 is not None and _int(d2) == _int(d1) + 1
 
     # ------------------------------------------------------------------ periods (statistics)
@@ -189,7 +196,10 @@ def grammar() -> Grammar:
           rf"(?:{YS}(?P<rmd_y1>{YEAR}))?{between_conn('rmd_')}"
           rf"(?:(?P<rmd_m2>{M})\s*)?(?P<rmd_d2>{DAY})(?:{YS}(?P<rmd_y2>{YEAR}))?")
     def _range_md(m, ctx):
-        if not and_ok(m, "rmd_", m.group("rmd_d1"), None if m.group("rmd_m2") else m.group("rmd_d2")):
+        # (two dates with their years joined by "and" stay two: "September 14, 2022 and September 15, 2022")
+        months = (m.group("rmd_m1"), m.group("rmd_m2")) if m.group("rmd_m2") and not m.group("rmd_y1") else None
+        if not and_ok(m, "rmd_", m.group("rmd_d1"), None if m.group("rmd_m2") and not months else m.group("rmd_d2"),
+                      months):
             return None
         return _day_range(ctx, m.group("rmd_m1"), m.group("rmd_d1"), m.group("rmd_y1"),
                           m.group("rmd_m2"), m.group("rmd_d2"), m.group("rmd_y2"))
@@ -200,7 +210,9 @@ def grammar() -> Grammar:
           rf"(?:(?i:the){WS})?(?P<rdm_d2>{DAY}){WS}(?:(?i:of){WS})?(?P<rdm_m2>{M})"
           rf"(?:{YS}(?P<rdm_y2>{YEAR}))?")
     def _range_dm(m, ctx):
-        if not and_ok(m, "rdm_", None if m.group("rdm_m1") else m.group("rdm_d1"), m.group("rdm_d2")):
+        months = (m.group("rdm_m1"), m.group("rdm_m2")) if m.group("rdm_m1") and not m.group("rdm_y1") else None
+        if not and_ok(m, "rdm_", None if m.group("rdm_m1") and not months else m.group("rdm_d1"), m.group("rdm_d2"),
+                      months):
             return None
         m1 = m.group("rdm_m1") or m.group("rdm_m2")
         return _day_range(ctx, m1, m.group("rdm_d1"), m.group("rdm_y1"),
