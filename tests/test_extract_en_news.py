@@ -1327,3 +1327,9 @@ def test_the_host_of_a_gathering_named_before_a_relative_clause_attends_it(engin
     assert sorted((e.actor.name, e.status) for e in events) == [("Narendra Modi", "planned"),
                                                                ("Xi Jinping", "planned")]
     assert extract(engine, "The guests, whom Chinese President Xi Jinping will host, arrived.") == []
+
+
+def test_a_meeting_that_looks_likely_is_speculated(engine):
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi will travel to Ankara on Saturday. A meeting with "
+                             "Turkish President Recep Tayyip Erdogan, who is also in Ankara, looks likely.")
+    assert [e.status for e in events if e.type == "meeting"] == ["speculated"]

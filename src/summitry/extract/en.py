@@ -89,7 +89,8 @@ _MODIFIER_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|government|era|t
                              re.IGNORECASE)
 # (A word before "which" is taken whole: split into pieces it cost the cube of its length to reject.)
 _NOMINAL_STATUS = re.compile(
-    r"\s*(?:[\w.’'-]+\s+){0,4}?(?:(?:is|are|was|were|has been|had been|will be|would be)\s+(?:now\s+)?|"
+    r"\s*(?:[\w.’'-]+\s+){0,4}?(?:(?:is|are|was|were|has been|had been|will be|would be|looks?|seems?|appears?)"
+    r"\s+(?:now\s+|also\s+)?|"
     r"(?=(?:scheduled|slated|planned|due)\s+(?:for|to|in|on)\b))"
     r"(expected|scheduled|set|due|planned|slated|likely|possible|postponed|delayed|put off|cancell?ed|called off|"
     r"scrapped)\b|\s*(?:(?!last\b|ago\b|yesterday\b|earlier\b|recent|previous\b)[\w.’'-]+\s+){0,4}?will\s+(?!have\b|be\s+(?:remembered|recalled|seen\s+as)\b)(\w+)\b"
