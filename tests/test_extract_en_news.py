@@ -1333,3 +1333,15 @@ def test_a_meeting_that_looks_likely_is_speculated(engine):
     events = extract(engine, "Italian Prime Minister Giorgio Rossi will travel to Ankara on Saturday. A meeting with "
                              "Turkish President Recep Tayyip Erdogan, who is also in Ankara, looks likely.")
     assert [e.status for e in events if e.type == "meeting"] == ["speculated"]
+
+
+def test_calls_told_by_an_opening_phrase_a_call_taken_or_virtual_talks(engine):
+    for text in (("In a phone call on Monday, Italian Prime Minister Giorgio Rossi told Turkish President Recep "
+                  "Tayyip Erdogan that the talks mattered."),
+                 ("Turkish President Recep Tayyip Erdogan took a call from Italian Prime Minister Giorgio Rossi on "
+                  "Monday."),
+                 ("Italian Prime Minister Giorgio Rossi held virtual talks with Turkish President Recep Tayyip Erdogan "
+                  "on Monday.")):
+        (ev,) = extract(engine, text)
+        assert (ev.type, sorted([ev.actor.country, *(c.country for c in ev.counterparts)]), ev.start) == \
+            ("call", ["ITA", "TUR"], "2023-06-19"), text

@@ -342,6 +342,9 @@ _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
                             r"(?:of\s+the\s+(?:[A-Z][\w'’-]*+\s+){1,5}+)?(?:,\s*)?(?:in|near)\s+(?:the\s+)?")
 _ALSO_BEFORE = re.compile(r"\balso\s+$")
+# "In a phone call on Tuesday, Obama told Xi": a verb of telling after a call that opens the sentence
+_TOLD_AFTER = re.compile(r"\b(?:told|tells|assured|assures|urged|urges|informed|informs|warned|warns|thanked|thanks|"
+                         r"congratulated|congratulates|invited|invites|asked|asks|pressed|presses)\b\s*")
 # "the G20 summit in New Delhi, where Li Qiang represented China", "..., which Xi will host": the gathering
 # named before
 _REPRESENTED = re.compile(r"represent|host", re.IGNORECASE)
@@ -2167,6 +2170,17 @@ class EnglishRuleEngine:
             named = [p for p in left if p.kind in ("person", "unknown", "unnamed", "counterpart")]
             if len(named) >= 2 and named[-1] is actors[-1] and len(subjects) == 1:
                 actors, counterparts = named[:1], named[1:]
+        # "In a phone call on Tuesday, Obama told Xi that ...": a call opening the sentence, then a verb of
+        # telling whose subject and object are its parties
+        if trig.type == "call" and trig.target == "none" and not actors and not counterparts and \
+                _OPENING_PHRASE.match(text, sent.start, trig.start) is not None:
+            told = _TOLD_AFTER.search(text, trig.end, min(window_end, trig.end + 160))
+            if told is not None:
+                before = [p for p in right if p.end <= told.start() and p.kind in ("person", "unknown", "unnamed")]
+                after = [p for p in right if p.start >= told.end() and
+                         p.kind in ("person", "unknown", "unnamed", "counterpart")]
+                if before and after and _TITLE_GAP.match(text[told.end():after[0].start]):
+                    actors, counterparts = before[-1:], after[:1]
         # "spoke with Blinken on the phone": the counterpart stands inside the trigger.
         inside = [p for p in parties if trig.start < p.start and p.end <= trig.end and p.kind != "pronoun"]
         if trig.type in ("meeting", "call"):
