@@ -1495,6 +1495,31 @@ def test_a_named_person_holds_talks_with_another_countrys_delegation(engine):
     assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "Yvette Cooper", ("IRN",), ("OMN",))}
 
 
+def test_a_countrys_side_named_with_fangmian_is_met_or_called_like_its_abbreviation(engine):
+    # 与巴基斯坦方面通电话 as 与巴方通电话: a call with that country's side, unnamed
+    text = "英国外交大臣库珀12日与巴基斯坦方面通电话，讨论了地区局势。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("call", "Yvette Cooper", ("PAK",), ())}
+    text = "英国外交大臣库珀12日在日内瓦同伊朗方面举行会谈。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "Yvette Cooper", ("IRN",), ("CHE",))}
+    # the side's representatives (方面的代表) stay the sides of talks told with them
+    text = "俄罗斯、乌克兰的代表12日在日内瓦与美国方面的代表分别举行会晤。"
+    assert summary(extract(engine, text, "2026-03-13")) == {
+        ("meeting", "RUS", ("USA",), ("CHE",)), ("meeting", "UKR", ("USA",), ("CHE",))}
+
+
+def test_talks_whose_clause_names_the_side_met_first_are_dated_before_it(engine):
+    # the subject of an earlier clause holds talks with the one named after 与; the day (当天, 次日) and the
+    # place stand before that one
+    text = "阿塞拜疆总统阿利耶夫12日抵达阿布扎比，次日与亚美尼亚总理帕希尼扬举行谈判。"
+    found = summary(extract(engine, text, "2026-03-14"))
+    assert ("meeting", "Ilham Aliyev", ("Nikol Pashinyan",), ("ARE",)) in found
+    text = "阿塞拜疆总统阿利耶夫12日抵达阿布扎比，当天在总统府与亚美尼亚总理帕希尼扬举行谈判。"
+    assert ("meeting", "Ilham Aliyev", ("Nikol Pashinyan",), ("ARE",)) in summary(extract(engine, text, "2026-03-14"))
+    # talks named as a wish stay none
+    assert not [e for e in extract(engine, "阿利耶夫12日表示，愿与亚美尼亚总理帕希尼扬举行谈判。", "2026-03-14")
+                if e.type == "meeting"]
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -95,6 +95,16 @@ YEAR_WRITTEN = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})�
 SPOUSE_MARKS = ("夫妇", "夫人")
 
 
+def _side_named(text: str, end: int) -> int | None:
+    """Where a country's side named with 方面 ends, the country's name ending at ``end`` (巴基斯坦方面;
+    伊朗方面, whose 伊朗方 the matcher reads as one country), or None."""
+    if text.startswith("方面", end):
+        return end + 2
+    if text[end - 1 : end] == "方" and text.startswith("面", end):
+        return end + 1
+    return None
+
+
 class ChineseRuleEngine:
     """Rule-based extraction for Chinese (simplified or traditional) news text."""
 
@@ -786,6 +796,13 @@ class ChineseRuleEngine:
                 # party of that country (the development set's ruling on talks between unnamed delegations;
                 # sides listed with 和/与, 美国和伊朗代表团举行谈判, are read as the talks' sides)
                 slots.append(Slot(t.start, rep.end(), "party", (Party(country=t.record.iso3),), t.record.iso3))
+            elif (t.kind == "country" and (side := _side_named(text, t.end)) is not None
+                  and not REPRESENTATIVES.match(text, side)
+                  and not text.startswith("的", side)  # (与美国方面的代表分别举行会晤: the talks' sides)
+                  and text[t.start - 1 : t.start] in ("与", "同", "跟") and (nxt is None or nxt.start >= side)):
+                # 鲁比奥与巴基斯坦方面通电话: the country's side met or called, as 与巴方 (Frame.country_sides
+                # still reads it as a side of talks: 阿曼方面…与伊朗方面举行磋商)
+                slots.append(Slot(t.start, side, "party", (Party(country=t.record.iso3),), t.record.iso3))
             elif t.kind == "country":
                 slots.append(Slot(t.start, t.end, "loc", country=t.record.iso3))
             elif t.kind == "place":

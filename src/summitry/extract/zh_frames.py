@@ -96,8 +96,8 @@ def chinese_number(written: str) -> int | None:
 # (right after the trigger: 庆祝中巴建交75周年招待会 is the anniversary of something else)
 ANNIVERSARY_AFTER = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})周年")
 DAYPART_RANGE = re.compile(r"(?:上午|下午|中午|晚间|晚上|夜间|凌晨|早上|傍晚)(?:到|至)")
-# a same-day reference to the day told before
-SAME_DAY = re.compile(r"当天|当日|同日|同一天")
+# a day told by reference to the day told before (当天, 次日): a particular day, like a date
+SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天|前一天")
 # a country's delegation or representatives right after its name
 REPRESENTATIVES_AFTER = re.compile(r"(?:政府)?(?:代表团|代表)(?![处])")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
@@ -929,6 +929,10 @@ class Frame:
         party of one country that the clause names before (以方同意…与黎巴嫩政府开始谈判)."""
         c0, _ = self.clause_of(ts)
         named = [s for s in self.locs if s.place is None and c0 <= s.start < ts]
+        # (与伊朗方面: a country's side named with 方面, read as the country before its 方面)
+        named = sorted(named + [Slot(s.start, s.end - 2, "loc", country=s.country) for s in self.parties
+                                if c0 <= s.start < ts and s.country and self.text[s.end - 2 : s.end] == "方面"
+                                and not s.group and not any(p.name for p in s.parties)], key=lambda s: s.start)
         runs: list[list[Slot]] = []
         for loc in named:
             if runs and re.fullmatch(r"(?:政府|方面|代表团|代表)?[和与同及、]", self.text[runs[-1][-1].end : loc.start]):
@@ -1064,8 +1068,8 @@ class Frame:
         joined = TALKS_JOINED.search(self.text, max(c0, first - 6), first)
         lo = c0 if relative is not None or joined is not None else first
         reach = min(te + 12, self.sent.end)  # (not into the next sentence: 美伊谈判仍在进行。美国媒体8日…)
-        # (当天, 同日: the day told before, a particular day like a date: 伊朗代表团当天在伊斯兰堡与美国代表团
-        # 举行了会谈)
+        # (当天, 次日: a day told by reference, a particular day like a date: 伊朗代表团当天在伊斯兰堡与美国
+        # 代表团举行了会谈)
         dated = bool(self.dates_near(lo, reach)) or SAME_DAY.search(self.text, lo, reach) is not None
         placed = any((s.start > last or s.start < first) and (relative is not None or joined is None or s.place is not None)
                      for s in self.locs if lo <= s.start < reach)  # (who joins is no place: 伊朗拒绝参加美伊谈判)
@@ -1099,7 +1103,8 @@ class Frame:
             return []  # 签署协议 with no place told: no meeting
         left, subject = self.left_parties(ts)
         if entry.get("general") and not self.particular_talks(
-                ts, te, left[0].start if left else self.clause_of(ts)[0]):
+                # (阿曼方面3日在马斯喀特与伊朗方面举行磋商: the first side may be no party, the met one is)
+                ts, te, left[0].start if left and not self.object_of_preposition(left[0]) else self.clause_of(ts)[0]):
             return []  # 通过对话谈判解决, 参与谈判: talks in general
         if entry.get("sides_only"):
             # 黎巴嫩和以色列同意14日举行首次会议: only countries listed as its sides make it a meeting (not
