@@ -1520,6 +1520,14 @@ def test_talks_whose_clause_names_the_side_met_first_are_dated_before_it(engine)
                 if e.type == "meeting"]
 
 
+def test_a_delegation_the_sentence_opens_on_holds_talks_with_a_named_person(engine):
+    text = "亚美尼亚代表团12日在阿布扎比与阿塞拜疆外长拜拉莫夫举行磋商。"
+    found = summary(extract(engine, text, "2026-03-13"))
+    assert found == {("meeting", "ARM", ("Jeyhun Bayramov",), ("ARE",))}
+    # a country that says it is willing is no delegation holding talks
+    assert not extract(engine, "亚美尼亚12日表示，愿与阿塞拜疆外长拜拉莫夫举行磋商。", "2026-03-13")
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -1185,6 +1185,16 @@ class Frame:
                             and self.side_of(q.parties[0]) != self.side_of(parties[0])), None)
             if inviter is not None:
                 parties = [*parties, inviter.parties[0]]
+        if (entry.get("sides") == "countries" and len({self.side_of(p) for p in parties if p.country or p.name}) == 1
+                and slots and all(self.object_of_preposition(slot) for slot in slots)):
+            # 伊朗代表团3日在马斯喀特与阿曼外交大臣巴德尔举行磋商: the delegation the sentence opens on is the
+            # other side (a side left unnamed is its country)
+            opener = next((s for s in sorted(self.parties + self.locs, key=lambda s: s.start)
+                           if self.sent.start <= s.start < ts), None)
+            if (opener is not None and opener.kind == "loc" and opener.place is None and opener.country
+                    and REPRESENTATIVES_AFTER.match(self.text, opener.end) and opener.end <= slots[0].start
+                    and opener.country != parties[0].country):
+                parties = [Party(country=opener.country), *parties]
         if len(parties) < 2 or len({self.side_of(p) for p in parties if p.country or p.name}) < 2:
             return []  # one side only, or a domestic meeting
         actor_slot = slots[0]
