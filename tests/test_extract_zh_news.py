@@ -1528,6 +1528,17 @@ def test_a_delegation_the_sentence_opens_on_holds_talks_with_a_named_person(engi
     assert not extract(engine, "亚美尼亚12日表示，愿与阿塞拜疆外长拜拉莫夫举行磋商。", "2026-03-13")
 
 
+def test_a_day_of_the_month_before_qianwang_is_no_cue_of_the_past(engine):
+    # 29日前往: 日前 ("the other day") is no cue here; the plan's 将 governs both clauses
+    text = "德国总理默茨将于29日前往华盛顿，在白宫与美国总统特朗普会晤。"
+    found = extract(engine, text, "2026-06-24")
+    assert {(e.type, e.status, e.start) for e in found} == {
+        ("visit", "planned", "2026-06-29"), ("meeting", "planned", "2026-06-29")}
+    # 日前 after no day is still the recent past
+    found = extract(engine, "德国总理默茨日前与法国总统马克龙会晤。", "2026-03-24")
+    assert [e.status for e in found] == ["occurred"]
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -304,7 +304,11 @@ class Lexicon:
             + "(?!" + _alternation(data["not_abbreviations"]) + ")(" + abbr_class + r")(?![国方])")
 
         self.status: dict[str, dict[str, Any]] = {s["cue"]: s for s in data["status"]}
-        self.status_re = re.compile(_alternation(self.status))
+        # (日前, "the other day", is no cue after a day of the month: 将于29日前往华盛顿 is a plan)
+        on_day = [cue for cue in self.status if cue.startswith("日")]
+        self.status_re = re.compile(
+            ("(?<![0-9０-９零〇一二三四五六七八九十两])(?:" + _alternation(on_day) + ")|" if on_day else "")
+            + _alternation([cue for cue in self.status if not cue.startswith("日")]))
         # (时 of 时间, 时期, 时任 ends no time clause: 美国东部时间21日上午，… is a clock)
         self.time_clause_end_re = re.compile("(?:" + _alternation(data["time_clause_ends"]) + ")(?![间期任刻])")
         self.negation_re = re.compile("(?:" + _alternation(data["negations"]) + r")\s*$")
