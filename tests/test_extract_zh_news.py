@@ -1539,6 +1539,16 @@ def test_a_day_of_the_month_before_qianwang_is_no_cue_of_the_past(engine):
     assert [e.status for e in found] == ["occurred"]
 
 
+def test_the_plan_of_a_sentence_governs_talks_whose_clause_leaves_the_subject_out(engine):
+    text = "亚美尼亚代表团将赴阿布扎比，与阿塞拜疆外长拜拉莫夫举行会谈。"
+    found = [e for e in extract(engine, text, "2026-03-13") if e.type == "meeting"]
+    assert found and all(e.status == "planned" for e in found)
+    # what was done, told without a cue, stays done
+    text = "亚美尼亚代表团12日抵达阿布扎比，与阿塞拜疆外长拜拉莫夫举行会谈。"
+    found = [e for e in extract(engine, text, "2026-03-13") if e.type == "meeting"]
+    assert found and all(e.status == "occurred" for e in found)
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

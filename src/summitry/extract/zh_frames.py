@@ -361,7 +361,11 @@ class Frame:
         if VISIT_EVE.match(text, te):
             return "planned"  # 在访华前夕接受专访: on the eve of the visit, it is still to come
         lo, hi = c0, ts
-        if actor is not None and actor.end <= ts:
+        if actor is not None and c0 <= actor.start and actor.end <= ts and self.object_of_preposition(actor):
+            # 以色列代表团将赴美国，与美方…进行磋商: the clause's subject is left out, the one met is named
+            # first; the cues of the sentence up to it are the event's
+            lo = self.sent.start
+        elif actor is not None and actor.end <= ts:
             lo = actor.end
         elif actor is not None and lex.time_clause_end_re.search(text, te, actor.start) is not None \
                 and any(lex.status[m.group()]["status"] == "planned" for m in lex.status_re.finditer(text, c0, ts)):
