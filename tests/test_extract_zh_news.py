@@ -1549,6 +1549,13 @@ def test_the_plan_of_a_sentence_governs_talks_whose_clause_leaves_the_subject_ou
     assert found and all(e.status == "occurred" for e in found)
 
 
+def test_a_country_named_as_the_matter_of_talks_does_not_place_them(engine):
+    # 就伊朗问题: the matter of the consultations, not where they are held (talks in general stay none)
+    assert not extract(engine, "以色列代表团将赴美国，与美方就伊朗问题进行磋商。", "2026-03-13")
+    text = "英国外交大臣库珀12日在伦敦与美国国务卿鲁比奥就伊朗问题进行磋商。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "Yvette Cooper", ("Marco Rubio",), ("GBR",))}
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -1076,6 +1076,7 @@ class Frame:
         # 代表团举行了会谈)
         dated = bool(self.dates_near(lo, reach)) or SAME_DAY.search(self.text, lo, reach) is not None
         placed = any((s.start > last or s.start < first) and (relative is not None or joined is None or s.place is not None)
+                     and self.text[s.start - 1 : s.start] != "就"  # (就伊朗问题进行磋商: the matter, no place)
                      for s in self.locs if lo <= s.start < reach)  # (who joins is no place: 伊朗拒绝参加美伊谈判)
         # 伊朗与美国的谈判 names the talks as a topic; 丹麦与美国官员14日的会谈 names a day's talks, and
         # 美伊的谈判今天（4月12日）结束 what became of them that day
