@@ -1556,6 +1556,11 @@ def test_a_country_named_as_the_matter_of_talks_does_not_place_them(engine):
     assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "Yvette Cooper", ("Marco Rubio",), ("GBR",))}
 
 
+def test_a_mechanism_of_meetings_is_no_meeting(engine):
+    assert not extract(engine, "双方同意用好中越两国总理定期会晤机制，深化务实合作。", "2026-03-13")
+    assert not extract(engine, "两国外长听取了中哈外长定期会晤机制框架下的合作进展汇报。", "2026-03-13")
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]
