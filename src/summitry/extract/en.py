@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 
 from summitry.extract import mention_event_id
@@ -533,6 +534,7 @@ class EnglishRuleEngine:
         self.kb = kb or get_kb()
         self.matcher = self.kb.matcher("en")
         self._holders: dict = {}
+        self._terms: dict = {}  # (id of a person, day) -> (the person, the knowledge base's term_on)
         self._editions: dict = {}  # (forum key, day) -> the knowledge base's nearest edition
         self._reread: dict = {}
         self._surnames: dict | None = None  # family name -> the knowledge base's people, built when first asked
@@ -896,7 +898,7 @@ class EnglishRuleEngine:
             return None
         in_office = []
         for person in record:
-            term = self.kb.term_on(person, when)
+            term = self._term_on(person, when)
             if term is not None:
                 in_office.append((office_key is not None and term.office == office_key, person))
         if not in_office:
@@ -991,7 +993,7 @@ class EnglishRuleEngine:
             parties.append(PartyRef(
                 start=start, end=pm.end, kind="person", name=person.name,
                 # in an international organisation's office on that day: no country (see kb.country_on)
-                country=self.kb.country_on(person, when) if when is not None else person.country or country,
+                country=self._country_on(person, when) if when is not None else person.country or country,
                 office=_title(chain[-1]) if chain else None,
                 office_key=office.key if office else None, level=office.level if office else None,
                 person=person,
@@ -1078,7 +1080,7 @@ class EnglishRuleEngine:
                         known, office = holder, other
                 if known is not None:
                     parties.append(PartyRef(cursor, name_end, "person", name=known.name,
-                                            country=self.kb.country_on(known, when), office=_title(o),
+                                            country=self._country_on(known, when), office=_title(o),
                                             office_key=office.key,
                                             level=office.level, person=known))
                     continue
@@ -2220,7 +2222,7 @@ class EnglishRuleEngine:
         # the actor's office as the knowledge base records it on the day ("Secretary Kerry": Secretary of
         # State), else as the text titles it
         person = self.kb.person(actor.name) if actor.name else None
-        term = self.kb.term_on(person, when) if person is not None and when is not None else None
+        term = self._term_on(person, when) if person is not None and when is not None else None
         office = self.kb.offices.get(term.office) if term is not None else \
             (self.kb.office(actor.office) if actor.office else None)
         key = office.key if office is not None else {"head_of_state": "head_of_state",
@@ -2229,7 +2231,7 @@ class EnglishRuleEngine:
         if key in SINGLE_HOLDER and when is not None and ref.country:
             holder = self._holder(ref.country, key, when)
             if holder is not None:
-                term = self.kb.term_on(holder, when)
+                term = self._term_on(holder, when)
                 return Party(name=holder.name, country=ref.country, office=term.title if term else None,
                              level=term.level if term else actor.level)
         return Party(name=None, country=ref.country, office=None, level=actor.level)
@@ -2241,6 +2243,22 @@ class EnglishRuleEngine:
                 self._holders.clear()
             self._holders[key] = self.kb.resolve_office(country, office_key, when)
         return self._holders[key]
+
+    def _term_on(self, person, when: date | None):
+        """``kb.term_on(person, when)``, kept per person and day: the parties of every sentence ask
+        it again for the same people on the document's day."""
+        key = (id(person), when)
+        kept = self._terms.get(key)
+        if kept is None or kept[0] is not person:
+            if len(self._terms) > 50_000:
+                self._terms.clear()
+            kept = self._terms[key] = (person, self.kb.term_on(person, when))
+        return kept[1]
+
+    def _country_on(self, person, when: date | None) -> str | None:
+        """``kb.country_on(person, when)`` through the kept terms."""
+        term = self._term_on(person, when) if when is not None else None
+        return term.country if term is not None else person.country
 
     def _resolve(self, ref: PartyRef, when: date | None, state: DocState, counterpart: bool = False) -> Party | None:
         """A Party for a reference: people as they are, offices by their holder, pronouns by antecedent."""
@@ -2275,12 +2293,12 @@ class EnglishRuleEngine:
                 if sal.level == "head_of_state":
                     return sal.party()
             if holder is not None:
-                term = self.kb.term_on(holder, when)
+                term = self._term_on(holder, when)
                 return Party(name=holder.name, country=ref.country, office=ref.office or (term.title if term else None),
                              level=ref.level or (term.level if term else None))
             return Party(name=None, country=ref.country, office=ref.office, level=ref.level)
         if ref.kind == "person" and ref.person is not None and (ref.office is None or ref.level is None):
-            term = self.kb.term_on(ref.person, when) if when is not None else None
+            term = self._term_on(ref.person, when) if when is not None else None
             if term is not None:
                 return Party(name=ref.name, country=ref.country or term.country, office=ref.office or term.title,
                              level=ref.level or term.level)
@@ -3435,7 +3453,12 @@ _SITE_AFTER_TITLE = re.compile(r"\s+[|–—-]\s+[^|–—.!?]{2,60}\Z")
 def _is_headline(sent: Sentence) -> bool:
     """A short line without closing punctuation: a title or a cross-head, not narrative (a title is
     measured without the site's name after it)."""
-    text = sent.text
+    return _is_headline_text(sent.text)
+
+
+@lru_cache(maxsize=1024)
+def _is_headline_text(text: str) -> bool:
+    # (kept by text: each trigger of a sentence asks it again)
     if len(text) >= 90:
         site = _SITE_AFTER_TITLE.search(text)
         text = text[:site.start()] if site else text
