@@ -1561,6 +1561,13 @@ def test_a_mechanism_of_meetings_is_no_meeting(engine):
     assert not extract(engine, "两国外长听取了中哈外长定期会晤机制框架下的合作进展汇报。", "2026-03-13")
 
 
+def test_a_gathering_held_in_a_country_the_clause_names_is_attended_there(engine):
+    text = "阿拉伯国家联盟首脑会议12日在约旦举行，埃及总统塞西出席。"
+    found = summary(extract(engine, text, "2026-03-13"))
+    assert ("multilateral", "Abdel Fattah el-Sisi", (), ("JOR",)) in found
+    assert ("visit", "Abdel Fattah el-Sisi", (), ("JOR",)) in found
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

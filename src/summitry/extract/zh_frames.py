@@ -1308,6 +1308,11 @@ class Frame:
                 pass
             places = [(at, p) for at, p in state.place_marks if lo <= at < hi]
             where = (places[-1][1].country, place_name(places[-1][1])) if places else None
+            if where is None and sent is self.sent:
+                # 阿拉伯国家联盟首脑会议23日在巴林举行，埃及总统塞西出席: held in a country the clause names
+                held_in = [s for s in self.locs if lo <= s.start < hi and s.place is None and s.country
+                           and self.text[s.start - 1 : s.start] == "在"]
+                where = (held_in[-1].country, None) if held_in else None
             # in an earlier sentence, a forum counts only as a gathering that sentence says is held (一个
             # 联合国 named in passing is not what 蔡奇、王毅等参加 attend)
             held_forum = forum_at and (sent is self.sent or self.lex.held_gathering_re.search(self.text, lo, hi)
