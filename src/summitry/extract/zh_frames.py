@@ -489,6 +489,11 @@ class Frame:
             if days:
                 day = days[-1].interval.start + timedelta(days=1 if relative.group(1) else -1)
                 return DatesOfContext((day.isoformat(), day.isoformat(), "day"))
+        elif (relative is not None and span is not None and span.end <= relative.start()
+              and span.interval.precision == "day" and span.interval.start == span.interval.end):
+            # 12日抵达阿布扎比，次日与…举行谈判: the day after the one the sentence told before
+            day = span.interval.start + timedelta(days=1 if relative.group(1) else -1)
+            return DatesOfSentence((day.isoformat(), day.isoformat(), "day"))
         if anniversary is not None and (span is None or span.interval.start.year != anniversary):
             # 今年是习近平主席对哈萨克斯坦进行国事访问10周年: the visit was ten years before (去年对越进行
             # 历史性访问一周年 keeps its own year), never in the year of writing
