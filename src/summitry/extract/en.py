@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from summitry.extract import mention_event_id
 from summitry.extract.first_words import WORD, first_words
@@ -165,13 +165,14 @@ _TOGETHER = re.compile(r"\b(?:tri|quadri)lateral|three-way|four-way|joint(?:ly)?
 # What any match of _TOGETHER holds, lower-cased ("joint" as "jo": a case-blind "i" matches "İ" and
 # "ı" too, which ASCII lower-casing leaves alone).
 _TOGETHER_HINTS = ("lateral", "three-way", "four-way", "jo", "together")
+# (any of the hints as a substring, searched in the lower-cased sentence without slicing it)
+_TOGETHER_HINT = re.compile("|".join(re.escape(hint) for hint in _TOGETHER_HINTS))
 
 
 def _together(text: str, sent: Sentence, lowered: str):
     """_TOGETHER's match in the sentence, or None (a substring test first: most sentences hold
     none of its words)."""
-    low = lowered[sent.start:sent.end]
-    if not any(hint in low for hint in _TOGETHER_HINTS):
+    if _TOGETHER_HINT.search(lowered, sent.start, sent.end) is None:
         return None
     return _TOGETHER.search(text, sent.start, sent.end)
 
@@ -430,6 +431,7 @@ _CLAUSE_BREAK = re.compile(r";|:\s|" + "|".join(
     + r"|[Bb](?<=\b[Bb])[Uu][Tt]\b(?<![a-z] [Bb][Uu][Tt])|(?<=[a-z] )but\b(?!\s+[a-z]+(?:ing|ed|y|ful|ous|al|ive|ic|ant|ent|ble)\b)")
 # What any clause break holds, lower-cased (the words are matched in ASCII case only).
 _CLAUSE_BREAK_HINTS = (";", ":", "but", "while", "whereas", "however", "follows", "followed", "precedes", "preceded")
+_CLAUSE_BREAK_HINT = re.compile("|".join(re.escape(hint) for hint in _CLAUSE_BREAK_HINTS))
 
 
 @dataclass(frozen=True)
@@ -534,7 +536,8 @@ class EnglishRuleEngine:
         self.kb = kb or get_kb()
         self.matcher = self.kb.matcher("en")
         self._holders: dict = {}
-        self._terms: dict = {}  # (id of a person, day) -> (the person, the knowledge base's term_on)
+        self._terms: dict = {}
+        self._posts: dict = {}  # (a person's name, day) -> the countries an office posts them to  # (id of a person, day) -> (the person, the knowledge base's term_on)
         self._editions: dict = {}  # (forum key, day) -> the knowledge base's nearest edition
         self._reread: dict = {}
         self._surnames: dict | None = None  # family name -> the knowledge base's people, built when first asked
@@ -632,10 +635,10 @@ class EnglishRuleEngine:
         self._note_status_words(words)
         state = DocState()
         events: list[Event] = []
-        by_start = _ByStart(matches), _ByStart(dates), _ByStart(triggers)
+        by_matches, by_dates, by_triggers = _ByStart(matches), _ByStart(dates), _ByStart(triggers)
         for si, sent in enumerate(sentences):
             state.sentence = si
-            s_matches, s_dates, s_triggers = (items.inside(sent) for items in by_start)
+            s_matches, s_dates, s_triggers = by_matches.inside(sent), by_dates.inside(sent), by_triggers.inside(sent)
             if si and state.last_place is not None and state.last_place[0] < si - 1:
                 state.last_place = None
             if s_triggers and _QUESTION_END.search(text, sent.start, sent.end) and \
@@ -1185,8 +1188,8 @@ class EnglishRuleEngine:
                                             plural=m.surface.lower().endswith("s")))
         parties.sort(key=lambda p: p.start)
         # A spokesperson tells of events and takes part in none (nor is the "he" of the next sentence).
-        return [p for p in parties if not _inside_other(p, parties)
-                and not (p.office_key == "spokesperson" or p.office and _SPOKESPERSON.search(p.office))]
+        return [p for p in _not_inside_others(parties)
+                if not (p.office_key == "spokesperson" or p.office and _SPOKESPERSON.search(p.office))]
 
     # ------------------------------------------------------------------ events
     def _events_for(self, doc, text, sent, si, trig, s_triggers, parties, matches, s_dates, state,
@@ -1541,9 +1544,14 @@ class EnglishRuleEngine:
         whatever the text calls the envoy ("U.S. China envoy Max Baucus")."""
         if when is None or not actor.name:
             return frozenset()
-        person = self.kb.person(actor.name)
-        return frozenset(t.to_country for t in getattr(person, "terms", ()) or ()
-                         if t.to_country and t.covers(when))
+        key = (actor.name, when)
+        if key not in self._posts:  # (asked again for every event of the same people on the same day)
+            if len(self._posts) > 50_000:
+                self._posts.clear()
+            person = self.kb.person(actor.name)
+            self._posts[key] = frozenset(t.to_country for t in getattr(person, "terms", ()) or ()
+                                         if t.to_country and t.covers(when))
+        return self._posts[key]
 
     def _gapped_destinations(self, doc, text, sent, trig, told, matches, s_dates, window_end, status,
                              published) -> list[Event]:
@@ -2723,11 +2731,8 @@ class _Spans:
     def __init__(self, spans):
         self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
-        self.reach = []  # the furthest end among the spans up to each index
-        far = -1
-        for _, b in self.spans:
-            far = max(far, b)
-            self.reach.append(far)
+        # the furthest end among the spans up to each index
+        self.reach = list(accumulate((b for _, b in self.spans), max))
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end) - 1
@@ -3038,9 +3043,21 @@ def _country_list(text, pos, limit, nationals) -> list:
     return out
 
 
-def _inside_other(p: PartyRef, parties: list[PartyRef]) -> bool:
-    return any(q is not p and q.start <= p.start and p.end <= q.end and (q.end - q.start) > (p.end - p.start)
-               for q in parties)
+def _not_inside_others(parties: list[PartyRef]) -> list[PartyRef]:
+    """The parties that no other party's longer span holds, in order (the spans compared as plain
+    tuples: a sentence's parties are compared pairwise)."""
+    if len(parties) < 2:
+        return parties
+    spans = [(p.start, p.end) for p in parties]
+    out = []
+    for i, (start, end) in enumerate(spans):
+        for j, (q_start, q_end) in enumerate(spans):
+            # (j != i: a span is not longer than itself, so a party listed twice holds no copy of itself)
+            if q_start <= start and end <= q_end and q_end - q_start > end - start and j != i:
+                break
+        else:
+            out.append(parties[i])
+    return out
 
 
 # A plan told as one that did not come about: "was to have travelled", "was supposed to visit",
@@ -3187,9 +3204,8 @@ def _clause(text: str, sent: Sentence, trig: Trigger, breaks: dict, lowered: str
     if sent.start not in breaks:
         # Most sentences hold none of the breaks' characters or words: a substring test on the
         # lower-cased sentence tells so far more cheaply than the scan.
-        low = lowered[sent.start:sent.end]
         breaks[sent.start] = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)] \
-            if any(hint in low for hint in _CLAUSE_BREAK_HINTS) else []
+            if _CLAUSE_BREAK_HINT.search(lowered, sent.start, sent.end) else []
     start, end = sent.start, sent.end
     for b_start, b_end in breaks[sent.start]:
         if b_end <= trig.start:

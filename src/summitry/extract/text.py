@@ -169,8 +169,11 @@ _CUT_TAIL = 64
 def _cut_off(line: str) -> bool:
     # (the cut ends the line: a line that does not end so is not searched at every character)
     end = line.rstrip()
-    return end[-1:] in _CUT_LAST_CHARS and not end.endswith("……") and \
-        bool(_CUT_OFF.search(line, max(0, len(line) - _CUT_TAIL)))
+    if end[-1:] not in _CUT_LAST_CHARS or end.endswith("……"):
+        return False
+    # (a cut holds "..." or "…" inside the tail searched: a tail with neither is not searched)
+    tail = max(0, len(line) - _CUT_TAIL)
+    return (line.find("...", tail) != -1 or line.find("…", tail) != -1) and bool(_CUT_OFF.search(line, tail))
 
 
 def _link_label(line: str) -> bool:
