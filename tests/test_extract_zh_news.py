@@ -1570,6 +1570,14 @@ def test_a_gathering_held_in_a_country_the_clause_names_is_attended_there(engine
     assert ("visit", "Abdel Fattah el-Sisi", (), ("JOR",)) in found
 
 
+def test_words_said_in_a_place_abroad_place_the_speaker_there(engine):
+    text = "巴基斯坦总理夏巴兹12日在利雅得表示，巴方将继续推动对话。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("visit", "Shehbaz Sharif", (), ("SAU",))}
+    # at home, or somewhere that is no place (a press conference, social media), no stay
+    assert not extract(engine, "巴基斯坦总理夏巴兹12日在伊斯兰堡表示，巴方将继续推动对话。", "2026-03-13")
+    assert not extract(engine, "巴基斯坦总理夏巴兹12日在社交媒体上表示，巴方将继续推动对话。", "2026-03-13")
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from summitry.extract import mention_event_id
-from summitry.extract.zh_frames import Frame
+from summitry.extract.zh_frames import SAYING, Frame
 from summitry.extract.zh_lexicon import Lexicon, TitleCue, load_lexicon
 from summitry.extract.zh_slots import (
     CHINESE_NAMED,
@@ -142,6 +142,8 @@ class ChineseRuleEngine:
         masked = mask_markup(doc.text, lex.credit_lines, lex.caption_labels)
         text = self.converter.convert(masked)
         triggers = [(m.start(), m.end(), m.group()) for m in lex.trigger_re.finditer(text)]
+        # (a verb of saying is a trigger only after a place, 在利雅得表示: most sentences have one)
+        triggers = [t for t in triggers if t[2] not in SAYING or "在" in text[max(0, t[0] - 12) : t[0]]]
         abbreviated = [(m.start(), m.end(), m.group()) for m in lex.visit_abbr_re.finditer(text)]
         if not triggers and not abbreviated:
             return []
@@ -494,7 +496,9 @@ class ChineseRuleEngine:
         works = [(m.start(), m.end()) for m in WORK_TITLE.finditer(text, sent.start, sent.end)]
         triggers = [
             t for t in triggers
-            if (t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1]))
+            # 在利雅得表示: a verb of saying tells a stay only right after a place
+            if (t[2] not in SAYING or any(m.end == t[0] and m.kind in ("place", "country") for m in kb_matches))
+            and (t[2].startswith(("赴", "访")) or self._begins_word(text, sent, t[0], t[1]))
             and not any(a < t[0] < b for a, b in works)
             and not self.lex.not_traveller_re.search(text, max(sent.start, t[0] - 6), t[0])
             # 四次出席…论坛, 多次会晤, 曾两次访问: a tally of several occasions is no one event

@@ -100,6 +100,8 @@ DAYPART_RANGE = re.compile(r"(?:上午|下午|中午|晚间|晚上|夜间|凌晨
 SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天|前一天")
 # a country's delegation or representatives right after its name
 REPRESENTATIVES_AFTER = re.compile(r"(?:政府)?(?:代表团|代表)(?![处])")
+# verbs of saying, a presence only right after the place they are said in (夏巴兹23日在利雅得表示)
+SAYING = frozenset({"表示", "说", "称", "指出", "强调"})
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 # the head of a relative clause of travel that is the trip itself (前往巴基斯坦的行程)
 TRIP_HEAD = re.compile(r"行程|旅程|访问行程|出访行程")
@@ -654,8 +656,9 @@ class Frame:
         c0, c1 = self.clause_of(ts)
         placed = [s for s in self.locs if c0 <= s.start < ts and s.country
                   and self.text[s.start - 1 : s.start] in ("在", "于")]
-        if self.text[ts:te] == "期间":
-            # 在京期间: the stay is the place's right before it (not 在撒马尔罕举行的峰会期间, a gathering's)
+        if self.text[ts:te] == "期间" or self.text[ts:te] in SAYING:
+            # 在京期间: the stay is the place's right before it (not 在撒马尔罕举行的峰会期间, a gathering's);
+            # 在利雅得表示: so are the words said there (not 在会见X后表示, 在社交媒体上称)
             placed = [s for s in placed if s.end == ts]
         if not placed:  # 参访位于平壤的…: the place after the verb
             placed = [s for s in self.locs if te <= s.start < c1 and s.country
