@@ -1578,6 +1578,13 @@ def test_words_said_in_a_place_abroad_place_the_speaker_there(engine):
     assert not extract(engine, "巴基斯坦总理夏巴兹12日在社交媒体上表示，巴方将继续推动对话。", "2026-03-13")
 
 
+def test_a_stay_under_way_in_a_relative_clause_has_taken_place(engine):
+    # 正在…访问的X: whatever X goes on to say of the future (将), the stay is under way
+    text = "正在沙特访问的巴基斯坦总理夏巴兹12日表示，巴方将继续推动对话。"
+    found = extract(engine, text, "2026-03-13")
+    assert [(e.type, e.status, e.countries) for e in found] == [("visit", "occurred", ["SAU"])]
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -102,6 +102,8 @@ SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天|�
 REPRESENTATIVES_AFTER = re.compile(r"(?:政府)?(?:代表团|代表)(?![处])")
 # verbs of saying, a presence only right after the place they are said in (夏巴兹23日在利雅得表示)
 SAYING = frozenset({"表示", "说", "称", "指出", "强调"})
+# a relative clause of what is under way (正在沙特访问的)
+ONGOING = re.compile(r"正在")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
 # the head of a relative clause of travel that is the trip itself (前往巴基斯坦的行程)
 TRIP_HEAD = re.compile(r"行程|旅程|访问行程|出访行程")
@@ -374,6 +376,8 @@ class Frame:
             # 在即将对中国进行国事访问之际，武契奇接受专访: the time clause is the visit's own, and its cue
             # (即将) is the visit's
             return "planned"
+        elif actor is not None and actor is self.relative_head(te) and ONGOING.search(self.text, c0, ts):
+            return "occurred"  # 正在沙特访问的夏巴兹23日表示，巴方将…: the stay is under way, whatever he says
         elif actor is not None:
             # the subject comes later (访问期间，习近平将…; 访土期间，丁薛祥作为…主席，将同…): the cues
             # after it count, up to the next event the sentence tells
