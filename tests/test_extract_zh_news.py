@@ -1585,6 +1585,13 @@ def test_a_stay_under_way_in_a_relative_clause_has_taken_place(engine):
     assert [(e.type, e.status, e.countries) for e in found] == [("visit", "occurred", ["SAU"])]
 
 
+def test_the_two_premiers_are_those_the_story_named_not_the_knowledge_bases_holders(engine):
+    # the story names the guest as premier; the knowledge base may hold someone else in the office that day
+    text = "国务院总理李强12日在北京会见越南总理范明政。两国总理共同见证签署合作文件。"
+    found = {(e.type, e.actor.name, tuple(p.name for p in e.counterparts)) for e in extract(engine, text, "2026-06-13")}
+    assert found == {("meeting", "Li Qiang", ("Pham Minh Chinh",))}
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -166,7 +167,12 @@ class Frame:
             head = next((h for cue, h in self.lex.group_heads.items() if word.endswith(cue)), None)
             if head is not None and slot.parties:  # 两国元首: the heads of the countries last named
                 countries = dict.fromkeys(p.country for p in slot.parties if p.country)
-                slot.parties = tuple(self.engine._leader(c, head, self.when) for c in countries)
+                # (李强同阿努廷举行会谈。会谈后，两国总理…: the premiers the story named, whoever the knowledge
+                # base has in that office on the day)
+                levels = {head["level"]} | ({"head_of_state", "head_of_government"} if head.get("leader") else set())
+                named = {p.country: p for p in slot.parties if p.name and p.country and p.level in levels}
+                slot.parties = tuple(replace(named[c]) if c in named else self.engine._leader(c, head, self.when)
+                                     for c in countries)
 
     # positions
 
