@@ -1592,6 +1592,15 @@ def test_the_two_premiers_are_those_the_story_named_not_the_knowledge_bases_hold
     assert found == {("meeting", "Li Qiang", ("Pham Minh Chinh",))}
 
 
+def test_chinese_officials_attend_a_gathering_placed_nowhere_at_home(engine):
+    text = "国家副主席韩正12日出席第三届中国国际供应链促进博览会开幕式并致辞。"
+    assert summary(extract(engine, text, "2026-03-13")) == {
+        ("multilateral", "Han Zheng", (), ("CHN",))}
+    # by video, or in a story that tells a trip abroad, no host is given
+    text = "国家主席习近平12日以视频方式出席金砖国家领导人第十八次会晤。"
+    assert all(e.countries != ["CHN"] for e in extract(engine, text, "2026-03-13"))
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -1556,6 +1556,13 @@ class Frame:
             where = (countries[0], place)
         if where is not None and REMOTE.search(self.text, self.clause_of(ts)[0], ts):
             where = None  # 以视频方式出席: attended from afar, no stay
+        if (not countries and where is None and not REMOTE.search(self.text, self.clause_of(ts)[0], ts)
+                and all(p.country == "CHN" for slot in actors for p in slot.parties)
+                and not any(getattr(pl, "country", None) not in (None, "CHN") for _, pl in self.state.place_marks)
+                and not any(e.type == "visit" and e.actor.country == "CHN" for e in self.state.events)):
+            # 韩正出席第二届中国国际供应链促进博览会开幕式: Chinese officials at a gathering a story places
+            # nowhere, and that tells no trip abroad, attend it at home
+            countries = ["CHN"]
         events = []
         for slot in actors:
             for party in slot.parties:
