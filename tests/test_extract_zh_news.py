@@ -1601,6 +1601,15 @@ def test_chinese_officials_attend_a_gathering_placed_nowhere_at_home(engine):
     assert all(e.countries != ["CHN"] for e in extract(engine, text, "2026-03-13"))
 
 
+def test_the_cue_of_a_relative_clause_of_travel_is_the_trips(engine):
+    # 即将访问…的X: a trip still to come, whatever the main clause tells of X (接受了专访)
+    text = "即将访问中国的法国总统马克龙12日接受了新华社专访。"
+    assert [(e.type, e.status) for e in extract(engine, text, "2026-03-13")] == [("visit", "planned")]
+    # (将于…访问…的X表示，期待…: the plan, not the hope voiced in the main clause)
+    text = "将于下周访问中国的法国总统马克龙12日表示，期待此访取得成果。"
+    assert [(e.type, e.status) for e in extract(engine, text, "2026-03-13")] == [("visit", "planned")]
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

@@ -384,6 +384,11 @@ class Frame:
             return "planned"
         elif actor is not None and actor is self.relative_head(te) and ONGOING.search(self.text, c0, ts):
             return "occurred"  # 正在沙特访问的夏巴兹23日表示，巴方将…: the stay is under way, whatever he says
+        elif actor is not None and actor is self.relative_head(te) and (own := [
+                m for m in lex.status_re.finditer(text, c0, ts) if lex.status[m.group()].get("scope") != "clause"]):
+            # 即将访问中国的马克龙23日接受了专访: the relative clause's own cue is the trip's, not what the
+            # main clause tells of its head
+            return lex.status[own[-1].group()]["status"]
         elif actor is not None:
             # the subject comes later (访问期间，习近平将…; 访土期间，丁薛祥作为…主席，将同…): the cues
             # after it count, up to the next event the sentence tells
