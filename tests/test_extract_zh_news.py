@@ -1604,7 +1604,9 @@ def test_chinese_officials_attend_a_gathering_placed_nowhere_at_home(engine):
 def test_the_cue_of_a_relative_clause_of_travel_is_the_trips(engine):
     # 即将访问…的X: a trip still to come, whatever the main clause tells of X (接受了专访)
     text = "即将访问中国的法国总统马克龙12日接受了新华社专访。"
-    assert [(e.type, e.status) for e in extract(engine, text, "2026-03-13")] == [("visit", "planned")]
+    found = extract(engine, text, "2026-03-13")
+    assert [(e.type, e.status) for e in found] == [("visit", "planned")]
+    assert found[0].start != "2026-03-12"  # (the day of the interview is not the trip's)
     # (将于…访问…的X表示，期待…: the plan, not the hope voiced in the main clause)
     text = "将于下周访问中国的法国总统马克龙12日表示，期待此访取得成果。"
     assert [(e.type, e.status) for e in extract(engine, text, "2026-03-13")] == [("visit", "planned")]

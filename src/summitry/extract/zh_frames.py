@@ -847,6 +847,10 @@ class Frame:
         # In a relative clause (4月14日…会见来华访问的哈立德) the sentence's date is the main clause's: a
         # day of the stay, not its first and last (the dating stage and fusion widen it).
         dates = None
+        if (actor is self.relative_head(te) and status in ("planned", "speculated")
+                and not self.dates_near(self.clause_of(ts)[0], actor.start)):
+            # 即将访问中国的马克龙23日接受了专访: the main clause's day is not the trip's, still to come
+            dates = (None, None, None)
         events = []
         travellers = [actor]
         if actor is self.relative_head(te):  # 会见来华出席论坛的新加坡总理黄循财、越南总理范明政: each
