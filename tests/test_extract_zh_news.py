@@ -1612,6 +1612,13 @@ def test_the_cue_of_a_relative_clause_of_travel_is_the_trips(engine):
     assert [(e.type, e.status) for e in extract(engine, text, "2026-03-13")] == [("visit", "planned")]
 
 
+def test_talks_named_with_de_then_dated_and_carried_out_were_held(engine):
+    text = "亚美尼亚和阿塞拜疆的谈判12日在阿布扎比进行。"
+    assert summary(extract(engine, text, "2026-03-13")) == {("meeting", "ARM", ("AZE",), ("ARE",))}
+    # named as a topic, under way with no day of their own: none
+    assert not extract(engine, "他表示，亚美尼亚和阿塞拜疆的谈判正在进行。", "2026-03-13")
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]

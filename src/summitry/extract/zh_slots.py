@@ -44,7 +44,7 @@ BARE_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}[日号]"
 # 原定于当天在瑞士举行的美伊谈判: the talks held (or to be) where and when the clause says before them
 TALKS_HELD = re.compile(r"举行的")
 # 美伊的谈判今天（4月12日）结束: talks named by the date and what became of them (not a topic)
-TALKS_END = re.compile(r"[^，,。；;]{0,14}?(?:结束|开始|举行|启动|闭幕|落幕)")
+TALKS_END = re.compile(r"[^，,。；;]{0,14}?(?:结束|开始|举行|进行|启动|闭幕|落幕)")
 AFTER_THAT = re.compile(r"(?<![先前随然最])后|以来")  # not 先后, 随后: those order events, they do not end a time clause
 # How many sentences back an attending verb without object (…等出席。) may find its gathering.
 GATHERING_LOOKBACK = 3
