@@ -1345,3 +1345,10 @@ def test_calls_told_by_an_opening_phrase_a_call_taken_or_virtual_talks(engine):
         (ev,) = extract(engine, text)
         assert (ev.type, sorted([ev.actor.country, *(c.country for c in ev.counterparts)]), ev.start) == \
             ("call", ["ITA", "TUR"], "2023-06-19"), text
+
+
+def test_the_gathering_looked_back_to_is_no_organisation_named_before(engine):
+    events = extract(engine, "The U.S. pledged $3 billion to a United Nations fund. Congressional leaders hosted a "
+                             "breakfast for activists on Friday. Six U.S. lawmakers, including House Democratic "
+                             "leader Nancy Pelosi, joined the gathering.", published="2015-09-26")
+    assert [e for e in events if e.type == "multilateral"] == []

@@ -2940,6 +2940,14 @@ def _gatherings_named(forums: list, text: str, start: int) -> list:
     for fm in forums:
         listed = previous is not None and skipped and _LISTED_AFTER.fullmatch(text, previous.end, fm.start)
         skipped = bool(listed or _AS_ORGANISATION.search(text, max(start, fm.start - 40), fm.start))
+        if not skipped and getattr(fm.record, "kind", None) == "organisation" and not (
+                _GATHERING_NOUN.search(text, max(start, fm.start - 30), fm.start) or
+                _GATHERING_NOUN.match(text, fm.end, fm.end + 20) or
+                re.match(r"\W{0,3}\w*\W{1,3}(?:summit|meeting|session|conference|talks)\b", text[fm.end:fm.end + 30],
+                         re.IGNORECASE)):
+            # an organisation named with no gathering beside it ("a United Nations fund", "the UN's
+            # agency") holds no meeting "the gathering" of a later sentence may be
+            skipped = True
         if not skipped:
             out.append(fm)
         previous = fm
