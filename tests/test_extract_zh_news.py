@@ -1619,6 +1619,15 @@ def test_talks_named_with_de_then_dated_and_carried_out_were_held(engine):
     assert not extract(engine, "他表示，亚美尼亚和阿塞拜疆的谈判正在进行。", "2026-03-13")
 
 
+def test_countries_named_as_the_sides_of_a_meeting_in_person(engine):
+    text = "美国官员12日称，亚美尼亚和阿塞拜疆代表有望于本月底再次会面。"
+    found = extract(engine, text, "2026-03-13")
+    assert [(e.type, e.status, e.actor.country, [p.country for p in e.counterparts]) for e in found] == [
+        ("meeting", "speculated", "ARM", ["AZE"])]
+    # countries that met in general (no date, place or round) are no event
+    assert not extract(engine, "他说，亚美尼亚和阿塞拜疆代表经常会面。", "2026-03-13")
+
+
 def test_a_meeting_held_by_the_officials_of_three_or_more_countries_is_a_gathering_they_attend(engine):
     text = "29日，巴基斯坦、土耳其、埃及和沙特阿拉伯四国外长就中东局势在伊斯兰堡举行会议。"
     found = [e for e in extract(engine, text, "2026-03-30") if e.type == "multilateral"]
