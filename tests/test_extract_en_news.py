@@ -1352,3 +1352,14 @@ def test_the_gathering_looked_back_to_is_no_organisation_named_before(engine):
                              "breakfast for activists on Friday. Six U.S. lawmakers, including House Democratic "
                              "leader Nancy Pelosi, joined the gathering.", published="2015-09-26")
     assert [e for e in events if e.type == "multilateral"] == []
+
+
+def test_one_who_went_made_the_trip_just_named_and_two_days_apart_are_two_trips(engine):
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi's trip to Ankara, due in February, was postponed; "
+                             "he finally went in June.", published="2023-10-30")
+    assert sorted((e.status, e.countries[0], e.start[5:7]) for e in events) == [
+        ("occurred", "TUR", "06"), ("postponed", "TUR", "02")]
+    # "went on to" is no trip
+    events = extract(engine, "Italian Prime Minister Giorgio Rossi travelled to Ankara in June. He went on to win "
+                             "the vote.", published="2023-10-30")
+    assert len(events) == 1

@@ -351,7 +351,7 @@ _TOLD_AFTER = re.compile(r"\b(?:told|tells|assured|assures|urged|urges|informed|
 # named before
 _REPRESENTED = re.compile(r"represent|host", re.IGNORECASE)
 # "Blinken went to Beijing in June. Yellen followed in July": the trip just told, by someone else
-_FOLLOWED = re.compile(r"followed\Z", re.IGNORECASE)
+_FOLLOWED = re.compile(r"(?:followed|went|travel(?:l)?ed)\Z", re.IGNORECASE)
 # "toured iconic places in Old Havana", "visited a mosque in Cairo": what was seen, then where it is
 _TOURED = re.compile(r"(?:visit|tour)(?:s|ed|ing)?\Z", re.IGNORECASE)
 _THINGS_THEN_IN = re.compile(r"\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
@@ -1308,7 +1308,10 @@ class EnglishRuleEngine:
                                 _FOLLOWED.match(text, trig.start, trig.end)):
                 # "Modi visited China in May and Home Minister Rajnath Singh also visited in November": where
                 # the visit before it went
-                before = [t for t in s_triggers if t.type == "visit" and t.end <= trig.start and not t.nominal]
+                # (a trip just named counts too for one who "went" or "followed": "Blinken's trip to
+                # Beijing was postponed; he finally went in June")
+                before = [t for t in s_triggers if t.type == "visit" and t.end <= trig.start and
+                          (not t.nominal or _FOLLOWED.match(text, trig.start, trig.end))]
                 if before:
                     targets = [t for t in self._targets(text, before[-1], trig.start, matches, sent, s_dates)
                                if t.country and not any(a <= t.start and t.end <= b for a, b in spans)]
@@ -3500,13 +3503,16 @@ def _distance(span, trig: Trigger) -> int:
 def _once_per_sentence(told: list[Event]) -> list[Event]:
     """One record per event a sentence tells: "Albanese is due in Beijing from Nov 4, the first visit
     to China by an Australian leader since 2016" is one trip, as the first trigger tells it."""
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[Event]] = {}
     out = []
     for ev in told:
         key = (ev.type, ev.actor.key(), tuple(sorted(p.key() for p in ev.counterparts)), tuple(ev.countries),
                ev.forum)
-        if key not in seen:
-            seen.add(key)
+        kept = seen.setdefault(key, [])
+        # (two days the sentence gives apart are two trips: "the trip, due in February, was postponed; he
+        # finally went in June")
+        if not kept or all(k.dated_by == ev.dated_by == "text" and not _dates_touch(k, ev) for k in kept):
+            kept.append(ev)
             out.append(ev)
     return out
 
