@@ -384,6 +384,17 @@ def test_sides_meeting_another_separately_are_one_meeting_per_pair(engine):
     assert {e.status for e in events} == {"planned"}
 
 
+def test_a_later_clause_naming_only_those_met_goes_on_with_the_side_told_before(engine):
+    # its part of the day is of the day the sentence told, and the 分别 of the earlier clause is not its own
+    events = extract(engine, "委内瑞拉外交部长表示，今天上午，委内瑞拉方面将与巴西代表团分别举行双边会晤，"
+                             "下午将与哥伦比亚、智利和秘鲁代表举行四方会议。", "2026-05-03")
+    assert sorted(sorted(sides(e)) for e in events if e.type == "meeting") == [
+        ["BRA", "VEN"], ["CHL", "COL", "PER", "VEN"]]
+    assert {(e.status, e.start) for e in events if e.type == "meeting"} == {("planned", "2026-05-03")}
+    # a part of the day with no day told before in the sentence does not make talks an event
+    assert extract(engine, "委内瑞拉方面认为，下午与哥伦比亚代表举行会谈没有意义。", "2026-05-03") == []
+
+
 def test_talks_placed_by_a_relative_clause_or_dated_by_their_end_are_an_event(engine):
     (talks,) = extract(engine, "原定于当天在瑞士举行的美国和委内瑞拉谈判已取消。", "2026-05-03")
     assert (sides(talks), talks.status, talks.countries) == ({"USA", "VEN"}, "cancelled", ["CHE"])

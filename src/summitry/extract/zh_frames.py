@@ -99,6 +99,8 @@ ANNIVERSARY_AFTER = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]
 DAYPART_RANGE = re.compile(r"(?:上午|下午|中午|晚间|晚上|夜间|凌晨|早上|傍晚)(?:到|至)")
 # a day told by reference to the day told before (当天, 次日): a particular day, like a date
 SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天|前一天")
+# a part of the day, a particular time when the sentence told its day before (今天上午…，下午将…)
+DAYPART = re.compile(r"上午|下午|中午|晚间|晚上|当晚|凌晨|早上|傍晚")
 # a country's delegation or representatives right after its name
 REPRESENTATIVES_AFTER = re.compile(r"(?:政府)?(?:代表团|代表)(?![处])")
 # verbs of saying, a presence only right after the place they are said in (夏巴兹23日在利雅得表示)
@@ -1006,6 +1008,15 @@ class Frame:
                 as_slots = [Slot(s.start, s.end, "party", (Party(country=s.country),), s.country)
                             for s in [opener, *others[0]]]
                 return as_slots[:1], as_slots[1:]
+        if not sides and not met and subject is None:
+            # 伊朗方面将与巴基斯坦代表团举行双边会晤，下午将与美国、巴基斯坦和卡塔尔代表举行四方会议: a clause
+            # that names only those met goes on with the side an earlier clause of the sentence named
+            others = next((run for run in runs if self.text[max(c0, run[0].start - 1) : run[0].start] in ("与", "同", "跟")
+                           and REPRESENTATIVES_AFTER.match(self.text, run[-1].end)), None)
+            prior = self.prior_side(c0) if others is not None and not any(
+                c0 <= s.start < others[0].start for s in self.parties + self.locs) else None
+            if prior is not None and all(s.country != prior.country for s in others):
+                sides, met = [prior], others
         if not sides and subject is not None and subject.country and not any(p.name for p in subject.parties):
             sides = [subject]
             met = next((run for run in runs if self.text[max(c0, run[0].start - 3) : run[0].start]
@@ -1079,6 +1090,21 @@ class Frame:
             return []
         return [Slot(ts, ts, "party", (Party(country=c),), c) for c in countries]
 
+    def prior_side(self, c0: int) -> Slot | None:
+        """The side an earlier clause of the sentence opens its talks on: one country, unnamed, right before its
+        方面 or delegation and after no 与/同 or place word (伊朗方面将与巴基斯坦…会晤), with no other party after it."""
+        named = [s for s in self.locs if s.place is None and self.sent.start <= s.start < c0]
+        for loc in reversed(named):
+            lead = self.text[max(self.sent.start, loc.start - 3) : loc.start]
+            if lead.endswith(("与", "同", "跟", "和", "、", "及", "在", "于")) or self.lex.motion_before_re.search(lead):
+                continue
+            if not DELEGATES_AFTER.match(self.text, loc.end - (self.text[loc.end - 1] == "方")):
+                return None
+            if any(loc.end <= s.start < c0 for s in self.parties):
+                return None
+            return loc
+        return None
+
     def particular_talks(self, ts: int, te: int, first: int, last: int | None = None) -> bool:
         """Talks that are an event: dated, placed or counted between their first side and just after the
         trigger (美国和伊朗谈判12日无果而终, 以色列与黎巴嫩将于14日在美国举行谈判, 新一轮谈判). Talks named as a
@@ -1104,6 +1130,11 @@ class Frame:
         # (当天, 次日: a day told by reference, a particular day like a date: 伊朗代表团当天在伊斯兰堡与美国
         # 代表团举行了会谈)
         dated = bool(self.dates_near(lo, reach)) or SAME_DAY.search(self.text, lo, reach) is not None
+        # 当地时间今天上午，伊朗方面将与…分别举行双边会晤，下午将与美国、…代表举行四方会议: a part of the day
+        # in a later clause is of the day the sentence told before it
+        dated = dated or (DAYPART.search(self.text, lo, reach) is not None
+                          and (bool(self.dates_near(self.sent.start, lo))
+                               or SAME_DAY.search(self.text, self.sent.start, lo) is not None))
         placed = any((s.start > last or s.start < first) and (relative is not None or joined is None or s.place is not None)
                      and self.text[s.start - 1 : s.start] != "就"  # (就伊朗问题进行磋商: the matter, no place)
                      for s in self.locs if lo <= s.start < reach)  # (who joins is no place: 伊朗拒绝参加美伊谈判)
@@ -1239,7 +1270,10 @@ class Frame:
         place = None
         if kind == "meeting":
             countries, place = self.host(ts)
-        separately = self.lex.separately_re.search(self.text, actor_slot.end, ts)
+        # (伊朗方面将与巴基斯坦和卡塔尔代表团分别举行双边会晤，下午将与美国、…代表举行四方会议: the 分别 of an
+        # earlier trigger is that trigger's)
+        since = max([actor_slot.end, *(t + 1 for t in self.trigger_starts if actor_slot.end <= t < ts)])
+        separately = self.lex.separately_re.search(self.text, since, ts)
         if separately is not None:
             # 分别同A、B通电话, 先后会见A和B: one meeting or call with each of those named after the cue
             # the subjects before the cue go together (赵乐际和韩正分别会见…); the objects of 同/与 before
