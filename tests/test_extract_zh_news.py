@@ -143,6 +143,19 @@ def test_one_part_of_a_holder_s_name_after_the_title_is_that_holder(engine):
     assert [p.name for p in talks.counterparts] == ["Ayaz Sadiq"]
 
 
+def test_the_chair_of_a_house_of_a_legislature_is_no_head_of_state(engine):
+    # 上院主席, 国家大呼拉尔主席, 人民协商会议主席: the speaker's office, not the bare 主席 of a president
+    for text, country in (("韩正14日在北京会见塔吉克斯坦最高会议上院主席。", "TJK"),
+                          ("韩正14日在北京会见蒙古国国家大呼拉尔主席巴特木尔。", "MNG"),
+                          ("韩正14日在北京会见印度尼西亚人民协商会议主席穆扎尼。", "IDN")):
+        (meeting,) = [e for e in extract(engine, text, "2026-04-14") if e.type == "meeting"]
+        (guest,) = meeting.counterparts
+        assert (guest.country, guest.level) == (country, "legislator"), text
+    (meeting,) = [e for e in extract(engine, "韩正14日在北京会见蒙古国国家大呼拉尔主席巴特木尔。", "2026-04-14")
+                  if e.type == "meeting"]
+    assert [p.name for p in meeting.counterparts] == ["巴特木尔"]  # 木 is a letter of transliterated names
+
+
 def test_a_name_that_is_no_part_of_the_holder_s_stays_as_written(engine):
     (meeting,) = [e for e in extract(engine, "国家副主席韩正2日在北京会见英国外交大臣斯托克维。", "2026-06-02")
                   if e.type == "meeting"]
