@@ -1765,3 +1765,17 @@ def test_a_guest_received_with_jiejian_or_hosted_at_a_banquet_is_met(engine):
     text = "李强24日晚在人民大会堂宴请新西兰总理拉克森。"
     assert summary(extract(engine, text, "2026-06-24")) == {("meeting", "Li Qiang", ("Christopher Luxon",), ("CHN",))}
     assert extract(engine, "习近平接见驻外使节工作会议代表。", "2026-06-24") == []
+
+
+def test_a_gathering_named_with_a_quoted_part_is_attended_by_those_listed_after_it(engine):
+    # 乌克兰问题“意愿联盟”峰会: a quotation inside a gathering's name; a gathering someone chairs is held
+    for text in ("“和平之友”峰会14日在罗马举行，西班牙首相桑切斯出席。",
+                 "意大利总理梅洛尼14日在罗马主持召开“和平之友”峰会，西班牙首相桑切斯等与会。"):
+        events = extract(engine, text, "2026-04-15")
+        attended = {(e.actor.name, e.forum, tuple(e.countries)) for e in events if e.type == "multilateral"}
+        assert ("Pedro Sánchez", "“和平之友”峰会", ("ITA",)) in attended, text
+        assert ("visit", "Pedro Sánchez", (), ("ITA",)) in summary(events), text
+    events = extract(engine, "意大利总理梅洛尼14日在罗马主持召开“和平之友”峰会，西班牙首相桑切斯等与会。", "2026-04-15")
+    assert {e.forum for e in events if e.type == "multilateral"} == {"“和平之友”峰会"}  # no 召开 in the name
+    # a quotation of someone's words around a gathering named elsewhere is no name
+    assert not [e for e in extract(engine, "桑切斯称“峰会没有意义”，他不会出席。", "2026-04-15") if e.type == "multilateral"]

@@ -98,6 +98,7 @@ def chinese_number(written: str) -> int | None:
 ANNIVERSARY_AFTER = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3})周年")
 DAYPART_RANGE = re.compile(r"(?:上午|下午|中午|晚间|晚上|夜间|凌晨|早上|傍晚)(?:到|至)")
 # a day told by reference to the day told before (当天, 次日): a particular day, like a date
+HOLDS_BEFORE = re.compile(r"^(?:召开|举行|举办)了?")
 SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天|前一天")
 # a part of the day, a particular time when the sentence told its day before (今天上午…，下午将…)
 DAYPART = re.compile(r"上午|下午|中午|晚间|晚上|当晚|凌晨|早上|傍晚")
@@ -1389,6 +1390,7 @@ class Frame:
                 forum = forum_at[-1][1]
                 return forum, forum.acronym or forum.name, where, sent
             name = held.group(1) or held.group(3)
+            name = HOLDS_BEFORE.sub("", name, count=1) or name  # (主持召开…峰会)
             # 习近平出席2026世界人工智能大会暨…开幕式: the name begins after who attends, without its year
             attended = None
             for attended in self.lex.attend_re.finditer(name):
@@ -1512,6 +1514,7 @@ class Frame:
         elif gathering is not None:
             # The name is what stands before the gathering noun, its modifiers (由…召开的) aside.
             name = text[te : gathering.end()].lstrip("了 ").rsplit("的", 1)[-1]
+            name = HOLDS_BEFORE.sub("", name, count=1) or name  # 主持召开…峰会: the name, not its verb
             # 2026世界人工智能大会 is 世界人工智能大会 of that year: one gathering whatever the year's mark
             name = EDITION_YEAR.sub("", name, count=1) or name
             forum = None

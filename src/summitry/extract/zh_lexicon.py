@@ -404,9 +404,11 @@ class Lexicon:
         # 在巴塞罗那举行多边峰会: a gathering held, with its name (group 1) and noun (group 2)
         # (or 欧洲政治共同体领导人会议今天在埃里温举行: the name before the verb)
         nouns = _alternation(data["gathering_nouns"])
+        # (a name may hold a quoted part: 乌克兰问题“意愿联盟”峰会; a gathering someone chairs, 主持…峰会, is held)
+        name_char = "(?:[^，,。；;：:“”（）()]|“[^“”，,。；;：:（）()]{1,12}”)"
         self.held_gathering_re = re.compile(
-            "(?:举行|召开|主办|举办)了?([^，,。；;：:“”（）()]{0,20}?(" + nouns + "))"
-            "|([^，,。；;：:“”（）()]{2,24}?(" + nouns + "))[^，,。；;：:]{0,16}?(?:举行|召开|开幕)")
+            "(?:举行|召开|主办|举办|主持)了?(" + name_char + "{0,20}?(" + nouns + "))"
+            "|((?:" + name_char + "{2,24}?|“[^“”，,。；;：:（）()]{1,12}”)(" + nouns + "))[^，,。；;：:]{0,16}?(?:举行|召开|开幕)")
         self.reference_before_re = re.compile("(?:" + _alternation(data["reference_before"]) + r")\s*$")
         self.reference_after_re = re.compile(_alternation(data["reference_after"]))
         self.indirect_re = re.compile("(?:" + _alternation(data["indirect_marks"]) + r")\s*$")
