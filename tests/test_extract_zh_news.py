@@ -1779,3 +1779,12 @@ def test_a_gathering_named_with_a_quoted_part_is_attended_by_those_listed_after_
     assert {e.forum for e in events if e.type == "multilateral"} == {"“和平之友”峰会"}  # no 召开 in the name
     # a quotation of someone's words around a gathering named elsewhere is no name
     assert not [e for e in extract(engine, "桑切斯称“峰会没有意义”，他不会出席。", "2026-04-15") if e.type == "multilateral"]
+
+
+def test_an_envoy_of_a_named_sender_is_the_party_and_not_the_sender(engine):
+    # 的 between the sender and the envoy's title (卢拉的特使), and the head of an envoy's delegation
+    for text, envoy in (("韩正14日在北京会见智利总统博里奇的特使巴列霍。", "巴列霍"),
+                        ("韩正14日在北京会见智利总统的外事顾问巴列霍。", "巴列霍"),
+                        ("韩正14日在北京会见智利总统特使团团长巴列霍。", "巴列霍")):
+        (meeting,) = [e for e in extract(engine, text, "2026-04-14") if e.type == "meeting"]
+        assert [(p.name, p.country) for p in meeting.counterparts] == [(envoy, "CHL")], text

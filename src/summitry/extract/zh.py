@@ -972,9 +972,11 @@ class ChineseRuleEngine:
                         # 老挝人革党中央总书记、国家主席通伦特使: the sender's titles, one after another
                         or sender and sender[-1].kind == "title" and out[-1].kind == "title"
                         and text[out[-1].end : sender[-1].start] == "、")
-                   # 阿拉格齐与美国特使: a conjunction or a verb ends the sender
-                   and not any(ch in self.lex.name_stop_chars
-                               for ch in text[out[-1].end : (sender[-1] if sender else t).start])):
+                   # 阿拉格齐与美国特使: a conjunction or a verb ends the sender (not 的 right before the
+                   # title: 巴西总统卢拉的特使阿莫林 is Lula's envoy)
+                   and (not sender and text[out[-1].end : t.start] == "的"
+                        or not any(ch in self.lex.name_stop_chars
+                                   for ch in text[out[-1].end : (sender[-1] if sender else t).start]))):
                 sender.append(out.pop())
             country = cue.country
             for s in reversed(sender):  # the first named: 阿联酋总统中国事务特使 is the UAE's
