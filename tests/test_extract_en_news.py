@@ -1363,3 +1363,13 @@ def test_one_who_went_made_the_trip_just_named_and_two_days_apart_are_two_trips(
     events = extract(engine, "Italian Prime Minister Giorgio Rossi travelled to Ankara in June. He went on to win "
                              "the vote.", published="2023-10-30")
     assert len(events) == 1
+
+
+def test_a_trip_told_in_the_present_perfect_is_of_the_actors_term_up_to_the_report(engine):
+    (ev,) = extract(engine, "Chinese President Xi Jinping has visited Pakistan.", published="2016-01-24")
+    # (Xi Jinping has been president since 14 March 2013)
+    assert (ev.status, ev.start, ev.end) == ("occurred", "2013-03-14", "2016-01-24")
+    # a span the sentence gives stays
+    (ev,) = extract(engine, "Chinese President Xi Jinping has visited Pakistan twice in the past two years.",
+                    published="2016-01-24")
+    assert (ev.start, ev.end) == ("2014-01-24", "2016-01-24")

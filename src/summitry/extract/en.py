@@ -1786,6 +1786,13 @@ class EnglishRuleEngine:
                 if edition is not None:
                     forum = self.kb.forum("unga")
                     countries, where = countries or [edition.country], where or edition.city
+            if e_span is None and e_status == "occurred" and a.name and when is not None and \
+                    _HAS_DONE.search(text, sent.start, trig.end):
+                # "Xi has been a tireless diplomat, ... in tours to Latin America": some time in the
+                # office the actor holds, up to the report
+                term = self.kb.term_on(a.name, when)
+                if term is not None and term.start < when:
+                    e_span = ((term.start, when), "year")
             if etype == "multilateral" and e_span is None:
                 e_span = self._edition_days(forum, when, e_status, countries)
             elif etype == "multilateral" and type(e_span) is tuple and e_span[0][0] == e_span[0][1]:
@@ -3182,6 +3189,9 @@ def _present_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end:
 # "which starts on Nov 11", "beginning on Monday": the first day of what is dated
 _OPENING_ON = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning|opens?|opened|kicks? off|"
                          r"kicked off|kicking off)\s+on\s", re.IGNORECASE)
+# "has visited", "has been ... in tours to", "have met": the present perfect, some time up to now
+_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:(?:also|already|often|repeatedly|twice|since)\s+)*(?:been|made|paid|"
+                       r"visited|travell?ed|met|held|toured|undertaken|gone)\b", re.IGNORECASE)
 # "a recent visit", "his recent trip to": an event of the weeks before the report
 _RECENT_BEFORE = re.compile(r"\b(?:most\s+)?recent\s+(?:[a-z-]+\s+){0,2}\Z", re.IGNORECASE)
 # (the gold's window for "recently", 30 days: a season's reached back over a new year and gave a trip of
