@@ -1788,3 +1788,13 @@ def test_an_envoy_of_a_named_sender_is_the_party_and_not_the_sender(engine):
                         ("韩正14日在北京会见智利总统特使团团长巴列霍。", "巴列霍")):
         (meeting,) = [e for e in extract(engine, text, "2026-04-14") if e.type == "meeting"]
         assert [(p.name, p.country) for p in meeting.counterparts] == [(envoy, "CHL")], text
+
+
+def test_the_latest_round_of_talks_is_of_the_sides_told_before(engine):
+    # 最近一次 is one event, not a tally; an abbreviation right after the sides' run (乌) is a side too
+    (talks,) = [e for e in extract(engine, "今年以来，俄美乌就停火问题举行了多轮会谈，最近一次会谈于3月2日至3日在阿布扎比举行。",
+                                   "2026-04-14") if e.type == "meeting"]
+    assert (sides(talks), talks.countries, talks.start, talks.end) == (
+        {"RUS", "USA", "UKR"}, ["ARE"], "2026-03-02", "2026-03-03")
+    # a tally of meetings stays none
+    assert extract(engine, "两国元首近年来三次会晤，引领两国关系发展。", "2026-04-14") == []

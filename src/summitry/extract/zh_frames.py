@@ -109,6 +109,8 @@ SAYING = frozenset({"表示", "说", "称", "指出", "强调"})
 # a relative clause of what is under way (正在沙特访问的)
 ONGOING = re.compile(r"正在")
 NEXT_ROUND = re.compile(r"(?:下一轮|下轮|下一次|下次|下一阶段)(?:的)?$")
+# the last round held (俄美乌…举行了三轮三方会谈，最近一次会谈于2月17日至18日在日内瓦举行): of the same sides
+LAST_ROUND = re.compile(r"(?:最近一次|最近一轮|上一轮|上轮|上一次|上次|前一轮)(?:的)?$")
 # the head of a relative clause of travel that is the trip itself (前往巴基斯坦的行程)
 TRIP_HEAD = re.compile(r"行程|旅程|访问行程|出访行程")
 UNKNOWN_YET = re.compile(r"尚不清楚|尚不明确|尚未确定|仍不确定|还不清楚")
@@ -123,7 +125,8 @@ DEMONSTRATIVE = re.compile(r"此次|这次|本次|今天|昨天|当天")
 # attended from afar (以视频方式出席, 通过视频连线参加): no stay where the gathering is held
 REMOTE = re.compile(r"视频|线上|远程|连线")
 GENERAL_TIME = re.compile(r"近年来|近些年|多年来|这些年来?|过去[一二两三四五六七八九十0-9]+年|[一二两三四五六七八九十0-9]+年来")
-GENERAL_COUNT = re.compile(r"(?<![第首下上这那每该同一二两三四五六七八九十0-9])(?:多|屡|数|[一二两三四五六七八九十0-9]+)次$")
+# (最近一次会谈: the latest, one event)
+GENERAL_COUNT = re.compile(r"(?<![第首下上这那每该同近一二两三四五六七八九十0-9])(?:多|屡|数|[一二两三四五六七八九十0-9]+)次$")
 # 在朝鲜进行(国事访问): the place where a visit is carried out, right before the visit.
 AT_VISIT = re.compile(r"在[^，,。；;在]{1,16}?进行")
 # What travels in a delegation's name, and who leads it.
@@ -1080,6 +1083,14 @@ class Frame:
             run.append(loc)
         if len(run) >= 2 and (group is None or run[0].start > group.end):
             parties = tuple(Party(country=loc.country) for loc in reversed(run))
+            # 俄美乌就…举行了三方会谈: an abbreviation right after the run that the knowledge base does not
+            # name (乌) is a side too
+            pos = run[0].end
+            while (pos < ts and self.text[pos] in self.state.abbreviations
+                   and not any(loc.start <= pos < loc.end for loc in self.locs)
+                   and self.state.abbreviations[self.text[pos]] not in {p.country for p in parties}):
+                parties += (Party(country=self.state.abbreviations[self.text[pos]]),)
+                pos += 1
         elif group is not None:
             parties = group.parties
         else:
@@ -1199,7 +1210,8 @@ class Frame:
                 # 伊朗代表团23日在马斯喀特与阿曼方面举行会谈: a delegation and the side it meets
                 left = [self.head_of(s) for s in sides + met]
                 subject = left[0]
-            elif NEXT_ROUND.search(self.text, max(self.clause_of(ts)[0], ts - 4), ts):
+            elif (NEXT_ROUND.search(self.text, max(self.clause_of(ts)[0], ts - 4), ts)
+                  or LAST_ROUND.search(self.text, max(self.clause_of(ts)[0], ts - 5), ts)):
                 # 乌方期待在本月内举行下一轮会谈, 下次会谈地点可能仍在伊斯兰堡: the next round is one of the
                 # talks told before, between the same sides
                 earlier = self.earlier_sides(ts)

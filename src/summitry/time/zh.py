@@ -453,7 +453,8 @@ def grammar() -> Grammar:
     VAGUE = {"不久的将来": "near_future", "日前": "recent_days", "不久前": "recently", "前不久": "recently", "早前": "recently", "最近": "lately",
              "不久": "soon", "稍后": "soon", "近期": None}
 
-    @rule("vague", rf"(?<![{_ARABIC}〇零一二三四五六七八九十])(?P<vg>不久的将来|日前|前不久|不久前|早前|最近|近期|不久|稍后)")
+    # (最近一次会谈: the latest one, no time)
+    @rule("vague", rf"(?<![{_ARABIC}〇零一二三四五六七八九十])(?P<vg>不久的将来|日前|前不久|不久前|早前|最近(?!的?一[次轮届])|近期|不久|稍后)")
     def _vague(m, ctx):
         name = VAGUE[m.group("vg")]
         if name is None:  # 近期: the near past, or the near future when the text speaks of it
