@@ -1798,3 +1798,10 @@ def test_the_latest_round_of_talks_is_of_the_sides_told_before(engine):
         {"RUS", "USA", "UKR"}, ["ARE"], "2026-03-02", "2026-03-03")
     # a tally of meetings stays none
     assert extract(engine, "两国元首近年来三次会晤，引领两国关系发展。", "2026-04-14") == []
+
+
+def test_a_name_in_characters_after_a_long_organ_title_is_read_as_one_of_the_country_named_before(engine):
+    # the title's organ keeps the country from the title; the name is still a Vietnamese one, read whole
+    (meeting,) = [e for e in extract(engine, "韩正14日在北京会见越南祖国阵线中央委员会主席杜文胜。", "2026-04-14")
+                  if e.type == "meeting"]
+    assert [p.name for p in meeting.counterparts] == ["杜文胜"]

@@ -1069,13 +1069,15 @@ class ChineseRuleEngine:
         if nxt is not None and nxt.kind == "place" and nxt.start == end:
             bound = len(text)  # 总统帕特森: a name that is also a town's name
         name = self._unknown_name(text, end, bound, country)
-        if not name and country is None and not of_organisation:
+        if country is None and not of_organisation:
             # 同朝鲜劳动党中央政治局常委、中央书记、组织指导部部长赵甬元: a name in characters after a title
-            # that the country named before does not reach (a Korean, Vietnamese, Japanese name)
+            # that the country named before does not reach (a Korean, Vietnamese, Japanese name); read so
+            # also when a transliteration reads only its start (越南祖国阵线中央委员会主席杜文战, not 杜文)
             guess = next((t.record.iso3 for t in reversed(tokens[:i]) if t.kind == "country"), None)
             if guess is not None and (guess in self.lex.surname_first or guess in self.lex.any_han):
-                name = self._unknown_name(text, end, bound, guess)
-                country = guess if name else None
+                han = self._unknown_name(text, end, bound, guess)
+                if han and (not name or (len(han) > len(name) and han.startswith(name))):
+                    name, country = han, guess
         if name:
             written = name
             name_end = end + len(name)
