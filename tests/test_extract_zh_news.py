@@ -1805,3 +1805,8 @@ def test_a_name_in_characters_after_a_long_organ_title_is_read_as_one_of_the_cou
     (meeting,) = [e for e in extract(engine, "韩正14日在北京会见越南祖国阵线中央委员会主席杜文胜。", "2026-04-14")
                   if e.type == "meeting"]
     assert [p.name for p in meeting.counterparts] == ["杜文胜"]
+
+
+def test_a_meeting_held_by_video_is_a_call_and_no_visit(engine):
+    for text in ("国务院总理李强14日以视频方式会见新加坡总理黄循财。", "国务院总理李强14日通过视频连线同新加坡总理黄循财举行会谈。"):
+        assert summary(extract(engine, text, "2026-04-14")) == {("call", "Li Qiang", ("Lawrence Wong",), ())}, text

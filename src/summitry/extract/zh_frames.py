@@ -124,6 +124,8 @@ DEMONSTRATIVE = re.compile(r"此次|这次|本次|今天|昨天|当天")
 # A span of years or a count before a trigger makes a general statement (近年来…多次会晤).
 # attended from afar (以视频方式出席, 通过视频连线参加): no stay where the gathering is held
 REMOTE = re.compile(r"视频|线上|远程|连线")
+# a meeting held by video (以视频方式会见, 通过视频连线同…举行会谈): a call, in no one's country
+BY_VIDEO = re.compile(r"(?:以|通过)(?:视频|线上|远程)(?:连线)?(?:方式|形式)?|视频连线")
 GENERAL_TIME = re.compile(r"近年来|近些年|多年来|这些年来?|过去[一二两三四五六七八九十0-9]+年|[一二两三四五六七八九十0-9]+年来")
 # (最近一次会谈: the latest, one event)
 GENERAL_COUNT = re.compile(r"(?<![第首下上这那每该同近一二两三四五六七八九十0-9])(?:多|屡|数|[一二两三四五六七八九十0-9]+)次$")
@@ -611,6 +613,8 @@ class Frame:
             lead = sides.start if sides is not None else ts
             if self.lex.indirect_re.search(self.text, max(c0, lead - 4), lead):
                 return []  # 间接谈判, 斡旋美伊谈判: mediated talks are no meeting of the sides
+            if kind == "meeting" and BY_VIDEO.search(self.text, c0, ts):
+                kind = "call"
             return self.meeting(ts, te, entry, kind)
         events = self.attend(ts, te, entry)
         if not any(e.type == "visit" for e in events):  # 在平壤木兰馆出席…欢迎宴会: there, whatever the object
