@@ -1810,3 +1810,10 @@ def test_a_name_in_characters_after_a_long_organ_title_is_read_as_one_of_the_cou
 def test_a_meeting_held_by_video_is_a_call_and_no_visit(engine):
     for text in ("国务院总理李强14日以视频方式会见新加坡总理黄循财。", "国务院总理李强14日通过视频连线同新加坡总理黄循财举行会谈。"):
         assert summary(extract(engine, text, "2026-04-14")) == {("call", "Li Qiang", ("Lawrence Wong",), ())}, text
+
+
+def test_a_named_person_s_talks_with_a_country_s_representatives_are_a_meeting_with_that_country(engine):
+    for text in ("俄罗斯外长拉夫罗夫14日在莫斯科与委内瑞拉代表团举行会谈。", "俄罗斯外长拉夫罗夫14日在莫斯科与委内瑞拉代表举行会谈。"):
+        assert summary(extract(engine, text, "2026-04-14")) == {("meeting", "Sergey Lavrov", ("VEN",), ("RUS",))}, text
+    # an office of representatives is none (代表处)
+    assert extract(engine, "俄罗斯外长拉夫罗夫14日在莫斯科与委内瑞拉代表处举行会谈。", "2026-04-14") == []

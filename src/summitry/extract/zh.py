@@ -791,7 +791,8 @@ class ChineseRuleEngine:
                     nxt is None or nxt.start >= rep.end() + 1) and (
                     MEETS_BEFORE.search(text, max(sent.start, t.start - 4), t.start)
                     # 万斯与伊朗代表团在伊斯兰堡举行谈判: a named person's counterpart, a delegation
-                    or (text[t.start - 1 : t.start] in ("与", "同") and rep.group().endswith("代表团")
+                    # (万斯与伊朗代表举行会谈: its representatives, alike)
+                    or (text[t.start - 1 : t.start] in ("与", "同") and rep.group().endswith(("代表团", "代表"))
                         and any(s.kind == "party" and not s.group and s.parties and s.parties[0].name
                                 and s.country != t.record.iso3 and t.start - s.end <= 16
                                 and not re.search(r"[，,。；;：:]", text[s.end : t.start])
