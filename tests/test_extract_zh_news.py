@@ -1817,3 +1817,13 @@ def test_a_named_person_s_talks_with_a_country_s_representatives_are_a_meeting_w
         assert summary(extract(engine, text, "2026-04-14")) == {("meeting", "Sergey Lavrov", ("VEN",), ("RUS",))}, text
     # an office of representatives is none (代表处)
     assert extract(engine, "俄罗斯外长拉夫罗夫14日在莫斯科与委内瑞拉代表处举行会谈。", "2026-04-14") == []
+
+
+def test_a_japanese_title_with_no_name_after_it_is_the_office_holder(engine):
+    # the name read in characters after a Japanese title is none when a verb follows (通电话 is no name)
+    for text in ("英国首相14日同日本首相通电话。", "英国首相14日与日本首相举行会谈。"):
+        (event,) = extract(engine, text, "2026-04-14")
+        assert [p.name for p in event.counterparts] == ["Sanae Takaichi"], text
+    # 外相: Japan's foreign minister
+    (call,) = extract(engine, "法国外长14日同日本外相通电话。", "2026-04-14")
+    assert [p.name for p in call.counterparts] == ["Toshimitsu Motegi"]

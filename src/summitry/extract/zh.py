@@ -1153,6 +1153,8 @@ class ChineseRuleEngine:
         """A name the knowledge base does not know, written right after a title."""
         lex = self.lex
         if country in lex.surname_first or country in lex.any_han:
+            if pos >= bound or text[pos] in lex.name_stop_chars or lex.trigger_re.match(text, pos):
+                return None  # 与日本首相通电话: no name after the title (通电话 is none)
             if country in lex.surname_first and (pos >= bound or text[pos] not in lex.surnames):
                 # 新加坡副总理颜金勇: a surname the list lacks (not a transliterated name: 基金会主席索文森)
                 name = self._tagged_name(text, pos, bound)
