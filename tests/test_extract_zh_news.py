@@ -1827,3 +1827,9 @@ def test_a_japanese_title_with_no_name_after_it_is_the_office_holder(engine):
     # 外相: Japan's foreign minister
     (call,) = extract(engine, "法国外长14日同日本外相通电话。", "2026-04-14")
     assert [p.name for p in call.counterparts] == ["Toshimitsu Motegi"]
+
+
+def test_talks_by_telephone_are_a_call(engine):
+    for text in ("土耳其总统埃尔多安14日与法国总统马克龙进行了电话会晤。", "土耳其总统埃尔多安14日与法国总统马克龙电话沟通。"):
+        assert summary(extract(engine, text, "2026-04-14")) == {
+            ("call", "Recep Tayyip Erdoğan", ("Emmanuel Macron",), ())}, text
