@@ -1833,3 +1833,9 @@ def test_talks_by_telephone_are_a_call(engine):
     for text in ("土耳其总统埃尔多安14日与法国总统马克龙进行了电话会晤。", "土耳其总统埃尔多安14日与法国总统马克龙电话沟通。"):
         assert summary(extract(engine, text, "2026-04-14")) == {
             ("call", "Recep Tayyip Erdoğan", ("Emmanuel Macron",), ())}, text
+
+
+def test_a_government_s_talks_with_another_country_s_delegation_are_a_meeting_of_the_two(engine):
+    assert summary(extract(engine, "美国政府14日与墨西哥代表团举行谈判。", "2026-04-14")) == {("meeting", "USA", ("MEX",), ())}
+    # a bare country meeting another (美国与墨西哥举行谈判 after a subject) stays as it was: no delegation, no meeting
+    assert extract(engine, "美国准备14日与墨西哥举行谈判。", "2026-04-14") == []

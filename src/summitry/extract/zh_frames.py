@@ -1210,7 +1210,10 @@ class Frame:
                 subject = left[0]
             elif sides and met and all(DELEGATES_AFTER.match(self.text, s.end)
                                        or DELEGATES_AFTER.match(self.text, s.end - (self.text[s.end - 1] == "方"))
-                                       for s in (sides[-1], met[-1])):
+                                       for s in (sides[-1], met[-1])) or (
+                    # 美国政府23日与加拿大代表团举行谈判: a government and the delegation it meets
+                    sides and met and len(sides) == 1 and self.text.startswith("政府", sides[-1].end)
+                    and REPRESENTATIVES_AFTER.match(self.text, met[-1].end)):
                 # 伊朗代表团23日在马斯喀特与阿曼方面举行会谈: a delegation and the side it meets
                 left = [self.head_of(s) for s in sides + met]
                 subject = left[0]
