@@ -1839,3 +1839,11 @@ def test_a_government_s_talks_with_another_country_s_delegation_are_a_meeting_of
     assert summary(extract(engine, "美国政府14日与墨西哥代表团举行谈判。", "2026-04-14")) == {("meeting", "USA", ("MEX",), ())}
     # a bare country meeting another (美国与墨西哥举行谈判 after a subject) stays as it was: no delegation, no meeting
     assert extract(engine, "美国准备14日与墨西哥举行谈判。", "2026-04-14") == []
+
+
+def test_a_call_received_is_a_call_with_the_caller(engine):
+    for text in ("土耳其总统埃尔多安14日接到法国总统马克龙的电话。", "土耳其总统埃尔多安14日接到法国总统马克龙打来的电话。"):
+        assert summary(extract(engine, text, "2026-04-14")) == {
+            ("call", "Recep Tayyip Erdoğan", ("Emmanuel Macron",), ())}, text
+    # calls from no party of another state are none
+    assert extract(engine, "土耳其总统埃尔多安14日表示，他接到了许多民众的电话。", "2026-04-14") == []
