@@ -1373,3 +1373,9 @@ def test_a_trip_told_in_the_present_perfect_is_of_the_actors_term_up_to_the_repo
     (ev,) = extract(engine, "Chinese President Xi Jinping has visited Pakistan twice in the past two years.",
                     published="2016-01-24")
     assert (ev.start, ev.end) == ("2014-01-24", "2016-01-24")
+
+
+def test_the_asean_regional_forum_is_a_gathering_of_its_own(engine):
+    (ev,) = attendances(engine, "Chinese Foreign Minister Wang Yi attended the ASEAN Regional Forum in Kuala Lumpur "
+                                "on Thursday.", published="2015-08-07")
+    assert (ev.forum, ev.countries) == ("ARF", ["MYS"])
