@@ -1847,3 +1847,11 @@ def test_a_call_received_is_a_call_with_the_caller(engine):
             ("call", "Recep Tayyip Erdoğan", ("Emmanuel Macron",), ())}, text
     # calls from no party of another state are none
     assert extract(engine, "土耳其总统埃尔多安14日表示，他接到了许多民众的电话。", "2026-04-14") == []
+
+
+def test_coming_to_beijing_is_a_visit_to_china_for_a_guest_and_none_for_a_host(engine):
+    events = extract(engine, "应国家主席邀请，俄罗斯总统普京将于5月20日来京出席论坛。", published="2026-05-18")
+    assert [(e.type, e.status, e.actor.country, e.countries) for e in events if e.type == "visit"] == [
+        ("visit", "planned", "RUS", ["CHN"])]
+    assert not [e for e in extract(engine, "国务院总理李强20日来京出席会议。", published="2026-05-18")
+                if e.type == "visit"]
