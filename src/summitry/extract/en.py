@@ -3182,6 +3182,11 @@ def _present_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end:
     """Whether a verb trigger in the present tense is dated by a weekday of its clause alone."""
     if trig.nominal or not _PRESENT_VERB.match(text, trig.start, trig.end):
         return False
+    return _dated_by_weekdays_alone(s_dates, clause_start, clause_end)
+
+
+def _dated_by_weekdays_alone(s_dates, clause_start: int, clause_end: int) -> bool:
+    """Whether the clause's dates are all weekdays (and there is one)."""
     days = [d for d in s_dates if clause_start <= d.start < clause_end and d.interval is not None]
     return bool(days) and all(d.kind == "weekday" for d in days)
 
@@ -3209,8 +3214,7 @@ def _ongoing_on_weekday(text: str, trig, s_dates, clause_start: int, clause_end:
         return False
     if not _PROGRESSIVE_BEFORE.search(text, max(0, trig.start - 20), trig.start):
         return False
-    days = [d for d in s_dates if clause_start <= d.start < clause_end and d.interval is not None]
-    return bool(days) and all(d.kind == "weekday" for d in days)
+    return _dated_by_weekdays_alone(s_dates, clause_start, clause_end)
 
 
 # How far ahead of its report an event told by a noun alone may be read as still to come.
