@@ -338,7 +338,6 @@ _NEW_SUBJECT_GAP = re.compile(r"\s+(?:also|then|later|too)\s+")
 _AND_BEFORE = re.compile(r"(?:\band|,|;)\s+$")
 # "arrives at Boeing headquarters in Washington state", "arrived at the Great Hall of the People in": a
 # venue named before the place it is in
-_ARRIVING = re.compile(r"arriv|land", re.IGNORECASE)
 _VENUE_THEN_IN = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*+\s+){0,5}+(?:(?:(?:head)?quarters|airport|air\s+base|base|"
                             r"palace|hall|house|hotel|university|factory|plant|campus|cent(?:re|er)|museum|"
                             r"residence|compound|offices?|complex|stadium|school|embassy)\s+)?"
@@ -349,7 +348,7 @@ _TOLD_AFTER = re.compile(r"\b(?:told|tells|assured|assures|urged|urges|informed|
                          r"congratulated|congratulates|invited|invites|asked|asks|pressed|presses)\b\s*")
 # "the G20 summit in New Delhi, where Li Qiang represented China", "..., which Xi will host": the gathering
 # named before
-_REPRESENTED = re.compile(r"represent|host", re.IGNORECASE)
+_VERB_OF_A_GATHERING_BEFORE = re.compile(r"represent|host", re.IGNORECASE)
 # "Blinken went to Beijing in June. Yellen followed in July": the trip just told, by someone else
 _FOLLOWED = re.compile(r"(?:followed|went|travel(?:l)?ed)\Z", re.IGNORECASE)
 # "toured iconic places in Old Havana", "visited a mosque in Cairo": what was seen, then where it is
@@ -1664,7 +1663,7 @@ class EnglishRuleEngine:
             if f_span is not None and (event_span is None or event_span[1] != "day"):
                 event_span = _FromContext(f_span)  # "will attend the meeting": when that meeting was said to be
             the_gathering = forum is None and (_THE_GATHERING.match(text, trig.end, clause_end) or
-                                               _REPRESENTED.match(text, trig.start, trig.end))
+                                               _VERB_OF_A_GATHERING_BEFORE.match(text, trig.start, trig.end))
             named = next((m for m in matches if m.kind == "forum" and m.start >= trig.end), None) \
                 if the_gathering else None
             if the_gathering and named is None:
@@ -2942,6 +2941,10 @@ class _FromContext(tuple):
     sentence, the gathering it named last): the event's record says ``dated_by`` "context"."""
 
 
+# "the SCO summit", "the SCO's summit", "the Shanghai Cooperation Organisation (SCO) summit"
+_GATHERING_AFTER_NAME = re.compile(r"\W{0,3}\w*\W{1,3}(?:summit|meeting|session|conference|talks)\b", re.IGNORECASE)
+
+
 def _gatherings_named(forums: list, text: str, start: int) -> list:
     """The forums of a sentence named as gatherings, not as organisations ("the role played by the SCO and
     the Istanbul Process", "members of the SCO", "an observer of the SCO"): the forums "the meeting" of a
@@ -2952,9 +2955,7 @@ def _gatherings_named(forums: list, text: str, start: int) -> list:
         skipped = bool(listed or _AS_ORGANISATION.search(text, max(start, fm.start - 40), fm.start))
         if not skipped and getattr(fm.record, "kind", None) == "organisation" and not (
                 _GATHERING_NOUN.search(text, max(start, fm.start - 30), fm.start) or
-                _GATHERING_NOUN.match(text, fm.end, fm.end + 20) or
-                re.match(r"\W{0,3}\w*\W{1,3}(?:summit|meeting|session|conference|talks)\b", text[fm.end:fm.end + 30],
-                         re.IGNORECASE)):
+                _GATHERING_AFTER_NAME.match(text, fm.end, fm.end + 30)):
             # an organisation named with no gathering beside it ("a United Nations fund", "the UN's
             # agency") holds no meeting "the gathering" of a later sentence may be
             skipped = True
