@@ -349,8 +349,9 @@ _TOLD_AFTER = re.compile(r"\b(?:told|tells|assured|assures|urged|urges|informed|
 # "the G20 summit in New Delhi, where Li Qiang represented China", "..., which Xi will host": the gathering
 # named before
 _VERB_OF_A_GATHERING_BEFORE = re.compile(r"represent|host", re.IGNORECASE)
-# "Blinken went to Beijing in June. Yellen followed in July": the trip just told, by someone else
-_FOLLOWED = re.compile(r"(?:followed|went|travel(?:l)?ed)\Z", re.IGNORECASE)
+# "Blinken went to Beijing in June. Yellen followed in July", "he finally went in June": a verb with no
+# destination of its own, of the trip just told
+_TRIP_JUST_TOLD_VERB = re.compile(r"(?:followed|went|travel(?:l)?ed)\Z", re.IGNORECASE)
 # "toured iconic places in Old Havana", "visited a mosque in Cairo": what was seen, then where it is
 _TOURED = re.compile(r"(?:visit|tour)(?:s|ed|ing)?\Z", re.IGNORECASE)
 _THINGS_THEN_IN = re.compile(r"\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+)?"
@@ -1304,13 +1305,13 @@ class EnglishRuleEngine:
                 self._place_before_noun(text, sent, trig, matches) or \
                 self._place_of_where(text, sent, trig, matches) or self._the_country(text, sent, trig, matches, spans)
             if not targets and (_ALSO_BEFORE.search(text, max(sent.start, trig.start - 12), trig.start) or
-                                _FOLLOWED.match(text, trig.start, trig.end)):
+                                _TRIP_JUST_TOLD_VERB.match(text, trig.start, trig.end)):
                 # "Modi visited China in May and Home Minister Rajnath Singh also visited in November": where
                 # the visit before it went
                 # (a trip just named counts too for one who "went" or "followed": "Blinken's trip to
                 # Beijing was postponed; he finally went in June")
                 before = [t for t in s_triggers if t.type == "visit" and t.end <= trig.start and
-                          (not t.nominal or _FOLLOWED.match(text, trig.start, trig.end))]
+                          (not t.nominal or _TRIP_JUST_TOLD_VERB.match(text, trig.start, trig.end))]
                 if before:
                     targets = [t for t in self._targets(text, before[-1], trig.start, matches, sent, s_dates)
                                if t.country and not any(a <= t.start and t.end <= b for a, b in spans)]
